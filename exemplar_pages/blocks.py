@@ -1,0 +1,98 @@
+"""StreamField blocks for plan sections and story bodies."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "hr"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A numbered heading: “I. MỤC ĐÍCH, YÊU CẦU”, “1. Mục đích”, “a) …”."""
+
+    level = blocks.ChoiceBlock(
+        label=_("Cấp"),
+        choices=[("2", _("Mục lớn (I., II.)")), ("3", _("Mục (1., 2.)")), ("4", _("Tiểu mục (a, b)"))],
+        default="2",
+    )
+    number = blocks.CharBlock(label=_("Số thứ tự"), required=False, max_length=20)
+    text = blocks.CharBlock(label=_("Tiêu đề"), max_length=500)
+
+    class Meta:
+        icon = "title"
+        label = _("Tiêu đề mục")
+        template = "blocks/heading_block.html"
+        preview_value = {"level": "2", "number": "I.", "text": "MỤC ĐÍCH, YÊU CẦU"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """A paragraph of sanitised rich text."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Đoạn văn")
+        template = "blocks/paragraph_block.html"
+        preview_value = "<p>Tuyên truyền sâu rộng tư tưởng Thi đua ái quốc của Chủ tịch Hồ Chí Minh.</p>"
+
+
+class BulletListBlock(blocks.ListBlock):
+    """A list of items, as the “- …” lines of a plan."""
+
+    def __init__(self, **kwargs):
+        super().__init__(blocks.TextBlock(label=_("Ý")), **kwargs)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Danh sách ý")
+        template = "blocks/bullet_list_block.html"
+        preview_value = ["Xây dựng kế hoạch tổ chức các hoạt động chung.", "Tổ chức giao lưu điển hình."]
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with its alternative text and caption."""
+
+    image = ImageChooserBlock(label=_("Ảnh"))
+    alt_text = blocks.CharBlock(
+        label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=255, help_text=_("Bắt buộc cho khả năng tiếp cận.")
+    )
+    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh")
+        template = "blocks/image_block.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with its speaker."""
+
+    quote = blocks.TextBlock(label=_("Trích dẫn"))
+    attribution = blocks.CharBlock(label=_("Người nói"), required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+        label = _("Trích dẫn")
+        template = "blocks/quote_block.html"
+        preview_value = {"quote": "Thi đua là yêu nước, yêu nước thì phải thi đua.", "attribution": "Hồ Chí Minh"}
+
+
+class PlanSectionsBlock(blocks.StreamBlock):
+    """The body of a plan: numbered headings, paragraphs and lists."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    bullet_list = BulletListBlock()
+
+
+class StoryBodyBlock(blocks.StreamBlock):
+    """The body of an exemplar story."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    bullet_list = BulletListBlock()
+    image = ImageBlock()
+    quote = QuoteBlock()

@@ -1,0 +1,43 @@
+"""Public filter forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    """A model choice submitted by slug, so filter URLs read `?field=nong-nghiep`."""
+
+    def __init__(self, queryset, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("empty_label", _("Tất cả"))
+        super().__init__(queryset, **kwargs)
+
+
+class LocalityChoiceField(SlugChoiceField):
+    """Localities shown indented under their parents."""
+
+    def label_from_instance(self, obj: Locality) -> str:
+        return "\u00a0\u00a0" * max(obj.depth - 1, 0) + obj.name
+
+
+class ColumnFilterForm(forms.Form):
+    """Filters a reader applies to a column: field, locality, movement, subject type, year."""
+
+    field = SlugChoiceField(Field.objects.all(), label=_("Lĩnh vực"))
+    locality = LocalityChoiceField(Locality.objects.order_by("tree_path"), label=_("Địa bàn"))
+    movement = SlugChoiceField(MovementPage.objects.live().public().order_by("title"), label=_("Phong trào"))
+    subject_type = forms.ChoiceField(
+        label=_("Loại điển hình"), required=False, choices=[("", _("Tất cả")), *SubjectType.choices]
+    )
+    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = (
+            ExemplarStoryPage.objects.live().public().order_by("-year").values_list("year", flat=True).distinct()
+        )
+        self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
+        self.fields["locality"].queryset = Locality.objects.order_by("tree_path")

@@ -1,0 +1,25 @@
+"""The portal's content model (DESIGN §3), re-exported explicitly."""
+
+from .columns import ColumnPage
+from .movements import MovementPage
+from .plans import PlanAssignment, PlanPage, PlanReference
+from .stories import ExemplarStoryPage, StoryAward, StoryTag
+from .taxonomy import Award, Field, Locality, LocalityAlias, SubjectType
+from .units import UnitPage
+
+__all__ = [
+    "Award",
+    "ColumnPage",
+    "ExemplarStoryPage",
+    "Field",
+    "Locality",
+    "LocalityAlias",
+    "MovementPage",
+    "PlanAssignment",
+    "PlanPage",
+    "PlanReference",
+    "StoryAward",
+    "StoryTag",
+    "SubjectType",
+    "UnitPage",
+]

@@ -1,0 +1,111 @@
+"""Movement pages: patriotic emulation movements and their exemplar stories."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
+
+
+class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
+    """A patriotic emulation movement (phong trào thi đua)."""
+
+    parent_page_types = ["exemplar_pages.UnitPage"]
+    subpage_types = ["exemplar_pages.ExemplarStoryPage"]
+
+    class Scope(models.TextChoices):
+        NATIONAL = "national", _("Toàn quốc")
+        MINISTRY = "ministry", _("Bộ, ngành")
+        PROVINCE = "province", _("Tỉnh")
+        DISTRICT = "district", _("Huyện")
+        COMMUNE = "commune", _("Xã, phường, thị trấn")
+        AGENCY = "agency", _("Cơ quan, đơn vị")
+
+    class Status(models.TextChoices):
+        ONGOING = "ongoing", _("Đang triển khai")
+        CLOSED = "closed", _("Đã kết thúc")
+
+    slogan = models.CharField(_("khẩu hiệu"), max_length=500, blank=True)
+    launching_body = models.CharField(_("cơ quan phát động"), max_length=255, blank=True)
+    scope = models.CharField(_("phạm vi"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT)
+    campaign = models.CharField(
+        _("cuộc vận động gắn với"),
+        max_length=500,
+        blank=True,
+        help_text=_("Ví dụ: Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh."),
+    )
+    status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.ONGOING)
+    locality = models.ForeignKey(
+        "exemplar_pages.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="movements",
+    )
+    body = RichTextField(_("nội dung"), blank=True, features=["h3", "h4", "bold", "italic", "link", "ol", "ul"])
+
+    content_panels = Page.content_panels + [
+        FieldPanel("slogan"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("launching_body"), FieldPanel("locality")]),
+                FieldRowPanel([FieldPanel("scope"), FieldPanel("status")]),
+                *PeriodMixin.period_panels,
+                FieldPanel("campaign"),
+            ],
+            heading=_("Thông tin phong trào"),
+        ),
+        *SummaryMixin.summary_panels,
+        FieldPanel("body"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("slogan"),
+        index.SearchField("summary"),
+        index.SearchField("campaign"),
+        index.SearchField("body"),
+    ]
+    api_fields = [
+        APIField("slogan"),
+        APIField("launching_body"),
+        APIField("scope"),
+        APIField("campaign"),
+        APIField("status"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("locality"),
+        APIField("summary"),
+        APIField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("phong trào thi đua")
+        verbose_name_plural = _("phong trào thi đua")
+
+    def public_plans(self):
+        """Live, public plans linked to this movement, newest first."""
+        from .plans import PlanPage
+
+        return PlanPage.objects.live().public().filter(movements=self).order_by("-issue_date")
+
+    def public_stories(self):
+        """Live, public exemplar stories of this movement, newest first."""
+        from .stories import ExemplarStoryPage
+
+        return (
+            ExemplarStoryPage.objects.live()
+            .public()
+            .filter(movement=self)
+            .select_related("field", "locality")
+            .order_by("-year", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["plans"] = self.public_plans()
+        context["stories"] = self.public_stories()[:50]
+        return context

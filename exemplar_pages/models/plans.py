@@ -1,0 +1,199 @@
+"""Plan pages: numbered, dated documents with legal basis, sections and assignments."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import PlanSectionsBlock
+from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
+
+
+class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
+    """A plan (kế hoạch) issued by a public body."""
+
+    parent_page_types = ["exemplar_pages.UnitPage"]
+    subpage_types = []
+
+    number = models.CharField(_("số hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 93/KH-VP."))
+    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issue_place = models.CharField(_("địa danh"), max_length=120, blank=True, help_text=_("Ví dụ: Đồng Nai."))
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=255)
+    sections = StreamField(PlanSectionsBlock(), verbose_name=_("nội dung"), blank=True)
+    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
+    signer_title = models.CharField(
+        _("chức vụ người ký"), max_length=255, blank=True, help_text=_("Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
+    )
+    signer_name = models.CharField(_("người ký"), max_length=255, blank=True)
+    original_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("văn bản gốc"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    movements = ParentalManyToManyField(
+        "exemplar_pages.MovementPage", verbose_name=_("phong trào liên quan"), blank=True, related_name="plans"
+    )
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("number"), FieldPanel("issue_date")]),
+                FieldRowPanel([FieldPanel("issue_place"), FieldPanel("issuing_body")]),
+                *PeriodMixin.period_panels,
+            ],
+            heading=_("Thông tin văn bản"),
+        ),
+        *SummaryMixin.summary_panels,
+        InlinePanel("basis", label=_("Căn cứ ban hành")),
+        FieldPanel("sections"),
+        InlinePanel("assignments", label=_("Phân công thực hiện")),
+        FieldPanel("recipients"),
+        FieldRowPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Người ký")),
+        FieldPanel("original_document"),
+        FieldPanel("movements"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.SearchField("issuing_body"),
+        index.SearchField("sections"),
+        index.FilterField("issue_date"),
+    ]
+    api_fields = [
+        APIField("number"),
+        APIField("issue_date"),
+        APIField("issue_place"),
+        APIField("issuing_body"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("summary"),
+        APIField("sections"),
+        APIField("basis_references"),
+        APIField("assignment_list"),
+        APIField("recipient_list"),
+        APIField("signer_title"),
+        APIField("signer_name"),
+        APIField("original_document"),
+        APIField("movement_ids"),
+    ]
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+
+    @property
+    def recipient_list(self) -> list[str]:
+        """Recipients, one per line, without list dashes."""
+        return [line.strip().lstrip("-").strip() for line in self.recipients.splitlines() if line.strip()]
+
+    @property
+    def basis_references(self) -> list[dict]:
+        """Legal-basis references as plain data, with the linked plan's id when it is in the site."""
+        return [reference.as_dict() for reference in self.basis.all()]
+
+    @property
+    def assignment_list(self) -> list[dict]:
+        """Assigned units with their tasks and deadline."""
+        return [assignment.as_dict() for assignment in self.assignments.all()]
+
+    @property
+    def movement_ids(self) -> list[int]:
+        return list(self.movements.values_list("pk", flat=True))
+
+    def public_movements(self):
+        """Linked movements that anonymous users may see."""
+        from .movements import MovementPage
+
+        return MovementPage.objects.live().public().filter(pk__in=self.movement_ids)
+
+
+class PlanReference(Orderable):
+    """A legal basis: “Thực hiện Kế hoạch số 57/KH-UBND ngày 27/02/2023 của UBND huyện…”."""
+
+    plan = ParentalKey(PlanPage, related_name="basis", on_delete=models.CASCADE)
+    verb = models.CharField(_("hình thức"), max_length=40, default="Thực hiện", help_text=_("Thực hiện, Căn cứ…"))
+    document_type = models.CharField(_("loại văn bản"), max_length=60, default="Kế hoạch")
+    number = models.CharField(_("số hiệu"), max_length=60, blank=True)
+    date = models.DateField(_("ngày"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    subject = models.TextField(_("trích yếu"), blank=True)
+    linked_plan = models.ForeignKey(
+        PlanPage,
+        verbose_name=_("kế hoạch trên cổng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="referenced_by",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("verb"), FieldPanel("document_type"), FieldPanel("number"), FieldPanel("date")]),
+        FieldPanel("issuer"),
+        FieldPanel("subject"),
+        FieldPanel("linked_plan"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("căn cứ")
+        verbose_name_plural = _("căn cứ")
+
+    def __str__(self) -> str:
+        parts = [f"{self.document_type} số {self.number}" if self.number else self.document_type]
+        if self.date:
+            parts.append(f"ngày {self.date:%d/%m/%Y}")
+        if self.issuer:
+            parts.append(f"của {self.issuer}")
+        return " ".join(parts)
+
+    def as_dict(self) -> dict:
+        linked = self.linked_plan if self.linked_plan and self.linked_plan.live else None
+        return {
+            "verb": self.verb,
+            "document_type": self.document_type,
+            "number": self.number,
+            "date": self.date.isoformat() if self.date else None,
+            "issuer": self.issuer,
+            "subject": self.subject,
+            "linked_plan_id": linked.pk if linked else None,
+            "text": str(self),
+        }
+
+
+class PlanAssignment(Orderable):
+    """A unit assigned tasks by a plan, with a deadline."""
+
+    plan = ParentalKey(PlanPage, related_name="assignments", on_delete=models.CASCADE)
+    unit = models.CharField(_("đơn vị thực hiện"), max_length=500)
+    tasks = models.TextField(_("nhiệm vụ"), help_text=_("Mỗi dòng một nhiệm vụ."))
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    deadline_note = models.CharField(
+        _("ghi chú thời hạn"), max_length=255, blank=True, help_text=_("Ví dụ: hằng quý trước ngày 20/3, 20/6…")
+    )
+
+    panels = [FieldPanel("unit"), FieldPanel("tasks"), FieldRowPanel([FieldPanel("deadline"), FieldPanel("deadline_note")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("phân công")
+        verbose_name_plural = _("phân công")
+
+    def __str__(self) -> str:
+        return self.unit
+
+    @property
+    def task_list(self) -> list[str]:
+        return [line.strip().lstrip("-").strip() for line in self.tasks.splitlines() if line.strip()]
+
+    def as_dict(self) -> dict:
+        return {
+            "unit": self.unit,
+            "tasks": self.task_list,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_note": self.deadline_note,
+        }

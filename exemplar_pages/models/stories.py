@@ -1,0 +1,165 @@
+"""Exemplar story pages: advanced exemplars, good people and good deeds, new models."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import StoryBodyBlock
+from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
+from .taxonomy import SubjectType
+
+
+class StoryTag(TaggedItemBase):
+    """The link between a story and a tag."""
+
+    content_object = ParentalKey("exemplar_pages.ExemplarStoryPage", related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page):
+    """The story of an exemplar: an individual, a collective or a household."""
+
+    parent_page_types = ["exemplar_pages.UnitPage", "exemplar_pages.MovementPage"]
+    subpage_types = []
+
+    subject_name = models.CharField(_("tên điển hình"), max_length=255, help_text=_("Cá nhân, tập thể hoặc hộ gia đình."))
+    subject_type = models.CharField(_("loại điển hình"), max_length=20, choices=SubjectType.choices)
+    field = models.ForeignKey(
+        "exemplar_pages.Field", verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="stories"
+    )
+    locality = models.ForeignKey(
+        "exemplar_pages.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="stories"
+    )
+    movement = models.ForeignKey(
+        "exemplar_pages.MovementPage",
+        verbose_name=_("phong trào"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("năm"), validators=[MinValueValidator(1945), MaxValueValidator(2100)], db_index=True
+    )
+    quarter = models.PositiveSmallIntegerField(
+        _("quý"), null=True, blank=True, choices=[(q, _("Quý %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("từ khóa"))
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("subject_name"), FieldPanel("subject_type")]),
+                FieldRowPanel([FieldPanel("field"), FieldPanel("locality")]),
+                FieldPanel("movement"),
+                FieldRowPanel([FieldPanel("year"), FieldPanel("quarter")]),
+            ],
+            heading=_("Điển hình"),
+        ),
+        *SummaryMixin.summary_panels,
+        FieldPanel("body"),
+        InlinePanel("awards", label=_("Khen thưởng")),
+        FieldPanel("tags"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("subject_name"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("year"),
+        index.FilterField("subject_type"),
+    ]
+    api_fields = [
+        APIField("subject_name"),
+        APIField("subject_type"),
+        APIField("field"),
+        APIField("locality"),
+        APIField("movement"),
+        APIField("year"),
+        APIField("quarter"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("award_list"),
+        APIField("tag_names"),
+    ]
+
+    class Meta:
+        verbose_name = _("gương điển hình")
+        verbose_name_plural = _("gương điển hình")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
+            raise ValidationError({"quarter": _("Quý phải từ 1 đến 4.")})
+
+    @property
+    def award_list(self) -> list[dict]:
+        """Awards as plain data: award slug and name, level, year."""
+        return [award.as_dict() for award in self.awards.select_related("award")]
+
+    @property
+    def tag_names(self) -> list[str]:
+        return sorted(tag.name for tag in self.tags.all())
+
+    def related_stories(self, limit: int = 4):
+        """Other public stories of the same movement or field, newest first."""
+        related = ExemplarStoryPage.objects.live().public().exclude(pk=self.pk).select_related("field", "locality")
+        if self.movement_id:
+            related = related.filter(models.Q(movement_id=self.movement_id) | models.Q(field_id=self.field_id))
+        else:
+            related = related.filter(field_id=self.field_id)
+        return related.order_by("-year", "-first_published_at")[:limit]
+
+    def public_movement(self):
+        """The story's movement when anonymous users may see it."""
+        from .movements import MovementPage
+
+        return MovementPage.objects.live().public().filter(pk=self.movement_id).first() if self.movement_id else None
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories()
+        context["public_movement"] = self.public_movement()
+        return context
+
+
+class StoryAward(Orderable):
+    """An award received by the subject of a story."""
+
+    story = ParentalKey(ExemplarStoryPage, related_name="awards", on_delete=models.CASCADE)
+    award = models.ForeignKey(
+        "exemplar_pages.Award", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(
+        _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+    )
+    conferred_by = models.CharField(_("cấp khen"), max_length=255, blank=True, help_text=_("Ví dụ: Chủ tịch UBND tỉnh."))
+    decision = models.CharField(_("quyết định số"), max_length=120, blank=True)
+
+    panels = [FieldRowPanel([FieldPanel("award"), FieldPanel("year")]), FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("khen thưởng")
+        verbose_name_plural = _("khen thưởng")
+
+    def __str__(self) -> str:
+        return f"{self.award} ({self.year})" if self.year else str(self.award)
+
+    def as_dict(self) -> dict:
+        return {
+            "slug": self.award.slug,
+            "name": self.award.name,
+            "kind": self.award.kind,
+            "level": self.award.level,
+            "year": self.year,
+            "conferred_by": self.conferred_by,
+            "decision": self.decision,
+        }

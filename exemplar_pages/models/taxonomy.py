@@ -1,0 +1,288 @@
+"""Taxonomies shared by plans, movements and stories: fields, localities, awards."""
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.search import index
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+
+from cms.vietnamese import vietnamese_slugify, vietnamese_sort_key
+
+
+class SubjectType(models.TextChoices):
+    """Who an exemplar story is about."""
+
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+    HOUSEHOLD = "household", _("Hộ gia đình")
+
+
+class VietnameseNamedModel(models.Model):
+    """A taxonomy term with a Vietnamese name, an ASCII slug and a Vietnamese sort key."""
+
+    name = models.CharField(_("tên"), max_length=255)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=255,
+        unique=True,
+        blank=True,
+        help_text=_("Để trống để tự tạo từ tên, bỏ dấu: “Nông nghiệp” → nong-nghiep."),
+    )
+    sort_key = models.CharField(max_length=1024, editable=False, db_index=True, default="")
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_key"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def slug_candidates(self) -> list[str]:
+        """Slugs to try in order when the plain folded name is taken."""
+        return [vietnamese_slugify(self.name)]
+
+    def clean(self) -> None:
+        super().clean()
+        if self.slug and self.slug != vietnamese_slugify(self.slug):
+            raise ValidationError({"slug": _("Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")})
+
+    def save(self, *args, **kwargs) -> None:
+        self.name = " ".join(self.name.split())
+        self.sort_key = vietnamese_sort_key(self.name)
+        if not self.slug:
+            self.slug = self._available_slug()
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def find(cls, text: str):
+        """Find a term by slug or name, ignoring case, then ignoring diacritics."""
+        text = " ".join((text or "").split())
+        if not text:
+            return None
+        return (
+            cls._default_manager.filter(slug=text).first()
+            or cls._default_manager.filter(name__iexact=text).first()
+            or cls._default_manager.filter(slug=vietnamese_slugify(text)).first()
+        )
+
+    def _available_slug(self) -> str:
+        siblings = type(self)._default_manager.exclude(pk=self.pk)
+        candidates = [slug for slug in self.slug_candidates() if slug] or ["muc"]
+        for candidate in candidates:
+            if not siblings.filter(slug=candidate).exists():
+                return candidate
+        suffix = 2
+        while siblings.filter(slug=f"{candidates[0]}-{suffix}").exists():
+            suffix += 1
+        return f"{candidates[0]}-{suffix}"
+
+
+class Field(index.Indexed, VietnameseNamedModel):
+    """A field of work (lĩnh vực) in which an exemplar stands out."""
+
+    description = models.TextField(_("mô tả"), blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    api_fields = [APIField("name"), APIField("slug"), APIField("description")]
+
+    class Meta(VietnameseNamedModel.Meta):
+        verbose_name = _("lĩnh vực")
+        verbose_name_plural = _("lĩnh vực")
+
+
+class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
+    """An administrative unit in a tree of any depth, with aliases and a successor."""
+
+    class Kind(models.TextChoices):
+        PROVINCE = "tinh", _("Tỉnh")
+        CENTRAL_CITY = "thanh-pho-truc-thuoc-trung-uong", _("Thành phố trực thuộc Trung ương")
+        DISTRICT = "huyen", _("Huyện")
+        URBAN_DISTRICT = "quan", _("Quận")
+        TOWN = "thi-xa", _("Thị xã")
+        PROVINCIAL_CITY = "thanh-pho", _("Thành phố thuộc tỉnh")
+        COMMUNE = "xa", _("Xã")
+        WARD = "phuong", _("Phường")
+        TOWNSHIP = "thi-tran", _("Thị trấn")
+        SPECIAL_ZONE = "dac-khu", _("Đặc khu")
+        OTHER = "khac", _("Khác")
+
+    kind = models.CharField(_("cấp"), max_length=40, choices=Kind.choices, default=Kind.OTHER)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("Đơn vị hành chính mới sau sáp nhập (ví dụ sau cải cách năm 2025)."),
+    )
+    is_active = models.BooleanField(
+        _("còn hiệu lực"), default=True, help_text=_("Bỏ chọn khi đơn vị đã bị sáp nhập hoặc giải thể.")
+    )
+    tree_path = models.CharField(max_length=1024, editable=False, db_index=True, default="")
+    depth = models.PositiveSmallIntegerField(editable=False, default=0)
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug")], heading=_("Tên")),
+        FieldPanel("parent"),
+        MultiFieldPanel([FieldPanel("is_active"), FieldPanel("successor")], heading=_("Sáp nhập")),
+        InlinePanel("aliases", label=_("Tên gọi khác")),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    api_fields = [
+        APIField("name"),
+        APIField("slug"),
+        APIField("kind"),
+        APIField("parent_id"),
+        APIField("successor_id"),
+        APIField("is_active"),
+        APIField("display_path"),
+    ]
+
+    class Meta(VietnameseNamedModel.Meta):
+        verbose_name = _("địa bàn")
+        verbose_name_plural = _("địa bàn")
+
+    def slug_candidates(self) -> list[str]:
+        base = vietnamese_slugify(self.name)
+        with_kind = vietnamese_slugify(f"{self.get_kind_display()} {self.name}")
+        with_parent = vietnamese_slugify(f"{self.name} {self.parent.name}") if self.parent_id else ""
+        return [base, with_kind, with_parent]
+
+    def clean(self) -> None:
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("Một địa bàn không thể trực thuộc chính nó.")})
+            ancestor = ancestor.parent
+        if self.successor_id and self.successor_id == self.pk:
+            raise ValidationError({"successor": _("Đơn vị kế thừa phải là một địa bàn khác.")})
+
+    @transaction.atomic
+    def save(self, *args, **kwargs) -> None:
+        old_path = self.tree_path
+        super().save(*args, **kwargs)
+        parent_path = self.parent.tree_path if self.parent_id else "/"
+        new_path = f"{parent_path}{self.pk}/"
+        if new_path != old_path:
+            depth = new_path.count("/") - 1
+            Locality.objects.filter(pk=self.pk).update(tree_path=new_path, depth=depth)
+            self.tree_path, self.depth = new_path, depth
+            if old_path:
+                for child in Locality.objects.filter(parent=self):
+                    child.save()
+
+    @property
+    def display_path(self) -> str:
+        """Names from the top of the tree down to this locality, separated by “ › ”."""
+        return " › ".join(locality.name for locality in self.ancestors_and_self())
+
+    def ancestors_and_self(self) -> list["Locality"]:
+        """This locality's ancestors from the root, then itself."""
+        ids = [int(part) for part in self.tree_path.strip("/").split("/") if part]
+        by_id = Locality.objects.in_bulk(ids)
+        return [by_id[pk] for pk in ids if pk in by_id] or [self]
+
+    def subtree(self) -> models.QuerySet:
+        """This locality and every locality below it."""
+        return Locality.objects.filter(tree_path__startswith=self.tree_path)
+
+    def related_ids(self) -> set[int]:
+        """Ids that a filter on this locality covers: its subtree and its predecessors' subtrees."""
+        ids = set(self.subtree().values_list("pk", flat=True))
+        frontier = list(Locality.objects.filter(successor_id__in=ids).exclude(pk__in=ids))
+        while frontier:
+            locality = frontier.pop()
+            new_ids = set(locality.subtree().values_list("pk", flat=True)) - ids
+            ids |= new_ids
+            frontier.extend(Locality.objects.filter(successor_id__in=new_ids).exclude(pk__in=ids))
+        return ids
+
+    @classmethod
+    def find(cls, text: str) -> "Locality | None":
+        """Find a locality by slug or name, then by alias, ignoring diacritics last."""
+        return super().find(text) or cls.objects.filter(aliases__slug=vietnamese_slugify(text or "")).first()
+
+
+class LocalityAlias(models.Model):
+    """Another name for a locality: an old name, an abbreviation, a spelling."""
+
+    locality = ParentalKey(Locality, related_name="aliases", on_delete=models.CASCADE)
+    name = models.CharField(_("tên gọi khác"), max_length=255)
+    slug = models.SlugField(max_length=255, editable=False, db_index=True)
+
+    panels = [FieldPanel("name")]
+
+    class Meta:
+        verbose_name = _("tên gọi khác")
+        verbose_name_plural = _("tên gọi khác")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.slug = vietnamese_slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Award(VietnameseNamedModel):
+    """An emulation title or form of commendation under the 2022 Law on Emulation and Commendation."""
+
+    class Kind(models.TextChoices):
+        EMULATION_TITLE = "danh-hieu", _("Danh hiệu thi đua")
+        ORDER = "huan-chuong", _("Huân chương")
+        MEDAL = "huy-chuong", _("Huy chương")
+        HONORARY_TITLE = "danh-hieu-vinh-du", _("Danh hiệu vinh dự Nhà nước")
+        PRIZE = "giai-thuong", _("Giải thưởng")
+        COMMEMORATIVE_MEDAL = "ky-niem-chuong", _("Kỷ niệm chương")
+        CERTIFICATE_OF_MERIT = "bang-khen", _("Bằng khen")
+        CERTIFICATE_OF_COMMENDATION = "giay-khen", _("Giấy khen")
+
+    class Recipient(models.TextChoices):
+        ANY = "any", _("Cá nhân, tập thể, hộ gia đình")
+        INDIVIDUAL = "individual", _("Cá nhân")
+        COLLECTIVE = "collective", _("Tập thể")
+        HOUSEHOLD = "household", _("Hộ gia đình")
+
+    class Level(models.TextChoices):
+        STATE = "nha-nuoc", _("Nhà nước")
+        GOVERNMENT = "chinh-phu", _("Chính phủ")
+        MINISTRY = "bo-nganh", _("Bộ, ban, ngành, đoàn thể Trung ương")
+        PROVINCE = "tinh", _("Tỉnh")
+        DISTRICT = "huyen", _("Huyện")
+        COMMUNE = "xa", _("Xã")
+        AGENCY = "co-quan", _("Cơ quan, đơn vị")
+
+    kind = models.CharField(_("loại"), max_length=40, choices=Kind.choices)
+    recipient = models.CharField(_("đối tượng"), max_length=20, choices=Recipient.choices, default=Recipient.ANY)
+    level = models.CharField(_("cấp"), max_length=20, choices=Level.choices, blank=True)
+    legal_basis = models.CharField(
+        _("căn cứ"), max_length=255, blank=True, help_text=_("Ví dụ: Điều 23 Luật Thi đua, khen thưởng 2022.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("kind"),
+        FieldPanel("recipient"),
+        FieldPanel("level"),
+        FieldPanel("legal_basis"),
+    ]
+    api_fields = [APIField("name"), APIField("slug"), APIField("kind"), APIField("recipient"), APIField("level")]
+
+    class Meta(VietnameseNamedModel.Meta):
+        verbose_name = _("danh hiệu, hình thức khen thưởng")
+        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")

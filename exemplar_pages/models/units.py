@@ -1,0 +1,49 @@
+"""Unit pages: the part of the site that one public body's editors own."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .mixins import VietnameseSlugMixin
+
+
+class UnitPage(VietnameseSlugMixin, Page):
+    """A public body (a commune, a district, a department) and the content it publishes."""
+
+    parent_page_types = ["home.HomePage", "exemplar_pages.UnitPage"]
+    subpage_types = [
+        "exemplar_pages.UnitPage",
+        "exemplar_pages.PlanPage",
+        "exemplar_pages.MovementPage",
+        "exemplar_pages.ExemplarStoryPage",
+    ]
+
+    locality = models.ForeignKey(
+        "exemplar_pages.Locality",
+        verbose_name=_("địa bàn"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="units",
+    )
+    full_name = models.CharField(
+        _("tên đầy đủ"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân thị trấn Tân Biên.")
+    )
+    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+
+    content_panels = Page.content_panels + [FieldPanel("full_name"), FieldPanel("locality"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("full_name"), index.SearchField("intro")]
+    api_fields = [APIField("full_name"), APIField("locality"), APIField("intro")]
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["children"] = self.get_children().live().public().specific().order_by("-first_published_at")[:50]
+        return context

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchConfig(AppConfig):
+    """The portal's search service, public search page and search API."""
+
+    name = "search"
+    label = "search"
+    verbose_name = _("Tìm kiếm")
+    default_auto_field = "django.db.models.BigAutoField"
