@@ -9,3 +9,10 @@ class ExemplarPagesConfig(AppConfig):
     label = "exemplar_pages"
     verbose_name = _("Thi đua – Điển hình")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.api.v3.api import api
+
+        from .api import router
+
+        api.add_router("/taxonomies/", router)

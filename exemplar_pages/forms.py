@@ -36,8 +36,6 @@ class ColumnFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = (
-            ExemplarStoryPage.objects.live().public().order_by("-year").values_list("year", flat=True).distinct()
-        )
+        years = ExemplarStoryPage.objects.live().public().order_by("-year").values_list("year", flat=True).distinct()
         self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
         self.fields["locality"].queryset = Locality.objects.order_by("tree_path")

@@ -102,5 +102,3 @@ def column_listing(column: ColumnPage, filters: dict) -> ColumnListing:
     ids = Page.objects.live().public().filter(combined).values("pk")
     items = Page.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk").specific()
     return ColumnListing(items=items)
-
-

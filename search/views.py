@@ -1,5 +1,7 @@
 """The public search page."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.template.response import TemplateResponse
@@ -21,4 +23,8 @@ def search(request):
             .order_by("-first_published_at")
         )
     page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "search/search.html", {"search_query": query, "page_obj": page_obj})
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "page_obj": page_obj, "filter_query": urlencode({"q": query})},
+    )

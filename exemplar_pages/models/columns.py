@@ -48,7 +48,9 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
         FieldPanel("intro"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("include_stories"), FieldPanel("include_plans"), FieldPanel("include_movements")]),
+                FieldRowPanel(
+                    [FieldPanel("include_stories"), FieldPanel("include_plans"), FieldPanel("include_movements")]
+                ),
                 FieldPanel("criteria_fields"),
                 FieldPanel("criteria_localities"),
                 FieldPanel("criteria_movements"),
@@ -72,7 +74,11 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     @property
     def content_types(self) -> list[str]:
         """The content types this column lists, in the search contract's names."""
-        chosen = [("exemplar", self.include_stories), ("plan", self.include_plans), ("movement", self.include_movements)]
+        chosen = [
+            ("exemplar", self.include_stories),
+            ("plan", self.include_plans),
+            ("movement", self.include_movements),
+        ]
         return [name for name, included in chosen if included]
 
     @property

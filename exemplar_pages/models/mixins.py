@@ -84,13 +84,17 @@ class PeriodMixin(models.Model):
 class PrintableMixin(RoutablePageMixin):
     """A `print/` sub-page rendering the article without the portal's chrome."""
 
+    #: The template fragment holding the article itself, shared by the page and its print view.
+    body_template = ""
+
     @path("")
     def article(self, request):
         return self.render(request)
 
     @path("print/", name="print")
     def print_view(self, request):
-        return self.render(request, template=self.get_print_template(), context_overrides={"is_print": True})
-
-    def get_print_template(self) -> str:
-        return "exemplar_pages/print.html"
+        return self.render(
+            request,
+            template="exemplar_pages/print.html",
+            context_overrides={"is_print": True, "body_template": self.body_template},
+        )

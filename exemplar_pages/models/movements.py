@@ -16,6 +16,7 @@ class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixi
 
     parent_page_types = ["exemplar_pages.UnitPage"]
     subpage_types = ["exemplar_pages.ExemplarStoryPage"]
+    body_template = "exemplar_pages/movement_body.html"
 
     class Scope(models.TextChoices):
         NATIONAL = "national", _("Toàn quốc")

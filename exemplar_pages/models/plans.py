@@ -18,6 +18,7 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
 
     parent_page_types = ["exemplar_pages.UnitPage"]
     subpage_types = []
+    body_template = "exemplar_pages/plan_body.html"
 
     number = models.CharField(_("số hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 93/KH-VP."))
     issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
@@ -177,7 +178,11 @@ class PlanAssignment(Orderable):
         _("ghi chú thời hạn"), max_length=255, blank=True, help_text=_("Ví dụ: hằng quý trước ngày 20/3, 20/6…")
     )
 
-    panels = [FieldPanel("unit"), FieldPanel("tasks"), FieldRowPanel([FieldPanel("deadline"), FieldPanel("deadline_note")])]
+    panels = [
+        FieldPanel("unit"),
+        FieldPanel("tasks"),
+        FieldRowPanel([FieldPanel("deadline"), FieldPanel("deadline_note")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("phân công")

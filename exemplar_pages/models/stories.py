@@ -21,7 +21,9 @@ from .taxonomy import SubjectType
 class StoryTag(TaggedItemBase):
     """The link between a story and a tag."""
 
-    content_object = ParentalKey("exemplar_pages.ExemplarStoryPage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "exemplar_pages.ExemplarStoryPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
 
 
 class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page):
@@ -29,8 +31,11 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
 
     parent_page_types = ["exemplar_pages.UnitPage", "exemplar_pages.MovementPage"]
     subpage_types = []
+    body_template = "exemplar_pages/exemplar_story_body.html"
 
-    subject_name = models.CharField(_("tên điển hình"), max_length=255, help_text=_("Cá nhân, tập thể hoặc hộ gia đình."))
+    subject_name = models.CharField(
+        _("tên điển hình"), max_length=255, help_text=_("Cá nhân, tập thể hoặc hộ gia đình.")
+    )
     subject_type = models.CharField(_("loại điển hình"), max_length=20, choices=SubjectType.choices)
     field = models.ForeignKey(
         "exemplar_pages.Field", verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="stories"
@@ -81,8 +86,11 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         APIField("subject_name"),
         APIField("subject_type"),
         APIField("field"),
+        APIField("field_detail"),
         APIField("locality"),
+        APIField("locality_detail"),
         APIField("movement"),
+        APIField("movement_detail"),
         APIField("year"),
         APIField("quarter"),
         APIField("summary"),
@@ -99,6 +107,19 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         super().clean()
         if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
             raise ValidationError({"quarter": _("Quý phải từ 1 đến 4.")})
+
+    @property
+    def field_detail(self) -> dict:
+        return {"slug": self.field.slug, "name": self.field.name}
+
+    @property
+    def locality_detail(self) -> dict:
+        return {"slug": self.locality.slug, "name": self.locality.name, "path": self.locality.display_path}
+
+    @property
+    def movement_detail(self) -> dict | None:
+        movement = self.public_movement()
+        return {"slug": movement.slug, "name": movement.title} if movement else None
 
     @property
     def award_list(self) -> list[dict]:
@@ -141,10 +162,15 @@ class StoryAward(Orderable):
     year = models.PositiveSmallIntegerField(
         _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
     )
-    conferred_by = models.CharField(_("cấp khen"), max_length=255, blank=True, help_text=_("Ví dụ: Chủ tịch UBND tỉnh."))
+    conferred_by = models.CharField(
+        _("cấp khen"), max_length=255, blank=True, help_text=_("Ví dụ: Chủ tịch UBND tỉnh.")
+    )
     decision = models.CharField(_("quyết định số"), max_length=120, blank=True)
 
-    panels = [FieldRowPanel([FieldPanel("award"), FieldPanel("year")]), FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")])]
+    panels = [
+        FieldRowPanel([FieldPanel("award"), FieldPanel("year")]),
+        FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")]),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("khen thưởng")

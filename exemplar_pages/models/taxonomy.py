@@ -3,11 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from cms.vietnamese import vietnamese_slugify, vietnamese_sort_key
 

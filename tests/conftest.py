@@ -1,0 +1,35 @@
+"""Test-wide fixtures: the database under test, the demo content, real servers."""
+
+import os
+
+import pytest
+from django.core.management import call_command
+
+
+def pytest_report_header(config) -> list[str]:
+    from django.conf import settings
+
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    return [f"thidua: database={engine}, elasticsearch={os.environ.get('ELASTICSEARCH_URL') or 'auto'}"]
+
+
+def pytest_sessionstart(session) -> None:
+    """In CI a missing PostgreSQL is a failure, not a quiet fallback to SQLite."""
+    if os.environ.get("REQUIRE_POSTGRES") == "1":
+        from django.conf import settings
+
+        if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
+            raise pytest.UsageError("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL.")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the demo content once per session; each test's changes roll back on top of it."""
+    with django_db_blocker.unblock():
+        call_command("seed_demo", force=True, verbosity=0)
+
+
+@pytest.fixture
+def anonymous_client(client):
+    client.logout()
+    return client

@@ -1,0 +1,290 @@
+"""Tree rules, admin creation, slugs, Vietnamese sorting and the taxonomies."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from cms.vietnamese import fold_vietnamese, vietnamese_slugify, vietnamese_sort_key
+from exemplar_pages.models import (
+    Award,
+    ColumnPage,
+    ExemplarStoryPage,
+    Field,
+    Locality,
+    MovementPage,
+    PlanPage,
+    UnitPage,
+)
+from home.models import HomePage
+from tests import factories
+
+
+class TreeRulesTests(WagtailPageTestCase):
+    """Where each page type may live."""
+
+    def test_home_page(self):
+        self.assertCanCreateAt(Page, HomePage)
+        self.assertAllowedSubpageTypes(HomePage, {ColumnPage, UnitPage})
+        self.assertEqual(HomePage.max_count, 1)
+
+    def test_unit_page(self):
+        self.assertAllowedParentPageTypes(UnitPage, {HomePage, UnitPage})
+        self.assertAllowedSubpageTypes(UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage})
+
+    def test_column_page_is_a_leaf_under_home(self):
+        self.assertAllowedParentPageTypes(ColumnPage, {HomePage})
+        self.assertAllowedSubpageTypes(ColumnPage, set())
+
+    def test_plan_page_is_a_leaf_under_a_unit(self):
+        self.assertAllowedParentPageTypes(PlanPage, {UnitPage})
+        self.assertAllowedSubpageTypes(PlanPage, set())
+        self.assertCanNotCreateAt(HomePage, PlanPage)
+
+    def test_movement_page_holds_stories(self):
+        self.assertAllowedParentPageTypes(MovementPage, {UnitPage})
+        self.assertAllowedSubpageTypes(MovementPage, {ExemplarStoryPage})
+
+    def test_story_page_is_a_leaf(self):
+        self.assertAllowedParentPageTypes(ExemplarStoryPage, {UnitPage, MovementPage})
+        self.assertAllowedSubpageTypes(ExemplarStoryPage, set())
+        self.assertCanNotCreateAt(ColumnPage, ExemplarStoryPage)
+
+
+class AdminCreationTests(WagtailPageTestCase):
+    """Every page type can be created through the admin form, and the saved data is what was posted."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_superuser("quantri-test", "qt@example.org", "mat-khau-thu")
+        cls.home = factories.home_page()
+        cls.unit = factories.unit("UBND xã Tân Lập thử")
+        cls.locality = factories.locality("Xã Tân Lập thử")
+        cls.field = Field.objects.get(slug="y-te")
+        cls.award = Award.objects.get(slug="chien-si-thi-dua-co-so")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_create_unit_page(self):
+        self.assertCanCreate(
+            self.home,
+            UnitPage,
+            nested_form_data(
+                {"title": "UBND huyện Đức Thử", "full_name": "Ủy ban nhân dân huyện Đức Thử", "intro": rich_text("")}
+            ),
+        )
+        page = UnitPage.objects.get(title="UBND huyện Đức Thử")
+        self.assertEqual(page.slug, "ubnd-huyen-duc-thu")
+        self.assertEqual(page.full_name, "Ủy ban nhân dân huyện Đức Thử")
+
+    def test_create_story_page_with_body_awards_and_tags(self):
+        data = nested_form_data(
+            {
+                "title": "Điển hình y tế cơ sở",
+                "subject_name": "Trần Thị Bình",
+                "subject_type": "individual",
+                "field": self.field.pk,
+                "locality": self.locality.pk,
+                "year": 2024,
+                "quarter": 2,
+                "summary": "Nữ hộ sinh tận tụy.",
+                "hero_image_alt": "",
+                "body": streamfield(
+                    [
+                        ("heading", {"level": "3", "number": "1.", "text": "Tận tụy với người bệnh"}),
+                        ("paragraph", rich_text("<p>Chị Bình đã đỡ đẻ cho hơn 500 ca.</p>")),
+                    ]
+                ),
+                "awards": inline_formset([{"award": self.award.pk, "year": 2024, "conferred_by": "", "decision": ""}]),
+                "tags": "y tế, gương người tốt",
+            }
+        )
+        self.assertCanCreate(self.unit, ExemplarStoryPage, data)
+        story = ExemplarStoryPage.objects.get(title="Điển hình y tế cơ sở")
+        self.assertEqual(story.slug, "dien-hinh-y-te-co-so")
+        self.assertEqual([block.block_type for block in story.body], ["heading", "paragraph"])
+        self.assertEqual(story.body[0].value["text"], "Tận tụy với người bệnh")
+        self.assertIn("500 ca", story.body[1].value.source)
+        self.assertEqual([a.award.slug for a in story.awards.all()], ["chien-si-thi-dua-co-so"])
+        self.assertEqual(sorted(story.tag_names), ["gương người tốt", "y tế"])
+
+    def test_create_plan_page_with_basis_and_assignments(self):
+        data = nested_form_data(
+            {
+                "title": "Kế hoạch tuyên truyền năm 2024",
+                "number": "12/KH-UBND",
+                "issue_date": "2024-03-05",
+                "issue_place": "Tân Lập",
+                "issuing_body": "UBND xã Tân Lập",
+                "period_start": 2024,
+                "period_end": 2024,
+                "summary": "",
+                "hero_image_alt": "",
+                "basis": inline_formset(
+                    [
+                        {
+                            "verb": "Thực hiện",
+                            "document_type": "Kế hoạch",
+                            "number": "57/KH-UBND",
+                            "date": "2024-02-27",
+                            "issuer": "UBND huyện",
+                            "subject": "",
+                            "linked_plan": "",
+                        }
+                    ]
+                ),
+                "sections": streamfield([("heading", {"level": "2", "number": "I.", "text": "MỤC ĐÍCH, YÊU CẦU"})]),
+                "assignments": inline_formset(
+                    [
+                        {
+                            "unit": "Công chức Văn hóa – Xã hội",
+                            "tasks": "Viết bài\nĐưa tin",
+                            "deadline": "2024-03-10",
+                            "deadline_note": "",
+                        }
+                    ]
+                ),
+                "recipients": "- HĐ TĐKT huyện;\n- Lưu: VP.",
+                "signer_title": "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+                "signer_name": "Lê Văn Cường",
+            }
+        )
+        self.assertCanCreate(self.unit, PlanPage, data)
+        plan = PlanPage.objects.get(number="12/KH-UBND")
+        self.assertEqual(str(plan.basis.get()), "Kế hoạch số 57/KH-UBND ngày 27/02/2024 của UBND huyện")
+        self.assertEqual(plan.assignment_list[0]["tasks"], ["Viết bài", "Đưa tin"])
+        self.assertEqual(plan.assignment_list[0]["deadline"], "2024-03-10")
+        self.assertEqual(plan.recipient_list, ["HĐ TĐKT huyện;", "Lưu: VP."])
+        self.assertEqual(plan.sections[0].value["number"], "I.")
+
+    def test_create_movement_and_column_pages(self):
+        self.assertCanCreate(
+            self.unit,
+            MovementPage,
+            nested_form_data(
+                {
+                    "title": "Đoàn kết xây dựng nông thôn mới",
+                    "slogan": "",
+                    "launching_body": "",
+                    "scope": "commune",
+                    "status": "ongoing",
+                    "campaign": "",
+                    "summary": "",
+                    "hero_image_alt": "",
+                    "body": rich_text(""),
+                    "period_start": 2021,
+                    "period_end": 2025,
+                }
+            ),
+        )
+        self.assertEqual(MovementPage.objects.get(title="Đoàn kết xây dựng nông thôn mới").period_display, "2021–2025")
+        self.assertCanCreate(
+            self.home,
+            ColumnPage,
+            nested_form_data(
+                {
+                    "title": "Gương người tốt",
+                    "intro": rich_text(""),
+                    "include_stories": True,
+                    "criteria_tags": "",
+                    "page_size": 10,
+                }
+            ),
+        )
+        self.assertEqual(ColumnPage.objects.get(title="Gương người tốt").slug, "guong-nguoi-tot")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Điển hình tiên tiến", "dien-hinh-tien-tien"),
+        ("Tân Biên", "tan-bien"),
+        ("Nông nghiệp", "nong-nghiep"),
+        ("Đồng Nai – Đắk Lắk", "dong-nai-dak-lak"),
+        ("Thi đua yêu nước", "thi-dua-yeu-nuoc"),
+    ],
+)
+def test_slugs_fold_vietnamese(text, slug):
+    assert vietnamese_slugify(text) == slug
+
+
+def test_folding_drops_every_mark_and_folds_d():
+    assert fold_vietnamese("ĐIỂN HÌNH Nông Thôn Mới") == "dien hinh nong thon moi"
+    # decomposed input (NFD) folds the same as composed input
+    assert fold_vietnamese("Tie\u0302\u0301n") == "tien"
+
+
+def test_vietnamese_alphabetical_order():
+    words = ["Đời sống", "Du lịch", "Ăn", "An", "Ấp", "Bắc", "Ưu", "Uống", "Y tế", "Ơn", "Ôn", "On"]
+    assert sorted(words, key=vietnamese_sort_key) == [
+        "An",
+        "Ăn",
+        "Ấp",
+        "Bắc",
+        "Du lịch",
+        "Đời sống",
+        "On",
+        "Ôn",
+        "Ơn",
+        "Uống",
+        "Ưu",
+        "Y tế",
+    ]
+
+
+@pytest.mark.django_db
+def test_taxonomy_lists_sort_in_vietnamese_order():
+    names = list(Field.objects.values_list("name", flat=True))
+    assert len(names) == 13
+    assert names == sorted(names, key=vietnamese_sort_key)
+    assert names.index("Đời sống xã hội") > names.index("Công thương, xây dựng, giao thông vận tải")
+    assert names.index("Đời sống xã hội") < names.index("Giáo dục và đào tạo")
+
+
+@pytest.mark.django_db
+def test_migrations_create_the_fields_and_the_law_awards():
+    assert Field.objects.filter(slug="xay-dung-dang-chinh-quyen-doan-the").exists()
+    for slug, kind in [
+        ("chien-si-thi-dua-co-so", "danh-hieu"),
+        ("lao-dong-tien-tien", "danh-hieu"),
+        ("tap-the-lao-dong-xuat-sac", "danh-hieu"),
+        ("gia-dinh-van-hoa", "danh-hieu"),
+        ("huan-chuong-lao-dong-hang-ba", "huan-chuong"),
+        ("bang-khen-cua-thu-tuong-chinh-phu", "bang-khen"),
+        ("giay-khen-cua-chu-tich-uy-ban-nhan-dan-cap-xa", "giay-khen"),
+        ("ky-niem-chuong", "ky-niem-chuong"),
+    ]:
+        assert Award.objects.get(slug=slug).kind == kind
+    assert Award.objects.filter(recipient="household").exists()
+
+
+@pytest.mark.django_db
+def test_locality_tree_subtree_aliases_and_successors():
+    province = factories.locality("Tỉnh Thử", kind="tinh")
+    district = factories.locality("Huyện Thử", kind="huyen", parent=province)
+    commune = factories.locality("Xã Thử Một", parent=district)
+    merged = factories.locality("Xã Thử Mới", parent=province)
+    old = factories.locality("Xã Thử Cũ", parent=district, successor=merged, is_active=False)
+    assert commune.display_path == "Tỉnh Thử › Huyện Thử › Xã Thử Một"
+    assert set(province.subtree()) == {province, district, commune, merged, old}
+    # a filter on the merged commune also covers the commune it absorbed
+    assert merged.related_ids() == {merged.pk, old.pk}
+    commune.aliases.create(name="XTM")
+    assert Locality.find("xtm") == commune
+    assert Locality.find("xa thu mot") == commune
+    # moving a subtree updates every descendant's path
+    other = factories.locality("Tỉnh Khác", kind="tinh")
+    district.parent = other
+    district.save()
+    commune.refresh_from_db()
+    assert commune.display_path == "Tỉnh Khác › Huyện Thử › Xã Thử Một"
+
+
+@pytest.mark.django_db
+def test_locality_slugs_stay_unique_and_ascii():
+    district = factories.locality("Tân Thử", kind="huyen")
+    township = factories.locality("Tân Thử", kind="thi-tran", parent=district)
+    assert district.slug == "tan-thu"
+    assert township.slug == "thi-tran-tan-thu"
