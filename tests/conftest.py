@@ -5,6 +5,9 @@ import os
 import pytest
 from django.core.management import call_command
 
+# Fixture modules of each concern; add yours here (one line each).
+pytest_plugins: list[str] = []
+
 
 def pytest_report_header(config) -> list[str]:
     from django.conf import settings
