@@ -1,0 +1,222 @@
+"""Body of a plan: blocks, assignments with deadlines, recipients, signer, movements."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .plan_models import Assignment, Block, Deadline, Movement
+from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
+from .syllable import is_valid_syllable
+
+_ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
+HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^({_ROMAN})\.\s*(\S.*)$")),
+    (4, re.compile(r"^(\d+\.\d+\.\d+)\.?\s+(\S.*)$")),
+    (3, re.compile(r"^(\d+\.\d+)\.?\s+(\S.*)$")),
+    (2, re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")),
+    (3, re.compile(r"^([a-zđ])\)\s*(\S.*)$")),
+]
+LIST_RE = re.compile(r"^[-+•*–—]\s*(\S.*)$")
+UNIT_PREFIX_RE = re.compile(r"^(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+", re.IGNORECASE)
+SIGNER_WORDS_RE = re.compile(
+    r"\b(?:KT|TM|TL|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|BÍ THƯ|CHỦ NHIỆM|HIỆU TRƯỞNG)\b"
+)
+SIGNATURE_NOTE_RE = re.compile(r"^\((?:đã ký|ký|ký tên|ký,|ký và)[^)]*\)$", re.IGNORECASE)
+SURNAMES = frozenset(
+    """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm
+    Mai Trương Hà Lưu Tô Châu Cao Thái Tạ Quách Lương Đoàn Vương Trịnh Phùng Kiều La Tăng
+    Mạc Nông Lò Triệu Hứa Diệp Từ Chu Nghiêm Tống Giang Thạch Kim Danh Lã Bạch Âu Hầu Đàm
+    Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
+)
+_MOVEMENT_TRIGGER_RE = re.compile(r"(?<!Chỉ đạo )[Pp]hong trào(?:\s+thi đua)?(?:\s+yêu nước)?\s*(?::|như\s*:?)?\s*(?=[“\"])")
+_CAMPAIGN_RE = re.compile(r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])")
+_SEPARATOR_RE = re.compile(r"\s*(?:giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:,\s*và|,|;|và)?\s*(?=[“\"])")
+_REFERENCE_DATE_RE = re.compile(rf"số\s*{DOC_NUMBER}\s*,?\s*ngày\s*$")
+_GROUP_GAP_RE = re.compile(r"^\s*(?:,|;|và|,\s*và)?\s*(?:ngày\s*)?$")
+
+
+def classify_line(line: str) -> Block:
+    """Turn one body line into a heading, list item or paragraph block."""
+    for level, regex in HEADING_RES:
+        m = regex.match(line)
+        if m:
+            number = m.group(1) + (")" if level == 3 and m.group(1).isalpha() else ".")
+            if level == 2 and line[len(m.group(1))] == ")":
+                number = m.group(1) + ")"
+            return Block(type="heading", text=m.group(2).strip(), level=level, number=number)
+    m = LIST_RE.match(line)
+    if m:
+        return Block(type="list_item", text=m.group(1).strip())
+    return Block(type="paragraph", text=line)
+
+
+def parse_blocks(lines: list[str]) -> list[Block]:
+    """Blocks of the plan body, in order."""
+    return [classify_line(line) for line in lines]
+
+
+def _clean_unit(text: str) -> tuple[str, str | None]:
+    """(unit name, task written on the same line) from an assignment heading."""
+    task = None
+    head, sep, tail = text.partition(":")
+    if sep and len(tail.strip()) > 20 and len(head) < 150:
+        text, task = head, tail.strip()
+    unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;").strip()
+    return unit, task
+
+
+def find_deadlines(task: str, year: int | None) -> list[Deadline]:
+    """Dates in a task (not dates of cited documents), each with the clause around it."""
+    found: list[tuple[dt.date, int, int]] = []
+    for date, start, end in find_dates(task):
+        if not _REFERENCE_DATE_RE.search(task[:start]):
+            found.append((date, start, end))
+    if year:
+        for m in DAY_MONTH_RE.finditer(task):
+            overlaps = any(s <= m.start() < e for _, s, e in find_dates(task))
+            date = make_date(m.group(1), m.group(2), year)
+            if date and not overlaps and not _REFERENCE_DATE_RE.search(task[: m.start()]):
+                found.append((date, m.start(), m.end()))
+    found.sort(key=lambda item: item[1])
+    groups: list[list[tuple[dt.date, int, int]]] = []
+    for item in found:
+        if groups and _GROUP_GAP_RE.match(task[groups[-1][-1][2]: item[1]]):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    deadlines: list[Deadline] = []
+    for group in groups:
+        start, end = group[0][1], group[-1][2]
+        left = max(task.rfind(ch, 0, start) for ch in ",;:")
+        dot = task.rfind(". ", 0, start)
+        left = max(left, dot + 1 if dot >= 0 else -1)
+        rights = [i for i in (task.find(ch, end) for ch in ",;") if i >= 0]
+        dot = re.search(r"\.(?:\s|$)", task[end:])
+        if dot:
+            rights.append(end + dot.start())
+        phrase = task[left + 1: min(rights) if rights else len(task)].strip()
+        deadlines.extend(Deadline(date=d, text=phrase) for d, _, _ in group)
+    return deadlines
+
+
+def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment] | None:
+    """Units, tasks and deadlines of the "TỔ CHỨC THỰC HIỆN" section (None if absent)."""
+    start = next(
+        (i for i, b in enumerate(blocks) if b.level == 1 and "TỔ CHỨC THỰC HIỆN" in b.text.upper()), None
+    )
+    if start is None:
+        return None
+    assignments: list[Assignment] = []
+    for block in blocks[start + 1:]:
+        if block.level == 1 or block.text.startswith("Trên đây"):
+            break
+        if block.level == 2:
+            unit, task = _clean_unit(block.text)
+            assignments.append(Assignment(unit=unit, number=block.number))
+            if task:
+                assignments[-1].tasks.append(task)
+        elif assignments:
+            text = block.text if block.type != "heading" else f"{block.number} {block.text}"
+            assignments[-1].tasks.append(text)
+    for assignment in assignments:
+        for task in assignment.tasks:
+            assignment.deadlines.extend(find_deadlines(task, year))
+    return assignments
+
+
+def is_person_name(text: str) -> bool:
+    """ "Nguyễn Kim Long" -> True: 2-5 capitalised syllables starting with a surname."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 5
+        and words[0] in SURNAMES
+        and all(w[:1].isupper() and not is_allcaps(w) and is_valid_syllable(w) for w in words)
+    )
+
+
+def _is_signer_piece(text: str) -> bool:
+    """An ALLCAPS signature line such as "KT. CHỦ TỊCH" or "PHÓ CHỦ TỊCH"."""
+    return is_allcaps(text) and bool(SIGNER_WORDS_RE.search(text))
+
+
+def is_signature_line(line: str) -> bool:
+    """Whether a line belongs to the signature block."""
+    return _is_signer_piece(line) or is_person_name(line) or bool(SIGNATURE_NOTE_RE.match(line))
+
+
+def _split_tail(item: str) -> tuple[str, str | None]:
+    """Split "HĐ TĐKT huyện; PHÓ CHỦ TỊCH" (two PDF columns) into recipient and signer text."""
+    for m in re.finditer(r"[;.]\s+", item):
+        tail = item[m.end():].strip()
+        if SIGNATURE_NOTE_RE.match(tail):
+            return item[: m.start() + 1], None
+        if _is_signer_piece(tail) or is_person_name(tail):
+            return item[: m.start() + 1], tail
+    return item, None
+
+
+def parse_closing(lines: list[str]) -> tuple[list[str] | None, str | None, str | None]:
+    """(recipients, signer title, signer name) from the lines after the body."""
+    recipients: list[str] | None = None
+    pieces: list[str] = []
+    name: str | None = None
+
+    def take(text: str) -> None:
+        nonlocal name
+        if is_person_name(text):
+            name = name or text
+        elif is_allcaps(text):
+            pieces.append(text)
+
+    for line in lines:
+        m = re.match(r"^Nơi\s+nhận\s*:?\s*(.*)$", line, re.IGNORECASE)
+        if m:
+            recipients = []
+            if m.group(1):
+                take(m.group(1).strip())
+            continue
+        item = LIST_RE.match(line)
+        if item and recipients is not None:
+            text, tail = _split_tail(item.group(1))
+            recipients.append(text.strip().rstrip(";.,").strip())
+            if tail:
+                take(tail)
+        elif not SIGNATURE_NOTE_RE.match(line):
+            take(line)
+    return recipients, "\n".join(pieces) or None, name
+
+
+def _read_quote(text: str, i: int) -> tuple[str, int]:
+    """Quoted text starting at text[i] and the index after it (tolerates a missing ”)."""
+    j = i + 1
+    while j < len(text):
+        ch = text[j]
+        if ch in "”\"":
+            return text[i + 1: j], j + 1
+        if ch in "“\n":
+            return text[i + 1: j].rstrip(" ,;"), j
+        j += 1
+    return text[i + 1:], j
+
+
+def parse_movements(text: str) -> list[Movement]:
+    """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
+    movements: dict[str, Movement] = {}
+    for trigger in _MOVEMENT_TRIGGER_RE.finditer(text):
+        pos, last = trigger.end(), None
+        while pos < len(text) and text[pos] in "“\"":
+            raw, pos = _read_quote(text, pos)
+            name = " ".join(raw.split()).strip(" ,.;…")
+            if name and len(name) <= 200:
+                last = movements.setdefault(name.casefold(), Movement(name=name))
+            campaign = _CAMPAIGN_RE.match(text, pos)
+            if campaign:
+                raw, pos = _read_quote(text, campaign.end())
+                if last is not None and last.campaign is None:
+                    last.campaign = " ".join(raw.split()).strip(" ,.;…")
+            separator = _SEPARATOR_RE.match(text, pos)
+            if not separator:
+                break
+            pos = separator.end()
+    return list(movements.values())

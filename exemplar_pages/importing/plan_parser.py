@@ -1,0 +1,135 @@
+"""Parse the text of a Vietnamese "Kế hoạch" into a ParsedPlan."""
+
+from __future__ import annotations
+
+import re
+
+from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
+from .plan_header import (
+    BODY_START_RE,
+    NUMBER_RE,
+    PLACE_DATE_RE,
+    PUBLISHED_RE,
+    find_title,
+    header_body_name,
+    opening_body_name,
+    parse_basis,
+    parse_number,
+    parse_period,
+    parse_place_date,
+    parse_published,
+)
+from .plan_models import ParsedPlan
+from .plan_text import expand_locality, strip_markdown
+from .quality import text_quality
+from .text_repair import repair_vietnamese
+
+CHROME_RE = re.compile(
+    r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
+    r"|Bài viết liên quan|Các tin khác|Tin cùng chuyên mục|Chia sẻ bài viết|Tác giả bài viết|Xem thêm)",
+    re.IGNORECASE,
+)
+HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
+
+
+def _split_lines(text: str) -> list[str]:
+    """Non-empty stripped lines, web-page chrome cut off."""
+    lines = [line.strip() for line in strip_markdown(text).split("\n")]
+    lines = [line for line in lines if line]
+    for i, line in enumerate(lines):
+        if CHROME_RE.match(line):
+            return lines[:i]
+    return lines
+
+
+def _closing_start(lines: list[str], body_from: int) -> int:
+    """Index where the closing part (recipients, signature) begins."""
+    recipients = next((i for i in range(body_from, len(lines)) if re.match(r"^Nơi\s+nhận", lines[i], re.I)), None)
+    stop = recipients if recipients is not None else len(lines)
+    ends = [i for i in range(body_from, stop) if lines[i].rstrip().endswith("./.")]
+    start = ends[-1] + 1 if ends else stop
+    while start > body_from and is_signature_line(lines[start - 1]):
+        start -= 1
+    return start
+
+
+def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
+    """Lines before the title (or before the body when there is no title)."""
+    if title_index is not None:
+        return lines[:title_index]
+    out = []
+    for line in lines[:15]:
+        if BODY_START_RE.match(line):
+            break
+        out.append(line)
+    return out
+
+
+def parse_plan(text: str) -> ParsedPlan:
+    """Extract metadata, sections, assignments, recipients and signer from a plan's text."""
+    repaired = repair_vietnamese(text)
+    lines = _split_lines(repaired)
+    plan = ParsedPlan()
+    warn = plan.warnings.append
+    title_index, plan.title, body_from = find_title(lines)
+    header = _header_lines(lines, title_index)
+    header_text = "\n".join(header)
+    first_lines = "\n".join(lines[:15])
+    plan.number = parse_number(header_text) or parse_number(first_lines)
+    plan.place, plan.issue_date = parse_place_date(header_text)
+    if plan.issue_date is None:
+        plan.place, plan.issue_date = parse_place_date(first_lines)
+    plan.published_date = parse_published(lines[body_from: body_from + 3] + lines[:3])
+
+    closing = _closing_start(lines, body_from)
+    body = [
+        line for line in lines[body_from:closing]
+        if not PUBLISHED_RE.match(line) and not NUMBER_RE.match(line) and not PLACE_DATE_RE.fullmatch(line)
+    ]
+    first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
+    preamble = body[:first_heading]
+    plan.basis = parse_basis(preamble)
+    body_name = header_body_name(header)
+    plan.issuing_body = (
+        expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
+    )
+    fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
+    plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
+    plan.sections = parse_blocks(body)
+    assignments = parse_assignments(plan.sections, plan.period_start or fallback_year)
+    plan.assignments = assignments or []
+    recipients, plan.signer_title, plan.signer_name = parse_closing(lines[closing:])
+    plan.recipients = recipients or []
+    plan.movements = parse_movements("\n".join(body))
+
+    if plan.title is None:
+        warn("Không tìm thấy tiêu đề kế hoạch (dòng “KẾ HOẠCH”).")
+    if plan.number is None:
+        warn("Không tìm thấy số hiệu văn bản (Số: …).")
+    if plan.issue_date is None:
+        warn("Không tìm thấy ngày ban hành (…, ngày … tháng … năm …).")
+    if plan.place is None:
+        warn("Không tìm thấy địa danh nơi ban hành.")
+    if plan.issuing_body is None:
+        warn("Không xác định được cơ quan ban hành.")
+    if plan.period_start is None:
+        warn("Không xác định được thời gian thực hiện kế hoạch (năm hoặc giai đoạn).")
+    if not plan.basis:
+        warn("Không tìm thấy căn cứ ban hành (Thực hiện/Căn cứ …).")
+    if assignments is None:
+        warn("Không tìm thấy mục “TỔ CHỨC THỰC HIỆN”.")
+    elif not assignments:
+        warn("Mục “TỔ CHỨC THỰC HIỆN” không có đơn vị được giao nhiệm vụ.")
+    if recipients is None:
+        warn("Không tìm thấy danh sách “Nơi nhận”.")
+    if plan.signer_title is None:
+        warn("Không tìm thấy chức danh người ký.")
+    if plan.signer_name is None:
+        warn("Không tìm thấy họ tên người ký.")
+    quality = text_quality(repaired)
+    if quality.is_suspect:
+        warn(
+            f"Văn bản có thể bị lỗi phông chữ hoặc mã hóa (tỉ lệ từ hợp lệ {quality.ratio:.0%}); "
+            "cần kiểm tra lại nội dung."
+        )
+    return plan

@@ -1,0 +1,116 @@
+"""Read plan documents (.txt, .docx, .pdf) into plain text."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+class DocumentReadError(Exception):
+    """A document could not be read; the message (Vietnamese) names the file and the problem."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"Không đọc được tệp “{self.path.name}”: {problem}")
+
+
+def decode_text_bytes(data: bytes) -> str:
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16, else cp1258."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    sample = data[:4000]
+    if sample and sample.count(0) * 4 > len(sample):
+        # BOM-less UTF-16: NULs in odd positions mean little-endian ASCII range.
+        odd_nuls = sample[1::2].count(0)
+        return data.decode("utf-16-le" if odd_nuls >= sample[0::2].count(0) else "utf-16-be")
+    return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
+
+
+def _read_txt(path: Path) -> str:
+    """Read a plain-text file."""
+    try:
+        return decode_text_bytes(path.read_bytes())
+    except UnicodeDecodeError as exc:
+        raise DocumentReadError(path, f"không nhận ra bảng mã ký tự ({exc.reason}).") from exc
+
+
+def _read_docx(path: Path) -> str:
+    """Read paragraphs and table cells of a .docx in document order."""
+    try:
+        import docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - dependency missing
+        raise DocumentReadError(path, "thiếu thư viện python-docx để đọc tệp Word.") from exc
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises several types for bad files
+        raise DocumentReadError(path, f"tệp Word hỏng hoặc không đúng định dạng .docx ({exc}).") from exc
+    lines: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            for row in Table(child, document).rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:  # merged cells repeat
+                        continue
+                    seen.add(id(cell._tc))
+                    lines.extend(p.text for p in cell.paragraphs)
+    return "\n".join(lines)
+
+
+def _read_pdf(path: Path) -> str:
+    """Read the text layer of a PDF."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+    except ImportError as exc:  # pragma: no cover - dependency missing
+        raise DocumentReadError(path, "thiếu thư viện pypdf để đọc tệp PDF.") from exc
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentReadError(path, "tệp PDF được bảo vệ bằng mật khẩu.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except DocumentReadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise DocumentReadError(path, f"tệp PDF hỏng hoặc không đọc được ({exc}).") from exc
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentReadError(
+            path, "tệp PDF không có lớp chữ (có thể là bản quét ảnh); cần nhận dạng ký tự (OCR) trước khi nhập."
+        )
+    return text
+
+
+def read_document(path: str | Path) -> str:
+    """Return the raw text of a .txt, .docx or text .pdf document."""
+    path = Path(path)
+    if not path.is_file():
+        raise DocumentReadError(path, "không tìm thấy tệp.")
+    suffix = path.suffix.lower()
+    if suffix == ".doc":
+        raise DocumentReadError(path, "định dạng Word cũ (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx.")
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise DocumentReadError(
+            path, f"định dạng “{suffix or 'không có phần mở rộng'}” chưa được hỗ trợ (chỉ nhận .txt, .docx, .pdf)."
+        )
+    if path.stat().st_size == 0:
+        raise DocumentReadError(path, "tệp rỗng.")
+    reader = {".txt": _read_txt, ".docx": _read_docx, ".pdf": _read_pdf}[suffix]
+    text = reader(path)
+    if not text.strip():
+        raise DocumentReadError(path, "tệp không có nội dung chữ.")
+    return text

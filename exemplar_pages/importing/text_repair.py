@@ -1,0 +1,256 @@
+"""Repair Vietnamese text extracted from PDFs, web pages and legacy encodings.
+
+Tone placement: when a tone mark has to be moved, it goes where the syllable
+model in ``syllable.py`` says, using the traditional ("old") style that
+Vietnamese administrative documents use (hóa, khỏe, thúy). Both styles are
+accepted as correct and never rewritten.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .syllable import (
+    is_valid_syllable,
+    parse_toneless,
+    place_tone,
+    split_tone,
+    tone_positions,
+)
+
+_MARKS = "\u0300-\u036f"
+WORD_RE = re.compile(rf"(?:[^\W\d_][{_MARKS}]*)+")
+_STRAY_RE = re.compile(rf"((?:[^\W\d_][{_MARKS}]*)+)( +)([\u0300\u0301\u0303\u0309\u0323])(?![{_MARKS}])")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_BEFORE_PUNCT_RE = re.compile(r" +(?=[,;:.)])")
+_ZERO_WIDTH_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_LEGACY = str.maketrans({"ƣ": "ư", "Ƣ": "Ư"})
+_TYPOS = {"truyên truyền": "tuyên truyền", "Truyên truyền": "Tuyên truyền"}
+_TYPO_RE = re.compile("|".join(re.escape(k) for k in _TYPOS))
+
+# Mojibake: UTF-8 bytes decoded as cp1252 / latin-1.
+_CP1252_EXTRA = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_MOJIBAKE_RUN_RE = re.compile(rf"[\x00-\xff{_CP1252_EXTRA}]+")
+MOJIBAKE_MARKERS = ("Ã", "áº", "á»", "Æ°", "Æ¡", "Ä‘", "Ä", "Â", "Å")
+
+# Real vowel-initial syllables: a fragment in this list is a word and is never glued on.
+REAL_VOWEL_INITIAL = frozenset(
+    """a à á ả ạ ai ái ải ại am ám an án ản ang áng anh ánh ảnh ao áo ào ảo áp át ạt au
+    ác ạc ách ăn ắc ắm ắng ắt âm ấm ầm ẩm ân ấn ẩn ận ấp ập ất ật âu ẩu ấu ấy ầy ay
+    e è é ẻ em ém en eo éo ẹp ép ét ê ế ệ êm ếch ích ít in im inh ỉa ỉu o ó ò ọ ỏ oa
+    òa óa oà oá ọc óc oi ói ỏi ong óng ọp oai oái oải oan oán oản oanh oằn ô ồ ổ ốc
+    ôi ối ổi ôm ốm ồn ông ống ổn ồng ơ ờ ở ớ ợ ơi ời ớt u ú ù ủ ụ ui úi ủi um úp út ùn
+    ủy uỷ uy uống uốn uổng uẩn uể ư ừ ưa ừa ửa ưng ừng ửng ứng ức ước ươm ướt ương ướp
+    ưu ý y yêu yếu yên yến yểm yết ỷ ùa úa ủa ụa""".split()
+)
+
+_LIST_START_RE = re.compile(r"^(?:[-+•*–]\s|[a-zđ][.)]\s|[ivx]+[.)]\s|\(?\d+[.)]\s|[IVXLC]+[.)]\s)")
+_HEADING_START_RE = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))(?:\s|$)")
+_TERMINAL = ".!?:"
+_MAX_ROUNDS = 20
+
+
+def _fix_mojibake_run(run: str) -> str:
+    """Re-decode one cp1252/latin-1 run as UTF-8 when that is clearly right."""
+    data = bytearray()
+    for ch in run:
+        try:
+            data += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            data.append(ord(ch))
+    try:
+        decoded = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return run
+    for ch in decoded:
+        code = ord(ch)
+        if unicodedata.category(ch) in ("Cc", "Co", "Cn") and ch not in "\n\t":
+            return run
+        if code > 0x24F and not (0x300 <= code <= 0x36F or 0x1E00 <= code <= 0x1EFF or 0x2000 <= code <= 0x20AC):
+            return run
+    return decoded
+
+
+def fix_mojibake(text: str) -> str:
+    """Undo UTF-8 text that was decoded as cp1252/latin-1 (only runs with clear markers)."""
+
+    def repl(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if not any(m in run for m in MOJIBAKE_MARKERS):
+            return run
+        fixed = _fix_mojibake_run(run)
+        if fixed != run:
+            return fixed
+        return re.sub(r"\S+", lambda m: _fix_mojibake_run(m.group(0)), run)
+
+    return _MOJIBAKE_RUN_RE.sub(repl, text)
+
+
+def fix_word(word: str) -> str:
+    """Move a single misplaced tone mark (on a consonant or wrong vowel) onto the right vowel."""
+    base, marks = split_tone(word)
+    if len(marks) != 1 or any(unicodedata.combining(c) for c in base):
+        return word
+    index, mark = marks[0]
+    positions = tone_positions(base.lower())
+    if not positions or index in positions:
+        return word
+    moved = place_tone(base, mark)
+    if moved is None or not is_valid_syllable(moved):
+        return word
+    return moved
+
+
+def _fix_stray_marks(text: str) -> str:
+    """Give tone marks typed after a space back to the preceding syllable."""
+
+    def repl(match: re.Match[str]) -> str:
+        word, spaces, mark = match.groups()
+        candidate = fix_word(unicodedata.normalize("NFC", word + mark))
+        if is_valid_syllable(candidate) and split_tone(candidate)[1]:
+            return candidate + spaces
+        return match.group(0)
+
+    return _STRAY_RE.sub(repl, text)
+
+
+def _can_glue(left: str, right: str) -> str | None:
+    """Return the joined syllable if two fragments are one broken word, else None."""
+    if not right[0].islower() or not (left.islower() or left.istitle()):
+        return None
+    joined = fix_word(unicodedata.normalize("NFC", left + right))
+    if not is_valid_syllable(joined):
+        return None
+    left_ok, right_ok = is_valid_syllable(left), is_valid_syllable(right)
+    if left_ok and right_ok:
+        first = split_tone(right.lower())[0][:1]
+        if parse_toneless(split_tone(right.lower())[0]) is None or first not in "aăâeêioôơuưy":
+            return None
+        if right.lower() in REAL_VOWEL_INITIAL:
+            return None
+    return joined
+
+
+def _join_fragments(line: str) -> str:
+    """Rejoin syllables split by a stray space ("đo àn" -> "đoàn")."""
+    parts = re.split(r"( )", line)
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        part = parts[i]
+        if (
+            out and len(out) >= 2 and out[-1] == " " and WORD_RE.fullmatch(out[-2] or "-")
+            and WORD_RE.fullmatch(part or "-")
+        ):
+            joined = _can_glue(out[-2], part)
+            if joined is not None:
+                out[-2:] = [joined]
+                i += 1
+                continue
+        out.append(part)
+        i += 1
+    return "".join(out)
+
+
+def _is_structural(line: str) -> bool:
+    """True for list items and numbered headings."""
+    return bool(_LIST_START_RE.match(line) or _HEADING_START_RE.match(line))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """Line length above which a line looks hard-wrapped (PDF dumps), or None."""
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 8:
+        return None
+    open_ended = sum(1 for line in lines if line and not line.endswith(tuple(_TERMINAL + ";")))
+    if open_ended * 2 < len(lengths):
+        return None  # most lines end a sentence: not a hard-wrapped dump
+    p90 = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 40 <= p90 <= 160:
+        return None
+    return int(p90 * 0.7)
+
+
+_PARAGRAPH_OPENERS = ("Thực hiện", "Căn cứ", "Trên đây", "Nơi nhận", "Số:", "Kính gửi")
+
+
+def _continues(prev: str, nxt: str, width: int | None) -> bool:
+    """Whether line ``nxt`` continues the sentence whose last physical line is ``prev``."""
+    if not prev or not nxt or _is_structural(nxt) or prev.endswith(tuple(_TERMINAL)):
+        return False
+    if nxt[0].islower():
+        return True
+    if width is None or len(prev) < width or prev.endswith(";") or nxt.startswith(_PARAGRAPH_OPENERS):
+        return False
+    first_word = nxt.split(" ", 1)[0]
+    if _is_caps(prev) or (_is_caps(first_word) and len(first_word) > 1):
+        return False  # headers, titles and acronym-led lines are not wrapped text
+    return nxt[0].isalnum() or nxt[0] in "“\"("
+
+
+def _is_caps(text: str) -> bool:
+    """True if the text has letters and none is lowercase."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and not any(c.islower() for c in letters)
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Join hard-wrapped lines of one paragraph, keeping paragraph breaks and list items."""
+    lines = text.split("\n")
+    width = _wrap_width(lines)
+    out: list[str] = []
+    last_piece: list[str] = []  # last physical line of each joined line
+    for line in lines:
+        if line:
+            # Find the previous non-empty line across at most two blank lines.
+            back = len(out) - 1
+            while back >= 0 and not out[back] and len(out) - back <= 2:
+                back -= 1
+            blanks = len(out) - 1 - back
+            if back >= 0 and out[back] and _continues(last_piece[back], line, width if blanks <= 1 else None):
+                out[back] = out[back] + " " + line
+                last_piece[back] = line
+                del out[back + 1:], last_piece[back + 1:]
+                continue
+        out.append(line)
+        last_piece.append(line)
+    return "\n".join(out)
+
+
+def _normalise_spaces(text: str) -> str:
+    """Collapse spaces, drop spaces before punctuation, trim lines and blank runs."""
+    text = _SPACES_RE.sub(" ", text)
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [_SPACE_BEFORE_PUNCT_RE.sub("", line) for line in lines]
+    text = "\n".join(lines)
+    # Keep up to two blank lines: a double blank marks a hard break in PDF dumps.
+    text = re.sub(r"\n{4,}", "\n\n\n", text)
+    return text.strip()
+
+
+def _repair_once(text: str) -> str:
+    """One pass of every repair step."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ZERO_WIDTH_RE.sub("", text).translate(_LEGACY)
+    text = fix_mojibake(text)
+    text = unicodedata.normalize("NFC", text)
+    text = _fix_stray_marks(text)
+    text = WORD_RE.sub(lambda m: fix_word(m.group(0)), text)
+    text = unicodedata.normalize("NFC", text)
+    text = _TYPO_RE.sub(lambda m: _TYPOS[m.group(0)], text)
+    text = _normalise_spaces(text)
+    text = "\n".join(_join_fragments(line) for line in text.split("\n"))
+    text = join_wrapped_lines(text)
+    return _normalise_spaces(unicodedata.normalize("NFC", text))
+
+
+def repair_vietnamese(text: str) -> str:
+    """Return a clean NFC version of Vietnamese text (idempotent; correct text is kept)."""
+    for _ in range(_MAX_ROUNDS):
+        repaired = _repair_once(text)
+        if repaired == text:
+            return repaired
+        text = repaired
+    return text

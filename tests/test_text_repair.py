@@ -1,0 +1,174 @@
+"""Tests for exemplar_pages.importing.text_repair (pure Python, no Django)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exemplar_pages.importing.syllable import is_valid_syllable
+from exemplar_pages.importing.text_repair import fix_word, repair_vietnamese
+
+try:
+    from tests.seeds_helper import seed_text
+except ImportError:  # tests/ not a package
+    from seeds_helper import seed_text
+
+# Real syllables, in both tone-placement styles, including vowel-initial words.
+SYLLABLES = """
+thực hiện kế hoạch tuyên truyền các phong trào thi đua yêu nước điển hình tiên tiến mô
+mới nhân tố năm của huyện tỉnh xã thị trấn ủy ban dân chủ tịch phó văn phòng công chức
+viên người nghèo không để ai bị bỏ lại phía sau chung sức xây dựng nông thôn đoàn kết
+đời sống hóa hoá khỏe khoẻ thủy thuỷ quý quốc giữ gìn già giếng khuỷu ngoài quyết
+nguyễn trần lê phạm hoàng huỳnh võ đặng bùi đỗ hồ ngô dương lý ăn uống ở ông anh em
+ước ý yên ấy áo ít ở ưu quả qua thuở hướng dẫn trường học sáng tạo hiệu quả tập thể
+cá gia đình hộ lĩnh vực nông nghiệp y tế giáo dục đào khoa công nghệ nghệ thuật
+an sinh đời thường tốt việc gương quanh ta khen thưởng hội đồng ban hành đề nghị giao
+trước ngày tháng chậm nhất gửi về báo cáo kết quả quý một hai ba bốn luật
+""".split()
+PUNCT_AFTER = ["", "", "", ",", ";"]
+
+
+def _sentence(words: list[str], puncts: list[str]) -> str:
+    """Join words into a sentence with inner punctuation, capitalised, ending with a dot."""
+    parts = [w + p for w, p in zip(words, puncts)]
+    text = " ".join(parts).rstrip(",;")
+    return text[0].upper() + text[1:] + "."
+
+
+sentences = st.builds(
+    _sentence,
+    st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=25),
+    st.lists(st.sampled_from(PUNCT_AFTER), min_size=25, max_size=25),
+)
+prefixes = st.sampled_from(["", "", "- ", "a) ", "đ) ", "1. ", "II. "])
+paragraphs = st.builds(lambda p, ss: p + " ".join(ss), prefixes, st.lists(sentences, min_size=1, max_size=4))
+documents = st.builds(
+    lambda ps, seps: "".join(p + s for p, s in zip(ps, seps)).rstrip("\n"),
+    st.lists(paragraphs, min_size=1, max_size=8),
+    st.lists(st.sampled_from(["\n", "\n\n"]), min_size=8, max_size=8),
+)
+messy = st.text(
+    alphabet=st.sampled_from(
+        list("aăâeêioôơuưyđbcdghklmnpqrstvx AĐTHƯ,.;:)(-“”\n\t")
+        + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "\u0302", "ṇ", "ị", "Ã", "¡", "º", "á", "»", "Æ", "°", "ƣ"]
+        + list("0123456789/")
+    ),
+    max_size=200,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents)
+def test_correct_text_is_unchanged(text: str) -> None:
+    """Correct NFC Vietnamese text is never modified."""
+    assert unicodedata.is_normalized("NFC", text)
+    assert repair_vietnamese(text) == text
+
+
+@settings(max_examples=500, deadline=None)
+@given(messy)
+def test_repair_is_idempotent_on_messy_text(text: str) -> None:
+    """Repairing twice gives the same result as repairing once."""
+    once = repair_vietnamese(text)
+    assert repair_vietnamese(once) == once
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120))
+def test_repair_is_idempotent_on_any_text(text: str) -> None:
+    """Idempotent on arbitrary Unicode too."""
+    once = repair_vietnamese(text)
+    assert repair_vietnamese(once) == once
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("thưc̣ hiêṇ", "thực hiện"),
+        ("nghiêp̣ Viêṭ", "nghiệp Việt"),
+        ("bi ̣ bỏ laị", "bị bỏ lại"),
+        ("xây dưṇg", "xây dựng"),
+        ("hôị nhâp̣", "hội nhập"),
+        ("phu ̣trách", "phụ trách"),
+        ("Kế hoac̣h", "Kế hoạch"),
+        ("Toàn dân đo àn kết", "Toàn dân đoàn kết"),
+        ("Tập trung truyên truyền", "Tập trung tuyên truyền"),
+        ("các Phong trào thi đua : “Tân Biên”", "các Phong trào thi đua: “Tân Biên”"),
+        ("viết bài , đưa tin", "viết bài, đưa tin"),
+        ("phát triển” , “Tân Biên", "phát triển”, “Tân Biên"),
+        ("Tr\u01b0\u01a1\u0300ng", "Trường"),
+        ("nƣớc", "nước"),
+        ("Ƣu tiên", "Ưu tiên"),
+        ("ca\u0301c", "các"),
+    ],
+)
+def test_concrete_repairs(broken: str, fixed: str) -> None:
+    """Known defects of PDF dumps are repaired."""
+    assert repair_vietnamese(broken) == fixed
+
+
+def test_mojibake_is_decoded() -> None:
+    """UTF-8 read as cp1252 is turned back into Vietnamese."""
+    text = "Kế hoạch tuyên truyền phong trào thi đua yêu nước năm 2023."
+    assert repair_vietnamese(text.encode("utf-8").decode("latin-1")) == text
+
+
+def test_hard_wrapped_lines_are_joined() -> None:
+    """Wrapped lines of one paragraph are joined; list items and headings stay."""
+    text = "1. Mục đích\n\n- Tuyên truyền sâu rộng để cán bộ, công \n\nnhân, người lao động.\n- Huy động sức mạnh."
+    assert repair_vietnamese(text) == (
+        "1. Mục đích\n\n- Tuyên truyền sâu rộng để cán bộ, công nhân, người lao động.\n- Huy động sức mạnh."
+    )
+
+
+def test_words_are_not_glued_when_both_are_words() -> None:
+    """Two real syllables stay apart even if their join would be a syllable."""
+    assert repair_vietnamese("hoa ăn quả") == "hoa ăn quả"
+    assert repair_vietnamese("ngu y") == "ngu y"
+
+
+def test_fix_word_leaves_foreign_words() -> None:
+    """Words that are not Vietnamese syllables are left alone."""
+    assert fix_word("café") == "café"
+    assert fix_word("José") == "José"
+
+
+def test_seed_000_is_repaired() -> None:
+    """The broken PDF dump becomes clean Vietnamese."""
+    text = repair_vietnamese(seed_text("000"))
+    for expected in [
+        "Kết quả thực hiện các Phong trào thi đua: “Tân Biên chung sức xây dựng nông thôn mới”",
+        "“Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh",
+        "“Doanh nghiệp Việt Nam hội nhập và phát triển”",
+        "“Tân Biên chung tay vì người nghèo - Không để ai bị bỏ lại phía sau”",
+        "Cử chuyên viên phụ trách công tác tuyên truyền viết bài, đưa tin",
+        "Nghị quyết Đại hội Đảng bộ thị trấn Tân Biên lần thứ VII.",
+        "3. Công chức VH-XH, Trung tâm Văn hóa Thể thao và HTCĐ, Đài Truyền thanh.",
+        "Các ban ngành, đoàn thể trên địa bàn thị trấn xây dựng Kế hoạch tuyên truyền",
+        "Tập trung tuyên truyền việc triển khai",
+    ]:
+        assert expected in text
+    assert unicodedata.is_normalized("NFC", text)
+    words = [w.strip(",.;:“”()") for w in text.split()]
+    assert not [w for w in words if any(unicodedata.combining(c) for c in unicodedata.normalize("NFC", w))]
+
+
+@pytest.mark.parametrize("prefix", ["000", "002", "004"])
+def test_seed_repair_is_idempotent(prefix: str) -> None:
+    """Each seed is a fixpoint after one repair."""
+    once = repair_vietnamese(seed_text(prefix))
+    assert repair_vietnamese(once) == once
+
+
+def test_clean_seed_keeps_its_words() -> None:
+    """A clean seed keeps every word (only whitespace may change)."""
+    raw = seed_text("004")
+    assert repair_vietnamese(raw).split() == raw.split()
+
+
+def test_syllable_pool_is_valid() -> None:
+    """Every syllable used by the generator is valid."""
+    assert [s for s in SYLLABLES if not is_valid_syllable(s)] == []
