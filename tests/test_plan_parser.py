@@ -40,7 +40,9 @@ def _deadlines(plan: ParsedPlan) -> dict[str, list[tuple[dt.date, str]]]:
     return {a.unit: [(d.date, d.text) for d in a.deadlines] for a in plan.assignments if a.deadlines}
 
 
-TITLE = "Kế hoạch tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới năm {}"
+TITLE = (
+    "Kế hoạch tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới năm {}"
+)
 
 
 @pytest.fixture(scope="module")
@@ -68,15 +70,22 @@ def test_seed_004_metadata(plan_004: ParsedPlan) -> None:
     assert _basis(p) == [("Thực hiện", "Kế hoạch", "06/KH-UBND", D(2023, 1, 10), "Chủ tịch UBND tỉnh Đồng Nai")]
     assert p.basis[0].subject.startswith("Tuyên truyền các phong trào thi đua yêu nước")
     assert _heads(p, 4) == [
-        (1, "I.", "MỤC ĐÍCH, YÊU CẦU"), (2, "1.", "Mục đích"), (2, "2.", "Yêu cầu"),
+        (1, "I.", "MỤC ĐÍCH, YÊU CẦU"),
+        (2, "1.", "Mục đích"),
+        (2, "2.", "Yêu cầu"),
         (1, "II.", "NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN"),
     ]
     assert not any("**" in b.text or b.text.startswith("#") for b in p.sections)
-    assert [a.unit for a in p.assignments] == ["Phòng Hành chính - Tổ chức", "Các phòng, ban, trung tâm và cổng thông tin"]
+    assert [a.unit for a in p.assignments] == [
+        "Phòng Hành chính - Tổ chức",
+        "Các phòng, ban, trung tâm và cổng thông tin",
+    ]
     assert p.assignments[0].tasks[0] == "Chủ trì tổ chức, triển khai Kế hoạch này tại Văn phòng UBND tỉnh."
     assert p.recipients == [
-        "Chánh, các Phó Chánh VP UBND tỉnh", "Ban Thi đua - Khen thưởng tỉnh",
-        "Các Phòng, Ban, Trung tâm, Công Thông tin điện tử", "Lưu: VT, HCTC, Phong",
+        "Chánh, các Phó Chánh VP UBND tỉnh",
+        "Ban Thi đua - Khen thưởng tỉnh",
+        "Các Phòng, Ban, Trung tâm, Công Thông tin điện tử",
+        "Lưu: VT, HCTC, Phong",
     ]
     assert (p.signer_title, p.signer_name) == ("CHÁNH VĂN PHÒNG", "Nguyễn Kim Long")
     assert "Toàn tỉnh chung sức xây dựng nông thôn mới" in [m.name for m in p.movements]
@@ -97,8 +106,11 @@ def test_seed_002_metadata(plan_002: ParsedPlan) -> None:
     ]
     assert p.basis[1].subject.endswith("giai đoạn 2021 - 2025")
     assert _heads(p, 5) == [
-        (1, "I.", "MỤC ĐÍCH, YÊU CẦU"), (2, "1.", "Mục đích"), (2, "2.", "Yêu cầu"),
-        (1, "II.", "NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN"), (2, "1.", "Nội dung tuyên truyền"),
+        (1, "I.", "MỤC ĐÍCH, YÊU CẦU"),
+        (2, "1.", "Mục đích"),
+        (2, "2.", "Yêu cầu"),
+        (1, "II.", "NỘI DUNG VÀ HÌNH THỨC TUYÊN TRUYỀN"),
+        (2, "1.", "Nội dung tuyên truyền"),
     ]
     assert [b.number for b in p.sections if b.level == 3][:7] == ["a)", "b)", "c)", "d)", "đ)", "e)", "f)"]
     assert [a.unit for a in p.assignments] == [
@@ -156,8 +168,12 @@ def test_seed_000_metadata(plan_000: ParsedPlan) -> None:
         "Công tác thông tin, báo cáo": [(D(2023, 3, 10), "gửi về Công chức VP-TK trước ngày 10/3/2023")]
     }
     assert p.recipients == [
-        "HĐ TĐKT huyện", "TT.HU; TT.HĐND thị trấn", "UBMTTQVN; các tổ chức chính trị - xã hội thị trấn",
-        "Các ban ngành, đoàn thể thị trấn", "Các khu phố", "Lưu: VP",
+        "HĐ TĐKT huyện",
+        "TT.HU; TT.HĐND thị trấn",
+        "UBMTTQVN; các tổ chức chính trị - xã hội thị trấn",
+        "Các ban ngành, đoàn thể thị trấn",
+        "Các khu phố",
+        "Lưu: VP",
     ]
     assert (p.signer_title, p.signer_name) == ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", None)
     movements = {m.name: m.campaign for m in p.movements}
@@ -190,13 +206,18 @@ def test_synthetic_commune_two_column_header() -> None:
         ("Thực hiện", "Kế hoạch", "112/KH-UBND", D(2024, 2, 20), "Ủy ban nhân dân huyện Gò Dầu"),
     ]
     assert [a.unit for a in p.assignments] == [
-        "Công chức Văn hóa - Xã hội", "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể", "Các ấp trên địa bàn xã",
+        "Công chức Văn hóa - Xã hội",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể",
+        "Các ấp trên địa bàn xã",
     ]
     assert p.assignments[0].tasks[0].startswith("tham mưu Ủy ban nhân dân xã")
     deadlines = _deadlines(p)
     assert [d for d, _ in deadlines["Công chức Văn hóa - Xã hội"]] == [D(2024, 11, 30)]
     assert [d for d, _ in deadlines["Ủy ban Mặt trận Tổ quốc Việt Nam xã và các đoàn thể"]] == [
-        D(2024, 3, 15), D(2024, 6, 15), D(2024, 9, 15), D(2024, 12, 15),
+        D(2024, 3, 15),
+        D(2024, 6, 15),
+        D(2024, 9, 15),
+        D(2024, 12, 15),
     ]
     assert deadlines["Các ấp trên địa bàn xã"][0][0] == D(2024, 10, 20)
     assert p.recipients == ["UBND huyện Gò Dầu (b/c)", "Phòng Nội vụ huyện", "Đảng ủy, HĐND xã", "Lưu: VT"]
@@ -270,7 +291,16 @@ def test_seed_plans_fixture_matches_parser() -> None:
     assert sorted(k[:3] for k in data) == ["000", "002", "004"]
     for name, stored in data.items():
         parsed = plan_to_json_dict(parse_plan(seed_text(name[:3])))
-        for key in ("title", "number", "issue_date", "issuing_body", "period_start", "period_end", "basis", "recipients"):
+        for key in (
+            "title",
+            "number",
+            "issue_date",
+            "issuing_body",
+            "period_start",
+            "period_end",
+            "basis",
+            "recipients",
+        ):
             assert stored[key] == parsed[key], (name, key)
     by_prefix = {k[:3]: v for k, v in data.items()}
     assert by_prefix["000"]["number"] is None and by_prefix["000"]["issue_date"] is None

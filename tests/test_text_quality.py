@@ -38,7 +38,9 @@ def test_invalid_syllables(word: str) -> None:
     assert not is_valid_syllable(word)
 
 
-@pytest.mark.parametrize("token", ["UBND", "HĐND", "KH-VP", "TĐ-KT", "Covid-19", "2023", "XIII", "57/KH-UBND", "facebook"])
+@pytest.mark.parametrize(
+    "token", ["UBND", "HĐND", "KH-VP", "TĐ-KT", "Covid-19", "2023", "XIII", "57/KH-UBND", "facebook"]
+)
 def test_not_judged(token: str) -> None:
     """Acronyms, codes, numbers, roman numerals and loanwords are not judged."""
     assert not is_judged(token)

@@ -19,9 +19,7 @@ HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
 ]
 LIST_RE = re.compile(r"^[-+•*–—]\s*(\S.*)$")
 UNIT_PREFIX_RE = re.compile(r"^(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+", re.IGNORECASE)
-SIGNER_WORDS_RE = re.compile(
-    r"\b(?:KT|TM|TL|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|BÍ THƯ|CHỦ NHIỆM|HIỆU TRƯỞNG)\b"
-)
+SIGNER_WORDS_RE = re.compile(r"\b(?:KT|TM|TL|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|BÍ THƯ|CHỦ NHIỆM|HIỆU TRƯỞNG)\b")
 SIGNATURE_NOTE_RE = re.compile(r"^\((?:đã ký|ký|ký tên|ký,|ký và)[^)]*\)$", re.IGNORECASE)
 SURNAMES = frozenset(
     """Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lâm
@@ -29,8 +27,12 @@ SURNAMES = frozenset(
     Mạc Nông Lò Triệu Hứa Diệp Từ Chu Nghiêm Tống Giang Thạch Kim Danh Lã Bạch Âu Hầu Đàm
     Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
 )
-_MOVEMENT_TRIGGER_RE = re.compile(r"(?<!Chỉ đạo )[Pp]hong trào(?:\s+thi đua)?(?:\s+yêu nước)?\s*(?::|như\s*:?)?\s*(?=[“\"])")
-_CAMPAIGN_RE = re.compile(r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])")
+_MOVEMENT_TRIGGER_RE = re.compile(
+    r"(?<!Chỉ đạo )[Pp]hong trào(?:\s+thi đua)?(?:\s+yêu nước)?\s*(?::|như\s*:?)?\s*(?=[“\"])"
+)
+_CAMPAIGN_RE = re.compile(
+    r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
+)
 _SEPARATOR_RE = re.compile(r"\s*(?:giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:,\s*và|,|;|và)?\s*(?=[“\"])")
 _REFERENCE_DATE_RE = re.compile(rf"số\s*{DOC_NUMBER}\s*,?\s*ngày\s*$")
 _GROUP_GAP_RE = re.compile(r"^\s*(?:,|;|và|,\s*và)?\s*(?:ngày\s*)?$")
@@ -81,7 +83,7 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
     found.sort(key=lambda item: item[1])
     groups: list[list[tuple[dt.date, int, int]]] = []
     for item in found:
-        if groups and _GROUP_GAP_RE.match(task[groups[-1][-1][2]: item[1]]):
+        if groups and _GROUP_GAP_RE.match(task[groups[-1][-1][2] : item[1]]):
             groups[-1].append(item)
         else:
             groups.append([item])
@@ -95,20 +97,18 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
         dot = re.search(r"\.(?:\s|$)", task[end:])
         if dot:
             rights.append(end + dot.start())
-        phrase = task[left + 1: min(rights) if rights else len(task)].strip()
+        phrase = task[left + 1 : min(rights) if rights else len(task)].strip()
         deadlines.extend(Deadline(date=d, text=phrase) for d, _, _ in group)
     return deadlines
 
 
 def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment] | None:
     """Units, tasks and deadlines of the "TỔ CHỨC THỰC HIỆN" section (None if absent)."""
-    start = next(
-        (i for i, b in enumerate(blocks) if b.level == 1 and "TỔ CHỨC THỰC HIỆN" in b.text.upper()), None
-    )
+    start = next((i for i, b in enumerate(blocks) if b.level == 1 and "TỔ CHỨC THỰC HIỆN" in b.text.upper()), None)
     if start is None:
         return None
     assignments: list[Assignment] = []
-    for block in blocks[start + 1:]:
+    for block in blocks[start + 1 :]:
         if block.level == 1 or block.text.startswith("Trên đây"):
             break
         if block.level == 2:
@@ -148,7 +148,7 @@ def is_signature_line(line: str) -> bool:
 def _split_tail(item: str) -> tuple[str, str | None]:
     """Split "HĐ TĐKT huyện; PHÓ CHỦ TỊCH" (two PDF columns) into recipient and signer text."""
     for m in re.finditer(r"[;.]\s+", item):
-        tail = item[m.end():].strip()
+        tail = item[m.end() :].strip()
         if SIGNATURE_NOTE_RE.match(tail):
             return item[: m.start() + 1], None
         if _is_signer_piece(tail) or is_person_name(tail):
@@ -192,12 +192,12 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
     j = i + 1
     while j < len(text):
         ch = text[j]
-        if ch in "”\"":
-            return text[i + 1: j], j + 1
+        if ch in '”"':
+            return text[i + 1 : j], j + 1
         if ch in "“\n":
-            return text[i + 1: j].rstrip(" ,;"), j
+            return text[i + 1 : j].rstrip(" ,;"), j
         j += 1
-    return text[i + 1:], j
+    return text[i + 1 :], j
 
 
 def parse_movements(text: str) -> list[Movement]:
@@ -205,7 +205,7 @@ def parse_movements(text: str) -> list[Movement]:
     movements: dict[str, Movement] = {}
     for trigger in _MOVEMENT_TRIGGER_RE.finditer(text):
         pos, last = trigger.end(), None
-        while pos < len(text) and text[pos] in "“\"":
+        while pos < len(text) and text[pos] in '“"':
             raw, pos = _read_quote(text, pos)
             name = " ".join(raw.split()).strip(" ,.;…")
             if name and len(name) <= 200:

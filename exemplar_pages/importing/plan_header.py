@@ -36,11 +36,15 @@ PUBLISHED_RE = re.compile(
     r"(\d{1,2})/(\d{1,2})/(\d{4})",
     re.IGNORECASE,
 )
-PERIOD_RANGE_RE = re.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d{2})\s*(?:-|–|—|đến(?:\s+năm)?)\s*((?:19|20)\d{2})")
+PERIOD_RANGE_RE = re.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d{2})\s*(?:-|–|—|đến(?:\s+năm)?)\s*((?:19|20)\d{2})"
+)
 PERIOD_YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
 BODY_START_RE = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|[IVX]+\.\s)")
 BASIS_VERB_RE = re.compile(r"^(Thực hiện|Căn cứ|Triển khai|Theo)\s+(.*)$", re.DOTALL)
-_DOC_TYPE_RE = re.compile(r"^(?:các\s+|nội dung\s+)?(" + "|".join(DOC_TYPES) + r")\b\s*(.*)$", re.DOTALL | re.IGNORECASE)
+_DOC_TYPE_RE = re.compile(
+    r"^(?:các\s+|nội dung\s+)?(" + "|".join(DOC_TYPES) + r")\b\s*(.*)$", re.DOTALL | re.IGNORECASE
+)
 OPENING_RE = re.compile(
     r"^([A-ZĐÀ-Ỹ][^;:]{2,120}?)\s+(?:ban hành|xây dựng|triển khai|đề ra|lập)\s+(?:Kế hoạch|kế hoạch)\b"
 )
@@ -121,9 +125,9 @@ def split_clauses(paragraph: str) -> list[str]:
     for part in re.split(r";\s*", paragraph):
         start = 0
         for m in re.finditer(r",\s*", part):
-            rest = part[m.end():]
+            rest = part[m.end() :]
             if rest[:1].isupper() and OPENING_RE.match(rest):
-                clauses.append(part[start: m.start()])
+                clauses.append(part[start : m.start()])
                 start = m.end()
                 break
         clauses.append(part[start:])

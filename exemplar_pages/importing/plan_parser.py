@@ -79,20 +79,19 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:
         plan.place, plan.issue_date = parse_place_date(first_lines)
-    plan.published_date = parse_published(lines[body_from: body_from + 3] + lines[:3])
+    plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
 
     closing = _closing_start(lines, body_from)
     body = [
-        line for line in lines[body_from:closing]
+        line
+        for line in lines[body_from:closing]
         if not PUBLISHED_RE.match(line) and not NUMBER_RE.match(line) and not PLACE_DATE_RE.fullmatch(line)
     ]
     first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
     preamble = body[:first_heading]
     plan.basis = parse_basis(preamble)
     body_name = header_body_name(header)
-    plan.issuing_body = (
-        expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
-    )
+    plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)

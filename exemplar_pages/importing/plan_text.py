@@ -13,13 +13,40 @@ DATE_WORDS_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 DOC_NUMBER = r"\d+(?:\s*[/-]\s*[0-9A-ZĐa-zđ][0-9A-ZĐa-zđ.]*)+"
 DOC_TYPES = (
-    "Kế hoạch", "Công văn", "Chỉ thị", "Nghị quyết", "Quyết định", "Nghị định", "Thông tư",
-    "Luật", "Hướng dẫn", "Thông báo", "Kết luận", "Chương trình", "Đề án", "Báo cáo", "Pháp lệnh",
+    "Kế hoạch",
+    "Công văn",
+    "Chỉ thị",
+    "Nghị quyết",
+    "Quyết định",
+    "Nghị định",
+    "Thông tư",
+    "Luật",
+    "Hướng dẫn",
+    "Thông báo",
+    "Kết luận",
+    "Chương trình",
+    "Đề án",
+    "Báo cáo",
+    "Pháp lệnh",
 )
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
-    "sở", "phòng", "ban", "cục", "chi cục", "trung tâm", "trường", "hội", "đài", "viện",
-    "bệnh viện", "vụ", "đoàn", "công an", "bộ chỉ huy", "ban chỉ huy",
+    "sở",
+    "phòng",
+    "ban",
+    "cục",
+    "chi cục",
+    "trung tâm",
+    "trường",
+    "hội",
+    "đài",
+    "viện",
+    "bệnh viện",
+    "vụ",
+    "đoàn",
+    "công an",
+    "bộ chỉ huy",
+    "ban chỉ huy",
 )
 _UNIT_RE = "|".join(LOCALITY_UNITS)
 LOCALITY_RE = re.compile(rf"\b({_UNIT_RE})\s+([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})")
@@ -80,7 +107,7 @@ def caps_to_name(text: str) -> str:
             out.append(lower[:1].upper() + lower[1:])
         else:
             out.append(lower)
-        pair = " ".join(w.lower() for w in words[max(0, i - 1): i + 1])
+        pair = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
         capitalise_next = (i == 0 and lower in ORG_WORDS) or pair in ("trung tâm", "chi cục", "bệnh viện")
         if lower in LOCALITY_UNITS or pair in LOCALITY_UNITS:
             nxt = words[i + 1].lower() if i + 1 < len(words) else ""
@@ -133,5 +160,5 @@ def lower_first(text: str) -> str:
     """Lower-case the first word unless it is an acronym or a proper-looking name."""
     first = text.split(" ", 1)[0]
     if first[:1].isupper() and first[1:].islower() and is_valid_syllable(first):
-        return first.lower() + text[len(first):]
+        return first.lower() + text[len(first) :]
     return text

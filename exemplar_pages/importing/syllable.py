@@ -18,28 +18,66 @@ QUALITY_MARKS = frozenset("\u0302\u0306\u031b")
 VOWELS = frozenset("aăâeêioôơuưy")
 DIACRITIC_VOWELS = frozenset("ăâêôơư")
 ONSETS = (
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "th", "tr", "qu",
-    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
+    "ngh",
+    "ng",
+    "nh",
+    "ch",
+    "gh",
+    "gi",
+    "kh",
+    "ph",
+    "th",
+    "tr",
+    "qu",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "g",
+    "h",
+    "k",
+    "l",
+    "m",
+    "n",
+    "p",
+    "r",
+    "s",
+    "t",
+    "v",
+    "x",
+    "",
 )
 
 _OPEN = "a e ê i y o ô ơ u ư ia ua ưa uê uơ oa oe uy ya"
-_SEMI = (
-    "ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ươi ươu uôi iêu yêu "
-    "oai oay oao oeo uây uyu uya"
-)
+_SEMI = "ai ao au ay âu ây eo êu iu oi ôi ơi ui ưi ưu ươi ươu uôi iêu yêu oai oay oao oeo uây uyu uya"
 _CLOSED = {
-    "a": "c ch m n ng nh p t", "ă": "c m n ng p t", "â": "c m n ng p t",
-    "e": "c m n ng p t", "ê": "ch m n nh p t", "i": "ch m n nh p t",
-    "o": "c m n ng p t", "oo": "c ng", "ô": "c m n ng p t", "ơ": "m n p t",
-    "u": "c m n ng p t", "ư": "c m n ng t", "iê": "c m n ng p t", "yê": "m n t",
-    "uô": "c m n ng t", "ươ": "c m n ng p t", "oa": "c ch m n ng nh p t",
-    "oă": "c m n ng t", "oe": "m n ng t", "uâ": "n ng t", "uê": "ch nh",
-    "uy": "ch n nh p t", "uyê": "n t", "uơ": "n",
+    "a": "c ch m n ng nh p t",
+    "ă": "c m n ng p t",
+    "â": "c m n ng p t",
+    "e": "c m n ng p t",
+    "ê": "ch m n nh p t",
+    "i": "ch m n nh p t",
+    "o": "c m n ng p t",
+    "oo": "c ng",
+    "ô": "c m n ng p t",
+    "ơ": "m n p t",
+    "u": "c m n ng p t",
+    "ư": "c m n ng t",
+    "iê": "c m n ng p t",
+    "yê": "m n t",
+    "uô": "c m n ng t",
+    "ươ": "c m n ng p t",
+    "oa": "c ch m n ng nh p t",
+    "oă": "c m n ng t",
+    "oe": "m n ng t",
+    "uâ": "n ng t",
+    "uê": "ch nh",
+    "uy": "ch n nh p t",
+    "uyê": "n t",
+    "uơ": "n",
 }
 RHYMES: frozenset[str] = frozenset(
-    _OPEN.split()
-    + _SEMI.split()
-    + [nuc + coda for nuc, codas in _CLOSED.items() for coda in codas.split()]
+    _OPEN.split() + _SEMI.split() + [nuc + coda for nuc, codas in _CLOSED.items() for coda in codas.split()]
 )
 CHECKED_CODAS = ("c", "ch", "p", "t")
 FRONT = frozenset("eêi")
@@ -88,7 +126,7 @@ def parse_toneless(base: str) -> tuple[str, str] | None:
     """Parse a toneless lowercase syllable into (onset, rhyme), or None if invalid."""
     if not base:
         return None
-    candidates = [(o, base[len(o):]) for o in ONSETS if base.startswith(o) and len(base) > len(o)]
+    candidates = [(o, base[len(o) :]) for o in ONSETS if base.startswith(o) and len(base) > len(o)]
     for onset, rhyme in candidates:
         if onset == "qu":
             if rhyme[0] in "uưo" or rhyme not in RHYMES and ("u" + rhyme) not in RHYMES:

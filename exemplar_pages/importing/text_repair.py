@@ -140,7 +140,10 @@ def _join_fragments(line: str) -> str:
     while i < len(parts):
         part = parts[i]
         if (
-            out and len(out) >= 2 and out[-1] == " " and WORD_RE.fullmatch(out[-2] or "-")
+            out
+            and len(out) >= 2
+            and out[-1] == " "
+            and WORD_RE.fullmatch(out[-2] or "-")
             and WORD_RE.fullmatch(part or "-")
         ):
             joined = _can_glue(out[-2], part)
@@ -186,7 +189,7 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
     first_word = nxt.split(" ", 1)[0]
     if _is_caps(prev) or (_is_caps(first_word) and len(first_word) > 1):
         return False  # headers, titles and acronym-led lines are not wrapped text
-    return nxt[0].isalnum() or nxt[0] in "“\"("
+    return nxt[0].isalnum() or nxt[0] in '“"('
 
 
 def _is_caps(text: str) -> bool:
@@ -211,7 +214,7 @@ def join_wrapped_lines(text: str) -> str:
             if back >= 0 and out[back] and _continues(last_piece[back], line, width if blanks <= 1 else None):
                 out[back] = out[back] + " " + line
                 last_piece[back] = line
-                del out[back + 1:], last_piece[back + 1:]
+                del out[back + 1 :], last_piece[back + 1 :]
                 continue
         out.append(line)
         last_piece.append(line)
