@@ -1,6 +1,7 @@
 """Public filter forms."""
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType
@@ -16,8 +17,20 @@ class SlugChoiceField(forms.ModelChoiceField):
         super().__init__(queryset, **kwargs)
 
 
+class TreeOrderIterator(ModelChoiceIterator):
+    """Yield localities depth-first with siblings in Vietnamese order."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for locality in Locality.in_tree_order(self.queryset):
+            yield self.choice(locality)
+
+
 class LocalityChoiceField(SlugChoiceField):
     """Localities shown indented under their parents."""
+
+    iterator = TreeOrderIterator
 
     def label_from_instance(self, obj: Locality) -> str:
         return "\u00a0\u00a0" * max(obj.depth - 1, 0) + obj.name
@@ -27,7 +40,7 @@ class ColumnFilterForm(forms.Form):
     """Filters a reader applies to a column: field, locality, movement, subject type, year."""
 
     field = SlugChoiceField(Field.objects.all(), label=_("Lĩnh vực"))
-    locality = LocalityChoiceField(Locality.objects.order_by("tree_path"), label=_("Địa bàn"))
+    locality = LocalityChoiceField(Locality.objects.all(), label=_("Địa bàn"))
     movement = SlugChoiceField(MovementPage.objects.live().public().order_by("title"), label=_("Phong trào"))
     subject_type = forms.ChoiceField(
         label=_("Loại điển hình"), required=False, choices=[("", _("Tất cả")), *SubjectType.choices]
@@ -38,4 +51,4 @@ class ColumnFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         years = ExemplarStoryPage.objects.live().public().order_by("-year").values_list("year", flat=True).distinct()
         self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
-        self.fields["locality"].queryset = Locality.objects.order_by("tree_path")
+        self.fields["locality"].queryset = Locality.objects.all()

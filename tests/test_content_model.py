@@ -288,3 +288,13 @@ def test_locality_slugs_stay_unique_and_ascii():
     township = factories.locality("Tân Thử", kind="thi-tran", parent=district)
     assert district.slug == "tan-thu"
     assert township.slug == "thi-tran-tan-thu"
+
+
+@pytest.mark.django_db
+def test_localities_list_in_tree_order_with_vietnamese_siblings():
+    province = factories.locality("Tỉnh Thứ Tự", kind="tinh")
+    names = ["Xã Đông", "Xã Ấp Mới", "Xã Dương", "Xã An"]
+    communes = {name: factories.locality(name, parent=province) for name in names}
+    factories.locality("Thôn Một", kind="khac", parent=communes["Xã Dương"])
+    ordered = [loc.name for loc in Locality.in_tree_order(province.subtree())]
+    assert ordered == ["Tỉnh Thứ Tự", "Xã An", "Xã Ấp Mới", "Xã Dương", "Thôn Một", "Xã Đông"]

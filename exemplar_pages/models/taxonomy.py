@@ -212,6 +212,17 @@ class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
         return ids
 
     @classmethod
+    def in_tree_order(cls, queryset=None) -> list["Locality"]:
+        """Localities depth-first, siblings in Vietnamese alphabetical order."""
+        localities = list(cls.objects.all() if queryset is None else queryset)
+        sort_keys = dict(cls.objects.values_list("pk", "sort_key"))
+
+        def key(locality: "Locality") -> tuple[str, ...]:
+            return tuple(sort_keys.get(int(pk), "") for pk in locality.tree_path.strip("/").split("/") if pk)
+
+        return sorted(localities, key=key)
+
+    @classmethod
     def find(cls, text: str) -> "Locality | None":
         """Find a locality by slug or name, then by alias, ignoring diacritics last."""
         return super().find(text) or cls.objects.filter(aliases__slug=vietnamese_slugify(text or "")).first()
