@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from cms.vietnamese import vietnamese_slugify
@@ -11,6 +12,20 @@ from cms.vietnamese import vietnamese_slugify
 
 class VietnameseSlugMixin:
     """Generate ASCII-folded slugs from Vietnamese titles (`Tân Biên` → `tan-bien`)."""
+
+    # The admin's slug field folds `đ` to `d` before Wagtail's own transliteration,
+    # which would otherwise turn it into `dj`.
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug", widget=SlugInput(formatters=[("[đĐ]", "d")])),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+            ],
+            heading=_("Cho máy tìm kiếm"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Cho trình đơn")),
+    ]
 
     def _set_core_field_defaults(self) -> None:
         parent_is_known = bool(self.path or getattr(self, "_cached_parent_obj", None))

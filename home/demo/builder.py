@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
@@ -14,6 +14,7 @@ from wagtail.models import Page
 from cms.vietnamese import vietnamese_slugify
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
 
 
 @dataclass
@@ -41,25 +42,39 @@ def paragraph(text: str) -> str:
     return f"<p>{html.escape(' '.join(text.split()), quote=False)}</p>"
 
 
-def heading_level(value: object) -> str:
-    """Clamp a heading level from any source to the blocks' choices “2”, “3”, “4”."""
+def _level(value: object) -> int | None:
+    """A heading level as an integer, or None when missing or malformed."""
     try:
-        level = int(str(value).strip() or 2)
+        return int(str(value).strip())
     except ValueError:
-        level = 2
-    return str(min(max(level, 2), 4))
+        return None
+
+
+def heading_level(value: object, offset: int = 0) -> str:
+    """Shift a heading level by ``offset`` and clamp it to the blocks' choices “2”, “3”, “4”."""
+    level = _level(value)
+    return str(min(max((level if level is not None else 2) + offset, 2), 4))
 
 
 def plan_blocks(sections: Iterable[dict]) -> list[dict]:
-    """Turn parsed plan sections into StreamField data; consecutive list items become one list."""
+    """Turn parsed plan sections into StreamField data; consecutive list items become one list.
+
+    Heading levels are relative: the top level of the source (1 or 2) becomes the blocks' level “2”.
+    """
+    sections = list(sections)
+    levels = [_level(s.get("level")) for s in sections if s.get("type") == "heading"]
+    offset = 2 - min((level for level in levels if level is not None), default=2)
     blocks: list[dict] = []
     for section in sections:
         kind, text = section.get("type"), (section.get("text") or "").strip()
         if not text:
             continue
-        if kind == "heading":
-            value = {"level": heading_level(section.get("level")), "number": section.get("number") or "", "text": text}
+        number = (section.get("number") or "").strip()
+        if kind == "heading" and len(text) <= HEADING_MAX and len(number) <= NUMBER_MAX:
+            value = {"level": heading_level(section.get("level"), offset), "number": number, "text": text}
             blocks.append({"type": "heading", "value": value})
+        elif kind == "heading":
+            blocks.append({"type": "paragraph", "value": paragraph(f"{number} {text}".strip())})
         elif kind == "list_item":
             if blocks and blocks[-1]["type"] == "bullet_list":
                 blocks[-1]["value"].append(text)
@@ -103,8 +118,13 @@ def add_page(
     user: AbstractBaseUser,
     publish: bool = True,
     published_at: datetime | None = None,
+    before_publish: Callable[[Page], None] | None = None,
 ) -> Page:
-    """Add ``page`` under ``parent`` as ``user`` and publish it (dated ``published_at``) unless told not to."""
+    """Add ``page`` under ``parent`` as ``user`` and publish it (dated ``published_at``) unless told not to.
+
+    ``before_publish`` runs once the page is in the tree and before anything is published,
+    e.g. to put a view restriction on it so that it is never public, even for a moment.
+    """
     if not page.slug:
         page.slug = vietnamese_slugify(page.title, max_length=240)
     page.live = False
@@ -112,6 +132,8 @@ def add_page(
     if published_at is not None:
         page.first_published_at = published_at
     parent.add_child(instance=page)
+    if before_publish is not None:
+        before_publish(page)
     revision = page.save_revision(user=user, log_action=True)
     if publish:
         revision.publish(user=user)

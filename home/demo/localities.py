@@ -42,6 +42,7 @@ TREE: list[tuple[str, str, str]] = [
     ("Đồng Nai", K.PROVINCE, ""),
     ("Đồng Nai › Biên Hòa", K.PROVINCIAL_CITY, ""),
     ("Đồng Nai › Biên Hòa › Phường Tân Phong", "", ""),
+    ("Đồng Nai › Biên Hòa › Phường Tân Biên", "", ""),
     ("Đồng Nai › Biên Hòa › Phường Quyết Thắng", "", ""),
     ("Đồng Nai › Biên Hòa › Phường Trung Dũng", "", ""),
     ("Đồng Nai › Biên Hòa › Phường Thanh Bình", "", ""),
@@ -219,10 +220,8 @@ def seed_localities() -> tuple[dict[str, Locality], StageCount]:
         if locality.kind in DISTRICT_KINDS and locality.is_active:
             locality.is_active = False  # the district level was abolished on 1 July 2025
             locality.save()
-    aliases = 0
     for path, names in ALIASES.items():
         for name in names:
-            _, created = LocalityAlias.objects.get_or_create(locality=by_path[path], name=name)
-            aliases += int(created)
+            LocalityAlias.objects.get_or_create(locality=by_path[path], name=name)
     count.extra["tên gọi khác / aliases"] = LocalityAlias.objects.filter(locality__in=by_path.values()).count()
     return by_path, count
