@@ -11,7 +11,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_page():
+def browser_page(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM
+    # queries stay synchronous and single-threaded, so Django's async guard is lifted.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     path = chromium_path()
     if not path:
         if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER") == "1":
