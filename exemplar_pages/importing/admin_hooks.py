@@ -1,0 +1,47 @@
+"""Admin registrations of “Nhập dữ liệu”: the two upload views and their menu (loaded by ../wagtail_hooks.py)."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+
+from .views import ExemplarUploadView, PlanUploadView, may_add_pages, may_import_exemplars
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("nhap-du-lieu/ke-hoach/", PlanUploadView.as_view(), name="import_plan"),
+        path("nhap-du-lieu/guong-dien-hinh/", ExemplarUploadView.as_view(), name="import_exemplars"),
+    ]
+
+
+class PlanImportMenuItem(MenuItem):
+    """Shown to anyone who may add pages somewhere."""
+
+    def is_shown(self, request) -> bool:
+        return may_add_pages(request.user)
+
+
+class ExemplarImportMenuItem(MenuItem):
+    """Shown to site administrators and the standing office."""
+
+    def is_shown(self, request) -> bool:
+        return may_import_exemplars(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    items = [
+        PlanImportMenuItem(
+            _("Kế hoạch (Word, PDF)"), reverse("import_plan"), name="ke-hoach", icon_name="doc-full", order=100
+        ),
+        ExemplarImportMenuItem(
+            _("Gương điển hình (bảng tính)"),
+            reverse("import_exemplars"),
+            name="guong-dien-hinh",
+            icon_name="table",
+            order=200,
+        ),
+    ]
+    return SubmenuMenuItem(_("Nhập dữ liệu"), Menu(items=items), icon_name="upload", name="nhap-du-lieu", order=850)

@@ -1,0 +1,128 @@
+"""Import exemplar lists all-or-nothing: validate every row, then create every story in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from ..models import ExemplarStoryPage, Locality, StoryAward, UnitPage
+from ..moderation.permissions import is_administrator
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, read_rows
+from .exemplar_validation import RowError, RowValidator, StoryDraft
+from .locality_paths import LocalityResolver
+
+__all__ = ["ExemplarImportRefused", "ExemplarImportResult", "RowError", "import_exemplar_file", "import_exemplars"]
+
+
+class ExemplarImportRefused(Exception):
+    """The import as a whole is refused (publication without the right, wrong parent); for the user."""
+
+
+@dataclass
+class ExemplarImportResult:
+    """What an import did, or why it did nothing."""
+
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    created: list[ExemplarStoryPage] = field(default_factory=list)
+    existing: list[tuple[int, ExemplarStoryPage]] = field(default_factory=list)
+    localities_created: list[Locality] = field(default_factory=list)
+    drafts: list[StoryDraft] = field(default_factory=list)
+    published: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class _Rollback(Exception):
+    """Raised inside the transaction to undo every row when one fails to save."""
+
+
+def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, user, publish: bool) -> ExemplarStoryPage:
+    """One story as a draft (or published, for administrators), with its awards and tags."""
+    page = ExemplarStoryPage(
+        title=draft.title, subject_name=draft.subject_name, subject_type=draft.subject_type, field=draft.field,
+        locality=resolver.save(draft.locality), movement=draft.movement, year=draft.year, quarter=draft.quarter,
+        summary=draft.summary, body=draft.body, live=False, owner=user,
+    )  # fmt: skip
+    page.awards = [StoryAward(award=award, year=year) for award, year in draft.awards]
+    if draft.tags:
+        page.tags.add(*draft.tags)
+    parent.add_child(instance=page)
+    log(instance=page, action="wagtail.create", user=user, content_changed=True)
+    revision = page.save_revision(user=user)
+    if publish:
+        revision.publish(user=user)
+    return page
+
+
+def import_exemplars(
+    file_name: str, data: bytes, parent: Any, user=None, publish: bool = False, dry_run: bool = False
+) -> ExemplarImportResult:
+    """Validate every row of an exemplar list, then (if all are valid) create the stories in one transaction."""
+    parent = getattr(parent, "specific", parent)
+    if not isinstance(parent, UnitPage):
+        raise ExemplarImportRefused(_("Trang cha phải là một trang đơn vị."))
+    if publish and not is_administrator(user):
+        raise ExemplarImportRefused(
+            _("Chỉ quản trị viên (--user là quản trị) mới được đăng ngay khi nhập; bài nhập khác phải qua duyệt.")
+        )
+    columns, rows = read_rows(file_name, data)
+    result = ExemplarImportResult(rows=len(rows))
+    unknown = [column for column in columns if column not in COLUMNS]
+    if unknown:
+        result.warnings.append(_("Bỏ qua các cột không dùng: %(columns)s.") % {"columns": ", ".join(unknown)})
+    if not Path(file_name).suffix.lower() == ".json":
+        for column in REQUIRED_COLUMNS:
+            if column not in columns:
+                result.errors.append(RowError(1, column, _("thiếu cột bắt buộc trong dòng tiêu đề.")))
+        if result.errors:
+            return result
+    validator = RowValidator(parent)
+    for row in rows:
+        draft = validator.validate(row, result.errors)
+        if draft is None:
+            continue
+        existing = validator.existing_story(draft)
+        if existing is not None:
+            result.existing.append((draft.line, existing))
+        else:
+            result.drafts.append(draft)
+    if result.errors or dry_run:
+        return result
+    try:
+        with transaction.atomic():
+            for draft in result.drafts:
+                try:
+                    result.created.append(_create(draft, parent, validator.localities, user, publish))
+                except ValidationError as error:
+                    if hasattr(error, "error_dict"):
+                        reasons = "; ".join(f"{key}: {' '.join(texts)}" for key, texts in error.message_dict.items())
+                    else:
+                        reasons = " ".join(error.messages)
+                    result.errors.append(RowError(draft.line, _("(cả dòng)"), reasons))
+                    raise _Rollback from error
+    except _Rollback:
+        result.created, validator.localities.created = [], []
+        return result
+    result.localities_created = validator.localities.created
+    result.published = publish
+    return result
+
+
+def import_exemplar_file(source: str | Path | UploadedFile, parent: Any, **options: Any) -> ExemplarImportResult:
+    """Import an exemplar list from a path or an uploaded file."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        return import_exemplars(path.name, path.read_bytes(), parent, **options)
+    source.seek(0)
+    return import_exemplars(Path(source.name or "danh-sach").name, source.read(), parent, **options)

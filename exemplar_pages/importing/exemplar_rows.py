@@ -1,0 +1,160 @@
+"""Read exemplar lists (CSV, XLSX, JSON) into rows numbered as the standing office sees them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cms.vietnamese import fold_vietnamese
+
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".json")
+COLUMNS = (
+    "title",
+    "subject_name",
+    "subject_type",
+    "field",
+    "locality",
+    "movement",
+    "year",
+    "quarter",
+    "summary",
+    "body",
+    "awards",
+    "tags",
+)
+REQUIRED_COLUMNS = ("title", "subject_name", "subject_type", "field", "locality", "year")
+#: Vietnamese headings accepted for each column (folded, words joined by "_").
+HEADING_ALIASES = {
+    "tieu_de": "title",
+    "ten_bai": "title",
+    "ten_dien_hinh": "subject_name",
+    "loai_dien_hinh": "subject_type",
+    "loai": "subject_type",
+    "linh_vuc": "field",
+    "dia_ban": "locality",
+    "phong_trao": "movement",
+    "nam": "year",
+    "quy": "quarter",
+    "tom_tat": "summary",
+    "noi_dung": "body",
+    "khen_thuong": "awards",
+    "danh_hieu": "awards",
+    "tu_khoa": "tags",
+}
+
+
+class SpreadsheetError(Exception):
+    """The file as a whole cannot be read; the message (Vietnamese) names the file and the problem."""
+
+    def __init__(self, file_name: str, problem: str) -> None:
+        self.file_name = file_name
+        self.problem = problem
+        super().__init__(f"Không đọc được tệp “{file_name}”: {problem}")
+
+
+@dataclass
+class SourceRow:
+    """One story as read from the file: its line (row) number and its values by column."""
+
+    line: int
+    values: dict[str, Any]
+
+
+def column_name(heading: Any) -> str:
+    """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`."""
+    name = "_".join(fold_vietnamese(str(heading or "")).replace("-", " ").split())
+    return HEADING_ALIASES.get(name, name)
+
+
+def _cell(value: Any) -> Any:
+    """Spreadsheet cells as text, whole numbers without “.0”; lists (JSON) kept."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return value
+    return str(value).strip() if not isinstance(value, dict) else value
+
+
+def _table_rows(file_name: str, records: list[tuple[int, list[Any]]]) -> tuple[list[str], list[SourceRow]]:
+    """Header (first non-empty record) and data rows of a table, blank rows skipped."""
+    records = [(line, cells) for line, cells in records if any(_cell(c) for c in cells)]
+    if not records:
+        raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
+    header_line, header = records[0]
+    columns = [column_name(heading) for heading in header]
+    rows = []
+    for line, cells in records[1:]:
+        values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
+        rows.append(SourceRow(line, values))
+    return [name for name in columns if name], rows
+
+
+def _read_csv(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise SpreadsheetError(file_name, "tệp CSV phải được lưu với bảng mã UTF-8 (CSV UTF-8).") from error
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        records = list(enumerate(reader, start=1))
+    except csv.Error as error:
+        raise SpreadsheetError(file_name, f"tệp CSV sai định dạng ({error}).") from error
+    return _table_rows(file_name, records)
+
+
+def _read_xlsx(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    try:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise SpreadsheetError(file_name, f"tệp Excel hỏng hoặc không phải .xlsx ({error}).") from error
+    try:
+        sheet = workbook.worksheets[0]
+        records = [(index, list(row)) for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        workbook.close()
+    return _table_rows(file_name, records)
+
+
+def _read_json(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    try:
+        content = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SpreadsheetError(file_name, f"tệp JSON sai cú pháp ({error}).") from error
+    if isinstance(content, dict) and isinstance(content.get("stories"), list):
+        content = content["stories"]
+    if not isinstance(content, list):
+        raise SpreadsheetError(file_name, "tệp JSON phải là một danh sách, hoặc một đối tượng có khóa “stories”.")
+    rows, columns = [], {}
+    for index, item in enumerate(content, start=1):
+        if not isinstance(item, dict):
+            rows.append(SourceRow(index, {"__not_object__": True}))
+            continue
+        values = {column_name(key): _cell(value) for key, value in item.items()}
+        columns.update(dict.fromkeys(values))
+        rows.append(SourceRow(index, values))
+    if not rows:
+        raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
+    return list(columns), rows
+
+
+def read_rows(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    """Columns and rows of a CSV, XLSX or JSON exemplar list."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise SpreadsheetError(
+            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .json)."
+        )
+    if not data.strip():
+        raise SpreadsheetError(file_name, "tệp rỗng.")
+    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".json": _read_json}[suffix]
+    return reader(file_name, data)

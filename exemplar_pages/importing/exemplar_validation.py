@@ -1,0 +1,210 @@
+"""Validate exemplar rows: every problem of every row, and what the valid rows resolve to."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from ..models import Award, ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
+from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
+from .matching import MovementIndex, name_key
+from .quality import text_quality
+from .text_repair import repair_vietnamese
+
+SUBJECT_TYPES = {
+    "individual": "individual",
+    "ca nhan": "individual",
+    "collective": "collective",
+    "tap the": "collective",
+    "household": "household",
+    "ho gia dinh": "household",
+    "ho": "household",
+}
+YEAR_RANGE = (1945, 2100)
+MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
+LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
+AWARD_YEAR_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<year>\d{4})\)$")
+
+
+@dataclass
+class RowError:
+    """One problem of one row: `Dòng 5: year: …`."""
+
+    line: int
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"Dòng {self.line}: {self.column}: {self.reason}"
+
+
+@dataclass
+class StoryDraft:
+    """A validated row, ready to become a story page."""
+
+    line: int
+    title: str
+    subject_name: str
+    subject_type: str
+    field: Field
+    locality: Locality | NewLocality
+    movement: MovementPage | None
+    year: int
+    quarter: int | None
+    summary: str
+    body: list[dict[str, Any]]
+    awards: list[tuple[Award, int | None]]
+    tags: list[str]
+
+
+def _text(value: Any) -> str:
+    """A cell's text, repaired (NFC, tone marks, legacy glyphs), one line at a time."""
+    if isinstance(value, list):
+        value = "\n".join(str(item) for item in value)
+    lines = [repair_vietnamese(line).strip() for line in str(value or "").splitlines()]
+    return "\n".join(lines).strip()
+
+
+def _items(value: Any) -> list[str]:
+    """A list cell: a JSON list, or text separated by “;” (or new lines)."""
+    if isinstance(value, list):
+        items = [str(item) for item in value]
+    else:
+        items = re.split(r"[;\n]", str(value or ""))
+    return [" ".join(_text(item).split()) for item in items if _text(item)]
+
+
+def body_blocks(text: str) -> list[dict[str, Any]]:
+    """StreamField data for a plain-text body: one paragraph per line, “- …” lines as a list."""
+    blocks: list[dict[str, Any]] = []
+    for line in (line.strip() for line in text.splitlines()):
+        if not line:
+            continue
+        if LIST_ITEM_RE.match(line):
+            item = LIST_ITEM_RE.sub("", line)
+            if blocks and blocks[-1]["type"] == "bullet_list":
+                blocks[-1]["value"].append(item)
+            else:
+                blocks.append({"type": "bullet_list", "value": [item]})
+        else:
+            blocks.append({"type": "paragraph", "value": f"<p>{html.escape(line, quote=False)}</p>"})
+    return blocks
+
+
+def _quality_problem(text: str) -> str | None:
+    """Why a text looks badly encoded, or None."""
+    quality = text_quality(text)
+    too_few = quality.words_judged < MIN_WORDS_TO_JUDGE
+    if quality.mojibake_markers or (not too_few and quality.is_suspect):
+        sample = ", ".join(quality.invalid_sample[:8] + quality.mojibake_markers[:4])
+        return _("nghi lỗi mã hóa / mất chữ (%(ratio)s âm tiết hợp lệ; ví dụ: %(sample)s)") % {
+            "ratio": f"{quality.ratio:.0%}",
+            "sample": sample,
+        }
+    return None
+
+
+class RowValidator:
+    """Checks rows one by one, collecting every problem; keeps what the valid rows resolve to."""
+
+    def __init__(self, parent: UnitPage) -> None:
+        self.movements = MovementIndex()
+        self.localities = LocalityResolver()
+        self.existing = {
+            (name_key(story.title), name_key(story.subject_name), story.year): story
+            for story in ExemplarStoryPage.objects.child_of(parent)
+        }
+        self.seen: dict[tuple[str, str, int], int] = {}
+
+    def validate(self, row: SourceRow, errors: list[RowError]) -> StoryDraft | None:
+        """A draft for a valid row; None (with errors added) otherwise."""
+        problems: list[RowError] = []
+
+        def problem(column: str, reason: str) -> None:
+            problems.append(RowError(row.line, column, reason))
+
+        if row.values.get("__not_object__"):
+            errors.append(RowError(row.line, _("(cả dòng)"), _("mục không phải là một đối tượng JSON.")))
+            return None
+        value = {column: _text(row.values.get(column)) for column in COLUMNS}
+        for column in REQUIRED_COLUMNS:
+            if not value[column]:
+                problem(column, _("bắt buộc, đang để trống."))
+        for column, limit in (("title", 255), ("subject_name", 255), ("summary", 1000)):
+            if len(value[column]) > limit:
+                problem(column, _("dài quá %(limit)s ký tự.") % {"limit": limit})
+        subject_type = SUBJECT_TYPES.get(name_key(value["subject_type"]))
+        if value["subject_type"] and subject_type is None:
+            problem(
+                "subject_type",
+                _(
+                    "“%(value)s” không hợp lệ; dùng individual, collective, household hoặc Cá nhân, Tập thể, Hộ gia đình."
+                )
+                % {"value": value["subject_type"]},
+            )
+        field_term = Field.find(value["field"]) if value["field"] else None
+        if value["field"] and field_term is None:
+            problem("field", _("không có lĩnh vực “%(value)s”.") % {"value": value["field"]})
+        locality = None
+        if value["locality"]:
+            try:
+                locality = self.localities.resolve(value["locality"])
+            except LocalityProblem as error:
+                problem("locality", str(error))
+        movement = self.movements.find(value["movement"]) if value["movement"] else None
+        if value["movement"] and movement is None:
+            problem("movement", _("không có phong trào “%(value)s” trên cổng.") % {"value": value["movement"]})
+        year = self._number(value["year"], "year", YEAR_RANGE, problem)
+        quarter_text = re.sub(r"^(?:quy|q)\s*", "", name_key(value["quarter"]))
+        quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
+        awards = []
+        for item in _items(row.values.get("awards")):
+            match = AWARD_YEAR_RE.match(item)
+            name, award_year = (match["name"], int(match["year"])) if match else (item, None)
+            award = Award.find(name)
+            if award is None:
+                problem("awards", _("không có danh hiệu, hình thức khen thưởng “%(value)s”.") % {"value": name})
+            else:
+                awards.append((award, award_year))
+        tags = list(dict.fromkeys(tag[:100] for tag in _items(re.sub(",", ";", _text(row.values.get("tags"))))))
+        for column in ("summary", "body"):
+            reason = _quality_problem(value[column]) if value[column] else None
+            if reason:
+                problem(column, reason)
+        if year is not None and value["title"] and value["subject_name"]:
+            key = (name_key(value["title"]), name_key(value["subject_name"]), year)
+            if key in self.seen:
+                problem(
+                    "title",
+                    _("trùng với dòng %(line)s (cùng tiêu đề, tên điển hình và năm).") % {"line": self.seen[key]},
+                )
+            self.seen.setdefault(key, row.line)
+        errors.extend(problems)
+        if problems:
+            return None
+        return StoryDraft(
+            row.line, value["title"], value["subject_name"], subject_type, field_term, locality, movement, year,
+            quarter, value["summary"], body_blocks(value["body"]), awards, tags,
+        )  # fmt: skip
+
+    @staticmethod
+    def _number(text: str, column: str, bounds: tuple[int, int], problem, shown: str = "") -> int | None:
+        """An integer within bounds, or None with a problem reported."""
+        if not text:
+            return None
+        if not (text.isascii() and text.isdigit()) or not bounds[0] <= int(text) <= bounds[1]:
+            problem(
+                column,
+                _("“%(value)s” phải là số từ %(low)s đến %(high)s.")
+                % {"value": shown or text, "low": bounds[0], "high": bounds[1]},
+            )
+            return None
+        return int(text)
+
+    def existing_story(self, draft: StoryDraft) -> ExemplarStoryPage | None:
+        return self.existing.get((name_key(draft.title), name_key(draft.subject_name), draft.year))

@@ -1,0 +1,102 @@
+"""Upload forms of the admin's “Nhập dữ liệu” views: a file, the unit that receives it, options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.db.models import QuerySet
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from ..models import UnitPage
+from .exemplar_rows import SUPPORTED_SUFFIXES as EXEMPLAR_SUFFIXES
+from .readers import SUPPORTED_SUFFIXES as PLAN_SUFFIXES
+
+DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+
+
+def max_upload_bytes() -> int:
+    """The upload limit, read at use time so that tests can override the setting."""
+    return getattr(settings, "EXEMPLAR_PAGES_IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
+
+
+class UnitChoiceField(forms.ModelChoiceField):
+    """A unit page, shown with its parent so that namesakes can be told apart."""
+
+    def label_from_instance(self, unit: UnitPage) -> str:
+        parent = unit.get_parent()
+        return f"{unit.title} — {parent.title}" if parent and parent.depth > 2 else unit.title
+
+
+class ImportUploadForm(forms.Form):
+    """A file of an allowed type and size, and the unit that receives its content."""
+
+    allowed_suffixes: tuple[str, ...] = ()
+
+    parent = UnitChoiceField(queryset=UnitPage.objects.none(), label=_("Đơn vị nhận"), empty_label=None)
+
+    def __init__(self, *args, units: QuerySet, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = units
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        suffix = Path(upload.name or "").suffix.lower()
+        if suffix not in self.allowed_suffixes:
+            raise forms.ValidationError(
+                _("Chỉ nhận tệp %(allowed)s; tệp “%(name)s” không đúng định dạng.")
+                % {"allowed": ", ".join(self.allowed_suffixes), "name": upload.name}
+            )
+        if upload.size > max_upload_bytes():
+            raise forms.ValidationError(
+                _("Tệp “%(name)s” lớn hơn giới hạn %(limit)s.")
+                % {"name": upload.name, "limit": filesizeformat(max_upload_bytes())}
+            )
+        return upload
+
+
+class PlanUploadForm(ImportUploadForm):
+    """Upload a plan document (.txt, .docx, text .pdf)."""
+
+    allowed_suffixes = PLAN_SUFFIXES
+
+    file = forms.FileField(
+        label=_("Văn bản kế hoạch"),
+        help_text=_("Tệp .txt, .docx hoặc .pdf có lớp chữ (không phải bản quét)."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(PLAN_SUFFIXES)}),
+    )
+    update = forms.BooleanField(
+        label=_("Lưu phiên bản mới nếu kế hoạch đã có"),
+        required=False,
+        help_text=_("Để trống: kế hoạch đã có (cùng số hiệu và cơ quan ban hành, hoặc cùng tệp) sẽ không bị nhập lại."),
+    )
+    field_order = ["file", "parent", "update"]
+
+
+class ExemplarUploadForm(ImportUploadForm):
+    """Upload an exemplar list (CSV, XLSX, JSON); administrators may publish legacy content directly."""
+
+    allowed_suffixes = EXEMPLAR_SUFFIXES
+
+    file = forms.FileField(
+        label=_("Danh sách gương điển hình"),
+        help_text=_(
+            "Tệp .csv (UTF-8), .xlsx hoặc .json với các cột title, subject_name, subject_type, field, locality, "
+            "movement, year, quarter, summary, body, awards, tags. Có một dòng lỗi thì không nhập dòng nào."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXEMPLAR_SUFFIXES)}),
+    )
+    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa nhập"), required=False)
+    publish = forms.BooleanField(
+        label=_("Đăng ngay (chuyển dữ liệu cũ, chỉ quản trị viên)"),
+        required=False,
+        help_text=_("Bỏ qua quy trình duyệt; việc đăng được ghi vào nhật ký."),
+    )
+    field_order = ["file", "parent", "dry_run", "publish"]
+
+    def __init__(self, *args, units: QuerySet, may_publish: bool = False, **kwargs) -> None:
+        super().__init__(*args, units=units, **kwargs)
+        if not may_publish:
+            del self.fields["publish"]

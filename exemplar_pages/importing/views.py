@@ -1,0 +1,128 @@
+"""Admin views of “Nhập dữ liệu”: upload a plan document, upload an exemplar list."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ..models import UnitPage
+from ..moderation.permissions import is_administrator, is_standing_office
+from .exemplar_import import ExemplarImportRefused, import_exemplar_file
+from .exemplar_rows import SpreadsheetError
+from .forms import ExemplarUploadForm, PlanUploadForm
+from .plan_import import PlanImportError, import_plan_file
+from .readers import DocumentReadError
+from .reports import exemplar_lines, plan_fields
+
+
+def may_add_pages(user) -> bool:
+    """Cheap check for the menu: the user may add pages somewhere."""
+    return PagePermissionPolicy().user_has_permission(user, "add")
+
+
+def addable_units(user) -> QuerySet:
+    """Units under which the user may add pages."""
+    ids = [unit.pk for unit in UnitPage.objects.order_by("path") if unit.permissions_for_user(user).can_add_subpage()]
+    return UnitPage.objects.filter(pk__in=ids).order_by("path")
+
+
+def may_import_exemplars(user) -> bool:
+    """Site administrators and the council's standing office."""
+    return is_administrator(user) or is_standing_office(user)
+
+
+class ImportViewMixin(WagtailAdminTemplateMixin):
+    """Breadcrumbs “Trang chủ › Nhập dữ liệu › …” for the upload views."""
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": "", "label": _("Nhập dữ liệu")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+
+class PlanUploadView(ImportViewMixin, FormView):
+    """Upload a plan document; it becomes a draft plan under a unit the user may add pages to."""
+
+    template_name = "exemplar_pages/importing/plan_upload.html"
+    form_class = PlanUploadForm
+    page_title = _("Nhập kế hoạch")
+    header_icon = "doc-full"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.units = addable_units(request.user)
+        if not self.units.exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "units": self.units}
+
+    def form_valid(self, form):
+        try:
+            result = import_plan_file(
+                form.cleaned_data["file"],
+                parent=form.cleaned_data["parent"],
+                user=self.request.user,
+                update=form.cleaned_data["update"],
+            )
+        except (DocumentReadError, PlanImportError) as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        quality = result.quality
+        context = self.get_context_data(
+            form=self.form_class(units=self.units),
+            result=result,
+            fields=plan_fields(result),
+            quality=quality,
+            percent=f"{quality.ratio:.1%}",
+            sample=quality.invalid_sample[:15] + quality.mojibake_markers[:5],
+        )
+        return self.render_to_response(context)
+
+
+class ExemplarUploadView(ImportViewMixin, FormView):
+    """Upload an exemplar list; all rows become drafts, or nothing is saved and every bad row is listed."""
+
+    template_name = "exemplar_pages/importing/exemplar_upload.html"
+    form_class = ExemplarUploadForm
+    page_title = _("Nhập gương điển hình")
+    header_icon = "table"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_import_exemplars(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), **self._form_options()}
+
+    def _form_options(self) -> dict:
+        return {"units": UnitPage.objects.order_by("path"), "may_publish": is_administrator(self.request.user)}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            result = import_exemplar_file(
+                data["file"],
+                data["parent"],
+                user=self.request.user,
+                publish=data.get("publish", False),
+                dry_run=data["dry_run"],
+            )
+        except (SpreadsheetError, ExemplarImportRefused) as error:
+            form.add_error("file", str(error))
+            return self.form_invalid(form)
+        keep_form = bool(result.errors) or data["dry_run"]
+        context = self.get_context_data(
+            form=form if keep_form else self.form_class(**self._form_options()),
+            result=result,
+            dry_run=data["dry_run"],
+            lines=exemplar_lines(result, data["dry_run"]),
+        )
+        return self.render_to_response(context)

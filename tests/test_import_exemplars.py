@@ -1,0 +1,364 @@
+"""Importing exemplar lists (issue #5): CSV, XLSX and JSON, all or nothing, by command and by admin upload."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.urls import reverse
+
+from exemplar_pages.importing import import_exemplars
+from exemplar_pages.importing.exemplar_import import ExemplarImportRefused
+from exemplar_pages.importing.locality_paths import LocalityResolver
+from exemplar_pages.models import ExemplarStoryPage, Locality, UnitPage
+from exemplar_pages.moderation.permissions import add_unit_editor
+from exemplar_pages.roles import ADMINISTRATORS, STANDING_OFFICE
+from tests import factories
+from tests.moderation_fixtures import make_user
+
+pytestmark = pytest.mark.django_db
+
+COLUMNS = ["title", "subject_name", "subject_type", "field", "locality", "movement", "year", "quarter", "summary", "body", "awards", "tags"]  # fmt: skip
+NEW_PATH = "Tỉnh Thử Nhập Mới / Huyện Sông Thử / Xã Bến Thử"
+_serial = itertools.count(1)
+
+
+def good_rows() -> list[dict]:
+    """Three valid stories: an existing locality, a new three-level path used twice, every optional column."""
+    return [
+        {
+            "title": "Ông Trần Văn Thử hiến đất làm đường giao thông nông thôn",
+            "subject_name": "Trần Văn Thử",
+            "subject_type": "individual",
+            "field": "Nông nghiệp",
+            "locality": "Tỉnh Tây Ninh / Huyện Tân Biên / Xã Tân Lập",
+            "movement": "Tân Biên chung sức xây dựng nông thôn mới",
+            "year": "2023",
+            "quarter": "2",
+            "summary": "Ông Thử tự nguyện hiến hơn 500 mét vuông đất để mở rộng đường liên ấp.",
+            "body": "Năm 2023, ông vận động các hộ lân cận cùng hiến đất.\n"
+            "- Hiến 500 mét vuông đất\n- Góp 20 ngày công\nCon đường mới giúp bà con đi lại thuận tiện.",
+            "awards": "Chiến sĩ thi đua cơ sở (2022); Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+            "tags": "nông thôn mới; hiến đất",
+        },
+        {
+            "title": "Hộ bà Lê Thị Thử nuôi bò sinh sản thoát nghèo",
+            "subject_name": "Hộ bà Lê Thị Thử",
+            "subject_type": "Hộ gia đình",
+            "field": "nong-nghiep",
+            "locality": NEW_PATH,
+            "movement": "",
+            "year": "2024",
+            "quarter": "",
+            "summary": "Từ hai con bò được hỗ trợ, gia đình bà đã thoát nghèo bền vững.",
+            "body": "",
+            "awards": "Gia đình văn hóa",
+            "tags": "",
+        },
+        {
+            "title": "Trạm y tế xã Bến Thử chăm sóc sức khỏe ban đầu",
+            "subject_name": "Trạm y tế xã Bến Thử",
+            "subject_type": "Tập thể",
+            "field": "Y tế",
+            "locality": NEW_PATH.replace(" / ", " › "),
+            "movement": "",
+            "year": "2024",
+            "quarter": "Quý 3",
+            "summary": "Trạm y tế khám sàng lọc miễn phí cho người cao tuổi trong xã.",
+            "body": "",
+            "awards": "",
+            "tags": "y tế cơ sở",
+        },
+    ]
+
+
+def write_csv(rows: list[dict], path: Path, delimiter: str = ";") -> Path:
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=COLUMNS, delimiter=delimiter)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def write_xlsx(rows: list[dict], path: Path) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(COLUMNS)
+    for row in rows:
+        cells = {**row, "year": int(row["year"])}  # a number cell, as Excel keeps it
+        sheet.append([cells[column] for column in COLUMNS])
+    workbook.save(str(path))
+    return path
+
+
+def write_json(rows: list[dict], path: Path) -> Path:
+    items = [
+        {**row, "awards": [a.strip() for a in row["awards"].split(";") if a.strip()], "year": int(row["year"])}
+        for row in rows
+    ]
+    path.write_text(json.dumps({"stories": items}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def new_unit() -> UnitPage:
+    title = f"UBND xã Thử Nhập Điển Hình {next(_serial)}"
+    return factories.unit(title, full_name=title)
+
+
+def run(path: Path, **options) -> str:
+    out = StringIO()
+    call_command("import_exemplars", str(path), stdout=out, stderr=out, **options)
+    return out.getvalue()
+
+
+def stories(unit: UnitPage) -> list[ExemplarStoryPage]:
+    return list(ExemplarStoryPage.objects.child_of(unit).order_by("pk"))
+
+
+def story_fields(story: ExemplarStoryPage) -> tuple:
+    return (
+        story.title, story.subject_name, story.subject_type, story.field.slug, story.locality.display_path,
+        story.movement.title if story.movement else None, story.year, story.quarter, story.summary,
+        [(a.award.name, a.year) for a in story.awards.all()], sorted(story.tags.names()),
+    )  # fmt: skip
+
+
+def test_csv_good_file_creates_drafts_with_every_field(tmp_path: Path) -> None:
+    unit = new_unit()
+    output = run(write_csv(good_rows(), tmp_path / "dien-hinh.csv"), parent=unit.pk)
+    first, household, collective = stories(unit)
+    assert all(not story.live and story.latest_revision for story in (first, household, collective))
+    assert story_fields(first) == (
+        "Ông Trần Văn Thử hiến đất làm đường giao thông nông thôn", "Trần Văn Thử", "individual", "nong-nghiep",
+        "Tây Ninh › Tân Biên › Xã Tân Lập", "Tân Biên chung sức xây dựng nông thôn mới", 2023, 2,
+        "Ông Thử tự nguyện hiến hơn 500 mét vuông đất để mở rộng đường liên ấp.",
+        [("Chiến sĩ thi đua cơ sở", 2022), ("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", None)],
+        ["hiến đất", "nông thôn mới"],
+    )  # fmt: skip
+    assert [
+        (block.block_type, list(block.value) if block.block_type == "bullet_list" else block.value.source)
+        for block in first.body
+    ] == [
+        ("paragraph", "<p>Năm 2023, ông vận động các hộ lân cận cùng hiến đất.</p>"),
+        ("bullet_list", ["Hiến 500 mét vuông đất", "Góp 20 ngày công"]),
+        ("paragraph", "<p>Con đường mới giúp bà con đi lại thuận tiện.</p>"),
+    ]
+    assert (household.subject_type, household.quarter, household.movement) == ("household", None, None)
+    assert (collective.subject_type, collective.quarter, collective.field.slug) == ("collective", 3, "y-te")
+    # The missing path was created once, level by level, with kinds from the prefixes, and shared.
+    commune = household.locality
+    assert collective.locality == commune
+    chain = commune.ancestors_and_self()
+    assert [(loc.name, loc.kind) for loc in chain] == [
+        ("Thử Nhập Mới", "tinh"),
+        ("Sông Thử", "huyen"),
+        ("Xã Bến Thử", "xa"),
+    ]
+    assert "Đã nhập 3 gương điển hình (bản nháp chờ duyệt)" in output
+    assert "Thử Nhập Mới › Sông Thử › Xã Bến Thử" in output
+
+
+def test_xlsx_and_json_import_the_same_stories(tmp_path: Path) -> None:
+    from_csv, from_xlsx, from_json = new_unit(), new_unit(), new_unit()
+    run(write_csv(good_rows(), tmp_path / "a.csv", delimiter=","), parent=from_csv.pk)
+    run(write_xlsx(good_rows(), tmp_path / "b.xlsx"), parent=from_xlsx.pk)
+    run(write_json(good_rows(), tmp_path / "c.json"), parent=from_json.pk)
+    expected = [story_fields(story) for story in stories(from_csv)]
+    assert len(expected) == 3
+    assert [story_fields(story) for story in stories(from_xlsx)] == expected
+    assert [story_fields(story) for story in stories(from_json)] == expected
+    assert Locality.objects.filter(name="Thử Nhập Mới").count() == 1  # created by the first import only
+
+
+def test_one_bad_row_imports_nothing_and_names_the_row(tmp_path: Path) -> None:
+    unit = new_unit()
+    rows = good_rows()
+    rows[1]["year"] = "20x4"  # spreadsheet row 3 (the header is row 1)
+    with pytest.raises(CommandError, match="không nhập dòng nào"):
+        output = StringIO()
+        call_command("import_exemplars", str(write_csv(rows, tmp_path / "loi.csv")), parent=unit.pk, stderr=output)
+    assert "Dòng 3: year: “20x4” phải là số từ 1945 đến 2100." in output.getvalue()
+    assert stories(unit) == [] and not Locality.objects.filter(name="Thử Nhập Mới").exists()
+
+
+def bad_rows() -> tuple[list[dict], set[tuple[int, str]]]:
+    """One good row, then rows with one fault each; the expected (line, column) of every error."""
+    base = good_rows()[0]
+    faults = [
+        ("title", {"title": ""}),
+        ("subject_type", {"subject_type": "tổ chức"}),
+        ("field", {"field": "Lĩnh vực không có"}),
+        ("locality", {"locality": " / "}),
+        ("movement", {"movement": "Phong trào không có thật"}),
+        ("year", {"year": "1900"}),
+        ("quarter", {"quarter": "5"}),
+        ("awards", {"awards": "Chiến sĩ thi đua cơ sở; Huân chương Không Có"}),
+        ("summary", {"summary": "Ã”ng Tráº§n VÄƒn Thá»­ hiáº¿n Ä‘áº¥t lÃ m Ä‘Æ°á»ng"}),
+        ("body", {"body": "Nam 2023, ?ng v?n ??ng c?c h? l?n c?n c?ng hi?n ??t l?m ???ng giao th?ng n?ng th?n."}),
+        ("title", {"title": "x" * 300}),
+    ]
+    rows, expected = [base], set()
+    for index, (column, change) in enumerate(faults):
+        rows.append({**base, "title": f"{base['title']} {index}", **change})
+        expected.add((index + 3, column))
+    rows.append(dict(base))  # the same story as row 2
+    expected.add((len(rows) + 1, "title"))
+    return rows, expected
+
+
+@pytest.mark.parametrize("writer", [write_csv, write_xlsx])
+def test_every_kind_of_bad_row_is_reported_at_once(tmp_path: Path, writer) -> None:
+    unit = new_unit()
+    rows, expected = bad_rows()
+    path = writer(rows, tmp_path / ("nhieu-loi.csv" if writer is write_csv else "nhieu-loi.xlsx"))
+    result = import_exemplars(path.name, path.read_bytes(), unit)
+    assert {(error.line, error.column) for error in result.errors} == expected
+    assert stories(unit) == [] and result.created == []
+    messages = [str(error) for error in result.errors]
+    assert any(m.startswith("Dòng 3: title: bắt buộc") for m in messages)
+    assert any(m.startswith("Dòng 11: summary: nghi lỗi mã hóa / mất chữ") for m in messages)
+    assert any(m.startswith("Dòng 14: title: trùng với dòng 2") for m in messages)
+
+
+def test_json_items_are_numbered_from_one(tmp_path: Path) -> None:
+    unit = new_unit()
+    good = {**good_rows()[0], "tags": ["nông thôn mới", "hiến đất"]}
+    path = tmp_path / "dien-hinh.json"
+    path.write_text(json.dumps([good, "không phải đối tượng", {"title": "Thiếu gần hết"}], ensure_ascii=False), "utf-8")
+    result = import_exemplars(path.name, path.read_bytes(), unit)
+    assert [str(error) for error in result.errors][:2] == [
+        "Dòng 2: (cả dòng): mục không phải là một đối tượng JSON.",
+        "Dòng 3: subject_name: bắt buộc, đang để trống.",
+    ]
+    assert {error.column for error in result.errors if error.line == 3} == {
+        "subject_name", "subject_type", "field", "locality", "year",
+    }  # fmt: skip
+    assert stories(unit) == []
+
+
+def test_a_missing_column_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "thieu-cot.csv"
+    path.write_text(
+        "title,subject_name,subject_type,locality,year\nMột bài,Một người,individual,Tỉnh Tây Ninh,2023\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(CommandError):
+        output = StringIO()
+        call_command("import_exemplars", str(path), parent=new_unit().pk, stderr=output)
+    assert "Dòng 1: field: thiếu cột bắt buộc" in output.getvalue()
+
+
+def test_files_that_cannot_be_read(tmp_path: Path) -> None:
+    unit = new_unit()
+    broken = tmp_path / "hong.json"
+    broken.write_text("[{", encoding="utf-8")
+    with pytest.raises(CommandError, match=r"hong\.json.*JSON"):
+        run(broken, parent=unit.pk)
+    other = tmp_path / "danh-sach.ods"
+    other.write_bytes(b"PK")
+    with pytest.raises(CommandError, match=r"danh-sach\.ods.*chưa được hỗ trợ"):
+        run(other, parent=unit.pk)
+    with pytest.raises(CommandError, match="không phải là trang đơn vị"):
+        run(write_csv(good_rows(), tmp_path / "a.csv"), parent=factories.home_page().pk)
+
+
+def test_reimport_does_not_duplicate(tmp_path: Path) -> None:
+    unit = new_unit()
+    path = write_csv(good_rows(), tmp_path / "dien-hinh.csv")
+    run(path, parent=unit.pk)
+    output = run(path, parent=unit.pk)
+    assert len(stories(unit)) == 3
+    assert "Đã nhập 0 gương điển hình (bản nháp chờ duyệt); đã có 3" in output
+
+
+def test_dry_run_saves_nothing(tmp_path: Path) -> None:
+    unit = new_unit()
+    output = run(write_csv(good_rows(), tmp_path / "thu.csv"), parent=unit.pk, dry_run=True)
+    assert "sẽ tạo 3" in output and stories(unit) == []
+    assert not Locality.objects.filter(name="Thử Nhập Mới").exists()
+
+
+def test_publish_is_for_administrators_only(tmp_path: Path) -> None:
+    unit = new_unit()
+    path = write_csv(good_rows(), tmp_path / "du-lieu-cu.csv")
+    editor = make_user("bientap-cu")
+    add_unit_editor(editor, unit)
+    office = make_user("thuongtruc-cu", STANDING_OFFICE)
+    for user in (None, editor, office):
+        with pytest.raises(CommandError, match="quản trị"):
+            run(path, parent=unit.pk, publish=True, user=user.username if user else None)
+    assert stories(unit) == []
+    administrator = make_user("quantri-cu", ADMINISTRATORS)
+    output = run(path, parent=unit.pk, publish=True, user=administrator.username)
+    assert "(đã đăng)" in output
+    assert [story.live for story in stories(unit)] == [True, True, True]
+    with pytest.raises(ExemplarImportRefused):
+        import_exemplars(path.name, path.read_bytes(), new_unit(), user=editor, publish=True)
+
+
+def test_locality_paths_resolve_names_aliases_and_skipped_levels() -> None:
+    resolver = LocalityResolver()
+    tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+    assert resolver.resolve("Tỉnh Tây Ninh / Huyện Tân Biên / Xã Tân Lập") == tan_lap
+    assert resolver.resolve("tay ninh › tan bien › xa tan lap") == tan_lap
+    assert resolver.resolve("Tây Ninh / Xã Tân Lập") == tan_lap  # district level left out
+    assert resolver.resolve("Tây Ninh / Xã Tân Biên").parent.name == "Tây Ninh"  # the 2025 commune, not the district
+    new = resolver.resolve("Thành phố Thử Mới / Quận Thử / Phường 9")
+    assert [new.parent.parent.kind, new.parent.kind, new.kind] == ["thanh-pho-truc-thuoc-trung-uong", "quan", "phuong"]
+    assert (new.parent.parent.name, new.parent.name, new.name) == ("Thử Mới", "Thử", "Phường 9")
+    assert not Locality.objects.filter(name="Thử Mới").exists()  # created only when saved
+    assert resolver.save(new).display_path == "Thử Mới › Thử › Phường 9"
+
+
+def upload(path: Path) -> SimpleUploadedFile:
+    return SimpleUploadedFile(path.name, path.read_bytes())
+
+
+def test_admin_upload_for_the_standing_office(client, tmp_path: Path) -> None:
+    unit = new_unit()
+    office = make_user("thuongtruc-nhap", STANDING_OFFICE)
+    client.force_login(office)
+    url = reverse("import_exemplars")
+    form_page = client.get(url)
+    assert form_page.status_code == 200 and "publish" not in form_page.context["form"].fields
+    response = client.post(url, {"file": upload(write_csv(good_rows(), tmp_path / "quy-2.csv")), "parent": unit.pk})
+    created = stories(unit)
+    content = response.content.decode()
+    assert len(created) == 3 and all(not story.live and story.owner == office for story in created)
+    assert all(reverse("wagtailadmin_pages:edit", args=[story.pk]) in content for story in created)
+
+
+def test_admin_upload_with_a_bad_row_shows_the_errors_and_saves_nothing(client, tmp_path: Path) -> None:
+    unit = new_unit()
+    client.force_login(make_user("thuongtruc-nhap", STANDING_OFFICE))
+    rows = good_rows()
+    rows[2]["field"] = "Lĩnh vực lạ"
+    response = client.post(
+        reverse("import_exemplars"), {"file": upload(write_csv(rows, tmp_path / "loi.csv")), "parent": unit.pk}
+    )
+    content = response.content.decode()
+    assert response.status_code == 200 and "Không nhập dòng nào" in content
+    assert "Dòng 4: field: không có lĩnh vực “Lĩnh vực lạ”." in content
+    assert stories(unit) == [] and not Locality.objects.filter(name="Thử Nhập Mới").exists()
+
+
+def test_admin_upload_refuses_editors_and_oversized_files(client, tmp_path: Path, settings) -> None:
+    unit = new_unit()
+    editor = make_user("bientap-nhap")
+    add_unit_editor(editor, unit)
+    client.force_login(editor)
+    path = write_csv(good_rows(), tmp_path / "a.csv")
+    response = client.post(reverse("import_exemplars"), {"file": upload(path), "parent": unit.pk})
+    assert response.status_code == 302 and stories(unit) == []
+    client.force_login(make_user("quantri-nhap", ADMINISTRATORS))
+    settings.EXEMPLAR_PAGES_IMPORT_MAX_UPLOAD_BYTES = 100
+    response = client.post(reverse("import_exemplars"), {"file": upload(path), "parent": unit.pk})
+    assert "lớn hơn giới hạn" in str(response.context["form"].errors["file"]) and stories(unit) == []
