@@ -16,3 +16,14 @@ class ExemplarPagesConfig(AppConfig):
         from .api import router
 
         api.add_router("/taxonomies/", router)
+
+        # Moderation (DESIGN §4, §6): the publish guard, signals, Vietnamese emails, the workflow API.
+        from .moderation.api import router as workflow_router
+        from .moderation.notifications import connect_notifications
+        from .moderation.publishing import install_publication_guard
+        from .moderation.signals import connect_signals
+
+        install_publication_guard()
+        connect_signals()
+        connect_notifications()
+        api.add_router("/workflow/", workflow_router)

@@ -1,6 +1,7 @@
 """The portal's content model (DESIGN §3), re-exported explicitly."""
 
 from .columns import ColumnPage
+from .moderation import CouncilVote, CouncilVoteTask, OfficeReviewTask, UnitEditorGroup, VoteDecision
 from .movements import MovementPage
 from .plans import PlanAssignment, PlanPage, PlanReference
 from .stories import ExemplarStoryPage, StoryAward, StoryTag
@@ -10,16 +11,21 @@ from .units import UnitPage
 __all__ = [
     "Award",
     "ColumnPage",
+    "CouncilVote",
+    "CouncilVoteTask",
     "ExemplarStoryPage",
     "Field",
     "Locality",
     "LocalityAlias",
     "MovementPage",
+    "OfficeReviewTask",
     "PlanAssignment",
     "PlanPage",
     "PlanReference",
     "StoryAward",
     "StoryTag",
     "SubjectType",
+    "UnitEditorGroup",
     "UnitPage",
+    "VoteDecision",
 ]

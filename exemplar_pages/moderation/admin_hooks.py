@@ -1,0 +1,47 @@
+"""Moderation in the Wagtail admin: audit log actions, direct publication for administrators only, the votes report.
+
+Imported by ``exemplar_pages/wagtail_hooks.py``.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from . import views as moderation_views
+from .audit import register_moderation_log_actions
+from .permissions import is_administrator, is_council_member, is_standing_office
+
+hooks.register("register_log_actions", register_moderation_log_actions)
+
+
+def refuse_direct_publish(request, page, *args) -> None:
+    """A publish request from anyone but an administrator is refused before anything is saved."""
+    if request.method == "POST" and "action-publish" in request.POST and not is_administrator(request.user):
+        raise PermissionDenied(_("Chỉ đăng được bài đã được Hội đồng Thi đua – Khen thưởng duyệt."))
+
+
+hooks.register("before_edit_page", refuse_direct_publish)
+hooks.register("before_create_page", refuse_direct_publish)
+
+
+@hooks.register("register_admin_urls")
+def register_council_vote_urls():
+    return [
+        path("bieu-quyet/", moderation_views.CouncilVoteIndexView.as_view(), name="council_votes"),
+        path("bieu-quyet/<int:task_state_id>/", moderation_views.CouncilVoteDetailView.as_view(), name="council_vote"),
+    ]
+
+
+class CouncilVoteMenuItem(MenuItem):
+    """Shown to the council, the standing office and administrators."""
+
+    def is_shown(self, request):
+        user = request.user
+        return is_administrator(user) or is_council_member(user) or is_standing_office(user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_council_vote_menu_item():
+    return CouncilVoteMenuItem(_("Biểu quyết của Hội đồng"), reverse("council_votes"), icon_name="tasks", order=50)

@@ -1,0 +1,22 @@
+"""Comment forms for the review and vote actions in the admin."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.forms import TaskStateCommentForm
+
+
+class ApprovalCommentForm(TaskStateCommentForm):
+    """An optional comment with an approval."""
+
+    comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea({"rows": 3}))
+
+
+class RejectionCommentForm(TaskStateCommentForm):
+    """A rejection always says why."""
+
+    comment = forms.CharField(
+        label=_("Ý kiến (bắt buộc)"),
+        required=True,
+        widget=forms.Textarea({"rows": 4}),
+        error_messages={"required": _("Trả lại bài phải kèm ý kiến.")},
+    )

@@ -1,0 +1,116 @@
+"""Vietnamese email notifications of the review: to the next reviewers and to the author.
+
+The handlers are connected under the ``dispatch_uid``s Wagtail uses for its own (English)
+workflow emails. This app's ``ready()`` runs before ``wagtail.admin``'s, and a signal keeps
+the first receiver connected under a given uid, so Wagtail's notifiers are not connected.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+from wagtail.admin.admin_url_finder import AdminURLFinder
+from wagtail.models import TaskState, WorkflowState
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from ..models import CouncilVoteTask, OfficeReviewTask
+
+logger = logging.getLogger(__name__)
+TEMPLATES = "exemplar_pages/moderation/emails/"
+
+
+@task()
+def send_moderation_email(subject: str, body: str, recipients: list[str]) -> int:
+    """Send one notification (queued: a mail server that is down does not block the review)."""
+    return send_mail(subject, body, None, recipients, fail_silently=False)
+
+
+def _page_context(page) -> dict:
+    page = page.specific
+    base_url = getattr(settings, "WAGTAILADMIN_BASE_URL", "").rstrip("/")
+    admin_url = AdminURLFinder().get_edit_url(page) or ""
+    return {
+        "page": page,
+        "title": page.get_latest_revision_as_object().title,
+        "admin_url": f"{base_url}{admin_url}",
+        "site_name": getattr(settings, "WAGTAIL_SITE_NAME", ""),
+    }
+
+
+def notify(template: str, context: dict, users) -> None:
+    """Render a Vietnamese email for each recipient and queue it once the transaction commits."""
+    recipients = {user.email: user for user in users if user and user.is_active and user.email}
+    for email, user in sorted(recipients.items()):
+        with translation.override("vi"):
+            personal = {**context, "user": user}
+            subject = " ".join(render_to_string(f"{TEMPLATES}{template}_subject.txt", personal).split())
+            body = render_to_string(f"{TEMPLATES}{template}.txt", personal).strip()
+        transaction.on_commit(lambda s=subject, b=body, e=email: send_moderation_email.enqueue(s, b, [e]))
+
+
+def reviewers_of(task) -> list:
+    """The users who act on a task: the council's members, or the review task's groups."""
+    from django.contrib.auth import get_user_model
+
+    if isinstance(task, CouncilVoteTask):
+        return list(task.members())
+    if isinstance(task, OfficeReviewTask) or hasattr(task, "groups"):
+        return list(get_user_model().objects.filter(groups__in=task.groups.all(), is_active=True).distinct())
+    return []
+
+
+def on_task_submitted(sender, instance: TaskState, user=None, **kwargs) -> None:
+    """A page reaches a step: tell the people who act on it."""
+    task = instance.task.specific
+    context = {**_page_context(instance.workflow_state.content_object), "task": task, "submitter": user}
+    template = "vote_requested" if isinstance(task, CouncilVoteTask) else "review_requested"
+    notify(template, context, [member for member in reviewers_of(task) if member != user])
+
+
+def on_workflow_approved(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    """The council approved: tell the author the page is published."""
+    context = {**_page_context(instance.content_object), "approver": user}
+    notify("approved", context, _authors(instance))
+
+
+def on_workflow_rejected(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    """A step returned the page: tell the author why."""
+    task_state = instance.current_task_state
+    context = {
+        **_page_context(instance.content_object),
+        "task": task_state.task.specific if task_state else None,
+        "comment": task_state.comment if task_state else "",
+        "reviewer": user,
+    }
+    notify("rejected", context, _authors(instance))
+
+
+def on_workflow_submitted(sender, instance: WorkflowState, user=None, **kwargs) -> None:
+    """Replaces Wagtail's English “submitted” email to superusers; the first step's reviewers hear from on_task_submitted."""
+
+
+def _authors(workflow_state: WorkflowState) -> list:
+    page = workflow_state.content_object.specific
+    return [user for user in {workflow_state.requested_by, getattr(page, "owner", None)} if user is not None]
+
+
+def connect_notifications() -> None:
+    """Connect the handlers under Wagtail's own uids (see the module docstring)."""
+    task_submitted.connect(
+        on_task_submitted, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
+    )
+    workflow_submitted.connect(
+        on_workflow_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
+    )
+    workflow_rejected.connect(
+        on_workflow_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
+    )
+    workflow_approved.connect(
+        on_workflow_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
+    )
