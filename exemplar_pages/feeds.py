@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the columns."""
+"""RSS and Atom feeds of the columns, from the same search service as the column pages."""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -31,7 +31,7 @@ class ColumnRssFeed(Feed):
         return self.column.search_description or self.column.title
 
     def items(self):
-        return column_listing(self.column, {}).items[:FEED_LENGTH]
+        return list(column_listing(self.column, {}, page_size=FEED_LENGTH).items[:FEED_LENGTH])
 
     def item_title(self, item) -> str:
         return item.title

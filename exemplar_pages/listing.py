@@ -1,104 +1,115 @@
-"""Column listings: a column's saved query plus a reader's filters.
+"""Column listings: a column's saved query plus a reader's filters, answered by the search service.
 
-This database implementation is what the column pages, the home page and the
-feeds call; the search service (DESIGN §5) takes its place behind the same
-function.
+The column pages, the home page and the feeds call `column_listing`; the
+items are the live pages of the search results, newest first, fetched one
+window at a time, and the facets carry the counts shown next to the filters.
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from django.db.models import Q, QuerySet
 from wagtail.models import Page
 
+from search.documents import vietnamese_tag
+from search.query import MAX_RESULT_WINDOW, FacetValue, SearchQuery, SearchResults
+from search.service import search
+
 from .models import ColumnPage
+
+FETCH_SIZE = 100
+
+
+class SearchPageList(Sequence):
+    """The specific pages of a query's results, for `Paginator`, slicing and iteration."""
+
+    def __init__(self, query: SearchQuery, first: SearchResults | None = None) -> None:
+        self.query = query
+        self._windows: dict[tuple[int, int], list[Page]] = {}
+        self._count = first.count if first else None
+        if first is not None:
+            self._windows[(first.offset, first.limit)] = self._pages(first.page_ids)
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self._search(0, 1).count
+        return min(self._count, MAX_RESULT_WINDOW)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.count())
+            if step != 1:
+                return list(self)[index]
+            return self._window(start, max(stop - start, 0))
+        if index < 0:
+            index += self.count()
+        found = self._window(index, 1)
+        if not found:
+            raise IndexError(index)
+        return found[0]
+
+    def __iter__(self) -> Iterator[Page]:
+        for start in range(0, self.count(), FETCH_SIZE):
+            yield from self._window(start, FETCH_SIZE)
+
+    def _window(self, offset: int, limit: int) -> list[Page]:
+        limit = min(limit, MAX_RESULT_WINDOW - offset)
+        if limit <= 0:
+            return []
+        for (start, size), pages in self._windows.items():
+            if start <= offset and offset + limit <= start + size:
+                return pages[offset - start : offset - start + limit]
+        results = self._search(offset, limit)
+        self._windows[(offset, limit)] = self._pages(results.page_ids)
+        return self._windows[(offset, limit)]
+
+    def _search(self, offset: int, limit: int) -> SearchResults:
+        query = SearchQuery(self.query.text, self.query.clauses, offset, limit, self.query.sort, with_facets=False)
+        results = search(query)
+        self._count = results.count
+        return results
+
+    @staticmethod
+    def _pages(ids: list[int]) -> list[Page]:
+        """Live pages by id, in the results' order (a page unpublished since indexing is left out)."""
+        pages = Page.objects.live().filter(pk__in=ids).specific().in_bulk()
+        return [pages[pk] for pk in ids if pk in pages]
 
 
 @dataclass
 class ColumnListing:
-    """The items a column shows (newest first) and the facet counts, if any."""
+    """The items a column shows (newest first) and the facet counts of its filters."""
 
-    items: QuerySet
-    facets: dict[str, list[dict]] = field(default_factory=dict)
-
-
-def _locality_ids(localities) -> set[int]:
-    ids: set[int] = set()
-    for locality in localities:
-        ids |= locality.related_ids()
-    return ids
+    items: SearchPageList
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
 
 
-def _story_q(column: ColumnPage, filters: dict) -> Q:
-    q = Q(content_type__model="exemplarstorypage", content_type__app_label="exemplar_pages")
-    criteria = [
-        ("exemplarstorypage__field__in", list(column.criteria_fields.all())),
-        ("exemplarstorypage__movement__in", list(column.criteria_movements.all())),
-    ]
-    for lookup, values in criteria:
-        if values:
-            q &= Q(**{lookup: values})
-    if column.criteria_localities.exists():
-        q &= Q(exemplarstorypage__locality_id__in=_locality_ids(column.criteria_localities.all()))
-    if column.tag_list:
-        q &= Q(exemplarstorypage__tags__name__in=column.tag_list)
-    if filters.get("field"):
-        q &= Q(exemplarstorypage__field=filters["field"])
-    if filters.get("locality"):
-        q &= Q(exemplarstorypage__locality_id__in=filters["locality"].related_ids())
-    if filters.get("movement"):
-        q &= Q(exemplarstorypage__movement=filters["movement"])
-    if filters.get("subject_type"):
-        q &= Q(exemplarstorypage__subject_type=filters["subject_type"])
-    if filters.get("year"):
-        q &= Q(exemplarstorypage__year=filters["year"])
-    return q
+def _slug(value) -> str:
+    return str(getattr(value, "slug", value))
 
 
-def _plan_q(column: ColumnPage, filters: dict) -> Q | None:
-    if filters.get("field") or filters.get("subject_type") or filters.get("locality"):
-        return None  # plans carry none of these
-    q = Q(content_type__model="planpage", content_type__app_label="exemplar_pages")
-    if column.criteria_movements.exists():
-        q &= Q(planpage__movements__in=column.criteria_movements.all())
-    if filters.get("movement"):
-        q &= Q(planpage__movements=filters["movement"])
-    if filters.get("year"):
-        year = filters["year"]
-        q &= Q(planpage__issue_date__year=year) | Q(planpage__period_start__lte=year, planpage__period_end__gte=year)
-    return q
+def column_query(column: ColumnPage, filters: dict, offset: int = 0, limit: int = 20) -> SearchQuery:
+    """The column's saved query (content types, fields, localities, movements, tags) with a reader's filters."""
+    criteria = column.criteria
+    clauses: list[tuple[str, tuple[str, ...]]] = [("type", tuple(criteria["type"]))]
+    for key in ("field", "locality", "movement"):
+        if criteria[key]:
+            clauses.append((key, tuple(criteria[key])))
+    if criteria["tag"]:
+        clauses.append(("tag", tuple(vietnamese_tag(tag) for tag in criteria["tag"])))
+    for key in ("field", "locality", "movement", "subject_type", "year", "award"):
+        value = (filters or {}).get(key)
+        if value not in (None, ""):
+            clauses.append((key, (_slug(value),)))
+    return SearchQuery(text=(filters or {}).get("q", ""), clauses=clauses, offset=offset, limit=limit, sort="date")
 
 
-def _movement_q(column: ColumnPage, filters: dict) -> Q | None:
-    if filters.get("field") or filters.get("subject_type"):
-        return None
-    q = Q(content_type__model="movementpage", content_type__app_label="exemplar_pages")
-    if column.criteria_movements.exists():
-        q &= Q(pk__in=column.criteria_movements.values("pk"))
-    if filters.get("movement"):
-        q &= Q(pk=filters["movement"].pk)
-    if filters.get("locality"):
-        q &= Q(movementpage__locality_id__in=filters["locality"].related_ids())
-    if filters.get("year"):
-        year = filters["year"]
-        q &= Q(movementpage__period_start__lte=year, movementpage__period_end__gte=year)
-    return q
-
-
-def column_listing(column: ColumnPage, filters: dict) -> ColumnListing:
-    """Live, public pages matching the column's criteria and the filters, newest first."""
-    parts = []
-    if column.include_stories:
-        parts.append(_story_q(column, filters))
-    if column.include_plans:
-        parts.append(_plan_q(column, filters))
-    if column.include_movements:
-        parts.append(_movement_q(column, filters))
-    parts = [part for part in parts if part is not None]
-    if not parts:
-        return ColumnListing(items=Page.objects.none())
-    combined = parts[0]
-    for part in parts[1:]:
-        combined |= part
-    ids = Page.objects.live().public().filter(combined).values("pk")
-    items = Page.objects.filter(pk__in=ids).order_by("-first_published_at", "-pk").specific()
-    return ColumnListing(items=items)
+def column_listing(column: ColumnPage, filters: dict, page_size: int | None = None) -> ColumnListing:
+    """Live, public pages matching the column's criteria and the filters, newest first, with facets."""
+    query = column_query(column, filters, 0, page_size or column.page_size)
+    first = search(query)
+    return ColumnListing(items=SearchPageList(query, first), facets=first.facets)

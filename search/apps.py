@@ -9,3 +9,13 @@ class SearchConfig(AppConfig):
     label = "search"
     verbose_name = _("Tìm kiếm")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from wagtail.api.v3.api import api
+
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .api import router
+        from .signals import connect
+
+        connect()
+        api.add_router("/search/", router)

@@ -1,30 +1,104 @@
-"""The public search page."""
+"""The public search page: words, facet filters with counts, pagination; no JavaScript needed."""
 
+from __future__ import annotations
+
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
-from wagtail.models import Page
+from django.utils.translation import gettext_lazy as _
 
-MAX_QUERY_LENGTH = 200
+from exemplar_pages.models import SubjectType
+
+from .backends import BackendUnavailable
+from .documents import CONTENT_TYPES
+from .query import MAX_QUERY_LENGTH, SearchParameterError, SearchQuery, SearchResults, parse_search_params
+from .service import search as run_search
+
+PAGE_SIZE = 20
+FACET_LABELS = {
+    "field": _("Lĩnh vực"),
+    "locality": _("Địa bàn"),
+    "movement": _("Phong trào"),
+    "subject_type": _("Loại điển hình"),
+    "year": _("Năm"),
+    "award": _("Khen thưởng"),
+}
+TYPE_LABELS = {"exemplar": _("Gương điển hình"), "plan": _("Kế hoạch"), "movement": _("Phong trào thi đua")}
 
 
-def search(request):
-    """Search live, public pages by title and summary (the search service replaces this)."""
-    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live()
-            .public()
-            .filter(Q(title__icontains=query) | Q(search_description__icontains=query))
-            .specific()
-            .order_by("-first_published_at")
-        )
-    page_obj = Paginator(results, 20).get_page(request.GET.get("page"))
+class ResultWindow(Sequence):
+    """A sequence of `count` results of which only the current page's hits are known (for `Paginator`)."""
+
+    def __init__(self, count: int, offset: int, hits: list[dict]) -> None:
+        self._count, self.offset, self.hits = count, offset, hits
+
+    def __len__(self) -> int:
+        return self._count
+
+    def count(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            start = (index.start or 0) - self.offset
+            return self.hits[max(start, 0) : max(start, 0) + (index.stop or self._count) - (index.start or 0)]
+        return self.hits[index - self.offset]
+
+
+def facet_groups(facets: dict, keys: tuple[str, ...] | None = None) -> list[tuple[str, str, list]]:
+    """Facets as (key, label, values) for `includes/facets.html`, empty ones left out."""
+    return [
+        (key, FACET_LABELS[key], values) for key, values in facets.items() if values and (keys is None or key in keys)
+    ]
+
+
+def _params(request: HttpRequest) -> dict[str, list[str]]:
+    """The request's parameters with the page size fixed for the HTML page."""
+    params = {key: request.GET.getlist(key) for key in request.GET if key != "page_size"}
+    params["page_size"] = [str(PAGE_SIZE)]
+    return params
+
+
+def search(request: HttpRequest) -> TemplateResponse:
+    """Search live, public pages with Vietnamese-aware words and facet filters."""
+    params = _params(request)
+    error = ""
+    try:
+        query = parse_search_params(lambda key: params.get(key, []))
+    except SearchParameterError as exc:
+        error = str(exc)
+        query = SearchQuery(text=" ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH], limit=PAGE_SIZE)
+    try:
+        results = run_search(query)
+    except BackendUnavailable:
+        error = str(_("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau."))
+        results = SearchResults(count=0, offset=0, limit=PAGE_SIZE, backend="", hits=[])
+    if results.count and query.offset >= results.count:
+        query.offset = (results.count - 1) // PAGE_SIZE * PAGE_SIZE
+        results = run_search(query)
+    paginator = Paginator(ResultWindow(results.count, query.offset, results.hits), PAGE_SIZE)
+    page_obj = paginator.get_page(query.offset // PAGE_SIZE + 1)
+    kept = [(key, value) for key in request.GET if key != "page" for value in request.GET.getlist(key)]
+    selected_types = query.selected("type")
+    facets = facet_groups(results.facets)
     return TemplateResponse(
         request,
         "search/search.html",
-        {"search_query": query, "page_obj": page_obj, "filter_query": urlencode({"q": query})},
+        {
+            "search_query": query.text,
+            "error": error,
+            "results": results,
+            "hits": results.hits,
+            "page_obj": page_obj,
+            "facets": facets,
+            "types": [(key, TYPE_LABELS[key], key in selected_types) for key in CONTENT_TYPES],
+            "subject_types": dict(SubjectType.choices),
+            "sort": query.sort,
+            "filter_query": urlencode(kept),
+            "max_query_length": MAX_QUERY_LENGTH,
+        },
+        status=(503 if not results.backend else 400) if error else 200,
     )

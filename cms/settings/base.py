@@ -170,3 +170,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Moderation (DESIGN §4): every publication passes the council's vote, except a site administrator's.
+# An administrator's direct publication ends a review in progress (Wagtail's default, kept on purpose);
+# it is logged as a direct publication. A finished review publishes the revision the council approved.
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = True
+WAGTAIL_FINISH_WORKFLOW_ACTION = "exemplar_pages.moderation.finish.publish_approved_revision"
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
+
+# Search service (DESIGN §5; search app). ELASTICSEARCH_URL above picks the backend.
+SEARCH_INDEX_NAME = os.environ.get("SEARCH_INDEX_NAME", "thidua-pages")  # an alias over versioned indices
+SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
+SEARCH_ELASTICSEARCH_REPLICAS = int(os.environ.get("SEARCH_ELASTICSEARCH_REPLICAS", "0"))
+SEARCH_ELASTICSEARCH_REFRESH = False  # tests set True to see each update at once
+SEARCH_FALLBACK_TO_DATABASE = env_bool("SEARCH_FALLBACK_TO_DATABASE", True)
+SEARCH_OPERATION_RETENTION_HOURS = 24

@@ -100,10 +100,12 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
         """The newest items of the column, for the home page."""
         from ..listing import column_listing
 
-        return column_listing(self, {}).items[:count]
+        return list(column_listing(self, {}, page_size=count).items[:count])
 
     @path("")
     def listing(self, request):
+        from search.views import facet_groups
+
         from ..forms import ColumnFilterForm
         from ..listing import column_listing
 
@@ -126,6 +128,7 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
                 "page_obj": page_obj,
                 "items": page_obj.object_list,
                 "facets": result.facets,
+                "facet_groups": facet_groups(result.facets, keys=tuple(form.fields)),
                 "filter_query": query.urlencode(),
             },
         )

@@ -1,0 +1,329 @@
+"""Search benchmark (not a test): generate N stories, index them, time `/api/v3/search/` on both backends.
+
+    python bench/search_bench.py                 # 20 000 stories, both backends
+    python bench/search_bench.py --stories 100000 --repeat 40
+    python bench/search_bench.py --backends database
+
+It works in its own SQLite database (`--database`, default /tmp/thidua-bench.sqlite3, rebuilt
+when the story count differs) and its own Elasticsearch alias; Elasticsearch comes from
+$ELASTICSEARCH_URL or `scripts/elasticsearch start`. The API is served by `manage.py runserver`
+(one process per backend, no autoreload) and queried over HTTP with a persistent connection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import urlencode
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+SENTENCES = [
+    "Hợp tác xã nông nghiệp đã chuyển đổi sang trồng cây ăn trái, nâng thu nhập của xã viên.",
+    "Chi bộ ấp vận động bà con hiến đất làm đường giao thông nông thôn.",
+    "Mô hình tưới tiết kiệm nước giúp nhiều hộ giảm chi phí sản xuất.",
+    "Trạm y tế xã tổ chức khám bệnh miễn phí cho người cao tuổi và trẻ em.",
+    "Nhà trường phát động phong trào thi đua dạy tốt, học tốt trong toàn trường.",
+    "Tổ an ninh trật tự cơ sở phối hợp tuần tra, giữ gìn bình yên thôn xóm.",
+    "Ứng dụng chuyển đổi số giúp người dân nộp hồ sơ hành chính trực tuyến.",
+    "Gương người tốt việc tốt được biểu dương tại hội nghị điển hình tiên tiến.",
+    "Phong trào chung sức xây dựng nông thôn mới lan tỏa khắp các ấp.",
+    "Doanh nghiệp cơ khí nhỏ chế tạo máy phục vụ sản xuất nông nghiệp.",
+    "Hội phụ nữ thành lập tổ tiết kiệm, giúp hội viên nghèo vay vốn làm ăn.",
+    "Đoàn thanh niên ra quân làm sạch kênh mương và trồng cây xanh.",
+    "Câu lạc bộ văn hóa văn nghệ giữ gìn làn điệu đờn ca tài tử.",
+    "Quỹ khuyến học của dòng họ trao học bổng cho học sinh vượt khó.",
+    "Cán bộ một cửa giải quyết thủ tục nhanh chóng, đúng hẹn.",
+    "Gia đình văn hóa tiêu biểu nhiều năm liền được Ủy ban nhân dân khen thưởng.",
+]
+WORDS = "lúa mì cao su điều tiêu xoài bưởi bò sữa cá tôm rau sạch hữu cơ đường điện trường trạm chợ".split()
+QUERIES = {
+    "plain words": [{"q": "nông nghiệp"}, {"q": "xây dựng nông thôn mới"}, {"q": "gương người tốt việc tốt"}],
+    "no diacritics": [{"q": "nong nghiep"}, {"q": "xay dung nong thon moi"}, {"q": "dien hinh tien tien"}],
+    "facets only": [
+        {"type": "exemplar", "field": "nong-nghiep"},
+        {"locality": "bench-tinh-1"},
+        {"year": "2023", "subject_type": "collective"},
+    ],
+    "deep page": [{"q": "phong trào", "page": 99, "page_size": 100}, {"page": 50, "page_size": 100}],
+}
+
+
+def setup_django(database: Path) -> None:
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    import django
+
+    django.setup()
+
+
+def generate(count: int, seed: int = 4) -> None:
+    """Create localities, a unit, movements and `count` live stories with bulk inserts."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+    from wagtail.models import Locale
+
+    from exemplar_pages.models import Award, ExemplarStoryPage, Field, Locality, StoryAward
+    from tests import factories
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(seed)
+    with transaction.atomic():
+        communes = []
+        for p in range(1, 21):
+            province = Locality.objects.create(name=f"Tỉnh Thử {p}", slug=f"bench-tinh-{p}", kind="tinh")
+            for d in range(1, 7):
+                district = Locality.objects.create(name=f"Huyện Thử {p}-{d}", kind="huyen", parent=province)
+                communes += [Locality.objects.create(name=f"Xã Thử {p}-{d}-{c}", parent=district) for c in range(1, 9)]
+        unit = factories.unit("Đơn vị thử tải")
+        movements = [factories.movement(unit, f"Phong trào thi đua thử tải {m}") for m in range(1, 21)]
+    fields, awards = list(Field.objects.all()), list(Award.objects.all())
+    story_type = ContentType.objects.get_for_model(ExemplarStoryPage)
+    locale = Locale.get_default()
+    unit.refresh_from_db()
+    start, now = unit.numchild, datetime.now(UTC)
+    for offset in range(0, count, 5000):
+        pages, rows, story_awards = [], [], []
+        for index in range(offset, min(offset + 5000, count)):
+            number = start + index + 1
+            title = f"{rng.choice(['Ông', 'Bà', 'Tập thể', 'Hộ'])} {rng.choice(WORDS)} {rng.choice(WORDS)} số {index}"
+            published = now - timedelta(minutes=index * 7)
+            pages.append(
+                dict(
+                    path=unit.path + _base36(number),
+                    depth=unit.depth + 1,
+                    numchild=0,
+                    translation_key=uuid.uuid4(),
+                    locale_id=locale.pk,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    expired=False,
+                    locked=False,
+                    title=title,
+                    draft_title=title,
+                    slug=f"bench-{index}",
+                    content_type_id=story_type.pk,
+                    url_path=f"{unit.url_path}bench-{index}/",
+                    show_in_menus=False,
+                    seo_title="",
+                    search_description="",
+                )
+            )
+            body = [
+                {"type": "paragraph", "value": f"<p>{' '.join(rng.sample(SENTENCES, 5))}</p>", "id": str(uuid.uuid4())}
+            ]
+            rows.append(
+                (
+                    rng.choice(SENTENCES) + " " + rng.choice(SENTENCES),
+                    rng.choice(communes).pk,
+                    rng.choice(fields).pk,
+                    rng.choice(movements + [None]),
+                    rng.randint(2019, 2025),
+                    body,
+                    title,
+                )
+            )
+        with transaction.atomic():
+            from wagtail.models import Page
+
+            created = Page.objects.bulk_create([Page(**page) for page in pages])
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO exemplar_pages_exemplarstorypage (page_ptr_id, summary, hero_image_alt, subject_name,"
+                    " subject_type, field_id, locality_id, movement_id, year, quarter, body)"
+                    " VALUES (%s, %s, '', %s, %s, %s, %s, %s, %s, NULL, %s)",
+                    [
+                        (
+                            page.pk,
+                            summary,
+                            title,
+                            rng.choice(["individual", "collective", "household"]),
+                            field,
+                            locality,
+                            movement.pk if movement else None,
+                            year,
+                            json.dumps(body),
+                        )
+                        for page, (summary, locality, field, movement, year, body, title) in zip(created, rows)
+                    ],
+                )
+            story_awards = [
+                StoryAward(story_id=page.pk, award=rng.choice(awards), year=2024, sort_order=0)
+                for page in created
+                if rng.random() < 0.5
+            ]
+            StoryAward.objects.bulk_create(story_awards)
+        print(f"\rgenerated {min(offset + 5000, count)}/{count} stories", end="", file=sys.stderr)
+    type(unit).objects.filter(pk=unit.pk).update(numchild=start + count)
+    print(file=sys.stderr)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    out = ""
+    for _ in range(4):
+        number, rest = divmod(number, 36)
+        out = digits[rest] + out
+    return out
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve(port: int, env: dict) -> subprocess.Popen:
+    """Start `runserver` for the API and wait until it answers."""
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(120):
+        if process.poll() is not None:
+            raise RuntimeError(f"runserver exited with {process.returncode}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/api/v3/search/?page_size=1")
+            if connection.getresponse().status == 200:
+                return process
+        except OSError:
+            time.sleep(0.5)
+    process.kill()
+    raise RuntimeError("runserver did not start")
+
+
+def timed(call, repeat: int) -> list[float]:
+    call()  # warm up
+    durations = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        call()
+        durations.append((time.perf_counter() - started) * 1000)
+    return durations
+
+
+def api_latencies(port: int, repeat: int, backend: str) -> dict[str, list[float]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+
+    def get(params: dict):
+        def call():
+            connection.request("GET", "/api/v3/search/?" + urlencode(params))
+            response = connection.getresponse()
+            body = json.loads(response.read())
+            assert response.status == 200 and body["backend"] == backend, body
+
+        return call
+
+    return {kind: [ms for params in mix for ms in timed(get(params), repeat)] for kind, mix in QUERIES.items()}
+
+
+def raw_latencies(repeat: int) -> dict[str, list[float]]:
+    from search.backends.elasticsearch import ElasticsearchBackend, alias_name
+    from search.query import parse_search_params
+
+    backend = ElasticsearchBackend()
+    result = {}
+    for kind, mix in QUERIES.items():
+        result[kind] = []
+        for params in mix:
+            query = parse_search_params(lambda key, p=params: [str(p[key])] if key in p else [])
+            body = backend.build(query).to_dict()
+            result[kind] += timed(lambda b=body: backend.client.search(index=alias_name(), body=b), repeat)
+    return result
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(int(round(fraction * (len(ordered) - 1))), len(ordered) - 1)]
+
+
+def report(label: str, latencies: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    rows = {kind: (statistics.median(v), percentile(v, 0.95)) for kind, v in latencies.items()}
+    everything = [ms for v in latencies.values() for ms in v]
+    rows["all"] = (statistics.median(everything), percentile(everything, 0.95))
+    for kind, (p50, p95) in rows.items():
+        print(f"  {label:<24} {kind:<14} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stories", type=int, default=20_000)
+    parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--backends", default="database,elasticsearch")
+    parser.add_argument("--database", type=Path, default=Path("/tmp/thidua-bench.sqlite3"))  # noqa: S108
+    args = parser.parse_args()
+    backends = args.backends.split(",")
+    marker = args.database.with_suffix(".count")
+    if not args.database.exists() or not marker.exists() or marker.read_text() != str(args.stories):
+        args.database.unlink(missing_ok=True)
+        setup_django(args.database)
+        generate(args.stories)
+        marker.write_text(str(args.stories))
+    else:
+        setup_django(args.database)
+    from django.conf import settings
+
+    from search.replay import rebuild_database, rebuild_elasticsearch
+
+    settings.ELASTICSEARCH_URL = ""
+    started = time.perf_counter()
+    documents = rebuild_database()
+    database_rate = documents / (time.perf_counter() - started)
+    print(f"database index: {documents} documents, {database_rate:,.0f} docs/s (build + store)")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": f"sqlite:///{args.database}"}
+    results = {}
+    if "elasticsearch" in backends:
+        from tests import servers
+
+        settings.ELASTICSEARCH_URL = servers.elasticsearch_url(required=True)
+        settings.SEARCH_INDEX_NAME = env["SEARCH_INDEX_NAME"] = "thidua-bench"
+        started = time.perf_counter()
+        sent = rebuild_elasticsearch()
+        print(f"elasticsearch bulk indexing: {sent} documents, {sent / (time.perf_counter() - started):,.0f} docs/s")
+        env["ELASTICSEARCH_URL"] = settings.ELASTICSEARCH_URL
+        port = free_port()
+        server = serve(port, env)
+        try:
+            results["elasticsearch API"] = report(
+                "elasticsearch API", api_latencies(port, args.repeat, "elasticsearch")
+            )
+        finally:
+            server.terminate()
+        results["elasticsearch raw"] = report("elasticsearch raw", raw_latencies(args.repeat))
+        for kind, (p50, p95) in results["elasticsearch API"].items():
+            raw50, raw95 = results["elasticsearch raw"][kind]
+            print(f"  API ÷ raw  {kind:<14} p50 {p50 / raw50:5.2f}×   p95 {p95 / raw95:5.2f}×")
+    if "database" in backends:
+        env.pop("ELASTICSEARCH_URL", None)
+        env["ELASTICSEARCH_URL"] = ""
+        port = free_port()
+        server = serve(port, env)
+        try:
+            results["database API"] = report("database API", api_latencies(port, args.repeat, "database"))
+        finally:
+            server.terminate()
+
+
+if __name__ == "__main__":
+    main()

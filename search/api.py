@@ -1,0 +1,146 @@
+"""`GET /api/v3/search/` on Wagtail's v3 API (DESIGN §6)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Router, Schema
+from ninja.errors import HttpError
+from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
+from wagtail.api.v3.errors import ProblemDetail
+
+from .backends import BackendUnavailable
+from .documents import CONTENT_TYPES
+from .query import (
+    MAX_FILTER_VALUES,
+    MAX_PAGE,
+    MAX_PAGE_SIZE,
+    MAX_QUERY_LENGTH,
+    SearchParameterError,
+    parse_search_params,
+)
+from .service import search
+
+router = Router(tags=["search"], auth=[BearerTokenAuth(), AllowAnonymous()])
+
+
+class NamedRef(Schema):
+    slug: str
+    name: str
+
+
+class LocalityRef(NamedRef):
+    path: str
+
+
+class SearchHit(Schema):
+    id: int
+    type: str
+    title: str
+    url: str
+    summary: str
+    subject_type: str | None
+    year: int | None
+    field: NamedRef | None
+    locality: LocalityRef | None
+    movement: NamedRef | None
+    highlight: str
+
+
+class FacetCount(Schema):
+    slug: str
+    name: str
+    count: int
+
+
+class Facets(Schema):
+    field: list[FacetCount]
+    locality: list[FacetCount]
+    movement: list[FacetCount]
+    subject_type: list[FacetCount]
+    year: list[FacetCount]
+    award: list[FacetCount]
+
+
+class SearchResponse(Schema):
+    count: int
+    page: int
+    page_size: int
+    backend: str
+    results: list[SearchHit]
+    facets: Facets
+
+
+def _parameter(name: str, description: str, schema: dict, repeatable: bool = False) -> dict:
+    if repeatable:
+        schema = {"type": "array", "items": schema, "maxItems": MAX_FILTER_VALUES}
+    return {
+        "in": "query",
+        "name": name,
+        "required": False,
+        "description": description,
+        "schema": schema,
+        **({"style": "form", "explode": True} if repeatable else {}),
+    }
+
+
+PARAMETERS = [
+    _parameter("q", "Từ khóa, có dấu hoặc không dấu.", {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
+    _parameter("type", "Loại nội dung.", {"type": "string", "enum": list(CONTENT_TYPES)}, repeatable=True),
+    _parameter("field", "Lĩnh vực (slug).", {"type": "string"}, repeatable=True),
+    _parameter(
+        "locality",
+        "Địa bàn (slug), gồm cả địa bàn trực thuộc và đơn vị cũ đã sáp nhập.",
+        {"type": "string"},
+        repeatable=True,
+    ),
+    _parameter("movement", "Phong trào (slug).", {"type": "string"}, repeatable=True),
+    _parameter(
+        "subject_type",
+        "Loại điển hình.",
+        {"type": "string", "enum": ["individual", "collective", "household"]},
+        repeatable=True,
+    ),
+    _parameter("year", "Năm.", {"type": "integer", "minimum": 1945, "maximum": 2100}, repeatable=True),
+    _parameter("award", "Danh hiệu, hình thức khen thưởng (slug).", {"type": "string"}, repeatable=True),
+    _parameter(
+        "page",
+        "Trang (từ 1); page × page_size tối đa 10 000.",
+        {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
+    ),
+    _parameter(
+        "page_size", "Số kết quả mỗi trang.", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": 20}
+    ),
+    _parameter(
+        "sort",
+        "Thứ tự: mức độ phù hợp (mặc định khi có từ khóa) hoặc mới nhất.",
+        {"type": "string", "enum": ["relevance", "date"]},
+    ),
+]
+
+
+@router.get(
+    "/",
+    response={200: SearchResponse, 400: ProblemDetail, 503: ProblemDetail},
+    summary="Tìm kiếm",
+    description="Tìm trang công khai (gương điển hình, kế hoạch, phong trào) với bộ lọc và số đếm theo từng mục.",
+    operation_id="search",
+    openapi_extra={"parameters": PARAMETERS},
+)
+def search_pages(request: HttpRequest):
+    try:
+        query = parse_search_params(request.GET.getlist)
+    except SearchParameterError as error:
+        raise HttpError(400, str(error)) from None
+    try:
+        results = search(query)
+    except BackendUnavailable:
+        raise HttpError(503, _("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau.")) from None
+    return {
+        "count": results.count,
+        "page": query.offset // query.limit + 1,
+        "page_size": query.limit,
+        "backend": results.backend,
+        "results": results.hits,
+        "facets": {key: [value.as_dict() for value in values] for key, values in results.facets.items()},
+    }

@@ -1,0 +1,27 @@
+"""System checks of the search app."""
+
+from django.conf import settings
+from django.core.checks import Tags, Warning, register
+
+
+@register(Tags.compatibility, "search")
+def check_elasticsearch_reachable(app_configs=None, **kwargs) -> list[Warning]:
+    """Warn when `ELASTICSEARCH_URL` is set but the node does not answer."""
+    url = getattr(settings, "ELASTICSEARCH_URL", "")
+    if not url:
+        return []
+    from elasticsearch import Elasticsearch
+
+    try:
+        client = Elasticsearch(url, request_timeout=2, max_retries=0)
+        client.cluster.health(timeout="2s")
+    except Exception as error:
+        return [
+            Warning(
+                f"ELASTICSEARCH_URL is set ({url}) but Elasticsearch does not answer: {type(error).__name__}.",
+                hint="Start Elasticsearch or unset ELASTICSEARCH_URL; index updates wait in the queue meanwhile "
+                "and searches fall back to the database.",
+                id="search.W001",
+            )
+        ]
+    return []

@@ -1,0 +1,110 @@
+"""`python manage.py search_index rebuild|check|status|replay`: look after the search index."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from wagtail.models import Page
+
+from search.backends import elasticsearch_enabled, get_backend
+from search.models import IndexOperation, SearchDocument
+from search.replay import check, rebuild_database, rebuild_elasticsearch, replay
+
+SHOWN = 20
+
+
+class ProgressBar:
+    """A one-line text progress bar on stderr: `[#####     ] 50% 1000/2000 1500/s`."""
+
+    def __init__(self, label: str, stream=None, width: int = 30) -> None:
+        self.label, self.stream, self.width, self.started = label, stream or sys.stderr, width, time.monotonic()
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = int(self.width * done / total) if total else self.width
+        rate = done / max(time.monotonic() - self.started, 1e-6)
+        percent = 100 * done // total if total else 100
+        bar = "#" * filled + " " * (self.width - filled)
+        self.stream.write(f"\r{self.label} [{bar}] {percent:3d}% {done}/{total} {rate:,.0f}/s")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+class Command(BaseCommand):
+    """Rebuild the index without downtime, check it against the pages, show its state, replay the queue."""
+
+    help = (
+        "Chỉ mục tìm kiếm: rebuild (dựng lại, không gián đoạn), check (so với trang đã đăng), status, replay. / "
+        "Search index: rebuild (no downtime), check (against published pages), status, replay (pending updates)."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("action", choices=["rebuild", "check", "status", "replay"])
+        parser.add_argument(
+            "--backend",
+            choices=["database", "elasticsearch"],
+            help="check: which index to compare (default: the configured backend).",
+        )
+        parser.add_argument(
+            "--no-progress", action="store_true", help="Không hiện thanh tiến trình. / No progress bar."
+        )
+
+    def handle(self, *args: Any, action: str, backend: str | None = None, **options: Any) -> None:
+        self.progress = not options["no_progress"] and options.get("verbosity", 1) >= 1
+        getattr(self, f"do_{action}")(backend)
+
+    def bar(self, label: str) -> ProgressBar | None:
+        return ProgressBar(label, self.stderr._out) if self.progress else None
+
+    def do_rebuild(self, backend: str | None) -> None:
+        count = rebuild_database(self.bar("database"))
+        self.stdout.write(f"database: {count} documents")
+        if elasticsearch_enabled() and backend != "database":
+            sent = rebuild_elasticsearch(self.bar("elasticsearch"))
+            self.stdout.write(f"elasticsearch: {sent} documents in a new index, alias switched")
+        self.stdout.write(self.style.SUCCESS("Đã dựng lại chỉ mục. / Index rebuilt."))
+
+    def do_check(self, backend: str | None) -> None:
+        if backend == "elasticsearch" and not elasticsearch_enabled():
+            raise CommandError("ELASTICSEARCH_URL is not set.")
+        report = check(backend, self.bar("pages"))
+        for label, ids in (("missing", report.missing), ("stale", report.stale), ("unexpected", report.unexpected)):
+            self.stdout.write(f"{report.backend}: {len(ids)} {label}")
+            titles = dict(Page.objects.filter(pk__in=ids[:SHOWN]).values_list("pk", "title"))
+            for page_id in ids[:SHOWN]:
+                self.stdout.write(f"  {label} {page_id} {titles.get(page_id, '(deleted page)')}")
+        if not report.ok:
+            raise CommandError("Chỉ mục lệch với trang đã đăng. / The index differs from the published pages.")
+        self.stdout.write(self.style.SUCCESS(f"{report.backend}: OK"))
+
+    def do_status(self, backend: str | None) -> None:
+        pending = IndexOperation.objects.filter(done_at__isnull=True)
+        oldest = pending.order_by("id").first()
+        self.stdout.write(f"backend: {get_backend().name}")
+        self.stdout.write(f"database documents: {SearchDocument.objects.count()}")
+        self.stdout.write(f"pending operations: {pending.count()}")
+        if oldest:
+            self.stdout.write(f"oldest pending: {oldest.created_at:%Y-%m-%d %H:%M:%S} ({oldest.attempts} attempts)")
+            self.stdout.write(f"last error: {oldest.last_error or '-'}")
+        rejected = IndexOperation.objects.filter(done_at__isnull=False).exclude(last_error="").count()
+        self.stdout.write(f"rejected operations: {rejected}")
+        if elasticsearch_enabled():
+            from search.backends.elasticsearch import alias_name, concrete_indices, get_client
+
+            try:
+                client = get_client()
+                indices = concrete_indices(client)
+                count = client.count(index=alias_name())["count"] if indices else 0
+                self.stdout.write(f"elasticsearch alias {alias_name()} → {', '.join(indices) or '(none)'}")
+                self.stdout.write(f"elasticsearch documents: {count}")
+            except Exception as error:
+                self.stdout.write(self.style.WARNING(f"elasticsearch unreachable: {type(error).__name__}: {error}"))
+
+    def do_replay(self, backend: str | None) -> None:
+        report = replay()
+        self.stdout.write(f"sent: {report.sent}, rejected: {report.failed}, pending: {report.pending}")
+        if report.error:
+            raise CommandError(f"Elasticsearch: {report.error}")

@@ -1,0 +1,88 @@
+"""The search index kept in the database, and the durable queue of Elasticsearch updates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SearchDocument(models.Model):
+    """One live, public page as the search service sees it (DESIGN §5).
+
+    The database backend queries these rows; the Elasticsearch backend is fed
+    the same `document` from them, so both backends index identical content.
+    """
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="search_document"
+    )
+    content_type = models.CharField(max_length=20, db_index=True)
+    date = models.DateTimeField(null=True, db_index=True)
+    expire_at = models.DateTimeField(null=True, blank=True)
+    #: Lower-case tokens of the title and the text, space-separated with a space at each end,
+    #: parts separated by “ | ” so that a phrase never spans two parts.
+    title_text = models.TextField(default="")
+    title_folded = models.TextField(default="")
+    text = models.TextField(default="")
+    folded = models.TextField(default="")
+    #: The document as built by `search.documents`, without the text kept in the columns above.
+    document = models.JSONField(default=dict)
+    checksum = models.CharField(max_length=40, default="")
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("tài liệu tìm kiếm")
+        verbose_name_plural = _("tài liệu tìm kiếm")
+        indexes = [
+            models.Index(fields=["date", "page"], name="search_doc_date"),
+            # Covers counting and date ordering without reading the long text columns.
+            models.Index(fields=["expire_at", "content_type", "date", "page"], name="search_doc_visible"),
+        ]
+
+    def __str__(self) -> str:
+        return self.document.get("title", str(self.page_id))
+
+
+class SearchFacet(models.Model):
+    """One facet key of a document: `("field", "nong-nghiep")`, `("locality", "tan-bien")`…"""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    facet = models.CharField(max_length=20)
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        verbose_name = _("giá trị phân loại")
+        verbose_name_plural = _("giá trị phân loại")
+        indexes = [
+            models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
+            models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}"
+
+
+class IndexOperation(models.Model):
+    """A pending (or recently sent) change of one page's Elasticsearch document.
+
+    Written in the same transaction as the content change, sent after commit and
+    replayed in id order until Elasticsearch accepts it, so no update is lost.
+    """
+
+    class Action(models.TextChoices):
+        UPSERT = "upsert", _("cập nhật")
+        DELETE = "delete", _("xóa")
+
+    page_id = models.BigIntegerField(db_index=True)
+    action = models.CharField(max_length=10, choices=Action.choices)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("thao tác chỉ mục")
+        verbose_name_plural = _("thao tác chỉ mục")
+        indexes = [models.Index(fields=["done_at", "id"], name="search_op_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.page_id}"

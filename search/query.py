@@ -1,0 +1,195 @@
+"""The search contract's query and results, and the parsing of public parameters (DESIGN §6)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from cms.vietnamese import fold_vietnamese, vietnamese_slugify
+from exemplar_pages.models import Award, Field, Locality, MovementPage, SubjectType
+
+from .documents import CONTENT_TYPES, tokenize
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_TOKENS = 32
+MAX_PAGE_SIZE = 100
+MAX_PAGE = 1000
+MAX_RESULT_WINDOW = 10_000
+MAX_FILTER_VALUES = 20
+DEFAULT_PAGE_SIZE = 20
+SORTS = ("relevance", "date")
+MIN_YEAR, MAX_YEAR = 1945, 2100
+
+
+class SearchParameterError(ValueError):
+    """A bad search parameter; the message names it and is shown to the user."""
+
+    def __init__(self, parameter: str, message: str) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+
+
+@dataclass
+class SearchQuery:
+    """Words, filter clauses (values OR-ed within a clause, clauses AND-ed), a window and a sort."""
+
+    text: str = ""
+    clauses: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    offset: int = 0
+    limit: int = DEFAULT_PAGE_SIZE
+    sort: str = ""
+    with_facets: bool = True
+
+    @property
+    def tokens(self) -> list[str]:
+        return tokenize(self.text)[:MAX_QUERY_TOKENS]
+
+    @property
+    def folded_tokens(self) -> list[str]:
+        return [fold_vietnamese(token) for token in self.tokens]
+
+    @property
+    def effective_sort(self) -> str:
+        """Relevance when there are words to rank by, else newest first."""
+        if self.sort in SORTS:
+            return self.sort if self.tokens else "date"
+        return "relevance" if self.tokens else "date"
+
+    def selected(self, key: str) -> set[str]:
+        """Every value chosen for a filter key."""
+        return {value for clause_key, values in self.clauses if clause_key == key for value in values}
+
+
+@dataclass
+class FacetValue:
+    """One value of a facet with its display name and count."""
+
+    slug: str
+    name: str
+    count: int
+    depth: int = 0
+    selected: bool = False
+
+    def as_dict(self) -> dict:
+        return {"slug": self.slug, "name": self.name, "count": self.count}
+
+
+@dataclass
+class SearchResults:
+    """What the service answers: the hits of one page, the total and the facets."""
+
+    count: int
+    offset: int
+    limit: int
+    backend: str
+    hits: list[dict]
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+    @property
+    def page_ids(self) -> list[int]:
+        return [hit["id"] for hit in self.hits]
+
+
+def _values(getlist: Callable[[str], list[str]], name: str) -> list[str]:
+    """Non-empty values of a repeatable parameter (also accepting comma-separated values), at most 20."""
+    values: list[str] = []
+    for raw in getlist(name):
+        values += [part.strip() for part in str(raw).split(",") if part.strip()]
+    values = list(dict.fromkeys(values))
+    if len(values) > MAX_FILTER_VALUES:
+        raise SearchParameterError(
+            name, _("Tham số `%(name)s` nhận tối đa %(max)s giá trị.") % {"name": name, "max": MAX_FILTER_VALUES}
+        )
+    return values
+
+
+def _int(getlist: Callable[[str], list[str]], name: str, default: int, low: int, high: int, message: str) -> int:
+    values = getlist(name)
+    if not values or values[-1] in ("", None):
+        return default
+    try:
+        number = int(str(values[-1]).strip())
+    except ValueError:
+        raise SearchParameterError(name, message) from None
+    if not low <= number <= high:
+        raise SearchParameterError(name, message)
+    return number
+
+
+def _unknown(name: str, values: list[str], known: set[str]) -> None:
+    missing = [value for value in values if value not in known]
+    if missing:
+        raise SearchParameterError(
+            name, _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {"name": name, "value": missing[0][:60]}
+        )
+
+
+def resolve_localities(values: list[str]) -> list[str]:
+    """Canonical slugs of localities given by slug or by alias slug; unknown ones raise."""
+    slugs = []
+    for value in values:
+        key = vietnamese_slugify(value)
+        locality = Locality.objects.filter(slug=key).first() or Locality.objects.filter(aliases__slug=key).first()
+        if locality is None:
+            _unknown("locality", [value], set())
+        slugs.append(locality.slug)
+    return list(dict.fromkeys(slugs))
+
+
+def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
+    """Turn public parameters (`q`, `type`, `field`… `page`, `page_size`, `sort`) into a query; bad ones raise."""
+    text = " ".join(" ".join(getlist("q")).split())
+    if len(text) > MAX_QUERY_LENGTH:
+        raise SearchParameterError("q", _("Tham số `q` dài tối đa %(max)s ký tự.") % {"max": MAX_QUERY_LENGTH})
+    clauses: list[tuple[str, tuple[str, ...]]] = []
+    types = _values(getlist, "type")
+    _unknown("type", types, set(CONTENT_TYPES))
+    if types:
+        clauses.append(("type", tuple(types)))
+    for name, model in (("field", Field), ("award", Award)):
+        values = _values(getlist, name)
+        if values:
+            _unknown(name, values, set(model.objects.filter(slug__in=values).values_list("slug", flat=True)))
+            clauses.append((name, tuple(values)))
+    localities = _values(getlist, "locality")
+    if localities:
+        clauses.append(("locality", tuple(resolve_localities(localities))))
+    movements = _values(getlist, "movement")
+    if movements:
+        known = set(MovementPage.objects.live().public().filter(slug__in=movements).values_list("slug", flat=True))
+        _unknown("movement", movements, known)
+        clauses.append(("movement", tuple(movements)))
+    subject_types = _values(getlist, "subject_type")
+    _unknown("subject_type", subject_types, set(SubjectType.values))
+    if subject_types:
+        clauses.append(("subject_type", tuple(subject_types)))
+    years = _values(getlist, "year")
+    for year in years:
+        if not (year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR):
+            raise SearchParameterError(
+                "year", _("Tham số `year` phải là năm từ %(low)s đến %(high)s.") % {"low": MIN_YEAR, "high": MAX_YEAR}
+            )
+    if years:
+        clauses.append(("year", tuple(str(int(year)) for year in years)))
+    page_size = _int(
+        getlist,
+        "page_size",
+        DEFAULT_PAGE_SIZE,
+        1,
+        MAX_PAGE_SIZE,
+        _("Tham số `page_size` phải từ 1 đến %(max)s.") % {"max": MAX_PAGE_SIZE},
+    )
+    page = _int(
+        getlist, "page", 1, 1, MAX_PAGE, _("Tham số `page` phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_PAGE}
+    )
+    if page * page_size > MAX_RESULT_WINDOW:
+        raise SearchParameterError(
+            "page",
+            _("Tham số `page` quá sâu: page × page_size tối đa %(max)s.") % {"max": MAX_RESULT_WINDOW},
+        )
+    sort = (getlist("sort") or [""])[-1] or ""
+    if sort and sort not in SORTS:
+        raise SearchParameterError("sort", _("Tham số `sort` chỉ nhận relevance hoặc date."))
+    return SearchQuery(text=text, clauses=clauses, offset=(page - 1) * page_size, limit=page_size, sort=sort)

@@ -1,0 +1,152 @@
+"""`GET /api/v3/search/` (DESIGN §6): the response shape, the OpenAPI document, bad parameters → 400."""
+
+import pytest
+
+from exemplar_pages.models import ExemplarStoryPage, Field
+
+pytestmark = pytest.mark.django_db
+
+HIT_KEYS = {
+    "id",
+    "type",
+    "title",
+    "url",
+    "summary",
+    "subject_type",
+    "year",
+    "field",
+    "locality",
+    "movement",
+    "highlight",
+}
+FACET_KEYS = {"field", "locality", "movement", "subject_type", "year", "award"}
+
+
+def test_response_has_the_contract_shape(client, search_backend):
+    response = client.get("/api/v3/search/", {"q": "nông nghiệp", "type": "exemplar", "page_size": 5})
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert set(data) == {"count", "page", "page_size", "backend", "results", "facets"}
+    assert data["backend"] == search_backend
+    assert data["page"] == 1 and data["page_size"] == 5
+    assert 0 < len(data["results"]) <= 5 and data["count"] >= len(data["results"])
+    for hit in data["results"]:
+        assert set(hit) == HIT_KEYS
+        assert hit["type"] == "exemplar"
+        assert set(hit["field"]) == {"slug", "name"}
+        assert set(hit["locality"]) == {"slug", "name", "path"}
+        assert hit["movement"] is None or set(hit["movement"]) == {"slug", "name"}
+        assert hit["url"].startswith("/")
+    assert set(data["facets"]) == FACET_KEYS
+    for values in data["facets"].values():
+        for value in values:
+            assert set(value) == {"slug", "name", "count"} and value["count"] > 0
+
+
+def test_facet_names_keep_their_diacritics(client, search_backend):
+    data = client.get("/api/v3/search/", {"type": "exemplar"}).json()
+    names = {value["slug"]: value["name"] for value in data["facets"]["field"]}
+    assert names["nong-nghiep"] == "Nông nghiệp"
+    subject_types = {value["slug"]: value["name"] for value in data["facets"]["subject_type"]}
+    assert subject_types.get("individual") == "Cá nhân"
+
+
+def test_search_is_in_the_openapi_document(client):
+    spec = client.get("/api/v3/openapi.json").json()
+    operation = spec["paths"]["/api/v3/search/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"q", "type", "field", "locality", "movement", "subject_type", "year", "award", "page", "page_size"} <= names
+    assert "200" in operation["responses"] and "400" in operation["responses"]
+
+
+@pytest.mark.parametrize(
+    ("params", "parameter"),
+    [
+        ({"page_size": "101"}, "page_size"),
+        ({"page_size": "0"}, "page_size"),
+        ({"page_size": "nhiều"}, "page_size"),
+        ({"page": "0"}, "page"),
+        ({"page": "abc"}, "page"),
+        ({"page": "1001"}, "page"),
+        ({"page": "200", "page_size": "100"}, "page"),
+        ({"q": "a" * 201}, "q"),
+        ({"type": "news"}, "type"),
+        ({"field": "khong-co-linh-vuc"}, "field"),
+        ({"locality": "khong-co-dia-ban"}, "locality"),
+        ({"movement": "khong-co-phong-trao"}, "movement"),
+        ({"award": "khong-co-danh-hieu"}, "award"),
+        ({"subject_type": "robot"}, "subject_type"),
+        ({"year": "20x3"}, "year"),
+        ({"year": "1800"}, "year"),
+        ({"sort": "random"}, "sort"),
+        ({"year": [str(year) for year in range(2000, 2021)]}, "year"),
+    ],
+)
+def test_bad_parameters_answer_400_naming_the_parameter(client, params, parameter):
+    response = client.get("/api/v3/search/", params)
+    assert response.status_code == 400, response.content
+    assert f"`{parameter}`" in response.json()["detail"]
+
+
+def test_page_size_and_page_bounds(client, search_backend):
+    total = ExemplarStoryPage.objects.live().public().count()
+    first = client.get("/api/v3/search/", {"type": "exemplar", "page_size": 100}).json()
+    assert first["count"] == total and len(first["results"]) == min(total, 100)
+    beyond = client.get("/api/v3/search/", {"type": "exemplar", "page": 50, "page_size": 100}).json()
+    assert beyond["count"] == total and beyond["results"] == []
+    deepest = client.get("/api/v3/search/", {"page": 100, "page_size": 100})
+    assert deepest.status_code == 200
+
+
+def test_pages_do_not_overlap(client, search_backend):
+    params = {"type": "exemplar", "page_size": 7, "sort": "date"}
+    first = client.get("/api/v3/search/", {**params, "page": 1}).json()["results"]
+    second = client.get("/api/v3/search/", {**params, "page": 2}).json()["results"]
+    assert first and second
+    assert {hit["id"] for hit in first}.isdisjoint({hit["id"] for hit in second})
+
+
+def test_repeatable_filters_combine_within_and_across_facets(client, search_backend):
+    fields = ["nong-nghiep", "y-te"]
+    data = client.get("/api/v3/search/", {"field": fields, "subject_type": "individual", "page_size": 100}).json()
+    expected = ExemplarStoryPage.objects.live().public().filter(field__slug__in=fields, subject_type="individual")
+    assert data["count"] == expected.count()
+    assert {hit["id"] for hit in data["results"]} == set(expected.values_list("pk", flat=True))
+    assert Field.objects.filter(slug__in=fields).count() == 2
+
+
+def test_highlight_marks_words_and_escapes_the_rest(client, search_backend):
+    data = client.get("/api/v3/search/", {"q": "nong nghiep"}).json()
+    highlighted = [hit["highlight"] for hit in data["results"] if hit["highlight"]]
+    assert highlighted
+    for fragment in highlighted:
+        assert "<mark>" in fragment
+        without_marks = fragment.replace("<mark>", "").replace("</mark>", "")
+        assert "<" not in without_marks and ">" not in without_marks
+
+
+def test_public_search_page_has_facet_filters_with_counts(client, search_backend):
+    html = client.get("/tim-kiem/", {"q": "nong nghiep"}).content.decode()
+    assert 'name="field" value="nong-nghiep"' in html and "facet__count" in html
+    data = client.get("/api/v3/search/", {"q": "nong nghiep", "field": "nong-nghiep"}).json()
+    narrowed = client.get("/tim-kiem/", {"q": "nong nghiep", "field": "nong-nghiep"})
+    assert narrowed.context["results"].count == data["count"] > 0
+    assert 'name="field" value="nong-nghiep" checked' in narrowed.content.decode()
+    assert "<mark>" in narrowed.content.decode()
+
+
+def test_public_search_page_reports_bad_parameters(client):
+    response = client.get("/tim-kiem/", {"page_size": "5", "year": "năm ngoái"})
+    assert response.status_code == 400
+    assert "`year`" in response.content.decode()
+
+
+def test_column_page_shows_facet_counts(client, search_backend):
+    from exemplar_pages.models import ColumnPage
+
+    column = ColumnPage.objects.get(slug="dien-hinh-tien-tien")
+    response = client.get(column.url)
+    facets = {key: values for key, _, values in response.context["facet_groups"]}
+    total = response.context["page_obj"].paginator.count
+    assert sum(value.count for value in facets["subject_type"]) == total
+    assert "facet__count" in response.content.decode()

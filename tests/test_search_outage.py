@@ -1,0 +1,147 @@
+"""Elasticsearch outages: editors' actions succeed, updates wait durably and are replayed in order."""
+
+import os
+import socket
+import subprocess
+import threading
+import time
+from contextlib import contextmanager
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from exemplar_pages.models import ExemplarStoryPage
+from search.models import IndexOperation
+from tests import factories, servers
+
+pytestmark = pytest.mark.django_db
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def silent_server():
+    """A TCP server that accepts connections and never answers: a hung Elasticsearch."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted, stop = [], threading.Event()
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        for connection in accepted:
+            connection.close()
+        listener.close()
+
+
+def search_ids(client, q: str) -> set[int]:
+    data = client.get("/api/v3/search/", {"q": q, "page_size": 100}).json()
+    assert data["backend"] == "elasticsearch"
+    return {hit["id"] for hit in data["results"]}
+
+
+def editors_work_during_the_outage(django_capture_on_commit_callbacks) -> dict:
+    """Publish, republish twice, unpublish: what an editor does while Elasticsearch is away."""
+    unit = factories.unit("UBND xã Mất Kết Nối")
+    demo_story = ExemplarStoryPage.objects.live().public().order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        new = factories.story(unit, "Đại bàng tung cánh khi mất kết nối")
+        edited = factories.story(unit, "Chim ưng bản đầu")
+    with django_capture_on_commit_callbacks(execute=True):
+        edited.title = "Chim ưng bản hai"
+        factories.publish(edited)
+    with django_capture_on_commit_callbacks(execute=True):
+        edited.title = "Chim ưng bản ba"
+        factories.publish(edited)
+    with django_capture_on_commit_callbacks(execute=True):
+        demo_story.unpublish()
+    return {"new": new, "edited": edited, "unpublished": demo_story}
+
+
+def assert_recovered(client, settings, real_url: str, pages: dict) -> None:
+    """Back online: replay empties the queue, the index matches the pages, searches see the changes."""
+    settings.ELASTICSEARCH_URL = real_url
+    call_command("search_index", "replay")
+    assert not IndexOperation.objects.filter(done_at__isnull=True).exists()
+    call_command("search_index", "check", backend="elasticsearch", no_progress=True)
+    assert pages["new"].pk in search_ids(client, "đại bàng tung cánh")
+    assert pages["edited"].pk in search_ids(client, "chim ưng bản ba")
+    assert pages["edited"].pk not in search_ids(client, "chim ưng bản đầu")
+    assert pages["unpublished"].pk not in search_ids(client, pages["unpublished"].title)
+
+
+def test_outage_keeps_updates_and_replays_them(
+    client, settings, elasticsearch_backend, django_capture_on_commit_callbacks
+):
+    real_url = settings.ELASTICSEARCH_URL
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    pages = editors_work_during_the_outage(django_capture_on_commit_callbacks)
+    assert ExemplarStoryPage.objects.get(pk=pages["new"].pk).live
+    assert ExemplarStoryPage.objects.get(pk=pages["edited"].pk).title == "Chim ưng bản ba"
+    assert not ExemplarStoryPage.objects.get(pk=pages["unpublished"].pk).live
+    pending = IndexOperation.objects.filter(done_at__isnull=True)
+    assert pending.count() >= 4
+    assert all(op.attempts >= 1 and op.last_error for op in pending)
+    with pytest.raises(CommandError):
+        call_command("search_index", "replay")
+    assert_recovered(client, settings, real_url, pages)
+
+
+def test_hung_elasticsearch_times_out_without_failing_the_editor(
+    client, settings, elasticsearch_backend, django_capture_on_commit_callbacks
+):
+    real_url = settings.ELASTICSEARCH_URL
+    settings.SEARCH_ELASTICSEARCH_TIMEOUT = 0.5
+    with silent_server() as hung_url:
+        settings.ELASTICSEARCH_URL = hung_url
+        started = time.monotonic()
+        pages = editors_work_during_the_outage(django_capture_on_commit_callbacks)
+        assert time.monotonic() - started < 30
+    assert "Timeout" in IndexOperation.objects.filter(done_at__isnull=True).first().last_error
+    assert_recovered(client, settings, real_url, pages)
+
+
+def test_search_answers_from_the_database_while_elasticsearch_is_down(client, settings, elasticsearch_backend):
+    settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{free_port()}"
+    settings.SEARCH_FALLBACK_TO_DATABASE = True
+    data = client.get("/api/v3/search/", {"q": "nông nghiệp"}).json()
+    assert data["backend"] == "database" and data["count"] > 0
+    settings.SEARCH_FALLBACK_TO_DATABASE = False
+    response = client.get("/api/v3/search/", {"q": "nông nghiệp"})
+    assert response.status_code == 503 and "tạm thời" in response.json()["detail"]
+    assert client.get("/tim-kiem/", {"q": "nông nghiệp"}).status_code == 503
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    bool(os.environ.get("ELASTICSEARCH_URL")),
+    reason="an Elasticsearch given by ELASTICSEARCH_URL is not ours to stop; this runs on the scripts' node",
+)
+def test_real_server_stop_and_start(client, settings, elasticsearch_backend, django_capture_on_commit_callbacks):
+    script = str(servers.SCRIPTS_DIR / "elasticsearch")
+    real_url = settings.ELASTICSEARCH_URL
+    subprocess.run([script, "stop"], check=True, capture_output=True, timeout=120)
+    try:
+        pages = editors_work_during_the_outage(django_capture_on_commit_callbacks)
+        assert IndexOperation.objects.filter(done_at__isnull=True).count() >= 4
+    finally:
+        subprocess.run([script, "start"], check=True, capture_output=True, timeout=600)
+    assert_recovered(client, settings, real_url, pages)
