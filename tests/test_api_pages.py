@@ -2,7 +2,7 @@
 
 import pytest
 
-from exemplar_pages.models import ExemplarStoryPage, MovementPage, PlanPage
+from exemplar_pages.models import ExemplarStoryPage, Field, Locality, MovementPage, PlanPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -99,3 +99,61 @@ def test_taxonomies_are_readable(client):
     detail = client.get(f"/api/v3/taxonomies/localities/{province['slug']}/").json()
     assert detail["path"] == province["name"]
     assert client.get("/api/v3/taxonomies/localities/khong-ton-tai/").status_code == 404
+
+
+def story_payload(parent_id: int, title: str, **changes) -> dict:
+    """A v3 API create body for an exemplar story."""
+    payload = {
+        "meta": {"type": "exemplar_pages.ExemplarStoryPage", "parent_id": parent_id},
+        "title": title,
+        "subject_name": "Lê Văn Tư",
+        "subject_type": "individual",
+        "field_id": Field.objects.get(slug="y-te").pk,
+        "locality_id": Locality.objects.first().pk,
+        "year": 2024,
+        "summary": "Tạo qua API.",
+        "body": [{"type": "paragraph", "value": "<p>Nội dung <script>alert(1)</script><b>đậm</b></p>"}],
+    }
+    payload.update(changes)
+    return payload
+
+
+def test_editor_creates_a_sanitised_draft_story_in_their_unit_over_the_api(client, cast):
+    response = client.post(
+        "/api/v3/pages/",
+        story_payload(cast.unit.pk, "API: điển hình mới"),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {cast.token(cast.editor)}",
+    )
+    assert response.status_code == 201, response.content
+    story = ExemplarStoryPage.objects.get(pk=response.json()["id"])
+    assert (story.live, story.slug, story.year, story.field.slug) == (False, "api-dien-hinh-moi", 2024, "y-te")
+    body = story.get_latest_revision_as_object().body[0].value.source
+    assert "<script>" not in body and "<b>đậm</b>" in body
+    assert client.get(f"/api/v3/pages/{story.pk}/").status_code == 404
+
+
+def test_editor_cannot_create_in_another_unit_over_the_api(client, cast):
+    before = ExemplarStoryPage.objects.count()
+    response = client.post(
+        "/api/v3/pages/",
+        story_payload(cast.other_unit.pk, "API: lấn sân"),
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {cast.token(cast.editor)}",
+    )
+    assert response.status_code == 403
+    assert ExemplarStoryPage.objects.count() == before
+
+
+def test_api_create_without_required_fields_names_them(client, cast):
+    payload = story_payload(cast.unit.pk, "API: thiếu năm")
+    del payload["year"]
+    response = client.post(
+        "/api/v3/pages/",
+        payload,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {cast.token(cast.editor)}",
+    )
+    assert response.status_code in (400, 422)
+    assert "year" in response.content.decode()
+    assert not ExemplarStoryPage.objects.filter(title="API: thiếu năm").exists()

@@ -71,16 +71,16 @@ class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixi
         index.SearchField("body"),
     ]
     api_fields = [
-        APIField("slogan"),
-        APIField("launching_body"),
-        APIField("scope"),
-        APIField("campaign"),
-        APIField("status"),
-        APIField("period_start"),
-        APIField("period_end"),
-        APIField("locality"),
-        APIField("summary"),
-        APIField("body"),
+        APIField("slogan", writable=True),
+        APIField("launching_body", writable=True),
+        APIField("scope", writable=True),
+        APIField("campaign", writable=True),
+        APIField("status", writable=True),
+        APIField("period_start", writable=True),
+        APIField("period_end", writable=True),
+        APIField("locality", writable=True),
+        APIField("summary", writable=True),
+        APIField("body", writable=True),
     ]
 
     class Meta:

@@ -10,6 +10,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import PlanSectionsBlock
+from ..panels import TextQualityPanel
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
@@ -43,6 +44,7 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
     )
 
     content_panels = Page.content_panels + [
+        TextQualityPanel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("number"), FieldPanel("issue_date")]),
@@ -68,19 +70,20 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
         index.FilterField("issue_date"),
     ]
     api_fields = [
-        APIField("number"),
-        APIField("issue_date"),
-        APIField("issue_place"),
-        APIField("issuing_body"),
-        APIField("period_start"),
-        APIField("period_end"),
-        APIField("summary"),
-        APIField("sections"),
+        APIField("number", writable=True),
+        APIField("issue_date", writable=True),
+        APIField("issue_place", writable=True),
+        APIField("issuing_body", writable=True),
+        APIField("period_start", writable=True),
+        APIField("period_end", writable=True),
+        APIField("summary", writable=True),
+        APIField("sections", writable=True),
         APIField("basis_references"),
         APIField("assignment_list"),
+        APIField("recipients", writable=True),
         APIField("recipient_list"),
-        APIField("signer_title"),
-        APIField("signer_name"),
+        APIField("signer_title", writable=True),
+        APIField("signer_name", writable=True),
         APIField("original_document"),
         APIField("movement_ids"),
     ]

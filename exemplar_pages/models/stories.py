@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
+from ..panels import TextQualityPanel
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -61,6 +62,7 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("từ khóa"))
 
     content_panels = Page.content_panels + [
+        TextQualityPanel(),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("subject_name"), FieldPanel("subject_type")]),
@@ -83,18 +85,18 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         index.FilterField("subject_type"),
     ]
     api_fields = [
-        APIField("subject_name"),
-        APIField("subject_type"),
-        APIField("field"),
+        APIField("subject_name", writable=True),
+        APIField("subject_type", writable=True),
+        APIField("field", writable=True),
         APIField("field_detail"),
-        APIField("locality"),
+        APIField("locality", writable=True),
         APIField("locality_detail"),
-        APIField("movement"),
+        APIField("movement", writable=True),
         APIField("movement_detail"),
-        APIField("year"),
-        APIField("quarter"),
-        APIField("summary"),
-        APIField("body"),
+        APIField("year", writable=True),
+        APIField("quarter", writable=True),
+        APIField("summary", writable=True),
+        APIField("body", writable=True),
         APIField("award_list"),
         APIField("tag_names"),
     ]
