@@ -88,9 +88,7 @@ def _start(script: str) -> tuple[str | None, str]:
         return result
 
 
-def _resolve(
-    url: str, env_var: str, script: str, required: bool, prefix: str = ""
-) -> str | None:
+def _resolve(url: str, env_var: str, script: str, required: bool, prefix: str = "") -> str | None:
     """Return url, else the URL printed by starting script; None or RuntimeError if unavailable."""
     if url:
         return url
@@ -112,9 +110,7 @@ def _resolve(
 
 def elasticsearch_url(required: bool = False) -> str | None:
     """Return an Elasticsearch URL ($ELASTICSEARCH_URL or a started local node)."""
-    return _resolve(
-        _env("ELASTICSEARCH_URL"), "ELASTICSEARCH_URL", "elasticsearch", required
-    )
+    return _resolve(_env("ELASTICSEARCH_URL"), "ELASTICSEARCH_URL", "elasticsearch", required)
 
 
 def postgres_url(required: bool = False) -> str | None:
