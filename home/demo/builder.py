@@ -12,6 +12,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from wagtail.models import Page
 
 from cms.vietnamese import vietnamese_slugify
+from search.indexing import reindex_pages
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
@@ -138,6 +139,8 @@ def add_page(
     if publish:
         revision.publish(user=user)
         if published_at is not None:
+            # Back-dating bypasses the publication signals: tell the search index itself.
             Page.objects.filter(pk=page.pk).update(first_published_at=published_at, last_published_at=published_at)
+            reindex_pages([page.pk])
         page.refresh_from_db()
     return page
