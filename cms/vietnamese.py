@@ -75,3 +75,19 @@ def vietnamese_sort_key(text: str) -> str:
         # punctuation is ignored, as in a dictionary
     # "00" ends the primary key; every other code is >= 10, so shorter words sort first.
     return "".join(primary) + "00" + "".join(tones)
+
+
+def slug_folding_patterns() -> list[tuple[str, str]]:
+    """Regex character classes folding accented Latin letters, for the admin's slug widget.
+
+    Wagtail's slug JavaScript drops letters it cannot transliterate (`ả`, `ứ`)
+    and turns `đ` into `dj`; these patterns run first, so the admin makes the
+    same slugs as `vietnamese_slugify`.
+    """
+    groups: dict[str, list[str]] = {}
+    for code in list(range(0x00C0, 0x0250)) + list(range(0x1E00, 0x1F00)):
+        char = chr(code)
+        folded = fold_vietnamese(char, lower=False)
+        if len(folded) == 1 and folded.isascii() and folded.isalpha() and folded != char:
+            groups.setdefault(folded, []).append(char)
+    return [(f"[{''.join(chars)}]", base) for base, chars in sorted(groups.items())]

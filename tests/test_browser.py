@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from exemplar_pages.models import ExemplarStoryPage, Field
+from exemplar_pages.models import ExemplarStoryPage, Field, UnitPage
 from tests.servers import CHROMIUM_ARGS, chromium_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -51,3 +51,39 @@ def test_citizen_finds_an_exemplar_by_field(live_server, browser_page):
     assert page.locator("h1").inner_text() == expected[0].title
     facts = page.locator("dl.facts").inner_text()
     assert "Y tế" in facts and expected[0].subject_name in facts
+
+
+def test_editor_drafts_a_story_in_the_admin(live_server, browser_page):
+    """The editor logs in, writes a story with the choosers, saves a draft: the slug folds Vietnamese."""
+    from django.contrib.auth import get_user_model
+
+    from exemplar_pages.moderation.permissions import units_edited_by
+    from home.demo.users import DEMO_PASSWORD
+
+    editor = get_user_model().objects.get(username="bientapvien")
+    unit = UnitPage.objects.get(pk=units_edited_by(editor)[0])
+    page = browser_page
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", editor.username)
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.locator("form button[type=submit]").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"{live_server.url}/admin/pages/add/exemplar_pages/exemplarstorypage/{unit.pk}/")
+    page.locator("#id_title").press_sequentially("Đảng viên trẻ Đinh Văn Đức giữ rừng")
+    page.fill("#id_subject_name", "Anh Đinh Văn Đức")
+    page.select_option("#id_subject_type", "individual")
+    page.fill("#id_year", "2025")
+    for field_name, choice in (("field", "Nông nghiệp"), ("locality", "Xã Tân Lập")):
+        page.locator(f"#id_{field_name}-chooser [data-chooser-action-choose]").first.click()
+        modal = page.locator(".modal-dialog")
+        modal.locator("#id_q").fill(choice)
+        modal.get_by_role("link", name=choice, exact=True).first.click()
+        page.locator(f"#id_{field_name}-title").filter(has_text=choice).wait_for()
+    page.get_by_role("button", name="Save draft").or_(page.get_by_role("button", name="Lưu bản nháp")).first.click()
+    page.wait_for_load_state()
+
+    story = ExemplarStoryPage.objects.get(title="Đảng viên trẻ Đinh Văn Đức giữ rừng")
+    assert story.slug == "dang-vien-tre-dinh-van-duc-giu-rung"
+    assert (story.live, story.get_parent().pk, story.field.name, story.year) == (False, unit.pk, "Nông nghiệp", 2025)
+    assert story.locality.name == "Xã Tân Lập"

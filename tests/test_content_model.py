@@ -214,7 +214,8 @@ def test_admin_slug_widget_folds_d_before_transliterating():
 
     form_class = ExemplarStoryPage.get_edit_handler().get_form_class()
     widget = form_class.base_fields["slug"].widget
-    assert "\\u0111\\u0110" in widget.attrs["data-w-slug-formatters-value"]
+    formatters = widget.attrs["data-w-slug-formatters-value"]
+    assert "\\u0111" in formatters and "\\u1ea3" in formatters  # đ and ả are folded before Wagtail's own step
 
 
 @pytest.mark.parametrize(

@@ -7,18 +7,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from cms.vietnamese import vietnamese_slugify
+from cms.vietnamese import slug_folding_patterns, vietnamese_slugify
 
 
 class VietnameseSlugMixin:
     """Generate ASCII-folded slugs from Vietnamese titles (`Tân Biên` → `tan-bien`)."""
 
-    # The admin's slug field folds `đ` to `d` before Wagtail's own transliteration,
-    # which would otherwise turn it into `dj`.
+    # The admin's slug field folds Vietnamese letters before Wagtail's own
+    # transliteration, which drops `ả` and `ứ` and turns `đ` into `dj`.
     promote_panels = [
         MultiFieldPanel(
             [
-                FieldPanel("slug", widget=SlugInput(formatters=[("[đĐ]", "d")])),
+                FieldPanel("slug", widget=SlugInput(formatters=slug_folding_patterns())),
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
             ],
