@@ -26,7 +26,7 @@ def _font() -> Path:
     for path in FONT_CANDIDATES:
         if path.exists():
             return path
-    pytest.skip("DejaVuSans.ttf not found (apt-get install fonts-dejavu-core)")
+    pytest.fail("DejaVuSans.ttf not found: apt-get install fonts-dejavu-core")
 
 
 def _summary(plan: ParsedPlan) -> dict:
@@ -60,7 +60,8 @@ def test_txt_matches_seed(seed_004_lines: list[str]) -> None:
 
 def test_docx_parse_matches_txt(tmp_path: Path, seed_004_lines: list[str]) -> None:
     """A .docx (header in a table, body as paragraphs) parses like the .txt."""
-    docx = pytest.importorskip("docx")
+    import docx
+
     document = docx.Document()
     header, body = seed_004_lines[:2], seed_004_lines[2:]
     table = document.add_table(rows=1, cols=2)
@@ -76,7 +77,8 @@ def test_docx_parse_matches_txt(tmp_path: Path, seed_004_lines: list[str]) -> No
 
 def test_pdf_parse_matches_txt(tmp_path: Path, seed_004_lines: list[str]) -> None:
     """A text PDF (wrapped lines, DejaVu font) parses like the .txt."""
-    fpdf = pytest.importorskip("fpdf")
+    import fpdf
+
     pdf = fpdf.FPDF(format="A4")
     pdf.add_font("DejaVu", "", str(_font()))
     pdf.set_font("DejaVu", size=12)
@@ -148,7 +150,8 @@ def test_empty_files(tmp_path: Path) -> None:
 
 def test_scanned_pdf_is_refused(tmp_path: Path) -> None:
     """A PDF without a text layer (a scan) gives an OCR hint."""
-    fpdf = pytest.importorskip("fpdf")
+    import fpdf
+
     pdf = fpdf.FPDF()
     pdf.add_page()
     pdf.rect(20, 20, 100, 60, style="F")

@@ -88,7 +88,8 @@ def write_csv(rows: list[dict], path: Path, delimiter: str = ";") -> Path:
 
 
 def write_xlsx(rows: list[dict], path: Path) -> Path:
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.append(COLUMNS)
