@@ -83,7 +83,8 @@ def _linked_plan(reference: BasisReference, exclude_pk: int | None) -> PlanPage 
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _references(parsed: ParsedPlan, exclude_pk: int | None) -> list[PlanReference]:
+def plan_references(parsed: ParsedPlan, exclude_pk: int | None = None) -> list[PlanReference]:
+    """Legal-basis rows, linked to the plans of the site they cite."""
     return [
         PlanReference(
             verb=(reference.verb or "Thực hiện")[:40],
@@ -98,7 +99,7 @@ def _references(parsed: ParsedPlan, exclude_pk: int | None) -> list[PlanReferenc
     ]
 
 
-def _assignment(assignment: Assignment) -> PlanAssignment:
+def plan_assignment(assignment: Assignment) -> PlanAssignment:
     """First deadline as the deadline; the other dates and the deadline phrases as the note."""
     dates = sorted(dict.fromkeys(deadline.date for deadline in assignment.deadlines))
     phrases = list(dict.fromkeys(deadline.text.strip() for deadline in assignment.deadlines if deadline.text.strip()))
@@ -226,8 +227,8 @@ def _apply(page: PlanPage, parsed: ParsedPlan, parent: UnitPage, title: str, doc
     page.signer_title = " / ".join(signer_lines)[:255]
     page.signer_name = (parsed.signer_name or "")[:255]
     page.original_document = document
-    page.basis = _references(parsed, page.pk)
-    page.assignments = [_assignment(assignment) for assignment in parsed.assignments]
+    page.basis = plan_references(parsed, page.pk)
+    page.assignments = [plan_assignment(assignment) for assignment in parsed.assignments]
 
 
 def _read_source(source: str | Path | UploadedFile) -> tuple[str, str, bytes]:

@@ -92,3 +92,32 @@ def _jsonable(value: Any) -> Any:
 def plan_to_json_dict(plan: ParsedPlan) -> dict[str, Any]:
     """The plan as a JSON-serialisable dict (dates as ISO strings)."""
     return _jsonable(asdict(plan))
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def plan_from_json_dict(data: dict[str, Any]) -> ParsedPlan:
+    """Read back a plan written by `plan_to_json_dict` (e.g. the seed plans fixture)."""
+    return ParsedPlan(
+        **{key: data.get(key) for key in ("title", "number", "place", "issuing_body", "signer_title", "signer_name")},
+        issue_date=_date(data.get("issue_date")),
+        published_date=_date(data.get("published_date")),
+        period_start=data.get("period_start"),
+        period_end=data.get("period_end"),
+        basis=[BasisReference(**{**ref, "date": _date(ref.get("date"))}) for ref in data.get("basis", [])],
+        sections=[Block(**block) for block in data.get("sections", [])],
+        assignments=[
+            Assignment(
+                unit=item["unit"],
+                number=item.get("number"),
+                tasks=list(item.get("tasks", [])),
+                deadlines=[Deadline(date=_date(d["date"]), text=d.get("text", "")) for d in item.get("deadlines", [])],
+            )
+            for item in data.get("assignments", [])
+        ],
+        recipients=list(data.get("recipients", [])),
+        movements=[Movement(**movement) for movement in data.get("movements", [])],
+        warnings=list(data.get("warnings", [])),
+    )

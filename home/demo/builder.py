@@ -15,7 +15,6 @@ from cms.vietnamese import vietnamese_slugify
 from search.indexing import reindex_pages
 
 VIETNAM_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
 
 
 @dataclass
@@ -41,49 +40,6 @@ class StageCount:
 def paragraph(text: str) -> str:
     """Escape plain text and wrap it in a paragraph for a rich-text block."""
     return f"<p>{html.escape(' '.join(text.split()), quote=False)}</p>"
-
-
-def _level(value: object) -> int | None:
-    """A heading level as an integer, or None when missing or malformed."""
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        return None
-
-
-def heading_level(value: object, offset: int = 0) -> str:
-    """Shift a heading level by ``offset`` and clamp it to the blocks' choices “2”, “3”, “4”."""
-    level = _level(value)
-    return str(min(max((level if level is not None else 2) + offset, 2), 4))
-
-
-def plan_blocks(sections: Iterable[dict]) -> list[dict]:
-    """Turn parsed plan sections into StreamField data; consecutive list items become one list.
-
-    Heading levels are relative: the top level of the source (1 or 2) becomes the blocks' level “2”.
-    """
-    sections = list(sections)
-    levels = [_level(s.get("level")) for s in sections if s.get("type") == "heading"]
-    offset = 2 - min((level for level in levels if level is not None), default=2)
-    blocks: list[dict] = []
-    for section in sections:
-        kind, text = section.get("type"), (section.get("text") or "").strip()
-        if not text:
-            continue
-        number = (section.get("number") or "").strip()
-        if kind == "heading" and len(text) <= HEADING_MAX and len(number) <= NUMBER_MAX:
-            value = {"level": heading_level(section.get("level"), offset), "number": number, "text": text}
-            blocks.append({"type": "heading", "value": value})
-        elif kind == "heading":
-            blocks.append({"type": "paragraph", "value": paragraph(f"{number} {text}".strip())})
-        elif kind == "list_item":
-            if blocks and blocks[-1]["type"] == "bullet_list":
-                blocks[-1]["value"].append(text)
-            else:
-                blocks.append({"type": "bullet_list", "value": [text]})
-        else:
-            blocks.append({"type": "paragraph", "value": paragraph(text)})
-    return blocks
 
 
 def story_blocks(body: Iterable[object]) -> list[dict]:

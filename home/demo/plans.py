@@ -9,9 +9,11 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 
+from exemplar_pages.importing.plan_import import plan_assignment, plan_blocks, plan_references
+from exemplar_pages.importing.plan_models import Block, plan_from_json_dict
 from exemplar_pages.models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
 
-from .builder import StageCount, add_page, aware, plan_blocks
+from .builder import StageCount, add_page, aware
 
 #: The three seed plans as parsed by the plan importer (keys: seed file names).
 FIXTURE = Path(settings.BASE_DIR) / "exemplar_pages" / "fixtures" / "seed_plans.json"
@@ -111,46 +113,6 @@ def plan_summary(data: dict, issue_date: date | None) -> str:
     return f"{head} của {data.get('issuing_body', '')} về {subject}.".replace(" về về ", " về ")
 
 
-def _references(basis: list[dict]) -> list[PlanReference]:
-    """Legal-basis rows, linked to a plan of the portal with the same number and date."""
-    rows = []
-    for item in basis:
-        number, when = (item.get("number") or "")[:60], _date(item.get("date"))
-        linked = PlanPage.objects.filter(number=number, issue_date=when).first() if number and when else None
-        rows.append(
-            PlanReference(
-                verb=(item.get("verb") or "Thực hiện")[:40],
-                document_type=(item.get("document_type") or "Kế hoạch")[:60],
-                number=number,
-                date=when,
-                issuer=(item.get("issuer") or "")[:255],
-                subject=item.get("subject") or "",
-                linked_plan=linked,
-            )
-        )
-    return rows
-
-
-def _assignments(assignments: list[dict]) -> list[PlanAssignment]:
-    """Assignment rows: the first deadline's date as the deadline, every deadline's text as the note."""
-    rows = []
-    for item in assignments:
-        deadlines = item.get("deadlines") or []
-        dates = [_date(d.get("date")) for d in deadlines if d.get("date")]
-        texts = [(d.get("text") or "").strip() for d in deadlines]
-        note = "; ".join(dict.fromkeys(text for text in texts if text))
-        tasks = "\n".join(task.strip() for task in item.get("tasks", []) if task.strip())
-        rows.append(
-            PlanAssignment(
-                unit=(item.get("unit") or "")[:500],
-                tasks=tasks,
-                deadline=dates[0] if dates else None,
-                deadline_note=note[:255],
-            )
-        )
-    return rows
-
-
 def _existing(slug: str) -> PlanPage | None:
     """A demo plan from an earlier run, wherever editors have moved it."""
     return PlanPage.objects.filter(slug=slug).first()
@@ -178,7 +140,7 @@ def seed_plans(
                 period_end=spec["period"][1],
                 summary=spec["summary"],
                 owner=parent.owner,
-                sections=plan_blocks(spec["sections"]),
+                sections=plan_blocks([Block(**block) for block in spec["sections"]]),
             )
             page.movements = [movements[key] for key in spec["movements"]]
             page = add_page(parent, page, user=admin, published_at=aware(spec["issue_date"], 15))
@@ -199,8 +161,9 @@ def seed_plans(
 
 
 def _build(data: dict, spec: dict, parent: UnitPage, movements: dict[str, MovementPage]) -> PlanPage:
-    """An unsaved plan page from one parsed seed."""
-    issue_date = _date(data.get("issue_date"))
+    """An unsaved plan page from one parsed seed, converted as the plan importer converts it."""
+    parsed = plan_from_json_dict(data)
+    issue_date = parsed.issue_date
     year = issue_date.year if issue_date else spec["published"].year
     page = PlanPage(
         slug=spec["slug"],
@@ -212,7 +175,7 @@ def _build(data: dict, spec: dict, parent: UnitPage, movements: dict[str, Moveme
         period_start=data.get("period_start") or year,
         period_end=data.get("period_end") or data.get("period_start") or year,
         summary=plan_summary(data, issue_date)[:1000],
-        sections=plan_blocks(data.get("sections", [])),
+        sections=plan_blocks(parsed.sections),
         recipients="\n".join(r.strip() for r in data.get("recipients", []) if r.strip()),
         signer_title=" / ".join(line.strip() for line in (data.get("signer_title") or "").splitlines() if line.strip())[
             :255
@@ -220,7 +183,7 @@ def _build(data: dict, spec: dict, parent: UnitPage, movements: dict[str, Moveme
         signer_name=(data.get("signer_name") or "")[:255],
         owner=parent.owner,
     )
-    page.basis = _references(data.get("basis", []))
-    page.assignments = _assignments(data.get("assignments", []))
+    page.basis = plan_references(parsed)
+    page.assignments = [plan_assignment(assignment) for assignment in parsed.assignments]
     page.movements = [movements[key] for key in spec["movements"]]
     return page
