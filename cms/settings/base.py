@@ -112,7 +112,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
+# Vietnamese only, public pages and admin alike, whatever the browser asks for
+# (English pages are a later part of the product, DESIGN §4).
+LANGUAGES = [("vi", _("Tiếng Việt"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
@@ -146,7 +148,7 @@ WAGTAIL_SITE_NAME = "Cổng thông tin Thi đua – Khen thưởng"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
-WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "json"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
