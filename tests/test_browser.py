@@ -7,6 +7,9 @@ import pytest
 from exemplar_pages.models import ExemplarStoryPage, Field, UnitPage
 from tests.servers import CHROMIUM_ARGS, chromium_path
 
+# live_server needs committed data, so this test is transactional: it ends by emptying the
+# database. pytest-django runs transactional tests last, and both paths share one test so
+# that the second still finds the demo content.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -28,8 +31,13 @@ def browser_page(monkeypatch):
         browser.close()
 
 
-def test_citizen_finds_an_exemplar_by_field(live_server, browser_page):
-    page = browser_page
+def test_citizen_and_editor_paths(live_server, browser_page):
+    citizen_finds_an_exemplar_by_field(live_server, browser_page)
+    editor_drafts_a_story_in_the_admin(live_server, browser_page)
+
+
+def citizen_finds_an_exemplar_by_field(live_server, page) -> None:
+    """Home → column → filter by field → story."""
     page.goto(live_server.url + "/")
     assert page.locator("h1").count() == 1
 
@@ -53,7 +61,7 @@ def test_citizen_finds_an_exemplar_by_field(live_server, browser_page):
     assert "Y tế" in facts and expected[0].subject_name in facts
 
 
-def test_editor_drafts_a_story_in_the_admin(live_server, browser_page):
+def editor_drafts_a_story_in_the_admin(live_server, page) -> None:
     """The editor logs in, writes a story with the choosers, saves a draft: the slug folds Vietnamese."""
     from django.contrib.auth import get_user_model
 
@@ -62,7 +70,6 @@ def test_editor_drafts_a_story_in_the_admin(live_server, browser_page):
 
     editor = get_user_model().objects.get(username="bientapvien")
     unit = UnitPage.objects.get(pk=units_edited_by(editor)[0])
-    page = browser_page
     page.goto(live_server.url + "/admin/login/")
     page.fill("#id_username", editor.username)
     page.fill("#id_password", DEMO_PASSWORD)
