@@ -3,9 +3,11 @@
     python bench/search_bench.py                 # 20 000 stories, both backends
     python bench/search_bench.py --stories 100000 --repeat 40
     python bench/search_bench.py --backends database
+    python bench/search_bench.py --backends database --database-url postgres://thidua:thidua@127.0.0.1:5433/thidua_bench
 
 It works in its own SQLite database (`--database`, default /tmp/thidua-bench.sqlite3, rebuilt
-when the story count differs) and its own Elasticsearch alias; Elasticsearch comes from
+when the story count differs) or its own PostgreSQL database (`--database-url`, dropped and
+created again when the story count differs) and its own Elasticsearch alias; Elasticsearch comes from
 $ELASTICSEARCH_URL or `scripts/elasticsearch start`. The API is served by `manage.py runserver`
 (one process per backend, no autoreload) and queried over HTTP with a persistent connection.
 """
@@ -24,7 +26,7 @@ import time
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -60,9 +62,29 @@ QUERIES = {
 }
 
 
-def setup_django(database: Path) -> None:
+def database_url(args: argparse.Namespace) -> str:
+    return args.database_url or f"sqlite:///{args.database}"
+
+
+def fresh_database(args: argparse.Namespace) -> None:
+    """Start from an empty database: delete the SQLite file, or drop and create the PostgreSQL database."""
+    if not args.database_url:
+        args.database.unlink(missing_ok=True)
+        return
+    import psycopg
+
+    url = urlparse(args.database_url)
+    name = url.path.lstrip("/")
+    if name in ("thidua", "test_thidua"):
+        raise SystemExit("use a database of your own, not the project's")
+    with psycopg.connect(url._replace(path="/postgres").geturl(), autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
+
+
+def setup_django(url: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "cms.settings.test"
-    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ["DATABASE_URL"] = url
     import django
 
     django.setup()
@@ -238,7 +260,7 @@ def api_latencies(port: int, repeat: int, backend: str) -> dict[str, list[float]
 
 
 def raw_latencies(repeat: int) -> dict[str, list[float]]:
-    from search.backends.elasticsearch import ElasticsearchBackend, alias_name
+    from search.backends.elasticsearch import FILTER_PATH, ElasticsearchBackend, alias_name
     from search.query import parse_search_params
 
     backend = ElasticsearchBackend()
@@ -247,8 +269,10 @@ def raw_latencies(repeat: int) -> dict[str, list[float]]:
         result[kind] = []
         for params in mix:
             query = parse_search_params(lambda key, p=params: [str(p[key])] if key in p else [])
-            body = backend.build(query).to_dict()
-            result[kind] += timed(lambda b=body: backend.client.search(index=alias_name(), body=b), repeat)
+            body = backend.body(query)  # the very request the API sends
+            result[kind] += timed(
+                lambda b=body: backend.client.search(index=alias_name(), body=b, filter_path=FILTER_PATH), repeat
+            )
     return result
 
 
@@ -272,26 +296,39 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--backends", default="database,elasticsearch")
     parser.add_argument("--database", type=Path, default=Path("/tmp/thidua-bench.sqlite3"))  # noqa: S108
+    parser.add_argument("--database-url", default="", help="a PostgreSQL database of the bench's own instead")
+    parser.add_argument("--keep-index", action="store_true", help="time searches on the database index as it is")
+    parser.add_argument("--generate-only", action="store_true", help="generate the stories, index and time nothing")
     args = parser.parse_args()
     backends = args.backends.split(",")
-    marker = args.database.with_suffix(".count")
-    if not args.database.exists() or not marker.exists() or marker.read_text() != str(args.stories):
-        args.database.unlink(missing_ok=True)
-        setup_django(args.database)
+    if args.database_url:
+        marker = Path(f"/tmp/thidua-bench-{urlparse(args.database_url).path.strip('/')}.count")  # noqa: S108
+    else:
+        marker = args.database.with_suffix(".count")
+    fresh = not marker.exists() or marker.read_text() != str(args.stories)
+    if fresh or not (args.database_url or args.database.exists()):
+        fresh_database(args)
+        setup_django(database_url(args))
         generate(args.stories)
         marker.write_text(str(args.stories))
     else:
-        setup_django(args.database)
+        setup_django(database_url(args))
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    if args.generate_only:
+        return
     from django.conf import settings
 
     from search.replay import rebuild_database, rebuild_elasticsearch
 
     settings.ELASTICSEARCH_URL = ""
-    started = time.perf_counter()
-    documents = rebuild_database()
-    database_rate = documents / (time.perf_counter() - started)
-    print(f"database index: {documents} documents, {database_rate:,.0f} docs/s (build + store)")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": f"sqlite:///{args.database}"}
+    if not args.keep_index:
+        started = time.perf_counter()
+        documents = rebuild_database()
+        database_rate = documents / (time.perf_counter() - started)
+        print(f"database index: {documents} documents, {database_rate:,.0f} docs/s (build + store)")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "DATABASE_URL": database_url(args)}
     results = {}
     if "elasticsearch" in backends:
         from tests import servers

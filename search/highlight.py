@@ -13,6 +13,22 @@ CONTEXT_BEFORE = 8
 _WORD = re.compile(r"\w+")
 
 
+class _FoldTable(dict):
+    """`str.translate` table folding one character at a time, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = fold_vietnamese(chr(code))
+        return self[code]
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def fold_text(text: str) -> str:
+    """`fold_vietnamese` of an NFC text, character by character (positions stay put when lengths do)."""
+    return text.translate(_FOLD_TABLE)
+
+
 def _spans(text: str, tokens: list[str]) -> set[tuple[int, int]]:
     """Spans of words matching a query word: exactly where the text has it so, else once folded."""
     lowered, folded = text.lower(), None
@@ -21,7 +37,7 @@ def _spans(text: str, tokens: list[str]) -> set[tuple[int, int]]:
         spans = {m.span() for m in re.finditer(rf"(?<!\w){re.escape(token)}(?!\w)", lowered)}
         if not spans:
             if folded is None:  # fold only when a word is missing as typed
-                folded = fold_vietnamese(text)
+                folded = fold_text(text)
                 if len(folded) != len(text):  # positions would not line up; give up on folded marks
                     folded = ""
             pattern = rf"(?<!\w){re.escape(fold_vietnamese(token))}(?!\w)"

@@ -17,6 +17,7 @@ from wagtail.models import Page
 
 from .backends import elasticsearch_enabled
 from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded
+from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet
 
 logger = logging.getLogger(__name__)
@@ -28,28 +29,30 @@ TEXT_KEYS = ("title_text", "title_folded", "text", "folded")
 STORED_COLUMNS = ("page_id", "document", "checksum", *TEXT_KEYS)
 
 
-def _parts(column: str) -> list[str]:
-    return [part for part in column.strip().split(" | ") if part]
-
-
 def full_document(page_id: int, document: dict, digest: str, *texts: str) -> tuple[int, dict, str]:
     """A stored row (`STORED_COLUMNS` values) back to `(page id, the whole document, checksum)`."""
     title_text, title_folded, text, folded = texts
     whole = {**document, "title_text": title_text.strip(), "title_folded": title_folded.strip()}
-    return page_id, {**whole, "text": _parts(text), "folded": _parts(folded)}, digest
+    return page_id, {**whole, "text": column_parts(text), "folded": column_parts(folded)}, digest
 
 
 def document_row(document: dict) -> SearchDocument:
     """The database row of a built document."""
+    title_folded, text, folded = (
+        padded([document["title_folded"]]),
+        padded(document["text"]),
+        padded(document["folded"]),
+    )
     return SearchDocument(
         page_id=document["id"],
         content_type=document["type"],
         date=document["date"],
         expire_at=document["expire_at"],
         title_text=padded([document["title_text"]]),
-        title_folded=padded([document["title_folded"]]),
-        text=padded(document["text"]),
-        folded=padded(document["folded"]),
+        title_folded=title_folded,
+        text=text,
+        folded=folded,
+        terms=document_terms(title_folded, text, folded),
         document={key: value for key, value in document.items() if key not in TEXT_KEYS},
         checksum=checksum(document),
     )
@@ -76,6 +79,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
                 "title_folded",
                 "text",
                 "folded",
+                "terms",
                 "document",
                 "checksum",
                 "updated_at",

@@ -23,6 +23,8 @@ class SearchDocument(models.Model):
     title_folded = models.TextField(default="")
     text = models.TextField(default="")
     folded = models.TextField(default="")
+    #: The words of the document as the full-text index sees them (`search.fulltext.document_terms`).
+    terms = models.TextField(default="")
     #: The document as built by `search.documents`, without the text kept in the columns above.
     document = models.JSONField(default=dict)
     checksum = models.CharField(max_length=40, default="")
@@ -58,6 +60,25 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchIndexState(models.Model):
+    """A single row: the generation of the database index.
+
+    Database triggers give it a new random value whenever a `SearchDocument`
+    row is written or deleted, by whatever path (see `search.fulltext`), so a
+    process can tell whether its in-memory snapshot (`search.snapshot`) is
+    still the index it reads.
+    """
+
+    generation = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("trạng thái chỉ mục")
+        verbose_name_plural = _("trạng thái chỉ mục")
+
+    def __str__(self) -> str:
+        return self.generation
 
 
 class IndexOperation(models.Model):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -116,11 +117,13 @@ def expected_documents(progress: Progress | None = None) -> dict[int, dict | Non
 def rebuild_database(progress: Progress | None = None) -> int:
     """Rebuild the database index from the pages; return the number of documents."""
     documents = expected_documents(progress)
-    stale = SearchDocument.objects.exclude(page_id__in=[pk for pk, doc in documents.items() if doc])
-    stale.delete()
-    items = list(documents.items())
-    for start in range(0, len(items), BATCH_SIZE):
-        store_documents(dict(items[start : start + BATCH_SIZE]))
+    # One transaction: the index is replaced at once, and SQLite journals each page once rather than per batch.
+    with transaction.atomic():
+        stale = SearchDocument.objects.exclude(page_id__in=[pk for pk, doc in documents.items() if doc])
+        stale.delete()
+        items = list(documents.items())
+        for start in range(0, len(items), BATCH_SIZE):
+            store_documents(dict(items[start : start + BATCH_SIZE]))
     return sum(1 for document in documents.values() if document)
 
 

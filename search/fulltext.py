@@ -1,0 +1,200 @@
+"""The database backend's full-text index: which documents hold which words.
+
+Every document carries a bag of *terms* (`SearchDocument.terms`) derived from
+its token columns (`title_folded`, `text`, `folded`, see `documents.padded`):
+
+- `nông`            a word of the text as written (lower-case, with its diacritics);
+- `nông+nghiệp`     two such words next to each other in one part of the text;
+- `~nong`           a folded word of the text;
+- `~nong+nghiep`    two folded words next to each other in one part of the text;
+- `^nong`           a folded word of the title.
+
+Query words are `\\w+` runs, so they hold none of `~ ^ +` and the kinds never
+collide. A two-word phrase is one pair term; a longer phrase is found among
+the documents holding all its pairs, confirmed with a substring test on the
+token column (which never spans two parts).
+
+The bag is indexed by the database itself:
+
+- **SQLite**: an FTS5 table over `search_searchdocument.terms` (external
+  content, `detail=none`), kept in step by triggers; its tokenizer keeps each
+  term whole and its diacritics.
+- **PostgreSQL**: a GIN index on `string_to_array(terms, ' ')`, queried with
+  `@>` (every term present), which needs no recheck.
+
+Both get triggers that give `SearchIndexState.generation` a new random value
+whenever a document row is written or deleted, by whatever path (ORM,
+cascade, flush), so the in-memory snapshot (`search.snapshot`) knows when it
+is stale.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from django.db import connection
+
+FOLDED = "~"
+TITLE = "^"
+PAIR = "+"
+#: Longer words are not indexed; a query (at most 200 characters) never asks for them.
+MAX_WORD_LENGTH = 120
+KINDS = {"text": "", "folded": FOLDED, "title": TITLE}
+#: The token column a phrase of each kind is confirmed on.
+PHRASE_COLUMNS = {"text": "text", "folded": "folded"}
+
+#: Characters FTS5 keeps inside a token besides letters and digits: the term marks, `_` (a `\\w`
+#: character), and the letters Python's Unicode tables call letters and SQLite's (older) do not.
+TOKEN_CHARS = FOLDED + TITLE + PAIR + "_" + "".join(map(chr, [*range(0x19B0, 0x19C1), 0x19C8, 0x19C9, 0x1CF2, 0x1CF3]))
+DOCUMENT_TABLE = "search_searchdocument"
+STATE_TABLE = "search_searchindexstate"
+FTS_TABLE = "search_fulltext"
+
+#: No conflict clause: inside a trigger it would give way to the writing statement's own (an upsert's).
+SQLITE_RENEW = f"""UPDATE {STATE_TABLE} SET generation = lower(hex(randomblob(16))) WHERE id = 1;
+        INSERT INTO {STATE_TABLE} (id, generation) SELECT 1, lower(hex(randomblob(16)))
+            WHERE NOT EXISTS (SELECT 1 FROM {STATE_TABLE} WHERE id = 1);"""
+SQLITE_INSTALL = [
+    f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
+        terms, content='{DOCUMENT_TABLE}', content_rowid='page_id', detail=none,
+        tokenize="unicode61 remove_diacritics 0 tokenchars '{TOKEN_CHARS}'")""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_doc_inserted AFTER INSERT ON {DOCUMENT_TABLE} BEGIN
+        INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (new.page_id, new.terms);
+        {SQLITE_RENEW}
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_doc_deleted AFTER DELETE ON {DOCUMENT_TABLE} BEGIN
+        INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, terms) VALUES ('delete', old.page_id, old.terms);
+        {SQLITE_RENEW}
+    END""",
+    f"""CREATE TRIGGER IF NOT EXISTS search_doc_updated AFTER UPDATE ON {DOCUMENT_TABLE} BEGIN
+        INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, terms) VALUES ('delete', old.page_id, old.terms);
+        INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (new.page_id, new.terms);
+        {SQLITE_RENEW}
+    END""",
+    f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')",
+]
+SQLITE_UNINSTALL = [
+    "DROP TRIGGER IF EXISTS search_doc_inserted",
+    "DROP TRIGGER IF EXISTS search_doc_deleted",
+    "DROP TRIGGER IF EXISTS search_doc_updated",
+    f"DROP TABLE IF EXISTS {FTS_TABLE}",
+]
+POSTGRESQL_INSTALL = [
+    "DROP INDEX IF EXISTS search_doc_folded_trgm",  # served the LIKE scans this index replaces
+    f"CREATE INDEX IF NOT EXISTS search_doc_terms ON {DOCUMENT_TABLE} USING gin (string_to_array(terms, ' '))",
+    f"""CREATE OR REPLACE FUNCTION search_renew_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        INSERT INTO {STATE_TABLE} (id, generation) VALUES (1, md5(random()::text || clock_timestamp()::text))
+        ON CONFLICT (id) DO UPDATE SET generation = excluded.generation;
+        RETURN NULL;
+    END $$""",
+    f"""CREATE OR REPLACE TRIGGER search_doc_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {DOCUMENT_TABLE}
+        FOR EACH STATEMENT EXECUTE FUNCTION search_renew_generation()""",
+]
+POSTGRESQL_UNINSTALL = [
+    f"DROP TRIGGER IF EXISTS search_doc_generation ON {DOCUMENT_TABLE}",
+    "DROP FUNCTION IF EXISTS search_renew_generation()",
+    "DROP INDEX IF EXISTS search_doc_terms",
+]
+
+
+def install_statements(vendor: str, reverse: bool = False) -> list[str]:
+    """The DDL that creates (or drops) the index and its triggers on a database vendor."""
+    if vendor == "sqlite":
+        return SQLITE_UNINSTALL if reverse else SQLITE_INSTALL
+    if vendor == "postgresql":
+        return POSTGRESQL_UNINSTALL if reverse else POSTGRESQL_INSTALL
+    raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")
+
+
+def column_parts(column: str) -> list[str]:
+    """The parts of a padded token column (see `documents.padded`)."""
+    return [part for part in column.strip().split(" | ") if part]
+
+
+def pairs(words: list[str], prefix: str = "") -> list[str]:
+    """The pair terms of a phrase's adjacent words."""
+    return [f"{prefix}{first}{PAIR}{second}" for first, second in zip(words, words[1:])]
+
+
+def document_terms(title_folded: str, text: str, folded: str) -> str:
+    """The term bag of a document from its padded token columns, space-separated and sorted."""
+    found: set[str] = set()
+    for prefix, column in (("", text), (FOLDED, folded)):
+        for part in column_parts(column):
+            words = [word for word in part.split(" ") if len(word) <= MAX_WORD_LENGTH]
+            found.update(prefix + word for word in words)
+            found.update(pairs(words, prefix))
+    found.update(TITLE + word for word in title_folded.split() if len(word) <= MAX_WORD_LENGTH)
+    return " ".join(sorted(term for term in found if term.strip(FOLDED + TITLE + PAIR)))
+
+
+def terms_of(kind: str, words: list[str], phrase: bool = False) -> list[str]:
+    """The terms a document holds when it has these words (of a kind in `KINDS`), or their phrase."""
+    prefix = KINDS[kind]
+    if phrase and len(words) > 1:
+        return pairs(words, prefix)
+    return [prefix + word for word in words]
+
+
+def needs_confirmation(words: list[str], phrase: bool) -> bool:
+    """Whether holding the terms may not be enough: a phrase of three words or more."""
+    return phrase and len(words) > 2
+
+
+def _fts_expression(terms: list[str]) -> str:
+    return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in dict.fromkeys(terms))
+
+
+def _holding(terms: list[str], excluding: list[str] | None = None) -> tuple[str, list]:
+    """`FROM … WHERE …` of the documents holding every term (and not every one of `excluding`), id as `page_id`."""
+    if connection.vendor == "postgresql":
+        sql, params = "WHERE string_to_array(terms, ' ') @> %s::text[]", [terms]
+        if excluding:
+            sql += " AND NOT string_to_array(terms, ' ') @> %s::text[]"
+            params.append(excluding)
+        return f"FROM {DOCUMENT_TABLE} {sql}", params
+    expression = f"({_fts_expression(terms)})"
+    if excluding:
+        expression += f" NOT ({_fts_expression(excluding)})"
+    return f"FROM (SELECT rowid AS page_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [expression]
+
+
+def _ids(source: tuple[str, list], where: str = "", params: tuple = ()) -> np.ndarray:
+    """Page ids from a `_holding` source, as one comma-separated string (far cheaper than a row each)."""
+    sql, source_params = source
+    if connection.vendor == "postgresql":
+        aggregate = "string_agg(page_id::text, ',')"
+    else:
+        aggregate = "group_concat(page_id, ',')"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {aggregate} {sql} {where}", [*source_params, *params])
+        (joined,) = cursor.fetchone()
+    if not joined:
+        return np.zeros(0, dtype=np.int64)
+    return np.array(joined.split(","), dtype=np.int64)
+
+
+def holding(terms: list[str], excluding: list[str] | None = None) -> np.ndarray:
+    """Page ids of the documents holding every term (and not every one of `excluding`)."""
+    return _ids(_holding(terms, excluding))
+
+
+def count_holding(terms: list[str]) -> int:
+    """How many documents hold every term."""
+    sql, params = _holding(terms)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) {sql}", params)
+        return cursor.fetchone()[0]
+
+
+def confirm_phrase(kind: str, words: list[str], page_ids: list[int]) -> set[int]:
+    """Which of these documents hold the words as one run in one part of their text."""
+    if not page_ids:
+        return set()
+    position = "strpos" if connection.vendor == "postgresql" else "instr"
+    column = PHRASE_COLUMNS[kind]
+    marks = ", ".join(["%s"] * len(page_ids))
+    sql = f"SELECT page_id FROM {DOCUMENT_TABLE} WHERE page_id IN ({marks}) AND {position}({column}, %s) > 0"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*page_ids, f" {' '.join(words)} "])
+        return {row[0] for row in cursor.fetchall()}

@@ -1,0 +1,195 @@
+"""An in-memory snapshot of the database index, for filters, facet counts and ordering.
+
+Counting every facet value over tens of thousands of matches is what made the
+database backend slow: a GROUP BY over every matching `SearchFacet` row. The
+snapshot holds, per process, the documents in a fixed order (newest first,
+the order both backends use within a rank class) and, for every facet key, the
+(document, value) pairs as numpy arrays grouped by value. A query then works
+on a boolean mask over the documents: filters set slices, words come from the
+full-text index (`search.fulltext`) as page ids, counts are one `bincount` per
+facet, and the page of results is the first set positions of the mask.
+
+The snapshot is rebuilt when `SearchIndexState.generation` differs from the
+one it was built at; triggers renew that value on every write of a document
+row, in the writing transaction, so a process never answers from an index
+older than the one it reads (a rolled-back write brings back an older
+generation, which differs too).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from django.db import connection, transaction
+from django.db.models import F
+
+from .documents import CONTENT_TYPES, FACETS, FILTER_KEYS
+from .models import SearchDocument, SearchFacet, SearchIndexState
+
+#: Facet keys kept in the snapshot: every filter key but the content type, which is a column.
+KEYED = tuple(key for key in FILTER_KEYS if key != "type")
+
+
+@dataclass
+class KeyedValues:
+    """The (position, value) pairs of one facet key, grouped by value."""
+
+    values: list[str]
+    codes: dict[str, int]
+    #: Positions of the documents carrying value `i` are `positions[starts[i]:starts[i + 1]]`.
+    starts: np.ndarray
+    positions: np.ndarray
+    #: The value code of each pair, aligned with `positions`.
+    pair_codes: np.ndarray
+
+    def mask(self, size: int, values: tuple[str, ...]) -> np.ndarray:
+        """Documents carrying any of these values."""
+        found = np.zeros(size, dtype=bool)
+        for value in values:
+            code = self.codes.get(value)
+            if code is not None:
+                found[self.positions[self.starts[code] : self.starts[code + 1]]] = True
+        return found
+
+    def counts(self, mask: np.ndarray) -> dict[str, int]:
+        """How many documents of the mask carry each value (non-zero ones only)."""
+        numbers = np.bincount(self.pair_codes[mask[self.positions]], minlength=len(self.values))
+        return {self.values[code]: int(numbers[code]) for code in np.flatnonzero(numbers)}
+
+
+@dataclass
+class Snapshot:
+    """The documents of the database index, newest first, with their types, expiry and facet values."""
+
+    generation: str | None
+    #: Page ids by position.
+    ids: np.ndarray
+    types: dict[str, np.ndarray] = field(default_factory=dict)
+    #: Positions of documents with an expiry, and that expiry as a POSIX timestamp.
+    expiring: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    expire_at: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    keyed: dict[str, KeyedValues] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._sorter = np.argsort(self.ids, kind="stable")
+        self._sorted_ids = self.ids[self._sorter]
+
+    @property
+    def size(self) -> int:
+        return len(self.ids)
+
+    def positions(self, page_ids: np.ndarray) -> np.ndarray:
+        """Positions of these page ids; ids the snapshot does not hold are left out."""
+        if not self.size or not len(page_ids):
+            return np.zeros(0, dtype=np.int64)
+        found = np.searchsorted(self._sorted_ids, page_ids)
+        found = np.minimum(found, self.size - 1)
+        known = self._sorted_ids[found] == page_ids
+        return self._sorter[found[known]]
+
+    def mask_of(self, page_ids: np.ndarray) -> np.ndarray:
+        mask = np.zeros(self.size, dtype=bool)
+        mask[self.positions(page_ids)] = True
+        return mask
+
+    def visible(self, now: datetime) -> np.ndarray:
+        """Every document but those whose expiry has passed."""
+        mask = np.ones(self.size, dtype=bool)
+        if len(self.expiring):
+            mask[self.expiring[self.expire_at <= now.timestamp()]] = False
+        return mask
+
+    def having(self, key: str, values: tuple[str, ...]) -> np.ndarray:
+        """Documents matching a filter clause (any of its values)."""
+        if key == "type":
+            mask = np.zeros(self.size, dtype=bool)
+            for value in values:
+                if value in self.types:
+                    mask |= self.types[value]
+            return mask
+        if key not in self.keyed:
+            return np.zeros(self.size, dtype=bool)
+        return self.keyed[key].mask(self.size, values)
+
+    def facet_counts(self, mask: np.ndarray) -> dict[str, dict[str, int]]:
+        return {facet: self.keyed[facet].counts(mask) for facet in FACETS if facet in self.keyed}
+
+
+def _fetch(sql: str, params: list | tuple = ()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _sql(queryset) -> tuple[str, tuple]:
+    return queryset.query.sql_with_params()
+
+
+def build() -> Snapshot:
+    """Read the index into a snapshot, all in one read transaction."""
+    outermost = not connection.in_atomic_block
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and outermost:
+            with connection.cursor() as cursor:  # one consistent view for the several reads below
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        generation = current_generation()
+        newest_first = SearchDocument.objects.order_by(F("date").desc(nulls_last=True), "-page_id")
+        rows = _fetch(*_sql(newest_first.values_list("page_id", "content_type")))
+        ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
+        snapshot = Snapshot(generation, ids)
+        kinds = np.array([row[1] for row in rows], dtype=object)
+        snapshot.types = {name: kinds == name for name in CONTENT_TYPES}
+        expiring = list(SearchDocument.objects.filter(expire_at__isnull=False).values_list("page_id", "expire_at"))
+        if expiring:
+            snapshot.expiring = snapshot.positions(np.array([pk for pk, _ in expiring], dtype=np.int64))
+            by_id = {pk: moment.timestamp() for pk, moment in expiring}
+            snapshot.expire_at = np.array([by_id[int(pk)] for pk in ids[snapshot.expiring]])
+        for key in KEYED:
+            snapshot.keyed[key] = _keyed_values(snapshot, key)
+    return snapshot
+
+
+def _keyed_values(snapshot: Snapshot, key: str) -> KeyedValues:
+    """The pairs of one facet key, grouped by value (the covering index gives them in that order)."""
+    pairs = SearchFacet.objects.filter(facet=key).order_by("value", "document_id").values_list("value", "document_id")
+    rows = _fetch(*_sql(pairs))
+    document_ids = np.fromiter((row[1] for row in rows), dtype=np.int64, count=len(rows))
+    values: list[str] = []
+    pair_codes = np.empty(len(rows), dtype=np.int32)
+    previous = None
+    for index, (value, _document) in enumerate(rows):
+        if value != previous:
+            values.append(value)
+            previous = value
+        pair_codes[index] = len(values) - 1
+    # Keep the pairs of documents the snapshot holds (a facet row without its document is no match).
+    found = np.minimum(np.searchsorted(snapshot._sorted_ids, document_ids), max(snapshot.size - 1, 0))
+    known = snapshot._sorted_ids[found] == document_ids if snapshot.size else np.zeros(len(rows), dtype=bool)
+    positions = snapshot._sorter[found[known]] if snapshot.size else np.zeros(0, dtype=np.int64)
+    pair_codes = pair_codes[known]
+    starts = np.searchsorted(pair_codes, np.arange(len(values) + 1)).astype(np.int64)
+    return KeyedValues(values, {value: code for code, value in enumerate(values)}, starts, positions, pair_codes)
+
+
+def current_generation() -> str | None:
+    return SearchIndexState.objects.filter(pk=1).values_list("generation", flat=True).first()
+
+
+_lock = threading.Lock()
+_current: dict[str, Snapshot] = {}
+
+
+def current() -> Snapshot:
+    """This process's snapshot, rebuilt first when the index has changed since it was built."""
+    generation = current_generation()
+    snapshot = _current.get(connection.alias)
+    if snapshot is not None and snapshot.generation == generation and generation is not None:
+        return snapshot
+    with _lock:
+        snapshot = _current.get(connection.alias)
+        if snapshot is None or snapshot.generation != generation or generation is None:
+            snapshot = _current[connection.alias] = build()
+    return snapshot

@@ -1,0 +1,115 @@
+"""The database backend's own machinery: the term index, the snapshot, and ranking with lazy phrase checks."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from exemplar_pages.models import ExemplarStoryPage
+from search import snapshot
+from search.backends.base import EXACT_PHRASE, EXACT_WORDS, FOLDED_PHRASE, TITLE_WORDS
+from search.documents import tokenize
+from search.fulltext import document_terms
+from search.models import SearchDocument
+from search.query import SearchQuery
+from search.service import search
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = [
+    "xây dựng nông thôn mới",
+    "xay dung nong thon moi",
+    "phong trào thi đua",
+    "gương người tốt việc tốt",
+    "nông nghiệp",
+    "điển hình tiên tiến",
+    "Tân Biên",
+]
+
+
+def test_terms_hold_words_pairs_folds_and_title_words_but_no_pair_across_parts():
+    terms = set(document_terms(" nong dan ", " nông dân giỏi | làm giàu ", " nong dan gioi | lam giau ").split())
+    assert {"nông", "nông+dân", "dân+giỏi", "làm+giàu", "~nong", "~nong+dan", "~lam+giau", "^nong", "^dan"} <= terms
+    assert "giỏi+làm" not in terms and "~gioi+lam" not in terms
+    assert "nong" not in terms  # the word as written has its diacritics
+
+
+@pytest.fixture
+def phrase_traps(search_index, django_capture_on_commit_callbacks):
+    """Stories holding every word pair of “xây dựng nông thôn mới” but not the phrase, newest of all."""
+    unit = factories.unit("UBND xã Bẫy Cụm Từ")
+    summaries = [
+        "Xây dựng nông trại, dựng nông cụ; nông thôn mới đổi thay.",
+        "Xay dung nong trai, dung nong cu; nong thon moi doi thay.",
+        "Chung sức xây dựng nông thôn mới ở ấp Bàu.",
+    ]
+    stories = []
+    with django_capture_on_commit_callbacks(execute=True):
+        for number, summary in enumerate(summaries):
+            story = factories.story(unit, f"Bẫy cụm từ {number}", summary=summary)
+            stories.append(story)
+        ExemplarStoryPage.objects.filter(pk=stories[-1].pk).update(
+            first_published_at=timezone.now() - timedelta(days=400)
+        )
+        factories.publish(stories[-1])
+    return stories
+
+
+def brute_force(text: str) -> list[int]:
+    """The contract's ranking computed from the stored token columns, document by document."""
+    tokens = tokenize(text)
+    folded = tokenize(" ".join(SearchQuery(text=text).folded_tokens))
+    ranked = []
+    now = timezone.now()
+    for document in SearchDocument.objects.all():
+        if document.expire_at and document.expire_at <= now:
+            continue
+        if not all(f" {word} " in document.folded for word in folded):
+            continue
+        score = EXACT_PHRASE * (f" {' '.join(tokens)} " in document.text)
+        score += EXACT_WORDS * all(f" {word} " in document.text for word in tokens)
+        score += FOLDED_PHRASE * (f" {' '.join(folded)} " in document.folded)
+        score += TITLE_WORDS * all(f" {word} " in document.title_folded for word in folded)
+        ranked.append((-score, -(document.date.timestamp() if document.date else float("-inf")), -document.pk))
+    return [-pk for *_, pk in sorted(ranked)]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("page_size", [1, 3, 20])
+def test_ranking_page_by_page_equals_the_brute_force_ranking(phrase_traps, text, page_size):
+    expected = brute_force(text)
+    assert expected, "the query finds something in the demo content"
+    found: list[int] = []
+    for page in range(8):
+        results = search(SearchQuery(text=text, offset=page * page_size, limit=page_size), "database")
+        assert results.count == len(expected)
+        found += results.page_ids
+    assert found == expected[: len(found)] and len(found) == min(len(expected), 8 * page_size)
+
+
+def test_a_phrase_trap_ranks_below_the_real_phrase(phrase_traps):
+    trap, unaccented_trap, real = phrase_traps
+    order = search(SearchQuery(text="xây dựng nông thôn mới", limit=100), "database").page_ids
+    assert order.index(real.pk) < order.index(trap.pk)
+    assert order.index(trap.pk) < order.index(unaccented_trap.pk)  # exact words beat folded words
+
+
+def test_the_snapshot_follows_writes_that_bypass_the_indexer(search_index):
+    query = SearchQuery(text="nông nghiệp", limit=100)
+    before = search(query, "database")
+    generation = snapshot.current_generation()
+    removed = before.page_ids[0]
+    SearchDocument.objects.filter(page_id=removed).delete()  # no signal, no indexer: the triggers see it
+    assert snapshot.current_generation() != generation
+    after = search(query, "database")
+    assert after.count == before.count - 1 and removed not in after.page_ids
+    stories = search(SearchQuery(clauses=[("type", ("exemplar",))], limit=100), "database")
+    assert removed not in stories.page_ids
+    assert sum(value.count for value in stories.facets["subject_type"]) == stories.count
+
+
+def test_an_update_renews_the_generation(search_index):
+    generation = snapshot.current_generation()
+    SearchDocument.objects.filter(pk=SearchDocument.objects.first().pk).update(checksum="changed")
+    assert snapshot.current_generation() not in (None, generation)
