@@ -8,8 +8,9 @@
 It works in its own SQLite database (`--database`, default /tmp/thidua-bench.sqlite3, rebuilt
 when the story count differs) or its own PostgreSQL database (`--database-url`, dropped and
 created again when the story count differs) and its own Elasticsearch alias; Elasticsearch comes from
-$ELASTICSEARCH_URL or `scripts/elasticsearch start`. The API is served by `manage.py runserver`
-(one process per backend, no autoreload) and queried over HTTP with a persistent connection.
+$ELASTICSEARCH_URL or `scripts/elasticsearch start`. The API is served by `bench/serve.py`
+(Django's threaded server with TCP_NODELAY, one process per backend) and queried over HTTP with a
+persistent connection; see BENCHMARKS.md for how each query is timed.
 """
 
 from __future__ import annotations
@@ -212,9 +213,9 @@ def free_port() -> int:
 
 
 def serve(port: int, env: dict) -> subprocess.Popen:
-    """Start `runserver` for the API and wait until it answers."""
+    """Start Django's threaded server (`bench/serve.py`) for the API and wait until it answers."""
     process = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+        [sys.executable, "bench/serve.py", "127.0.0.1", str(port)],
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -222,7 +223,7 @@ def serve(port: int, env: dict) -> subprocess.Popen:
     )
     for _ in range(120):
         if process.poll() is not None:
-            raise RuntimeError(f"runserver exited with {process.returncode}")
+            raise RuntimeError(f"the server exited with {process.returncode}")
         try:
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", "/api/v3/search/?page_size=1")
@@ -231,49 +232,94 @@ def serve(port: int, env: dict) -> subprocess.Popen:
         except OSError:
             time.sleep(0.5)
     process.kill()
-    raise RuntimeError("runserver did not start")
+    raise RuntimeError("the server did not start")
 
 
-def timed(call, repeat: int) -> list[float]:
-    call()  # warm up
-    durations = []
-    for _ in range(repeat):
-        started = time.perf_counter()
+def timed(calls: dict[str, object], repeat: int) -> dict[str, list[float]]:
+    """Time some calls of one query: one warm-up round each, then `repeat` rounds, alternating them.
+
+    Alternating puts the API and the raw request it makes under the same conditions (caches, merges,
+    other load) instead of timing one side after the other.
+    """
+    for call in calls.values():
         call()
-        durations.append((time.perf_counter() - started) * 1000)
+    durations: dict[str, list[float]] = {name: [] for name in calls}
+    for _ in range(repeat):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            call()
+            durations[name].append((time.perf_counter() - started) * 1000)
     return durations
 
 
-def api_latencies(port: int, repeat: int, backend: str) -> dict[str, list[float]]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+def api_call(connection: http.client.HTTPConnection, params: dict, backend: str):
+    def call():
+        connection.request("GET", "/api/v3/search/?" + urlencode(params))
+        response = connection.getresponse()
+        body = json.loads(response.read())
+        assert response.status == 200 and body["backend"] == backend, body
 
-    def get(params: dict):
-        def call():
-            connection.request("GET", "/api/v3/search/?" + urlencode(params))
-            response = connection.getresponse()
-            body = json.loads(response.read())
-            assert response.status == 200 and body["backend"] == backend, body
-
-        return call
-
-    return {kind: [ms for params in mix for ms in timed(get(params), repeat)] for kind, mix in QUERIES.items()}
+    return call
 
 
-def raw_latencies(repeat: int) -> dict[str, list[float]]:
+def raw_call(params: dict):
+    """The very `msearch` the API sends for these parameters, straight to Elasticsearch."""
     from search.backends.elasticsearch import FILTER_PATH, ElasticsearchBackend, alias_name
     from search.query import parse_search_params
 
     backend = ElasticsearchBackend()
-    result = {}
-    for kind, mix in QUERIES.items():
-        result[kind] = []
-        for params in mix:
-            query = parse_search_params(lambda key, p=params: [str(p[key])] if key in p else [])
-            body = backend.body(query)  # the very request the API sends
-            result[kind] += timed(
-                lambda b=body: backend.client.search(index=alias_name(), body=b, filter_path=FILTER_PATH), repeat
-            )
-    return result
+    query = parse_search_params(lambda key: [str(params[key])] if key in params else [])
+    return lambda: backend.client.msearch(index=alias_name(), searches=backend.searches(query), filter_path=FILTER_PATH)
+
+
+def latencies(port: int, repeat: int, backend: str, warmup: int) -> dict[str, dict[str, list[float]]]:
+    """`{"API": {kind: [ms…]}, "raw": {…}}`; raw Elasticsearch timings only for that backend.
+
+    First `warmup` untimed rounds of the whole mix: a node or server just started (JIT, caches,
+    the database snapshot) is not what a citizen meets.
+    """
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    mix = [(kind, params) for kind, queries in QUERIES.items() for params in queries]
+    calls = {}
+    for kind, params in mix:
+        calls[kind, str(params)] = {"API": api_call(connection, params, backend)}
+        if backend == "elasticsearch":
+            calls[kind, str(params)]["raw"] = raw_call(params)
+    found: dict[str, dict[str, list[float]]] = {"API": {}, "raw": {}, "first": {}}
+    api_call(connection, {"page_size": 1}, backend)()  # the process starts, reads the database snapshot
+    for (kind, _params), pair in calls.items():  # each query once, before any cache has seen it
+        started = time.perf_counter()
+        pair["API"]()
+        found["first"].setdefault(kind, []).append((time.perf_counter() - started) * 1000)
+    for _ in range(warmup):
+        for pair in calls.values():
+            for call in pair.values():
+                call()
+    for (kind, _params), pair in calls.items():
+        for name, durations in timed(pair, repeat).items():
+            found[name].setdefault(kind, []).extend(durations)
+    return found
+
+
+def elasticsearch_count() -> int:
+    from search.backends.elasticsearch import alias_name, get_client
+
+    try:
+        return get_client().count(index=alias_name())["count"]
+    except Exception:  # no index yet
+        return -1
+
+
+def wait_until_idle(limit: float = 120.0) -> None:
+    """Wait for the node's CPU to settle (merges, warming) before timing, at most `limit` seconds."""
+    from search.backends.elasticsearch import get_client
+
+    deadline, quiet = time.monotonic() + limit, 0
+    while quiet < 3 and time.monotonic() < deadline:
+        stats = get_client().nodes.stats(metric="process")["nodes"]
+        busy = max(node["process"]["cpu"]["percent"] for node in stats.values())
+        quiet = quiet + 1 if busy <= 5 else 0
+        time.sleep(1)
 
 
 def percentile(values: list[float], fraction: float) -> float:
@@ -286,7 +332,7 @@ def report(label: str, latencies: dict[str, list[float]]) -> dict[str, tuple[flo
     everything = [ms for v in latencies.values() for ms in v]
     rows["all"] = (statistics.median(everything), percentile(everything, 0.95))
     for kind, (p50, p95) in rows.items():
-        print(f"  {label:<24} {kind:<14} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
+        print(f"  {label:<30} {kind:<14} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     return rows
 
 
@@ -294,10 +340,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--stories", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument("--warmup", type=int, default=5, help="untimed rounds of the whole query mix first")
     parser.add_argument("--backends", default="database,elasticsearch")
     parser.add_argument("--database", type=Path, default=Path("/tmp/thidua-bench.sqlite3"))  # noqa: S108
     parser.add_argument("--database-url", default="", help="a PostgreSQL database of the bench's own instead")
-    parser.add_argument("--keep-index", action="store_true", help="time searches on the database index as it is")
+    parser.add_argument("--keep-index", action="store_true", help="time searches on the indices as they are")
     parser.add_argument("--generate-only", action="store_true", help="generate the stories, index and time nothing")
     args = parser.parse_args()
     backends = args.backends.split(",")
@@ -320,6 +367,7 @@ def main() -> None:
         return
     from django.conf import settings
 
+    from search.models import SearchDocument
     from search.replay import rebuild_database, rebuild_elasticsearch
 
     settings.ELASTICSEARCH_URL = ""
@@ -335,19 +383,24 @@ def main() -> None:
 
         settings.ELASTICSEARCH_URL = servers.elasticsearch_url(required=True)
         settings.SEARCH_INDEX_NAME = env["SEARCH_INDEX_NAME"] = "thidua-bench"
-        started = time.perf_counter()
-        sent = rebuild_elasticsearch()
-        print(f"elasticsearch bulk indexing: {sent} documents, {sent / (time.perf_counter() - started):,.0f} docs/s")
+        if args.keep_index and elasticsearch_count() == SearchDocument.objects.count():
+            print("elasticsearch: index kept as it is")
+        else:
+            started = time.perf_counter()
+            sent = rebuild_elasticsearch()
+            rate = sent / (time.perf_counter() - started)
+            print(f"elasticsearch bulk indexing: {sent} documents, {rate:,.0f} docs/s (bulk, refresh, merge)")
+        wait_until_idle()
         env["ELASTICSEARCH_URL"] = settings.ELASTICSEARCH_URL
         port = free_port()
         server = serve(port, env)
         try:
-            results["elasticsearch API"] = report(
-                "elasticsearch API", api_latencies(port, args.repeat, "elasticsearch")
-            )
+            timings = latencies(port, args.repeat, "elasticsearch", args.warmup)
         finally:
             server.terminate()
-        results["elasticsearch raw"] = report("elasticsearch raw", raw_latencies(args.repeat))
+        report("elasticsearch API, first call", timings["first"])
+        results["elasticsearch API"] = report("elasticsearch API", timings["API"])
+        results["elasticsearch raw"] = report("elasticsearch raw", timings["raw"])
         for kind, (p50, p95) in results["elasticsearch API"].items():
             raw50, raw95 = results["elasticsearch raw"][kind]
             print(f"  API ÷ raw  {kind:<14} p50 {p50 / raw50:5.2f}×   p95 {p95 / raw95:5.2f}×")
@@ -357,7 +410,9 @@ def main() -> None:
         port = free_port()
         server = serve(port, env)
         try:
-            results["database API"] = report("database API", api_latencies(port, args.repeat, "database"))
+            timings = latencies(port, args.repeat, "database", args.warmup)
+            report("database API, first call", timings["first"])
+            results["database API"] = report("database API", timings["API"])
         finally:
             server.terminate()
 

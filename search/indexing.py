@@ -18,7 +18,7 @@ from wagtail.models import Page
 from .backends import elasticsearch_enabled
 from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded
 from .fulltext import column_parts, document_terms
-from .models import IndexOperation, SearchDocument, SearchFacet
+from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -52,7 +52,6 @@ def document_row(document: dict) -> SearchDocument:
         title_folded=title_folded,
         text=text,
         folded=folded,
-        terms=document_terms(title_folded, text, folded),
         document={key: value for key, value in document.items() if key not in TEXT_KEYS},
         checksum=checksum(document),
     )
@@ -79,13 +78,21 @@ def store_documents(documents: dict[int, dict | None]) -> None:
                 "title_folded",
                 "text",
                 "folded",
-                "terms",
                 "document",
                 "checksum",
                 "updated_at",
             ],
         )
         ids = [row.page_id for row in rows]
+        SearchTerms.objects.bulk_create(
+            [
+                SearchTerms(document_id=row.page_id, terms=document_terms(row.title_folded, row.text, row.folded))
+                for row in rows
+            ],
+            update_conflicts=True,
+            unique_fields=["document"],
+            update_fields=["terms"],
+        )
         SearchFacet.objects.filter(document_id__in=ids).delete()
         SearchFacet.objects.bulk_create(
             [

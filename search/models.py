@@ -23,8 +23,6 @@ class SearchDocument(models.Model):
     title_folded = models.TextField(default="")
     text = models.TextField(default="")
     folded = models.TextField(default="")
-    #: The words of the document as the full-text index sees them (`search.fulltext.document_terms`).
-    terms = models.TextField(default="")
     #: The document as built by `search.documents`, without the text kept in the columns above.
     document = models.JSONField(default=dict)
     checksum = models.CharField(max_length=40, default="")
@@ -60,6 +58,24 @@ class SearchFacet(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class SearchTerms(models.Model):
+    """The words of a document as the full-text index sees them (`search.fulltext.document_terms`).
+
+    A narrow table of its own: the index (FTS5 on SQLite, GIN on PostgreSQL) is built over it,
+    and PostgreSQL answers a broad word from it without reading the wide document rows.
+    """
+
+    document = models.OneToOneField(SearchDocument, primary_key=True, on_delete=models.CASCADE, related_name="term_bag")
+    terms = models.TextField(default="")
+
+    class Meta:
+        verbose_name = _("từ chỉ mục của tài liệu")
+        verbose_name_plural = _("từ chỉ mục của tài liệu")
+
+    def __str__(self) -> str:
+        return str(self.document_id)
 
 
 class SearchIndexState(models.Model):

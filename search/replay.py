@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from . import fulltext
 from .backends import elasticsearch_enabled, get_backend
 from .documents import DocumentBuilder, checksum, indexable_pages
 from .indexing import BATCH_SIZE, STORED_COLUMNS, full_document, store_documents
@@ -124,6 +125,7 @@ def rebuild_database(progress: Progress | None = None) -> int:
         items = list(documents.items())
         for start in range(0, len(items), BATCH_SIZE):
             store_documents(dict(items[start : start + BATCH_SIZE]))
+        fulltext.optimize()
     return sum(1 for document in documents.values() if document)
 
 
@@ -133,7 +135,7 @@ def rebuild_elasticsearch(progress: Progress | None = None) -> int:
 
     client = get_client()
     started, version = timezone.now(), now_version()
-    new_index = create_index(client)
+    new_index = create_index(client, bulk_load=True)
     total = SearchDocument.objects.count()
     rows = SearchDocument.objects.order_by("page_id").values_list(*STORED_COLUMNS)
     sent = 0
@@ -150,7 +152,10 @@ def rebuild_elasticsearch(progress: Progress | None = None) -> int:
     if failed:
         client.indices.delete(index=new_index, ignore_unavailable=True)
         raise RuntimeError(f"{len(failed)} documents were rejected, e.g. {failed[0]}")
+    # Searchable and compact before it serves: refresh as usual again, and merge the bulk load's segments.
+    client.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": None}})
     client.indices.refresh(index=new_index)
+    client.options(request_timeout=3600).indices.forcemerge(index=new_index, max_num_segments=1)
     switch_alias(client, new_index)
     # Changes made while the new index was being filled: send them again to it.
     IndexOperation.objects.filter(created_at__gte=started - timedelta(minutes=5)).update(done_at=None)

@@ -19,6 +19,7 @@ generation, which differs too).
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -26,9 +27,14 @@ import numpy as np
 from django.db import connection, transaction
 from django.db.models import F
 
+from . import fulltext
 from .documents import CONTENT_TYPES, FACETS, FILTER_KEYS
 from .models import SearchDocument, SearchFacet, SearchIndexState
 
+#: A set of terms is "broad" when at least one document in this many holds it all.
+BROAD_SHARE = 20
+#: At most this many broad masks per snapshot (100 000 documents: 100 kB each).
+HELD_MASKS = 256
 #: Facet keys kept in the snapshot: every filter key but the content type, which is a column.
 KEYED = tuple(key for key in FILTER_KEYS if key != "type")
 
@@ -76,6 +82,8 @@ class Snapshot:
     def __post_init__(self) -> None:
         self._sorter = np.argsort(self.ids, kind="stable")
         self._sorted_ids = self.ids[self._sorter]
+        #: Masks of the documents holding some terms, for terms many documents hold (see `holding`).
+        self._held: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
 
     @property
     def size(self) -> int:
@@ -94,6 +102,26 @@ class Snapshot:
         mask = np.zeros(self.size, dtype=bool)
         mask[self.positions(page_ids)] = True
         return mask
+
+    def holding(self, terms: list[str]) -> np.ndarray:
+        """The mask of documents holding every term, from the full-text index.
+
+        A word most documents hold (“phong”, “trào”, “nông”) costs the most to read and comes back
+        in query after query: such masks are kept (a few hundred at most), with the snapshot, so
+        until the index next changes.
+        """
+        key = tuple(sorted(set(terms)))
+        found = self._held.get(key)
+        if found is not None:
+            self._held.move_to_end(key)
+            return found
+        found = self.mask_of(fulltext.holding(list(key)))
+        if np.count_nonzero(found) * BROAD_SHARE >= self.size:
+            self._held[key] = found
+            found.setflags(write=False)
+            while len(self._held) > HELD_MASKS:
+                self._held.popitem(last=False)
+        return found
 
     def visible(self, now: datetime) -> np.ndarray:
         """Every document but those whose expiry has passed."""

@@ -8,9 +8,9 @@ counts, facets and ordering work on the in-memory snapshot of the index
 
 Every rank class is a subset of the matches (a document with the exact words,
 a phrase or the title words also holds the folded words), so a class is read
-in the cheapest way: not at all when its terms are the match's own, by a count
-when it holds none or all of the matches, else as the smaller of the class or
-its complement. A phrase of three words or more is confirmed with a substring
+in the cheapest way: not at all when its terms are the match's own; on SQLite,
+where FTS5 counts and subtracts cheaply, by a count when it holds none or all
+of the matches, else as the smaller of the class or its complement. A phrase of three words or more is confirmed with a substring
 test only for the documents that reach the requested page.
 """
 
@@ -81,8 +81,8 @@ class DatabaseBackend(SearchBackend):
         matches = None
         if query.folded_tokens and mask.any():
             terms = fulltext.terms_of("folded", query.folded_tokens)
-            ids = fulltext.holding(terms)
-            matches = Matches(terms, snapshot.mask_of(ids), len(ids))
+            held = snapshot.holding(terms)
+            matches = Matches(terms, held, int(np.count_nonzero(held)))
             mask &= matches.mask
         elif query.folded_tokens:
             mask[:] = False
@@ -140,13 +140,15 @@ class DatabaseBackend(SearchBackend):
         """The mask of matches that also hold these terms, read the cheapest way."""
         if set(terms) <= set(matches.terms):
             return matches.mask.copy()
+        if not fulltext.complement_is_cheap():  # counting costs as much as reading: read
+            return matches.mask & snapshot.holding(terms)
         number = fulltext.count_holding(terms)  # a subset of the matches: no need to repeat their terms
         if number == 0:
             return np.zeros(snapshot.size, dtype=bool)
         if number == matches.total:
             return matches.mask.copy()
         if number <= matches.total // 2:
-            return matches.mask & snapshot.mask_of(fulltext.holding(terms))
+            return matches.mask & snapshot.holding(terms)
         return matches.mask & ~snapshot.mask_of(fulltext.holding(matches.terms, excluding=terms))
 
     def indexed_checksums(self) -> dict[int, str]:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Iterator
+from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch_dsl import Date, Document, Index, InnerDoc, Integer, Keyword, MetaField, Object, Text
 
 from ..documents import FACETS
+from ..models import SearchDocument
 from ..query import MAX_RESULT_WINDOW, SearchQuery
 from .base import (
     EXACT_PHRASE,
@@ -30,9 +33,18 @@ from .base import (
 
 #: Enough buckets for every locality of the country: no 10-bucket cap (DESIGN §5).
 FACET_BUCKETS = 10_000
-SEARCH_ONLY_FIELDS = ["title_text", "title_folded", "text", "folded", "checksum", "facets", "expire_at"]
 #: Only what `search` reads: the answer is a fraction of the full response for ~1 100 facet buckets.
-FILTER_PATH = "hits.total.value,hits.hits._source,aggregations.*.buckets.key,aggregations.*.buckets.doc_count"
+FILTER_PATH = ",".join(
+    f"responses.{path}"
+    for path in (
+        "hits.total.value",
+        "hits.hits._id",
+        "aggregations.*.buckets.key",
+        "aggregations.*.buckets.doc_count",
+        "error",
+        "status",  # always there: an empty page of hits still leaves its answer in the list
+    )
+)
 
 
 def _constant(condition: dict, boost: int) -> dict:
@@ -103,14 +115,20 @@ def es_source(document: dict, checksum: str) -> dict:
     return {**source, "page_id": document["id"], "checksum": checksum}
 
 
-def create_index(client: Elasticsearch) -> str:
-    """Create a new concrete index with the mapping; return its name."""
+def create_index(client: Elasticsearch, bulk_load: bool = False) -> str:
+    """Create a new concrete index with the mapping; return its name.
+
+    `bulk_load`: no periodic refresh until the caller sets `refresh_interval` back (nobody searches it yet).
+    """
     name = f"{alias_name()}-{time.time_ns() // 1000}"
     index = Index(name)
     index.settings(
         number_of_shards=1,
         number_of_replicas=int(getattr(settings, "SEARCH_ELASTICSEARCH_REPLICAS", 0)),
         max_result_window=MAX_RESULT_WINDOW,
+        # Stored newest first, as listings ask: a date-sorted page stops collecting once it is full.
+        sort={"field": ["date", "page_id"], "order": ["desc", "desc"], "missing": ["_last", "_last"]},
+        **({"refresh_interval": "-1"} if bulk_load else {}),
     )
     index.document(PageDocument)
     index.create(using=client)
@@ -182,9 +200,12 @@ class ElasticsearchBackend(SearchBackend):
     def __init__(self, client: Elasticsearch | None = None) -> None:
         self.client = client or get_client()
 
-    def body(self, query: SearchQuery) -> dict:
-        """The request body for a query, as plain dicts (the benchmark sends the same body raw)."""
-        filters: list[dict] = [{"bool": {"must_not": [{"range": {"expire_at": {"lte": "now"}}}]}}]
+    def query_clause(self, query: SearchQuery) -> dict:
+        """The bool query: filters (visibility, facets, every folded word) and the rank classes."""
+        # An absolute instant, rounded up to the minute, rather than `now`: the same query within a minute is the
+        # same request, which Elasticsearch's request cache can answer; a page is hidden at most a minute early.
+        horizon = (timezone.now() + timedelta(minutes=1)).replace(second=0, microsecond=0)
+        filters: list[dict] = [{"bool": {"must_not": [{"range": {"expire_at": {"lte": horizon.isoformat()}}}]}}]
         for key, values in query.clauses:
             filters.append({"terms": {f"facets.{key}": list(values)}})
         should: list[dict] = []
@@ -198,38 +219,58 @@ class ElasticsearchBackend(SearchBackend):
                 _constant({"match_phrase": {"folded": folded_phrase}}, FOLDED_PHRASE),
                 _constant({"match": {"title_folded": {"query": folded_phrase, "operator": "and"}}}, TITLE_WORDS),
             ]
+        return {"bool": {"filter": filters, **({"should": should} if should else {})}}
+
+    def searches(self, query: SearchQuery) -> list[dict]:
+        """The `msearch` lines for a query (the benchmark sends the very same ones raw).
+
+        Two requests in one round trip: the page of hits (ids only: the documents are read from the
+        database index, which holds the same ones), and the total with the facet counts (`size` 0,
+        so the shard request cache answers a repeated query, e.g. a column page, until the next refresh).
+        """
+        clause = self.query_clause(query)
         newest = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}]
         relevance = query.effective_sort == "relevance"
-        body: dict = {
-            "query": {"bool": {"filter": filters, **({"should": should} if should else {})}},
+        hits = {
+            "query": clause,
             "sort": ["_score", *newest] if relevance else newest,
-            "_source": {"excludes": SEARCH_ONLY_FIELDS},
-            "track_total_hits": True,
+            "_source": False,
+            "track_total_hits": False,
             "from": query.offset,
             "size": query.limit,
         }
+        totals: dict = {"query": clause, "size": 0, "track_total_hits": True}
         if query.with_facets:
-            body["aggs"] = {facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in FACETS}
-        return body
+            totals["aggs"] = {facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in FACETS}
+        return [{}, hits, {"request_cache": True}, totals]
+
+    def send(self, query: SearchQuery) -> list[dict]:
+        """The two answers of `searches`, as plain dicts."""
+        response = self.client.msearch(index=alias_name(), searches=self.searches(query), filter_path=FILTER_PATH)
+        answers = response.body["responses"]
+        for answer in answers:
+            if "error" in answer:
+                raise BackendUnavailable(str(answer["error"]))
+        return answers
 
     def search(self, query: SearchQuery) -> RawResults:
         try:  # the raw client answer: plain dicts are much cheaper than elasticsearch-dsl's response objects
-            response = self.client.search(index=alias_name(), body=self.body(query), filter_path=FILTER_PATH).body
+            hits, totals = self.send(query)
+        except BackendUnavailable:
+            raise
         except Exception as error:  # transport errors, timeouts, a missing index
             raise BackendUnavailable(str(error)) from error
-        documents = []
-        for hit in response.get("hits", {}).get("hits", []):
-            source = hit["_source"]
-            source["id"] = source.pop("page_id")
-            documents.append(source)
+        window = [int(hit["_id"]) for hit in hits.get("hits", {}).get("hits", [])]
+        by_id = dict(SearchDocument.objects.filter(page_id__in=window).values_list("page_id", "document"))
+        documents = [by_id[pk] for pk in window if pk in by_id]  # a page removed since is not shown
         facet_counts = {}
         if query.with_facets:
-            aggregations = response.get("aggregations", {})
+            aggregations = totals.get("aggregations", {})
             for facet in FACETS:
                 facet_counts[facet] = {
                     str(bucket["key"]): bucket["doc_count"] for bucket in aggregations.get(facet, {}).get("buckets", [])
                 }
-        return RawResults(count=response["hits"]["total"]["value"], documents=documents, facet_counts=facet_counts)
+        return RawResults(count=totals["hits"]["total"]["value"], documents=documents, facet_counts=facet_counts)
 
     def indexed_checksums(self) -> dict[int, str]:
         found = {}

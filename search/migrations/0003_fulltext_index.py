@@ -1,5 +1,6 @@
 """The database backend's full-text index (`search.fulltext`) and the index generation (`search.snapshot`)."""
 
+import django.db.models.deletion
 from django.db import migrations, models
 
 from search.fulltext import document_terms, install_statements
@@ -8,14 +9,13 @@ BATCH_SIZE = 500
 
 
 def fill_terms(apps, schema_editor):
-    """The term bags of the documents already stored (before the triggers exist)."""
+    """The term bags of the documents already stored (the triggers index them)."""
     documents = apps.get_model("search", "SearchDocument").objects.order_by("pk")
+    terms = apps.get_model("search", "SearchTerms")
     last = 0
-    while batch := list(documents.filter(pk__gt=last).only("pk", "title_folded", "text", "folded")[:BATCH_SIZE]):
-        for document in batch:
-            document.terms = document_terms(document.title_folded, document.text, document.folded)
-        type(batch[0]).objects.bulk_update(batch, ["terms"])
-        last = batch[-1].pk
+    while batch := list(documents.filter(pk__gt=last).values_list("pk", "title_folded", "text", "folded")[:BATCH_SIZE]):
+        terms.objects.bulk_create([terms(document_id=pk, terms=document_terms(*columns)) for pk, *columns in batch])
+        last = batch[-1][0]
 
 
 def install(apps, schema_editor):
@@ -32,10 +32,22 @@ class Migration(migrations.Migration):
     dependencies = [("search", "0002_postgresql_trigram_index")]
 
     operations = [
-        migrations.AddField(
-            model_name="searchdocument",
-            name="terms",
-            field=models.TextField(default=""),
+        migrations.CreateModel(
+            name="SearchTerms",
+            fields=[
+                (
+                    "document",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="term_bag",
+                        serialize=False,
+                        to="search.searchdocument",
+                    ),
+                ),
+                ("terms", models.TextField(default="")),
+            ],
+            options={"verbose_name": "từ chỉ mục của tài liệu", "verbose_name_plural": "từ chỉ mục của tài liệu"},
         ),
         migrations.CreateModel(
             name="SearchIndexState",
@@ -45,6 +57,6 @@ class Migration(migrations.Migration):
             ],
             options={"verbose_name": "trạng thái chỉ mục", "verbose_name_plural": "trạng thái chỉ mục"},
         ),
-        migrations.RunPython(fill_terms, migrations.RunPython.noop),
         migrations.RunPython(install, uninstall),
+        migrations.RunPython(fill_terms, migrations.RunPython.noop),
     ]
