@@ -84,6 +84,7 @@ class Snapshot:
         self._sorted_ids = self.ids[self._sorter]
         #: Masks of the documents holding some terms, for terms many documents hold (see `holding`).
         self._held: OrderedDict[tuple[str, ...], np.ndarray] = OrderedDict()
+        self._held_lock = threading.Lock()
 
     @property
     def size(self) -> int:
@@ -111,16 +112,18 @@ class Snapshot:
         until the index next changes.
         """
         key = tuple(sorted(set(terms)))
-        found = self._held.get(key)
-        if found is not None:
-            self._held.move_to_end(key)
-            return found
+        with self._held_lock:  # threads of one server process share the snapshot
+            found = self._held.get(key)
+            if found is not None:
+                self._held.move_to_end(key)
+                return found
         found = self.mask_of(fulltext.holding(list(key)))
         if np.count_nonzero(found) * BROAD_SHARE >= self.size:
-            self._held[key] = found
             found.setflags(write=False)
-            while len(self._held) > HELD_MASKS:
-                self._held.popitem(last=False)
+            with self._held_lock:
+                self._held[key] = found
+                while len(self._held) > HELD_MASKS:
+                    self._held.popitem(last=False)
         return found
 
     def visible(self, now: datetime) -> np.ndarray:
