@@ -90,14 +90,17 @@ class Snapshot:
     def size(self) -> int:
         return len(self.ids)
 
+    def locate(self, page_ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of these page ids the snapshot holds (a mask over them), and their positions."""
+        if not self.size:
+            return np.zeros(len(page_ids), dtype=bool), np.zeros(0, dtype=np.int64)
+        found = np.minimum(np.searchsorted(self._sorted_ids, page_ids), self.size - 1)
+        known = self._sorted_ids[found] == page_ids
+        return known, self._sorter[found[known]]
+
     def positions(self, page_ids: np.ndarray) -> np.ndarray:
         """Positions of these page ids; ids the snapshot does not hold are left out."""
-        if not self.size or not len(page_ids):
-            return np.zeros(0, dtype=np.int64)
-        found = np.searchsorted(self._sorted_ids, page_ids)
-        found = np.minimum(found, self.size - 1)
-        known = self._sorted_ids[found] == page_ids
-        return self._sorter[found[known]]
+        return self.locate(page_ids)[1]
 
     def mask_of(self, page_ids: np.ndarray) -> np.ndarray:
         mask = np.zeros(self.size, dtype=bool)
@@ -197,9 +200,7 @@ def _keyed_values(snapshot: Snapshot, key: str) -> KeyedValues:
             previous = value
         pair_codes[index] = len(values) - 1
     # Keep the pairs of documents the snapshot holds (a facet row without its document is no match).
-    found = np.minimum(np.searchsorted(snapshot._sorted_ids, document_ids), max(snapshot.size - 1, 0))
-    known = snapshot._sorted_ids[found] == document_ids if snapshot.size else np.zeros(len(rows), dtype=bool)
-    positions = snapshot._sorter[found[known]] if snapshot.size else np.zeros(0, dtype=np.int64)
+    known, positions = snapshot.locate(document_ids)
     pair_codes = pair_codes[known]
     starts = np.searchsorted(pair_codes, np.arange(len(values) + 1)).astype(np.int64)
     return KeyedValues(values, {value: code for code, value in enumerate(values)}, starts, positions, pair_codes)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..models import SearchDocument
 from ..query import SearchQuery
 
 #: Rank classes (DESIGN §5): each weight exceeds the sum of the weights below it,
@@ -35,6 +36,12 @@ class SearchBackend:
 
     def search(self, query: SearchQuery) -> RawResults:
         raise NotImplementedError
+
+    @staticmethod
+    def stored_documents(page_ids: list[int]) -> list[dict]:
+        """The documents of these pages from the database index, in this order (a page removed since is left out)."""
+        by_id = dict(SearchDocument.objects.filter(page_id__in=page_ids).values_list("page_id", "document"))
+        return [by_id[pk] for pk in page_ids if pk in by_id]
 
     def indexed_checksums(self) -> dict[int, str]:
         """Every indexed page id with its document's checksum."""

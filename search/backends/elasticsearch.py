@@ -19,7 +19,6 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch_dsl import Date, Document, Index, InnerDoc, Integer, Keyword, MetaField, Object, Text
 
 from ..documents import FACETS
-from ..models import SearchDocument
 from ..query import MAX_RESULT_WINDOW, SearchQuery
 from .base import (
     EXACT_PHRASE,
@@ -261,8 +260,7 @@ class ElasticsearchBackend(SearchBackend):
         except Exception as error:  # transport errors, timeouts, a missing index
             raise BackendUnavailable(str(error)) from error
         window = [int(hit["_id"]) for hit in hits.get("hits", {}).get("hits", [])]
-        by_id = dict(SearchDocument.objects.filter(page_id__in=window).values_list("page_id", "document"))
-        documents = [by_id[pk] for pk in window if pk in by_id]  # a page removed since is not shown
+        documents = self.stored_documents(window)  # the database index holds the same documents
         facet_counts = {}
         if query.with_facets:
             aggregations = totals.get("aggregations", {})
