@@ -29,6 +29,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
+import orjson
+
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
@@ -256,20 +258,20 @@ def api_call(connection: http.client.HTTPConnection, params: dict, backend: str)
     def call():
         connection.request("GET", "/api/v3/search/?" + urlencode(params))
         response = connection.getresponse()
-        body = json.loads(response.read())
+        body = orjson.loads(response.read())  # as the client library parses Elasticsearch's answers
         assert response.status == 200 and body["backend"] == backend, body
 
     return call
 
 
 def raw_call(params: dict):
-    """The very `msearch` the API sends for these parameters, straight to Elasticsearch."""
-    from search.backends.elasticsearch import FILTER_PATH, ElasticsearchBackend, alias_name
+    """The very requests the API sends to Elasticsearch for these parameters (`send`), without Django around them."""
+    from search.backends.elasticsearch import ElasticsearchBackend
     from search.query import parse_search_params
 
     backend = ElasticsearchBackend()
     query = parse_search_params(lambda key: [str(params[key])] if key in params else [])
-    return lambda: backend.client.msearch(index=alias_name(), searches=backend.searches(query), filter_path=FILTER_PATH)
+    return lambda: backend.send(query)
 
 
 def latencies(port: int, repeat: int, backend: str, warmup: int) -> dict[str, dict[str, list[float]]]:

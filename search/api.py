@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
+import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.responses import NinjaJSONEncoder
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
 
@@ -22,7 +20,7 @@ from .query import (
     SearchParameterError,
     parse_search_params,
 )
-from .service import search
+from .service import facets_json, search
 
 router = Router(tags=["search"], auth=[BearerTokenAuth(), AllowAnonymous()])
 
@@ -136,7 +134,7 @@ def search_pages(request: HttpRequest):
     except SearchParameterError as error:
         raise HttpError(400, str(error)) from None
     try:
-        results = search(query)
+        results = search(query, labelled=False)
     except BackendUnavailable:
         raise HttpError(503, _("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau.")) from None
     payload = {
@@ -145,13 +143,11 @@ def search_pages(request: HttpRequest):
         "page_size": query.limit,
         "backend": results.backend,
         "results": [response_hit(hit) for hit in results.hits],
-        "facets": {key: [value.as_dict() for value in results.facets.get(key, [])] for key in Facets.model_fields},
+        "facets": facets_json(results.facet_counts),
     }
-    # Already in the shape of `SearchResponse`: rendering it directly spares validating ~1 200 facet values.
-    body = json.dumps(
-        payload, cls=NinjaJSONEncoder, ensure_ascii=False
-    ).encode()  # UTF-8 rather than escapes: a smaller body
-    return HttpResponse(body, content_type="application/json; charset=utf-8")
+    # Already in the shape of `SearchResponse`: rendering it directly (UTF-8, orjson, facets as ready JSON)
+    # spares validating and encoding ~1 200 facet values one object at a time.
+    return HttpResponse(orjson.dumps(payload, default=str), content_type="application/json; charset=utf-8")
 
 
 def _reference(value: dict | None, keys: tuple[str, ...]) -> dict | None:

@@ -11,6 +11,7 @@ from cms.vietnamese import fold_vietnamese, vietnamese_slugify
 from exemplar_pages.models import Award, Field, Locality, MovementPage, SubjectType
 
 from .documents import CONTENT_TYPES, tokenize
+from .labels import taxonomy_labels
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TOKENS = 32
@@ -62,7 +63,7 @@ class SearchQuery:
         return {value for clause_key, values in self.clauses if clause_key == key for value in values}
 
 
-@dataclass
+@dataclass(slots=True)
 class FacetValue:
     """One value of a facet with its display name and count."""
 
@@ -86,6 +87,7 @@ class SearchResults:
     backend: str
     hits: list[dict]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    facet_counts: dict[str, dict[str, int]] = field(default_factory=dict)  # by slug, before labelling
 
     @property
     def page_ids(self) -> list[int]:
@@ -131,6 +133,9 @@ def resolve_localities(values: list[str]) -> list[str]:
     slugs = []
     for value in values:
         key = vietnamese_slugify(value)
+        if key in taxonomy_labels().get("locality", {}):  # a locality's own slug: no need to ask the database
+            slugs.append(key)
+            continue
         locality = Locality.objects.filter(slug=key).first() or Locality.objects.filter(aliases__slug=key).first()
         if locality is None:
             _unknown("locality", [value], set())
@@ -151,7 +156,9 @@ def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
     for name, model in (("field", Field), ("award", Award)):
         values = _values(getlist, name)
         if values:
-            _unknown(name, values, set(model.objects.filter(slug__in=values).values_list("slug", flat=True)))
+            known = taxonomy_labels().get(name, {})  # every field and award; the database for one added since
+            unseen = [value for value in values if value not in known]
+            _unknown(name, unseen, set(model.objects.filter(slug__in=unseen).values_list("slug", flat=True)))
             clauses.append((name, tuple(values)))
     localities = _values(getlist, "locality")
     if localities:

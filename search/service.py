@@ -3,25 +3,26 @@
 from __future__ import annotations
 
 import logging
-import time
-import uuid
 
+import orjson
 from django.conf import settings
-from django.core.cache import cache
 
-from cms.vietnamese import vietnamese_sort_key
-from exemplar_pages.models import Award, Field, Locality, MovementPage, SubjectType
+from exemplar_pages.models import SubjectType
 
 from .backends import BackendUnavailable, DatabaseBackend, get_backend
 from .documents import FACETS
 from .highlight import highlight
+from .labels import taxonomy_labels
 from .query import FacetValue, SearchQuery, SearchResults
 
 logger = logging.getLogger(__name__)
 
 
-def search(query: SearchQuery, backend_name: str | None = None) -> SearchResults:
-    """Run a query on the configured backend; when Elasticsearch is down, answer from the database."""
+def search(query: SearchQuery, backend_name: str | None = None, labelled: bool = True) -> SearchResults:
+    """Run a query on the configured backend; when Elasticsearch is down, answer from the database.
+
+    `labelled=False` leaves the facets as counts by slug (`facet_counts`), for `facets_json` to render.
+    """
     backend = get_backend(backend_name)
     try:
         raw = backend.search(query)
@@ -33,9 +34,15 @@ def search(query: SearchQuery, backend_name: str | None = None) -> SearchResults
         raw = backend.search(query)
     tokens = query.tokens
     hits = [result_hit(document, tokens) for document in raw.documents]
-    facets = label_facets(raw.facet_counts, query) if query.with_facets else {}
+    facets = label_facets(raw.facet_counts, query) if query.with_facets and labelled else {}
     return SearchResults(
-        count=raw.count, offset=query.offset, limit=query.limit, backend=backend.name, hits=hits, facets=facets
+        count=raw.count,
+        offset=query.offset,
+        limit=query.limit,
+        backend=backend.name,
+        hits=hits,
+        facets=facets,
+        facet_counts=raw.facet_counts,
     )
 
 
@@ -57,74 +64,88 @@ def result_hit(document: dict, tokens: list[str]) -> dict:
     }
 
 
-LABELS_VERSION_KEY = "search:labels-version"
-LABELS_TTL_SECONDS = 60
-_labels: dict = {"data": None, "version": None, "expires": 0.0}
+def _subject_type_labels() -> dict[str, tuple[str, int, int]]:
+    return {key: (str(label), 0, rank) for rank, (key, label) in enumerate(SubjectType.choices)}
 
 
-def taxonomy_labels() -> dict[str, dict[str, tuple[str, int, int]]]:
-    """`{facet: {slug: (display name, depth, rank in reading order)}}`, cached per process for a minute at most.
+def _reading_order(facet: str, counts: dict[str, int], known: dict[str, tuple[str, int, int]]) -> list[tuple[str, int]]:
+    """`(slug, count)` of the non-zero values of a facet, in reading order: by rank, years newest first.
 
-    The reading order (Vietnamese alphabetical; localities in tree order) is ranked once here, so
-    that ordering a facet of a thousand localities on each search is a sort by integers.
+    Values without a label (e.g. just deleted) come after the others, by slug. Ranks are unique, so
+    the sort compares integers.
     """
-    version = cache.get(LABELS_VERSION_KEY)
-    now = time.monotonic()
-    if _labels["data"] is None or now > _labels["expires"] or version != _labels["version"]:
-        movements = [
-            (slug, title, vietnamese_sort_key(title))
-            for slug, title in MovementPage.objects.live().values_list("slug", "title")
-        ]
-        named = {
-            "field": [
-                (slug, name, 0, (key, slug))
-                for slug, name, key in Field.objects.values_list("slug", "name", "sort_key")
-            ],
-            "award": [
-                (slug, name, 0, (key, slug))
-                for slug, name, key in Award.objects.values_list("slug", "name", "sort_key")
-            ],
-            "movement": [(slug, title, 0, (key, slug)) for slug, title, key in movements],
-            "locality": [
-                (slug, name, depth, (path, slug))
-                for slug, name, depth, path in Locality.objects.values_list("slug", "name", "depth", "tree_path")
-            ],
-        }
-        _labels["data"] = {
-            facet: {
-                slug: (name, depth, rank)
-                for rank, (slug, name, depth, _key) in enumerate(sorted(rows, key=lambda row: row[3]))
-            }
-            for facet, rows in named.items()
-        }
-        _labels.update(version=version, expires=now + LABELS_TTL_SECONDS)
-    return _labels["data"]
+    if facet == "year":
+        return sorted(((slug, number) for slug, number in counts.items() if number > 0), reverse=True)
+    last = len(known)
+    ordered = sorted(
+        (known[slug][2] if slug in known else last, slug, number) for slug, number in counts.items() if number > 0
+    )
+    return [(slug, number) for _rank, slug, number in ordered]
 
 
-def labels_changed() -> None:
-    """Forget cached facet labels here, and tell other processes sharing the cache."""
-    _labels["data"] = None
-    cache.set(LABELS_VERSION_KEY, uuid.uuid4().hex, None)
+def _known(facet: str, labels: dict) -> dict[str, tuple[str, int, int]]:
+    if facet == "subject_type":
+        return _subject_type_labels()
+    return labels.get(facet, {})
 
 
 def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
     """Facet values with display names, in reading order; zero counts left out."""
     labels = taxonomy_labels()
-    subject_types = {key: (str(label), 0, rank) for rank, (key, label) in enumerate(SubjectType.choices)}
     facets: dict[str, list[FacetValue]] = {}
     for facet in FACETS:
-        values = [(slug, number) for slug, number in counts.get(facet, {}).items() if number > 0]
-        if facet == "year":  # newest first
-            values.sort(reverse=True)
-            known: dict[str, tuple[str, int, int]] = {}
-        else:
-            known = subject_types if facet == "subject_type" else labels[facet]
-            last = len(known)  # values without a label (e.g. just deleted) after the others, by slug
-            values.sort(key=lambda item, known=known, last=last: (known.get(item[0], ("", 0, last))[2], item[0]))
-        selected = query.selected(facet)
+        known, selected = _known(facet, labels), query.selected(facet)
         items = []
-        for slug, number in values:
-            name, depth, _rank = known.get(slug, (slug, 0, 0))
+        for slug, number in _reading_order(facet, counts.get(facet, {}), known):
+            name, depth, _rank = known.get(slug) or (slug, 0, 0)
             items.append(FacetValue(slug, name, number, depth, slug in selected))
         facets[facet] = items
     return facets
+
+
+#: (the labels they were made from, {facet: ({slug: rank}, {slug: the value's JSON as a `%d` template})}).
+_fragments: tuple[object, dict[str, tuple[dict[str, int], dict[str, bytes]]]] = (None, {})
+
+
+def _templates(facet: str, known: dict[str, tuple[str, int, int]]) -> tuple[dict[str, int], dict[str, bytes]]:
+    templates = {
+        slug: (orjson.dumps({"slug": slug, "name": name})[:-1].replace(b"%", b"%%") + b',"count":%d}')
+        for slug, (name, _depth, _rank) in known.items()
+    }
+    return {slug: rank for slug, (_name, _depth, rank) in known.items()}, templates
+
+
+def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, orjson.Fragment]:
+    """The facets of the API (`[{"slug", "name", "count"}…]` per facet) as ready JSON, in reading order.
+
+    The same values as `label_facets`, without an object per value: each value's JSON is made once
+    per taxonomy change as a template for its count, so a facet of a thousand localities is a sort
+    by integer ranks and a join.
+    """
+    global _fragments
+    labels = taxonomy_labels()
+    if _fragments[0] is not labels:
+        _fragments = (labels, {})
+    cached = _fragments[1]
+    rendered = {}
+    for facet in FACETS:
+        present = {slug: number for slug, number in counts.get(facet, {}).items() if number > 0}
+        if facet == "subject_type":  # names in the active language: a handful, made each time
+            ranks, templates = _templates(facet, _subject_type_labels())
+        else:
+            if facet not in cached:
+                cached[facet] = _templates(facet, labels.get(facet, {}))
+            ranks, templates = cached[facet]
+        if facet != "year" and present.keys() <= ranks.keys():
+            ordered = sorted(present, key=ranks.__getitem__)
+            parts = [templates[slug] % present[slug] for slug in ordered]
+        else:  # years, or values without a label: the general order, each value encoded here
+            known = _known(facet, labels)
+            parts = [
+                templates[slug] % number
+                if slug in templates
+                else orjson.dumps({"slug": slug, "name": slug, "count": number})
+                for slug, number in _reading_order(facet, present, known)
+            ]
+        rendered[facet] = orjson.Fragment(b"[" + b",".join(parts) + b"]")
+    return rendered

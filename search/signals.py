@@ -16,8 +16,8 @@ from exemplar_pages.models import Award, ExemplarStoryPage, Field, Locality, Mov
 
 from .documents import CONTENT_TYPES
 from .indexing import indexed_descendants, reindex_pages, reindex_published, remove_pages
+from .labels import labels_changed
 from .models import SearchDocument, SearchFacet
-from .service import labels_changed
 
 
 def _movement_key(page_id: int) -> dict | None:

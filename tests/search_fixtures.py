@@ -32,7 +32,7 @@ def search_test_settings():
 @pytest.fixture(autouse=True)
 def fresh_search_labels():
     """Facet labels are cached per process: forget names a rolled-back test may have left."""
-    from search.service import labels_changed
+    from search.labels import labels_changed
 
     labels_changed()
 

@@ -1,5 +1,6 @@
 """`GET /api/v3/search/` (DESIGN §6): the response shape, the OpenAPI document, bad parameters → 400."""
 
+import orjson
 import pytest
 
 from exemplar_pages.models import ExemplarStoryPage, Field
@@ -150,3 +151,37 @@ def test_column_page_shows_facet_counts(client, search_backend):
     total = response.context["page_obj"].paginator.count
     assert sum(value.count for value in facets["subject_type"]) == total
     assert "facet__count" in response.content.decode()
+
+
+def test_api_facets_are_the_labelled_facets_of_the_pages(client, search_backend):
+    """The API's ready-made facet JSON holds what the HTML pages label: same values, names, order, counts."""
+    from search.query import SearchQuery
+    from search.service import label_facets, search
+
+    results = search(SearchQuery(text="", limit=1), labelled=False)
+    labelled = label_facets(results.facet_counts, SearchQuery())
+    data = client.get("/api/v3/search/", {"page_size": 1}).json()
+    assert data["facets"] == {facet: [value.as_dict() for value in values] for facet, values in labelled.items()}
+    assert data["facets"]["locality"] and data["facets"]["year"]
+    assert [value["slug"] for value in data["facets"]["year"]] == sorted(results.facet_counts["year"], reverse=True)
+
+
+def test_api_facets_follow_a_renamed_value_and_list_unlabelled_ones_last():
+    from search.labels import labels_changed, taxonomy_labels
+    from search.service import facets_json
+
+    field = Field.objects.order_by("pk").first()
+    counts = {"field": {field.slug: 3, "chua-co-ten": 1}, "year": {"2023": 2, "2025": 1}}
+    rendered = orjson.loads(orjson.dumps(facets_json(counts)))
+    assert rendered["field"] == [
+        {"slug": field.slug, "name": taxonomy_labels()["field"][field.slug][0], "count": 3},
+        {"slug": "chua-co-ten", "name": "chua-co-ten", "count": 1},
+    ]
+    assert rendered["year"] == [
+        {"slug": "2025", "name": "2025", "count": 1},
+        {"slug": "2023", "name": "2023", "count": 2},
+    ]
+    Field.objects.filter(pk=field.pk).update(name="Lĩnh vực “đổi tên” <thử>")
+    labels_changed()
+    renamed = orjson.loads(orjson.dumps(facets_json(counts)))["field"]
+    assert renamed[0]["name"] == "Lĩnh vực “đổi tên” <thử>"

@@ -101,6 +101,55 @@ def test_unaccented_query_ranks_phrases_first(client, ranked):
     assert set(order[2:]) == {ranked["exact_words"].pk, ranked["folded_words"].pk}
 
 
+def test_relevance_pages_read_across_rank_levels(client, ranked, indexed):
+    """Every page of a ranked query, at any size, is the matching slice of the whole ranking."""
+    with indexed():
+        titled = factories.story(factories.unit("UBND xã Tựa Đề"), "Ngỗng gáy sớm", summary="Ngỗng gáy sớm.")
+    expected = [titled.pk] + [
+        ranked[key].pk for key in ("exact_phrase", "exact_words", "folded_phrase", "folded_words")
+    ]
+    assert ids(api(client, q="ngỗng gáy")) == expected
+    for size in (1, 2, 3):
+        pages = [api(client, q="ngỗng gáy", page=page, page_size=size) for page in range(1, len(expected) // size + 3)]
+        assert {data["count"] for data in pages} == {len(expected)}
+        assert [pk for data in pages for pk in ids(data)] == expected, size
+
+
+@pytest.mark.parametrize("params", [{"q": "nông nghiệp"}, {"q": "phong trào thi đua"}, {}, {"type": "exemplar"}])
+def test_deep_pages_are_the_same_slices(client, search_backend, settings, params):
+    """Pages read from a per-day placing (Elasticsearch, past `SEARCH_ELASTICSEARCH_DEEP_OFFSET`) are the same."""
+    whole = ids(api(client, **params))[:24]
+    assert len(whole) >= 8
+    settings.SEARCH_ELASTICSEARCH_DEEP_OFFSET = 1  # every page after the first is a deep one
+    for size in (1, 3, 5):
+        pages = [ids(api(client, **params, page=page, page_size=size)) for page in range(1, len(whole) // size + 1)]
+        assert [pk for page in pages for pk in page] == whole[: len(whole) // size * size], size
+
+
+def test_elasticsearch_deep_page_starts_at_the_day_holding_its_offset(settings):
+    """The placing of a deep page from per-day counts (newest day first), undated documents last."""
+    from search.backends.elasticsearch import DAY_MILLISECONDS, ElasticsearchBackend
+
+    settings.SEARCH_ELASTICSEARCH_DEEP_OFFSET = 2
+    backend = ElasticsearchBackend(client=object())
+    newest, older = 20 * DAY_MILLISECONDS, 18 * DAY_MILLISECONDS
+    days = [{"key": newest, "doc_count": 3}, {"key": older, "doc_count": 4}]  # 7 dated documents
+
+    def placed(offset: int) -> tuple[int | None, int]:
+        request = backend.page_request({"match_all": {}}, offset, 2, days)
+        if request["query"] == {"match_all": {}}:
+            return None, request["from"]
+        older_than = request["query"]["bool"]["filter"][1]["bool"]["should"][0]["range"]["date"]["lt"]
+        return older_than, request["from"]
+
+    assert placed(1) == (None, 1)  # shallow: read from the newest
+    assert placed(2) == (newest + DAY_MILLISECONDS, 2)  # in the newest day: nothing newer to skip
+    assert placed(3) == (older + DAY_MILLISECONDS, 0)  # first of the older day
+    assert placed(6) == (older + DAY_MILLISECONDS, 3)
+    assert placed(7) == (older, 0)  # past every dated document: the undated ones
+    assert placed(9) == (older, 2)
+
+
 def test_date_sort_is_newest_first(client, ranked):
     order = ids(api(client, q="ngỗng gáy", sort="date"))
     assert order == [ranked[key].pk for key in ("folded_words", "folded_phrase", "exact_words", "exact_phrase")]

@@ -188,6 +188,8 @@ WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 SEARCH_INDEX_NAME = os.environ.get("SEARCH_INDEX_NAME", "thidua-pages")  # an alias over versioned indices
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_ELASTICSEARCH_REPLICAS = int(os.environ.get("SEARCH_ELASTICSEARCH_REPLICAS", "0"))
+# From this result offset on, a page is located through per-day counts instead of skipping every newer document.
+SEARCH_ELASTICSEARCH_DEEP_OFFSET = int(os.environ.get("SEARCH_ELASTICSEARCH_DEEP_OFFSET", "1000"))
 SEARCH_ELASTICSEARCH_REFRESH = False  # tests set True to see each update at once
 SEARCH_FALLBACK_TO_DATABASE = env_bool("SEARCH_FALLBACK_TO_DATABASE", True)
 SEARCH_OPERATION_RETENTION_HOURS = 24

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import orjson
+from django.db import connection
+
 from ..models import SearchDocument
 from ..query import SearchQuery
 
@@ -39,9 +42,27 @@ class SearchBackend:
 
     @staticmethod
     def stored_documents(page_ids: list[int]) -> list[dict]:
-        """The documents of these pages from the database index, in this order (a page removed since is left out)."""
-        by_id = dict(SearchDocument.objects.filter(page_id__in=page_ids).values_list("page_id", "document"))
-        return [by_id[pk] for pk in page_ids if pk in by_id]
+        """The documents of these pages from the database index, in this order (a page removed since is left out).
+
+        Read as text and parsed by orjson, in one plain statement: for a page of 100 results this is
+        about half the cost of the ORM's queryset with the field's `json.loads`.
+        """
+        if not page_ids:
+            return []
+        quote = connection.ops.quote_name
+        text = "::text" if connection.vendor == "postgresql" else ""  # jsonb on PostgreSQL, text on SQLite
+        sql = "SELECT {}, {}{} FROM {} WHERE {} IN ({})".format(  # noqa: S608 -- quoted names and placeholders only
+            quote("page_id"),
+            quote("document"),
+            text,
+            quote(SearchDocument._meta.db_table),
+            quote("page_id"),
+            ", ".join(["%s"] * len(page_ids)),
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [int(pk) for pk in page_ids])
+            by_id = dict(cursor.fetchall())
+        return [orjson.loads(by_id[pk]) for pk in page_ids if pk in by_id]
 
     def indexed_checksums(self) -> dict[int, str]:
         """Every indexed page id with its document's checksum."""
