@@ -114,20 +114,30 @@ class Snapshot:
         in query after query: such masks are kept (a few hundred at most), with the snapshot, so
         until the index next changes.
         """
+        found = self.cached(terms)
+        if found is None:
+            found = self.mask_of(fulltext.holding(sorted(set(terms))))
+            self.remember(terms, found)
+        return found
+
+    def cached(self, terms: list[str]) -> np.ndarray | None:
+        """The kept mask of documents holding every term, if these terms are broad ones already read."""
         key = tuple(sorted(set(terms)))
         with self._held_lock:  # threads of one server process share the snapshot
             found = self._held.get(key)
             if found is not None:
                 self._held.move_to_end(key)
-                return found
-        found = self.mask_of(fulltext.holding(list(key)))
-        if np.count_nonzero(found) * BROAD_SHARE >= self.size:
-            found.setflags(write=False)
-            with self._held_lock:
-                self._held[key] = found
-                while len(self._held) > HELD_MASKS:
-                    self._held.popitem(last=False)
-        return found
+            return found
+
+    def remember(self, terms: list[str], mask: np.ndarray) -> None:
+        """Keep the mask of documents holding every term, when they are many (read-only from then on)."""
+        if np.count_nonzero(mask) * BROAD_SHARE < self.size:
+            return
+        mask.setflags(write=False)
+        with self._held_lock:
+            self._held[tuple(sorted(set(terms)))] = mask
+            while len(self._held) > HELD_MASKS:
+                self._held.popitem(last=False)
 
     def visible(self, now: datetime) -> np.ndarray:
         """Every document but those whose expiry has passed."""

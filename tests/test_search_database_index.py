@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from exemplar_pages.models import ExemplarStoryPage
-from search import snapshot
+from search import fulltext, snapshot
 from search.backends.base import EXACT_PHRASE, EXACT_WORDS, FOLDED_PHRASE, TITLE_WORDS
 from search.documents import tokenize
 from search.fulltext import document_terms
@@ -113,3 +113,18 @@ def test_an_update_renews_the_generation(search_index):
     generation = snapshot.current_generation()
     SearchDocument.objects.filter(pk=SearchDocument.objects.first().pk).update(checksum="changed")
     assert snapshot.current_generation() not in (None, generation)
+
+
+def test_broad_rank_classes_are_read_once_per_index_state(phrase_traps):
+    """A repeated query whose rank classes most documents hold asks the full-text index nothing more."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    query = SearchQuery(text="phong trào thi đua", limit=5)
+    first = search(query, "database").page_ids
+    with CaptureQueriesContext(connection) as queries:
+        again = search(query, "database").page_ids
+    tables = (fulltext.FTS_TABLE, fulltext.TERMS_TABLE)
+    full_text = [entry["sql"] for entry in queries.captured_queries if any(name in entry["sql"] for name in tables)]
+    assert again == first == brute_force("phong trào thi đua")[:5]
+    assert full_text == []

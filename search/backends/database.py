@@ -135,9 +135,22 @@ class DatabaseBackend(SearchBackend):
 
     @staticmethod
     def members(snapshot: snapshots.Snapshot, matches: Matches, terms: list[str]) -> np.ndarray:
-        """The mask of matches that also hold these terms, read the cheapest way."""
+        """The mask of matches that also hold these terms, read the cheapest way (a rank class: a subset of them).
+
+        Being a subset of the matches, it is the mask of every document holding the terms: a broad one
+        is kept with the snapshot like any broad word's.
+        """
         if set(terms) <= set(matches.terms):
             return matches.mask.copy()
+        kept = snapshot.cached(terms)
+        if kept is not None:
+            return matches.mask & kept
+        found = DatabaseBackend.read_members(snapshot, matches, terms)
+        snapshot.remember(terms, found.copy())
+        return found
+
+    @staticmethod
+    def read_members(snapshot: snapshots.Snapshot, matches: Matches, terms: list[str]) -> np.ndarray:
         if not fulltext.complement_is_cheap():  # counting costs as much as reading: read
             return matches.mask & snapshot.holding(terms)
         number = fulltext.count_holding(terms)  # a subset of the matches: no need to repeat their terms
