@@ -130,10 +130,10 @@ def _unknown(name: str, values: list[str], known: set[str]) -> None:
 
 def resolve_localities(values: list[str]) -> list[str]:
     """Canonical slugs of localities given by slug or by alias slug; unknown ones raise."""
-    slugs = []
+    slugs, known = [], taxonomy_labels().get("locality", {})
     for value in values:
         key = vietnamese_slugify(value)
-        if key in taxonomy_labels().get("locality", {}):  # a locality's own slug: no need to ask the database
+        if key in known:  # a locality's own slug: no need to ask the database
             slugs.append(key)
             continue
         locality = Locality.objects.filter(slug=key).first() or Locality.objects.filter(aliases__slug=key).first()

@@ -74,13 +74,11 @@ def _reading_order(facet: str, counts: dict[str, int], known: dict[str, tuple[st
     Values without a label (e.g. just deleted) come after the others, by slug. Ranks are unique, so
     the sort compares integers.
     """
+    present = [(slug, number) for slug, number in counts.items() if number > 0]
     if facet == "year":
-        return sorted(((slug, number) for slug, number in counts.items() if number > 0), reverse=True)
+        return sorted(present, reverse=True)
     last = len(known)
-    ordered = sorted(
-        (known[slug][2] if slug in known else last, slug, number) for slug, number in counts.items() if number > 0
-    )
-    return [(slug, number) for _rank, slug, number in ordered]
+    return sorted(present, key=lambda item: (known[item[0]][2], "") if item[0] in known else (last, item[0]))
 
 
 def _known(facet: str, labels: dict) -> dict[str, tuple[str, int, int]]:
@@ -103,16 +101,12 @@ def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[
     return facets
 
 
-#: (the labels they were made from, {facet: ({slug: rank}, {slug: the value's JSON as a `%d` template})}).
-_fragments: tuple[object, dict[str, tuple[dict[str, int], dict[str, bytes]]]] = (None, {})
+#: (the labels they were made from, {facet: {slug: the value's JSON as a template for its count}}).
+_templates: tuple[object, dict[str, dict[str, bytes]]] = (None, {})
 
 
-def _templates(facet: str, known: dict[str, tuple[str, int, int]]) -> tuple[dict[str, int], dict[str, bytes]]:
-    templates = {
-        slug: (orjson.dumps({"slug": slug, "name": name})[:-1].replace(b"%", b"%%") + b',"count":%d}')
-        for slug, (name, _depth, _rank) in known.items()
-    }
-    return {slug: rank for slug, (_name, _depth, rank) in known.items()}, templates
+def _template(slug: str, name: str) -> bytes:
+    return orjson.dumps({"slug": slug, "name": name})[:-1].replace(b"%", b"%%") + b',"count":%d}'
 
 
 def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, orjson.Fragment]:
@@ -120,32 +114,25 @@ def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, orjson.Fragment]
 
     The same values as `label_facets`, without an object per value: each value's JSON is made once
     per taxonomy change as a template for its count, so a facet of a thousand localities is a sort
-    by integer ranks and a join.
+    and a join.
     """
-    global _fragments
+    global _templates
     labels = taxonomy_labels()
-    if _fragments[0] is not labels:
-        _fragments = (labels, {})
-    cached = _fragments[1]
+    if _templates[0] is not labels:
+        _templates = (labels, {})
+    cached = _templates[1]
     rendered = {}
     for facet in FACETS:
-        present = {slug: number for slug, number in counts.get(facet, {}).items() if number > 0}
-        if facet == "subject_type":  # names in the active language: a handful, made each time
-            ranks, templates = _templates(facet, _subject_type_labels())
+        known = _known(facet, labels)
+        if facet in ("subject_type", "year"):  # a handful of values; subject types named in the active language
+            templates = {slug: _template(slug, name) for slug, (name, _depth, _rank) in known.items()}
         else:
-            if facet not in cached:
-                cached[facet] = _templates(facet, labels.get(facet, {}))
-            ranks, templates = cached[facet]
-        if facet != "year" and present.keys() <= ranks.keys():
-            ordered = sorted(present, key=ranks.__getitem__)
-            parts = [templates[slug] % present[slug] for slug in ordered]
-        else:  # years, or values without a label: the general order, each value encoded here
-            known = _known(facet, labels)
-            parts = [
-                templates[slug] % number
-                if slug in templates
-                else orjson.dumps({"slug": slug, "name": slug, "count": number})
-                for slug, number in _reading_order(facet, present, known)
-            ]
+            templates = cached.get(facet)
+            if templates is None:
+                templates = cached[facet] = {slug: _template(slug, name) for slug, (name, _, _) in known.items()}
+        parts = [
+            templates[slug] % number if slug in templates else _template(slug, slug) % number
+            for slug, number in _reading_order(facet, counts.get(facet, {}), known)
+        ]
         rendered[facet] = orjson.Fragment(b"[" + b",".join(parts) + b"]")
     return rendered
