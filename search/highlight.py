@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -11,62 +12,75 @@ from cms.vietnamese import fold_vietnamese
 WINDOW_WORDS = 30
 CONTEXT_BEFORE = 8
 _WORD = re.compile(r"\w+")
+_VISIBLE = re.compile(r"\S")
 
 
-class _FoldTable(dict):
-    """`str.translate` table folding one character at a time, filled as characters are met."""
-
-    def __missing__(self, code: int) -> str:
-        self[code] = fold_vietnamese(chr(code))
-        return self[code]
-
-
-_FOLD_TABLE = _FoldTable()
-
-
-def fold_text(text: str) -> str:
-    """`fold_vietnamese` of an NFC text, character by character (positions stay put when lengths do)."""
-    return text.translate(_FOLD_TABLE)
+@functools.cache
+def _folding_to() -> dict[str, str]:
+    """`{folded letter: every character that folds to it}`, over the scripts Vietnamese text is written in."""
+    found: dict[str, list[str]] = {}
+    for code in range(0x3000):
+        character = chr(code)
+        folded = fold_vietnamese(character)
+        if len(folded) == 1:
+            found.setdefault(folded, [folded]).append(character)
+    return {folded: "".join(dict.fromkeys(characters)) for folded, characters in found.items()}
 
 
-def _is_word(character: str) -> bool:
-    """What `\\w` matches."""
-    return character.isalnum() or character == "_"
+def _whole_word(first: str, rest: str) -> re.Pattern:
+    """A whole-word pattern; the word-start check follows the first letter, so the engine can skip ahead to it."""
+    return re.compile(rf"{first}(?<!\w.){rest}(?!\w)")
 
 
-def _occurrences(text: str, word: str) -> list[tuple[int, int]]:
-    """Spans of `word` standing as a whole word in `text` (`str.find`, far cheaper than a regex scan)."""
-    found, size, limit = [], len(word), len(text)
-    start = text.find(word) if word else -1
-    while start >= 0:
-        end = start + size
-        if not (start and _is_word(text[start - 1])) and not (end < limit and _is_word(text[end])):
-            found.append((start, end))
-        start = text.find(word, start + 1)
-    return found
+@functools.lru_cache(maxsize=512)
+def _patterns(token: str) -> tuple[re.Pattern, re.Pattern]:
+    """Whole-word patterns of a query word: as typed, and any word that folds to what it folds to."""
+    folding_to = _folding_to()
+    letters = [folding_to.get(letter, letter) for letter in fold_vietnamese(token)]
+    folded = [f"[{re.escape(choices)}]" if len(choices) > 1 else re.escape(choices) for choices in letters]
+    return (
+        _whole_word(re.escape(token[:1]), re.escape(token[1:])),
+        _whole_word(folded[0], "".join(folded[1:])),
+    )
 
 
-def _spans(text: str, tokens: list[str]) -> list[tuple[int, int]]:
-    """Spans of words matching a query word, in order: exactly where the text has it so, else once folded."""
-    lowered, folded = text.lower(), None
-    found: set[tuple[int, int]] = set()
-    for token in dict.fromkeys(tokens):
-        spans = _occurrences(lowered, token)
-        if not spans:
-            if folded is None:  # fold only when a word is missing as typed
-                folded = fold_text(text)
-                if len(folded) != len(text):  # positions would not line up; give up on folded marks
-                    folded = ""
-            spans = _occurrences(folded, fold_vietnamese(token)) if folded else []
-        found.update(spans)
-    return sorted(found)
+def _chosen_patterns(lowered: str, tokens: list[str]) -> list[tuple[re.Pattern, int]]:
+    """For each query word found in the text, the pattern that marks it and where it first matches.
+
+    A word is marked as typed where the text has it so anywhere, else wherever a word folds to it.
+    """
+    chosen = []
+    for token in dict.fromkeys(filter(None, tokens)):
+        exact, folded = _patterns(token)
+        for pattern in (exact, folded):
+            if pattern is exact and token not in lowered:  # a substring test spares the scan
+                continue
+            if first := pattern.search(lowered):
+                chosen.append((pattern, first.start()))
+                break
+    return chosen
+
+
+@functools.lru_cache(maxsize=64)
+def _words(number: int) -> re.Pattern:
+    """Up to `number` words from where it is matched, with what separates them (one scan, no object per word)."""
+    return re.compile(rf"(?:\W*\w+){{0,{number}}}")
 
 
 def _context_start(text: str, position: int, number: int) -> tuple[int, int]:
-    """Where the last `number` words before `position` start, and how many there are (read backwards)."""
-    backwards = text[position - 1 :: -1] if position else ""
-    words = [word for _, word in zip(range(number), _WORD.finditer(backwards))]
-    return (position - words[-1].end(), len(words)) if words else (position, 0)
+    """Where the last `number` words before `position` start, and how many there are (read backwards).
+
+    Read from a stretch of text long enough for `number` words of any real text; from the whole
+    beginning only when the stretch proves too short.
+    """
+    reach = 40 * number
+    backwards = text[max(position - reach, 0) : position][::-1]
+    words = _words(number).match(backwards).group()
+    count = len(_WORD.findall(words))
+    if position > reach and (count < number or len(words) == len(backwards)):
+        words = _words(number).match(text[position - 1 :: -1]).group()
+        count = len(_WORD.findall(words))
+    return position - len(words), count
 
 
 #: Stand-ins for the marks while the fragment is escaped in one go (characters no text of ours holds).
@@ -80,29 +94,29 @@ def highlight(text: str, tokens: list[str]) -> str:
     does not; the unaccented `dien` marks every word that folds to it.
     """
     text = unicodedata.normalize("NFC", text or "")
-    if not text or not tokens:
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ): keep it, so positions line up
+        lowered = "".join(character if len(character.lower()) > 1 else character.lower() for character in text)
+    chosen = _chosen_patterns(lowered, tokens)
+    if not chosen:
         return ""
-    spans = _spans(text, tokens)
-    if not spans:
-        return ""
-    start, before = _context_start(text, spans[0][0], CONTEXT_BEFORE)
-    after = [word for _, word in zip(range(WINDOW_WORDS - before), _WORD.finditer(text, spans[0][0]))]
-    end = after[-1].end()
+    first = min(position for _pattern, position in chosen)
+    start, before = _context_start(text, first, CONTEXT_BEFORE)
+    end = _words(WINDOW_WORDS - before).match(text, first).end()  # a word's end: no match straddles it
+    spans = sorted({match.span() for pattern, _position in chosen for match in pattern.finditer(lowered, first, end)})
     pieces = []
     position = start
     for span_start, span_end in spans:
-        if span_start >= end:
-            break
         pieces += [text[position:span_start], _OPEN, text[span_start:span_end], _CLOSE]
         position = span_end
     pieces.append(text[position:end])
     fragment = "".join(pieces)
-    if _OPEN in text or _CLOSE in text:  # never in practice: escape piece by piece instead
+    if _OPEN in text[start:end] or _CLOSE in text[start:end]:  # never in practice: escape piece by piece instead
         fragment = "".join(
             "<mark>" if piece == _OPEN else "</mark>" if piece == _CLOSE else html.escape(piece) for piece in pieces
         )
     else:
         fragment = html.escape(fragment).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
-    lead = "… " if start and not text[:start].isspace() else ""
-    tail = " …" if end < len(text) and not text[end:].isspace() else ""
+    lead = "… " if _VISIBLE.search(text, 0, start) else ""
+    tail = " …" if _VISIBLE.search(text, end) else ""
     return lead + fragment + tail

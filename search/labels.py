@@ -18,8 +18,9 @@ _labels: dict = {"data": None, "version": None, "expires": 0.0}
 def taxonomy_labels() -> dict[str, dict[str, tuple[str, int, int]]]:
     """`{facet: {slug: (display name, depth, rank in reading order)}}`, cached per process for a minute at most.
 
-    The reading order (Vietnamese alphabetical; localities in tree order) is ranked once here, so
-    that ordering a facet of a thousand localities on each search is a sort by integers.
+    The reading order (Vietnamese alphabetical; localities in tree order) is ranked once here; the
+    service keeps each facet's slugs in that order, so ordering a facet of a thousand localities on
+    each search is picking the present ones from that list.
     """
     version = cache.get(LABELS_VERSION_KEY)
     now = time.monotonic()

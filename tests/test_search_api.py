@@ -185,3 +185,20 @@ def test_api_facets_follow_a_renamed_value_and_list_unlabelled_ones_last():
     labels_changed()
     renamed = orjson.loads(orjson.dumps(facets_json(counts)))["field"]
     assert renamed[0]["name"] == "Lĩnh vực “đổi tên” <thử>"
+
+
+def test_facet_values_come_in_reading_order_however_many_are_present():
+    """A few values are sorted by rank, many are picked from the ranked list: the same reading order, zeros left out."""
+    from search.labels import labels_changed, taxonomy_labels
+    from search.service import facets_json
+
+    Field.objects.filter(pk=Field.objects.order_by("pk").first().pk).update(name="Lĩnh vực 100% <mới>")
+    labels_changed()
+    ranked = sorted(taxonomy_labels()["field"], key=lambda slug: taxonomy_labels()["field"][slug][2])
+    assert len(ranked) >= 10
+    for present in (ranked[::-1], ranked[5:7], ranked[3:4]):  # every value / two of them / one
+        counts = {"field": {slug: number + 1 for number, slug in enumerate(present)} | {"bo-qua": 0}}
+        rendered = orjson.loads(orjson.dumps(facets_json(counts)))["field"]
+        assert [value["slug"] for value in rendered] == [slug for slug in ranked if slug in present]
+        assert all(value["count"] == counts["field"][value["slug"]] for value in rendered)
+        assert all(value["name"] == taxonomy_labels()["field"][value["slug"]][0] for value in rendered)

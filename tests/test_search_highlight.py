@@ -40,3 +40,19 @@ def test_nothing_to_mark_gives_an_empty_highlight():
     assert highlight("Nông nghiệp", ["công"]) == ""
     assert highlight("", ["công"]) == ""
     assert highlight("Nông nghiệp", []) == ""
+
+
+def test_a_stray_combining_mark_does_not_stop_folded_marks():
+    # Text copied from a PDF often carries a mark that has no letter to join ("phu ̣trách").
+    text = "Cử chuyên viên phu \u0323trách tuyên truyền phong trào thi đua"
+    assert highlight(text, ["thi", "dua"]).endswith("<mark>thi</mark> <mark>đua</mark>")
+
+
+def test_a_letter_whose_lower_case_is_longer_keeps_the_marks_in_place():
+    assert highlight("İstanbul và điển hình", ["điển"]) == "İstanbul và <mark>điển</mark> hình"
+
+
+def test_the_words_before_the_match_are_found_however_long_they_are():
+    long_words = [f"{letter}" * 60 for letter in "abcdefghij"]
+    fragment = highlight(" ".join([*long_words, "mốc", "cuối"]), ["mốc"])
+    assert fragment == "… " + " ".join(long_words[2:]) + " <mark>mốc</mark> cuối"
