@@ -111,7 +111,8 @@ def highlight(text: str, tokens: list[str]) -> str:
         position = span_end
     pieces.append(text[position:end])
     fragment = "".join(pieces)
-    if _OPEN in text[start:end] or _CLOSE in text[start:end]:  # never in practice: escape piece by piece instead
+    window = text[start:end]
+    if _OPEN in window or _CLOSE in window:  # never in practice: escape piece by piece instead
         fragment = "".join(
             "<mark>" if piece == _OPEN else "</mark>" if piece == _CLOSE else html.escape(piece) for piece in pieces
         )

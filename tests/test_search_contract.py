@@ -135,19 +135,25 @@ def test_elasticsearch_deep_page_starts_at_the_day_holding_its_offset(settings):
     newest, older = 20 * DAY_MILLISECONDS, 18 * DAY_MILLISECONDS
     days = [{"key": newest, "doc_count": 3}, {"key": older, "doc_count": 4}]  # 7 dated documents
 
-    def placed(offset: int) -> tuple[int | None, int]:
+    def placed(offset: int) -> tuple[int | None, int, bool]:
+        """(read from documents older than, from, whether undated documents are read too)."""
         request = backend.page_request({"match_all": {}}, offset, 2, days)
         if request["query"] == {"match_all": {}}:
-            return None, request["from"]
-        older_than = request["query"]["bool"]["filter"][1]["bool"]["should"][0]["range"]["date"]["lt"]
-        return older_than, request["from"]
+            return None, request["from"], True
+        older = request["query"]["bool"]["filter"][1]
+        if "range" in older:  # the page lies among dated documents: a plain range, cheapest in the index's order
+            return older["range"]["date"]["lt"], request["from"], False
+        dated, undated = older["bool"]["should"]
+        assert undated == {"bool": {"must_not": [{"exists": {"field": "date"}}]}}
+        return dated["range"]["date"]["lt"], request["from"], True
 
-    assert placed(1) == (None, 1)  # shallow: read from the newest
-    assert placed(2) == (newest + DAY_MILLISECONDS, 2)  # in the newest day: nothing newer to skip
-    assert placed(3) == (older + DAY_MILLISECONDS, 0)  # first of the older day
-    assert placed(6) == (older + DAY_MILLISECONDS, 3)
-    assert placed(7) == (older, 0)  # past every dated document: the undated ones
-    assert placed(9) == (older, 2)
+    assert placed(1) == (None, 1, True)  # shallow: read from the newest
+    assert placed(2) == (newest + DAY_MILLISECONDS, 2, False)  # in the newest day: nothing newer to skip
+    assert placed(3) == (older + DAY_MILLISECONDS, 0, False)  # first of the older day
+    assert placed(5) == (older + DAY_MILLISECONDS, 2, False)  # the page ends on the last dated document
+    assert placed(6) == (older + DAY_MILLISECONDS, 3, True)  # the page runs on into the undated ones
+    assert placed(7) == (older, 0, True)  # past every dated document: the undated ones
+    assert placed(9) == (older, 2, True)
 
 
 def test_date_sort_is_newest_first(client, ranked):

@@ -283,7 +283,9 @@ class ElasticsearchBackend(SearchBackend):
 
         With the documents counted per day (`days`, newest first), a deep page starts at the day holding
         `offset`: only documents dated before it (or undated, which sort last) are read, from the offset
-        less the documents of newer days. The same page, without collecting thousands of newer ones.
+        less the documents of newer days. The same page, without collecting thousands of newer ones. A
+        page among dated documents only is asked with a plain date range, which the index's own
+        order answers cheaper than a range-or-undated disjunction.
         """
         if days and offset >= deep_offset():
             newer = 0
@@ -294,15 +296,10 @@ class ElasticsearchBackend(SearchBackend):
                 newer += day["doc_count"]
             else:  # the offset falls among the undated documents
                 boundary = days[-1]["key"]
-            older = {
-                "bool": {
-                    "should": [
-                        {"range": {"date": {"lt": boundary, "format": "epoch_millis"}}},
-                        {"bool": {"must_not": [{"exists": {"field": "date"}}]}},
-                    ],
-                    "minimum_should_match": 1,
-                }
-            }
+            older: dict = {"range": {"date": {"lt": boundary, "format": "epoch_millis"}}}
+            if offset + size > sum(day["doc_count"] for day in days):  # the page reaches the undated documents
+                undated = {"bool": {"must_not": [{"exists": {"field": "date"}}]}}
+                older = {"bool": {"should": [older, undated], "minimum_should_match": 1}}
             clause, offset = {"bool": {"filter": [clause, older]}}, offset - newer
         return self.hits_request(clause, offset, size)
 
