@@ -20,7 +20,7 @@ from .query import (
     SearchParameterError,
     parse_search_params,
 )
-from .service import facets_json, search
+from .service import search_json
 
 router = Router(tags=["search"], auth=[BearerTokenAuth(), AllowAnonymous()])
 
@@ -134,7 +134,7 @@ def search_pages(request: HttpRequest):
     except SearchParameterError as error:
         raise HttpError(400, str(error)) from None
     try:
-        results = search(query, labelled=False)
+        results = search_json(query)
     except BackendUnavailable:
         raise HttpError(503, _("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau.")) from None
     payload = {
@@ -142,30 +142,9 @@ def search_pages(request: HttpRequest):
         "page": query.offset // query.limit + 1,
         "page_size": query.limit,
         "backend": results.backend,
-        "results": [response_hit(hit) for hit in results.hits],
-        "facets": facets_json(results.facet_counts),
+        "results": results.results,
+        "facets": results.facets,
     }
-    # Already in the shape of `SearchResponse`: rendering it directly (UTF-8, orjson, facets as ready JSON)
-    # spares validating and encoding ~1 200 facet values one object at a time.
-    return HttpResponse(orjson.dumps(payload, default=str), content_type="application/json; charset=utf-8")
-
-
-def _reference(value: dict | None, keys: tuple[str, ...]) -> dict | None:
-    return {key: value[key] for key in keys} if value else None
-
-
-def response_hit(hit: dict) -> dict:
-    """A hit with exactly the fields of `SearchHit`, in its order."""
-    return {
-        "id": hit["id"],
-        "type": hit["type"],
-        "title": hit["title"],
-        "url": hit["url"],
-        "summary": hit["summary"] or "",
-        "subject_type": hit["subject_type"],
-        "year": hit["year"],
-        "field": _reference(hit["field"], ("slug", "name")),
-        "locality": _reference(hit["locality"], ("slug", "name", "path")),
-        "movement": _reference(hit["movement"], ("slug", "name")),
-        "highlight": hit["highlight"],
-    }
+    # Already in the shape of `SearchResponse`: rendering it directly (UTF-8, orjson, hits and facets as ready
+    # JSON) spares validating and encoding a hundred hits and ~1 200 facet values one object at a time.
+    return HttpResponse(orjson.dumps(payload), content_type="application/json; charset=utf-8")

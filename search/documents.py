@@ -93,6 +93,26 @@ def checksum(document: dict) -> str:
     return hashlib.sha1(payload.encode(), usedforsecurity=False).hexdigest()
 
 
+def _reference(value: dict | None, keys: tuple[str, ...]) -> dict | None:
+    return {key: value[key] for key in keys} if value else None
+
+
+def result_fields(document: dict) -> dict:
+    """A document as `/api/v3/search/` lists it: the fields of `SearchHit` (DESIGN §6) but the highlight, in order."""
+    return {
+        "id": document["id"],
+        "type": document["type"],
+        "title": document["title"],
+        "url": document["url"],
+        "summary": document.get("summary") or "",
+        "subject_type": document.get("subject_type") or None,
+        "year": document.get("year"),
+        "field": _reference(document.get("field"), ("slug", "name")),
+        "locality": _reference(document.get("locality"), ("slug", "name", "path")),
+        "movement": _reference(document.get("movement"), ("slug", "name")),
+    }
+
+
 class DocumentBuilder:
     """Builds documents for a batch of pages, loading taxonomies and visibility once."""
 

@@ -57,6 +57,14 @@ FTS_TABLE = "search_fulltext"
 SQLITE_RENEW = f"""UPDATE {STATE_TABLE} SET generation = lower(hex(randomblob(16))) WHERE id = 1;
         INSERT INTO {STATE_TABLE} (id, generation) SELECT 1, lower(hex(randomblob(16)))
             WHERE NOT EXISTS (SELECT 1 FROM {STATE_TABLE} WHERE id = 1);"""
+#: The generation renewed on every write of a document row. SQLite drops a table's triggers when Django
+#: remakes the table (to add or alter a column): a migration that does so must install these again.
+SQLITE_DOCUMENT_TRIGGERS = [
+    f"""CREATE TRIGGER IF NOT EXISTS search_doc_{name} AFTER {event} ON {DOCUMENT_TABLE} BEGIN
+        {SQLITE_RENEW}
+    END"""
+    for event, name in (("INSERT", "inserted"), ("UPDATE", "updated"), ("DELETE", "deleted"))
+]
 SQLITE_INSTALL = [
     f"""CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5(
         terms, content='{TERMS_TABLE}', content_rowid='document_id', detail=none,
@@ -71,12 +79,7 @@ SQLITE_INSTALL = [
         INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, terms) VALUES ('delete', old.document_id, old.terms);
         INSERT INTO {FTS_TABLE} (rowid, terms) VALUES (new.document_id, new.terms);
     END""",
-    *(
-        f"""CREATE TRIGGER IF NOT EXISTS search_doc_{name} AFTER {event} ON {DOCUMENT_TABLE} BEGIN
-        {SQLITE_RENEW}
-    END"""
-        for event, name in (("INSERT", "inserted"), ("UPDATE", "updated"), ("DELETE", "deleted"))
-    ),
+    *SQLITE_DOCUMENT_TRIGGERS,
     f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')",
 ]
 SQLITE_UNINSTALL = [
@@ -117,6 +120,11 @@ def install_statements(vendor: str, reverse: bool = False) -> list[str]:
     if vendor == "postgresql":
         return POSTGRESQL_UNINSTALL if reverse else POSTGRESQL_INSTALL
     raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")
+
+
+def document_trigger_statements(vendor: str) -> list[str]:
+    """What installs the document table's triggers again after a migration remade the table (SQLite only)."""
+    return SQLITE_DOCUMENT_TRIGGERS if vendor == "sqlite" else []
 
 
 def column_parts(column: str) -> list[str]:

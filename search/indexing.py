@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
+import orjson
 from django.db import transaction
 from wagtail.models import Page
 
 from .backends import elasticsearch_enabled
-from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded
+from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded, result_fields
 from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
 
@@ -26,13 +27,14 @@ BATCH_SIZE = 500
 
 #: Parts of a document kept in their own columns rather than repeated in its JSON.
 TEXT_KEYS = ("title_text", "title_folded", "text", "folded")
-STORED_COLUMNS = ("page_id", "document", "checksum", *TEXT_KEYS)
+COLUMN_KEYS = ("content", *TEXT_KEYS)
+STORED_COLUMNS = ("page_id", "document", "checksum", *COLUMN_KEYS)
 
 
-def full_document(page_id: int, document: dict, digest: str, *texts: str) -> tuple[int, dict, str]:
+def full_document(page_id: int, document: dict, digest: str, content: str, *texts: str) -> tuple[int, dict, str]:
     """A stored row (`STORED_COLUMNS` values) back to `(page id, the whole document, checksum)`."""
     title_text, title_folded, text, folded = texts
-    whole = {**document, "title_text": title_text.strip(), "title_folded": title_folded.strip()}
+    whole = {**document, "content": content, "title_text": title_text.strip(), "title_folded": title_folded.strip()}
     return page_id, {**whole, "text": column_parts(text), "folded": column_parts(folded)}, digest
 
 
@@ -52,7 +54,9 @@ def document_row(document: dict) -> SearchDocument:
         title_folded=title_folded,
         text=text,
         folded=folded,
-        document={key: value for key, value in document.items() if key not in TEXT_KEYS},
+        content=document["content"],
+        result=orjson.dumps(result_fields(document)).decode(),
+        document={key: value for key, value in document.items() if key not in COLUMN_KEYS},
         checksum=checksum(document),
     )
 
@@ -78,6 +82,8 @@ def store_documents(documents: dict[int, dict | None]) -> None:
                 "title_folded",
                 "text",
                 "folded",
+                "content",
+                "result",
                 "document",
                 "checksum",
                 "updated_at",

@@ -23,8 +23,13 @@ class SearchDocument(models.Model):
     title_folded = models.TextField(default="")
     text = models.TextField(default="")
     folded = models.TextField(default="")
-    #: The document as built by `search.documents`, without the text kept in the columns above.
+    #: The document as built by `search.documents`, without the texts kept in their own columns.
     document = models.JSONField(default=dict)
+    #: The text highlights are cut from (the document's `content`).
+    content = models.TextField(default="")
+    #: The result as `/api/v3/search/` lists it, but its highlight (`documents.result_fields`), as JSON:
+    #: a page of results is sent without reading whole documents.
+    result = models.TextField(default="")
     checksum = models.CharField(max_length=40, default="")
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 

@@ -11,6 +11,7 @@ from django.conf import settings
 from exemplar_pages.models import SubjectType
 
 from .backends import BackendUnavailable, DatabaseBackend, get_backend
+from .backends.base import RawResults, SearchBackend
 from .documents import FACETS
 from .highlight import highlight
 from .labels import taxonomy_labels
@@ -19,31 +20,58 @@ from .query import FacetValue, SearchQuery, SearchResults
 logger = logging.getLogger(__name__)
 
 
-def search(query: SearchQuery, backend_name: str | None = None, labelled: bool = True) -> SearchResults:
-    """Run a query on the configured backend; when Elasticsearch is down, answer from the database.
-
-    `labelled=False` leaves the facets as counts by slug (`facet_counts`), for `facets_json` to render.
-    """
+def _run(query: SearchQuery, backend_name: str | None) -> tuple[RawResults, str]:
+    """The backend's answer and the backend's name; when Elasticsearch is down, the database's."""
     backend = get_backend(backend_name)
     try:
-        raw = backend.search(query)
+        return backend.search(query), backend.name
     except BackendUnavailable as error:
         if backend_name or not getattr(settings, "SEARCH_FALLBACK_TO_DATABASE", True):
             raise
         logger.warning("Search falls back to the database backend: %s", error)
         backend = DatabaseBackend()
-        raw = backend.search(query)
+        return backend.search(query), backend.name
+
+
+def search(query: SearchQuery, backend_name: str | None = None, labelled: bool = True) -> SearchResults:
+    """Run a query on the configured backend, with whole documents as hits (the public pages, the columns).
+
+    `labelled=False` leaves the facets as counts by slug (`facet_counts`) only.
+    """
+    raw, backend = _run(query, backend_name)
     tokens = query.tokens
-    hits = [result_hit(document, tokens) for document in raw.documents]
+    hits = [result_hit(document, tokens) for document in SearchBackend.stored_documents(raw.page_ids)]
     facets = label_facets(raw.facet_counts, query) if query.with_facets and labelled else {}
     return SearchResults(
         count=raw.count,
         offset=query.offset,
         limit=query.limit,
-        backend=backend.name,
+        backend=backend,
         hits=hits,
         facets=facets,
         facet_counts=raw.facet_counts,
+    )
+
+
+class JSONResults(NamedTuple):
+    """An answer of `/api/v3/search/`, its parts ready as JSON."""
+
+    count: int
+    backend: str
+    results: orjson.Fragment  # the list of `SearchHit`
+    facets: dict[str, orjson.Fragment]
+
+
+def search_json(query: SearchQuery, backend_name: str | None = None) -> JSONResults:
+    """Run a query for the API: each hit is its stored result JSON with the highlight added, no document parsed."""
+    raw, backend = _run(query, backend_name)
+    tokens = query.tokens
+    results = []
+    for result, content in SearchBackend.stored_results(raw.page_ids):
+        marked = (highlight(content, tokens) or highlight(orjson.loads(result)["title"], tokens)) if tokens else ""
+        results.append(f'{result[:-1]},"highlight":{orjson.dumps(marked).decode()}}}')
+    return JSONResults(
+        raw.count, backend, orjson.Fragment("[" + ",".join(results) + "]"), facets_json(raw.facet_counts)
     )
 
 

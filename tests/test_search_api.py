@@ -44,6 +44,30 @@ def test_response_has_the_contract_shape(client, search_backend):
             assert set(value) == {"slug", "name", "count"} and value["count"] > 0
 
 
+def test_api_hits_are_the_pages_as_they_are_now(client, search_backend):
+    """Each hit says what its page says (title, address, field, place, movement), and follows an edit of the page."""
+
+    def hits() -> dict[int, dict]:
+        data = client.get("/api/v3/search/", {"q": "nông nghiệp", "type": "exemplar", "page_size": 100}).json()
+        return {hit["id"]: hit for hit in data["results"]}
+
+    found = hits()
+    assert found
+    for story in ExemplarStoryPage.objects.filter(pk__in=found).select_related("field", "locality", "movement"):
+        hit = found[story.pk]
+        assert (hit["title"], hit["url"], hit["year"]) == (story.title, story.url, story.year)
+        assert (hit["summary"], hit["subject_type"]) == (story.summary, story.subject_type)
+        assert hit["field"] == {"slug": story.field.slug, "name": story.field.name}
+        assert hit["locality"]["slug"] == story.locality.slug and hit["locality"]["name"] == story.locality.name
+        assert hit["movement"] == (
+            {"slug": story.movement.slug, "name": story.movement.title} if story.movement else None
+        )
+    story = ExemplarStoryPage.objects.get(pk=next(iter(found)))
+    story.title = f"{story.title} <đổi tên> & “mới”"
+    story.save_revision().publish()  # the index follows publication
+    assert hits()[story.pk]["title"] == story.title
+
+
 def test_facet_names_keep_their_diacritics(client, search_backend):
     data = client.get("/api/v3/search/", {"type": "exemplar"}).json()
     names = {value["slug"]: value["name"] for value in data["facets"]["field"]}

@@ -128,3 +128,21 @@ def test_broad_rank_classes_are_read_once_per_index_state(phrase_traps):
     full_text = [entry["sql"] for entry in queries.captured_queries if any(name in entry["sql"] for name in tables)]
     assert again == first == brute_force("phong trào thi đua")[:5]
     assert full_text == []
+
+
+def test_documents_stored_whole_are_split_by_the_migration_and_joined_back(search_index):
+    """Rows written before the `content` and `result` columns get them from their document, and back on reversal."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("search.migrations.0004_document_content_and_result")
+    rows = {row.page_id: (row.document, row.content, row.result) for row in SearchDocument.objects.all()}
+    assert rows and all(content for _document, content, _result in rows.values())
+    for page_id, (document, content, _result) in rows.items():  # as stored before the columns existed
+        SearchDocument.objects.filter(page_id=page_id).update(document={**document, "content": content}, result="")
+    migration.split_documents(apps, None)
+    assert {row.page_id: (row.document, row.content, row.result) for row in SearchDocument.objects.all()} == rows
+    migration.join_documents(apps, None)
+    joined = {row.page_id: row.document for row in SearchDocument.objects.all()}
+    assert joined == {page_id: {**document, "content": content} for page_id, (document, content, _r) in rows.items()}

@@ -94,7 +94,7 @@ class DatabaseBackend(SearchBackend):
             if query.effective_sort == "relevance" and matches is not None:
                 candidates = self.ranked(query, snapshot, matches, candidates)
             window = snapshot.ids[candidates[query.offset : query.offset + query.limit]].tolist()
-        return RawResults(count=count, documents=self.stored_documents(window), facet_counts=facet_counts)
+        return RawResults(count=count, page_ids=window, facet_counts=facet_counts)
 
     def ranked(
         self, query: SearchQuery, snapshot: snapshots.Snapshot, matches: Matches, candidates: np.ndarray

@@ -386,13 +386,12 @@ class ElasticsearchBackend(SearchBackend):
             raise
         except Exception as error:  # transport errors, timeouts, a missing index
             raise BackendUnavailable(str(error)) from error
-        documents = self.stored_documents(window)  # the database index holds the same documents
         facet_counts = {}
         if query.with_facets:
             aggregations = totals.get("aggregations", {})
             for facet in FACETS:  # keyword fields: the keys are strings already; read without a Python loop
                 facet_counts[facet] = dict(map(_KEY_AND_COUNT, aggregations.get(facet, {}).get("buckets", [])))
-        return RawResults(count=totals["hits"]["total"]["value"], documents=documents, facet_counts=facet_counts)
+        return RawResults(count=totals["hits"]["total"]["value"], page_ids=window, facet_counts=facet_counts)
 
     def indexed_checksums(self) -> dict[int, str]:
         found = {}
