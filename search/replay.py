@@ -129,6 +129,9 @@ def rebuild_database(progress: Progress | None = None) -> int:
     return sum(1 for document in documents.values() if document)
 
 
+BULK_TIMEOUT_SECONDS = 60
+
+
 def rebuild_elasticsearch(progress: Progress | None = None) -> int:
     """Fill a new concrete index from the database index, switch the alias to it, then catch up."""
     from .backends.elasticsearch import bulk, create_index, get_client, index_actions, switch_alias
@@ -148,14 +151,20 @@ def rebuild_elasticsearch(progress: Progress | None = None) -> int:
                 progress(sent, total)
             yield full_document(*row)
 
-    failed = bulk(client, index_actions(counted(), new_index, version=version))
-    if failed:
+    # A bulk load is not a citizen's search: a busy node gets a minute per batch and three more tries
+    # (each document carries its version, so a batch sent twice changes nothing).
+    loader = client.options(request_timeout=BULK_TIMEOUT_SECONDS, max_retries=3, retry_on_timeout=True)
+    try:
+        failed = bulk(loader, index_actions(counted(), new_index, version=version))
+        if failed:
+            raise RuntimeError(f"{len(failed)} documents were rejected, e.g. {failed[0]}")
+        # Searchable and compact before it serves: refresh as usual again, and merge the bulk load's segments.
+        loader.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": None}})
+        loader.indices.refresh(index=new_index)
+        client.options(request_timeout=3600).indices.forcemerge(index=new_index, max_num_segments=1)
+    except BaseException:  # the alias still serves the old index: leave nothing half-built behind
         client.indices.delete(index=new_index, ignore_unavailable=True)
-        raise RuntimeError(f"{len(failed)} documents were rejected, e.g. {failed[0]}")
-    # Searchable and compact before it serves: refresh as usual again, and merge the bulk load's segments.
-    client.indices.put_settings(index=new_index, settings={"index": {"refresh_interval": None}})
-    client.indices.refresh(index=new_index)
-    client.options(request_timeout=3600).indices.forcemerge(index=new_index, max_num_segments=1)
+        raise
     switch_alias(client, new_index)
     # Changes made while the new index was being filled: send them again to it.
     IndexOperation.objects.filter(created_at__gte=started - timedelta(minutes=5)).update(done_at=None)

@@ -193,3 +193,23 @@ def test_deleting_a_restricted_page_and_its_parent(client, indexed, unit):
         type(unit).objects.get(pk=unit.pk).delete()
     assert not SearchDocument.objects.filter(page_id__in=[story.pk, other.pk]).exists()
     assert other.pk not in hits(client, "bìm bịp")
+
+
+def test_an_interrupted_rebuild_leaves_the_serving_index_as_it_was(elasticsearch_backend):
+    """A rebuild that fails half-way deletes its new index; the alias still serves the old one, whole."""
+    from search.backends.elasticsearch import alias_name, concrete_indices, get_client
+    from search.replay import rebuild_elasticsearch
+
+    client = get_client()
+    serving, indices = concrete_indices(client), set(client.indices.get(index=f"{alias_name()}-*"))
+    documents = client.count(index=alias_name())["count"]
+    assert serving and documents == SearchDocument.objects.count()
+
+    def interrupted(sent: int, total: int) -> None:
+        raise RuntimeError(f"interrupted at {sent} of {total}")
+
+    with pytest.raises(RuntimeError, match="interrupted at"):
+        rebuild_elasticsearch(progress=interrupted)
+    assert concrete_indices(client) == serving
+    assert set(client.indices.get(index=f"{alias_name()}-*")) == indices  # nothing half-built left behind
+    assert client.count(index=alias_name())["count"] == documents
