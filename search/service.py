@@ -12,7 +12,7 @@ from exemplar_pages.models import SubjectType
 
 from .backends import BackendUnavailable, DatabaseBackend, get_backend
 from .backends.base import RawResults, SearchBackend
-from .documents import FACETS
+from .documents import FACETS, result_fields
 from .highlight import highlight
 from .labels import taxonomy_labels
 from .query import FacetValue, SearchQuery, SearchResults
@@ -33,15 +33,12 @@ def _run(query: SearchQuery, backend_name: str | None) -> tuple[RawResults, str]
         return backend.search(query), backend.name
 
 
-def search(query: SearchQuery, backend_name: str | None = None, labelled: bool = True) -> SearchResults:
-    """Run a query on the configured backend, with whole documents as hits (the public pages, the columns).
-
-    `labelled=False` leaves the facets as counts by slug (`facet_counts`) only.
-    """
+def search(query: SearchQuery, backend_name: str | None = None) -> SearchResults:
+    """Run a query on the configured backend, with whole documents as hits (the public pages, the columns)."""
     raw, backend = _run(query, backend_name)
     tokens = query.tokens
     hits = [result_hit(document, tokens) for document in SearchBackend.stored_documents(raw.page_ids)]
-    facets = label_facets(raw.facet_counts, query) if query.with_facets and labelled else {}
+    facets = label_facets(raw.facet_counts, query) if query.with_facets else {}
     return SearchResults(
         count=raw.count,
         offset=query.offset,
@@ -76,18 +73,9 @@ def search_json(query: SearchQuery, backend_name: str | None = None) -> JSONResu
 
 
 def result_hit(document: dict, tokens: list[str]) -> dict:
-    """A result as the contract shows it (DESIGN §6), from an indexed document."""
+    """A result as the contract shows it (DESIGN §6), from an indexed document; with its date for the pages."""
     return {
-        "id": document["id"],
-        "type": document["type"],
-        "title": document["title"],
-        "url": document["url"],
-        "summary": document.get("summary", ""),
-        "subject_type": document.get("subject_type") or None,
-        "year": document.get("year"),
-        "field": document.get("field"),
-        "locality": document.get("locality"),
-        "movement": document.get("movement"),
+        **result_fields(document),
         "highlight": highlight(document.get("content", ""), tokens) or highlight(document.get("title", ""), tokens),
         "date": document.get("date"),
     }

@@ -182,7 +182,7 @@ def test_api_facets_are_the_labelled_facets_of_the_pages(client, search_backend)
     from search.query import SearchQuery
     from search.service import label_facets, search
 
-    results = search(SearchQuery(text="", limit=1), labelled=False)
+    results = search(SearchQuery(text="", limit=1))
     labelled = label_facets(results.facet_counts, SearchQuery())
     data = client.get("/api/v3/search/", {"page_size": 1}).json()
     assert data["facets"] == {facet: [value.as_dict() for value in values] for facet, values in labelled.items()}
