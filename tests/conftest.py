@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 
 # Fixture modules of each concern; add yours here (one line each).
-pytest_plugins: list[str] = ["tests.moderation_fixtures", "tests.search_fixtures"]
+pytest_plugins: list[str] = ["tests.moderation_fixtures", "tests.search_fixtures", "tests.live"]
 
 
 def pytest_report_header(config) -> list[str]:
