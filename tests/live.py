@@ -297,7 +297,7 @@ class LivePortal:
         if json is not None:
             data = jsonlib.dumps(json).encode()
             request_headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(
+        request = urllib.request.Request(  # noqa: S310 (loopback)
             (base_url or self.base_url) + path, data=data, method=method, headers=request_headers
         )
         try:
