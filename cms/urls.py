@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exemplar_pages.moderation import admin_views as moderation_admin_views
 from search import views as search_views
 
 
@@ -20,6 +21,12 @@ def api_urls():
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's page editor and review action views, serialised per page (exemplar_pages.moderation.admin_views).
+    path("admin/pages/<int:page_id>/edit/", moderation_admin_views.SerialisedEditView.as_view()),
+    path(
+        "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
+        moderation_admin_views.SerialisedWorkflowActionView.as_view(),
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_urls()),

@@ -103,9 +103,20 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Read the file through the OS page cache (shared by every connection and process) rather than
-    # each new connection's own cold cache: the search index's large reads stay fast per request.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA mmap_size = 1073741824;"
+    # The embedded database holds the processes of `make demo` at once (web threads, autosave, the
+    # worker, the scheduler): WAL lets readers run beside the one writer; a write transaction takes
+    # the write lock when it begins (IMMEDIATE), so a transaction that read first never fails to
+    # upgrade, and waits up to the busy timeout for another writer instead of raising "database is
+    # locked". The memory map reads the file through the OS page cache shared by every process.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+            "init_command": (
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;"
+            ),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.action_menu import WorkflowMenuItem
 from wagtail.admin.menu import MenuItem
 
+from ..models import CouncilVoteTask
 from . import views as moderation_views
 from .audit import register_moderation_log_actions
 from .permissions import is_administrator, is_council_member, is_standing_office
@@ -45,3 +47,26 @@ class CouncilVoteMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_council_vote_menu_item():
     return CouncilVoteMenuItem(_("Biểu quyết của Hội đồng"), reverse("council_votes"), icon_name="tasks", order=50)
+
+
+@hooks.register("construct_page_action_menu")
+def label_council_votes(menu_items, request, context) -> None:
+    """A council vote's button says "… và đăng" only when this vote completes the quorum.
+
+    Wagtail adds "and Publish" to every approval on the workflow's last step, but one member's
+    vote publishes nothing until the quorum is reached.
+    """
+    page = context.get("page")
+    task_state = page.current_workflow_task_state if page is not None and page.pk else None
+    if task_state is None:
+        return
+    task = task_state.task.specific
+    if not isinstance(task, CouncilVoteTask):
+        return
+    tally = task.tally(task_state)
+    deciding = tally.approvals + 1 >= tally.required
+    approve_labels = iter(label for name, label, _modal in task.get_actions(page, request.user) if name == "approve")
+    for item in menu_items:
+        if isinstance(item, WorkflowMenuItem) and item.name == "approve":
+            label = next(approve_labels, item.label)
+            item.label = _("%(label)s và đăng") % {"label": label} if deciding else label

@@ -1,0 +1,162 @@
+"""Wagtail's page edit and workflow action views, made safe for concurrent requests on one page.
+
+Stock Wagtail reads the page, then saves the form, then acts on the workflow, each step in its own
+transaction. Two POSTs on one page (a double click on "Tán thành", an autosave racing the action form)
+then interleave: the second saves the page as it was read before the first published it, and fails
+with a 500 when the workflow it meant to act on has ended. Here every POST on a page runs in one
+transaction that first locks the page row, so requests on the same page run one after the other,
+each on the page as the previous one left it; an action that is no longer possible is answered with
+a message and changes nothing. After a review action, reviewers return to their inbox (the dashboard).
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.admin import messages
+from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.views.pages.workflow import WorkflowActionView
+from wagtail.models import Page, TaskState
+
+from ..models import CouncilVoteTask
+from .permissions import is_council_member, is_standing_office
+
+
+def lock_page(page_id: int) -> None:
+    """Hold the page row until the transaction ends (SQLite's IMMEDIATE transactions lock the whole file)."""
+    list(Page.objects.select_for_update().filter(pk=page_id).values_list("pk", flat=True))
+
+
+def is_reviewer_only(user, page: Page) -> bool:
+    """A standing office or council member who cannot browse the page's place in the explorer."""
+    if not (is_standing_office(user) or is_council_member(user)):
+        return False
+    parent = page.get_parent()
+    return parent is None or not parent.permissions_for_user(user).can_edit()
+
+
+def inbox_redirect():
+    return redirect("wagtailadmin_home")
+
+
+def action_result_message(request, page: Page, task_state: TaskState, action: str) -> None:
+    """Say what the review action did: passed on, returned, a vote counted, or published."""
+    task_state.refresh_from_db()
+    page.refresh_from_db()
+    title = get_latest_str(page)
+    task = task_state.task.specific
+    if isinstance(task, CouncilVoteTask):
+        if task_state.status == TaskState.STATUS_APPROVED:
+            text = (
+                _("Hội đồng đã duyệt: “%(title)s” đã được đăng.") if page.live else _("Hội đồng đã duyệt “%(title)s”.")
+            )
+        elif task_state.status == TaskState.STATUS_REJECTED:
+            text = _("Hội đồng không duyệt: “%(title)s” đã được trả lại tác giả.")
+        else:
+            tally = task.tally(task_state)
+            text = _("Đã ghi phiếu của bạn về “%(title)s”. ") + tally.summary()
+    elif action == "reject":
+        text = _("Đã trả lại “%(title)s” cho tác giả.")
+    else:
+        text = _("Đã chuyển “%(title)s” lên Hội đồng Thi đua – Khen thưởng.")
+    messages.success(request, text % {"title": title})
+
+
+def already_handled(request, page: Page):
+    messages.warning(
+        request,
+        _("Thao tác không thực hiện: “%(title)s” đã được xử lý trước đó (có thể do bấm hai lần). Không có gì thay đổi.")
+        % {"title": get_latest_str(page)},
+    )
+
+
+class SerialisedEditView(EditView):
+    """The page editor; POSTs on one page run one at a time, and stale review actions change nothing."""
+
+    def dispatch(self, request, page_id, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, page_id, **kwargs)
+        with transaction.atomic():
+            lock_page(page_id)
+            try:
+                return super().dispatch(request, page_id, **kwargs)
+            except PermissionDenied:
+                # A reviewer's second click after the review ended (the editor is theirs no more).
+                if not request.POST.get("action-workflow-action"):
+                    raise
+                page = Page.objects.get(pk=page_id)
+                if not is_reviewer_only(request.user, page):
+                    raise
+                already_handled(request, page)
+                return inbox_redirect()
+
+    def post(self, request, *args, **kwargs):
+        wants_review_action = bool(request.POST.get("action-workflow-action"))
+        if wants_review_action and not self.workflow_action_is_valid():
+            # The review this form was opened for has moved on: save nothing, say so.
+            already_handled(request, self.page)
+            if self.expects_json_response:
+                return self.json_error_response("workflow_action_invalid", _("Thao tác duyệt không còn hiệu lực."))
+            return inbox_redirect() if is_reviewer_only(request.user, self.page) else self.redirect_and_remain()
+        self.review_task_state = self.page.current_workflow_task_state if wants_review_action else None
+        return super().post(request, *args, **kwargs)
+
+    def add_save_confirmation_message(self):
+        task_state = getattr(self, "review_task_state", None)
+        if task_state is not None and self.action_name == "perform_workflow_action":
+            action_result_message(self.request, self.page, task_state, self.workflow_action)
+        else:
+            super().add_save_confirmation_message()
+
+    def redirect_away(self):
+        if self.action_name == "perform_workflow_action" and is_reviewer_only(self.request.user, self.page):
+            return inbox_redirect()
+        return super().redirect_away()
+
+
+class SerialisedWorkflowActionView(WorkflowActionView):
+    """A review action from the dashboard or the page's status panel, acting only on the current review step."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, *args, **kwargs)
+        with transaction.atomic():
+            lock_page(self.object.pk)
+            self.object.refresh_from_db()
+            self.task_state.refresh_from_db()
+            current = self.object.current_workflow_task_state
+            if current is None or current.pk != self.task_state.pk or not self.action_available(current):
+                already_handled(request, self.object)
+                return self.finish(request)
+            response = super().dispatch(request, *args, **kwargs)
+            if response.status_code in (200, 302) and not getattr(self, "form_invalid", False):
+                action_result_message(request, self.object, self.task_state, self.action_name)
+            return self.finish(request, response)
+
+    def action_available(self, task_state: TaskState) -> bool:
+        actions = task_state.task.specific.get_actions(self.object, self.request.user)
+        return any(name == self.action_name for name, _label, _modal in actions)
+
+    def post(self, request, *args, **kwargs):
+        if self.form_class:
+            form = self.form_class(request.POST)
+            if not form.is_valid():
+                self.form_invalid = True
+        return super().post(request, *args, **kwargs)
+
+    def finish(self, request, response=None):
+        """Reviewers who cannot browse the page's section go back to their inbox."""
+        if is_reviewer_only(request.user, self.object):
+            self.redirect_url = reverse("wagtailadmin_home")
+            if request.headers.get("x-requested-with") == "XMLHttpRequest":
+                if response is not None and getattr(self, "form_invalid", False):
+                    return response
+                return self.render_modal_json(request, {"step": "success", "redirect": self.redirect_url})
+            return redirect(self.redirect_url)
+        if response is not None:
+            return response
+        return redirect(self.redirect_url)
