@@ -45,7 +45,7 @@ DEFAULT_PROCESSES = ("web", "worker", "scheduler")
 TRACEBACK = re.compile(r"^Traceback \(most recent call last\)", re.MULTILINE)
 LOCKED = re.compile(r"database is locked", re.IGNORECASE)
 SERVER_ERROR = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" 5\d\d ')
-TOKEN_LINE = re.compile(r"^(\S+)\s+.*\s(wagtail_\S+)\s*$", re.MULTILINE)
+TOKEN_LINE = re.compile(r"^(\S+)[ \t].*[ \t](wagtail_\S+)[ \t]*$", re.MULTILINE)
 
 
 def free_port() -> int:
