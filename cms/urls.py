@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplar_pages.moderation import admin_views as moderation_admin_views
+from exemplar_pages.visibility import PublicSitemap
 from search import views as search_views
 
 
@@ -31,7 +32,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_urls()),
     path("tim-kiem/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

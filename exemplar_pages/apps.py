@@ -17,6 +17,11 @@ class ExemplarPagesConfig(AppConfig):
 
         api.add_router("/taxonomies/", router)
 
+        # A page past its expiry leaves the public pages API at once (DESIGN §4), not when publish_scheduled runs.
+        from .visibility import install_api_visibility
+
+        install_api_visibility()
+
         # Moderation (DESIGN §4, §6): the publish guard, signals, Vietnamese emails, the workflow API.
         from .moderation.api import router as workflow_router
         from .moderation.notifications import connect_notifications

@@ -3,6 +3,7 @@
 from wagtail.models import Site
 
 from .models import ColumnPage
+from .visibility import public_now
 
 
 def portal_columns(request) -> dict:
@@ -10,5 +11,5 @@ def portal_columns(request) -> dict:
     site = Site.find_for_request(request)
     if site is None:
         return {"portal_columns": []}
-    columns = ColumnPage.objects.live().public().descendant_of(site.root_page).order_by("path")
+    columns = public_now(ColumnPage.objects.descendant_of(site.root_page)).order_by("path")
     return {"portal_columns": columns}

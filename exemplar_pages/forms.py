@@ -5,6 +5,7 @@ from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from .models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType
+from .visibility import public_now
 
 
 class SlugChoiceField(forms.ModelChoiceField):
@@ -41,7 +42,7 @@ class ColumnFilterForm(forms.Form):
 
     field = SlugChoiceField(Field.objects.all(), label=_("Lĩnh vực"))
     locality = LocalityChoiceField(Locality.objects.all(), label=_("Địa bàn"))
-    movement = SlugChoiceField(MovementPage.objects.live().public().order_by("title"), label=_("Phong trào"))
+    movement = SlugChoiceField(MovementPage.objects.none(), label=_("Phong trào"))
     subject_type = forms.ChoiceField(
         label=_("Loại điển hình"), required=False, choices=[("", _("Tất cả")), *SubjectType.choices]
     )
@@ -49,6 +50,7 @@ class ColumnFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = ExemplarStoryPage.objects.live().public().order_by("-year").values_list("year", flat=True).distinct()
+        self.fields["movement"].queryset = public_now(MovementPage.objects.order_by("title"))
+        years = public_now(ExemplarStoryPage.objects.order_by("-year")).values_list("year", flat=True).distinct()
         self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
         self.fields["locality"].queryset = Locality.objects.all()

@@ -17,6 +17,7 @@ from search.query import MAX_RESULT_WINDOW, FacetValue, SearchQuery, SearchResul
 from search.service import search
 
 from .models import ColumnPage
+from .visibility import public_now
 
 FETCH_SIZE = 100
 
@@ -75,8 +76,8 @@ class SearchPageList(Sequence):
 
     @staticmethod
     def _pages(ids: list[int]) -> list[Page]:
-        """Live pages by id, in the results' order (a page unpublished since indexing is left out)."""
-        pages = Page.objects.live().filter(pk__in=ids).specific().in_bulk()
+        """Pages by id, in the results' order, left out when no longer public (unpublished or expired since indexing)."""
+        pages = public_now(Page.objects.filter(pk__in=ids)).specific().in_bulk()
         return [pages[pk] for pk in ids if pk in pages]
 
 

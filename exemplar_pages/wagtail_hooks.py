@@ -1,9 +1,14 @@
 """Admin UI registrations: taxonomy snippets, the import uploads, the moderation views and guards."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .importing import admin_hooks as importing_admin_hooks  # noqa: F401  (the “Nhập dữ liệu” uploads)
 from .moderation import admin_hooks as moderation_admin_hooks  # noqa: F401  (audit log, publish guard, votes)
 from .viewsets import TaxonomyViewSetGroup
+from .visibility import refuse_expired_page
 
 register_snippet(TaxonomyViewSetGroup)
+
+# A page past its expiry is not served, before `publish_scheduled` takes it down (DESIGN §4).
+hooks.register("before_serve_page", refuse_expired_page)

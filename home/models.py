@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from exemplar_pages.models import ColumnPage
+from exemplar_pages.visibility import public_now
 
 
 class HomePage(Page):
@@ -27,7 +28,7 @@ class HomePage(Page):
 
     def columns(self):
         """The live, public columns under the home page, in menu order."""
-        return ColumnPage.objects.child_of(self).live().public()
+        return public_now(ColumnPage.objects.child_of(self))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..visibility import public_now
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
@@ -91,16 +92,14 @@ class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixi
         """Live, public plans linked to this movement, newest first."""
         from .plans import PlanPage
 
-        return PlanPage.objects.live().public().filter(movements=self).order_by("-issue_date")
+        return public_now(PlanPage.objects.filter(movements=self)).order_by("-issue_date")
 
     def public_stories(self):
         """Live, public exemplar stories of this movement, newest first."""
         from .stories import ExemplarStoryPage
 
         return (
-            ExemplarStoryPage.objects.live()
-            .public()
-            .filter(movement=self)
+            public_now(ExemplarStoryPage.objects.filter(movement=self))
             .select_related("field", "locality")
             .order_by("-year", "-first_published_at")
         )

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from ..blocks import PlanSectionsBlock
 from ..panels import TextQualityPanel
+from ..visibility import is_public_now, public_now
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
@@ -115,7 +116,7 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
         """Linked movements that anonymous users may see."""
         from .movements import MovementPage
 
-        return MovementPage.objects.live().public().filter(pk__in=self.movement_ids)
+        return public_now(MovementPage.objects.filter(pk__in=self.movement_ids))
 
 
 class PlanReference(Orderable):
@@ -156,8 +157,13 @@ class PlanReference(Orderable):
             parts.append(f"của {self.issuer}")
         return " ".join(parts)
 
+    @property
+    def public_linked_plan(self) -> PlanPage | None:
+        """The linked plan when anonymous readers may see it."""
+        return self.linked_plan if is_public_now(self.linked_plan) else None
+
     def as_dict(self) -> dict:
-        linked = self.linked_plan if self.linked_plan and self.linked_plan.live else None
+        linked = self.public_linked_plan
         return {
             "verb": self.verb,
             "document_type": self.document_type,

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
+from ..visibility import public_now
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -134,7 +135,7 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
 
     def related_stories(self, limit: int = 4):
         """Other public stories of the same movement or field, newest first."""
-        related = ExemplarStoryPage.objects.live().public().exclude(pk=self.pk).select_related("field", "locality")
+        related = public_now(ExemplarStoryPage.objects.exclude(pk=self.pk)).select_related("field", "locality")
         if self.movement_id:
             related = related.filter(models.Q(movement_id=self.movement_id) | models.Q(field_id=self.field_id))
         else:
@@ -145,7 +146,7 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         """The story's movement when anonymous users may see it."""
         from .movements import MovementPage
 
-        return MovementPage.objects.live().public().filter(pk=self.movement_id).first() if self.movement_id else None
+        return public_now(MovementPage.objects.filter(pk=self.movement_id)).first() if self.movement_id else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

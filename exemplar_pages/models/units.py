@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..visibility import public_now
 from .mixins import VietnameseSlugMixin
 
 
@@ -45,5 +46,5 @@ class UnitPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = self.get_children().live().public().specific().order_by("-first_published_at")[:50]
+        context["children"] = public_now(self.get_children()).specific().order_by("-first_published_at")[:50]
         return context
