@@ -12,6 +12,7 @@ class ColumnRssFeed(Feed):
     """The newest public items of a column, as RSS 2.0."""
 
     feed_type = Rss201rev2Feed
+    route_name = "rss"
 
     def __init__(self, column):
         super().__init__()
@@ -25,7 +26,11 @@ class ColumnRssFeed(Feed):
         return self.column.title
 
     def link(self) -> str:
-        return self.column.get_url(request=self.request)
+        # Full URLs on the Site (kept on SITE_URL), not on the host the request came through.
+        return self.column.get_full_url(request=self.request)
+
+    def feed_url(self) -> str:
+        return self.link() + self.column.reverse_subpage(self.route_name)
 
     def description(self) -> str:
         return self.column.search_description or self.column.title
@@ -53,4 +58,5 @@ class ColumnAtomFeed(ColumnRssFeed):
     """The newest public items of a column, as Atom 1.0."""
 
     feed_type = Atom1Feed
+    route_name = "atom"
     subtitle = ColumnRssFeed.description

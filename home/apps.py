@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,3 +9,8 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Trang chủ")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .sites import sync_default_site_after_migrate
+
+        post_migrate.connect(sync_default_site_after_migrate, sender=self, dispatch_uid="home.sync_default_site")

@@ -69,9 +69,9 @@ def province_of(locality: Locality) -> Locality:
     return locality.ancestors_and_self()[0]
 
 
-@override_settings(DEBUG=False)
-def test_refuses_without_debug_unless_forced() -> None:
-    with pytest.raises(CommandError, match="DEBUG"):
+@override_settings(SEED_DEMO_ALLOWED=False)
+def test_refuses_outside_the_dev_settings_unless_forced() -> None:
+    with pytest.raises(CommandError, match="SEED_DEMO_ALLOWED"):
         call_command("seed_demo", verbosity=0)
 
 

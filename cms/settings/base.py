@@ -27,6 +27,10 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# The portal's public address (scheme, host and port; no path): links in feeds, the sitemap, API
+# `html_url`/`detail_url`, print views and e-mails. `migrate` keeps the default Wagtail Site on it
+# (home.sites), since Wagtail builds every full URL from the Site's hostname and port.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "home",
@@ -47,6 +51,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail.api.v3",
     "wagtail",
+    "ninja",  # the v3 API's interactive docs from its own static files, not a CDN
     "modelcluster",
     "taggit",
     "django_filters",
@@ -140,10 +145,13 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# Serve uploaded images (never documents, whose privacy Wagtail's view enforces) from Django itself,
+# when no reverse proxy serves /media/: on in dev and under `make serve` alone, off behind nginx.
+MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -160,7 +168,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Cổng thông tin Thi đua – Khen thưởng"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
+WAGTAILAPI_BASE_URL = SITE_URL  # the pages API's `detail_url`
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]

@@ -1,13 +1,22 @@
-"""Development settings: DEBUG on, a dev-only key, console email."""
+"""Development settings: DEBUG on (`DEBUG=0` turns it off, as `make demo` does), a dev-only key, console email."""
+
+import os
 
 from .base import *  # noqa: F403
-from .base import env_list
+from .base import env_bool, env_list
 
-DEBUG = True
+DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Static files straight from the apps and cms/static (no collectstatic), with DEBUG on or off;
+# uploaded images from Django, since no reverse proxy runs in development.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", True)
+# The demo content (shared passwords, printed API tokens) may be loaded here, never in production.
+SEED_DEMO_ALLOWED = True

@@ -1,4 +1,8 @@
-"""Production settings: refuse to start without a secret key and allowed hosts."""
+"""Production settings: refuse to start without a secret key and allowed hosts.
+
+`cms/wsgi.py` and `cms/asgi.py` default to this module; `make serve` runs `collectstatic` first
+(the static files' hashed names come from the manifest it writes).
+"""
 
 import os
 
