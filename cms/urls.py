@@ -28,6 +28,10 @@ urlpatterns = [
     # Wagtail's page editor and review action views, serialised per page (exemplar_pages.moderation.admin_views).
     path("admin/pages/<int:page_id>/edit/", moderation_admin_views.SerialisedEditView.as_view()),
     path(
+        "admin/pages/add/<slug:content_type_app_name>/<slug:content_type_model_name>/<int:parent_page_id>/",
+        moderation_admin_views.SerialisedCreateView.as_view(),
+    ),
+    path(
         "admin/pages/workflow/action/<int:page_id>/<slug:action_name>/<int:task_state_id>/",
         moderation_admin_views.SerialisedWorkflowActionView.as_view(),
     ),

@@ -130,3 +130,39 @@ def test_the_edit_page_shows_the_vote_button_without_publish(client, cast, story
     html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "Tán thành" in html
     assert "và đăng" not in html.split("Tán thành", 1)[1][:40]
+
+
+def test_a_submit_that_follows_its_own_autosave_edits_the_autosaved_page(client, cast):
+    """The create form autosaves a new page; the author's click leaves before the form learns its new address."""
+    from exemplar_pages.models import ExemplarStoryPage
+    from tests import factories
+
+    template = factories.story(cast.unit, title="Mẫu để lấy dữ liệu biểu mẫu", publish_it=False, owner=cast.editor)
+    data = story_form(template, title="Cô giáo Lò Thị Dung bám bản", slug="co-giao-lo-thi-dung-bam-ban")
+    url = reverse("wagtailadmin_pages:add", args=["exemplar_pages", "exemplarstorypage", cast.unit.pk])
+    client.force_login(cast.editor)
+
+    autosave = client.post(url, data, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 200, autosave.content
+    created = ExemplarStoryPage.objects.get(slug="co-giao-lo-thi-dung-bam-ban")
+
+    submit = client.post(url, {**data, "action-submit": "1"}, follow=True)
+    assert submit.status_code == 200
+    assert ExemplarStoryPage.objects.filter(slug="co-giao-lo-thi-dung-bam-ban").count() == 1
+    page = fresh(created)
+    assert page.current_workflow_task_state is not None  # submitted, not refused for its slug
+    assert not any("slug" in text.lower() for text in messages_of(submit))
+
+
+def test_a_create_form_with_another_authors_slug_is_still_refused(client, cast):
+    from exemplar_pages.models import ExemplarStoryPage
+    from tests import factories
+
+    theirs = factories.story(cast.unit, title="Bài của người khác", publish_it=False, owner=cast.other_editor)
+    data = story_form(theirs)
+    url = reverse("wagtailadmin_pages:add", args=["exemplar_pages", "exemplarstorypage", cast.unit.pk])
+    client.force_login(cast.editor)
+    response = client.post(url, {**data, "action-submit": "1"})
+    assert response.status_code == 200  # the form again, with the slug error
+    assert ExemplarStoryPage.objects.filter(slug=theirs.slug).count() == 1
+    assert fresh(theirs).current_workflow_task_state is None

@@ -11,19 +11,26 @@ a message and changes nothing. After a review action, reviewers return to their 
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.admin import messages
 from wagtail.admin.utils import get_latest_str
+from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.workflow import WorkflowActionView
 from wagtail.models import Page, TaskState
 
 from ..models import CouncilVoteTask
 from .permissions import is_council_member, is_standing_office
+
+#: How recent a page made by the create form's autosave must be for a full POST of that form to edit it.
+AUTOSAVE_HANDOFF_WINDOW = timedelta(minutes=15)
 
 
 def lock_page(page_id: int) -> None:
@@ -116,6 +123,43 @@ class SerialisedEditView(EditView):
         if self.action_name == "perform_workflow_action" and is_reviewer_only(self.request.user, self.page):
             return inbox_redirect()
         return super().redirect_away()
+
+
+class SerialisedCreateView(CreateView):
+    """The page creation form (and its autosave): a page is created whole, with its first revision, or not at all."""
+
+    def dispatch(self, request, content_type_app_name, content_type_model_name, parent_page_id, **kwargs):
+        if request.method != "POST":
+            return super().dispatch(request, content_type_app_name, content_type_model_name, parent_page_id, **kwargs)
+        with transaction.atomic():
+            lock_page(parent_page_id)
+            autosaved = self.autosaved_page(request, parent_page_id)
+            if autosaved is not None:
+                # The form's own autosave created this page while the author clicked: edit it, don't add a twin.
+                return SerialisedEditView.as_view()(request, page_id=autosaved.pk)
+            return super().dispatch(request, content_type_app_name, content_type_model_name, parent_page_id, **kwargs)
+
+    @staticmethod
+    def autosaved_page(request, parent_page_id: int) -> Page | None:
+        """The page this create form's autosave has just made, when a full POST of the same form follows it.
+
+        Wagtail's autosave creates the page and then points the form at its editor; a click that
+        leaves before that answer arrives posts to the create URL again, with the same slug.
+        """
+        slug = request.POST.get("slug", "")
+        if not slug or not request.accepts("text/html"):
+            return None
+        parent = Page.objects.filter(pk=parent_page_id).first()
+        if parent is None:
+            return None
+        recent = timezone.now() - AUTOSAVE_HANDOFF_WINDOW
+        page = (
+            parent.get_children()
+            .filter(slug=slug, owner=request.user, live=False, first_published_at__isnull=True)
+            .filter(latest_revision_created_at__gte=recent, latest_revision__user=request.user)
+            .first()
+        )
+        return page if page is not None and not page.workflow_in_progress else None
 
 
 class SerialisedWorkflowActionView(WorkflowActionView):
