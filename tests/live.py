@@ -58,7 +58,8 @@ def free_port() -> int:
 def base_environment(**extra: str) -> dict[str, str]:
     """The environment of the portal's processes: this one's, minus what would leak the test's settings."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("PYTEST", "DJANGO_"))}
-    env.update(PYTHONUNBUFFERED="1", ELASTICSEARCH_URL="", FRONTEND_CACHE_URL="", LOG_LEVEL="INFO")
+    # As `make demo` runs it: DEBUG off, so citizens (and the tests) see the portal's own error pages.
+    env.update(PYTHONUNBUFFERED="1", ELASTICSEARCH_URL="", FRONTEND_CACHE_URL="", LOG_LEVEL="INFO", DEBUG="0")
     env.update(extra)
     return env
 
