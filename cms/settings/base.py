@@ -117,9 +117,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {
             "transaction_mode": "IMMEDIATE",
             "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
-            "init_command": (
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;"
-            ),
+            "init_command": "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;",
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
