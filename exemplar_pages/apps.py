@@ -32,3 +32,8 @@ class ExemplarPagesConfig(AppConfig):
         connect_signals()
         connect_notifications()
         api.add_router("/workflow/", workflow_router)
+
+        # The front-end cache (Varnish) follows publication and taxonomy edits (DESIGN §7).
+        from .frontend_cache import connect as connect_frontend_cache
+
+        connect_frontend_cache()

@@ -145,3 +145,44 @@ def chromium_path() -> str | None:
         if candidate and os.path.isfile(candidate) and os.access(candidate, os.X_OK):
             return candidate
     return None
+
+
+def varnish_required() -> bool:
+    """Return whether Varnish-backed tests must fail, not skip, without varnishd (REQUIRE_VARNISH, REQUIRE_BROWSER or CI)."""
+    return _flag("REQUIRE_VARNISH") or _flag("REQUIRE_BROWSER") or bool(_env("CI"))
+
+
+def varnish_available() -> bool:
+    """Return whether `scripts/varnish available` finds varnishd."""
+    return subprocess.run([str(SCRIPTS_DIR / "varnish"), "available"], check=False).returncode == 0
+
+
+class Varnish:
+    """A varnishd started by `scripts/varnish` in front of a backend, on its own free port and runtime dir."""
+
+    def __init__(self, backend: str, listen: str, run_dir: Path | None = None) -> None:
+        run_dir = run_dir or _run_dir()  # readable by varnishd's own users when it runs as root
+        self.env = {**os.environ, "VARNISH_BACKEND": backend, "VARNISH_LISTEN": listen, "THIDUA_RUN": str(run_dir)}
+        self.url = f"http://{listen}"
+
+    def _script(self, command: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [str(SCRIPTS_DIR / "varnish"), command],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=START_TIMEOUT_SECONDS,
+            check=False,
+        )
+
+    def start(self) -> Varnish:
+        result = self._script("start")
+        if result.returncode != 0 or f"FRONTEND_CACHE_URL={self.url}" not in result.stdout:
+            raise RuntimeError(f"scripts/varnish start failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        return self
+
+    def stop(self) -> None:
+        self._script("stop")
+
+    def running(self) -> bool:
+        return self._script("status").returncode == 0

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "cms.cache_headers.FrontendCacheHeadersMiddleware",  # outermost: sees the cookies set below it
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,3 +212,19 @@ SEARCH_ELASTICSEARCH_DEEP_OFFSET = int(os.environ.get("SEARCH_ELASTICSEARCH_DEEP
 SEARCH_ELASTICSEARCH_REFRESH = False  # tests set True to see each update at once
 SEARCH_FALLBACK_TO_DATABASE = env_bool("SEARCH_FALLBACK_TO_DATABASE", True)
 SEARCH_OPERATION_RETENTION_HOURS = 24
+
+# Front-end cache (DESIGN §7): Varnish (deploy/varnish.vcl, scripts/varnish) in front of the public
+# pages and anonymous API reads. Anonymous public reads are marked `public, s-maxage` for this many
+# seconds (cms/cache_headers.py); with FRONTEND_CACHE_URL set, publication events purge it
+# (exemplar_pages/frontend_cache.py) through wagtail.contrib.frontend_cache's backends.
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "").strip().rstrip("/")
+FRONTEND_CACHE_MAX_AGE = int(os.environ.get("FRONTEND_CACHE_MAX_AGE", "300"))
+FRONTEND_CACHE_TIMEOUT = float(os.environ.get("FRONTEND_CACHE_TIMEOUT", "2"))  # seconds per purge request
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "exemplar_pages.frontend_cache.VarnishBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+            "TIMEOUT": FRONTEND_CACHE_TIMEOUT,
+        }
+    }
