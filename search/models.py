@@ -118,6 +118,8 @@ class IndexOperation(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    #: After a failed replay: not tried again (by the sweep) before this time, backing off.
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     done_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

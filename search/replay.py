@@ -10,8 +10,10 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
+
+from operations.conf import replay_backoff
 
 from . import fulltext
 from .backends import elasticsearch_enabled, get_backend
@@ -62,19 +64,28 @@ def send_state(client, page_ids: list[int], index: str, refresh: bool | str = Fa
     return bulk(client, actions, refresh=refresh)
 
 
-def replay(batch_size: int = BATCH_SIZE) -> ReplayReport:
-    """Send pending operations in id order, each page's latest state winning; stop at the first outage."""
+def replay(batch_size: int = BATCH_SIZE, due_only: bool = False) -> ReplayReport:
+    """Send pending operations in id order, each page's latest state winning; stop at the first outage.
+
+    After an outage the pending operations wait, backing off (`SEARCH_REPLAY_RETRY_*`); `due_only`
+    (the worker's replays and the sweep) replays nothing before then, `search_index replay` at once.
+    """
     from .backends.elasticsearch import alias_name, ensure_index, get_client
 
     report = ReplayReport()
     if not elasticsearch_enabled():
         return report
+    pending = IndexOperation.objects.filter(done_at__isnull=True)
+    if (
+        due_only
+        and not pending.filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now())).exists()
+    ):
+        report.pending = pending.count()
+        return report
     client = get_client()
     last_id = 0
     while True:
-        operations = list(
-            IndexOperation.objects.filter(done_at__isnull=True, id__gt=last_id).order_by("id")[:batch_size]
-        )
+        operations = list(pending.filter(id__gt=last_id).order_by("id")[:batch_size])
         if not operations:
             break
         last_id = operations[-1].id
@@ -84,17 +95,25 @@ def replay(batch_size: int = BATCH_SIZE) -> ReplayReport:
             failed = send_state(client, list(dict.fromkeys(op.page_id for op in operations)), alias_name(), _refresh())
         except Exception as error:  # Elasticsearch down or refusing: keep everything pending
             message = f"{type(error).__name__}: {error}"[:2000]
+            retry_at = timezone.now() + replay_backoff(1 + max(op.attempts for op in operations))
             IndexOperation.objects.filter(id__in=ids).update(attempts=F("attempts") + 1, last_error=message)
-            logger.warning("Search index replay stopped, operations kept pending: %s", message)
+            pending.update(next_attempt_at=retry_at)
+            logger.warning(
+                "Search index replay stopped, operations kept pending until %s: %s",
+                f"{timezone.localtime(retry_at):%H:%M:%S}",
+                message,
+            )
             report.error = message
             break
         failed_pages = {int(next(iter(item.values()))["_id"]): str(item)[:2000] for item in failed}
         for page_id, message in failed_pages.items():  # rejected documents: kept for `status`, not retried
             IndexOperation.objects.filter(id__in=ids, page_id=page_id).update(last_error=message)
-        IndexOperation.objects.filter(id__in=ids).update(done_at=timezone.now(), attempts=F("attempts") + 1)
+        IndexOperation.objects.filter(id__in=ids).update(
+            done_at=timezone.now(), attempts=F("attempts") + 1, next_attempt_at=None
+        )
         report.sent += len(ids)
         report.failed += len(failed_pages)
-    report.pending = IndexOperation.objects.filter(done_at__isnull=True).count()
+    report.pending = pending.count()
     retention = timedelta(hours=float(getattr(settings, "SEARCH_OPERATION_RETENTION_HOURS", 24)))
     IndexOperation.objects.filter(done_at__lt=timezone.now() - retention, last_error="").delete()
     return report

@@ -2,30 +2,39 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from django.core.cache import cache
+from django.db.models import Min
 from django.utils import timezone
 from django_tasks import task
 
-RETRY_DELAY = timedelta(seconds=30)
 RETRY_LOCK_KEY = "search:replay-retry-scheduled"
 
 
 @task()
 def replay_index_operations() -> dict:
-    """Send pending index operations to Elasticsearch; when it is down, try again later."""
+    """Send pending index operations to Elasticsearch; when it is down, try again after the backoff.
+
+    Safe to run twice (a reclaimed task runs again): each document carries the time its state was read.
+    """
     from .replay import replay
 
-    report = replay()
+    report = replay(due_only=True)
     if report.error:
         schedule_retry()
     return {"sent": report.sent, "pending": report.pending, "error": report.error}
 
 
 def schedule_retry() -> None:
-    """Enqueue one delayed replay, when the task backend can defer (not the immediate test backend)."""
+    """Enqueue one replay for when the pending operations are due again (the scheduler's sweep does too).
+
+    Only with a task backend that can defer (not the immediate test backend).
+    """
+    from .models import IndexOperation
+
     backend = replay_index_operations.get_backend()
-    if not backend.supports_defer or not cache.add(RETRY_LOCK_KEY, True, RETRY_DELAY.total_seconds()):
+    retry_at = IndexOperation.objects.filter(done_at__isnull=True).aggregate(at=Min("next_attempt_at"))["at"]
+    if not backend.supports_defer or retry_at is None:
         return
-    replay_index_operations.using(run_after=timezone.now() + RETRY_DELAY).enqueue()
+    ttl = max((retry_at - timezone.now()).total_seconds(), 1)
+    if cache.add(RETRY_LOCK_KEY, True, ttl):
+        replay_index_operations.using(run_after=retry_at).enqueue()

@@ -10,14 +10,14 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
+
+from operations.outbox import queue_email
 
 from ..models import CouncilVoteTask, OfficeReviewTask
 
@@ -27,8 +27,8 @@ TEMPLATES = "exemplar_pages/moderation/emails/"
 
 @task()
 def send_moderation_email(subject: str, body: str, recipients: list[str]) -> int:
-    """Send one notification (queued: a mail server that is down does not block the review)."""
-    return send_mail(subject, body, None, recipients, fail_silently=False)
+    """Kept for notifications queued before the outbox existed: it moves them into the outbox."""
+    return queue_email(subject, body, recipients, purpose="moderation")
 
 
 def _page_context(page) -> dict:
@@ -44,14 +44,17 @@ def _page_context(page) -> dict:
 
 
 def notify(template: str, context: dict, users) -> None:
-    """Render a Vietnamese email for each recipient and queue it once the transaction commits."""
+    """Render a Vietnamese email for each recipient into the outbox, in the workflow action's transaction.
+
+    A worker sends each once the action commits, and retries while the mail server is down (operations.outbox).
+    """
     recipients = {user.email: user for user in users if user and user.is_active and user.email}
     for email, user in sorted(recipients.items()):
         with translation.override("vi"):
             personal = {**context, "user": user}
             subject = " ".join(render_to_string(f"{TEMPLATES}{template}_subject.txt", personal).split())
             body = render_to_string(f"{TEMPLATES}{template}.txt", personal).strip()
-        transaction.on_commit(lambda s=subject, b=body, e=email: send_moderation_email.enqueue(s, b, [e]))
+        queue_email(subject, body, [email], purpose=f"moderation.{template}")
 
 
 def reviewers_of(task) -> list:

@@ -7,6 +7,8 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Min
+from django.utils import timezone
 from wagtail.models import Page
 
 from search.backends import elasticsearch_enabled, get_backend
@@ -81,16 +83,30 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{report.backend}: OK"))
 
     def do_status(self, backend: str | None) -> None:
+        now = timezone.now()
         pending = IndexOperation.objects.filter(done_at__isnull=True)
+        waiting = pending.filter(next_attempt_at__gt=now)
         oldest = pending.order_by("id").first()
         self.stdout.write(f"backend: {get_backend().name}")
         self.stdout.write(f"database documents: {SearchDocument.objects.count()}")
         self.stdout.write(f"pending operations: {pending.count()}")
+        self.stdout.write(f"  due now: {pending.count() - waiting.count()}")
+        self.stdout.write(f"  retrying (waiting after failed attempts): {waiting.count()}")
+        next_attempt = waiting.aggregate(at=Min("next_attempt_at"))["at"]
+        if next_attempt:
+            self.stdout.write(
+                f"  next attempt: {timezone.localtime(next_attempt):%Y-%m-%d %H:%M:%S} "
+                f"(in {int((next_attempt - now).total_seconds())} s)"
+            )
         if oldest:
-            self.stdout.write(f"oldest pending: {oldest.created_at:%Y-%m-%d %H:%M:%S} ({oldest.attempts} attempts)")
+            self.stdout.write(
+                f"oldest pending: {timezone.localtime(oldest.created_at):%Y-%m-%d %H:%M:%S} ({oldest.attempts} attempts)"
+            )
             self.stdout.write(f"last error: {oldest.last_error or '-'}")
-        rejected = IndexOperation.objects.filter(done_at__isnull=False).exclude(last_error="").count()
-        self.stdout.write(f"rejected operations: {rejected}")
+        rejected = IndexOperation.objects.filter(done_at__isnull=False).exclude(last_error="").order_by("-id")
+        self.stdout.write(f"rejected operations (failed, not retried): {rejected.count()}")
+        for operation in rejected[:SHOWN]:
+            self.stdout.write(f"  rejected {operation.action} page {operation.page_id}: {operation.last_error[:200]}")
         if elasticsearch_enabled():
             from search.backends.elasticsearch import alias_name, concrete_indices, get_client
 
