@@ -18,6 +18,7 @@ import time
 from datetime import datetime
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -65,7 +66,10 @@ def shared_max_age() -> int:
     """Seconds a shared cache may keep a public response: the setting, or less before an expiry."""
     max_age = int(getattr(settings, "FRONTEND_CACHE_MAX_AGE", 300))
     now = timezone.now()
-    expiry = next_expiry(now)
+    try:
+        expiry = next_expiry(now)
+    except DatabaseError:  # the database is gone (an error page): share nothing rather than fail the answer
+        return 0
     if expiry is not None:
         max_age = min(max_age, math.floor((expiry - now).total_seconds()))
     return max(max_age, 0)
