@@ -144,28 +144,31 @@ class ResilientWorker(Worker):
         self.heartbeat.current_task_id = str(db_task_result.id)
         save_successful, save_failed = db_task_result.set_successful, db_task_result.set_failed
         label = f"worker: result of task {db_task_result.id}"
+
+        def record_failure(error: BaseException) -> None:
+            if isinstance(error, (SystemExit, KeyboardInterrupt)):  # a forced stop: one try, the process is ending
+                requeue(db_task_result, "the worker was stopped")
+            elif is_outage(error):
+                persist(partial(requeue, db_task_result, f"a database outage ({describe(error)})"), label)
+            else:
+                persist(partial(save_failed, error), label)
+
         db_task_result.set_successful = lambda value: persist(partial(save_successful, value), label)
-        db_task_result.set_failed = lambda error: persist(
-            partial(self.record_failure, db_task_result, save_failed, error), label
-        )
+        db_task_result.set_failed = record_failure
         try:
             super().run_task(db_task_result)
         finally:
             self.heartbeat.current_task_id = ""
 
-    def record_failure(self, db_task_result: DBTaskResult, save_failed, error: BaseException) -> None:
-        """A task that failed because the database went away runs again later; other failures are recorded."""
-        if not is_outage(error):
-            save_failed(error)
-            return
-        delay = timedelta(seconds=setting("OPERATIONS_DATABASE_RETRY_MAX_SECONDS"))
-        DBTaskResult.objects.filter(pk=db_task_result.pk, status=RUNNING).update(
-            status=READY, run_after=timezone.now() + delay
-        )
-        db_task_result.status = READY
-        logger.warning(
-            "worker: task %s interrupted by a database outage (%s); queued again", db_task_result.id, describe(error)
-        )
+
+def requeue(db_task_result: DBTaskResult, reason: str) -> None:
+    """Put an interrupted task back in the queue, to run again shortly (the project's tasks are idempotent)."""
+    delay = timedelta(seconds=setting("OPERATIONS_DATABASE_RETRY_MAX_SECONDS"))
+    DBTaskResult.objects.filter(pk=db_task_result.pk, status=RUNNING).update(
+        status=READY, run_after=timezone.now() + delay
+    )
+    db_task_result.status = READY
+    logger.warning("worker: task %s interrupted by %s; queued again", db_task_result.id, reason)
 
 
 def live_worker_ids(stale_before: datetime) -> set[str]:

@@ -33,6 +33,11 @@ def interrupted_by_outage() -> None:
 
 
 @task()
+def stopped_by_a_second_ctrl_c() -> None:
+    raise KeyboardInterrupt
+
+
+@task()
 def broken() -> None:
     raise ValueError("a bug, not an outage")
 
@@ -222,6 +227,7 @@ def test_the_worker_queues_again_a_task_cut_by_a_database_outage_and_records_oth
     )
     cut = run_one(worker, interrupted_by_outage.enqueue())
     assert cut.status == "READY" and cut.run_after > timezone.now() and cut.worker_ids == ["test-worker"]
+    assert run_one(worker, stopped_by_a_second_ctrl_c.enqueue()).status == "READY"
     failed = run_one(worker, broken.enqueue())
     assert failed.status == "FAILED" and "a bug, not an outage" in failed.traceback
     done = run_one(worker, answers.enqueue())

@@ -60,6 +60,18 @@ def running_tasks(portal: LivePortal, *paths: str) -> list[tuple[str, str]]:
     return [(path, task["id"]) for path in paths for task in tasks_of(portal, path) if task["status"] == "RUNNING"]
 
 
+def wait_for_running(portal: LivePortal, *paths: str) -> list[tuple[str, str]]:
+    """Wait until one of these tasks stays RUNNING over two looks: the worker is held inside it."""
+    held: list[list[tuple[str, str]]] = []
+
+    def still_running() -> bool:
+        held.append(running_tasks(portal, *paths))
+        return len(held) > 1 and bool(held[-1]) and held[-1] == held[-2]
+
+    portal.wait_until(still_running, timeout=240, interval=2, message=f"none of {paths} was held")
+    return held[-1]
+
+
 def emails(portal: LivePortal) -> list[dict]:
     return query(
         portal,
@@ -161,10 +173,9 @@ def test_a_worker_killed_during_an_index_replay_leaves_nothing_pending(live_port
             "reindex_pages(ids); print(json.dumps(ids))",
         )
         assert len(page_ids) == 50
-        # The worker is inside a replay when Elasticsearch's socket holds its request.
-        portal.wait_until(lambda: hung.accepted, timeout=240, message="the worker never started the replay")
+        # The worker is inside a replay: its task is RUNNING, its request held by the silent Elasticsearch.
         # The replay runs in the replay task enqueued after commit, or in a sweep that came first.
-        killed = running_tasks(portal, "search.tasks.replay_index_operations", "operations.tasks.sweep")
+        killed = wait_for_running(portal, "search.tasks.replay_index_operations", "operations.tasks.sweep")
         portal.kill("worker")  # SIGKILL: no clean-up at all
     finally:
         hung.close()
@@ -209,9 +220,8 @@ def test_a_task_left_running_by_a_killed_worker_is_run_by_another_and_its_email_
             "with transaction.atomic(): email_id = queue_email('Thư thử nghiệm', 'Nội dung', ['canbo@example.org'])\n"
             "print(email_id)",
         )
-        portal.wait_until(lambda: hung.accepted, timeout=240, message="the worker never connected to the mail server")
         # The e-mail is sent by its own task, enqueued after commit, or by a sweep that came first.
-        [(path, held_id)] = running_tasks(portal, "operations.tasks.send_email", "operations.tasks.sweep")
+        [(path, held_id)] = wait_for_running(portal, "operations.tasks.send_email", "operations.tasks.sweep")
         portal.kill("worker")
     finally:
         hung.close()
@@ -263,6 +273,9 @@ def test_notifications_wait_for_the_mail_server_and_each_is_delivered_once(live_
     assert sorted(int(message["outbox_id"]) for message in server.messages) == [row["id"] for row in queued]
     assert {"thuongtruc@example.org", "hoidong1@example.org"} <= {to for (to,), _ in delivered}
     portal.assert_logs_clean()
+    # SIGTERM stops both cleanly.
+    assert portal.stop_process("scheduler") == 0 and "scheduler: stopped" in portal.log("scheduler")
+    assert portal.stop_process("worker") == 0
 
 
 # PostgreSQL is stopped under the processes: not the suite's server, but a throwaway cluster of this test.
