@@ -17,6 +17,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import TaskState, WorkflowState
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected, workflow_submitted
 
+from operations.models import OutgoingEmail
 from operations.outbox import queue_email
 
 from ..models import CouncilVoteTask, OfficeReviewTask
@@ -27,8 +28,9 @@ TEMPLATES = "exemplar_pages/moderation/emails/"
 
 @task()
 def send_moderation_email(subject: str, body: str, recipients: list[str]) -> int:
-    """Kept for notifications queued before the outbox existed: it moves them into the outbox."""
-    return queue_email(subject, body, recipients, purpose="moderation")
+    """Kept for notifications queued before the outbox existed: moves each into the outbox once (runs twice safely)."""
+    moved = OutgoingEmail.objects.filter(purpose="moderation", subject=subject, body=body, recipients=recipients)
+    return moved.values_list("pk", flat=True).first() or queue_email(subject, body, recipients, purpose="moderation")
 
 
 def _page_context(page) -> dict:
