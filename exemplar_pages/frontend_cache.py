@@ -131,6 +131,10 @@ def purge_listings() -> None:
     _purge(listing_urls)
 
 
+def on_index_replayed(sender, **kwargs) -> None:
+    purge_listings()
+
+
 def everything_urls() -> set[str]:
     root = site_root_url()
     return {root + EVERYTHING} if root else set()
@@ -234,6 +238,10 @@ def on_taxonomy_deleted(sender, instance, **kwargs) -> None:
 def connect() -> None:
     """Connect the purges (from `ExemplarPagesConfig.ready`)."""
     page_published.connect(on_page_published, dispatch_uid="frontend_cache_published")
+    # With Elasticsearch the worker changes the index after the publication's own purge: purge again.
+    from search.replay import index_replayed
+
+    index_replayed.connect(on_index_replayed, dispatch_uid="frontend_cache_index_replayed")
     page_unpublished.connect(on_page_changed, dispatch_uid="frontend_cache_unpublished")
     post_page_move.connect(on_page_changed, dispatch_uid="frontend_cache_moved")
     page_slug_changed.connect(on_page_changed, dispatch_uid="frontend_cache_slug_changed")

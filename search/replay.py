@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Q
+from django.dispatch import Signal
 from django.utils import timezone
 
 from operations.conf import replay_backoff
@@ -23,6 +24,10 @@ from .models import IndexOperation, SearchDocument
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
+
+#: Sent after a replay has changed the Elasticsearch index (``sent``: how many operations), so that
+#: what shows the index's listings (a front-end cache) can refresh them.
+index_replayed = Signal()
 
 
 @dataclass
@@ -114,6 +119,8 @@ def replay(batch_size: int = BATCH_SIZE, due_only: bool = False) -> ReplayReport
         report.sent += len(ids)
         report.failed += len(failed_pages)
     report.pending = pending.count()
+    if report.sent:
+        index_replayed.send(sender=replay, sent=report.sent)
     retention = timedelta(hours=float(getattr(settings, "SEARCH_OPERATION_RETENTION_HOURS", 24)))
     IndexOperation.objects.filter(done_at__lt=timezone.now() - retention, last_error="").delete()
     return report

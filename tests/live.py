@@ -48,6 +48,20 @@ SERVER_ERROR = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" 5\d\d ')
 TOKEN_LINE = re.compile(r"^(\S+)[ \t].*[ \t](wagtail_\S+)[ \t]*$", re.MULTILINE)
 
 
+DEMO_FACTS = """
+import json
+from django.contrib.auth import get_user_model
+from exemplar_pages.models import Field, Locality, UnitPage
+from exemplar_pages.moderation.permissions import units_edited_by
+unit = UnitPage.objects.get(pk=units_edited_by(get_user_model().objects.get(username="bientapvien"))[0])
+field = Field.objects.get(slug="nong-nghiep")
+print(json.dumps({"unit": unit.pk, "unit_url": unit.url, "field": field.pk, "field_name": field.name,
+                  "locality": unit.locality_id or Locality.objects.order_by("pk").first().pk}))
+"""
+#: The review every publication passes: the editor submits, the office passes on, a council majority approves.
+FULL_REVIEW = (("bientapvien", "submit"), ("thuongtruc", "approve"), ("hoidong1", "approve"), ("hoidong2", "approve"))
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 nobody listens on now."""
     with socket.socket() as sock:
@@ -307,6 +321,37 @@ class LivePortal:
         except urllib.error.HTTPError as error:
             return Response(error.code, dict(error.headers), error.read().decode("utf-8", "replace"))
 
+    def demo_facts(self) -> dict:
+        """The demo editor's unit (id, URL), a field and a locality, read from this portal's database."""
+        return jsonlib.loads(self.shell(DEMO_FACTS).strip().splitlines()[-1])
+
+    def create_story(self, title: str, facts: dict, author: str = "bientapvien", base_url: str | None = None, **fields):
+        """A draft story made over the pages API by the unit's editor; returns the API's answer."""
+        payload = {
+            "meta": {"type": "exemplar_pages.ExemplarStoryPage", "parent_id": facts["unit"]},
+            "title": title,
+            "subject_name": "Người tốt việc tốt",
+            "subject_type": "individual",
+            "field_id": facts["field"],
+            "locality_id": facts["locality"],
+            "year": 2025,
+            "summary": "Tạo qua API.",
+            **fields,
+        }
+        return self.request("POST", "/api/v3/pages/", token=author, json=payload, base_url=base_url)
+
+    def review(
+        self, page_id: int, username: str, action: str, comment: str = "", base_url: str | None = None
+    ) -> Response:
+        """One workflow action over the API (`submit`, `approve`, `reject`, `retract`) as a demo user."""
+        return self.request(
+            "POST",
+            f"/api/v3/workflow/pages/{page_id}/{action}/",
+            token=username,
+            json={"comment": comment},
+            base_url=base_url,
+        )
+
     def log(self, name: str) -> str:
         path = self.log_path(name)
         return path.read_text(errors="replace") if path.exists() else ""
@@ -339,6 +384,23 @@ class LivePortal:
                 return
             time.sleep(interval)
         raise AssertionError(message or f"condition not met in {timeout} s")
+
+
+@pytest.fixture
+def chromium():
+    """Debian's Chromium, headless, through Playwright (no browser download)."""
+    from tests.servers import CHROMIUM_ARGS, chromium_path
+
+    path = chromium_path()
+    if not path:
+        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required here: run `scripts/browser install`.")
+        pytest.skip("Chromium is not installed (scripts/browser install)")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

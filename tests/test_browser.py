@@ -1,11 +1,8 @@
 """The citizen's path in a real headless Chromium: home → column → filter → story."""
 
-import os
-
 import pytest
 
 from exemplar_pages.models import ExemplarStoryPage, Field, UnitPage
-from tests.servers import CHROMIUM_ARGS, chromium_path
 
 # live_server needs committed data, so this test is transactional: it ends by emptying the
 # database. pytest-django runs transactional tests last, and both paths share one test so
@@ -14,21 +11,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
-def browser_page(monkeypatch):
+def browser_page(monkeypatch, chromium):
     # Playwright's sync API runs an event loop in this thread; the test's own ORM
     # queries stay synchronous and single-threaded, so Django's async guard is lifted.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    path = chromium_path()
-    if not path:
-        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required here: run `scripts/browser install`.")
-        pytest.skip("Chromium is not installed (scripts/browser install)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        yield page
-        browser.close()
+    page = chromium.new_page()
+    yield page
+    page.close()
 
 
 def test_citizen_and_editor_paths(live_server, browser_page):

@@ -8,7 +8,6 @@ themselves), and the scheduler's `publish_scheduled` job then takes the page dow
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from urllib.parse import urlsplit
@@ -19,23 +18,6 @@ pytestmark = [pytest.mark.live, pytest.mark.slow]
 
 EXPIRY_AHEAD_SECONDS = 75  # set when the editor saves; the review takes a few seconds more
 TITLE = "Anh Điểu Văn Tâm giữ rừng đầu nguồn"
-
-
-def demo_facts(portal) -> dict:
-    """Ids the editor's API client needs, read from the portal's own database."""
-    code = """
-import json
-from django.contrib.auth import get_user_model
-from exemplar_pages.models import Field, Locality
-from exemplar_pages.moderation.permissions import units_edited_by
-editor = get_user_model().objects.get(username="bientapvien")
-print(json.dumps({
-    "unit": units_edited_by(editor)[0],
-    "field": Field.objects.get(slug="nong-nghiep").pk,
-    "locality": Locality.objects.order_by("pk").first().pk,
-}))
-"""
-    return json.loads(portal.shell(code).strip().splitlines()[-1])
 
 
 def set_expiry_as_editor(portal, page_id: int, seconds: int) -> float:
@@ -57,9 +39,7 @@ print(page.expire_at.timestamp())
 
 
 def act(portal, page_id: int, username: str, action: str, comment: str = "") -> dict:
-    response = portal.request(
-        "POST", f"/api/v3/workflow/pages/{page_id}/{action}/", token=username, json={"comment": comment}
-    )
+    response = portal.review(page_id, username, action, comment)
     assert response.status == 200, (username, action, response.status, response.text)
     return response.json()
 
@@ -79,19 +59,14 @@ def presence(portal, path: str) -> tuple[bool, bool]:
 
 def test_an_approved_story_expires_by_itself(live_portal):
     portal = live_portal()  # web, worker and scheduler, as `make demo` runs them
-    facts = demo_facts(portal)
-    payload = {
-        "meta": {"type": "exemplar_pages.ExemplarStoryPage", "parent_id": facts["unit"]},
-        "title": TITLE,
-        "subject_name": "Điểu Văn Tâm",
-        "subject_type": "individual",
-        "field_id": facts["field"],
-        "locality_id": facts["locality"],
-        "year": 2025,
-        "summary": "Mười năm giữ rừng đầu nguồn cùng tổ bảo vệ rừng của ấp.",
-        "body": [{"type": "paragraph", "value": "<p>Bài đăng có thời hạn.</p>"}],
-    }
-    created = portal.request("POST", "/api/v3/pages/", token="bientapvien", json=payload)
+    facts = portal.demo_facts()
+    created = portal.create_story(
+        TITLE,
+        facts,
+        subject_name="Điểu Văn Tâm",
+        summary="Mười năm giữ rừng đầu nguồn cùng tổ bảo vệ rừng của ấp.",
+        body=[{"type": "paragraph", "value": "<p>Bài đăng có thời hạn.</p>"}],
+    )
     assert created.status == 201, created.text
     page_id = created.json()["id"]
     expires = set_expiry_as_editor(portal, page_id, EXPIRY_AHEAD_SECONDS)

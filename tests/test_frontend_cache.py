@@ -242,3 +242,21 @@ def test_a_response_with_a_csrf_token_or_a_cookie_is_private(rf):
             assert "public" in cache_control(response)
         else:
             assert cache_control(response) == expected, view.__name__
+
+
+def test_a_replay_to_elasticsearch_purges_the_listings_again(
+    cast, recorder, settings, elasticsearch_backend, django_capture_on_commit_callbacks
+):
+    """The worker changes the Elasticsearch index after the publication's purge: the listings are purged again."""
+    from search.models import IndexOperation
+    from search.replay import replay
+
+    page = approve_fully(draft_story(cast, title="Gương sáng gửi sau"), cast)
+    IndexOperation.objects.create(page_id=page.pk, action=IndexOperation.Action.UPSERT)
+    use_cache(settings, recorder.url)
+    with django_capture_on_commit_callbacks(execute=True):
+        report = replay()
+    assert report.sent >= 1
+    columns = {column.url + "*" for column in ColumnPage.objects.live()}
+    assert {"/", "/tim-kiem/", "/api/v3/search/", *columns} <= recorder.paths
+    assert page.url + "*" not in recorder.paths  # the story's own page did not change in the index's wake

@@ -11,7 +11,6 @@ Runs on SQLite, and on PostgreSQL when the suite does.
 from __future__ import annotations
 
 import json
-import os
 import struct
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -19,8 +18,6 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
-
-from tests.servers import CHROMIUM_ARGS, chromium_path
 
 pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser]
 
@@ -43,37 +40,6 @@ def png_bytes(width: int = 64, height: int = 48) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
-
-
-@pytest.fixture
-def chromium():
-    path = chromium_path()
-    if not path:
-        if os.environ.get("CI") or os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required here: run `scripts/browser install`.")
-        pytest.skip("Chromium is not installed (scripts/browser install)")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def demo_facts(portal) -> dict:
-    """Ids the API clients need, read from the portal's own database."""
-    code = """
-import json
-from django.contrib.auth import get_user_model
-from exemplar_pages.models import Field, Locality
-from exemplar_pages.moderation.permissions import units_edited_by
-editor = get_user_model().objects.get(username="bientapvien")
-print(json.dumps({
-    "unit": units_edited_by(editor)[0],
-    "field": Field.objects.get(slug="nong-nghiep").pk,
-    "locality": Locality.objects.order_by("pk").first().pk,
-}))
-"""
-    return json.loads(portal.shell(code).strip().splitlines()[-1])
 
 
 def login(browser, portal, username: str):
@@ -153,25 +119,16 @@ def member_votes(browser, portal, username: str, page_id: int, twice: bool = Fal
 
 
 def api_client_creates_and_submits(portal, facts: dict, number: int) -> list[int]:
-    payload = {
-        "meta": {"type": "exemplar_pages.ExemplarStoryPage", "parent_id": facts["unit"]},
-        "title": f"Gương sáng số {number} ở Tân Biên",
-        "subject_name": f"Người tốt số {number}",
-        "subject_type": "individual",
-        "field_id": facts["field"],
-        "locality_id": facts["locality"],
-        "year": 2025,
-        "summary": "Tạo qua API trong lúc cổng đang bận.",
-        "body": [{"type": "paragraph", "value": "<p>Nội dung câu chuyện.</p>"}],
-    }
-    created = portal.request("POST", "/api/v3/pages/", token="bientapvien", json=payload)
+    created = portal.create_story(
+        f"Gương sáng số {number} ở Tân Biên",
+        facts,
+        subject_name=f"Người tốt số {number}",
+        summary="Tạo qua API trong lúc cổng đang bận.",
+        body=[{"type": "paragraph", "value": "<p>Nội dung câu chuyện.</p>"}],
+    )
     statuses = [created.status]
     if created.status == 201:
-        page_id = created.json()["id"]
-        submitted = portal.request(
-            "POST", f"/api/v3/workflow/pages/{page_id}/submit/", token="bientapvien", json={"comment": "Kính trình"}
-        )
-        statuses.append(submitted.status)
+        statuses.append(portal.review(created.json()["id"], "bientapvien", "submit", "Kính trình").status)
     return statuses
 
 
@@ -214,7 +171,7 @@ def reader(portal, number: int) -> list[int]:
 
 def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     portal = live_portal()
-    facts = demo_facts(portal)
+    facts = portal.demo_facts()
     photo = tmp_path / "chi-mai.png"
     photo.write_bytes(png_bytes())
 

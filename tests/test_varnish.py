@@ -7,7 +7,6 @@ unless REQUIRE_VARNISH, REQUIRE_BROWSER or CI asks for them to fail (tests/serve
 from __future__ import annotations
 
 import http.client
-import json
 import re
 import threading
 import time
@@ -19,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from tests import servers
-from tests.live import free_port
+from tests.live import FULL_REVIEW, free_port
 
 pytestmark = [pytest.mark.slow]
 
@@ -210,14 +209,6 @@ def log_in(portal, username: str) -> str:
 
 
 COLUMN = "/dien-hinh-tien-tien/"
-IDS = """
-import json
-from exemplar_pages.models import Field, Locality, UnitPage
-unit = UnitPage.objects.get(slug="ubnd-thi-tran-tan-bien")
-field = Field.objects.get(slug="nong-nghiep")
-print(json.dumps({"unit": unit.pk, "unit_url": unit.url, "field": field.pk, "field_name": field.name,
-                  "locality": (unit.locality_id or Locality.objects.first().pk)}))
-"""
 
 
 def requests_logged(portal, method: str, path: str, expected: int) -> int:
@@ -277,7 +268,7 @@ def json_escaped(text: str) -> str:
 @pytest.mark.live
 def test_a_publication_reaches_every_cached_place_and_a_retraction_or_relabel_too(cached_portal):
     portal = cached_portal
-    ids = json.loads(portal.shell(IDS).strip().splitlines()[-1])
+    ids = portal.demo_facts()
     title = "Gương sáng Đinh Thị Vạn Xuân giữ bộ đệm"
     search_api = "/api/v3/search/?q=V%E1%BA%A1n+Xu%C3%A2n+b%E1%BB%99+%C4%91%E1%BB%87m"
     places = [
@@ -294,37 +285,18 @@ def test_a_publication_reaches_every_cached_place_and_a_retraction_or_relabel_to
         assert [answer.status for answer in answers] == [200, 200], path
         assert answers[1].cache == "HIT" and not titled(answers[1], title), path
 
-    created = portal.request(
-        "POST",
-        "/api/v3/pages/",
-        token="bientapvien",
+    created = portal.create_story(
+        title,
+        ids,
         base_url=portal.varnish_url,
-        json={
-            "meta": {"type": "exemplar_pages.ExemplarStoryPage", "parent_id": ids["unit"]},
-            "title": title,
-            "subject_name": "Đinh Thị Vạn Xuân",
-            "subject_type": "individual",
-            "field_id": ids["field"],
-            "locality_id": ids["locality"],
-            "year": date.today().year,
-            "summary": "Nữ nông dân giữ giống lúa thơm và giúp bà con cùng làm giàu.",
-        },
+        subject_name="Đinh Thị Vạn Xuân",
+        year=date.today().year,
+        summary="Nữ nông dân giữ giống lúa thơm và giúp bà con cùng làm giàu.",
     )
     assert created.status == 201, created.text
     page_id = created.json()["id"]
-    for user, action in (
-        ("bientapvien", "submit"),
-        ("thuongtruc", "approve"),
-        ("hoidong1", "approve"),
-        ("hoidong2", "approve"),
-    ):
-        answer = portal.request(
-            "POST",
-            f"/api/v3/workflow/pages/{page_id}/{action}/",
-            token=user,
-            json={"comment": "Đồng ý"},
-            base_url=portal.varnish_url,
-        )
+    for user, action in FULL_REVIEW:
+        answer = portal.review(page_id, user, action, "Đồng ý", base_url=portal.varnish_url)
         assert answer.status == 200 and answer.headers["X-Cache"] == "PASS", (user, action, answer.text)
     assert answer.json()["state"] == "published"
     story = urlsplit(portal.request("GET", f"/api/v3/pages/{page_id}/").json()["meta"]["html_url"]).path

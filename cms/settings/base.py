@@ -218,7 +218,9 @@ SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOU
 SEARCH_ELASTICSEARCH_REPLICAS = int(os.environ.get("SEARCH_ELASTICSEARCH_REPLICAS", "0"))
 # From this result offset on, a page is located through per-day counts instead of skipping every newer document.
 SEARCH_ELASTICSEARCH_DEEP_OFFSET = int(os.environ.get("SEARCH_ELASTICSEARCH_DEEP_OFFSET", "1000"))
-SEARCH_ELASTICSEARCH_REFRESH = False  # tests set True to see each update at once
+# Tests set True to see each update at once. Behind a front-end cache the replay waits until its changes
+# are searchable, so the purge that follows it does not let a stale listing be cached again.
+SEARCH_ELASTICSEARCH_REFRESH = "wait_for" if os.environ.get("FRONTEND_CACHE_URL", "").strip() else False
 SEARCH_FALLBACK_TO_DATABASE = env_bool("SEARCH_FALLBACK_TO_DATABASE", True)
 SEARCH_OPERATION_RETENTION_HOURS = 24
 
