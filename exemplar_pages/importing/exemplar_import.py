@@ -14,8 +14,9 @@ from wagtail.log_actions import log
 
 from ..models import ExemplarStoryPage, Locality, StoryAward, UnitPage
 from ..moderation.permissions import is_administrator
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, read_rows
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
 from .exemplar_validation import RowError, RowValidator, StoryDraft
+from .limits import ImportLimitError, check_bytes
 from .locality_paths import LocalityResolver
 
 __all__ = ["ExemplarImportRefused", "ExemplarImportResult", "RowError", "import_exemplar_file", "import_exemplars"]
@@ -119,10 +120,20 @@ def import_exemplars(
     return result
 
 
+def _check_size(file_name: str, size: int | None) -> None:
+    """Refuse an oversized file before reading it into memory."""
+    try:
+        check_bytes(size or 0)
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+
+
 def import_exemplar_file(source: str | Path | UploadedFile, parent: Any, **options: Any) -> ExemplarImportResult:
     """Import an exemplar list from a path or an uploaded file."""
     if isinstance(source, (str, Path)):
         path = Path(source)
+        _check_size(path.name, path.stat().st_size)
         return import_exemplars(path.name, path.read_bytes(), parent, **options)
+    _check_size(Path(source.name or "danh-sach").name, source.size)
     source.seek(0)
     return import_exemplars(Path(source.name or "danh-sach").name, source.read(), parent, **options)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable, Iterator
+from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cms.vietnamese import fold_vietnamese
+
+from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".json")
 COLUMNS = (
@@ -81,36 +85,59 @@ def _cell(value: Any) -> Any:
     return str(value).strip() if not isinstance(value, dict) else value
 
 
-def _table_rows(file_name: str, records: list[tuple[int, list[Any]]]) -> tuple[list[str], list[SourceRow]]:
-    """Header (first non-empty record) and data rows of a table, blank rows skipped."""
-    records = [(line, cells) for line, cells in records if any(_cell(c) for c in cells)]
-    if not records:
+def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]]) -> tuple[list[str], list[SourceRow]]:
+    """Header (first non-empty record) and data rows of a table, blank rows skipped, read within the limits."""
+    kept: list[tuple[int, list[Any]]] = []
+    try:
+        for line, cells in records:
+            check_row_shape(line, cells)
+            if any(_cell(c) for c in cells):
+                kept.append((line, cells))
+                check_rows(len(kept) - 1)
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+    if not kept:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    header_line, header = records[0]
+    header_line, header = kept[0]
     columns = [column_name(heading) for heading in header]
     rows = []
-    for line, cells in records[1:]:
+    for line, cells in kept[1:]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         rows.append(SourceRow(line, values))
     return [name for name in columns if name], rows
 
 
-def _read_csv(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
+    """Records of a CSV read as a stream, each field within the character limit."""
+    stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
+    previous = csv.field_size_limit(limit("IMPORT_MAX_CELL_CHARS"))
+    line = 0
     try:
-        text = data.decode("utf-8-sig")
+        first_line = stream.readline(64 * 1024)
+        stream.seek(0)
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        for line, record in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
+            yield line, record
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise SpreadsheetError(file_name, str(cell_error(line + 1))) from error
+        raise SpreadsheetError(file_name, f"tệp CSV sai định dạng ({error}).") from error
     except UnicodeDecodeError as error:
         raise SpreadsheetError(file_name, "tệp CSV phải được lưu với bảng mã UTF-8 (CSV UTF-8).") from error
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        records = list(enumerate(reader, start=1))
-    except csv.Error as error:
-        raise SpreadsheetError(file_name, f"tệp CSV sai định dạng ({error}).") from error
-    return _table_rows(file_name, records)
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _read_csv(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    with closing(_csv_records(file_name, data)) as records:  # restores csv's field limit at once
+        return _table_rows(file_name, records)
 
 
 def _read_xlsx(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+    try:
+        check_zip(data)
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
     try:
         from openpyxl import load_workbook
 
@@ -119,10 +146,10 @@ def _read_xlsx(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]
         raise SpreadsheetError(file_name, f"tệp Excel hỏng hoặc không phải .xlsx ({error}).") from error
     try:
         sheet = workbook.worksheets[0]
-        records = [(index, list(row)) for index, row in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        rows = sheet.iter_rows(values_only=True)  # read-only mode: one row at a time
+        return _table_rows(file_name, ((index, list(row)) for index, row in enumerate(rows, start=1)))
     finally:
         workbook.close()
-    return _table_rows(file_name, records)
 
 
 def _read_json(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
@@ -135,6 +162,13 @@ def _read_json(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]
     if not isinstance(content, list):
         raise SpreadsheetError(file_name, "tệp JSON phải là một danh sách, hoặc một đối tượng có khóa “stories”.")
     rows, columns = [], {}
+    try:
+        check_rows(len(content))
+        for index, item in enumerate(content, start=1):
+            if isinstance(item, dict):
+                check_row_shape(index, list(item.values()))
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
     for index, item in enumerate(content, start=1):
         if not isinstance(item, dict):
             rows.append(SourceRow(index, {"__not_object__": True}))
@@ -154,6 +188,10 @@ def read_rows(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
         raise SpreadsheetError(
             file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .json)."
         )
+    try:
+        check_bytes(len(data))
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
     if not data.strip():
         raise SpreadsheetError(file_name, "tệp rỗng.")
     reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".json": _read_json}[suffix]

@@ -7,19 +7,29 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 from django.db.models import QuerySet
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from ..models import UnitPage
 from .exemplar_rows import SUPPORTED_SUFFIXES as EXEMPLAR_SUFFIXES
+from .limits import ImportLimitError, check_bytes, check_upload
 from .readers import SUPPORTED_SUFFIXES as PLAN_SUFFIXES
 
-DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+LEGACY_LIMIT_SETTING = "EXEMPLAR_PAGES_IMPORT_MAX_UPLOAD_BYTES"  # the admin's own limit, before IMPORT_MAX_BYTES
 
 
-def max_upload_bytes() -> int:
-    """The upload limit, read at use time so that tests can override the setting."""
-    return getattr(settings, "EXEMPLAR_PAGES_IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_UPLOAD_BYTES)
+def check_uploaded_file(upload) -> None:
+    """The checks the commands make too (bytes, zip members), with the same messages naming the limit."""
+    name = Path(upload.name or "").name
+    try:
+        if hasattr(settings, LEGACY_LIMIT_SETTING):
+            check_bytes(upload.size, LEGACY_LIMIT_SETTING)
+        check_upload(name, upload.size, upload)
+    except ImportLimitError as error:
+        raise forms.ValidationError(
+            _("Không đọc được tệp “%(name)s”: %(problem)s") % {"name": name, "problem": error}
+        ) from error
+    finally:
+        upload.seek(0)
 
 
 class UnitChoiceField(forms.ModelChoiceField):
@@ -49,11 +59,7 @@ class ImportUploadForm(forms.Form):
                 _("Chỉ nhận tệp %(allowed)s; tệp “%(name)s” không đúng định dạng.")
                 % {"allowed": ", ".join(self.allowed_suffixes), "name": upload.name}
             )
-        if upload.size > max_upload_bytes():
-            raise forms.ValidationError(
-                _("Tệp “%(name)s” lớn hơn giới hạn %(limit)s.")
-                % {"name": upload.name, "limit": filesizeformat(max_upload_bytes())}
-            )
+        check_uploaded_file(upload)
         return upload
 
 

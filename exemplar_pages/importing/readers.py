@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from .limits import ImportLimitError, check_bytes, check_pdf_pages, check_zip
+
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
 
 
@@ -52,6 +54,10 @@ def _read_docx(path: Path) -> str:
     except ImportError as exc:  # pragma: no cover - dependency missing
         raise DocumentReadError(path, "thiếu thư viện python-docx để đọc tệp Word.") from exc
     try:
+        check_zip(path)
+    except ImportLimitError as exc:
+        raise DocumentReadError(path, str(exc)) from exc
+    try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises several types for bad files
         raise DocumentReadError(path, f"tệp Word hỏng hoặc không đúng định dạng .docx ({exc}).") from exc
@@ -82,9 +88,12 @@ def _read_pdf(path: Path) -> str:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
             raise DocumentReadError(path, "tệp PDF được bảo vệ bằng mật khẩu.")
+        check_pdf_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentReadError:
         raise
+    except ImportLimitError as exc:
+        raise DocumentReadError(path, str(exc)) from exc
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise DocumentReadError(path, f"tệp PDF hỏng hoặc không đọc được ({exc}).") from exc
     text = "\n".join(pages)
@@ -109,6 +118,10 @@ def read_document(path: str | Path) -> str:
         )
     if path.stat().st_size == 0:
         raise DocumentReadError(path, "tệp rỗng.")
+    try:
+        check_bytes(path.stat().st_size)
+    except ImportLimitError as exc:
+        raise DocumentReadError(path, str(exc)) from exc
     reader = {".txt": _read_txt, ".docx": _read_docx, ".pdf": _read_pdf}[suffix]
     text = reader(path)
     if not text.strip():
