@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
-from .views import ExemplarUploadView, PlanUploadView, may_add_pages, may_import_exemplars
+from .views import (
+    ExemplarUploadView,
+    ImportJobListView,
+    ImportJobView,
+    PlanUploadView,
+    may_add_pages,
+    may_import_exemplars,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -13,6 +20,8 @@ def register_import_urls():
     return [
         path("nhap-du-lieu/ke-hoach/", PlanUploadView.as_view(), name="import_plan"),
         path("nhap-du-lieu/guong-dien-hinh/", ExemplarUploadView.as_view(), name="import_exemplars"),
+        path("nhap-du-lieu/lan-nhap/", ImportJobListView.as_view(), name="import_jobs"),
+        path("nhap-du-lieu/lan-nhap/<int:pk>/", ImportJobView.as_view(), name="import_job"),
     ]
 
 
@@ -30,6 +39,13 @@ class ExemplarImportMenuItem(MenuItem):
         return may_import_exemplars(request.user)
 
 
+class ImportJobsMenuItem(MenuItem):
+    """Shown to anyone who may import something."""
+
+    def is_shown(self, request) -> bool:
+        return may_add_pages(request.user) or may_import_exemplars(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     items = [
@@ -42,6 +58,9 @@ def register_import_menu_item():
             name="guong-dien-hinh",
             icon_name="table",
             order=200,
+        ),
+        ImportJobsMenuItem(
+            _("Các lần nhập gần đây"), reverse("import_jobs"), name="lan-nhap", icon_name="list-ul", order=300
         ),
     ]
     return SubmenuMenuItem(_("Nhập dữ liệu"), Menu(items=items), icon_name="upload", name="nhap-du-lieu", order=850)

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView
+from django.views.generic import FormView, TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from ..models import UnitPage
+from ..models import ImportJob, UnitPage
 from ..moderation.permissions import is_administrator, is_standing_office
 from .exemplar_import import ExemplarImportRefused, import_exemplar_file
 from .exemplar_rows import SpreadsheetError
 from .forms import ExemplarUploadForm, PlanUploadForm
+from .jobs import start_import
+from .limits import limit
 from .plan_import import PlanImportError, import_plan_file
 from .readers import DocumentReadError
 from .reports import exemplar_lines, plan_fields
@@ -28,6 +31,16 @@ def addable_units(user) -> QuerySet:
     """Units under which the user may add pages."""
     ids = [unit.pk for unit in UnitPage.objects.order_by("path") if unit.permissions_for_user(user).can_add_subpage()]
     return UnitPage.objects.filter(pk__in=ids).order_by("path")
+
+
+def runs_in_background(upload) -> bool:
+    """Uploads from IMPORT_BACKGROUND_MIN_BYTES on are imported by the worker, not in the request."""
+    return upload.size >= limit("IMPORT_BACKGROUND_MIN_BYTES")
+
+
+def may_see_job(user, job: ImportJob) -> bool:
+    """The uploader, the standing office and administrators."""
+    return job.user_id == user.pk or is_administrator(user) or is_standing_office(user)
 
 
 def may_import_exemplars(user) -> bool:
@@ -64,6 +77,15 @@ class PlanUploadView(ImportViewMixin, FormView):
         return {**super().get_form_kwargs(), "units": self.units}
 
     def form_valid(self, form):
+        if runs_in_background(form.cleaned_data["file"]):
+            job = start_import(
+                ImportJob.Kind.PLAN,
+                form.cleaned_data["file"],
+                form.cleaned_data["parent"],
+                self.request.user,
+                {"update": form.cleaned_data["update"]},
+            )
+            return redirect("import_job", job.pk)
         try:
             result = import_plan_file(
                 form.cleaned_data["file"],
@@ -107,6 +129,10 @@ class ExemplarUploadView(ImportViewMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
+        if runs_in_background(data["file"]):
+            options = {"dry_run": data["dry_run"], "publish": data.get("publish", False)}
+            job = start_import(ImportJob.Kind.EXEMPLARS, data["file"], data["parent"], self.request.user, options)
+            return redirect("import_job", job.pk)
         try:
             result = import_exemplar_file(
                 data["file"],
@@ -126,3 +152,37 @@ class ExemplarUploadView(ImportViewMixin, FormView):
             lines=exemplar_lines(result, data["dry_run"]),
         )
         return self.render_to_response(context)
+
+
+class ImportJobView(ImportViewMixin, TemplateView):
+    """One import job: its state (the page refreshes itself while it runs) and its report."""
+
+    template_name = "exemplar_pages/importing/job.html"
+    page_title = _("Lần nhập dữ liệu")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.job = get_object_or_404(ImportJob.objects.select_related("user", "parent"), pk=kwargs["pk"])
+        if not may_see_job(request.user, self.job):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(job=self.job, report_lines=self.job.report.splitlines(), **kwargs)
+
+
+class ImportJobListView(ImportViewMixin, TemplateView):
+    """The user's recent import jobs."""
+
+    template_name = "exemplar_pages/importing/job_list.html"
+    page_title = _("Các lần nhập gần đây")
+    header_icon = "upload"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_add_pages(request.user) and not may_import_exemplars(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        jobs = ImportJob.objects.filter(user=self.request.user).select_related("parent")[:30]
+        return super().get_context_data(jobs=jobs, **kwargs)

@@ -1,6 +1,7 @@
 """The portal's content model (DESIGN §3), re-exported explicitly."""
 
 from .columns import ColumnPage
+from .imports import ImportJob
 from .moderation import CouncilVote, CouncilVoteTask, OfficeReviewTask, UnitEditorGroup, VoteDecision
 from .movements import MovementPage
 from .plans import PlanAssignment, PlanPage, PlanReference
@@ -15,6 +16,7 @@ __all__ = [
     "CouncilVoteTask",
     "ExemplarStoryPage",
     "Field",
+    "ImportJob",
     "Locality",
     "LocalityAlias",
     "MovementPage",
