@@ -43,6 +43,7 @@ serve: install ## Production: collectstatic, migrate, then gunicorn, worker and 
 	done
 	$(BIN)/python manage.py collectstatic --no-input --verbosity 0
 	$(BIN)/python manage.py migrate --no-input
+	$(BIN)/python manage.py createcachetable  # the shared cache's table when CACHE_URL=db (README, Security)
 	@HOST=$(HOST) PORT=$(PORT) VENV=$(VENV) deploy/run serve
 
 run: install ## Run the site alone (DEBUG on) without re-seeding

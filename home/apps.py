@@ -11,6 +11,7 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the demo-password check
         from .sites import sync_default_site_after_migrate
 
         post_migrate.connect(sync_default_site_after_migrate, sender=self, dispatch_uid="home.sync_default_site")

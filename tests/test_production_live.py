@@ -31,6 +31,8 @@ def production_env(tmp_path) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1,portal.example.test",
         "SITE_URL": SITE,
         "STATIC_ROOT": str(tmp_path / "collected-static"),
+        "SECURE_SSL_REDIRECT": "0",  # plain http on the loopback
+        "ALLOW_DEMO_ACCOUNTS": "1",  # the seeded demo accounts (home/checks.py)
     }
 
 

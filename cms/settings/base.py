@@ -1,9 +1,11 @@
 """Base settings for ThiĐua CMS: safe by default, everything from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",  # admin login lockout (Security below)
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "cms.csp.PortalCSPMiddleware",  # Content-Security-Policy (Security below)
+    "cms.throttling.APITokenFailureThrottleMiddleware",
+    "cms.throttling.AnonymousWriteThrottleMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a locked-out login into the lockout page
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -239,3 +246,66 @@ if FRONTEND_CACHE_URL:
             "TIMEOUT": FRONTEND_CACHE_TIMEOUT,
         }
     }
+
+# Security (README, "Security"). Admin logins (Wagtail's /admin/login/ and /django-admin/): django-axes
+# locks a username from one address after AXES_FAILURE_LIMIT failures for AXES_COOLOFF_MINUTES;
+# `manage.py axes_reset` lifts every lock. Its backend must come first.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
+# The client address behind a reverse proxy: nginx (deploy/nginx.conf) sets X-Forwarded-For, so behind it
+# AXES_IPWARE_META_PRECEDENCE_ORDER=HTTP_X_FORWARDED_FOR,REMOTE_ADDR; straight on the network keep REMOTE_ADDR
+# alone (a client could otherwise pick its own address).
+AXES_IPWARE_META_PRECEDENCE_ORDER = env_list("AXES_IPWARE_META_PRECEDENCE_ORDER", "REMOTE_ADDR")
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")) or None
+# The counters of cms/throttling.py live in Django's cache: per process by default (local memory); for
+# several processes or servers point CACHES at a shared cache, e.g. CACHE_URL=db for the database cache
+# (`manage.py createcachetable`, which `make serve` runs).
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+if CACHE_URL == "db":
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "thidua_cache"}}
+# Wrong `Authorization: Bearer` tokens: after THROTTLE_TOKEN_FAILURES failures from one address within
+# THROTTLE_TOKEN_WINDOW seconds, the address is answered 429 until the window ends.
+THROTTLE_TOKEN_FAILURES = int(os.environ.get("THROTTLE_TOKEN_FAILURES", "20"))
+THROTTLE_TOKEN_WINDOW = int(os.environ.get("THROTTLE_TOKEN_WINDOW", "60"))
+# Anonymous writes (POST, PUT, PATCH, DELETE) under these path prefixes: at most N per window per address.
+THROTTLE_ANONYMOUS_WRITES = int(os.environ.get("THROTTLE_ANONYMOUS_WRITES", "30"))
+THROTTLE_ANONYMOUS_WRITE_WINDOW = int(os.environ.get("THROTTLE_ANONYMOUS_WRITE_WINDOW", "60"))
+THROTTLE_ANONYMOUS_WRITE_PATHS = ["/api/v3/"]
+# The address the throttles count by: REMOTE_ADDR, or the first address of this header behind a proxy
+# (e.g. HTTP_X_FORWARDED_FOR behind deploy/nginx.conf).
+THROTTLE_CLIENT_ADDRESS_HEADER = os.environ.get("THROTTLE_CLIENT_ADDRESS_HEADER", "")
+
+# Content-Security-Policy (django-csp, enforced everywhere; cms/csp.py). Everything from the portal itself;
+# style attributes allowed (the search facets indent with them). The Wagtail admin adds inline scripts and
+# styles (its widgets and panels initialise with inline <script>) and blob:/data: image previews: CSP_ADMIN_EXTRA.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    }
+}
+CSP_ADMIN_PATHS = ["/admin/", "/django-admin/"]
+CSP_ADMIN_EXTRA = {
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party (and none outside the CSP)

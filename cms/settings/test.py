@@ -13,3 +13,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Security: axes stays on (the per-test database starts without attempts); the throttles' counters
+# would outlive a test in the cache, so they are off here and tests/test_security.py turns them on.
+THROTTLE_TOKEN_FAILURES = 0
+THROTTLE_ANONYMOUS_WRITES = 0
