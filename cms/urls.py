@@ -5,12 +5,12 @@ import re
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exemplar_pages.files import install_api_file_visibility, serve_media
 from exemplar_pages.moderation import admin_views as moderation_admin_views
 from exemplar_pages.visibility import PublicSitemap
 from search import views as search_views
@@ -20,6 +20,7 @@ def api_urls():
     """The v3 API with the project's routers attached (imported late: it reads the page models)."""
     from wagtail.api.v3.urls import api
 
+    install_api_file_visibility()  # anonymous readers: only files a public page uses (exemplar_pages.files)
     return api.urls
 
 
@@ -44,14 +45,13 @@ urlpatterns = [
 
 # Static files are whitenoise's (hashed names after collectstatic; found in the apps in dev).
 if getattr(settings, "MEDIA_SERVED_BY_DJANGO", False):
-    # Uploaded images only, when no reverse proxy serves them: documents go through Wagtail's view,
-    # which checks their collection's privacy.
+    # Uploaded images only, when no reverse proxy serves them, and only those a public page uses (or to
+    # editors): documents go through Wagtail's view, which checks the same (exemplar_pages.files).
     media_prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns += [
         re_path(
             rf"^{media_prefix}(?P<path>(?:original_images|images)/.+)$",
-            static_serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_media,
         )
     ]
 

@@ -22,6 +22,11 @@ class ExemplarPagesConfig(AppConfig):
 
         install_api_visibility()
 
+        # Files follow their pages (DESIGN §4): plan originals are released when their plan is published.
+        from .files import connect as connect_files
+
+        connect_files()
+
         # Moderation (DESIGN §4, §6): the publish guard, signals, Vietnamese emails, the workflow API.
         from .moderation.api import router as workflow_router
         from .moderation.notifications import connect_notifications

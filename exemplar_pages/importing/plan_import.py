@@ -16,8 +16,8 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
-from wagtail.models import Collection
 
+from ..files import private_collection
 from ..models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
 from .matching import MovementIndex, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
@@ -161,9 +161,9 @@ def _movements(parsed: ParsedPlan, parent: UnitPage, user, result: PlanImportRes
 
 
 def _store_document(file_name: str, data: bytes, user):
-    """The original file as a Wagtail document in the root collection."""
+    """The original file as a Wagtail document in the private collection, until its plan is published."""
     Document = get_document_model()
-    document = Document(title=file_name, collection=Collection.get_first_root_node(), uploaded_by_user=user)
+    document = Document(title=file_name, collection=private_collection(), uploaded_by_user=user)
     document.file.save(file_name, ContentFile(data), save=False)
     document.file_size = len(data)
     document.file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own file hash
