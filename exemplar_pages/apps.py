@@ -38,6 +38,9 @@ class ExemplarPagesConfig(AppConfig):
         connect_notifications()
         api.add_router("/workflow/", workflow_router)
 
+        # System checks (exemplar_pages.E001, E002): the publication guard is on, Wagtail's English emails are off.
+        from . import checks  # noqa: F401
+
         # The front-end cache (Varnish) follows publication and taxonomy edits (DESIGN §7).
         from .frontend_cache import connect as connect_frontend_cache
 

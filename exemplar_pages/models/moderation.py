@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
-from ..roles import COUNCIL_MEMBERS
+from ..roles import COUNCIL_MEMBERS, ROLE_PERMISSIONS, role_group
 
 
 class OfficeReviewTask(AbstractGroupApprovalTask):
@@ -94,7 +94,7 @@ class CouncilVoteTask(Task):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Để trống: nhóm “Thành viên Hội đồng Thi đua – Khen thưởng”."),
+        help_text=_("Để trống: nhóm có quyền “Biểu quyết trong Hội đồng”."),
     )
     quorum = models.PositiveSmallIntegerField(
         _("số phiếu tán thành cần có"),
@@ -118,9 +118,10 @@ class CouncilVoteTask(Task):
         return _("Các thành viên Hội đồng biểu quyết; bài được duyệt khi đủ số phiếu tán thành.")
 
     def council_group(self) -> Group | None:
+        """The task's group, or else the group holding the council's permission (whatever its name)."""
         if self.group_id:
             return self.group
-        return Group.objects.filter(name=COUNCIL_MEMBERS).first()
+        return role_group(COUNCIL_MEMBERS)
 
     def members(self) -> models.QuerySet:
         """The council's active members, as they are now."""
@@ -268,6 +269,8 @@ class CouncilVote(models.Model):
         verbose_name_plural = _("phiếu biểu quyết")
         ordering = ["created_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["task_state", "member"], name="one_vote_per_member_and_review")]
+        # The roles of DESIGN §2, granted to the roles' groups (exemplar_pages.roles).
+        permissions = ROLE_PERMISSIONS
 
     def __str__(self) -> str:
         return f"{self.member} – {self.get_decision_display()}"

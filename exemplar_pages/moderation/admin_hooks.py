@@ -18,6 +18,16 @@ from .permissions import is_administrator, is_council_member, is_standing_office
 hooks.register("register_log_actions", register_moderation_log_actions)
 
 
+@hooks.register("register_permissions")
+def role_permissions():
+    """The roles' permissions, so that administrators can grant them to a group in *Settings → Groups*."""
+    from django.contrib.auth.models import Permission
+
+    from ..roles import APP_LABEL, ROLE_CODENAMES
+
+    return Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=ROLE_CODENAMES.values())
+
+
 def refuse_direct_publish(request, page, *args) -> None:
     """A publish request from anyone but an administrator is refused before anything is saved."""
     if request.method == "POST" and "action-publish" in request.POST and not is_administrator(request.user):

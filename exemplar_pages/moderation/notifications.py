@@ -1,8 +1,11 @@
 """Vietnamese email notifications of the review: to the next reviewers and to the author.
 
-The handlers are connected under the ``dispatch_uid``s Wagtail uses for its own (English)
-workflow emails. This app's ``ready()`` runs before ``wagtail.admin``'s, and a signal keeps
-the first receiver connected under a given uid, so Wagtail's notifiers are not connected.
+They replace Wagtail's own (English) workflow emails explicitly, whatever the order of
+``INSTALLED_APPS``: ``connect_notifications()`` (from this app's ``ready()``) disconnects
+whatever holds Wagtail's ``dispatch_uid``s (Wagtail's notifiers, if ``wagtail.admin`` was ready
+first) and connects these handlers under the same uids, so a later ``register_signal_handlers()``
+of ``wagtail.admin`` connects nothing (a signal keeps the first receiver under a uid). The
+system check ``exemplar_pages.E002`` fails if a Wagtail notifier is connected all the same.
 """
 
 from __future__ import annotations
@@ -105,17 +108,23 @@ def _authors(workflow_state: WorkflowState) -> list:
     return [user for user in {workflow_state.requested_by, getattr(page, "owner", None)} if user is not None]
 
 
+#: Wagtail's uids for its workflow emails (wagtail/admin/signal_handlers.py), by signal and sender.
+WAGTAIL_NOTIFICATION_UIDS = [
+    (task_submitted, TaskState, "group_approval_task_submitted_email_notification"),
+    (workflow_submitted, WorkflowState, "workflow_state_submitted_email_notification"),
+    (workflow_rejected, WorkflowState, "workflow_state_rejected_email_notification"),
+    (workflow_approved, WorkflowState, "workflow_state_approved_email_notification"),
+]
+
+
 def connect_notifications() -> None:
-    """Connect the handlers under Wagtail's own uids (see the module docstring)."""
-    task_submitted.connect(
-        on_task_submitted, sender=TaskState, dispatch_uid="group_approval_task_submitted_email_notification"
-    )
-    workflow_submitted.connect(
-        on_workflow_submitted, sender=WorkflowState, dispatch_uid="workflow_state_submitted_email_notification"
-    )
-    workflow_rejected.connect(
-        on_workflow_rejected, sender=WorkflowState, dispatch_uid="workflow_state_rejected_email_notification"
-    )
-    workflow_approved.connect(
-        on_workflow_approved, sender=WorkflowState, dispatch_uid="workflow_state_approved_email_notification"
-    )
+    """Disconnect Wagtail's notifiers by their uids and connect this module's handlers in their place."""
+    handlers = {
+        task_submitted: on_task_submitted,
+        workflow_submitted: on_workflow_submitted,
+        workflow_rejected: on_workflow_rejected,
+        workflow_approved: on_workflow_approved,
+    }
+    for signal, sender, uid in WAGTAIL_NOTIFICATION_UIDS:
+        signal.disconnect(sender=sender, dispatch_uid=uid)
+        signal.connect(handlers[signal], sender=sender, dispatch_uid=uid)

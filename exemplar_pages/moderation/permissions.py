@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, Group, Permission
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page
 
-from ..roles import ADMINISTRATORS, COUNCIL_MEMBERS, EDITORS, STANDING_OFFICE
+from ..roles import ADMINISTRATORS, COUNCIL_MEMBERS, EDITORS, STANDING_OFFICE, ensure_role_group, role_permission
 
 #: Page permissions of a unit's editors: add and edit in the unit's subtree; not publish, not bulk delete.
 UNIT_EDITOR_PAGE_PERMISSIONS = ("add_page", "change_page")
@@ -14,34 +14,35 @@ UNIT_GROUP_NAME = "Biên tập viên – {title}"
 GROUP_NAME_MAX_LENGTH = 150
 
 
-def _in_group(user, name: str) -> bool:
+def _has_role(user, role: str) -> bool:
+    """The role's permission through a group (roles survive a group's renaming); superusers hold every role."""
     if not (user and user.is_authenticated and user.is_active):
         return False
-    return user.groups.filter(name=name).exists()
+    return user.has_perm(role_permission(role))
 
 
 def is_administrator(user) -> bool:
-    """Site administrators (superusers and the “Quản trị” group) may publish directly."""
-    return bool(
-        user and user.is_authenticated and user.is_active and (user.is_superuser or _in_group(user, ADMINISTRATORS))
-    )
+    """Site administrators (superusers and the group allowed to publish directly) may publish directly."""
+    return _has_role(user, ADMINISTRATORS)
 
 
 def is_standing_office(user) -> bool:
-    return _in_group(user, STANDING_OFFICE)
+    return _has_role(user, STANDING_OFFICE)
 
 
 def is_council_member(user) -> bool:
-    return _in_group(user, COUNCIL_MEMBERS)
+    """For access to the council's views; a vote counts only from members of the vote task's group."""
+    return _has_role(user, COUNCIL_MEMBERS)
 
 
 def is_editor(user) -> bool:
-    return _in_group(user, EDITORS)
+    return _has_role(user, EDITORS)
 
 
 def forget_group_cache(user) -> None:
-    """Drop Wagtail's per-object cache of group approval checks (after changing memberships)."""
-    user.__dict__.pop("_group_approval_task_checks", None)
+    """Drop Wagtail's and Django's per-object caches of group checks and permissions (after changing memberships)."""
+    for cache in ("_group_approval_task_checks", "_perm_cache", "_user_perm_cache", "_group_perm_cache"):
+        user.__dict__.pop(cache, None)
 
 
 def unit_group_name(unit: Page) -> str:
@@ -74,9 +75,9 @@ def grant_unit_editors(unit: Page) -> Group:
 
 @transaction.atomic
 def add_unit_editor(user: AbstractBaseUser, unit: Page) -> Group:
-    """Make ``user`` an editor of ``unit``: its editor group plus the generic “Biên tập viên” group."""
+    """Make ``user`` an editor of ``unit``: its editor group plus the editors' role group."""
     group = grant_unit_editors(unit)
-    editors, _ = Group.objects.get_or_create(name=EDITORS)
+    editors = ensure_role_group(EDITORS)
     user.groups.add(group, editors)
     forget_group_cache(user)
     return group

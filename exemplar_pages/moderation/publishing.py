@@ -10,6 +10,7 @@ calls them and whatever ``skip_permission_checks`` says.
 
 from __future__ import annotations
 
+import functools
 import logging
 from enum import Enum
 
@@ -24,6 +25,8 @@ logger = logging.getLogger(__name__)
 
 SCHEDULED_LOG_ACTION = "wagtail.publish.scheduled"
 SCHEDULE_LOG_ACTION = "wagtail.publish.schedule"
+#: Set on each guarded ``execute`` (the original stays reachable as ``__wrapped__``); checked by exemplar_pages.checks.
+GUARD_MARKER = "moderation_guard"
 
 
 class Publication(Enum):
@@ -84,6 +87,7 @@ def refusal_message() -> str:
 
 
 def _guard_publish(original):
+    @functools.wraps(original)
     def execute(self, skip_permission_checks=False):
         scheduled = self.log_action == SCHEDULED_LOG_ACTION
         decision = decide_publication(self.revision, self.user, scheduled=scheduled)
@@ -100,40 +104,51 @@ def _guard_publish(original):
             log_direct_publish(self.object, self.revision, self.user)
         return result
 
-    execute.moderation_guard = True
+    setattr(execute, GUARD_MARKER, True)
     return execute
 
 
 def _guard_copy(original):
+    @functools.wraps(original)
     def execute(self, skip_permission_checks=False):
         if self.keep_live and self.user is not None and not is_administrator(self.user):
             raise PublicationRefused(_("Chỉ quản trị viên được sao chép và giữ trạng thái đã đăng."))
         return original(self, skip_permission_checks=skip_permission_checks)
 
-    execute.moderation_guard = True
+    setattr(execute, GUARD_MARKER, True)
     return execute
 
 
 def _guard_alias(original):
+    @functools.wraps(original)
     def execute(self, skip_permission_checks=False):
         if self.user is not None and not is_administrator(self.user):
             raise PublicationRefused(_("Chỉ quản trị viên được tạo bí danh (alias) của trang."))
         return original(self, skip_permission_checks=skip_permission_checks)
 
-    execute.moderation_guard = True
+    setattr(execute, GUARD_MARKER, True)
     return execute
 
 
-def install_publication_guard() -> None:
-    """Wrap Wagtail's publish, copy and alias actions once (called from the app's ``ready()``)."""
+def guarded_actions() -> list[tuple[type, object]]:
+    """Wagtail's actions that publish or make pages live, each with its guard."""
     from wagtail.actions.copy_page import CopyPageAction
     from wagtail.actions.create_alias import CreatePageAliasAction
     from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 
-    for action_class, guard in (
+    return [
         (PublishPageRevisionAction, _guard_publish),
         (CopyPageAction, _guard_copy),
         (CreatePageAliasAction, _guard_alias),
-    ):
-        if not getattr(action_class.execute, "moderation_guard", False):
+    ]
+
+
+def is_guarded(action_class: type) -> bool:
+    return bool(getattr(action_class.execute, GUARD_MARKER, False))
+
+
+def install_publication_guard() -> None:
+    """Wrap Wagtail's publish, copy and alias actions once (called from the app's ``ready()``)."""
+    for action_class, guard in guarded_actions():
+        if not is_guarded(action_class):
             action_class.execute = guard(action_class.execute)

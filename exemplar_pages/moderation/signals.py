@@ -9,7 +9,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import TaskState
 
 from ..models import CouncilVoteTask, UnitEditorGroup, UnitPage
-from .permissions import grant_unit_editors
+from .permissions import forget_group_cache, grant_unit_editors
 
 
 def unit_page_saved(sender, instance: UnitPage, created: bool, raw: bool = False, **kwargs) -> None:
@@ -36,7 +36,9 @@ def recount_open_votes(user=None) -> None:
             task_state.task.specific.conclude(task_state, user=user)
 
 
-def memberships_changed(sender, action: str, **kwargs) -> None:
+def memberships_changed(sender, action: str, instance=None, **kwargs) -> None:
+    if action.startswith("post_") and isinstance(instance, get_user_model()):
+        forget_group_cache(instance)  # roles are read through permissions, which Django caches on the user
     if action in ("post_remove", "post_clear"):
         recount_open_votes()
 

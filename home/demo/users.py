@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, Group
+from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.auth.password_validation import validate_password
 from wagtail.models import APIToken, Page
 
-from exemplar_pages.roles import ADMINISTRATORS, ALL_ROLES, COUNCIL_MEMBERS, EDITORS, STANDING_OFFICE
+from exemplar_pages.roles import ADMINISTRATORS, ALL_ROLES, COUNCIL_MEMBERS, EDITORS, STANDING_OFFICE, ensure_role_group
 
 from .builder import StageCount
 
@@ -83,9 +83,9 @@ ALREADY_CREATED = "(đã tạo trước đó)"
 
 
 def seed_users() -> tuple[dict[str, AbstractBaseUser], StageCount]:
-    """Create the role groups (without permissions) and the demo users; return users by username."""
+    """Find the role groups by their permission (creating any that is missing) and the demo users; return users by username."""
     count = StageCount("Người dùng / Users")
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in ALL_ROLES}
+    groups = {name: ensure_role_group(name) for name in ALL_ROLES}
     User = get_user_model()
     users: dict[str, AbstractBaseUser] = {}
     for spec in DEMO_USERS:
