@@ -11,9 +11,12 @@ class ExemplarPagesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from wagtail.api.v3.api import api
+        # Before Wagtail's v3 API builds its page schemas: links to pages follow their visibility.
+        from .api import install_public_page_links, router
 
-        from .api import router
+        install_public_page_links()
+
+        from wagtail.api.v3.api import api
 
         api.add_router("/taxonomies/", router)
 
@@ -21,6 +24,11 @@ class ExemplarPagesConfig(AppConfig):
         from .visibility import install_api_visibility
 
         install_api_visibility()
+
+        # Every API error as Vietnamese problem+json, never an HTML 500 (issue #12).
+        from .api_errors import install as install_api_errors
+
+        install_api_errors()
 
         # Files follow their pages (DESIGN §4): plan originals are released when their plan is published.
         from .files import connect as connect_files

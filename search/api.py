@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl
+
 import orjson
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -120,6 +122,18 @@ PARAMETERS = [
 ]
 
 
+def _undecodable_parameters(request: HttpRequest) -> list[str]:
+    """Names of query parameters whose bytes are not UTF-8 (Django would turn them into U+FFFD quietly)."""
+    pairs = parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True, encoding="latin-1")
+    names = []
+    for name, value in pairs:
+        try:
+            value.encode("latin-1").decode("utf-8")
+        except UnicodeError:
+            names.append(name.encode("latin-1").decode("utf-8", "replace"))
+    return list(dict.fromkeys(names))
+
+
 @router.get(
     "/",
     response={200: SearchResponse, 400: ProblemDetail, 503: ProblemDetail},
@@ -129,6 +143,10 @@ PARAMETERS = [
     openapi_extra={"parameters": PARAMETERS},
 )
 def search_pages(request: HttpRequest):
+    undecodable = _undecodable_parameters(request)
+    if undecodable:
+        names = ", ".join(f"“{name}”" for name in undecodable)
+        raise HttpError(400, _("Tham số %(names)s không phải văn bản UTF-8 hợp lệ.") % {"names": names})
     try:
         query = parse_search_params(request.GET.getlist)
     except SearchParameterError as error:

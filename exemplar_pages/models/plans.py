@@ -110,13 +110,14 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
 
     @property
     def movement_ids(self) -> list[int]:
-        return list(self.movements.values_list("pk", flat=True))
+        """Ids of the linked movements public now: an API field, so never the id of a draft or private one."""
+        return list(self.public_movements().values_list("pk", flat=True))
 
     def public_movements(self):
         """Linked movements that anonymous users may see."""
         from .movements import MovementPage
 
-        return public_now(MovementPage.objects.filter(pk__in=self.movement_ids))
+        return public_now(MovementPage.objects.filter(pk__in=list(self.movements.values_list("pk", flat=True))))
 
 
 class PlanReference(Orderable):
