@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail.rich_text import RichText
 
-from .importing.quality import TextQuality, text_quality
+from cms.vietnamese import TextQuality, text_quality
 
 #: Fields whose text is judged, when the page has them.
 TEXT_FIELDS = ("title", "subject_name", "summary", "issuing_body", "signer_title", "signer_name", "recipients")

@@ -1,4 +1,4 @@
-"""Tests for exemplar_pages.importing.quality (pure Python, no Django)."""
+"""Tests for cms.vietnamese.quality (pure Python, no Django)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import unicodedata
 
 import pytest
 
-from exemplar_pages.importing.quality import is_judged, text_quality
-from exemplar_pages.importing.syllable import is_valid_syllable
-from exemplar_pages.importing.text_repair import repair_vietnamese
+from cms.vietnamese.quality import is_judged, text_quality
+from cms.vietnamese.syllable import is_valid_syllable
+from cms.vietnamese.text_repair import repair_vietnamese
 
 try:
     from tests.seeds_helper import seed_text

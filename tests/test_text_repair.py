@@ -1,4 +1,4 @@
-"""Tests for exemplar_pages.importing.text_repair (pure Python, no Django)."""
+"""Tests for cms.vietnamese.text_repair (pure Python, no Django)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exemplar_pages.importing.syllable import is_valid_syllable
-from exemplar_pages.importing.text_repair import fix_word, repair_vietnamese
+from cms.vietnamese.syllable import is_valid_syllable
+from cms.vietnamese.text_repair import fix_word, repair_vietnamese
 
 try:
     from tests.seeds_helper import seed_text

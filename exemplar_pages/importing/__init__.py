@@ -9,6 +9,15 @@ free of model imports (models import the quality panel, which imports this).
 
 from importlib import import_module
 
+from cms.vietnamese import (
+    DEFAULT_THRESHOLD,
+    TextQuality,
+    is_valid_syllable,
+    parse_syllable,
+    repair_vietnamese,
+    text_quality,
+)
+
 from .plan_models import (
     Assignment,
     BasisReference,
@@ -19,10 +28,7 @@ from .plan_models import (
     plan_to_json_dict,
 )
 from .plan_parser import parse_plan
-from .quality import DEFAULT_THRESHOLD, TextQuality, text_quality
 from .readers import DocumentReadError, read_document
-from .syllable import is_valid_syllable, parse_syllable
-from .text_repair import repair_vietnamese
 
 #: Names loaded on first use, by module.
 _LAZY = {

@@ -9,12 +9,12 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from cms.vietnamese import repair_vietnamese, text_quality
+
 from ..models import Award, ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
 from .matching import MovementIndex, name_key
-from .quality import text_quality
-from .text_repair import repair_vietnamese
 
 SUBJECT_TYPES = {
     "individual": "individual",

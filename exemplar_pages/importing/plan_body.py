@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from cms.vietnamese import is_valid_syllable
+
 from .plan_models import Assignment, Block, Deadline, Movement
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
-from .syllable import is_valid_syllable
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
 HEADING_RES: list[tuple[int, re.Pattern[str]]] = [

@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.log_actions import log
 
+from cms.vietnamese import TextQuality, repair_vietnamese, text_quality
+
 from ..files import private_collection
 from ..models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
 from .matching import MovementIndex, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
 from .plan_parser import parse_plan
-from .quality import TextQuality, text_quality
 from .readers import read_document
-from .text_repair import repair_vietnamese
 
 HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from cms.vietnamese import repair_vietnamese, text_quality
+
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
     BODY_START_RE,
@@ -21,8 +23,6 @@ from .plan_header import (
 )
 from .plan_models import ParsedPlan
 from .plan_text import expand_locality, strip_markdown
-from .quality import text_quality
-from .text_repair import repair_vietnamese
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections import Counter
 
-from .syllable import is_valid_syllable
+from cms.vietnamese import is_valid_syllable
 
 DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
 DATE_WORDS_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from cms.vietnamese import TextQuality
+
 from .exemplar_import import ExemplarImportResult
 from .plan_import import PlanImportResult
-from .quality import TextQuality
 
 NONE = "—"
 

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers shared by the whole project: folding, slugs, sorting.
+"""Folding, slugs and dictionary sorting of Vietnamese text.
 
 The folding is the project's own code (DESIGN §5) so that documents and
 queries fold the same way on every search backend, whatever analysis modules
