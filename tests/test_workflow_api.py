@@ -171,3 +171,63 @@ def test_an_editor_cannot_publish_a_demo_story_through_the_api(client):
     response = client.post(f"/api/v3/pages/{draft.pk}/actions/publish/", **bearer(token))
     assert response.status_code == 403
     assert not fresh(draft).live
+
+
+def assert_problem(response, status: int, title: str, detail: str) -> dict:
+    """A refusal as problem+json with the Vietnamese title and detail (no English anywhere in them)."""
+    assert response.status_code == status, response.content
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert (body["status"], body["title"]) == (status, title), body
+    assert detail in body["detail"], body
+    assert not body["title"].isascii() and not body["detail"].isascii(), body
+    return body
+
+
+def test_every_refusal_has_a_vietnamese_title_and_detail(client, cast, story_draft):
+    editor, office, member = cast.token(cast.editor), cast.token(cast.office), cast.token(cast.members[0])
+    # Not allowed: a role that may not act, or may not even see the page's workflow (403).
+    assert_problem(
+        call(client, editor, "approve", story_draft),
+        403,
+        "Không có quyền",
+        "Vai trò của bạn không được thực hiện thao tác này.",
+    )
+    assert_problem(
+        call(client, cast.token(cast.other_editor), page=story_draft),
+        403,
+        "Không có quyền",
+        "Bạn không có quyền xem quy trình duyệt của trang này.",
+    )
+    # Wrong state: approving a draft nobody submitted, submitting a page already in review (409).
+    assert_problem(call(client, member, "approve", story_draft), 409, "Xung đột", "Trang không chờ duyệt.")
+    assert call(client, editor, "submit", story_draft).status_code == 200
+    assert_problem(call(client, editor, "submit", story_draft), 409, "Xung đột", "Trang đang trong quy trình duyệt.")
+    # Bad comment: a reject without one (400), a comment that is not text (422).
+    assert_problem(
+        call(client, office, "reject", story_draft, comment="  "),
+        400,
+        "Yêu cầu không hợp lệ",
+        "Trả lại bài phải kèm ý kiến (comment).",
+    )
+    not_text = client.post(
+        f"/api/v3/workflow/pages/{story_draft.pk}/reject/",
+        {"comment": 5},
+        content_type="application/json",
+        **bearer(office),
+    )
+    assert_problem(not_text, 422, "Dữ liệu không hợp lệ", "Dữ liệu gửi lên không hợp lệ")
+    # Unknown page (and the tree's root, which has no workflow), for reading and for acting (404).
+    missing = assert_problem(call(client, cast.token(cast.admin), page=Page(pk=999999)), 404, "Không tìm thấy", "")
+    assert missing["detail"] == "Không có trang #999999." and "errors" not in missing
+    assert_problem(call(client, editor, "submit", Page(pk=999999)), 404, "Không tìm thấy", "Không có trang #999999.")
+    root = Page.objects.get(depth=1)
+    assert_problem(
+        call(client, cast.token(cast.admin), page=root), 404, "Không tìm thấy", f"Không có trang #{root.pk}."
+    )
+    # No token, a wrong token (401); an unknown action (400 naming it).
+    for token in (None, "wagtail_not-a-token"):
+        assert_problem(call(client, token, page=story_draft), 401, "Chưa xác thực", "Chưa xác thực")
+    assert_problem(call(client, office, "publish", story_draft), 400, "Yêu cầu không hợp lệ", "“action”")
+    # Nothing was changed by the refusals: the page still waits for the office.
+    assert call(client, office, page=story_draft).json()["state"] == "pending_review"

@@ -1,4 +1,10 @@
-"""The review workflow on the v3 API (DESIGN §6), for clients holding a Wagtail API token."""
+"""The review workflow on the v3 API (DESIGN §6), for clients holding a Wagtail API token.
+
+Every refusal is `application/problem+json` with a Vietnamese `title` and `detail` (`api_errors.problem`):
+a role that may not act 403, a state that does not allow the action 409, a reject without a comment 400,
+an unknown page 404 naming its id. Missing or wrong tokens (401) and bodies that are not valid (422) are
+answered by the API's own handlers (`exemplar_pages.api_errors`), in Vietnamese too.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +12,13 @@ from datetime import datetime
 from typing import Literal
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Body, Router, Schema
 from wagtail.api.v3.auth import BearerTokenAuth
-from wagtail.api.v3.errors import ProblemDetail, problem_response
+from wagtail.api.v3.errors import ProblemDetail
 from wagtail.models import Page, PageLogEntry, TaskState, WorkflowState
 
+from ..api_errors import problem as problem_answer
 from ..models import CouncilVoteTask
 from . import service
 from .errors import ModerationError, NotAllowed
@@ -110,12 +116,21 @@ def user_out(user) -> dict | None:
     return {"id": user.pk, "username": user.get_username(), "name": user.get_full_name() or user.get_username()}
 
 
+class PageNotFound(ModerationError):
+    """No page (other than the tree's root) has this id (404)."""
+
+    status = 404
+
+
 def problem(error: ModerationError) -> HttpResponse:
-    return problem_response(status=error.status, detail=error.message)
+    return problem_answer(error.status, error.message)
 
 
 def _page_for(request: HttpRequest, page_id: int) -> Page:
-    page = get_object_or_404(Page.objects.exclude(depth=1), pk=page_id).specific
+    page = Page.objects.exclude(depth=1).filter(pk=page_id).first()
+    if page is None:
+        raise PageNotFound(_("Không có trang #%(id)s.") % {"id": page_id})
+    page = page.specific
     if not service.can_view(page, request.user):
         raise NotAllowed(_("Bạn không có quyền xem quy trình duyệt của trang này."))
     return page
