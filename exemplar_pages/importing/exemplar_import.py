@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..models import ExemplarStoryPage, Locality, StoryAward, UnitPage
+from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
 from .exemplar_validation import RowError, RowValidator, StoryDraft
@@ -55,7 +55,7 @@ def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, use
         locality=resolver.save(draft.locality), movement=draft.movement, year=draft.year, quarter=draft.quarter,
         summary=draft.summary, body=draft.body, live=False, owner=user,
     )  # fmt: skip
-    page.awards = [StoryAward(award=award, year=year) for award, year in draft.awards]
+    page.awards = [award.story_award() for award in draft.awards]
     if draft.tags:
         page.tags.add(*draft.tags)
     parent.add_child(instance=page)
@@ -98,6 +98,7 @@ def import_exemplars(
             result.existing.append((draft.line, existing))
         else:
             result.drafts.append(draft)
+    result.warnings.extend(str(warning) for warning in validator.warnings)
     if result.errors or dry_run:
         return result
     try:

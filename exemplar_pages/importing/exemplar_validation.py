@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import repair_vietnamese, text_quality
 
-from ..models import Award, ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
+from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
 from .matching import MovementIndex, name_key
+from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
     "individual": "individual",
@@ -28,7 +29,6 @@ SUBJECT_TYPES = {
 YEAR_RANGE = (1945, 2100)
 MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
 LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
-AWARD_YEAR_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<year>\d{4})\)$")
 
 
 @dataclass
@@ -58,7 +58,7 @@ class StoryDraft:
     quarter: int | None
     summary: str
     body: list[dict[str, Any]]
-    awards: list[tuple[Award, int | None]]
+    awards: list[StoryAwardDraft]
     tags: list[str]
 
 
@@ -120,6 +120,8 @@ class RowValidator:
             for story in ExemplarStoryPage.objects.child_of(parent)
         }
         self.seen: dict[tuple[str, str, int], int] = {}
+        self.awards = AwardResolver()
+        self.warnings: list[RowError] = []  # shown in the report; they do not refuse the row
 
     def validate(self, row: SourceRow, errors: list[RowError]) -> StoryDraft | None:
         """A draft for a valid row; None (with errors added) otherwise."""
@@ -164,13 +166,9 @@ class RowValidator:
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         for item in _items(row.values.get("awards")):
-            match = AWARD_YEAR_RE.match(item)
-            name, award_year = (match["name"], int(match["year"])) if match else (item, None)
-            award = Award.find(name)
-            if award is None:
-                problem("awards", _("không có danh hiệu, hình thức khen thưởng “%(value)s”.") % {"value": name})
-            else:
-                awards.append((award, award_year))
+            award, warnings = self.awards.resolve(item)
+            awards.append(award)
+            self.warnings.extend(RowError(row.line, "awards", warning) for warning in warnings)
         tags = list(dict.fromkeys(tag[:100] for tag in _items(re.sub(",", ";", _text(row.values.get("tags"))))))
         for column in ("summary", "body"):
             reason = _quality_problem(value[column]) if value[column] else None

@@ -156,11 +156,25 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
 
 
 class StoryAward(Orderable):
-    """An award received by the subject of a story."""
+    """An award received by the subject of a story: a title or form of the Law, or a free award kept as written."""
 
     story = ParentalKey(ExemplarStoryPage, related_name="awards", on_delete=models.CASCADE)
     award = models.ForeignKey(
-        "exemplar_pages.Award", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT, related_name="+"
+        "exemplar_pages.Award",
+        verbose_name=_("danh hiệu, hình thức"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Để trống khi khen thưởng không thuộc hình thức nào của Luật (giải thưởng của cuộc thi, hội…)."),
+    )
+    text = models.CharField(
+        _("ghi như trong hồ sơ"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”."
+        ),
     )
     year = models.PositiveSmallIntegerField(
         _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
@@ -172,6 +186,7 @@ class StoryAward(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("award"), FieldPanel("year")]),
+        FieldPanel("text"),
         FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")]),
     ]
 
@@ -179,15 +194,35 @@ class StoryAward(Orderable):
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
 
+    def clean(self) -> None:
+        super().clean()
+        if self.award_id is None and not self.text.strip():
+            raise ValidationError(
+                {"award": _("Chọn danh hiệu, hình thức khen thưởng hoặc ghi khen thưởng như trong hồ sơ.")}
+            )
+
+    @property
+    def display_name(self) -> str:
+        """The award as written when known, otherwise the Law's name of its title or form."""
+        return self.text or (self.award.name if self.award_id else "")
+
+    @property
+    def is_free(self) -> bool:
+        """Kept as written: it fits no title or form of the Law."""
+        return self.award_id is None
+
     def __str__(self) -> str:
-        return f"{self.award} ({self.year})" if self.year else str(self.award)
+        return f"{self.display_name} ({self.year})" if self.year else self.display_name
 
     def as_dict(self) -> dict:
+        award = self.award if self.award_id else None
         return {
-            "slug": self.award.slug,
-            "name": self.award.name,
-            "kind": self.award.kind,
-            "level": self.award.level,
+            "slug": award.slug if award else None,
+            "name": award.name if award else self.text,
+            "kind": award.kind if award else None,
+            "level": award.level if award else None,
+            "text": self.text or (award.name if award else ""),
+            "free": award is None,
             "year": self.year,
             "conferred_by": self.conferred_by,
             "decision": self.decision,
