@@ -32,8 +32,24 @@ PRIVATE_COLLECTION_NAME = "Tệp chưa công bố"
 MEDIA_IMAGE_FOLDERS = ("original_images/", "images/")
 
 
+def authenticate_bearer_token(request: HttpRequest) -> None:
+    """Outside the API's own routes, resolve an `Authorization: Bearer` token as the API does.
+
+    Wagtail's `BearerTokenAuth` sets `request.user` to the token's user (anonymous for a wrong,
+    revoked or inactive token, whatever the session says, as on the API); `request.auth` records the
+    outcome, which `cms.throttling.APITokenFailureThrottleMiddleware` counts on the paths of
+    THROTTLE_TOKEN_PATHS (the API, documents and media). On an API route Ninja has already done this.
+    """
+    if hasattr(request, "auth") or not request.headers.get("Authorization", "").lower().startswith("bearer "):
+        return
+    from wagtail.api.v3.auth import BearerTokenAuth
+
+    request.auth = BearerTokenAuth()(request)
+
+
 def may_see_unpublished_files(request: HttpRequest) -> bool:
     """Editors and reviewers: logged in (session or API token) with admin access."""
+    authenticate_bearer_token(request)
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 

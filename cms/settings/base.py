@@ -277,6 +277,8 @@ if CACHE_URL == "db":
 # THROTTLE_TOKEN_WINDOW seconds, the address is answered 429 until the window ends.
 THROTTLE_TOKEN_FAILURES = int(os.environ.get("THROTTLE_TOKEN_FAILURES", "20"))
 THROTTLE_TOKEN_WINDOW = int(os.environ.get("THROTTLE_TOKEN_WINDOW", "60"))
+# Where those tokens are counted: the API, and the file views that accept the same tokens (exemplar_pages/files.py).
+THROTTLE_TOKEN_PATHS = ["/api/", "/documents/", MEDIA_URL]
 # Anonymous writes (POST, PUT, PATCH, DELETE) under these path prefixes: at most N per window per address.
 THROTTLE_ANONYMOUS_WRITES = int(os.environ.get("THROTTLE_ANONYMOUS_WRITES", "30"))
 THROTTLE_ANONYMOUS_WRITE_WINDOW = int(os.environ.get("THROTTLE_ANONYMOUS_WRITE_WINDOW", "60"))
