@@ -114,7 +114,7 @@ PREFIX_RE = re.compile(
     r"^(?:(?:da\s+)?duoc\s+|dat\s+)?(?:(?:trao\s+|khen\s+)?tang\s+|cong\s+nhan\s+|nhan\s+)?"
     r"(?:(?:danh\s+hieu|hinh\s+thuc(?:\s+khen\s+thuong)?)\s*:?\s+)?"
 )
-QUOTES = "\"“”«»"  # not the apostrophe: minority names are written H'Hen, Ea H’leo
+QUOTES = '"“”«»'  # not the apostrophe: minority names are written H'Hen, Ea H’leo
 
 
 def _decision(text: _Text) -> tuple[str, date | None]:

@@ -101,6 +101,9 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         APIField("award_list"),
         APIField("tag_names"),
     ]
+    #: Joined when the pages API loads a story (`exemplar_pages.api.detail_page`): the locality's path
+    #: up to four levels (province, district, commune and one below) costs no query of its own.
+    api_select_related = ("locality__parent__parent__parent",)
 
     class Meta:
         verbose_name = _("gương điển hình")
@@ -143,10 +146,19 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
         return related.order_by("-year", "-first_published_at")[:limit]
 
     def public_movement(self):
-        """The story's movement when anonymous users may see it."""
+        """The story's movement when anonymous users may see it, looked up once per instance and movement.
+
+        The API's `movement` (anonymous readers) and `movement_detail` both ask it for one answer.
+        """
         from .movements import MovementPage
 
-        return public_now(MovementPage.objects.filter(pk=self.movement_id)).first() if self.movement_id else None
+        if not self.movement_id:
+            return None
+        known = self.__dict__.get("_public_movement")
+        if known is None or known[0] != self.movement_id:
+            known = (self.movement_id, public_now(MovementPage.objects.filter(pk=self.movement_id)).first())
+            self._public_movement = known
+        return known[1]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -212,7 +224,9 @@ class StoryAward(Orderable):
         return self.award_id is None
 
     def __str__(self) -> str:
-        return f"{self.display_name} ({self.year})" if self.year else self.display_name
+        if self.text or not self.year:
+            return self.display_name  # as written, with its year if it was written
+        return f"{self.display_name} ({self.year})"
 
     def as_dict(self) -> dict:
         award = self.award if self.award_id else None
