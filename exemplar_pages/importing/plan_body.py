@@ -29,8 +29,13 @@ SURNAMES = frozenset(
     Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
 )
 _MOVEMENT_TRIGGER_RE = re.compile(
-    r"(?<!Chỉ đạo )[Pp]hong trào(?:\s+thi đua)?(?:\s+yêu nước)?\s*(?::|như\s*:?)?\s*(?=[“\"])"
+    r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+(?:với chủ đề|mang tên|có tên))?"
+    r"\s*(?::|như\s*:?)?\s*(?=[“\"])"
 )
+#: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua" or "phát động", when the text around speaks of
+#: a movement (phong trào).
+_CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
+_CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
     r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
 )
@@ -204,7 +209,10 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
 def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
     movements: dict[str, Movement] = {}
-    for trigger in _MOVEMENT_TRIGGER_RE.finditer(text):
+    triggers = list(_MOVEMENT_TRIGGER_RE.finditer(text)) + [
+        m for m in _CONTEXT_TRIGGER_RE.finditer(text) if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+    ]
+    for trigger in sorted(triggers, key=lambda m: m.start()):
         pos, last = trigger.end(), None
         while pos < len(text) and text[pos] in '“"':
             raw, pos = _read_quote(text, pos)

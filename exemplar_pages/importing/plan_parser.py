@@ -59,26 +59,34 @@ def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
         return lines[:title_index]
     out = []
     for line in lines[:15]:
-        if BODY_START_RE.match(line):
+        if BODY_START_RE.match(line) or HEADING_START_RE.match(line):
             break
         out.append(line)
     return out
 
 
+GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
+
+
 def parse_plan(text: str) -> ParsedPlan:
-    """Extract metadata, sections, assignments, recipients and signer from a plan's text."""
-    repaired = repair_vietnamese(text)
+    """Extract metadata, sections, assignments, recipients and signer from a plan's text.
+
+    Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
+    ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
+    """
+    repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
     warn = plan.warnings.append
-    title_index, plan.title, body_from = find_title(lines)
+    title_index, plan.title, body_from, plan.document_kind = find_title(lines)
     header = _header_lines(lines, title_index)
     header_text = "\n".join(header)
     first_lines = "\n".join(lines[:15])
     plan.number = parse_number(header_text) or parse_number(first_lines)
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:
-        plan.place, plan.issue_date = parse_place_date(first_lines)
+        place, plan.issue_date = parse_place_date(first_lines)
+        plan.place = plan.place or place
     plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
 
     closing = _closing_start(lines, body_from)
