@@ -156,9 +156,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Serve uploaded images (never documents, whose privacy Wagtail's view enforces) from Django itself,
-# when no reverse proxy serves /media/: on in dev and under `make serve` alone, off behind nginx.
-MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", False)
+# Behind nginx (deploy/nginx.conf): Django checks each image request and answers with X-Accel-Redirect
+# to this internal nginx location, which sends the file from disk (exemplar_pages/files.py). Empty: none.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "").strip()
+# Answer uploaded images' URLs (never documents, whose privacy Wagtail's view enforces) in Django: only
+# images a public page uses, to anonymous readers. On in dev, under `make serve` alone, and behind nginx
+# with MEDIA_ACCEL_REDIRECT (nginx then sends the bytes).
+MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", bool(MEDIA_ACCEL_REDIRECT))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
