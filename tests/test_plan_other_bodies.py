@@ -143,3 +143,75 @@ def test_no_issuer_is_a_sentence_or_a_heading() -> None:
             continue
         assert len(body.split()) <= 16, (name, body)
         assert not re.search(r"[.:;|]\s|[|]$|^[IVX]+\.|^\d+\.", body), (name, body)
+
+
+# --- importing: the issuer left empty and reported, titles of any kind, long titles -------------------------
+
+
+def _import(path: Path, unit_name: str) -> tuple[object, str]:
+    """Import one file with the command under a new unit; (the plan page, what the command printed)."""
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from exemplar_pages.models import PlanPage
+    from tests import factories
+
+    unit = factories.unit(unit_name, full_name=unit_name)
+    out = StringIO()
+    call_command("import_plan", str(path), parent=unit.pk, stdout=out, stderr=out)
+    (page,) = PlanPage.objects.child_of(unit)
+    return page, out.getvalue()
+
+
+@pytest.mark.django_db
+def test_issuer_not_found_is_left_empty_and_reported(tmp_path) -> None:
+    """No header: the unit's name is not stored as issuer; the report says the issuer is empty."""
+    path = tmp_path / "khong-co-tieu-de-don-vi.txt"
+    path.write_text(
+        "KẾ HOẠCH\nThi đua chào mừng năm mới 2025\n"
+        "Thực hiện Kế hoạch số 1/KH-UBND ngày 02/01/2025 của UBND huyện về thi đua năm 2025.\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n- Tạo khí thế thi đua.\n",
+        encoding="utf-8",
+    )
+    page, output = _import(path, "UBND xã Không Tên Thử 1")
+    assert page.issuing_body == ""
+    assert page.title == "Kế hoạch thi đua chào mừng năm mới 2025"
+    assert "Cơ quan ban hành: —" in output
+    assert "Cơ quan ban hành để trống (không đọc được trong văn bản); cần nhập trước khi đăng." in output
+    assert "UBND xã Không Tên Thử 1" not in page.summary
+
+
+@pytest.mark.django_db
+def test_decision_and_letter_keep_their_kind(tmp_path) -> None:
+    """A decision and a letter are titled and summarised as such, not "Kế hoạch (nhập từ …)"."""
+    decision, _ = _import(CORPUS / "06_ubnd_phu_yen_qd31_2020.txt", "UBND tỉnh Thử QĐ 2")
+    assert decision.title.startswith("Quyết định sửa đổi, bổ sung một số điều của")
+    assert decision.issuing_body == "Ủy ban nhân dân tỉnh Phú Yên"
+    assert decision.summary.startswith(
+        "Quyết định số 31/2020/QĐ-UBND ngày 26/10/2020 của Ủy ban nhân dân tỉnh Phú Yên về sửa đổi, bổ sung"
+    )
+    assert [(r.document_type, r.number, r.date) for r in decision.basis.all()][-2:] == [
+        ("Nghị định", "91/2017/NĐ-CP", dt.date(2017, 7, 31)),
+        ("Thông tư", "12/2019/TT-BNV", dt.date(2019, 11, 4)),
+    ]
+    letter, _ = _import(CORPUS / "08_tieu_ban_tdkt_cv13_2009.txt", "Tiểu ban Thử CV 3")
+    assert letter.title == "Công văn về việc bổ sung hướng dẫn công tác khen thưởng tại Đại hội cấp tỉnh, cấp huyện"
+    assert letter.summary.startswith("Công văn số 13/BTC-TĐKT ngày 08/09/2009 của Tiểu ban")
+
+
+@pytest.mark.django_db
+def test_long_title_cut_at_a_word_and_kept_whole_in_the_summary(tmp_path) -> None:
+    words = " ".join(["CÁC HOẠT ĐỘNG THI ĐUA YÊU NƯỚC CHÀO MỪNG"] * 8)
+    path = tmp_path / "tieu-de-dai.txt"
+    path.write_text(
+        f"ỦY BAN NHÂN DÂN\nXÃ THỬ DÀI\nSố: 9/KH-UBND\nThử Dài, ngày 02 tháng 01 năm 2025\nKẾ HOẠCH\n{words} NĂM 2025\n"
+        "Thực hiện Kế hoạch số 1/KH-UBND ngày 02/01/2025 của UBND huyện.\nI. MỤC ĐÍCH\n",
+        encoding="utf-8",
+    )
+    page, output = _import(path, "UBND xã Thử Dài 4")
+    full = parse_plan(path.read_text(encoding="utf-8")).title
+    assert len(full) > 255 and len(page.title) <= 255 and page.title.endswith("…")
+    assert full.startswith(page.title[:-1]) and full[len(page.title) - 1] == " "  # cut between two words
+    assert full[len("Kế hoạch ") :].lower() in page.summary.lower()
+    assert "Tiêu đề dài hơn 255 ký tự: đã rút gọn, tiêu đề đầy đủ ở phần tóm tắt." in output

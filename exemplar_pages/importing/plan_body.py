@@ -20,6 +20,17 @@ HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
 ]
 LIST_RE = re.compile(r"^[-+•*–—]\s*(\S.*)$")
 UNIT_PREFIX_RE = re.compile(r"^(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+", re.IGNORECASE)
+_TASK_VERBS = (
+    "chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|triển khai|theo dõi|thực hiện|hướng dẫn|tham mưu"
+    "|căn cứ|xây dựng|chỉ đạo|tuyên truyền|kiểm tra|tổng hợp|đôn đốc|bố trí|cân đối|lựa chọn|phổ biến|quán triệt"
+)
+#: A paragraph of "TỔ CHỨC THỰC HIỆN" that gives a unit its task: "Giao Văn phòng … chủ trì …", "Trưởng các phòng … có
+#: trách nhiệm …" (group 1: the unit).
+TASK_SENTENCE_RE = re.compile(
+    rf"^(?:(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+(.{{3,150}}?)"
+    rf"|((?:Trưởng|Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng|Chánh\s+Văn\s+phòng)\s.{{2,150}}?))"
+    rf"\s*,?\s+(?:{_TASK_VERBS})\b"
+)
 SIGNER_WORDS_RE = re.compile(r"\b(?:KT|TM|TL|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|BÍ THƯ|CHỦ NHIỆM|HIỆU TRƯỞNG)\b")
 SIGNATURE_NOTE_RE = re.compile(r"^\((?:đã ký|ký|ký tên|ký,|ký và)[^)]*\)$", re.IGNORECASE)
 SURNAMES = frozenset(
@@ -70,19 +81,30 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
     head, sep, tail = text.partition(":")
     if sep and len(tail.strip()) > 20 and len(head) < 150:
         text, task = head, tail.strip()
-    unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;").strip()
+    if task is None and len(text) > 80:  # "Giao Văn phòng UBND tỉnh chủ trì, phối hợp …" as the heading itself
+        m = TASK_SENTENCE_RE.match(text.strip())
+        if m and text.strip().startswith("Giao"):
+            text, task = m.group(1) or m.group(2), text.strip()
+    unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;,").strip()
     return unit, task
 
 
+_ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?\d{4}\s*\)")
+
+
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
-    """Dates in a task (not dates of cited documents), each with the clause around it."""
+    """Dates a task sets (not dates of cited documents, nor anniversaries such as "(11/6/1948 - 11/6/2023)")."""
+    spans = [(m.start(), m.end()) for m in _ANNIVERSARY_RE.finditer(task)]
     found: list[tuple[dt.date, int, int]] = []
     for date, start, end in find_dates(task):
-        if not _REFERENCE_DATE_RE.search(task[:start]):
+        anniversary = any(s <= start < e for s, e in spans) or (year is not None and date.year < year - 1)
+        if not _REFERENCE_DATE_RE.search(task[:start]) and not anniversary:
             found.append((date, start, end))
     if year:
         for m in DAY_MONTH_RE.finditer(task):
-            overlaps = any(s <= m.start() < e for _, s, e in find_dates(task))
+            overlaps = any(s <= m.start() < e for _, s, e in find_dates(task)) or any(
+                s <= m.start() < e for s, e in spans
+            )
             date = make_date(m.group(1), m.group(2), year)
             if date and not overlaps and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
@@ -122,6 +144,9 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
             assignments.append(Assignment(unit=unit, number=block.number))
             if task:
                 assignments[-1].tasks.append(task)
+        elif block.type != "heading" and (task := TASK_SENTENCE_RE.match(block.text)):
+            unit = (task.group(1) or task.group(2)).strip().rstrip(",")
+            assignments.append(Assignment(unit=unit, tasks=[block.text]))
         elif assignments:
             text = block.text if block.type != "heading" else f"{block.number} {block.text}"
             assignments[-1].tasks.append(text)
