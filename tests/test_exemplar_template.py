@@ -104,6 +104,7 @@ def test_the_chosen_file_is_kept_after_an_error_and_imported_again(client, tmp_p
     assert f'name="kept_file" value="{token}"' in content and "Đã giữ tệp “giu-tep.csv”" in content
     assert "Nhập lại tệp đã chọn" in content
     assert ExemplarStoryPage.objects.child_of(unit).count() == 0
+    assert f'name="kept_file" value="{token}"' in client.get(url).content.decode()  # the page reopened
     Field.objects.create(name="Lĩnh vực Thử Giữ Tệp")  # the office fixes the taxonomy, not the file
     response = client.post(url, {"kept_file": token, "use_kept": "1", "parent": unit.pk})
     assert response.status_code == 200

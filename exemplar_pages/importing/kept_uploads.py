@@ -106,3 +106,9 @@ def kept(request, token: str | None) -> KeptUpload | None:
         discard(request)
         return None
     return KeptUpload(record["token"], record["name"], record["path"], record["size"], expires)
+
+
+def current(request) -> KeptUpload | None:
+    """The session's kept upload, if it is still valid (shown again when the import page is reopened)."""
+    record = _record(request)
+    return kept(request, record.get("token")) if record else None

@@ -19,7 +19,7 @@ from .exemplar_import import ExemplarImportRefused, import_exemplar_file
 from .exemplar_rows import SpreadsheetError
 from .exemplar_template import build_exemplar_template
 from .forms import ExemplarUploadForm, PlanUploadForm
-from .jobs import start_import
+from .jobs import read_progress, start_import
 from .limits import limit
 from .plan_import import PlanImportError, import_plan_file
 from .readers import DocumentReadError
@@ -132,14 +132,17 @@ class ExemplarUploadView(ImportViewMixin, FormView):
         kwargs = {**super().get_form_kwargs(), **self._form_options()}
         if self.request.method == "POST":
             kwargs["kept"] = kept_uploads.kept(self.request, self.request.POST.get("kept_file"))
+        else:
+            kwargs["kept"] = kept_uploads.current(self.request)
         return kwargs
 
     def _form_options(self) -> dict:
         return {"units": UnitPage.objects.order_by("path"), "may_publish": is_administrator(self.request.user)}
 
     def get_context_data(self, **kwargs):
-        kwargs.setdefault("kept", getattr(kwargs.get("form"), "kept", None))
-        return super().get_context_data(template_url=reverse("import_exemplars_template"), **kwargs)
+        context = super().get_context_data(template_url=reverse("import_exemplars_template"), **kwargs)
+        context.setdefault("kept", getattr(context.get("form"), "kept", None))
+        return context
 
     def _keep(self, form):
         """Keep the file for another try (“Nhập lại tệp đã chọn”), or the one already kept."""
@@ -208,7 +211,9 @@ class ImportJobView(ImportViewMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(job=self.job, report_lines=self.job.report.splitlines(), **kwargs)
+        return super().get_context_data(
+            job=self.job, report_lines=self.job.report.splitlines(), progress=read_progress(self.job), **kwargs
+        )
 
 
 class ImportJobListView(ImportViewMixin, TemplateView):
