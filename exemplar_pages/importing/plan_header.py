@@ -95,6 +95,9 @@ MOTTO_LINE_RE = re.compile(
     rf"|{UNION_MOTTO})$",
     re.IGNORECASE,
 )
+_MOTTO_TAIL_RE = re.compile(
+    rf"\s({loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{UNION_MOTTO})$", re.IGNORECASE
+)
 #: Kinds of document, as headed in capitals; the first is the default.
 KINDS = (
     "Kế hoạch",
@@ -317,6 +320,11 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
                 piece = " ".join(piece.split()).strip(" *-–—,;")
                 if not piece or not any(c.isalpha() for c in piece):
                     continue
+                # the spaces between the columns lost: "BCH TỈNH ĐOÀN X ĐOÀN TNCS HỒ CHÍ MINH"
+                tail = _MOTTO_TAIL_RE.search(piece)
+                if tail and is_allcaps(piece):
+                    piece = piece[: tail.start()].strip()
+                    union_motto = union_motto or bool(re.match(UNION_MOTTO, tail.group(1), re.IGNORECASE))
                 if MOTTO_LINE_RE.match(piece):
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
                     continue
@@ -329,7 +337,8 @@ def _split_parent_child(piece: str) -> list[str]:
     if not is_allcaps(piece):
         return [piece]
     m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
-    if m and len(piece[: m.start()].split()) >= 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE):
+    parent_words = len(piece[: m.start()].split()) if m else 0
+    if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
         return [piece[: m.start()].strip(), piece[m.start() :].strip()]
     return [piece]
 
@@ -365,7 +374,9 @@ def header_body_name(header_lines: list[str]) -> str | None:
         parent = " ".join(names[:-1])
         first = fold(child.split()[0])
         units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
-        if first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
+        if re.match(r"(?:tinh|huyen|thanh|quan|thi|dang) (?:uy|doan)\b", fold(child)):
+            name = child  # "HUYỆN ỦY TÂN BIÊN" under "ĐẢNG BỘ TỈNH TÂY NINH", "TỈNH ĐOÀN …"
+        elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
             name = f"{names[-2]} {child[0].lower()}{child[1:]}"
         elif fold(child) == "van phong":
             name = f"Văn phòng {names[-2]}"

@@ -87,6 +87,9 @@ def parse_plan(text: str) -> ParsedPlan:
     if plan.issue_date is None:
         place, plan.issue_date = parse_place_date(first_lines)
         plan.place = plan.place or place
+    raw_place, raw_date = parse_place_date("\n".join(strip_markdown(text).splitlines()[:60]))
+    if plan.place and raw_place and raw_date == plan.issue_date and plan.place.endswith(" " + raw_place):
+        plan.place = raw_place  # the columns of the original keep a school's name out of the place
     plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
 
     closing = _closing_start(lines, body_from)

@@ -152,6 +152,12 @@ def is_acronym(word: str) -> bool:
     return not (word.isascii() and _ASCII_SYLLABLE_RE.fullmatch(word.lower()))
 
 
+def _school_kind_start(words: list[str], i: int) -> bool:
+    """ "MẦM" of "TRƯỜNG MẦM NON …": the kind of school is written "Mầm non", "Tiểu học", "Trung học cơ sở"."""
+    rest = " ".join(w.lower() for w in words[i : i + 4])
+    return i > 0 and words[i - 1].lower() == "trường" and rest.startswith(_NAME_AFTER[:4])
+
+
 def _is_unit(word: str) -> bool:
     """ "huyện", or "huyen" in a text that lost its diacritics."""
     lower = word.lower()
@@ -169,19 +175,25 @@ def caps_to_name(text: str) -> str:
             out.append(word)  # acronym or code
             if word in _SCHOOL_ACRONYMS:
                 proper = True  # "TRƯỜNG MN SƠN CA": the name follows the kind of school
-        elif lower in ("ủy", "uỷ", "uy") and i > 0 and _is_unit(words[i - 1]):
-            out.append(lower)  # "Tỉnh ủy", "Huyện ủy"
-        elif proper or capitalise_next or i == 0:
+        elif fold(lower) in ("uy", "doan") and i > 0 and _is_unit(words[i - 1]):
+            out.append(lower)  # "Tỉnh ủy", "Huyện ủy", "Tỉnh đoàn"
+            if out[-2][:1].islower():
+                out[-2] = out[-2][:1].upper() + out[-2][1:]
+        elif proper or capitalise_next or i == 0 or lower == "trường" or _school_kind_start(words, i):
             out.append(lower[:1].upper() + lower[1:])
         else:
             out.append(lower)
         pair = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
         triple = " ".join(w.lower() for w in words[max(0, i - 2) : i + 1])
-        capitalise_next = (i == 0 and lower in ORG_WORDS) or pair in ("trung tâm", "chi cục", "bệnh viện")
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        capitalise_next = (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng") or pair in (
+            "trung tâm",
+            "chi cục",
+            "bệnh viện",
+        )
         if pair in _NAME_AFTER or triple in _NAME_AFTER:
             proper = True
         if _is_unit(word) or pair in LOCALITY_UNITS:
-            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
             if f"{lower} {nxt}" not in LOCALITY_UNITS:
                 proper = True
     return proper_phrases(" ".join(out))
@@ -191,7 +203,12 @@ def proper_phrases(text: str) -> str:
     """Capitals of the phrases that always take them: "thủ tướng chính phủ" -> "Thủ tướng Chính phủ"."""
     for phrase in PROPER_PHRASES:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
-    return text
+    return re.sub(
+        r"(?<!\w)(Hội đồng|Ban|Hoi dong) (thi đua|thi dua)(\s*[-–]\s*)(khen thưởng|khen thuong)(?!\w)",
+        lambda m: f"{m.group(1)} {m.group(2).capitalize()}{m.group(3)}{m.group(4).capitalize()}",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def restore_case(phrase: str, text: str) -> str:
