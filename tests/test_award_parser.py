@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cms.vietnamese import fold_vietnamese
-from exemplar_pages.importing import awards as parser
+from exemplar_pages.importing import award_forms as forms
 from exemplar_pages.importing import import_exemplars
-from exemplar_pages.importing.awards import authority_level, parse_award
+from exemplar_pages.importing.award_forms import authority_level
+from exemplar_pages.importing.awards import parse_award
 from exemplar_pages.models import Award, ExemplarStoryPage, StoryAward
 from exemplar_pages.roles import ADMINISTRATORS
 from tests import factories
@@ -103,6 +104,21 @@ CASES = [
     ("Bà mẹ Việt Nam anh hùng", "Bà mẹ Việt Nam anh hùng", "danh-hieu-vinh-du", "nha-nuoc", "", None),
     ("Anh hùng Lao động (2015)", "Anh hùng Lao động", "danh-hieu-vinh-du", "nha-nuoc", "", 2015),
     ("Giải thưởng Nhà nước", "Giải thưởng Nhà nước", "giai-thuong", "nha-nuoc", "", None),
+    ("Bằng khen của Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", MINISTRY_MERIT, "bang-khen", "bo-nganh",
+     "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam", None),
+    ("Bằng khen UBND tỉnh năm 2020", PROVINCE_MERIT, "bang-khen", "tinh", "UBND tỉnh", 2020),
+    ("Giấy khen năm 2023 của Chủ tịch UBND xã Ea Tu", COMMUNE_COMMENDATION, "giay-khen", "xa",
+     "Chủ tịch UBND xã Ea Tu", 2023),
+    ("Giấy khen cấp huyện", DISTRICT_COMMENDATION, "giay-khen", "huyen", "", None),
+    ("Giấy khen của Giám đốc Công an tỉnh", AGENCY_COMMENDATION, "giay-khen", "co-quan", "Giám đốc Công an tỉnh",
+     None),
+    ("Cờ thi đua của Thủ tướng Chính phủ", "Cờ thi đua của Chính phủ", "danh-hieu", "chinh-phu",
+     "Thủ tướng Chính phủ", None),
+    ("Cờ thi đua cấp tỉnh", MINISTRY_FLAG, "danh-hieu", "tinh", "", None),
+    ("Huân chương Lao động hạng Ba của Chủ tịch nước", "Huân chương Lao động hạng Ba", "huan-chuong", "nha-nuoc",
+     "Chủ tịch nước", None),
+    ("LĐTT năm 2023", "Lao động tiên tiến", "danh-hieu", "co-quan", "", 2023),
+    ("TTLĐXS (2022)", "Tập thể lao động xuất sắc", "danh-hieu", "co-quan", "", 2022),
     ("Giải Nhất cuộc thi Tìm hiểu pháp luật năm 2023", FREE, "", "", "", 2023),
     ("Huy chương vàng Giải Điền kinh toàn quốc", FREE, "", "", "", None),
     ("Danh hiệu Gương mặt trẻ tiêu biểu tỉnh Đắk Lắk", FREE, "", "", "", None),
@@ -164,15 +180,21 @@ def test_authority_levels() -> None:
     assert authority_level("Giám đốc Bảo hiểm xã hội tỉnh") == "co-quan"
     assert authority_level("Đảng ủy xã Tân Lập") == "xa"
     assert authority_level("Thành ủy Hải Phòng") == "tinh"
+    assert authority_level("Thành ủy Thành phố Hồ Chí Minh") == "tinh"
+    assert authority_level("Thành ủy Buôn Ma Thuột") == "huyen"
+    assert authority_level("Chủ tịch UBND TP. Hồ Chí Minh") == "tinh"
+    assert authority_level("UBND TP.HCM") == "tinh"
+    assert authority_level("UBND thành phố Thủ Đức") == "huyen"
+    assert authority_level("Ban Thường vụ Thành đoàn Hà Nội") == "tinh"
     assert authority_level("") == ""
 
 
 def test_kinds_and_levels_are_the_taxonomys() -> None:
-    kinds = {parser.EMULATION_TITLE, parser.ORDER, parser.MEDAL, parser.HONORARY_TITLE, parser.PRIZE}
-    kinds |= {parser.COMMEMORATIVE_MEDAL, parser.CERTIFICATE_OF_MERIT, parser.CERTIFICATE_OF_COMMENDATION}
+    kinds = {forms.EMULATION_TITLE, forms.ORDER, forms.MEDAL, forms.HONORARY_TITLE, forms.PRIZE}
+    kinds |= {forms.COMMEMORATIVE_MEDAL, forms.CERTIFICATE_OF_MERIT, forms.CERTIFICATE_OF_COMMENDATION}
     assert kinds == set(Award.Kind.values)
-    levels = {parser.STATE, parser.GOVERNMENT, parser.MINISTRY, parser.PROVINCE, parser.DISTRICT, parser.COMMUNE}
-    assert levels | {parser.AGENCY} == set(Award.Level.values)
+    levels = {forms.STATE, forms.GOVERNMENT, forms.MINISTRY, forms.PROVINCE, forms.DISTRICT, forms.COMMUNE}
+    assert levels | {forms.AGENCY} == set(Award.Level.values)
 
 
 LAW_NAMES = [
