@@ -304,3 +304,14 @@ def test_free_awards_on_the_story_page_and_in_the_api(client, tmp_path: Path) ->
     }  # fmt: skip
     assert (award_list[1]["slug"], award_list[1]["free"], award_list[1]["year"]) == ("giay-khen", False, 2024)
     assert StoryAward.objects.filter(story=story, award__isnull=True).count() == 1
+    client.force_login(administrator)
+    edit = client.get(f"/admin/pages/{story.pk}/edit/")
+    assert edit.status_code == 200 and "Giải Nhất cuộc thi Tìm hiểu pháp luật (2023)" in edit.content.decode()
+
+
+def test_a_story_award_needs_an_award_or_its_text() -> None:
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError, match="ghi khen thưởng như trong hồ sơ"):
+        StoryAward(award=None, text="  ").clean()
+    StoryAward(award=None, text="Giải Nhì Hội thi …").clean()
