@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='storyaward',
             name='text',
-            field=models.CharField(blank=True, help_text='Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”.', max_length=500, verbose_name='ghi như trong hồ sơ'),
+            field=models.CharField(blank=True, help_text='Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn.', max_length=500, verbose_name='ghi như trong hồ sơ'),
         ),
         migrations.AlterField(
             model_name='storyaward',

@@ -15,7 +15,7 @@ from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
-from ..visibility import public_now
+from ..visibility import is_public_now, public_now
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -148,15 +148,15 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
     def public_movement(self):
         """The story's movement when anonymous users may see it, looked up once per instance and movement.
 
-        The API's `movement` (anonymous readers) and `movement_detail` both ask it for one answer.
+        The API's `movement` (anonymous readers) and `movement_detail` both ask it for one answer, and the
+        pages API has the movement joined already (`exemplar_pages.api.detail_page`).
         """
-        from .movements import MovementPage
-
         if not self.movement_id:
             return None
         known = self.__dict__.get("_public_movement")
         if known is None or known[0] != self.movement_id:
-            known = (self.movement_id, public_now(MovementPage.objects.filter(pk=self.movement_id)).first())
+            movement = self.movement
+            known = (self.movement_id, movement if is_public_now(movement) else None)
             self._public_movement = known
         return known[1]
 
@@ -185,7 +185,7 @@ class StoryAward(Orderable):
         max_length=500,
         blank=True,
         help_text=_(
-            "Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”."
+            "Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn."
         ),
     )
     year = models.PositiveSmallIntegerField(
@@ -212,6 +212,19 @@ class StoryAward(Orderable):
             raise ValidationError(
                 {"award": _("Chọn danh hiệu, hình thức khen thưởng hoặc ghi khen thưởng như trong hồ sơ.")}
             )
+        if self.award_id is None:
+            self.understand_text()
+
+    def understand_text(self) -> None:
+        """Read the text as written with the importers' parser: fill the award and what else is empty."""
+        from ..importing.story_awards import AwardResolver
+
+        draft, _warnings = AwardResolver().resolve(self.text)
+        understood = draft.story_award()
+        self.award = self.award or understood.award
+        self.year = self.year or understood.year
+        self.conferred_by = self.conferred_by or understood.conferred_by
+        self.decision = self.decision or understood.decision
 
     @property
     def display_name(self) -> str:
