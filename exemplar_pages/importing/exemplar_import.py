@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,8 +67,26 @@ def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, use
     return page
 
 
+#: ``progress(stage, done, total)``: "check" while rows are validated, "save" while stories are created.
+Progress = Callable[[str, int, int], None]
+
+
+def _counted(items: list, stage: str, progress: Progress | None) -> Iterator:
+    """The items, telling `progress` how many have been handled after each one."""
+    for done, item in enumerate(items, 1):
+        yield item
+        if progress is not None:
+            progress(stage, done, len(items))
+
+
 def import_exemplars(
-    file_name: str, data: bytes, parent: Any, user=None, publish: bool = False, dry_run: bool = False
+    file_name: str,
+    data: bytes,
+    parent: Any,
+    user=None,
+    publish: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ExemplarImportResult:
     """Validate every row of an exemplar list, then (if all are valid) create the stories in one transaction."""
     parent = getattr(parent, "specific", parent)
@@ -89,7 +108,7 @@ def import_exemplars(
         if result.errors:
             return result
     validator = RowValidator(parent)
-    for row in rows:
+    for row in _counted(rows, "check", progress):
         draft = validator.validate(row, result.errors)
         if draft is None:
             continue
@@ -103,7 +122,7 @@ def import_exemplars(
         return result
     try:
         with transaction.atomic():
-            for draft in result.drafts:
+            for draft in _counted(result.drafts, "save", progress):
                 try:
                     result.created.append(_create(draft, parent, validator.localities, user, publish))
                 except ValidationError as error:

@@ -19,7 +19,7 @@ from .exemplar_import import ExemplarImportRefused, import_exemplar_file
 from .exemplar_rows import SpreadsheetError
 from .exemplar_template import build_exemplar_template
 from .forms import ExemplarUploadForm, PlanUploadForm
-from .jobs import start_import
+from .jobs import read_progress, start_import
 from .limits import limit
 from .plan_import import PlanImportError, import_plan_file
 from .readers import DocumentReadError
@@ -211,7 +211,9 @@ class ImportJobView(ImportViewMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(job=self.job, report_lines=self.job.report.splitlines(), **kwargs)
+        return super().get_context_data(
+            job=self.job, report_lines=self.job.report.splitlines(), progress=read_progress(self.job), **kwargs
+        )
 
 
 class ImportJobListView(ImportViewMixin, TemplateView):
