@@ -28,6 +28,8 @@ UNION_MOTTO = rf"(?:{loose('ĐOÀN TNCS HỒ CHÍ MINH')}|{loose('ĐOÀN THANH N
 CHILD_ORG = "|".join(
     loose(word) for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "HỘI ĐỒNG THI ĐUA")
 )
+#: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
+DEPARTMENT_ORG = "|".join(loose(word) for word in ("SỞ", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "BAN"))
 #: Bodies that carry their own name and need no locality from the parent line.
 SELF_NAMED = "|".join(
     loose(word)
@@ -76,7 +78,7 @@ PLACE_DATE_RE = re.compile(
     re.IGNORECASE,
 )
 PLACE_BLANK_DATE_RE = re.compile(
-    _PLACE + rf"\s*,\s*{loose('ngày')}[\s.…_]*{loose('tháng')}[\s.…_\d]*{loose('năm')}\s*(?:\d{{4}}|[.…_]+)",
+    _PLACE + rf"\s*,\s*{loose('ngày')}[\s.…_\d]*{loose('tháng')}[\s.…_\d]*{loose('năm')}\s*(?:\d{{4}}|[.…_]+)",
     re.IGNORECASE,
 )
 BLANK_DATE_RE = re.compile(
@@ -117,6 +119,7 @@ KINDS = (
 )
 _KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
 SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
+SUBJECT_IN_LINE_RE = re.compile(rf"(?:^|\s)(?:V/v|v/v)\s*:?\s*(.+?)(?=\s+{loose('Kính gửi')}|$)", re.IGNORECASE)
 PUBLISHED_RE = re.compile(
     r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật|Ngày\s+đăng:?|Đăng\s+ngày:?|Cập\s+nhật:?)\s*[-,:]?\s*"
     r"(\d{1,2})/(\d{1,2})/(\d{4})",
@@ -126,10 +129,11 @@ _YEAR = r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])"
 PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{loose('năm')})?)\s*{_YEAR}", re.IGNORECASE)
 PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
 _VERBS = ("Thực hiện", "Căn cứ vào", "Căn cứ", "Triển khai", "Trên cơ sở", "Theo")
-_VERB = "|".join(loose(verb) for verb in _VERBS)
+_DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
+# "Căn Quyết định số …": a PDF text layer that lost "cứ"
+_VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{_DOC_TYPE})\b)"
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
 BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({_VERB})\s+(.*)$", re.DOTALL | re.IGNORECASE)
-_DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
 _DOC_TYPE_RE = re.compile(
     rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+)?({_DOC_TYPE})\b\s*(.*)$",
     re.DOTALL | re.IGNORECASE,
@@ -198,6 +202,8 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         line = lines[end]
         if is_body_start(line) or _TITLE_STOP_RE.match(line) or _HEADING_RE.match(line) or _is_marker(line):
             break
+        if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
+            break
         if not parts:
             parts.append(line)
             end += 1
@@ -207,7 +213,15 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
         if caps and kind == "Quyết định" and _AUTHORITY_RE.match(line):
             break
-        continuation = line[:1].islower() and not so_far.rstrip().endswith((".", ":"))
+        ended = so_far.rstrip().endswith((".", ":", ";"))
+        continuation = not ended and (
+            line[:1].islower()
+            or so_far.rstrip().endswith(",")
+            or not is_allcaps(so_far)
+            and len(line) <= 90
+            and not re.search(r"[.:;]$", line)
+            and not OPENING_RE.match(line)
+        )
         if not (open_quote or caps or continuation or _TITLE_PERIOD_LINE_RE.match(line)):
             break
         parts.append(line)
@@ -245,8 +259,8 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     after = [item for item in candidates if markers and item[0] > markers[-1]]
     chosen = after[0] if after else (candidates[0] if candidates else None)
     if chosen is None:
-        for i, line in enumerate(window[:body]):
-            m = SUBJECT_LINE_RE.match(line)
+        for i, line in enumerate(window[: body + 1]):
+            m = SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line)
             if m and i <= (markers[-1] + 2 if markers else 12):
                 return i, f"Công văn về việc {lower_first(m.group(1).strip(' .'))}", i + 1, "Công văn"
         return None, None, 0, None
@@ -255,6 +269,34 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     if not parts:
         return index, None, end, kind
     return index, _title_text(written, parts, "\n".join(lines[:index] + lines[end:])), end, kind
+
+
+_RUN_ON_RE = re.compile(
+    rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{loose('Độc lập')}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
+    rf"|{_VERB})\s?)"
+)
+
+
+def split_run_on_header(line: str) -> list[str]:
+    """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
+    "V/v" subject and the body: split before each of them."""
+    if len(line) < 120 or not MOTTO_RE.search(line):
+        return [line]
+    return [piece for piece in _RUN_ON_RE.split(line) if piece.strip()]
+
+
+_BARE_BODY_RE = re.compile(
+    rf"^(?:{loose('Ủy ban nhân dân')}|{loose('Uỷ ban nhân dân')}|UBND|{loose('Hội đồng nhân dân')}|HĐND)$", re.I
+)
+
+
+def complete_bare_body(name: str | None, text: str, place: str | None) -> str | None:
+    """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình")."""
+    if not name or not place or not _BARE_BODY_RE.match(name):
+        return name
+    units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
+    m = re.search(rf"(?<!\w)({units})\s+{loose(place)}(?!\w)", text, re.IGNORECASE)
+    return f"{name} {m.group(1).lower()} {place}" if m else name
 
 
 def parse_number(header: str) -> str | None:
@@ -340,6 +382,10 @@ def _split_parent_child(piece: str) -> list[str]:
     parent_words = len(piece[: m.start()].split()) if m else 0
     if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
         return [piece[: m.start()].strip(), piece[m.start() :].strip()]
+    units = "|".join(loose(unit.upper()) for unit in LOCALITY_UNITS)
+    m = re.search(rf"\b(?:{units})\s+\S+(?:\s+\S+)??\s({DEPARTMENT_ORG})\s", piece)
+    if m and not re.search(rf"\b(?:{units})\b", piece[m.start(1) :]):
+        return [piece[: m.start(1)].strip(), piece[m.start(1) :].strip()]
     return [piece]
 
 
@@ -477,8 +523,9 @@ def parse_published(lines: list[str]) -> dt.date | None:
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:về|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|triển khai|thực hiện|tổ chức|phát động"
-    r"|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|V/v|ve|quy dinh|huong dan|ban hanh|phe duyet|sua doi)\b"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo)\b"
+    r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
+    r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s*[,;()]|\.(?:\s|$)"
 )
 
@@ -501,7 +548,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     m = BASIS_VERB_RE.match(clause)
     if m:
         verb, rest = m.groups()
-        verb = next((v for v in _VERBS if fold(v) == fold(verb)), verb)
+        verb = next((v for v in _VERBS if fold(v) == fold(verb)), "Căn cứ" if fold(verb) == "can" else verb)
         verb = "Căn cứ" if verb == "Căn cứ vào" else verb
     elif inherited_verb:
         verb, rest = inherited_verb, clause
@@ -514,7 +561,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     rest = t.group(2)
     about = _ABOUT_RE.search(rest)
     head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
-    number_m = re.match(rf"\s*(?:{loose('số')}\s*:?\s*)?({DOC_NUMBER})", head, re.IGNORECASE)
+    number_m = re.match(rf"\s*(?:{loose('số')}\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
     after = number_m.end() if number_m else 0
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
@@ -527,6 +574,13 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     of = _OF_RE.search(head, anchor) if (number or date) else _OF_RE.search(head)
     if of and not (doc_type == "Luật" and (not dates or of.start() < dates[0][1])):
         issuer = _issuer(head[of.end() :])
+    elif (
+        of is None and (number or date) and doc_type != "Luật"
+    ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
+        bare = re.match(
+            rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)", head[anchor:]
+        )
+        issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(

@@ -12,6 +12,7 @@ from .plan_header import (
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
+    complete_bare_body,
     find_title,
     header_body_name,
     opening_body_name,
@@ -20,9 +21,10 @@ from .plan_header import (
     parse_period,
     parse_place_date,
     parse_published,
+    split_run_on_header,
 )
 from .plan_models import ParsedPlan
-from .plan_text import expand_locality, strip_markdown
+from .plan_text import expand_locality, kind_from_number, strip_markdown
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
@@ -34,7 +36,7 @@ HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
-    lines = [line.strip() for line in strip_markdown(text).split("\n")]
+    lines = [piece.strip() for line in strip_markdown(text).split("\n") for piece in split_run_on_header(line.strip())]
     lines = [line for line in lines if line]
     for i, line in enumerate(lines):
         if CHROME_RE.match(line):
@@ -103,6 +105,8 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.basis = parse_basis(preamble)
     body_name = header_body_name(header)
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
+    plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
+    plan.document_kind = plan.document_kind or kind_from_number(plan.number)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)

@@ -29,12 +29,15 @@ def fold(text: str | None) -> str:
     return " ".join(fold_vietnamese(text or "").split())
 
 
-DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
+# a year broken by a space in a PDF ("16/7/20 21") is read whole
+DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|(?:19|20) \d{2})(?![\d/])")
 DATE_WORDS_RE = re.compile(
     rf"{loose('ngày')}\s*(\d{{1,2}})\s+{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
 )
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-DOC_NUMBER = r"\d+(?:\s*[/-]\s*[^\W_][^\W_.]*(?:\.[^\W_]+)*)+"
+_NUMBER_PART = r"[^\W_][^\W_.]*(?:\.[^\W_]+)*"
+# "93/KH-VP", "225 - KH/TWĐTN-CTTN", and "298 KH/TWĐTN" (its dash lost)
+DOC_NUMBER = rf"\d+(?:\s*[/-]\s*{_NUMBER_PART}|\s(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:\s*[/-]\s*{_NUMBER_PART})*"
 DOC_TYPES = (
     "Kế hoạch",
     "Công văn",
@@ -51,7 +54,24 @@ DOC_TYPES = (
     "Đề án",
     "Báo cáo",
     "Pháp lệnh",
+    "Điều lệ",
+    "Quy chế",
+    "Quy định",
+    "Văn bản",
 )
+#: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
+NUMBER_KINDS = {
+    "KH": "Kế hoạch",
+    "HD": "Hướng dẫn",
+    "CTR": "Chương trình",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "KL": "Kết luận",
+    "TB": "Thông báo",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "BC": "Báo cáo",
+}
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
     "sở",
@@ -79,7 +99,7 @@ MARKDOWN_RE = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*", re.MULTILINE)
 def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | None:
     """A date from parts, or None if impossible."""
     try:
-        return dt.date(int(year), int(month), int(day))
+        return dt.date(int(str(year).replace(" ", "")), int(month), int(day))
     except ValueError:
         return None
 
@@ -102,8 +122,19 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
 
 
 def normalise_number(raw: str) -> str:
-    """ "45 /KH-UBND" -> "45/KH-UBND"."""
-    return re.sub(r"\s+", "", raw).rstrip(".")
+    """ "45 /KH-UBND" -> "45/KH-UBND"; "298 KH/TWĐTN" -> "298-KH/TWĐTN"."""
+    return re.sub(r"\s+", "", re.sub(r"^(\d+)\s+(?=[A-ZĐ])", r"\1-", raw.strip())).rstrip(".")
+
+
+def kind_from_number(number: str | None) -> str | None:
+    """ "54/KH-UBND" -> "Kế hoạch"; "424/SGDĐT-TĐKT" (no kind code) -> "Công văn"."""
+    if not number:
+        return None
+    codes = re.split(r"[/-]", number.upper())[1:]
+    for code in codes:
+        if code in NUMBER_KINDS:
+            return NUMBER_KINDS[code]
+    return "Công văn" if codes else None
 
 
 def strip_markdown(text: str) -> str:
@@ -133,6 +164,8 @@ PROPER_PHRASES = (
     "Ban Chấp hành",
     "Đảng Cộng sản",
     "Mặt trận Tổ quốc",
+    "Giáo dục và Đào tạo",
+    "Thương binh và Xã hội",
 )
 
 
