@@ -154,7 +154,10 @@ def detail_page(page):
     model = page.specific_class
     if model is None or isinstance(page, model):
         return page.specific
-    return model._default_manager.select_related(*api_select_related(model)).filter(pk=page.pk).first() or page.specific
+    try:  # `get`, not `first`: ordering a select this wide costs Django more than the query itself
+        return model._default_manager.select_related(*api_select_related(model)).get(pk=page.pk)
+    except model.DoesNotExist:
+        return page.specific
 
 
 def install_page_detail_queries() -> None:
