@@ -326,3 +326,57 @@ def test_a_story_award_needs_an_award_or_its_text() -> None:
         "Chủ tịch UBND huyện Tân Biên",
         "9/QĐ-UBND ngày 01/02/2024",
     )
+
+
+FIXTURE_LIST = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-khen-thuong.csv"
+#: The awards of the fixture list that fit no title or form of the 2022 Law: kept as written.
+FIXTURE_FREE = {
+    "Danh hiệu Nông dân Việt Nam xuất sắc (2022)",
+    "Giải Nhất cuộc thi Tìm hiểu pháp luật năm 2023",
+    "Huy chương vàng Giải Điền kinh trẻ toàn quốc (2024)",
+    "Huân chương Kháng chiến hạng Nhất",
+    "Danh hiệu Dân vận khéo tiêu biểu cấp tỉnh năm 2023",
+    "Giải Nhì Liên hoan đờn ca tài tử",
+    "Giải thưởng Sáng tạo kỹ thuật tỉnh (2022)",
+    "Huy hiệu Tuổi trẻ dũng cảm",
+    "Cúp Bông hồng vàng",
+    "Nông dân sản xuất, kinh doanh giỏi cấp tỉnh (2021-2023)",
+    "Lao động sáng tạo",
+    "Giải Ba Hội thi Thư viện thân thiện cấp huyện (2023)",
+    "Doanh nhân tiêu biểu tỉnh Đồng Nai năm 2023",
+    "Gương mặt trẻ tiêu biểu tỉnh Tây Ninh năm 2024",
+    "Giải thưởng Lý Tự Trọng",
+    "Giáo viên dạy giỏi cấp tỉnh năm học 2022-2023",
+}
+
+
+@pytest.mark.django_db
+def test_a_list_of_sixty_stories_with_real_award_texts_imports_every_award() -> None:
+    unit = factories.unit("UBND xã Thử Sáu Mươi", full_name="UBND xã Thử Sáu Mươi")
+    result = import_exemplars(FIXTURE_LIST.name, FIXTURE_LIST.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == 60
+    awards = list(StoryAward.objects.filter(story__in=result.created).select_related("award"))
+    written = sum(len([a for a in row.split(";") if a.strip()]) for row in _fixture_award_cells())
+    assert len(awards) == written == 95
+    assert {award.text for award in awards if award.award is None} == FIXTURE_FREE
+    assert all(award.text for award in awards)
+    by_text = {award.text: award for award in awards}
+    front = by_text["Giấy khen của Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Biên"]
+    assert (front.award.name, front.conferred_by) == (
+        AGENCY_COMMENDATION,
+        "Ủy ban Mặt trận Tổ quốc Việt Nam huyện Tân Biên",
+    )
+    brave = by_text["Bằng khen của Chủ tịch UBND tỉnh về thành tích dũng cảm cứu người (2024)"]
+    assert (brave.award.name, brave.conferred_by, brave.year) == (PROVINCE_MERIT, "Chủ tịch UBND tỉnh", 2024)
+    decided = by_text[
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh Tây Ninh theo Quyết định số 1520/QĐ-UBND ngày 12/8/2023"
+    ]
+    assert (decided.decision, decided.year) == ("1520/QĐ-UBND ngày 12/08/2023", 2023)
+    assert sum("giữ nguyên văn" in warning for warning in result.warnings) == len(FIXTURE_FREE)
+
+
+def _fixture_award_cells() -> list[str]:
+    import csv
+
+    with FIXTURE_LIST.open(encoding="utf-8-sig", newline="") as stream:
+        return [row["awards"] for row in csv.DictReader(stream)]

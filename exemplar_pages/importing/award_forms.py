@@ -53,7 +53,9 @@ LEVEL_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]],
     (
         re.compile(
             r"\bbo\b(?!\s+(?:chi\s+huy|doi))|\bbo\s+truong\b|\btrung\s+uong\b|\btw\b|\btong\s+lien\s+doan\b"
-            r"|\btoi\s+cao\b|\bngan\s+hang\s+nha\s+nuoc\b|\bkiem\s+toan\s+nha\s+nuoc\b|\bviet\s+nam\b|\bquoc\s+hoi\b"
+            r"|\btoi\s+cao\b|\bngan\s+hang\s+nha\s+nuoc\b|\bkiem\s+toan\s+nha\s+nuoc\b|\bquoc\s+hoi\b"
+            # "… Việt Nam" is central unless a local unit follows: "Ủy ban MTTQ Việt Nam huyện …"
+            r"|\bviet\s+nam\b(?!.*\b(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp|xa\b(?!\s+hoi)|phuong|thi\s+tran)\b)"
         ),
         MINISTRY,
     ),
@@ -195,6 +197,8 @@ CLASSED_FORMS_RE = [
 
 
 CERTIFICATE_RE = re.compile(r"(?P<form>bang\s+khen|giay\s+khen|co\s+thi\s+dua|ky\s+niem\s+chuong|bk|gk)\b")
+#: Where an authority written after a form ends: "… của Chủ tịch UBND tỉnh về thành tích …".
+AUTHORITY_END_RE = re.compile(r"\s+(?:(?:ve|vi|do|da|voi|trong|co|dat)\s+)*(?:thanh\s+tich|nhung\s+dong\s+gop)\b")
 AUTHORITY_TAIL_RE = re.compile(r"\s*[,:\-–(]?\s*(?P<said>(?:cua|do)\s+)?")
 LEVEL_ONLY_RE = re.compile(
     r"^(?:cap\s+)?(?P<level>tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|co\s+so|bo|nganh|trung\s+uong|nha\s+nuoc)$"

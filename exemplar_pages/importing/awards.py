@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from .award_forms import (
     AGENCY,
+    AUTHORITY_END_RE,
     AUTHORITY_TAIL_RE,
     CERTIFICATE_RE,
     CLASSED_FORMS_RE,
@@ -144,7 +145,9 @@ def _authority(text: _Text, start: int) -> tuple[str, str, bool]:
     “của”/“do” introduced it."""
     lead = AUTHORITY_TAIL_RE.match(text.folded, start)
     said = bool(lead and lead["said"])
-    authority = _tidy(text.text[lead.end() if lead else start :].strip(" ()"))
+    begin = lead.end() if lead else start
+    end = AUTHORITY_END_RE.search(text.folded, begin)
+    authority = _tidy(text.text[begin : end.start() if end else len(text.text)].strip(" ()"))
     only_level = LEVEL_ONLY_RE.match(" ".join(fold_aligned(authority).split()))
     if only_level:
         return "", LEVEL_WORDS[" ".join(only_level["level"].split())], said
