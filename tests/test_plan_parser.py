@@ -460,3 +460,16 @@ def test_quoted_movement_without_the_prefix() -> None:
         "trọng tâm là thi đua “Dạy tốt – Học tốt” và phong trào “Xanh – Sạch – Đẹp”.\n"
     )
     assert [m.name for m in p.movements] == ["Dạy tốt – Học tốt", "Xanh – Sạch – Đẹp"]
+
+
+def test_title_starting_with_a_basis_verb() -> None:
+    """ "KẾ HOẠCH / Thực hiện Chỉ thị …" followed by the bases: the line is the title, not a basis."""
+    p = parse_plan(
+        "KẾ HOẠCH\nThực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ trên địa bàn huyện năm 2024\n"
+        "Căn cứ Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về phát động thi đua;\n"
+        "Ủy ban nhân dân huyện Tân Biên ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert p.title == "Kế hoạch thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ trên địa bàn huyện năm 2024"
+    assert [(r.verb, r.number) for r in p.basis] == [("Căn cứ", "19/CT-TTg")]
+    basis_first = parse_plan("KẾ HOẠCH\n" + _TAIL)
+    assert basis_first.title is None and [r.number for r in basis_first.basis] == ["1/KH-UBND"]

@@ -191,7 +191,21 @@ def _is_marker(line: str) -> bool:
 
 def is_body_start(line: str) -> bool:
     """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not)."""
-    return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40])
+    text = line.lstrip("-+• ")
+    return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40]) and (text[:1].isupper() or text[:1].isdigit())
+
+
+def _is_title_sentence(lines: list[str], i: int) -> bool:
+    """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it ends
+    without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on the next line."""
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        len(line) < 250
+        and not re.search(r"[.:;,]$", line)
+        and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", line)
+        and (is_body_start(nxt) or bool(_HEADING_RE.match(nxt)))
+    )
 
 
 def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
@@ -200,7 +214,9 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
     end = start
     while end < len(lines) and end < start + 8:
         line = lines[end]
-        if is_body_start(line) or _TITLE_STOP_RE.match(line) or _HEADING_RE.match(line) or _is_marker(line):
+        title_sentence = not parts and end == start and _is_title_sentence(lines, end)
+        body_start = is_body_start(line) and not title_sentence
+        if body_start or _TITLE_STOP_RE.match(line) or _HEADING_RE.match(line) or _is_marker(line):
             break
         if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
             break

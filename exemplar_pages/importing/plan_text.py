@@ -280,7 +280,7 @@ def restore_case(phrase: str, text: str) -> str:
 
 def _is_name_word(word: str) -> bool:
     """A capitalised Vietnamese word such as "Tân" (not an acronym)."""
-    return word[:1].isupper() and (len(word) == 1 or not is_allcaps(word)) and is_valid_syllable(word)
+    return word[:1].isupper() and (len(word) == 1 or not is_allcaps(word)) and not is_acronym(word)
 
 
 def locality_names(text: str) -> Counter[tuple[str, str]]:
