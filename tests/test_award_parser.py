@@ -240,6 +240,14 @@ def test_the_parser_never_raises_and_keeps_the_text(text) -> None:
     assert parsed.free is bool(parsed.warnings and "giữ nguyên văn" in parsed.warnings[-1])
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_folding_keeps_every_position(text) -> None:
+    folded = forms.fold_aligned(text)
+    assert len(folded) == len(text)
+    assert all(len(char) == 1 for char in folded)
+
+
 # --- Importing a list with real award texts ---------------------------------------------------------------
 
 IMPORT_CELLS = ["; ".join(text for text, *_rest in CASES[start : start + 3]) for start in range(0, len(CASES), 3)] + [
