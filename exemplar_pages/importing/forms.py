@@ -128,8 +128,14 @@ class ExemplarUploadForm(ImportUploadForm):
         if cleaned.get("file") or self.has_error("file"):
             return cleaned
         if self.kept is not None:
+            upload = self.kept.upload()
+            try:
+                check_uploaded_file(upload)  # the limits may have changed since it was kept
+            except forms.ValidationError as error:
+                self.add_error("file", error)
+                return cleaned
             self.uses_kept = True
-            cleaned["file"] = self.kept.upload()
+            cleaned["file"] = upload
         elif self.data.get("kept_file"):
             self.add_error("file", _("Tệp đã chọn trước không còn được giữ (quá hạn); hãy chọn lại tệp."))
         else:
