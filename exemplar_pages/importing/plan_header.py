@@ -471,6 +471,7 @@ _NEXT_REFERENCE_RE = re.compile(
     rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])",
     re.IGNORECASE,
 )
+_SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
 _NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{_DOC_TYPE})\s)", re.IGNORECASE)
 _ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
 
@@ -479,6 +480,9 @@ def split_references(clause: str) -> list[str]:
     """ "Chỉ thị số 19/CT-TTg … và Kế hoạch số 16/KH-HĐTĐKT …" -> two references; a Law and a Decree likewise."""
     pieces, start = [], 0
     for m in _NEXT_REFERENCE_RE.finditer(clause):
+        law = re.match(rf"{loose('Luật')}\s", clause[m.end() :], re.IGNORECASE)
+        if law and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
+            continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         pieces.append(clause[start : m.start()])
         start = m.end()
     pieces.append(clause[start:])
@@ -582,6 +586,11 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
         number_m, after = inner, (inner.end() if inner else 0)
+    if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
+        first_date = next((d[1] for d in find_dates(head)), len(head))
+        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
+        if later and not _OF_RE.search(head[: later.start()]):
+            number_m, after = later, later.end()
     number = normalise_number(number_m.group(1)) if number_m else None
     dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
     date = dates[0][0] if dates else None
