@@ -473,3 +473,19 @@ def test_title_starting_with_a_basis_verb() -> None:
     assert [(r.verb, r.number) for r in p.basis] == [("Căn cứ", "19/CT-TTg")]
     basis_first = parse_plan("KẾ HOẠCH\n" + _TAIL)
     assert basis_first.title is None and [r.number for r in basis_first.basis] == ["1/KH-UBND"]
+
+
+def test_header_run_into_one_line_is_split_but_body_lines_are_not() -> None:
+    """A PDF layer that lost the header's line breaks is read; a long body line with "…" is left whole."""
+    p = parse_plan(
+        "UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 424/SGDĐT-TĐKT Sơn La, "
+        "ngày 05 tháng 4 năm 2018 Độc lập - Tự do - Hạnh phúc V/v hướng dẫn tổng kết thi đua năm học 2017-2018 "
+        "Kính gửi: Các đơn vị trực thuộc Sở; Căn cứ Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 của Ủy ban "
+        "nhân dân tỉnh Sơn La về ban hành Quy chế Thi đua, Khen thưởng, Sở hướng dẫn như sau:\n"
+    )
+    assert (p.document_kind, p.number, p.place, p.issue_date) == ("Công văn", "424/SGDĐT-TĐKT", "Sơn La", D(2018, 4, 5))
+    assert p.issuing_body == "Sở Giáo dục và Đào tạo tỉnh Sơn La"
+    assert [(r.number, r.issuer) for r in p.basis] == [("36/2017/QĐ-UBND", "Ủy ban nhân dân tỉnh Sơn La")]
+    body = "Đẩy mạnh các phong trào nhánh “Nghìn việc tốt”... Thực hiện tốt các chủ đề của năm học, " * 3
+    plan = parse_plan("KẾ HOẠCH\nThi đua năm 2024\n" + _TAIL + body + "\n")
+    assert any(b.text == body.strip() for b in plan.sections)

@@ -293,10 +293,15 @@ _RUN_ON_RE = re.compile(
 )
 
 
+_REPUBLIC_RE = re.compile(
+    rf"{loose('CỘNG HÒA XÃ HỘI')}|{loose('CỘNG HOÀ XÃ HỘI')}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE
+)
+
+
 def split_run_on_header(line: str) -> list[str]:
     """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
     "V/v" subject and the body: split before each of them."""
-    if len(line) < 120 or not MOTTO_RE.search(line):
+    if len(line) < 120 or not _REPUBLIC_RE.search(line):
         return [line]
     return [piece for piece in _RUN_ON_RE.split(line) if piece.strip()]
 
