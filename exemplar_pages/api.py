@@ -168,7 +168,6 @@ def install_page_detail_queries() -> None:
     the router builds the page schemas) and before `wagtail.api.v3.api` mounts the router (mounting copies
     the operation).
     """
-    from django.shortcuts import get_object_or_404
     from wagtail.api.v3.routers import pages
 
     operation = next(
