@@ -28,8 +28,11 @@ MAX_FRAGMENT_SHARE = 0.02
 #: Double spaces between letters count as split words from this share of judged words (people type a few).
 MIN_SPLIT_SHARE = 0.05
 _CONT = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-MOJIBAKE_RE = re.compile(rf"Ã[{_CONT}]|á[º»]|Æ[°¡]|Ä[‘\u0090\u0091ƒ©¨]|Å[©¨ ]|â€|Ä|Å|\ufffd")
 _LETTER = r"[^\W\d_]"
+#: UTF-8 read as cp1252/latin-1, U+FFFD, and “?” put for letters a code page lacked (“v?n ??ng”).
+MOJIBAKE_RE = re.compile(
+    rf"Ã[{_CONT}]|á[º»]|Æ[°¡]|Ä[‘\u0090\u0091ƒ©¨]|Å[©¨ ]|â€|Ä|Å|\ufffd|(?<={_LETTER})\?+(?={_LETTER})"
+)
 #: TCVN3 (ABC) bytes shown as cp1252 inside words (“KÕ ho¹ch”, “vµ”, “®ua”) and VNI letter pairs
 #: (“Vieät”, “ngöôøi”, “ñua”).
 LEGACY_RE = re.compile(
@@ -191,8 +194,10 @@ def _fragments(text: str, matches: list[re.Match[str]]) -> list[str]:
 def _lost_onset(text: str, match: re.Match[str]) -> bool:
     """A lower-case vowel-initial syllable that is no word (“ội”, “ình”): its first letters were lost."""
     token = match.group(0)
-    if not token.islower() or token in VOWEL_INITIAL_WORDS or text[match.end() : match.end() + 1] in (".", ")"):
+    if not token.islower() or token in VOWEL_INITIAL_WORDS:
         return False
+    if len(token) == 1 and text[match.end() : match.end() + 1] in (".", ")"):
+        return False  # a list label: “e)”, “i.”
     syllable = parse_syllable(token)
     return syllable is not None and syllable.onset == ""
 
@@ -230,7 +235,9 @@ def text_quality(text: str, threshold: float = DEFAULT_THRESHOLD, sample_size: i
     ratio = valid / judged if judged else 0.0
     diacritic_share = marked / common if common else 1.0
     broken_pieces = len(fragments) + (len(split_words) if len(split_words) >= MIN_SPLIT_SHARE * judged else 0)
-    damaged_share = (judged - valid + broken_pieces) / judged if judged else 1.0
+    damaged = judged - valid + broken_pieces
+    damaged_share = damaged / judged if judged else 1.0
+    tolerance = (1 - threshold) / 2  # several damaged words at half the share are damage too, not chance
     problems = [
         code
         for code, present in (
@@ -239,7 +246,10 @@ def text_quality(text: str, threshold: float = DEFAULT_THRESHOLD, sample_size: i
             ("legacy_encoding", len(legacy) >= 2 or (legacy and ratio < threshold)),
             ("lost_letters", broken_pieces >= 2 and broken_pieces >= MAX_FRAGMENT_SHARE * judged),
             ("no_diacritics", common >= MIN_WORDS_FOR_DIACRITICS and diacritic_share < MIN_DIACRITIC_SHARE),
-            ("invalid_words", judged > 0 and damaged_share > 1 - threshold),
+            (
+                "invalid_words",
+                judged > 0 and (damaged_share > 1 - threshold or (damaged >= 3 and damaged_share > tolerance)),
+            ),
         )
         if present
     ]

@@ -124,6 +124,7 @@ def import_exemplars(
         with transaction.atomic():
             for draft in _counted(result.drafts, "save", progress):
                 try:
+                    draft.movement = validator.movements.save(draft.movement, parent, user)  # drafts for new ones
                     result.created.append(_create(draft, parent, validator.localities, user, publish))
                 except ValidationError as error:
                     if hasattr(error, "error_dict"):
@@ -136,6 +137,7 @@ def import_exemplars(
         result.created, validator.localities.created = [], []
         return result
     result.localities_created = validator.localities.created
+    result.warnings.extend(validator.movements.created_messages())
     result.published = publish
     return result
 

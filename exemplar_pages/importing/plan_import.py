@@ -22,7 +22,7 @@ from cms.vietnamese import TextQuality, repair_vietnamese, text_quality
 
 from ..files import private_collection
 from ..models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
-from .matching import MovementIndex, find_units_named, name_key
+from .matching import MovementIndex, create_draft_movement, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
 from .plan_parser import parse_plan
 from .readers import read_document
@@ -160,17 +160,10 @@ def _movements(parsed: ParsedPlan, parent: UnitPage, user, result: PlanImportRes
     for named in parsed.movements:
         movement = index.find(named.name)
         if movement is None:
-            movement = MovementPage(
-                title=named.name[:255],
-                campaign=(named.campaign or "")[:500],
-                summary=_("Phong trào được nêu trong %(plan)s. Trang tạo tự động khi nhập kế hoạch; cần bổ sung.")
-                % {"plan": plan_label(parsed)},
-                live=False,
-                owner=user,
-            )
-            parent.add_child(instance=movement)
-            movement.save_revision(user=user)
-            log(instance=movement, action="wagtail.create", user=user, content_changed=True)
+            summary = _("Phong trào được nêu trong %(plan)s. Trang tạo tự động khi nhập kế hoạch; cần bổ sung.") % {
+                "plan": plan_label(parsed)
+            }
+            movement = create_draft_movement(named.name, parent, user, summary, campaign=named.campaign or "")
             index.remember(movement)
             result.movements_created.append(movement)
         elif movement not in result.movements_created:
