@@ -203,3 +203,35 @@ def test_an_alias_shared_by_two_provinces_is_ambiguous() -> None:
         LocalityAlias.objects.create(locality=factories.locality(name, K.PROVINCE), name="Thử Chung")
     with pytest.raises(LocalityProblem, match="nhiều địa bàn trùng tên"):
         LocalityResolver().resolve("Thử Chung / Xã Một")
+
+
+# --- Text quality on import -----------------------------------------------------------------------
+
+MINORITY_SUMMARIES = [
+    "Anh Y Ngông Niê Kdăm, người Ê Đê ở buôn Ea Kmát, xã Ea Tul, huyện Cư M'gar, vận động bà con giữ "
+    "gìn tiếng đàn t'rưng và trống h'gơr của buôn làng.",
+    "Chị H'Hen Niê giúp học sinh nghèo ở Ea H'leo và Krông Búk đến trường, vượt khó học giỏi.",
+    "Ông Ksor Phước cùng già làng Rơ Mah Tuân vận động bà con Jrai ở Ia Grai, Chư Păh bảo vệ rừng.",
+]
+
+
+def test_minority_names_import_without_refusal_or_warning(tmp_path: Path) -> None:
+    unit = new_unit()
+    rows = [row("", summary=summary) for summary in MINORITY_SUMMARIES]
+    result = run_import(tmp_path, rows, unit)
+    assert result.errors == [] and len(result.created) == 3
+    assert not [warning for warning in result.warnings if "summary" in warning]
+    saved = {story.summary for story in ExemplarStoryPage.objects.child_of(unit)}
+    assert saved == set(MINORITY_SUMMARIES)
+
+
+def test_a_quality_problem_warns_and_only_mojibake_refuses(tmp_path: Path) -> None:
+    unit = new_unit()
+    lost = "Triển khai p  ơng p áp mới trong công tác thi đua, k en t ưởng của xã; p át  iện và n ân rộng điển  ìn"
+    result = run_import(tmp_path, [row("", summary=lost)], unit)
+    assert result.errors == [] and len(result.created) == 1
+    assert any(w.startswith("Dòng 2: summary: nghi lỗi mã hóa / mất chữ") and "mất chữ" in w for w in result.warnings)
+    mojibake = "Ã”ng Tráº§n VÄƒn Thá»­ hiáº¿n Ä‘áº¥t lÃ m Ä‘Æ°á»ng"
+    refused = run_import(tmp_path, [row("", summary=mojibake)], unit)
+    assert [(error.line, error.column) for error in refused.errors] == [(2, "summary")]
+    assert "lỗi mã hóa" in str(refused.errors[0]) and ExemplarStoryPage.objects.child_of(unit).count() == 1
