@@ -166,15 +166,19 @@ def test_lost_letters_are_flagged_despite_valid_syllables() -> None:
         "Triển khai phương pháp mới trong công tác thi đua, khen thưởng; phát hiện, bồi dưỡng và nhân rộng "
         "các điển hình tiên tiến, gương người tốt việc tốt trên địa bàn huyện trong năm học mới."
     )
-    broken = "".join(" " if char in "hư" else char for char in clean)
+    intact = (
+        " Các cơ quan, đơn vị, địa phương tổ chức tốt công tác tuyên truyền, kịp thời biểu dương, khen thưởng"
+        " các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua yêu nước của tỉnh năm nay."
+    ) * 3  # the font run that lost its glyphs is one paragraph of a longer document
+    broken = "".join(" " if char in "hư" else char for char in clean) + intact
     assert "p  ơng p áp" in broken
     for text in (broken, repair_vietnamese(broken)):
         quality = text_quality(text)
-        assert quality.ratio > 0.85
+        assert quality.ratio > 0.9  # the syllables alone would pass
         assert "lost_letters" in quality.problems
         assert quality.is_suspect and not quality.is_mojibake
         assert "p" in quality.fragment_sample
-    assert not text_quality(clean).is_suspect
+    assert not text_quality(clean + intact).is_suspect
 
 
 def test_problem_kinds_and_description() -> None:

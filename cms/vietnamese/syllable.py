@@ -113,7 +113,11 @@ def split_tone(word: str) -> tuple[str, list[tuple[int, str]]]:
 
 
 def _spelling_ok(onset: str, rhyme: str) -> bool:
-    """Check the c/k, g/gh, ng/ngh spelling rules."""
+    """Check the c/k, g/gh, ng/ngh spelling rules, and y/i before ê (yên, yêu but tiên, hiểu)."""
+    if rhyme.startswith("yê") and onset:
+        return False  # “hyện” is no spelling: after a consonant it is “iê” (huyện takes “uyê”)
+    if rhyme.startswith("iê") and not onset:
+        return False  # “iên” is written “yên”
     first = rhyme[0]
     if onset in ("c", "g", "ng") and first in FRONT:
         return onset == "g" and first == "i"
