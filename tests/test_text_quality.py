@@ -34,7 +34,7 @@ def test_valid_syllables(word: str) -> None:
 
 @pytest.mark.parametrize(
     "word",
-    ["hôị", "laị", "thưc̣", "ce", "ge", "ngi", "thuc", "hien", "nguoi", "thánǵ", "ka", "qoa", "Ã¡"],
+    ["hôị", "laị", "thưc̣", "ce", "ge", "ngi", "thuc", "hien", "nguoi", "thánǵ", "ka", "qoa", "Ã¡", "hyện", "iên"],
 )
 def test_invalid_syllables(word: str) -> None:
     """Misplaced tones, bad spelling, folded and mojibake words are rejected."""
