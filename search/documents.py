@@ -17,8 +17,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from django.utils.html import strip_tags
 from wagtail.models import Page, PageViewRestriction
+from wagtail.rich_text import get_text_for_indexing
 
 from cms.vietnamese import fold_vietnamese, vietnamese_slugify
 from exemplar_pages.models import (
@@ -30,7 +30,6 @@ from exemplar_pages.models import (
     PlanPage,
     StoryAward,
     StoryTag,
-    SubjectType,
 )
 
 #: Page models the service indexes, by their name in the search contract.
@@ -71,7 +70,7 @@ def stream_text(value: Any) -> list[str]:
     """Every piece of text in StreamField raw data, without HTML tags."""
     found: list[str] = []
     if isinstance(value, str):
-        text = strip_tags(value) if "<" in value else value
+        text = get_text_for_indexing(value) if "<" in value or "&" in value else value
         if text.strip():
             found.append(" ".join(text.split()))
     elif isinstance(value, dict):
@@ -192,7 +191,7 @@ class DocumentBuilder:
         facets: dict[str, list[str]] = {key: [] for key in FILTER_KEYS}
         facets["type"] = [kind]
         field = locality = movement = None
-        parts: list[str] = [page.title, str(page._meta.verbose_name)]  # “gương điển hình”, “kế hoạch”…
+        parts: list[str] = [page.title]
         subject_type, year, years = "", None, []
         if isinstance(page, ExemplarStoryPage):
             field_obj = self.fields.get(page.field_id)
@@ -202,11 +201,7 @@ class DocumentBuilder:
             movement_ids = [movement_obj.pk] if movement_obj else []
             subject_type, year, years = page.subject_type, page.year, [page.year]
             award_objs = [self.awards[pk] for pk in dict.fromkeys(award_ids) if pk in self.awards]
-            parts += [
-                page.subject_name,
-                str(SubjectType(page.subject_type).label) if page.subject_type else "",
-                page.summary,
-            ]
+            parts += [page.subject_name, page.summary]
             parts += stream_text(page.body.raw_data)
             parts += [field["name"] if field else "", locality["path"] if locality else ""]
             parts += [award.name for award in award_objs] + list(tags)
@@ -226,7 +221,7 @@ class DocumentBuilder:
             movement_ids = [page.pk]
             locality = self.locality_display(page.locality_id)
             year, years = page.period_start, period_years(page.period_start, page.period_end)
-            parts += [page.slogan, page.summary, page.campaign, page.launching_body, strip_tags(page.body)]
+            parts += [page.slogan, page.summary, page.campaign, page.launching_body, get_text_for_indexing(page.body)]
             parts += [locality["path"] if locality else ""]
             facets["locality"] = [loc.slug for loc in self.covering_localities(page.locality_id)]
         movements = [self.public_movements[pk] for pk in movement_ids if pk in self.public_movements]

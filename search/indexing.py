@@ -12,12 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import orjson
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
+from . import vocabulary
 from .backends import elasticsearch_enabled
-from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded, result_fields
+from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded
 from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
 
@@ -55,7 +55,6 @@ def document_row(document: dict) -> SearchDocument:
         text=text,
         folded=folded,
         content=document["content"],
-        result=orjson.dumps(result_fields(document)).decode(),
         document={key: value for key, value in document.items() if key not in COLUMN_KEYS},
         checksum=checksum(document),
     )
@@ -67,9 +66,14 @@ def store_documents(documents: dict[int, dict | None]) -> None:
     rows = [document_row(document) for document in documents.values() if document is not None]
     with transaction.atomic():
         if removed:
-            SearchDocument.objects.filter(page_id__in=removed).delete()
+            SearchDocument.objects.filter(page_id__in=removed).delete()  # their words: `discount_deleted_bag`
         if not rows:
             return
+        bags = {row.page_id: document_terms(row.title_folded, row.text, row.folded) for row in rows}
+        previous = SearchTerms.objects.filter(document_id__in=list(bags))
+        if connection.features.has_select_for_update:
+            previous = previous.select_for_update()
+        vocabulary.apply(previous.values_list("terms", flat=True), bags.values())
         SearchDocument.objects.bulk_create(
             rows,
             update_conflicts=True,
@@ -83,7 +87,6 @@ def store_documents(documents: dict[int, dict | None]) -> None:
                 "text",
                 "folded",
                 "content",
-                "result",
                 "document",
                 "checksum",
                 "updated_at",
@@ -91,10 +94,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
         )
         ids = [row.page_id for row in rows]
         SearchTerms.objects.bulk_create(
-            [
-                SearchTerms(document_id=row.page_id, terms=document_terms(row.title_folded, row.text, row.folded))
-                for row in rows
-            ],
+            [SearchTerms(document_id=page_id, terms=bag) for page_id, bag in bags.items()],
             update_conflicts=True,
             unique_fields=["document"],
             update_fields=["terms"],

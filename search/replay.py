@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
@@ -20,7 +20,7 @@ from . import fulltext
 from .backends import elasticsearch_enabled, get_backend
 from .documents import DocumentBuilder, checksum, indexable_pages
 from .indexing import BATCH_SIZE, STORED_COLUMNS, full_document, store_documents
-from .models import IndexOperation, SearchDocument
+from .models import IndexOperation, SearchDocument, SearchTerms, SearchWord
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -146,6 +146,10 @@ def rebuild_database(progress: Progress | None = None) -> int:
     documents = expected_documents(progress)
     # One transaction: the index is replaced at once, and SQLite journals each page once rather than per batch.
     with transaction.atomic():
+        fulltext.install()  # whatever a migration remaking a table dropped
+        with connection.cursor() as cursor:  # the bags and the vocabulary are counted afresh
+            cursor.execute(f"DELETE FROM {SearchTerms._meta.db_table}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {SearchWord._meta.db_table}")  # noqa: S608
         stale = SearchDocument.objects.exclude(page_id__in=[pk for pk, doc in documents.items() if doc])
         stale.delete()
         items = list(documents.items())

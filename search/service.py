@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from typing import NamedTuple
 
-import orjson
 from django.conf import settings
 
 from exemplar_pages.models import SubjectType
@@ -50,28 +49,6 @@ def search(query: SearchQuery, backend_name: str | None = None) -> SearchResults
     )
 
 
-class JSONResults(NamedTuple):
-    """An answer of `/api/v3/search/`, its parts ready as JSON."""
-
-    count: int
-    backend: str
-    results: orjson.Fragment  # the list of `SearchHit`
-    facets: dict[str, orjson.Fragment]
-
-
-def search_json(query: SearchQuery, backend_name: str | None = None) -> JSONResults:
-    """Run a query for the API: each hit is its stored result JSON with the highlight added, no document parsed."""
-    raw, backend = _run(query, backend_name)
-    tokens = query.tokens
-    results = []
-    for result, content in SearchBackend.stored_results(raw.page_ids):
-        marked = (highlight(content, tokens) or highlight(orjson.loads(result)["title"], tokens)) if tokens else ""
-        results.append(f'{result[:-1]},"highlight":{orjson.dumps(marked).decode()}}}')
-    return JSONResults(
-        raw.count, backend, orjson.Fragment("[" + ",".join(results) + "]"), facets_json(raw.facet_counts)
-    )
-
-
 def result_hit(document: dict, tokens: list[str]) -> dict:
     """A result as the contract shows it (DESIGN §6), from an indexed document; with its date for the pages."""
     return {
@@ -85,24 +62,17 @@ def _subject_type_labels() -> dict[str, tuple[str, int, int]]:
     return {key: (str(label), 0, rank) for rank, (key, label) in enumerate(SubjectType.choices)}
 
 
-def _template(slug: str, name: str) -> bytes:
-    """A facet value's JSON, with a `%d` for its count."""
-    return orjson.dumps({"slug": slug, "name": name})[:-1].replace(b"%", b"%%") + b',"count":%d}'
-
-
 class _Prepared(NamedTuple):
     """What ordering and rendering a facet's values needs, made once per taxonomy change."""
 
     known: dict[str, tuple[str, int, int]]  # {slug: (name, depth, rank)}
     order: list[str]  # the slugs by rank
     ranks: dict[str, int]
-    templates: dict[str, bytes]
 
 
 def _prepare(known: dict[str, tuple[str, int, int]]) -> _Prepared:
     order = sorted(known, key=lambda slug: known[slug][2])
-    templates = {slug: _template(slug, name) for slug, (name, _depth, _rank) in known.items()}
-    return _Prepared(known, order, {slug: rank for rank, slug in enumerate(order)}, templates)
+    return _Prepared(known, order, {slug: rank for rank, slug in enumerate(order)})
 
 
 #: (the labels they were made from, {facet: _Prepared}).
@@ -150,22 +120,3 @@ def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[
             for slug, (name, depth, _rank) in zip(labelled, map(prepared.known.__getitem__, labelled))
         ] + [FacetValue(slug, slug, values[slug], 0, slug in selected) for slug in unlabelled]
     return facets
-
-
-def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, orjson.Fragment]:
-    """The facets of the API (`[{"slug", "name", "count"}…]` per facet) as ready JSON, in reading order.
-
-    The same values as `label_facets`, without an object per value: each value's JSON is made once
-    per taxonomy change as a template for its count, so a facet of a thousand localities is a sort,
-    a join and a formatting, each run by Python's own C loops.
-    """
-    labels = taxonomy_labels()
-    rendered = {}
-    for facet in FACETS:
-        prepared, values = _prepared_facet(facet, labels), counts.get(facet, {})
-        labelled, unlabelled = _reading_order(facet, values, prepared)
-        # One formatting of all the labelled values' templates joined, rather than one per value.
-        parts = [b",".join(map(prepared.templates.__getitem__, labelled)) % tuple(map(values.__getitem__, labelled))]
-        parts += [_template(slug, slug) % values[slug] for slug in unlabelled]
-        rendered[facet] = orjson.Fragment(b"[" + b",".join(part for part in parts if part) + b"]")
-    return rendered

@@ -8,16 +8,18 @@ follows whatever path publishes: the admin, the API, workflows, bulk actions,
 
 from __future__ import annotations
 
-from django.db.models.signals import post_delete, post_save
+from django.db import connection
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from exemplar_pages.models import Award, ExemplarStoryPage, Field, Locality, MovementPage, PlanPage, StoryAward
 
+from . import vocabulary
 from .documents import CONTENT_TYPES
 from .indexing import indexed_descendants, reindex_pages, reindex_published, remove_pages
 from .labels import labels_changed
-from .models import SearchDocument, SearchFacet
+from .models import SearchDocument, SearchFacet, SearchTerms
 
 
 def _movement_key(page_id: int) -> dict | None:
@@ -94,6 +96,17 @@ def on_locality_saved(sender, instance: Locality, **kwargs) -> None:
     reindex_pages(sorted({*stories, *movements, *listed}))
 
 
+def discount_deleted_bag(sender, instance: SearchTerms, **kwargs) -> None:
+    """A document leaves the index (removed, or its page deleted): its words count one document less.
+
+    The bag is deleted here, so that a deletion signalled twice (a page's cascade, then the indexer) counts once.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {SearchTerms._meta.db_table} WHERE document_id = %s", [instance.pk])  # noqa: S608
+        if cursor.rowcount == 1:
+            vocabulary.apply([instance.terms], [])
+
+
 def connect() -> None:
     """Connect every handler (from `SearchConfig.ready`)."""
     page_published.connect(on_page_published, dispatch_uid="search_page_published")
@@ -101,6 +114,7 @@ def connect() -> None:
     post_page_move.connect(on_page_moved, dispatch_uid="search_page_moved")
     page_slug_changed.connect(on_page_slug_changed, dispatch_uid="search_page_slug_changed")
     post_delete.connect(on_page_deleted, dispatch_uid="search_page_deleted")
+    pre_delete.connect(discount_deleted_bag, sender=SearchTerms, dispatch_uid="search_bag_deleted")
     post_save.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(on_view_restriction_changed, sender=PageViewRestriction, dispatch_uid="search_restriction_gone")
     post_save.connect(on_field_saved, sender=Field, dispatch_uid="search_field_saved")
