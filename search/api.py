@@ -12,7 +12,6 @@ from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.errors import ProblemDetail
 
 from .backends import BackendUnavailable
-from .documents import CONTENT_TYPES
 from .query import (
     MAX_FILTER_VALUES,
     MAX_PAGE,
@@ -21,6 +20,7 @@ from .query import (
     SearchParameterError,
     parse_search_params,
 )
+from .registry import counted_facets, page_types
 from .service import search
 
 router = Router(tags=["search"], auth=[BearerTokenAuth(), AllowAnonymous()])
@@ -55,13 +55,8 @@ class FacetCount(Schema):
     count: int
 
 
-class Facets(Schema):
-    field: list[FacetCount]
-    locality: list[FacetCount]
-    movement: list[FacetCount]
-    subject_type: list[FacetCount]
-    year: list[FacetCount]
-    award: list[FacetCount]
+#: One list of counts per registered facet (DESIGN §6: field, locality, movement, subject_type, year, award).
+Facets = type("Facets", (Schema,), {"__annotations__": {name: list[FacetCount] for name in counted_facets()}})
 
 
 class SearchResponse(Schema):
@@ -88,7 +83,7 @@ def _parameter(name: str, description: str, schema: dict, repeatable: bool = Fal
 
 PARAMETERS = [
     _parameter("q", "Từ khóa, có dấu hoặc không dấu.", {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
-    _parameter("type", "Loại nội dung.", {"type": "string", "enum": list(CONTENT_TYPES)}, repeatable=True),
+    _parameter("type", "Loại nội dung.", {"type": "string", "enum": list(page_types())}, repeatable=True),
     _parameter("field", "Lĩnh vực (slug).", {"type": "string"}, repeatable=True),
     _parameter(
         "locality",

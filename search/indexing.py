@@ -17,9 +17,10 @@ from wagtail.models import Page
 
 from . import vocabulary
 from .backends import elasticsearch_enabled
-from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded
+from .documents import build_documents, checksum, filter_keys, load_pages, padded
 from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
+from .registry import page_types
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -104,7 +105,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
             [
                 SearchFacet(document_id=row.page_id, facet=key, value=value)
                 for row in rows
-                for key in FILTER_KEYS
+                for key in filter_keys()
                 if key != "type"
                 for value in dict.fromkeys(row.document["facets"].get(key, []))
             ],
@@ -137,9 +138,8 @@ def reindex_pages(pages: Iterable[Page | int]) -> None:
     with transaction.atomic():
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
-            found = Page.objects.filter(pk__in=chunk).specific()
             documents: dict[int, dict | None] = dict.fromkeys(chunk)
-            documents.update(build_documents(found))
+            documents.update(build_documents(load_pages(chunk)))
             store_documents(documents)
             upserted = [pk for pk, document in documents.items() if document is not None]
             record_operations(upserted, IndexOperation.Action.UPSERT)
@@ -165,5 +165,5 @@ def remove_pages(page_ids: Iterable[int]) -> None:
 
 def indexed_descendants(page: Page, inclusive: bool = True) -> list[int]:
     """Ids of a page and its descendants that the service indexes or may have indexed."""
-    pages = Page.objects.descendant_of(page, inclusive=inclusive).type(*CONTENT_TYPES.values())
+    pages = Page.objects.descendant_of(page, inclusive=inclusive).type(*page_types().values())
     return list(pages.values_list("pk", flat=True))

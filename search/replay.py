@@ -18,7 +18,7 @@ from operations.conf import replay_backoff
 
 from . import fulltext
 from .backends import elasticsearch_enabled, get_backend
-from .documents import DocumentBuilder, checksum, indexable_pages
+from .documents import DocumentBuilder, checksum, indexable_pages, load_pages
 from .indexing import BATCH_SIZE, STORED_COLUMNS, full_document, store_documents
 from .models import IndexOperation, SearchDocument, SearchTerms, SearchWord
 
@@ -135,7 +135,8 @@ def expected_documents(progress: Progress | None = None) -> dict[int, dict | Non
     documents: dict[int, dict | None] = {}
     for start in range(0, total, BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]
-        documents.update(builder.build_many(pages.model.objects.filter(pk__in=chunk).specific()))
+        documents.update(dict.fromkeys(chunk))
+        documents.update(builder.build_many(load_pages(chunk)))
         if progress:
             progress(min(start + BATCH_SIZE, total), total)
     return documents

@@ -7,14 +7,13 @@ from typing import NamedTuple
 
 from django.conf import settings
 
-from exemplar_pages.models import SubjectType
-
 from .backends import BackendUnavailable, DatabaseBackend, get_backend
 from .backends.base import RawResults, SearchBackend
-from .documents import FACETS, result_fields
+from .documents import result_fields
 from .highlight import highlight
-from .labels import taxonomy_labels
+from .labels import ranked, taxonomy_labels
 from .query import FacetValue, SearchQuery, SearchResults
+from .registry import counted_facets, facets
 
 logger = logging.getLogger(__name__)
 
@@ -58,10 +57,6 @@ def result_hit(document: dict, tokens: list[str]) -> dict:
     }
 
 
-def _subject_type_labels() -> dict[str, tuple[str, int, int]]:
-    return {key: (str(label), 0, rank) for rank, (key, label) in enumerate(SubjectType.choices)}
-
-
 class _Prepared(NamedTuple):
     """What ordering and rendering a facet's values needs, made once per taxonomy change."""
 
@@ -81,8 +76,9 @@ _prepared: tuple[object, dict[str, _Prepared]] = (None, {})
 
 def _prepared_facet(facet: str, labels: dict) -> _Prepared:
     global _prepared
-    if facet == "subject_type":  # three values, named in the active language
-        return _prepare(_subject_type_labels())
+    registered = facets().get(facet)
+    if registered is not None and registered.translated:  # a few values, named in the active language
+        return _prepare(ranked(registered.values()))
     if _prepared[0] is not labels:
         _prepared = (labels, {})
     found = _prepared[1].get(facet)
@@ -99,7 +95,7 @@ def _reading_order(facet: str, counts: dict[str, int], prepared: _Prepared) -> t
     way Python's own C loops, not one Python step per value, for a facet of a thousand localities.
     """
     present = counts if all(counts.values()) else {slug: number for slug, number in counts.items() if number > 0}
-    if facet == "year":
+    if facet in facets() and facets()[facet].descending:
         return [], sorted(present, reverse=True)
     if len(present) * 8 < len(prepared.order):
         labelled = sorted(present.keys() & prepared.ranks.keys(), key=prepared.ranks.__getitem__)
@@ -112,7 +108,7 @@ def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[
     """Facet values with display names, in reading order; zero counts left out."""
     labels = taxonomy_labels()
     facets: dict[str, list[FacetValue]] = {}
-    for facet in FACETS:
+    for facet in counted_facets():
         prepared, selected, values = _prepared_facet(facet, labels), query.selected(facet), counts.get(facet, {})
         labelled, unlabelled = _reading_order(facet, values, prepared)
         facets[facet] = [
@@ -120,3 +116,19 @@ def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[
             for slug, (name, depth, _rank) in zip(labelled, map(prepared.known.__getitem__, labelled))
         ] + [FacetValue(slug, slug, values[slug], 0, slug in selected) for slug in unlabelled]
     return facets
+
+
+def facet_groups(facet_values: dict, keys: tuple[str, ...] | None = None) -> list[tuple[str, str, list]]:
+    """Facets as (key, label, values) for `includes/facets.html`, empty ones left out."""
+    registered = facets()
+    return [
+        (key, registered[key].label, values)
+        for key, values in facet_values.items()
+        if values and key in registered and (keys is None or key in keys)
+    ]
+
+
+def value_names(facet: str) -> dict[str, str]:
+    """`{slug: display name}` of a facet's values."""
+    registered = facets().get(facet)
+    return {slug: name for slug, name, *_rest in registered.values()} if registered and registered.values else {}

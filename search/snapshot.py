@@ -28,15 +28,13 @@ from django.db import connection, transaction
 from django.db.models import F
 
 from . import fulltext
-from .documents import CONTENT_TYPES, FACETS, FILTER_KEYS
 from .models import SearchDocument, SearchFacet, SearchIndexState
+from .registry import counted_facets, facets, page_types
 
 #: A set of terms is "broad" when at least one document in this many holds it all.
 BROAD_SHARE = 20
 #: At most this many broad masks per snapshot (100 000 documents: 100 kB each).
 HELD_MASKS = 256
-#: Facet keys kept in the snapshot: every filter key but the content type, which is a column.
-KEYED = tuple(key for key in FILTER_KEYS if key != "type")
 
 
 @dataclass
@@ -159,7 +157,7 @@ class Snapshot:
         return self.keyed[key].mask(self.size, values)
 
     def facet_counts(self, mask: np.ndarray) -> dict[str, dict[str, int]]:
-        return {facet: self.keyed[facet].counts(mask) for facet in FACETS if facet in self.keyed}
+        return {facet: self.keyed[facet].counts(mask) for facet in counted_facets() if facet in self.keyed}
 
 
 def _fetch(sql: str, params: list | tuple = ()) -> list[tuple]:
@@ -185,13 +183,13 @@ def build() -> Snapshot:
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         snapshot = Snapshot(generation, ids)
         kinds = np.array([row[1] for row in rows], dtype=object)
-        snapshot.types = {name: kinds == name for name in CONTENT_TYPES}
+        snapshot.types = {name: kinds == name for name in page_types()}
         expiring = list(SearchDocument.objects.filter(expire_at__isnull=False).values_list("page_id", "expire_at"))
         if expiring:
             snapshot.expiring = snapshot.positions(np.array([pk for pk, _ in expiring], dtype=np.int64))
             by_id = {pk: moment.timestamp() for pk, moment in expiring}
             snapshot.expire_at = np.array([by_id[int(pk)] for pk in ids[snapshot.expiring]])
-        for key in KEYED:
+        for key in facets():  # the content type is a column
             snapshot.keyed[key] = _keyed_values(snapshot, key)
     return snapshot
 

@@ -18,11 +18,11 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
-from elasticsearch_dsl import Date, Document, Index, InnerDoc, Integer, Keyword, MetaField, Object, Text
+from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, MetaField, Object, Text
 
 from .. import relevance
-from ..documents import FACETS
 from ..query import MAX_RESULT_WINDOW, SearchQuery
+from ..registry import counted_facets, facets
 from .base import BackendUnavailable, RawResults, SearchBackend
 
 #: Enough buckets for every locality of the country: no 10-bucket cap (DESIGN §5).
@@ -36,20 +36,6 @@ _ANSWER_PATHS = (
 )
 #: Only what `search` reads: the answer is a fraction of the full response for ~1 100 facet buckets.
 FILTER_PATH = ",".join(f"responses.{path}" for path in ("hits.hits._id", *_ANSWER_PATHS))
-
-
-class FacetKeys(InnerDoc):
-    """Facet and filter keys (slugs, subject types, years as strings), one field per key of `FILTER_KEYS`."""
-
-    # Facets are counted on every search: build their global ordinals at refresh, not at the first query.
-    type = Keyword(eager_global_ordinals=True)
-    field = Keyword(eager_global_ordinals=True)
-    locality = Keyword(eager_global_ordinals=True)
-    movement = Keyword(eager_global_ordinals=True)
-    subject_type = Keyword(eager_global_ordinals=True)
-    year = Keyword(eager_global_ordinals=True)
-    award = Keyword(eager_global_ordinals=True)
-    tag = Keyword()
 
 
 class PageDocument(Document):
@@ -68,7 +54,7 @@ class PageDocument(Document):
     field = Object(enabled=False)
     locality = Object(enabled=False)
     movement = Object(enabled=False)
-    facets = Object(FacetKeys)
+    facets = Object(enabled=False)  # its properties are the registered facets' (`create_index`)
     title_text = Text(analyzer="standard")
     title_folded = Text(analyzer="standard")
     text = Text(analyzer="standard")
@@ -132,7 +118,12 @@ def create_index(client: Elasticsearch, bulk_load: bool = False) -> str:
         **({"refresh_interval": "-1"} if bulk_load else {}),
     )
     index.document(PageDocument)
-    index.create(using=client)
+    mapping = index.to_dict()["mappings"]
+    # Facet and filter keys (slugs, years as strings); counted ones build their ordinals at refresh, not at a query.
+    keys = {"type": {"type": "keyword", "eager_global_ordinals": True}}
+    keys |= {name: {"type": "keyword", "eager_global_ordinals": facet.counted} for name, facet in facets().items()}
+    mapping["properties"]["facets"] = {"properties": keys}
+    client.indices.create(index=name, settings=index.to_dict()["settings"], mappings=mapping)
     return name
 
 
@@ -231,7 +222,9 @@ class ElasticsearchBackend(SearchBackend):
         """The total and the facet counts (`size` 0: the shard request cache answers it again until a refresh)."""
         totals: dict = {"query": clause, "size": 0, "track_total_hits": True}
         if query.with_facets:
-            totals["aggs"] = {facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in FACETS}
+            totals["aggs"] = {
+                facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in counted_facets()
+            }
         return totals
 
     def hits_request(self, query: SearchQuery, clause: dict) -> dict:
@@ -280,7 +273,7 @@ class ElasticsearchBackend(SearchBackend):
         facet_counts = {}
         if query.with_facets:
             aggregations = totals.get("aggregations", {})
-            for facet in FACETS:  # keyword fields: the keys are strings already; read without a Python loop
+            for facet in counted_facets():  # keyword fields: the keys are strings already; read without a Python loop
                 facet_counts[facet] = dict(map(_KEY_AND_COUNT, aggregations.get(facet, {}).get("buckets", [])))
         return RawResults(count=totals["hits"]["total"]["value"], page_ids=window, facet_counts=facet_counts)
 
