@@ -4,6 +4,11 @@ import os
 
 from django.core.asgi import get_asgi_application
 
+from home.checks import refuse_demo_passwords_at_start
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_asgi_application()
+# Production only (DEMO_PASSWORD_GUARD): refuse to serve while a demo account keeps the demo password
+# (home/checks.py; a warning on stderr with ALLOW_DEMO_ACCOUNTS=1).
+refuse_demo_passwords_at_start()

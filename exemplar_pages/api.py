@@ -1,5 +1,8 @@
-"""Read-only taxonomy endpoints on the v3 API, so a headless front end can label and filter."""
+"""Read-only taxonomy endpoints on the v3 API, so a headless front end can label and filter; page reads."""
 
+import functools
+
+from django.core.exceptions import FieldDoesNotExist
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field as SchemaField
@@ -104,14 +107,85 @@ def install_public_page_links() -> None:
         name = field.name
 
         def resolve(obj, context: dict):
-            linked = getattr(obj, name)
             request = context.get("request")
-            if linked is None or (request is not None and request.user.is_authenticated):
-                return linked
-            return linked if is_public_now(linked) else None
+            if request is not None and request.user.is_authenticated:
+                return getattr(obj, name)
+            # A page type may answer for its link itself (the story's `public_movement`, which its
+            # `movement_detail` asks too), so the check runs once per answer.
+            public_link = getattr(obj, f"public_{name}", None)
+            if callable(public_link):
+                return public_link()
+            linked = getattr(obj, name)
+            return linked if linked is not None and is_public_now(linked) else None
 
         return annotation, default, staticmethod(resolve)
 
     foreign_key_schema.public_only = True
     read_generators.foreign_key_schema = foreign_key_schema
     read_generators.read_generator.register_field_schema(ForeignKey, foreign_key_schema)
+
+
+@functools.cache
+def api_select_related(model) -> tuple[str, ...]:
+    """What a page type's detail answer reads from other tables, joined into the query that loads it.
+
+    The locale, every foreign key among `api_fields` (a story's field, locality and movement, a plan's
+    original document), and what the model adds in `api_select_related` (e.g. a locality's parents).
+    Derived from the code only, so keeping it per process cannot go stale.
+    """
+    names = ["locale"]
+    for api_field in getattr(model, "api_fields", ()):
+        try:
+            field = model._meta.get_field(api_field.name)
+        except FieldDoesNotExist:
+            continue
+        if field.many_to_one and field.concrete:
+            names.append(field.name)
+    names += getattr(model, "api_select_related", ())
+    return tuple(dict.fromkeys(names))
+
+
+def detail_page(page):
+    """`page` as its specific type, loaded with the rows its API fields read (`api_select_related`).
+
+    Wagtail's `page.specific` loads the specific row alone; the detail schema then reads the locale and
+    each foreign key with one query each.
+    """
+    model = page.specific_class
+    if model is None or isinstance(page, model):
+        return page.specific
+    try:  # `get`, not `first`: ordering a select this wide costs Django more than the query itself
+        return model._default_manager.select_related(*api_select_related(model)).get(pk=page.pk)
+    except model.DoesNotExist:
+        return page.specific
+
+
+def install_page_detail_queries() -> None:
+    """`GET /api/v3/pages/{id}/` loads the specific page with `detail_page`, in a bounded number of queries.
+
+    Replaces the view of Wagtail's `pages_detail` operation (`wagtail.api.v3.routers.pages.get_page`,
+    whose body this repeats but for `page.specific`). Must run after `install_public_page_links` (importing
+    the router builds the page schemas) and before `wagtail.api.v3.api` mounts the router (mounting copies
+    the operation).
+    """
+    from wagtail.api.v3.routers import pages
+
+    operation = next(
+        operation
+        for path_view in pages.router.path_operations.values()
+        for operation in path_view.operations
+        if operation.operation_id == "pages_detail"
+    )
+    original = operation.view_func
+    if getattr(original, "detail_queries", False):
+        return
+
+    @functools.wraps(original)
+    def get_page(request, page_id, version="live", rich_text_format=None):
+        page = get_object_or_404(pages.get_pages_queryset(request), pk=page_id)
+        if version == "draft" and request.user.is_authenticated:
+            return page.get_latest_revision_as_object()
+        return detail_page(page)
+
+    get_page.detail_queries = True
+    operation.view_func = get_page

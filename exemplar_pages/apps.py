@@ -12,9 +12,10 @@ class ExemplarPagesConfig(AppConfig):
 
     def ready(self) -> None:
         # Before Wagtail's v3 API builds its page schemas: links to pages follow their visibility.
-        from .api import install_public_page_links, router
+        from .api import install_page_detail_queries, install_public_page_links, router
 
         install_public_page_links()
+        install_page_detail_queries()  # a page's detail answer in a bounded number of queries (issue #13)
 
         from wagtail.api.v3.api import api
 

@@ -7,8 +7,10 @@ which holds the live content of a published page and the content of a page never
 is updated by a background task: until that task has run, a newly used file stays private.
 
 Anonymous readers get 404 for any other file: from Wagtail's document view (`before_serve_document`),
-from the v3 API's document and image lists and details, and from the media route Django serves in
-development (`MEDIA_SERVED_BY_DJANGO`). People with admin access (editors, reviewers) reach every file
+from the v3 API's document and image lists and details, and from the media route (`serve_media`,
+`MEDIA_SERVED_BY_DJANGO`), which answers image URLs in development, under `make serve`, and behind
+nginx (`deploy/nginx.conf` sends /media/images/ and /media/original_images/ to Django, which answers
+with `X-Accel-Redirect` when MEDIA_ACCEL_REDIRECT names nginx's internal location). People with admin access (editors, reviewers) reach every file
 as before. Imported plan originals also start in the private collection `PRIVATE_COLLECTION_NAME`
 (login required) and move to the root collection when their plan is published and public.
 """
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import mimetypes
 import posixpath
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
 from django.db.models import CharField, Model, QuerySet
 from django.db.models.functions import Cast
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from wagtail.images import get_image_model
 from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page, ReferenceIndex
 
@@ -32,8 +36,24 @@ PRIVATE_COLLECTION_NAME = "Tệp chưa công bố"
 MEDIA_IMAGE_FOLDERS = ("original_images/", "images/")
 
 
+def authenticate_bearer_token(request: HttpRequest) -> None:
+    """Outside the API's own routes, resolve an `Authorization: Bearer` token as the API does.
+
+    Wagtail's `BearerTokenAuth` sets `request.user` to the token's user (anonymous for a wrong,
+    revoked or inactive token, whatever the session says, as on the API); `request.auth` records the
+    outcome, which `cms.throttling.APITokenFailureThrottleMiddleware` counts on the paths of
+    THROTTLE_TOKEN_PATHS (the API, documents and media). On an API route Ninja has already done this.
+    """
+    if hasattr(request, "auth") or not request.headers.get("Authorization", "").lower().startswith("bearer "):
+        return
+    from wagtail.api.v3.auth import BearerTokenAuth
+
+    request.auth = BearerTokenAuth()(request)
+
+
 def may_see_unpublished_files(request: HttpRequest) -> bool:
     """Editors and reviewers: logged in (session or API token) with admin access."""
+    authenticate_bearer_token(request)
     user = getattr(request, "user", None)
     return bool(user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
 
@@ -125,11 +145,15 @@ def connect() -> None:
     page_published.connect(release_published_original, dispatch_uid="files_release_published_original")
 
 
-def serve_media(request: HttpRequest, path: str) -> FileResponse:
-    """Development media route: an image's original or rendition is served only if the image may be seen.
+def serve_media(request: HttpRequest, path: str) -> HttpResponse:
+    """The media route: an image's original or rendition is answered only if the image may be seen.
 
-    Read through the default storage. A file no image owns (left over on disk) has no page to follow
-    and is served as it is; a path that leaves the images' folders (`images/../documents/…`) is not.
+    A file no image owns (left over on disk) has no page to follow and is served as it is; a path that
+    leaves the images' folders (`images/../documents/…`) is not. Without a proxy the file is read
+    through the default storage; behind nginx (MEDIA_ACCEL_REDIRECT) the answer is an empty response
+    whose `X-Accel-Redirect` names the file under nginx's internal location, which sends it from disk.
+    Either way the Cache-Control is `cms.cache_headers`': shared (`public, s-maxage`) for anonymous
+    readers of a public image, `private, no-store` for a signed-in or token-carrying editor.
     """
     if posixpath.normpath(path) != path or not path.startswith(MEDIA_IMAGE_FOLDERS):
         raise Http404
@@ -143,4 +167,9 @@ def serve_media(request: HttpRequest, path: str) -> FileResponse:
     if not default_storage.exists(path):
         raise Http404
     content_type = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    accel = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
+    if accel:
+        response = HttpResponse(content_type=content_type)
+        response["X-Accel-Redirect"] = "/" + accel.strip("/") + "/" + quote(path)
+        return response
     return FileResponse(default_storage.open(path, "rb"), content_type=content_type)

@@ -204,3 +204,63 @@ def test_the_original_and_renditions_of_a_private_image_are_not_served(client, c
     doc = document("Văn bản công khai", b"cong khai")
     factories.plan(cast.unit, original_document=doc)
     assert client.get(f"/media/images/../{doc.file.name}").status_code == 404
+
+
+# API tokens open the file URLs too (the same BearerTokenAuth as the API, with its failure throttle)
+
+
+def served_bytes(response) -> bytes:
+    assert response.status_code == 200, response
+    return b"".join(response.streaming_content)
+
+
+def test_an_editor_token_opens_a_draft_plan_original_at_its_url(client, cast) -> None:
+    plan = import_draft_plan(cast)
+    original = plan.original_document
+    content = PLAN_FILE.read_bytes()
+    for user in (cast.editor, cast.office, cast.members[0]):
+        assert served_bytes(client.get(original.url, **bearer(cast.token(user)))) == content
+    # A wrong token is no one, whatever the session says (as on the API): not found, not a login page.
+    assert client.get(original.url, **bearer("wagtail_not-a-token")).status_code == 404
+    client.force_login(cast.editor)
+    assert client.get(original.url, **bearer("wagtail_not-a-token")).status_code == 404
+    assert served_bytes(client.get(original.url)) == content
+    client.logout()
+    assert client.get(original.url).status_code == 404
+
+
+def test_an_editor_token_opens_a_private_image_on_the_media_route(client, cast, media_served_by_django) -> None:
+    image, _story = image_used_by_draft_story(cast)
+    rendition = image.get_rendition("fill-80x80")
+    token = bearer(cast.token(cast.editor))
+    for url, file in ((f"/media/{image.file.name}", image.file), (f"/media/{rendition.file.name}", rendition.file)):
+        response = client.get(url, **token)
+        assert response["Content-Type"] == "image/png"
+        with file.open("rb") as stored:
+            assert served_bytes(response) == stored.read()
+        assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+        assert client.get(url, **bearer("wagtail_not-a-token")).status_code == 404
+        assert client.get(url).status_code == 404
+
+
+def test_wrong_tokens_on_file_urls_are_throttled_like_the_api(client, cast, settings) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.THROTTLE_TOKEN_FAILURES, settings.THROTTLE_TOKEN_WINDOW = 3, 60
+    plan = import_draft_plan(cast)
+    original = plan.original_document
+    right = bearer(cast.token(cast.editor))
+    assert client.get(original.url, **right).status_code == 200  # right tokens are never counted
+    for attempt in range(3):
+        assert client.get(original.url, **bearer(f"wagtail_wrong-{attempt}")).status_code == 404
+    refused = client.get(original.url, **right)
+    assert refused.status_code == 429 and int(refused["Retry-After"]) > 0
+    assert refused["Content-Type"] == "application/problem+json"
+    assert "mã truy cập (token) không hợp lệ" in refused.json()["detail"]
+    # The address's API requests with a token are held back too (one counter); without a token, as before.
+    assert client.get("/api/v3/documents/", **right).status_code == 429
+    assert client.get(original.url).status_code == 404
+    cache.clear()
+    assert served_bytes(client.get(original.url, **right)) == PLAN_FILE.read_bytes()
+    cache.clear()

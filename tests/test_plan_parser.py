@@ -306,3 +306,186 @@ def test_seed_plans_fixture_matches_parser() -> None:
     assert by_prefix["000"]["number"] is None and by_prefix["000"]["issue_date"] is None
     assert by_prefix["002"]["issue_date"] is None and by_prefix["002"]["published_date"] == "2022-04-08"
     assert by_prefix["004"]["issue_date"] == "2023-01-13"
+
+
+# --- issue #14 point 4: plans from any body ------------------------------------------------------------------
+
+_TAIL = "Thực hiện Kế hoạch số 1/KH-UBND ngày 02/01/2024 của UBND huyện.\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "place"),
+    [
+        (  # a Word table converted to text: one row per line, cells split by "|"
+            "| ỦY BAN NHÂN DÂN | | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n| HUYỆN TÂN BIÊN | | Độc lập - Tự do - Hạnh phúc |\n"
+            "| Số: 12/KH-UBND | | Tân Biên, ngày 3 tháng 4 năm 2024 |",
+            "Ủy ban nhân dân huyện Tân Biên",
+            "Tân Biên",
+        ),
+        (  # provincial youth union: the Union's motto on the right
+            "BCH TỈNH ĐOÀN LONG AN            ĐOÀN TNCS HỒ CHÍ MINH\n***\n"
+            "Số: 12-KH/TĐTN-PT                 Long An, ngày 3 tháng 4 năm 2024",
+            "BCH Tỉnh đoàn Long An",
+            "Long An",
+        ),
+        (  # party committee: the Party's name on the right
+            "ĐẢNG BỘ TỈNH TÂY NINH             ĐẢNG CỘNG SẢN VIỆT NAM\nHUYỆN ỦY TÂN BIÊN\n*\n"
+            "Số 45-KH/HU                      Tân Biên, ngày 3 tháng 4 năm 2024",
+            "Huyện ủy Tân Biên",
+            "Tân Biên",
+        ),
+        (  # district emulation council
+            "UBND HUYỆN TÂN BIÊN           CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "HỘI ĐỒNG THI ĐUA – KHEN THƯỞNG        Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 05/KH-HĐTĐKT        Tân Biên, ngày 3 tháng 4 năm 2024",
+            "Hội đồng Thi đua – Khen thưởng huyện Tân Biên",
+            "Tân Biên",
+        ),
+        (  # the same scanned and read by an OCR without Vietnamese: every diacritic lost
+            "UBND HUYEN TAN BIEN           CONG HOA XA HOI CHU NGHIA VIET NAM\n"
+            "HOI DONG THI DUA - KHEN THUONG        Doc lap - Tu do - Hanh phuc\n"
+            "So: 05/KH-HDTDKT        Tan Bien, ngay 3 thang 4 nam 2024",
+            "Hoi dong Thi dua - Khen thuong huyen Tan Bien",
+            "Tan Bien",
+        ),
+        (  # a school's pioneer brigade; the school's name must not run into the place
+            "HĐĐ HUYỆN TÂN BIÊN            ĐỘI TNTP HỒ CHÍ MINH\nLIÊN ĐỘI TRƯỜNG THCS NGUYỄN DU\n"
+            "Số: 3/KH-LĐ       Thạnh Tây, ngày 3 tháng 4 năm 2024",
+            "Liên đội Trường THCS Nguyễn Du",
+            "Thạnh Tây",
+        ),
+        (  # a kindergarten's trade union, parent and child run together on one line
+            "CÔNG ĐOÀN GIÁO DỤC HUYỆN TÂN BIÊN CĐCS TRƯỜNG MẦM NON HOA SEN\n"
+            "Trường Mầm non Hoa Sen       Thạnh Tây, ngày 3 tháng 4 năm 2024",
+            "CĐCS Trường Mầm non Hoa Sen",
+            "Thạnh Tây",
+        ),
+    ],
+)
+def test_headers_of_other_bodies(header: str, issuer: str, place: str) -> None:
+    p = parse_plan(f"{header}\nKẾ HOẠCH\nThi đua năm 2024\n{_TAIL}")
+    assert (p.issuing_body, p.place, p.issue_date) == (issuer, place, D(2024, 4, 3))
+    assert p.title == "Kế hoạch thi đua năm 2024" and p.document_kind == "Kế hoạch"
+
+
+def test_no_issuer_is_none_never_a_sentence_or_heading() -> None:
+    p = parse_plan("KẾ HOẠCH\nThi đua năm 2024\nI. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nTạo khí thế thi đua.\n")
+    assert p.issuing_body is None
+    assert "Không xác định được cơ quan ban hành." in p.warnings
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind", "title"),
+    [
+        (
+            "HƯỚNG DẪN\nCông tác thi đua, khen thưởng năm 2024",
+            "Hướng dẫn",
+            "Hướng dẫn công tác thi đua, khen thưởng năm 2024",
+        ),
+        (
+            "CHƯƠNG TRÌNH\nCông tác Đội năm học 2023 - 2024",
+            "Chương trình",
+            "Chương trình công tác Đội năm học 2023 - 2024",
+        ),
+        ("QUYẾT ĐỊNH\nVỀ VIỆC KHEN THƯỞNG NĂM 2024", "Quyết định", "Quyết định về việc khen thưởng năm 2024"),
+        ("V/v hướng dẫn khen thưởng năm 2024", "Công văn", "Công văn về việc hướng dẫn khen thưởng năm 2024"),
+    ],
+)
+def test_kinds_of_document(heading: str, kind: str, title: str) -> None:
+    header = "ỦY BAN NHÂN DÂN\nHUYỆN TÂN BIÊN\nSố: 12/UBND-NV\nTân Biên, ngày 3 tháng 4 năm 2024\n"
+    p = parse_plan(f"{header}{heading}\n{_TAIL}")
+    assert (p.document_kind, p.title, p.issuing_body) == (kind, title, "Ủy ban nhân dân huyện Tân Biên")
+
+
+def test_titles_in_their_own_case_whole_and_over_several_lines() -> None:
+    p = parse_plan(
+        "KẾ HOẠCH\nTHỰC HIỆN CHỈ THỊ SỐ 19/CT-TTG CỦA THỦ TƯỚNG CHÍNH PHỦ\nTRÊN ĐỊA BÀN TỈNH TÂY NINH NĂM 2024\n"
+        "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về phát động thi đua, "
+        "Ủy ban nhân dân tỉnh Tây Ninh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert (
+        p.title == "Kế hoạch thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ trên địa bàn tỉnh Tây Ninh năm 2024"
+    )
+    assert p.issuing_body == "Ủy ban nhân dân tỉnh Tây Ninh"
+    quoted = parse_plan(
+        "KẾ HOẠCH\nPhát động phong trào thi đua “Xanh – Sạch – Đẹp,\nAn toàn – Văn minh” năm 2024\n" + _TAIL
+    )
+    assert quoted.title == "Kế hoạch phát động phong trào thi đua “Xanh – Sạch – Đẹp, An toàn – Văn minh” năm 2024"
+    school_year = parse_plan("KẾ HOẠCH HOẠT ĐỘNG CÔNG ĐOÀN\nNĂM HỌC: 2021 – 2022\n" + _TAIL)
+    assert (school_year.title, school_year.period_start, school_year.period_end) == (
+        "Kế hoạch hoạt động công đoàn năm học 2021 – 2022",
+        2021,
+        2022,
+    )
+
+
+def test_several_references_per_basis_sentence() -> None:
+    p = parse_plan(
+        "KẾ HOẠCH\nThi đua năm 2024\n"
+        "Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022 và Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ "
+        "quy định chi tiết thi hành một số điều của Luật Thi đua, khen thưởng;\n"
+        "Căn cứ Chương trình công tác năm 2024 của Ban Thường vụ Huyện ủy;\n"
+        "Thực hiện Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về phát động thi đua và Kế hoạch "
+        "số 16/KH-HĐTĐKT ngày 31/8/2021 của Hội đồng Thi đua - Khen thưởng Trung ương, Ủy ban nhân dân huyện Tân Biên "
+        "ban hành Kế hoạch thi đua năm 2024 như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert [(r.verb, r.document_type, r.number, r.date, r.issuer) for r in p.basis] == [
+        ("Căn cứ", "Luật", None, D(2022, 6, 15), None),
+        ("Căn cứ", "Nghị định", "98/2023/NĐ-CP", D(2023, 12, 31), "Chính phủ"),
+        ("Căn cứ", "Chương trình", None, None, "Ban Thường vụ Huyện ủy"),
+        ("Thực hiện", "Chỉ thị", "19/CT-TTg", D(2021, 7, 16), "Thủ tướng Chính phủ"),
+        ("Thực hiện", "Kế hoạch", "16/KH-HĐTĐKT", D(2021, 8, 31), "Hội đồng Thi đua - Khen thưởng Trung ương"),
+    ]
+    assert p.issuing_body == "Ủy ban nhân dân huyện Tân Biên"
+
+
+def test_deadlines_from_tasks_and_tasks_given_by_sentences() -> None:
+    p = parse_plan(
+        "ỦY BAN NHÂN DÂN\nHUYỆN TÂN BIÊN\nSố: 12/KH-UBND\nTân Biên, ngày 3 tháng 4 năm 2023\n"
+        "KẾ HOẠCH\nKỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc\n"
+        + _TAIL
+        + "III. TỔ CHỨC THỰC HIỆN\n"
+        "Giao Văn phòng HĐND và UBND huyện chủ trì, theo dõi việc thực hiện Kế hoạch; tổng hợp kết quả các hoạt động "
+        "kỷ niệm (11/6/1948 - 11/6/2023), báo cáo UBND huyện trước ngày 20/6/2023.\n"
+        "Trưởng các phòng, ban chuyên môn có trách nhiệm triển khai Kế hoạch này tại đơn vị.\n"
+    )
+    assert [a.unit for a in p.assignments] == ["Văn phòng HĐND và UBND huyện", "Trưởng các phòng, ban chuyên môn"]
+    assert [d.date for d in p.assignments[0].deadlines] == [D(2023, 6, 20)]
+    assert p.assignments[1].deadlines == []
+
+
+def test_quoted_movement_without_the_prefix() -> None:
+    p = parse_plan(
+        "KẾ HOẠCH\nThi đua năm học 2023 - 2024\n" + _TAIL + "Đẩy mạnh các phong trào thi đua yêu nước, "
+        "trọng tâm là thi đua “Dạy tốt – Học tốt” và phong trào “Xanh – Sạch – Đẹp”.\n"
+    )
+    assert [m.name for m in p.movements] == ["Dạy tốt – Học tốt", "Xanh – Sạch – Đẹp"]
+
+
+def test_title_starting_with_a_basis_verb() -> None:
+    """ "KẾ HOẠCH / Thực hiện Chỉ thị …" followed by the bases: the line is the title, not a basis."""
+    p = parse_plan(
+        "KẾ HOẠCH\nThực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ trên địa bàn huyện năm 2024\n"
+        "Căn cứ Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng Chính phủ về phát động thi đua;\n"
+        "Ủy ban nhân dân huyện Tân Biên ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert p.title == "Kế hoạch thực hiện Chỉ thị số 19/CT-TTg của Thủ tướng Chính phủ trên địa bàn huyện năm 2024"
+    assert [(r.verb, r.number) for r in p.basis] == [("Căn cứ", "19/CT-TTg")]
+    basis_first = parse_plan("KẾ HOẠCH\n" + _TAIL)
+    assert basis_first.title is None and [r.number for r in basis_first.basis] == ["1/KH-UBND"]
+
+
+def test_header_run_into_one_line_is_split_but_body_lines_are_not() -> None:
+    """A PDF layer that lost the header's line breaks is read; a long body line with "…" is left whole."""
+    p = parse_plan(
+        "UBND TỈNH SƠN LA SỞ GIÁO DỤC VÀ ĐÀO TẠO CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM Số: 424/SGDĐT-TĐKT Sơn La, "
+        "ngày 05 tháng 4 năm 2018 Độc lập - Tự do - Hạnh phúc V/v hướng dẫn tổng kết thi đua năm học 2017-2018 "
+        "Kính gửi: Các đơn vị trực thuộc Sở; Căn cứ Quyết định số 36/2017/QĐ-UBND ngày 04/11/2017 của Ủy ban "
+        "nhân dân tỉnh Sơn La về ban hành Quy chế Thi đua, Khen thưởng, Sở hướng dẫn như sau:\n"
+    )
+    assert (p.document_kind, p.number, p.place, p.issue_date) == ("Công văn", "424/SGDĐT-TĐKT", "Sơn La", D(2018, 4, 5))
+    assert p.issuing_body == "Sở Giáo dục và Đào tạo tỉnh Sơn La"
+    assert [(r.number, r.issuer) for r in p.basis] == [("36/2017/QĐ-UBND", "Ủy ban nhân dân tỉnh Sơn La")]
+    body = "Đẩy mạnh các phong trào nhánh “Nghìn việc tốt”... Thực hiện tốt các chủ đề của năm học, " * 3
+    plan = parse_plan("KẾ HOẠCH\nThi đua năm 2024\n" + _TAIL + body + "\n")
+    assert any(b.text == body.strip() for b in plan.sections)

@@ -158,7 +158,10 @@ def entry_point_settings(module: str, **extra: str) -> subprocess.CompletedProce
 
 @pytest.mark.parametrize("module", ["cms.wsgi", "cms.asgi"])
 def test_entry_points_default_to_production_settings(module):
-    started = entry_point_settings(module, SECRET_KEY="k" * 50, ALLOWED_HOSTS="portal.example.test")
+    # ALLOW_DEMO_ACCOUNTS: the database may be a seeded demo (cms/wsgi.py refuses one otherwise, home/checks.py).
+    started = entry_point_settings(
+        module, SECRET_KEY="k" * 50, ALLOWED_HOSTS="portal.example.test", ALLOW_DEMO_ACCOUNTS="1"
+    )
     assert started.stdout.split() == ["cms.settings.production", "False"], started.stderr
     refused = entry_point_settings(module, ALLOWED_HOSTS="portal.example.test")
     assert refused.returncode != 0 and "SECRET_KEY must be set in production" in refused.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -172,3 +173,18 @@ def test_clean_seed_keeps_its_words() -> None:
 def test_syllable_pool_is_valid() -> None:
     """Every syllable used by the generator is valid."""
     assert [s for s in SYLLABLES if not is_valid_syllable(s)] == []
+
+
+MINORITY_NAMES = [
+    line.strip()
+    for line in (Path(__file__).parent / "fixtures" / "minority_names.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=st.sampled_from(MINORITY_NAMES), before=st.sampled_from(SYLLABLES), after=st.sampled_from(SYLLABLES))
+def test_minority_names_are_not_repaired(name: str, before: str, after: str) -> None:
+    """Repair never glues, splits or re-accents names of minority people and places (issue #14)."""
+    text = f"Anh {before} {name} {after}, {name}."
+    assert repair_vietnamese(text) == text

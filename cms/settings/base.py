@@ -156,9 +156,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
-# Serve uploaded images (never documents, whose privacy Wagtail's view enforces) from Django itself,
-# when no reverse proxy serves /media/: on in dev and under `make serve` alone, off behind nginx.
-MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", False)
+# Behind nginx (deploy/nginx.conf): Django checks each image request and answers with X-Accel-Redirect
+# to this internal nginx location, which sends the file from disk (exemplar_pages/files.py). Empty: none.
+MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "").strip()
+# Answer uploaded images' URLs (never documents, whose privacy Wagtail's view enforces) in Django: only
+# images a public page uses, to anonymous readers. On in dev, under `make serve` alone, and behind nginx
+# with MEDIA_ACCEL_REDIRECT (nginx then sends the bytes).
+MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", bool(MEDIA_ACCEL_REDIRECT))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -276,6 +280,8 @@ if CACHE_URL == "db":
 # THROTTLE_TOKEN_WINDOW seconds, the address is answered 429 until the window ends.
 THROTTLE_TOKEN_FAILURES = int(os.environ.get("THROTTLE_TOKEN_FAILURES", "20"))
 THROTTLE_TOKEN_WINDOW = int(os.environ.get("THROTTLE_TOKEN_WINDOW", "60"))
+# Where those tokens are counted: the API, and the file views that accept the same tokens (exemplar_pages/files.py).
+THROTTLE_TOKEN_PATHS = ["/api/", "/documents/", MEDIA_URL]
 # Anonymous writes (POST, PUT, PATCH, DELETE) under these path prefixes: at most N per window per address.
 THROTTLE_ANONYMOUS_WRITES = int(os.environ.get("THROTTLE_ANONYMOUS_WRITES", "30"))
 THROTTLE_ANONYMOUS_WRITE_WINDOW = int(os.environ.get("THROTTLE_ANONYMOUS_WRITE_WINDOW", "60"))

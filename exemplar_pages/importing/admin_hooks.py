@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from .views import (
+    ExemplarTemplateView,
     ExemplarUploadView,
     ImportJobListView,
     ImportJobView,
@@ -20,6 +21,7 @@ def register_import_urls():
     return [
         path("nhap-du-lieu/ke-hoach/", PlanUploadView.as_view(), name="import_plan"),
         path("nhap-du-lieu/guong-dien-hinh/", ExemplarUploadView.as_view(), name="import_exemplars"),
+        path("nhap-du-lieu/guong-dien-hinh/mau.xlsx", ExemplarTemplateView.as_view(), name="import_exemplars_template"),
         path("nhap-du-lieu/lan-nhap/", ImportJobListView.as_view(), name="import_jobs"),
         path("nhap-du-lieu/lan-nhap/<int:pk>/", ImportJobView.as_view(), name="import_job"),
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from ..models import ExemplarStoryPage, Locality, StoryAward, UnitPage
+from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
 from .exemplar_validation import RowError, RowValidator, StoryDraft
@@ -55,7 +56,7 @@ def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, use
         locality=resolver.save(draft.locality), movement=draft.movement, year=draft.year, quarter=draft.quarter,
         summary=draft.summary, body=draft.body, live=False, owner=user,
     )  # fmt: skip
-    page.awards = [StoryAward(award=award, year=year) for award, year in draft.awards]
+    page.awards = [award.story_award() for award in draft.awards]
     if draft.tags:
         page.tags.add(*draft.tags)
     parent.add_child(instance=page)
@@ -66,8 +67,26 @@ def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, use
     return page
 
 
+#: ``progress(stage, done, total)``: "check" while rows are validated, "save" while stories are created.
+Progress = Callable[[str, int, int], None]
+
+
+def _counted(items: list, stage: str, progress: Progress | None) -> Iterator:
+    """The items, telling `progress` how many have been handled after each one."""
+    for done, item in enumerate(items, 1):
+        yield item
+        if progress is not None:
+            progress(stage, done, len(items))
+
+
 def import_exemplars(
-    file_name: str, data: bytes, parent: Any, user=None, publish: bool = False, dry_run: bool = False
+    file_name: str,
+    data: bytes,
+    parent: Any,
+    user=None,
+    publish: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
 ) -> ExemplarImportResult:
     """Validate every row of an exemplar list, then (if all are valid) create the stories in one transaction."""
     parent = getattr(parent, "specific", parent)
@@ -89,7 +108,7 @@ def import_exemplars(
         if result.errors:
             return result
     validator = RowValidator(parent)
-    for row in rows:
+    for row in _counted(rows, "check", progress):
         draft = validator.validate(row, result.errors)
         if draft is None:
             continue
@@ -98,12 +117,14 @@ def import_exemplars(
             result.existing.append((draft.line, existing))
         else:
             result.drafts.append(draft)
+    result.warnings.extend(str(warning) for warning in validator.warnings)
     if result.errors or dry_run:
         return result
     try:
         with transaction.atomic():
-            for draft in result.drafts:
+            for draft in _counted(result.drafts, "save", progress):
                 try:
+                    draft.movement = validator.movements.save(draft.movement, parent, user)  # drafts for new ones
                     result.created.append(_create(draft, parent, validator.localities, user, publish))
                 except ValidationError as error:
                     if hasattr(error, "error_dict"):
@@ -116,6 +137,7 @@ def import_exemplars(
         result.created, validator.localities.created = [], []
         return result
     result.localities_created = validator.localities.created
+    result.warnings.extend(validator.movements.created_messages())
     result.published = publish
     return result
 

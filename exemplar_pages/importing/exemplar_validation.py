@@ -11,10 +11,11 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import repair_vietnamese, text_quality
 
-from ..models import Award, ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
+from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
-from .matching import MovementIndex, name_key
+from .matching import MovementIndex, MovementProblem, name_key
+from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
     "individual": "individual",
@@ -28,7 +29,6 @@ SUBJECT_TYPES = {
 YEAR_RANGE = (1945, 2100)
 MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
 LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
-AWARD_YEAR_RE = re.compile(r"^(?P<name>.*?)\s*\((?P<year>\d{4})\)$")
 
 
 @dataclass
@@ -58,7 +58,7 @@ class StoryDraft:
     quarter: int | None
     summary: str
     body: list[dict[str, Any]]
-    awards: list[tuple[Award, int | None]]
+    awards: list[StoryAwardDraft]
     tags: list[str]
 
 
@@ -96,17 +96,17 @@ def body_blocks(text: str) -> list[dict[str, Any]]:
     return blocks
 
 
-def _quality_problem(text: str) -> str | None:
-    """Why a text looks badly encoded, or None."""
+def _quality_problem(text: str) -> tuple[str | None, bool]:
+    """Why a text looks damaged (None if it does not), and whether it is certainly mojibake (then refused)."""
     quality = text_quality(text)
-    too_few = quality.words_judged < MIN_WORDS_TO_JUDGE
-    if quality.mojibake_markers or (not too_few and quality.is_suspect):
-        sample = ", ".join(quality.invalid_sample[:8] + quality.mojibake_markers[:4])
-        return _("nghi lỗi mã hóa / mất chữ (%(ratio)s âm tiết hợp lệ; ví dụ: %(sample)s)") % {
+    if quality.is_mojibake:
+        return _("lỗi mã hóa (%(problems)s); hãy lưu tệp bằng UTF-8.") % {"problems": quality.describe()}, True
+    if quality.mojibake_markers or (quality.words_judged >= MIN_WORDS_TO_JUDGE and quality.is_suspect):
+        return _("nghi lỗi mã hóa / mất chữ (%(ratio)s âm tiết hợp lệ; %(problems)s); đã nhập, cần kiểm tra.") % {
             "ratio": f"{quality.ratio:.0%}",
-            "sample": sample,
-        }
-    return None
+            "problems": quality.describe(),
+        }, False
+    return None, False
 
 
 class RowValidator:
@@ -120,6 +120,8 @@ class RowValidator:
             for story in ExemplarStoryPage.objects.child_of(parent)
         }
         self.seen: dict[tuple[str, str, int], int] = {}
+        self.awards = AwardResolver()
+        self.warnings: list[RowError] = []  # shown in the report; they do not refuse the row
 
     def validate(self, row: SourceRow, errors: list[RowError]) -> StoryDraft | None:
         """A draft for a valid row; None (with errors added) otherwise."""
@@ -156,26 +158,29 @@ class RowValidator:
                 locality = self.localities.resolve(value["locality"])
             except LocalityProblem as error:
                 problem("locality", str(error))
-        movement = self.movements.find(value["movement"]) if value["movement"] else None
-        if value["movement"] and movement is None:
-            problem("movement", _("không có phong trào “%(value)s” trên cổng.") % {"value": value["movement"]})
+        movement, note = None, None
+        if value["movement"]:  # matched by name, alias or containment; an unknown one becomes a draft movement
+            try:
+                movement, note = self.movements.resolve(value["movement"], row.line)
+            except MovementProblem as error:
+                problem("movement", str(error))
+        if note:
+            self.warnings.append(RowError(row.line, "movement", note))
         year = self._number(value["year"], "year", YEAR_RANGE, problem)
         quarter_text = re.sub(r"^(?:quy|q)\s*", "", name_key(value["quarter"]))
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         for item in _items(row.values.get("awards")):
-            match = AWARD_YEAR_RE.match(item)
-            name, award_year = (match["name"], int(match["year"])) if match else (item, None)
-            award = Award.find(name)
-            if award is None:
-                problem("awards", _("không có danh hiệu, hình thức khen thưởng “%(value)s”.") % {"value": name})
-            else:
-                awards.append((award, award_year))
+            award, warnings = self.awards.resolve(item)
+            awards.append(award)
+            self.warnings.extend(RowError(row.line, "awards", warning) for warning in warnings)
         tags = list(dict.fromkeys(tag[:100] for tag in _items(re.sub(",", ";", _text(row.values.get("tags"))))))
         for column in ("summary", "body"):
-            reason = _quality_problem(value[column]) if value[column] else None
-            if reason:
+            reason, certain = _quality_problem(value[column]) if value[column] else (None, False)
+            if reason and certain:
                 problem(column, reason)
+            elif reason:
+                self.warnings.append(RowError(row.line, column, reason))
         if year is not None and value["title"] and value["subject_name"]:
             key = (name_key(value["title"]), name_key(value["subject_name"]), year)
             if key in self.seen:

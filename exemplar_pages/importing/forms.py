@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import UnitPage
 from .exemplar_rows import SUPPORTED_SUFFIXES as EXEMPLAR_SUFFIXES
+from .kept_uploads import KeptUpload
 from .limits import ImportLimitError, check_bytes, check_upload
 from .readers import SUPPORTED_SUFFIXES as PLAN_SUFFIXES
 
@@ -82,15 +83,21 @@ class PlanUploadForm(ImportUploadForm):
 
 
 class ExemplarUploadForm(ImportUploadForm):
-    """Upload an exemplar list (CSV, XLSX, JSON); administrators may publish legacy content directly."""
+    """Upload an exemplar list (CSV, XLSX, JSON); administrators may publish legacy content directly.
+
+    After an error or a dry run the view keeps the file (kept_uploads.py): the form then accepts no new file
+    and imports the kept one, which the button “Nhập lại tệp đã chọn” (``use_kept``) asks for explicitly.
+    """
 
     allowed_suffixes = EXEMPLAR_SUFFIXES
 
     file = forms.FileField(
         label=_("Danh sách gương điển hình"),
+        required=False,
         help_text=_(
             "Tệp .csv (UTF-8), .xlsx hoặc .json với các cột title, subject_name, subject_type, field, locality, "
-            "movement, year, quarter, summary, body, awards, tags. Có một dòng lỗi thì không nhập dòng nào."
+            "movement, year, quarter, summary, body, awards, tags (xem tệp mẫu). Có một dòng lỗi thì không nhập "
+            "dòng nào; khen thưởng không thuộc hình thức nào của Luật được giữ nguyên văn và báo lại."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXEMPLAR_SUFFIXES)}),
     )
@@ -102,7 +109,35 @@ class ExemplarUploadForm(ImportUploadForm):
     )
     field_order = ["file", "parent", "dry_run", "publish"]
 
-    def __init__(self, *args, units: QuerySet, may_publish: bool = False, **kwargs) -> None:
+    def __init__(
+        self, *args, units: QuerySet, may_publish: bool = False, kept: KeptUpload | None = None, **kwargs
+    ) -> None:
         super().__init__(*args, units=units, **kwargs)
+        self.kept = kept
+        self.uses_kept = False
         if not may_publish:
             del self.fields["publish"]
+
+    def clean_file(self):
+        if self.data.get("use_kept") or not self.files.get(self.add_prefix("file")):
+            return None  # the kept file, if any (clean)
+        return super().clean_file()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("file") or self.has_error("file"):
+            return cleaned
+        if self.kept is not None:
+            upload = self.kept.upload()
+            try:
+                check_uploaded_file(upload)  # the limits may have changed since it was kept
+            except forms.ValidationError as error:
+                self.add_error("file", error)
+                return cleaned
+            self.uses_kept = True
+            cleaned["file"] = upload
+        elif self.data.get("kept_file"):
+            self.add_error("file", _("Tệp đã chọn trước không còn được giữ (quá hạn); hãy chọn lại tệp."))
+        else:
+            self.add_error("file", _("Hãy chọn tệp danh sách."))
+        return cleaned

@@ -3,14 +3,30 @@
 The job runs the same importers as the commands and the inline admin import, each in its own
 transaction (all or nothing); the job's row is written outside that transaction so that its state
 stays visible while the import runs and after it fails.
+
+Row progress (an exemplar list: rows checked, then stories created) is not in the database: the
+import holds its transaction, and on SQLite the database's single write lock, from the first story
+to the last, so no other connection could write a counter meanwhile, and a write on the import's own
+connection stays invisible until the end. Django's cache is no way round: the default local-memory
+cache is per process (the worker's is not the web's) and the database cache writes through that same
+connection. So the worker writes a small JSON file next to the upload, in the default storage,
+which already carries the upload from the web process to the worker (`imports/progress/job-N.json`,
+never served), at most every IMPORT_PROGRESS_SECONDS and at the end of each stage; the job page reads
+it, and it is deleted when the job ends.
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils import timezone
 from django.utils.text import get_valid_filename
@@ -31,6 +47,68 @@ def start_import(kind: str, upload: UploadedFile, parent: Any, user, options: di
     run_import_job.enqueue(job.pk)
     job.refresh_from_db()
     return job
+
+
+@dataclass(frozen=True)
+class JobProgress:
+    """How far a running exemplar import is: `done` of `total` rows at `stage` ("check" or "save")."""
+
+    stage: str
+    done: int
+    total: int
+
+    @property
+    def stage_label(self) -> str:
+        return {"check": _("Đang kiểm tra các dòng"), "save": _("Đang tạo các trang")}.get(self.stage, "")
+
+    @property
+    def text(self) -> str:
+        """“Đã xử lý 1 200 / 5 000 dòng” (thousands apart with a no-break space)."""
+        return _("Đã xử lý %(done)s / %(total)s dòng") % {"done": grouped(self.done), "total": grouped(self.total)}
+
+
+def grouped(number: int) -> str:
+    return f"{number:,}".replace(",", "\u00a0")
+
+
+def progress_name(job: ImportJob) -> str:
+    return f"imports/progress/job-{job.pk}.json"
+
+
+class ProgressWriter:
+    """The importer's `progress` callback for one job: writes the job's progress file now and then."""
+
+    def __init__(self, job: ImportJob) -> None:
+        self.name = progress_name(job)
+        self.written: tuple[str, float] | None = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        interval = float(getattr(settings, "IMPORT_PROGRESS_SECONDS", 1.0))
+        if self.written and self.written[0] == stage and done < total and now - self.written[1] < interval:
+            return
+        self.written = (stage, now)
+        payload = json.dumps({"stage": stage, "done": done, "total": total}).encode()
+        # Storages never overwrite (FileSystemStorage would pick another name): replace the file.
+        default_storage.delete(self.name)
+        default_storage.save(self.name, ContentFile(payload))
+
+    def delete(self) -> None:
+        default_storage.delete(self.name)
+
+
+def read_progress(job: ImportJob) -> JobProgress | None:
+    """The progress the worker last wrote for a running job; None before the first write or once it ended.
+
+    A file caught between being replaced and rewritten reads as no progress: the page shows the next one."""
+    if job.status != ImportJob.Status.RUNNING:
+        return None
+    try:
+        with default_storage.open(progress_name(job), "rb") as stored:
+            data = json.loads(stored.read(1024))
+        return JobProgress(str(data["stage"]), int(data["done"]), int(data["total"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def _run_plan(job: ImportJob, upload: UploadedFile) -> None:
@@ -63,7 +141,12 @@ def _run_exemplars(job: ImportJob, upload: UploadedFile) -> None:
     dry_run = bool(job.options.get("dry_run"))
     try:
         result = import_exemplar_file(
-            upload, job.parent.specific, user=job.user, publish=bool(job.options.get("publish")), dry_run=dry_run
+            upload,
+            job.parent.specific,
+            user=job.user,
+            publish=bool(job.options.get("publish")),
+            dry_run=dry_run,
+            progress=ProgressWriter(job),
         )
     except (SpreadsheetError, ExemplarImportRefused) as error:
         job.status, job.error_count, job.report = ImportJob.Status.FAILED, 1, str(error)
@@ -91,6 +174,7 @@ def run_job(job: ImportJob) -> None:
     job.finished_at = timezone.now()
     job.save()
     job.file.delete(save=True)  # the upload is not kept once imported (plans keep their original document)
+    ProgressWriter(job).delete()
 
 
 @task()

@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
+
+from cms.vietnamese import vietnamese_slugify
 
 from ..models import Locality
 from .matching import name_key
@@ -24,6 +27,10 @@ PREFIXES: list[tuple[str, str | None]] = [
     ("phuong", K.WARD),
     ("xa", K.COMMUNE),
 ]
+#: The top of a path: provinces and centrally-run cities.
+TOP_KINDS = (K.PROVINCE, K.CENTRAL_CITY)
+#: Kinds a path may not start with: their names recur in many provinces.
+LOWER_KINDS = {K.DISTRICT, K.URBAN_DISTRICT, K.TOWN, K.PROVINCIAL_CITY, K.COMMUNE, K.WARD, K.TOWNSHIP}
 #: Kinds whose names the portal stores without the prefix (“Tây Ninh”, “Tân Biên”); communes keep it.
 BARE_NAME_KINDS = {K.PROVINCE, K.CENTRAL_CITY, K.PROVINCIAL_CITY, K.DISTRICT, K.URBAN_DISTRICT, K.TOWN}
 
@@ -106,14 +113,16 @@ class LocalityResolver:
         return self.new[key]
 
     def _find(self, parent: Locality | None, name: str, kind: str | None, bare: str) -> Locality | None:
-        """A child of ``parent`` with this name; else a single match anywhere below it (a skipped level)."""
+        """The locality ``name`` means under ``parent``, matched level by level from the top.
+
+        At the top only provinces and centrally-run cities match (by name or alias), never a lower unit
+        of the same name elsewhere (“Điện Biên” is not Hà Nội's “Phường Điện Biên”). Under a parent: its
+        children, then a single match further below it (a level left out), then in the units merged into it
+        and below its successor (the 2025 reform).
+        """
         full_key, bare_key = name_key(name), name_key(bare)
-        children = Locality.objects.filter(parent=parent).prefetch_related("aliases")
-        below = (parent.subtree().exclude(pk=parent.pk) if parent else Locality.objects.all()).prefetch_related(
-            "aliases"
-        )
-        for candidates in (children, below):
-            candidates = list(candidates)
+        for candidates in self._candidate_groups(parent):
+            candidates = list(candidates.prefetch_related("aliases"))
             exact = [loc for loc in candidates if full_key in _keys(loc)[0]]
             if not exact:
                 exact = [loc for loc in candidates if bare_key in _keys(loc)[1] and _compatible(kind, loc)]
@@ -125,7 +134,41 @@ class LocalityResolver:
                     _("“%(name)s” có nhiều địa bàn trùng tên (%(paths)s); hãy ghi đủ đường dẫn.")
                     % {"name": name, "paths": paths}
                 )
+        if parent is None and kind in LOWER_KINDS:
+            raise LocalityProblem(
+                _("“%(name)s” không phải là tỉnh, thành phố; hãy ghi đường dẫn từ tỉnh (ví dụ: Tỉnh … / %(name)s).")
+                % {"name": name}
+            )
+        if parent is None and kind is None:
+            slug = vietnamese_slugify(bare)
+            nearby = Locality.objects.filter(Q(slug__contains=slug) | Q(aliases__slug__contains=slug)).distinct()
+            lower = [loc for loc in nearby.prefetch_related("aliases") if bare_key in _keys(loc)[1]]
+            if lower:
+                raise LocalityProblem(
+                    _(
+                        "“%(name)s” không phải là tỉnh, thành phố có trên cổng; các địa bàn cấp dưới cùng tên: "
+                        "%(paths)s. Hãy ghi đường dẫn từ tỉnh, hoặc “Tỉnh %(name)s” nếu đó là một tỉnh mới."
+                    )
+                    % {"name": name, "paths": "; ".join(loc.display_path for loc in lower[:5])}
+                )
         return None
+
+    @staticmethod
+    def _candidate_groups(parent: Locality | None):
+        """Where to look for a name, nearest first."""
+        if parent is None:
+            yield Locality.objects.filter(parent=None)
+            yield Locality.objects.filter(kind__in=TOP_KINDS).exclude(parent=None)  # under a country root
+            return
+        yield Locality.objects.filter(parent=parent)
+        yield parent.subtree().exclude(pk=parent.pk)
+        for predecessor in parent.predecessors.all():  # units merged into this one: “Tây Ninh / Đức Hòa”
+            yield predecessor.subtree()
+        successor, seen = parent.successor, {parent.pk}
+        while successor is not None and successor.pk not in seen:  # merged into another: “Long An / Xã Hậu Nghĩa”
+            seen.add(successor.pk)
+            yield successor.subtree().exclude(pk=successor.pk)
+            successor = successor.successor
 
     def save(self, value: Locality | NewLocality) -> Locality:
         """The saved locality for a resolved value, creating new levels once."""

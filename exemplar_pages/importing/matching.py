@@ -1,14 +1,35 @@
-"""Find pages by the names that documents and spreadsheets give them, ignoring diacritics and punctuation."""
+"""Find pages by the names that documents and spreadsheets give them, ignoring diacritics and punctuation.
+
+Movements are matched by slug, by folded title, by the names inside a title (the quoted name, its parts
+before “ - ”, the title without “Phong trào thi đua”), then by containment; a movement found nowhere becomes
+a draft movement page, for the plan importer and the exemplar importer alike.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from cms.vietnamese import fold_vietnamese
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Spelled-out and abbreviated names of the same bodies.
 _ABBREVIATIONS = [("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq")]
+#: Words that open a movement's title without naming it (folded, longest first).
+MOVEMENT_PREFIXES = (
+    "phong trao thi dua yeu nuoc",
+    "phong trao thi dua",
+    "phong trao",
+    "cuoc van dong",
+    "chuong trinh",
+)
+_QUOTED_RE = re.compile(r"[“\"'‘«]([^”\"'’»]{3,})[”\"'’»]")
+_PART_SEPARATOR_RE = re.compile(r"\s+[-–—:]\s+|,\s+")
+#: A name shorter than this (in words) never matches by containment: “thi đua” is in every title.
+MIN_CONTAINED_WORDS = 3
 
 
 def name_key(text: str | None) -> str:
@@ -31,26 +52,156 @@ def find_units_named(name: str) -> list:
     ]
 
 
+def core_key(text: str | None) -> str:
+    """The key of a movement's name without the words that open every title (“Phong trào thi đua …”)."""
+    key = name_key(text)
+    for prefix in MOVEMENT_PREFIXES:
+        if key.startswith(prefix + " "):
+            return key[len(prefix) + 1 :]
+    return key
+
+
+def movement_names(title: str) -> set[str]:
+    """Keys a movement may be named by: its title, without its opening words, its quoted name and that name's parts."""
+    keys = {name_key(title), core_key(title)}
+    for quoted in _QUOTED_RE.findall(title or ""):
+        keys.add(core_key(quoted))
+        keys.update(core_key(part) for part in _PART_SEPARATOR_RE.split(quoted) if len(part.split()) >= 2)
+    return {key for key in keys if key}
+
+
+def _contains(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is a run of whole words of ``longer``."""
+    return f" {shorter} " in f" {longer} "
+
+
+class MovementProblem(Exception):
+    """A movement name that matches several pages; the message names them, for the user."""
+
+
+@dataclass(eq=False)
+class NewMovement:
+    """A movement a list names that the portal lacks: a draft page to create once the whole file is valid."""
+
+    name: str
+    lines: list[int] = field(default_factory=list)
+
+
+def create_draft_movement(title: str, parent, user, summary: str, campaign: str = ""):
+    """A new draft MovementPage under ``parent`` (a unit page), with its first revision and a log entry."""
+    from ..models import MovementPage
+
+    movement = MovementPage(
+        title=title[:255], campaign=campaign[:500], summary=summary[:1000], live=False, owner=user
+    )  # fmt: skip
+    parent.add_child(instance=movement)
+    movement.save_revision(user=user)
+    log(instance=movement, action="wagtail.create", user=user, content_changed=True)
+    return movement
+
+
 class MovementIndex:
-    """Movement pages by slug and by folded title, live pages preferred."""
+    """Movement pages by slug, by folded title and by the names inside titles; live pages preferred."""
 
     def __init__(self) -> None:
         from ..models import MovementPage
 
         self.by_key: dict[str, MovementPage] = {}
         self.by_slug: dict[str, MovementPage] = {}
+        self.by_name: dict[str, list[MovementPage]] = {}
+        self.new: dict[str, NewMovement] = {}
+        self.created: list[MovementPage] = []
+        self._saved: dict[int, MovementPage] = {}
         for movement in MovementPage.objects.order_by("-live", "path"):
-            self.by_key.setdefault(name_key(movement.title), movement)
-            self.by_slug.setdefault(movement.slug, movement)
+            self.remember(movement)
+
+    def remember(self, movement) -> None:
+        """Make a movement (a newly created one too) findable."""
+        self.by_key.setdefault(name_key(movement.title), movement)
+        self.by_slug.setdefault(movement.slug, movement)
+        for key in movement_names(movement.title):
+            pages = self.by_name.setdefault(key, [])
+            if movement not in pages:
+                pages.append(movement)
 
     def find(self, text: str | None):
-        """The movement named (or slugged) ``text``, or None."""
+        """The movement named (or slugged) ``text`` exactly, or None."""
         text = (text or "").strip()
         if not text:
             return None
         return self.by_slug.get(text) or self.by_key.get(name_key(text))
 
-    def remember(self, movement) -> None:
-        """Make a newly created movement findable."""
-        self.by_key.setdefault(name_key(movement.title), movement)
-        self.by_slug.setdefault(movement.slug, movement)
+    def match(self, text: str | None):
+        """The movement ``text`` names: exactly, by a name inside a title, or by containment; else None.
+
+        Several pages sharing the best match raise MovementProblem naming them.
+        """
+        found = self.find(text)
+        if found is not None:
+            return found
+        key = core_key(text)
+        if not key:
+            return None
+        candidates = _distinct(self.by_name.get(key, []))
+        if not candidates and len(key.split()) >= MIN_CONTAINED_WORDS:
+            # The shared run of words: the name given (a shorter name) or the page's name (a longer one).
+            overlap: dict[int, tuple[int, object]] = {}
+            for name, pages in self.by_name.items():
+                if _contains(name, key) or (len(name.split()) >= MIN_CONTAINED_WORDS and _contains(key, name)):
+                    size = min(len(name), len(key))
+                    for page in pages:
+                        if size > overlap.get(page.pk, (0, None))[0]:
+                            overlap[page.pk] = (size, page)
+            if overlap:
+                best = max(size for size, _page in overlap.values())
+                candidates = _distinct([page for size, page in overlap.values() if size == best])
+        if len(candidates) > 1:
+            titles = "; ".join(f"“{page.title}”" for page in candidates[:5])
+            raise MovementProblem(
+                _("“%(name)s” khớp với nhiều phong trào (%(titles)s); hãy ghi đủ tên phong trào.")
+                % {"name": text, "titles": titles}
+            )
+        return candidates[0] if candidates else None
+
+    def resolve(self, text: str, line: int):
+        """(movement, note) for a row: the page it names, or the NewMovement (shared by rows naming it alike).
+
+        The note, for the report, says how a name was understood when it was not the page's exact title.
+        """
+        movement = self.match(text)
+        if movement is not None:
+            exact = self.find(text) is not None
+            note = None if exact else _("hiểu là phong trào “%(title)s”.") % {"title": movement.title}
+            return movement, note
+        name = " ".join(text.split())
+        new = self.new.setdefault(core_key(name), NewMovement(name))
+        new.lines.append(line)
+        return new, _("chưa có phong trào “%(name)s” trên cổng: sẽ tạo phong trào nháp khi nhập.") % {"name": name}
+
+    def save(self, value, parent, user):
+        """The saved movement for a resolved value, creating a draft for a NewMovement once."""
+        if not isinstance(value, NewMovement):
+            return value
+        if id(value) not in self._saved:
+            summary = _("Phong trào được nêu trong danh sách gương điển hình đã nhập. Trang tạo tự động; cần bổ sung.")
+            movement = create_draft_movement(value.name, parent, user, summary)
+            self._saved[id(value)] = movement
+            self.created.append(movement)
+        return self._saved[id(value)]
+
+    def created_messages(self) -> list[str]:
+        """One line per draft movement created, with the rows naming it, for the import report."""
+        return [
+            _("Đã tạo phong trào nháp “%(title)s” (dòng %(lines)s); cần bổ sung và gửi duyệt.")
+            % {"title": self._saved[id(new)].title, "lines": ", ".join(str(line) for line in new.lines)}
+            for new in self.new.values()
+            if id(new) in self._saved
+        ]
+
+
+def _distinct(pages: list) -> list:
+    """Pages with distinct titles, live first: the same movement copied under several units is one match."""
+    seen: dict[str, object] = {}
+    for page in sorted(pages, key=lambda page: (not page.live, page.path)):
+        seen.setdefault(name_key(page.title), page)
+    return list(seen.values())

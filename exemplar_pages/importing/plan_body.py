@@ -20,6 +20,17 @@ HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
 ]
 LIST_RE = re.compile(r"^[-+•*–—]\s*(\S.*)$")
 UNIT_PREFIX_RE = re.compile(r"^(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+", re.IGNORECASE)
+_TASK_VERBS = (
+    "chủ trì|có trách nhiệm|chịu trách nhiệm|phối hợp|triển khai|theo dõi|thực hiện|hướng dẫn|tham mưu"
+    "|căn cứ|xây dựng|chỉ đạo|tuyên truyền|kiểm tra|tổng hợp|đôn đốc|bố trí|cân đối|lựa chọn|phổ biến|quán triệt"
+)
+#: A paragraph of "TỔ CHỨC THỰC HIỆN" that gives a unit its task: "Giao Văn phòng … chủ trì …", "Trưởng các phòng … có
+#: trách nhiệm …" (group 1: the unit).
+TASK_SENTENCE_RE = re.compile(
+    rf"^(?:(?:Giao(?:\s+cho)?|Đề\s+nghị|Yêu\s+cầu)\s+(.{{3,150}}?)"
+    rf"|((?:Trưởng|Thủ\s+trưởng|Chủ\s+tịch|Giám\s+đốc|Hiệu\s+trưởng|Chánh\s+Văn\s+phòng)\s.{{2,150}}?))"
+    rf"\s*,?\s+(?:{_TASK_VERBS})\b"
+)
 SIGNER_WORDS_RE = re.compile(r"\b(?:KT|TM|TL|TUQ|Q|PHÓ|CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG|CHÁNH|BÍ THƯ|CHỦ NHIỆM|HIỆU TRƯỞNG)\b")
 SIGNATURE_NOTE_RE = re.compile(r"^\((?:đã ký|ký|ký tên|ký,|ký và)[^)]*\)$", re.IGNORECASE)
 SURNAMES = frozenset(
@@ -29,8 +40,13 @@ SURNAMES = frozenset(
     Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
 )
 _MOVEMENT_TRIGGER_RE = re.compile(
-    r"(?<!Chỉ đạo )[Pp]hong trào(?:\s+thi đua)?(?:\s+yêu nước)?\s*(?::|như\s*:?)?\s*(?=[“\"])"
+    r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+(?:với chủ đề|mang tên|có tên))?"
+    r"\s*(?::|như\s*:?)?\s*(?=[“\"])"
 )
+#: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua" or "phát động", when the text around speaks of
+#: a movement (phong trào).
+_CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
+_CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
     r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
 )
@@ -65,19 +81,30 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
     head, sep, tail = text.partition(":")
     if sep and len(tail.strip()) > 20 and len(head) < 150:
         text, task = head, tail.strip()
-    unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;").strip()
+    if task is None and len(text) > 80:  # "Giao Văn phòng UBND tỉnh chủ trì, phối hợp …" as the heading itself
+        m = TASK_SENTENCE_RE.match(text.strip())
+        if m and text.strip().startswith("Giao"):
+            text, task = m.group(1) or m.group(2), text.strip()
+    unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;,").strip()
     return unit, task
 
 
+_ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?\d{4}\s*\)")
+
+
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
-    """Dates in a task (not dates of cited documents), each with the clause around it."""
+    """Dates a task sets (not dates of cited documents, nor anniversaries such as "(11/6/1948 - 11/6/2023)")."""
+    spans = [(m.start(), m.end()) for m in _ANNIVERSARY_RE.finditer(task)]
     found: list[tuple[dt.date, int, int]] = []
     for date, start, end in find_dates(task):
-        if not _REFERENCE_DATE_RE.search(task[:start]):
+        anniversary = any(s <= start < e for s, e in spans) or (year is not None and date.year < year - 1)
+        if not _REFERENCE_DATE_RE.search(task[:start]) and not anniversary:
             found.append((date, start, end))
     if year:
         for m in DAY_MONTH_RE.finditer(task):
-            overlaps = any(s <= m.start() < e for _, s, e in find_dates(task))
+            overlaps = any(s <= m.start() < e for _, s, e in find_dates(task)) or any(
+                s <= m.start() < e for s, e in spans
+            )
             date = make_date(m.group(1), m.group(2), year)
             if date and not overlaps and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
@@ -117,6 +144,9 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
             assignments.append(Assignment(unit=unit, number=block.number))
             if task:
                 assignments[-1].tasks.append(task)
+        elif block.type != "heading" and (task := TASK_SENTENCE_RE.match(block.text)):
+            unit = (task.group(1) or task.group(2)).strip().rstrip(",")
+            assignments.append(Assignment(unit=unit, tasks=[block.text]))
         elif assignments:
             text = block.text if block.type != "heading" else f"{block.number} {block.text}"
             assignments[-1].tasks.append(text)
@@ -204,7 +234,10 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
 def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
     movements: dict[str, Movement] = {}
-    for trigger in _MOVEMENT_TRIGGER_RE.finditer(text):
+    triggers = list(_MOVEMENT_TRIGGER_RE.finditer(text)) + [
+        m for m in _CONTEXT_TRIGGER_RE.finditer(text) if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+    ]
+    for trigger in sorted(triggers, key=lambda m: m.start()):
         pos, last = trigger.end(), None
         while pos < len(text) and text[pos] in '“"':
             raw, pos = _read_quote(text, pos)

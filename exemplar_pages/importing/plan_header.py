@@ -12,59 +12,312 @@ from .plan_text import (
     LOCALITY_UNITS,
     caps_to_name,
     expand_locality,
+    find_dates,
+    fold,
+    is_acronym,
     is_allcaps,
+    loose,
     lower_first,
     make_date,
     normalise_number,
-    parse_date,
-    sentence_case,
+    restore_case,
 )
 
-NUMBER_RE = re.compile(rf"\bSố\s*:?\s*({DOC_NUMBER})")
-PLACE_DATE_RE = re.compile(
-    r"([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*,\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+UNION_MOTTO = rf"(?:{loose('ĐOÀN TNCS HỒ CHÍ MINH')}|{loose('ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH')})"
+#: Words that start the lower unit of a header when parent and child run together on one line.
+CHILD_ORG = "|".join(
+    loose(word) for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "HỘI ĐỒNG THI ĐUA")
 )
-BLANK_DATE_RE = re.compile(r",\s*ngày\s+(?:\.+|…+|\s)*tháng\s+(?:\.+|…+|\s)*năm\s+\d{4}")
+#: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
+DEPARTMENT_ORG = "|".join(loose(word) for word in ("SỞ", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "BAN"))
+#: Bodies that carry their own name and need no locality from the parent line.
+SELF_NAMED = "|".join(
+    loose(word)
+    for word in (
+        "CĐCS",
+        "Công đoàn",
+        "Liên đội",
+        "Chi đoàn",
+        "Chi bộ",
+        "Đảng bộ",
+        "Đảng ủy",
+        "Trường",
+        "Tiểu ban",
+        "Ban Chấp hành",
+        "BCH",
+        "Đoàn trường",
+    )
+)
+#: How a mixed-case line naming a body starts.
+ORG_START = "|".join(
+    loose(word)
+    for word in (
+        "Liên đội",
+        "Chi đoàn",
+        "Chi bộ",
+        "Công đoàn",
+        "CĐCS",
+        "Trường",
+        "Ủy ban",
+        "UBND",
+        "Hội đồng",
+        "Ban",
+        "Phòng",
+        "Sở",
+        "Đoàn",
+        "Đảng",
+    )
+)
+
+NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số')}|{loose('SỐ')})\s*:?\s*({DOC_NUMBER})")
+NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s+\d|\s*\d)")
+_PLACE = r"([^\W\d_]+(?:[ \t]{1,2}[^\W\d_]+){0,5})"
+PLACE_DATE_RE = re.compile(
+    _PLACE
+    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s+{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
+    re.IGNORECASE,
+)
+PLACE_BLANK_DATE_RE = re.compile(
+    _PLACE + rf"\s*,\s*{loose('ngày')}[\s.…_\d]*{loose('tháng')}[\s.…_\d]*{loose('năm')}\s*(?:\d{{4}}|[.…_]+)",
+    re.IGNORECASE,
+)
+BLANK_DATE_RE = re.compile(
+    rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
+)
 MOTTO_RE = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|Độc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
+    rf"{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM')}"
+    rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
     r"|[-_=—–.…*]{3,}|o0o|-oOo-",
     re.IGNORECASE,
 )
-TITLE_LINE_RE = re.compile(r"^KẾ\s+HOẠCH\b\s*[:.]?\s*(.*)$")
+#: Right-hand header lines that are a motto, not the issuer: the Republic's in two pieces, the Party's, the Unions'.
+MOTTO_LINE_RE = re.compile(
+    rf"^(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('CỘNG HOÀ XÃ HỘI')}|{loose('CHỦ NGHĨA VIỆT NAM')}"
+    rf"|{loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{loose('ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH')}"
+    rf"|{UNION_MOTTO})$",
+    re.IGNORECASE,
+)
+_MOTTO_TAIL_RE = re.compile(
+    rf"\s({loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{UNION_MOTTO})$", re.IGNORECASE
+)
+#: Kinds of document, as headed in capitals; the first is the default.
+KINDS = (
+    "Kế hoạch",
+    "Hướng dẫn",
+    "Chương trình",
+    "Công văn",
+    "Quyết định",
+    "Kết luận",
+    "Thông báo",
+    "Chỉ thị",
+    "Nghị quyết",
+    "Phát động",
+    "Đề án",
+    "Báo cáo",
+    "Lời kêu gọi",
+    "Thư kêu gọi",
+)
+_KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
+SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
+SUBJECT_IN_LINE_RE = re.compile(rf"(?:^|\s)(?:V/v|v/v)\s*:?\s*(.+?)(?=\s+{loose('Kính gửi')}|$)", re.IGNORECASE)
 PUBLISHED_RE = re.compile(
     r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật|Ngày\s+đăng:?|Đăng\s+ngày:?|Cập\s+nhật:?)\s*[-,:]?\s*"
     r"(\d{1,2})/(\d{1,2})/(\d{4})",
     re.IGNORECASE,
 )
-PERIOD_RANGE_RE = re.compile(
-    r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm)?\s*((?:19|20)\d{2})\s*(?:-|–|—|đến(?:\s+năm)?)\s*((?:19|20)\d{2})"
-)
-PERIOD_YEAR_RE = re.compile(r"\bnăm\s+((?:19|20)\d{2})\b")
-BODY_START_RE = re.compile(r"^(?:Thực hiện|Căn cứ|Triển khai|[IVX]+\.\s)")
-BASIS_VERB_RE = re.compile(r"^(Thực hiện|Căn cứ|Triển khai|Theo)\s+(.*)$", re.DOTALL)
+_YEAR = r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])"
+PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{loose('năm')})?)\s*{_YEAR}", re.IGNORECASE)
+PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
+_VERBS = ("Thực hiện", "Căn cứ vào", "Căn cứ", "Triển khai", "Trên cơ sở", "Theo")
+_DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
+# "Căn Quyết định số …": a PDF text layer that lost "cứ"
+_VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{_DOC_TYPE})\b)"
+BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
+BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({_VERB})\s+(.*)$", re.DOTALL | re.IGNORECASE)
 _DOC_TYPE_RE = re.compile(
-    r"^(?:các\s+|nội dung\s+)?(" + "|".join(DOC_TYPES) + r")\b\s*(.*)$", re.DOTALL | re.IGNORECASE
+    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+)?({_DOC_TYPE})\b\s*(.*)$",
+    re.DOTALL | re.IGNORECASE,
 )
+_KINDS_OBJECT = "|".join(loose(kind) for kind in KINDS)
 OPENING_RE = re.compile(
-    r"^([A-ZĐÀ-Ỹ][^;:]{2,120}?)\s+(?:ban hành|xây dựng|triển khai|đề ra|lập)\s+(?:Kế hoạch|kế hoạch)\b"
+    rf"^([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+(?:ban hành|xây dựng|triển khai|đề ra|lập|hướng dẫn)\s+(?:{_KINDS_OBJECT})\b",
+    re.IGNORECASE,
+)
+_TITLE_STOP_RE = re.compile(
+    rf"^(?:{loose('Chủ đề')}|{loose('Tên đơn vị')}|{loose('Kính gửi')}|{loose('Nơi nhận')}|{loose('Số')}\s*:)",
+    re.IGNORECASE,
+)
+_TITLE_PERIOD_LINE_RE = re.compile(
+    rf"^(?:{loose('năm học')}|{loose('năm')}|{loose('tháng')}|{loose('quý')}|{loose('giai đoạn')}|{loose('nhiệm kỳ')}"
+    rf"|{loose('học kỳ')}|{loose('đợt')})\b[^.;]{{0,40}}\d",
+    re.IGNORECASE,
+)
+#: The authority line of a decision, between its title and its bases ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN").
+_AUTHORITY_RE = re.compile(
+    rf"^(?:{loose('ỦY BAN')}|{loose('UỶ BAN')}|{loose('CHỦ TỊCH')}|{loose('THỦ TƯỚNG')}|{loose('BỘ TRƯỞNG')}"
+    rf"|{loose('GIÁM ĐỐC')}|{loose('HIỆU TRƯỞNG')}|{loose('BAN THƯỜNG VỤ')}|{loose('BAN CHẤP HÀNH')}"
+    rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')})",
+    re.IGNORECASE,
+)
+_HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
+
+
+def match_kind(line: str) -> tuple[str, str, str] | None:
+    """(kind, kind as written, rest) when a line heads a document: "KẾ HOẠCH …", "K ÉT LUẬN", "Kế hoạch"."""
+    text = line.strip(" \t|*#:")
+    for kind, key in _KIND_KEYS:
+        i = j = 0
+        while j < len(text) and i < len(key):
+            char = fold(text[j])
+            if char == "":
+                j += 1
+                continue
+            if char != key[i]:
+                break
+            i, j = i + 1, j + 1
+        if i < len(key) or (j < len(text) and text[j].isalpha()):
+            continue
+        head, rest = text[:j], text[j:].strip(" :.")
+        if is_allcaps(head) or not rest and fold(head) == fold(kind):
+            written = kind if head.lower() != fold(head) else caps_to_name(head)  # an OCR without diacritics
+            return kind, written, rest
+    return None
+
+
+def _is_marker(line: str) -> bool:
+    """A line of the header block: motto, number, place and date."""
+    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line) or PLACE_DATE_RE.search(line))
+
+
+def is_body_start(line: str) -> bool:
+    """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not)."""
+    text = line.lstrip("-+• ")
+    return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40]) and (text[:1].isupper() or text[:1].isdigit())
+
+
+def _is_title_sentence(lines: list[str], i: int) -> bool:
+    """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it ends
+    without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on the next line."""
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        len(line) < 250
+        and not re.search(r"[.:;,]$", line)
+        and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", line)
+        and (is_body_start(nxt) or bool(_HEADING_RE.match(nxt)))
+    )
+
+
+def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
+    """The lines of a title after its kind: ALLCAPS lines, lower-case continuations, a period, an open quote."""
+    parts = [subject] if subject else []
+    end = start
+    while end < len(lines) and end < start + 8:
+        line = lines[end]
+        title_sentence = not parts and end == start and _is_title_sentence(lines, end)
+        body_start = is_body_start(line) and not title_sentence
+        if body_start or _TITLE_STOP_RE.match(line) or _HEADING_RE.match(line) or _is_marker(line):
+            break
+        if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
+            break
+        if not parts:
+            parts.append(line)
+            end += 1
+            continue
+        so_far = " ".join(parts)
+        open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
+        caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
+        if caps and kind == "Quyết định" and _AUTHORITY_RE.match(line):
+            break
+        ended = so_far.rstrip().endswith((".", ":", ";"))
+        continuation = not ended and (
+            line[:1].islower()
+            or so_far.rstrip().endswith(",")
+            or not is_allcaps(so_far)
+            and len(line) <= 90
+            and not re.search(r"[.:;]$", line)
+            and not OPENING_RE.match(line)
+        )
+        if not (open_quote or caps or continuation or _TITLE_PERIOD_LINE_RE.match(line)):
+            break
+        parts.append(line)
+        end += 1
+    return parts, end
+
+
+def _title_text(kind_written: str, parts: list[str], text: str) -> str:
+    """ "KẾ HOẠCH" + ["TỔ CHỨC … TỈNH QUẢNG NAM"] -> "Kế hoạch tổ chức … tỉnh Quảng Nam" (own case restored)."""
+    cased = []
+    for part in parts:
+        words = part.split()
+        n = 0
+        while n < len(words) and is_allcaps(" ".join(words[: n + 1])):
+            n += 1
+        caps = " ".join(w if is_acronym(w) else w.lower() for w in words[:n])
+        part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
+        cased.append(lower_first(part) if cased and _TITLE_PERIOD_LINE_RE.match(part) else part)
+    subject = lower_first(" ".join(cased).strip(" ."))
+    subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
+    subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
+    return f"{kind_written} {subject}".strip()
+
+
+def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
+    """(index of the title line, title, index after the title, kind of document).
+
+    The title is the first line headed by a kind ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…) after the header
+    block (a web page may repeat it above the header); a letter (Công văn) is titled by its "V/v" line.
+    """
+    window = lines[:60]
+    body = next((i for i, line in enumerate(window) if is_body_start(line)), len(window))
+    candidates = [(i, found) for i, line in enumerate(window[:body]) if (found := match_kind(line))]
+    markers = [i for i, line in enumerate(window[:body]) if _is_marker(line)]
+    after = [item for item in candidates if markers and item[0] > markers[-1]]
+    chosen = after[0] if after else (candidates[0] if candidates else None)
+    if chosen is None:
+        for i, line in enumerate(window[: body + 1]):
+            m = SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line)
+            if m and i <= (markers[-1] + 2 if markers else 12):
+                return i, f"Công văn về việc {lower_first(m.group(1).strip(' .'))}", i + 1, "Công văn"
+        return None, None, 0, None
+    index, (kind, written, rest) = chosen
+    parts, end = _subject_lines(lines, index + 1, kind, rest)
+    if not parts:
+        return index, None, end, kind
+    return index, _title_text(written, parts, "\n".join(lines[:index] + lines[end:])), end, kind
+
+
+_RUN_ON_RE = re.compile(
+    rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{loose('Độc lập')}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
+    rf"|{_VERB})\s?)"
 )
 
 
-def find_title(lines: list[str]) -> tuple[int | None, str | None, int]:
-    """(index of the "KẾ HOẠCH" line, title, index of the first line after the title)."""
-    for i, line in enumerate(lines[:40]):
-        m = TITLE_LINE_RE.match(line)
-        if not m:
-            continue
-        subject = m.group(1).strip()
-        end = i + 1
-        if not subject and end < len(lines) and not BODY_START_RE.match(lines[end]):
-            subject, end = lines[end], end + 1
-        if not subject:
-            return i, None, end
-        subject = lower_first(sentence_case(subject.strip(" .")))
-        return i, f"Kế hoạch {subject}", end
-    return None, None, 0
+_REPUBLIC_RE = re.compile(
+    rf"{loose('CỘNG HÒA XÃ HỘI')}|{loose('CỘNG HOÀ XÃ HỘI')}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE
+)
+
+
+def split_run_on_header(line: str) -> list[str]:
+    """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
+    "V/v" subject and the body: split before each of them."""
+    if len(line) < 120 or not _REPUBLIC_RE.search(line):
+        return [line]
+    return [piece for piece in _RUN_ON_RE.split(line) if piece.strip()]
+
+
+_BARE_BODY_RE = re.compile(
+    rf"^(?:{loose('Ủy ban nhân dân')}|{loose('Uỷ ban nhân dân')}|UBND|{loose('Hội đồng nhân dân')}|HĐND)$", re.I
+)
+
+
+def complete_bare_body(name: str | None, text: str, place: str | None) -> str | None:
+    """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình")."""
+    if not name or not place or not _BARE_BODY_RE.match(name):
+        return name
+    units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
+    m = re.search(rf"(?<!\w)({units})\s+{loose(place)}(?!\w)", text, re.IGNORECASE)
+    return f"{name} {m.group(1).lower()} {place}" if m else name
 
 
 def parse_number(header: str) -> str | None:
@@ -73,56 +326,140 @@ def parse_number(header: str) -> str | None:
     return normalise_number(m.group(1)) if m else None
 
 
-def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
-    """ "Đồng Nai, ngày 13 tháng 01 năm 2023" -> ("Đồng Nai", date(2023, 1, 13))."""
-    m = PLACE_DATE_RE.search(header)
-    if not m:
-        return None, None
-    words = m.group(1).split()
+def _place(words_text: str) -> str | None:
+    """The place: capitalised words before the comma ("Đồng Nai"), with their unit ("Thị trấn Sịa")."""
+    words = words_text.split()
     place_words: list[str] = []
     for word in reversed(words):
         if not word[:1].isupper() or (len(word) > 1 and is_allcaps(word)):
             break
         place_words.insert(0, word)
+    rest = words[: len(words) - len(place_words)]
+    if place_words and rest and fold(" ".join(rest[-2:]) + " x").split()[:2] == ["thi", "tran"]:
+        place_words = rest[-2:] + place_words
+    elif place_words and rest and fold(rest[-1]) in ("xa", "phuong", "tp.", "tp"):
+        place_words = rest[-1:] + place_words
     if not place_words and all(is_allcaps(w) for w in words[-2:]):
         place_words = [caps_to_name(w).title() for w in words[-2:]]
-    place = " ".join(place_words) or None
-    return place, make_date(m.group(2), m.group(3), m.group(4))
+    place = " ".join(place_words)
+    if place_words and place_words[0].lower() in ("thị", "thi") and len(place_words) > 1:
+        place = place[:1].upper() + place[1:]
+    return place or None
+
+
+def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
+    """ "Đồng Nai, ngày 13 tháng 01 năm 2023" -> ("Đồng Nai", date(2023, 1, 13)), anywhere in the header block.
+
+    Columns (``|`` cells, runs of spaces) are kept apart so that a school's name in the left column does not
+    run into the place; a date broken over two lines is read whole; a date left blank gives the place only.
+    """
+    text = re.sub(r"[ \t]*\|[ \t]*", "\n", header)
+    text = re.sub(r"[ \t]{3,}", "\n", text)
+    m = PLACE_DATE_RE.search(text)
+    if m:
+        return _place(m.group(1)), make_date(m.group(2), m.group(3), m.group(4))
+    m = PLACE_BLANK_DATE_RE.search(text)
+    if m:
+        return _place(m.group(1)), None
+    return None, None
+
+
+def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
+    """The pieces of the header that may name the issuer, in order; and whether a Union's motto stood right."""
+    fragments: list[str] = []
+    union_motto = False
+    for line in header_lines:
+        if match_kind(line) or PUBLISHED_RE.match(line):
+            continue
+        for cell in re.split(r"\s*\|\s*|\t+|[ \u00a0]{3,}", line):
+            cell = MOTTO_RE.sub("\n", cell)
+            cell = NUMBER_RE.sub("\n", cell)
+            cell = PLACE_DATE_RE.sub("\n", cell)
+            cell = PLACE_BLANK_DATE_RE.sub("\n", cell)
+            cell = BLANK_DATE_RE.sub("\n", cell)
+            cell = SUBJECT_LINE_RE.sub("\n", cell)
+            cell = re.sub(rf"^\s*{loose('Số')}\s*:.*$", "\n", cell, flags=re.IGNORECASE | re.MULTILINE)
+            for piece in cell.split("\n"):
+                piece = " ".join(piece.split()).strip(" *-–—,;")
+                if not piece or not any(c.isalpha() for c in piece):
+                    continue
+                # the spaces between the columns lost: "BCH TỈNH ĐOÀN X ĐOÀN TNCS HỒ CHÍ MINH"
+                tail = _MOTTO_TAIL_RE.search(piece)
+                if tail and is_allcaps(piece):
+                    piece = piece[: tail.start()].strip()
+                    union_motto = union_motto or bool(re.match(UNION_MOTTO, tail.group(1), re.IGNORECASE))
+                if MOTTO_LINE_RE.match(piece):
+                    union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
+                    continue
+                fragments.extend(_split_parent_child(piece))
+    return [f for f in fragments if _is_name_fragment(f)], union_motto
+
+
+def _split_parent_child(piece: str) -> list[str]:
+    """ "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II" -> [parent, child] (two header lines run together)."""
+    if not is_allcaps(piece):
+        return [piece]
+    m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
+    parent_words = len(piece[: m.start()].split()) if m else 0
+    if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
+        return [piece[: m.start()].strip(), piece[m.start() :].strip()]
+    units = "|".join(loose(unit.upper()) for unit in LOCALITY_UNITS)
+    m = re.search(rf"\b(?:{units})\s+\S+(?:\s+\S+)??\s({DEPARTMENT_ORG})\s", piece)
+    if m and not re.search(rf"\b(?:{units})\b", piece[m.start(1) :]):
+        return [piece[: m.start(1)].strip(), piece[m.start(1) :].strip()]
+    return [piece]
+
+
+def _is_name_fragment(piece: str) -> bool:
+    """An ALLCAPS header piece, or a short mixed-case name of a body ("Liên đội trường TH Quảng Thạch")."""
+    words = piece.split()
+    if len(words) > 16 or _HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
+        return False
+    if is_allcaps(piece):
+        return True
+    return (
+        len(words) <= 10
+        and bool(re.match(rf"(?:{ORG_START})\b", piece, re.IGNORECASE))
+        and any(w[:1].isupper() for w in words[1:])
+        and not re.search(r"[.;!?]", piece)
+    )
 
 
 def header_body_name(header_lines: list[str]) -> str | None:
-    """Issuing body from the header block (ALLCAPS lines left of the national motto)."""
-    names: list[str] = []
-    for line in header_lines:
-        line = NUMBER_RE.sub(" ", line)
-        line = PLACE_DATE_RE.sub(" ", line)
-        line = BLANK_DATE_RE.sub(" ", line)
-        line = MOTTO_RE.sub(" ", line)
-        line = re.sub(r"^\s*Số\s*:.*$", " ", line)
-        line = " ".join(line.split())
-        if line and is_allcaps(line) and not TITLE_LINE_RE.match(line):
-            names.append(line)
+    """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
+
+    Handles two-column lines, ``|`` table cells, the Party's and the Unions' mottos on the right, parent and
+    child run together on one line and texts without diacritics. None when no line of the block names a body.
+    """
+    names, union_motto = _header_fragments(header_lines)
     if not names:
         return None
-    child = caps_to_name(names[-1])
-    if len(names) == 1:
-        return child
-    parent = caps_to_name(" ".join(names[:-1]))
-    first = child.split()[0].lower()
-    if first in LOCALITY_UNITS or child.lower().startswith(("thị trấn", "thị xã", "thành phố")):
-        return f"{parent} {child[0].lower()}{child[1:]}"
-    if child.lower() == "văn phòng":
-        return f"Văn phòng {parent}"
-    locality = re.search(r"\b(?:" + "|".join(LOCALITY_UNITS) + r")\b.*$", parent)
-    if locality and not re.search(r"\b(?:" + "|".join(LOCALITY_UNITS) + r")\b", child):
-        return f"{child} {locality.group(0)}"
-    return child
+    names = [n if not is_allcaps(n) else caps_to_name(n) for n in names]
+    child = names[-1]
+    name = child
+    if len(names) > 1:
+        parent = " ".join(names[:-1])
+        first = fold(child.split()[0])
+        units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
+        if re.match(r"(?:tinh|huyen|thanh|quan|thi|dang) (?:uy|doan)\b", fold(child)):
+            name = child  # "HUYỆN ỦY TÂN BIÊN" under "ĐẢNG BỘ TỈNH TÂY NINH", "TỈNH ĐOÀN …"
+        elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
+            name = f"{names[-2]} {child[0].lower()}{child[1:]}"
+        elif fold(child) == "van phong":
+            name = f"Văn phòng {names[-2]}"
+        elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
+            locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
+            if locality and not re.search(rf"\b(?:{units})\b", child, re.IGNORECASE):
+                name = f"{child} {locality.group(0)}"
+    if union_motto and "doan" not in fold(name).split():
+        name = f"{name} Đoàn TNCS Hồ Chí Minh"
+    return name
 
 
 def split_clauses(paragraph: str) -> list[str]:
-    """Split a preamble paragraph at ";" and before a comma-joined opening sentence."""
+    """Split a preamble paragraph at ";", at a sentence end and before a comma-joined opening sentence."""
     clauses: list[str] = []
-    for part in re.split(r";\s*", paragraph):
+    for part in re.split(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
         start = 0
         for m in re.finditer(r",\s*", part):
             rest = part[m.end() :]
@@ -134,6 +471,37 @@ def split_clauses(paragraph: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
+_NEXT_REFERENCE_RE = re.compile(
+    rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{_DOC_TYPE})\s+(?:{loose('số')}\b|\d+\s*[/-])"
+    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])",
+    re.IGNORECASE,
+)
+_SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
+_NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{_DOC_TYPE})\s)", re.IGNORECASE)
+_ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
+
+
+def split_references(clause: str) -> list[str]:
+    """ "Chỉ thị số 19/CT-TTg … và Kế hoạch số 16/KH-HĐTĐKT …" -> two references; a Law and a Decree likewise."""
+    pieces, start = [], 0
+    for m in _NEXT_REFERENCE_RE.finditer(clause):
+        law = re.match(rf"{loose('Luật')}\s", clause[m.end() :], re.IGNORECASE)
+        if law and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
+            continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
+        pieces.append(clause[start : m.start()])
+        start = m.end()
+    pieces.append(clause[start:])
+    out: list[str] = []
+    for piece in pieces:  # "chương trình …, chương trình …" (no number, before any "về")
+        begin = 0
+        for m in _NEXT_UNNUMBERED_RE.finditer(piece):
+            if not _ABOUT_RE.search(piece[begin : m.start()]):
+                out.append(piece[begin : m.start()])
+                begin = m.end()
+        out.append(piece[begin:])
+    return [p.strip() for p in out if p.strip()]
+
+
 def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     """Issuing body from "Ủy ban nhân dân … ban hành Kế hoạch …" (locality completed)."""
     for para in paragraphs:
@@ -141,20 +509,28 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             if BASIS_VERB_RE.match(clause) or not clause[:1].isupper():
                 continue
             m = OPENING_RE.match(clause)
-            if m:
+            if m and len(m.group(1).split()) <= 14:
                 return expand_locality(m.group(1).strip(), full_text)
     return None
 
 
 def parse_period(title: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
-    """Years covered: "giai đoạn 2021 - 2025" -> (2021, 2025); "năm 2023" -> (2023, 2023)."""
+    """Years covered: "giai đoạn 2021 - 2025", "năm học 2021 – 2022" -> a range; "năm 2023" -> (2023, 2023).
+
+    Anniversaries written as dates ("(11/6/1948 - 11/6/2023)") and the years of dates ("ngày 27 tháng 4
+    năm 2018") are not periods.
+    """
     if title:
         m = PERIOD_RANGE_RE.search(title)
-        if m and int(m.group(1)) <= int(m.group(2)):
+        if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 30:
             return int(m.group(1)), int(m.group(2))
-        years = PERIOD_YEAR_RE.findall(title)
+        years = [
+            int(y.group(1))
+            for y in PERIOD_YEAR_RE.finditer(title)
+            if not re.search(rf"{loose('tháng')}\s*\d{{1,2}}\s*,?\s*$", title[: y.start()], re.IGNORECASE)
+        ]
         if years:
-            return int(years[-1]), int(years[-1])
+            return years[-1], years[-1]
     if fallback_year:
         return fallback_year, fallback_year
     return None, None
@@ -169,12 +545,36 @@ def parse_published(lines: list[str]) -> dt.date | None:
     return None
 
 
+_NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
+_OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
+_ISSUER_END_RE = re.compile(
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo)\b"
+    r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
+    r"|ban hanh|phe duyet|sua doi)\b"
+    r"|\s*[,;()]|\.(?:\s|$)"
+)
+
+
+def _issuer(text: str) -> str | None:
+    """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
+    m = _ISSUER_END_RE.search(text)
+    issuer = (text[: m.start()] if m else text).strip(" .,;:")
+    return issuer or None
+
+
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
-    """One "Thực hiện/Căn cứ <type> số <n> ngày <d> của <issuer> về <subject>" clause."""
+    """One "Thực hiện/Căn cứ <type> số <n> ngày <d> của <issuer> về <subject>" reference.
+
+    The type may stand after a few words ("nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ …)"), a Law has a
+    date but no number, a programme may have neither; the issuer is the body after "của" that follows the
+    number and date, cut before the rest of the sentence.
+    """
     clause = clause.strip().rstrip(";.,").strip()
     m = BASIS_VERB_RE.match(clause)
     if m:
         verb, rest = m.groups()
+        verb = next((v for v in _VERBS if fold(v) == fold(verb)), "Căn cứ" if fold(verb) == "can" else verb)
+        verb = "Căn cứ" if verb == "Căn cứ vào" else verb
     elif inherited_verb:
         verb, rest = inherited_verb, clause
     else:
@@ -182,37 +582,80 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     t = _DOC_TYPE_RE.match(rest)
     if not t:
         return None
-    doc_type = next(d for d in DOC_TYPES if d.lower() == t.group(1).lower())
+    doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
     rest = t.group(2)
-    number_m = re.match(rf"số\s*:?\s*({DOC_NUMBER})\s*", rest)
+    about = _ABOUT_RE.search(rest)
+    head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
+    number_m = re.match(rf"\s*(?:{loose('số')}\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
+    after = number_m.end() if number_m else 0
+    if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
+        inner = re.search(rf"\(\s*(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
+        number_m, after = inner, (inner.end() if inner else 0)
+    if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
+        first_date = next((d[1] for d in find_dates(head)), len(head))
+        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
+        if later and not _OF_RE.search(head[: later.start()]):
+            number_m, after = later, later.end()
     number = normalise_number(number_m.group(1)) if number_m else None
-    head, _, subject = rest.partition(" về ")
-    issuer_m = re.search(r"\bcủa\s+(.+)$", head)
-    issuer = issuer_m.group(1).strip() if issuer_m else None
-    date_text = head if issuer_m is None else head[: issuer_m.start()]
+    dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
+    date = dates[0][0] if dates else None
+    anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
+    issuer = None
+    of = _OF_RE.search(head, anchor) if (number or date) else _OF_RE.search(head)
+    if of and not (doc_type == "Luật" and (not dates or of.start() < dates[0][1])):
+        issuer = _issuer(head[of.end() :])
+    elif (
+        of is None and (number or date) and doc_type != "Luật"
+    ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
+        bare = re.match(
+            rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)", head[anchor:]
+        )
+        issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
     if not subject and not number:
-        subject = re.split(r"\s+(?:ngày|của)\s", head)[0]
+        subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(
         verb=verb,
         document_type=doc_type,
         number=number,
-        date=parse_date(date_text),
+        date=date,
         issuer=issuer,
         subject=subject.strip() or None,
         text=clause,
     )
 
 
+def basis_paragraphs(lines: list[str]) -> list[str]:
+    """Preamble lines joined into paragraphs: a line not ending a clause runs on into the next one."""
+    paragraphs: list[str] = []
+    for line in lines:
+        starts_new = (
+            not paragraphs
+            or re.search(r"[.;:!?]$", paragraphs[-1])
+            or re.match(r"[-+•]\s", line)
+            or is_body_start(line)
+            or is_allcaps(paragraphs[-1])
+        )
+        if starts_new:
+            paragraphs.append(line.strip())
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {line.strip()}"
+    return paragraphs
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
-    """All legal-basis references in the preamble paragraphs."""
+    """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
-    for para in paragraphs:
-        verb: str | None = None
-        for clause in split_clauses(para):
-            ref = parse_reference(clause, verb)
-            if ref:
-                refs.append(ref)
-                verb = ref.verb
-            else:
-                verb = None
+    for para in basis_paragraphs(paragraphs):
+        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", para):
+            verb: str | None = None
+            for clause in split_clauses(sentence):
+                for piece in split_references(clause):
+                    ref = parse_reference(piece, verb)
+                    if ref:
+                        refs.append(ref)
+                        verb = ref.verb
+                    elif not BASIS_VERB_RE.match(piece):
+                        continue
+                    else:
+                        verb = None
     return refs

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,12 +22,13 @@ from cms.vietnamese import TextQuality, repair_vietnamese, text_quality
 
 from ..files import private_collection
 from ..models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
-from .matching import MovementIndex, find_units_named, name_key
+from .matching import MovementIndex, create_draft_movement, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
 from .plan_parser import parse_plan
 from .readers import read_document
 
 HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
+TITLE_MAX = 255  # Wagtail's Page.title
 
 
 class PlanImportError(Exception):
@@ -119,7 +121,7 @@ def plan_assignment(assignment: Assignment) -> PlanAssignment:
 
 def plan_label(parsed: ParsedPlan) -> str:
     """“Kế hoạch số 93/KH-VP ngày 13/01/2023 của Văn phòng UBND tỉnh Đồng Nai”, as far as known."""
-    parts = ["Kế hoạch"]
+    parts = [parsed.document_kind or "Kế hoạch"]
     if parsed.number:
         parts.append(f"số {parsed.number}")
     if parsed.issue_date:
@@ -130,8 +132,26 @@ def plan_label(parsed: ParsedPlan) -> str:
 
 
 def _summary(parsed: ParsedPlan, title: str) -> str:
-    subject = title[len("Kế hoạch") :].strip() if title.lower().startswith("kế hoạch") else title
+    """“<Kind> số … ngày … của … về <subject>.”: the whole title, even when the page title had to be shortened."""
+    kind = parsed.document_kind or "Kế hoạch"
+    subject = title[len(kind) :].strip() if title.lower().startswith(kind.lower()) else title
+    subject = re.sub(r"^(?:về\s+việc|về)\s+", "", subject)
     return f"{plan_label(parsed)} về {subject[:1].lower()}{subject[1:]}."[:1000] if subject else ""
+
+
+def page_title(parsed: ParsedPlan, file_name: str) -> str:
+    """The document's own title, cut at a word boundary (with “…”) when longer than a page title may be.
+
+    Without a title: "<kind> số <number>", or the kind and the file name.
+    """
+    title = " ".join((parsed.title or "").split())
+    if not title:
+        kind = parsed.document_kind or _("Văn bản")
+        title = f"{kind} số {parsed.number}" if parsed.number else f"{kind} (nhập từ {file_name})"
+    if len(title) <= TITLE_MAX:
+        return title
+    cut = title[: TITLE_MAX - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"
 
 
 def _movements(parsed: ParsedPlan, parent: UnitPage, user, result: PlanImportResult) -> list[MovementPage]:
@@ -140,17 +160,10 @@ def _movements(parsed: ParsedPlan, parent: UnitPage, user, result: PlanImportRes
     for named in parsed.movements:
         movement = index.find(named.name)
         if movement is None:
-            movement = MovementPage(
-                title=named.name[:255],
-                campaign=(named.campaign or "")[:500],
-                summary=_("Phong trào được nêu trong %(plan)s. Trang tạo tự động khi nhập kế hoạch; cần bổ sung.")
-                % {"plan": plan_label(parsed)},
-                live=False,
-                owner=user,
-            )
-            parent.add_child(instance=movement)
-            movement.save_revision(user=user)
-            log(instance=movement, action="wagtail.create", user=user, content_changed=True)
+            summary = _("Phong trào được nêu trong %(plan)s. Trang tạo tự động khi nhập kế hoạch; cần bổ sung.") % {
+                "plan": plan_label(parsed)
+            }
+            movement = create_draft_movement(named.name, parent, user, summary, campaign=named.campaign or "")
             index.remember(movement)
             result.movements_created.append(movement)
         elif movement not in result.movements_created:
@@ -217,10 +230,10 @@ def _apply(page: PlanPage, parsed: ParsedPlan, parent: UnitPage, title: str, doc
     page.number = (parsed.number or "")[:60]
     page.issue_date = parsed.issue_date
     page.issue_place = (parsed.place or "")[:120]
-    page.issuing_body = (parsed.issuing_body or parent.full_name or parent.title)[:255]
+    page.issuing_body = (parsed.issuing_body or "")[:255]  # left empty (and reported) rather than guessed
     page.period_start = parsed.period_start or year
     page.period_end = parsed.period_end or page.period_start
-    page.summary = _summary(parsed, title) if parsed.title else ""
+    page.summary = _summary(parsed, " ".join(parsed.title.split())) if parsed.title else ""
     page.sections = plan_blocks(parsed.sections)
     page.recipients = "\n".join(recipient.strip() for recipient in parsed.recipients if recipient.strip())
     signer_lines = [line.strip() for line in (parsed.signer_title or "").splitlines() if line.strip()]
@@ -256,13 +269,13 @@ def import_plan_file(
     quality = text_quality(repair_vietnamese(text))
     unit = resolve_parent(parsed, parent)
     warnings = list(parsed.warnings)
-    title = " ".join((parsed.title or "").split())[:255]
-    if not title:
-        title = (_("Kế hoạch (nhập từ %(file)s)") % {"file": file_name})[:255]
-    if not parsed.issuing_body:
+    title = page_title(parsed, file_name)
+    if parsed.title and len(" ".join(parsed.title.split())) > TITLE_MAX:
         warnings.append(
-            _("Đã lấy tên đơn vị “%(unit)s” làm cơ quan ban hành.") % {"unit": unit.full_name or unit.title}
+            _("Tiêu đề dài hơn %(max)s ký tự: đã rút gọn, tiêu đề đầy đủ ở phần tóm tắt.") % {"max": TITLE_MAX}
         )
+    if not parsed.issuing_body:
+        warnings.append(_("Cơ quan ban hành để trống (không đọc được trong văn bản); cần nhập trước khi đăng."))
     file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own file hash
     with transaction.atomic():
         existing = find_existing_plan(unit, parsed, file_hash)
@@ -278,5 +291,6 @@ def import_plan_file(
         if existing is None:
             unit.add_child(instance=page)
             log(instance=page, action="wagtail.create", user=user, content_changed=True)
-        page.save_revision(user=user, log_action=existing is not None)
+        # an issuer left empty must not stop the draft; the edit form asks for it before submission
+        page.save_revision(user=user, log_action=existing is not None, clean=bool(page.issuing_body))
     return result

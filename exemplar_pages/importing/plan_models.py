@@ -61,6 +61,7 @@ class ParsedPlan:
     """Everything extracted from one plan document."""
 
     title: str | None = None
+    document_kind: str | None = None  # "Kế hoạch", "Hướng dẫn", "Chương trình", "Công văn", "Quyết định"…
     number: str | None = None
     place: str | None = None
     issue_date: dt.date | None = None
@@ -101,7 +102,18 @@ def _date(value: str | None) -> dt.date | None:
 def plan_from_json_dict(data: dict[str, Any]) -> ParsedPlan:
     """Read back a plan written by `plan_to_json_dict` (e.g. the seed plans fixture)."""
     return ParsedPlan(
-        **{key: data.get(key) for key in ("title", "number", "place", "issuing_body", "signer_title", "signer_name")},
+        **{
+            key: data.get(key)
+            for key in (
+                "title",
+                "document_kind",
+                "number",
+                "place",
+                "issuing_body",
+                "signer_title",
+                "signer_name",
+            )
+        },
         issue_date=_date(data.get("issue_date")),
         published_date=_date(data.get("published_date")),
         period_start=data.get("period_start"),

@@ -12,6 +12,7 @@ from .plan_header import (
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
+    complete_bare_body,
     find_title,
     header_body_name,
     opening_body_name,
@@ -20,9 +21,10 @@ from .plan_header import (
     parse_period,
     parse_place_date,
     parse_published,
+    split_run_on_header,
 )
 from .plan_models import ParsedPlan
-from .plan_text import expand_locality, strip_markdown
+from .plan_text import expand_locality, kind_from_number, strip_markdown
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
@@ -34,7 +36,7 @@ HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
-    lines = [line.strip() for line in strip_markdown(text).split("\n")]
+    lines = [piece.strip() for line in strip_markdown(text).split("\n") for piece in split_run_on_header(line.strip())]
     lines = [line for line in lines if line]
     for i, line in enumerate(lines):
         if CHROME_RE.match(line):
@@ -59,26 +61,37 @@ def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
         return lines[:title_index]
     out = []
     for line in lines[:15]:
-        if BODY_START_RE.match(line):
+        if BODY_START_RE.match(line) or HEADING_START_RE.match(line):
             break
         out.append(line)
     return out
 
 
+GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
+
+
 def parse_plan(text: str) -> ParsedPlan:
-    """Extract metadata, sections, assignments, recipients and signer from a plan's text."""
-    repaired = repair_vietnamese(text)
+    """Extract metadata, sections, assignments, recipients and signer from a plan's text.
+
+    Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
+    ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
+    """
+    repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
     warn = plan.warnings.append
-    title_index, plan.title, body_from = find_title(lines)
+    title_index, plan.title, body_from, plan.document_kind = find_title(lines)
     header = _header_lines(lines, title_index)
     header_text = "\n".join(header)
     first_lines = "\n".join(lines[:15])
     plan.number = parse_number(header_text) or parse_number(first_lines)
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:
-        plan.place, plan.issue_date = parse_place_date(first_lines)
+        place, plan.issue_date = parse_place_date(first_lines)
+        plan.place = plan.place or place
+    raw_place, raw_date = parse_place_date("\n".join(strip_markdown(text).splitlines()[:60]))
+    if plan.place and raw_place and raw_date == plan.issue_date and plan.place.endswith(" " + raw_place):
+        plan.place = raw_place  # the columns of the original keep a school's name out of the place
     plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
 
     closing = _closing_start(lines, body_from)
@@ -92,6 +105,8 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.basis = parse_basis(preamble)
     body_name = header_body_name(header)
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
+    plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
+    plan.document_kind = plan.document_kind or kind_from_number(plan.number)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)

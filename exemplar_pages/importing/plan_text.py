@@ -6,12 +6,38 @@ import datetime as dt
 import re
 from collections import Counter
 
-from cms.vietnamese import is_valid_syllable
+from cms.vietnamese import fold_vietnamese, is_valid_syllable
 
-DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?![\d/])")
-DATE_WORDS_RE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+def loose(text: str) -> str:
+    """A regex for a Vietnamese phrase that also matches it with every diacritic lost (an OCR without Vietnamese).
+
+    "ngày" -> "ng[aà]y"; spaces match any run of spaces. Use with re.IGNORECASE for capitals.
+    """
+    out = []
+    for char in text:
+        if char.isspace():
+            out.append(r"\s+")
+            continue
+        base = fold_vietnamese(char, lower=False)
+        out.append(f"[{char}{base}]" if base != char else re.escape(char))
+    return "".join(out)
+
+
+def fold(text: str | None) -> str:
+    """Lower-case ASCII key of a phrase: "Kế  Hoạch" -> "ke hoach"."""
+    return " ".join(fold_vietnamese(text or "").split())
+
+
+# a year broken by a space in a PDF ("16/7/20 21") is read whole
+DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|(?:19|20) \d{2})(?![\d/])")
+DATE_WORDS_RE = re.compile(
+    rf"{loose('ngày')}\s*(\d{{1,2}})\s+{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
+)
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-DOC_NUMBER = r"\d+(?:\s*[/-]\s*[0-9A-ZĐa-zđ][0-9A-ZĐa-zđ.]*)+"
+_NUMBER_PART = r"[^\W_][^\W_.]*(?:\.[^\W_]+)*"
+# "93/KH-VP", "225 - KH/TWĐTN-CTTN", and "298 KH/TWĐTN" (its dash lost)
+DOC_NUMBER = rf"\d+(?:\s*[/-]\s*{_NUMBER_PART}|\s(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:\s*[/-]\s*{_NUMBER_PART})*"
 DOC_TYPES = (
     "Kế hoạch",
     "Công văn",
@@ -28,7 +54,24 @@ DOC_TYPES = (
     "Đề án",
     "Báo cáo",
     "Pháp lệnh",
+    "Điều lệ",
+    "Quy chế",
+    "Quy định",
+    "Văn bản",
 )
+#: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
+NUMBER_KINDS = {
+    "KH": "Kế hoạch",
+    "HD": "Hướng dẫn",
+    "CTR": "Chương trình",
+    "QĐ": "Quyết định",
+    "QD": "Quyết định",
+    "KL": "Kết luận",
+    "TB": "Thông báo",
+    "CT": "Chỉ thị",
+    "NQ": "Nghị quyết",
+    "BC": "Báo cáo",
+}
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
     "sở",
@@ -56,7 +99,7 @@ MARKDOWN_RE = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*", re.MULTILINE)
 def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | None:
     """A date from parts, or None if impossible."""
     try:
-        return dt.date(int(year), int(month), int(day))
+        return dt.date(int(str(year).replace(" ", "")), int(month), int(day))
     except ValueError:
         return None
 
@@ -79,8 +122,19 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
 
 
 def normalise_number(raw: str) -> str:
-    """ "45 /KH-UBND" -> "45/KH-UBND"."""
-    return re.sub(r"\s+", "", raw).rstrip(".")
+    """ "45 /KH-UBND" -> "45/KH-UBND"; "298 KH/TWĐTN" -> "298-KH/TWĐTN"."""
+    return re.sub(r"\s+", "", re.sub(r"^(\d+)\s+(?=[A-ZĐ])", r"\1-", raw.strip())).rstrip(".")
+
+
+def kind_from_number(number: str | None) -> str | None:
+    """ "54/KH-UBND" -> "Kế hoạch"; "424/SGDĐT-TĐKT" (no kind code) -> "Công văn"."""
+    if not number:
+        return None
+    codes = re.split(r"[/-]", number.upper())[1:]
+    for code in codes:
+        if code in NUMBER_KINDS:
+            return NUMBER_KINDS[code]
+    return "Công văn" if codes else None
 
 
 def strip_markdown(text: str) -> str:
@@ -94,6 +148,55 @@ def is_allcaps(text: str) -> bool:
     return bool(letters) and not any(c.islower() for c in letters)
 
 
+_FOLDED_UNITS = {fold(unit): unit for unit in LOCALITY_UNITS}
+#: Kinds of school or body after which the rest of an ALLCAPS name is its proper name ("TRƯỜNG MẦM NON SƠN CA").
+_NAME_AFTER = ("mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông", "liên đội", "chi đoàn", "chi bộ")
+#: Phrases written with capitals wherever they stand (official style).
+PROPER_PHRASES = (
+    "Thủ tướng Chính phủ",
+    "Chính phủ",
+    "Trung ương",
+    "Hồ Chí Minh",
+    "Việt Nam",
+    "Quốc hội",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Ban Chấp hành",
+    "Đảng Cộng sản",
+    "Mặt trận Tổ quốc",
+    "Giáo dục và Đào tạo",
+    "Thương binh và Xã hội",
+)
+
+
+_SCHOOL_ACRONYMS = frozenset({"MN", "MG", "TH", "THCS", "THPT", "PTDTNT", "PTDTBT", "GDTX", "GDNN"})
+_ASCII_SYLLABLE_RE = re.compile(
+    r"(?:[bcdghklmnpqrstvx]|ch|gh|gi|kh|ng|ngh|nh|ph|qu|th|tr)?[aeiouy]{1,3}(?:[cmnpt]|ch|ng|nh)?"
+)
+
+
+def is_acronym(word: str) -> bool:
+    """ "UBND", "THCS", "19/CT-TTg": not a syllable (a syllable that lost its diacritics, "YEN", is one)."""
+    word = word.strip("()[]“”\"',.;:!?…")
+    if not word or any(c.isdigit() for c in word):
+        return True
+    if is_valid_syllable(word):
+        return False
+    return not (word.isascii() and _ASCII_SYLLABLE_RE.fullmatch(word.lower()))
+
+
+def _school_kind_start(words: list[str], i: int) -> bool:
+    """ "MẦM" of "TRƯỜNG MẦM NON …": the kind of school is written "Mầm non", "Tiểu học", "Trung học cơ sở"."""
+    rest = " ".join(w.lower() for w in words[i : i + 4])
+    return i > 0 and words[i - 1].lower() == "trường" and rest.startswith(_NAME_AFTER[:4])
+
+
+def _is_unit(word: str) -> bool:
+    """ "huyện", or "huyen" in a text that lost its diacritics."""
+    lower = word.lower()
+    return lower in LOCALITY_UNITS or (lower.isascii() and lower in _FOLDED_UNITS)
+
+
 def caps_to_name(text: str) -> str:
     """ "ỦY BAN NHÂN DÂN XÃ TÂN PHONG" -> "Ủy ban nhân dân xã Tân Phong" (acronyms kept)."""
     words = text.split()
@@ -101,24 +204,83 @@ def caps_to_name(text: str) -> str:
     proper = capitalise_next = False
     for i, word in enumerate(words):
         lower = word.lower()
-        if not is_valid_syllable(word) or any(c.isdigit() for c in word):
+        if is_acronym(word):
             out.append(word)  # acronym or code
-        elif proper or capitalise_next or i == 0:
+            if word in _SCHOOL_ACRONYMS:
+                proper = True  # "TRƯỜNG MN SƠN CA": the name follows the kind of school
+        elif fold(lower) in ("uy", "doan") and i > 0 and _is_unit(words[i - 1]):
+            out.append(lower)  # "Tỉnh ủy", "Huyện ủy", "Tỉnh đoàn"
+            if out[-2][:1].islower():
+                out[-2] = out[-2][:1].upper() + out[-2][1:]
+        elif proper or capitalise_next or i == 0 or lower == "trường" or _school_kind_start(words, i):
             out.append(lower[:1].upper() + lower[1:])
         else:
             out.append(lower)
         pair = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
-        capitalise_next = (i == 0 and lower in ORG_WORDS) or pair in ("trung tâm", "chi cục", "bệnh viện")
-        if lower in LOCALITY_UNITS or pair in LOCALITY_UNITS:
-            nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        triple = " ".join(w.lower() for w in words[max(0, i - 2) : i + 1])
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        capitalise_next = (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng") or pair in (
+            "trung tâm",
+            "chi cục",
+            "bệnh viện",
+        )
+        if pair in _NAME_AFTER or triple in _NAME_AFTER:
+            proper = True
+        if _is_unit(word) or pair in LOCALITY_UNITS:
             if f"{lower} {nxt}" not in LOCALITY_UNITS:
                 proper = True
-    return " ".join(out)
+    return proper_phrases(" ".join(out))
+
+
+def proper_phrases(text: str) -> str:
+    """Capitals of the phrases that always take them: "thủ tướng chính phủ" -> "Thủ tướng Chính phủ"."""
+    for phrase in PROPER_PHRASES:
+        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
+    return re.sub(
+        r"(?<!\w)(Hội đồng|Ban|Hoi dong) (thi đua|thi dua)(\s*[-–]\s*)(khen thưởng|khen thuong)(?!\w)",
+        lambda m: f"{m.group(1)} {m.group(2).capitalize()}{m.group(3)}{m.group(4).capitalize()}",
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+def restore_case(phrase: str, text: str) -> str:
+    """Give a lower-cased phrase (an ALLCAPS title) the capitals it has where the text writes it.
+
+    Runs of three or more words found in the text (not at the start of one of its sentences) are copied with
+    their case: "của thủ tướng chính phủ về việc" -> "của Thủ tướng Chính phủ về việc"; then the localities
+    of the text ("tỉnh Quảng Nam") and the phrases that always take capitals.
+    """
+    words = phrase.split()
+    source = [line for line in text.splitlines() if line.strip() and not is_allcaps(line)]
+    body = " ".join(source).split()
+    keys = [w.casefold() for w in body]
+    starts: dict[tuple[str, ...], int] = {}
+    for j in range(len(keys) - 2):
+        starts.setdefault(tuple(keys[j : j + 3]), j)
+    out = list(words)
+    i = 0
+    while i < len(words) - 2:
+        j = starts.get(tuple(w.casefold() for w in words[i : i + 3]))
+        if j is None:
+            i += 1
+            continue
+        k = 0
+        while i + k < len(words) and j + k < len(body) and words[i + k].casefold() == keys[j + k]:
+            sentence_start = j + k == 0 or re.search(r"[.:;!?]$", body[j + k - 1])
+            if not (sentence_start and k == 0):
+                out[i + k] = body[j + k]
+            k += 1
+        i += max(k, 1)
+    result = " ".join(out)
+    for (unit, name), _count in locality_names(text).items():
+        result = re.sub(rf"(?<!\w){unit}\s+{re.escape(name)}(?!\w)", f"{unit} {name}", result, flags=re.IGNORECASE)
+    return proper_phrases(result)
 
 
 def _is_name_word(word: str) -> bool:
     """A capitalised Vietnamese word such as "Tân" (not an acronym)."""
-    return word[:1].isupper() and (len(word) == 1 or not is_allcaps(word)) and is_valid_syllable(word)
+    return word[:1].isupper() and (len(word) == 1 or not is_allcaps(word)) and not is_acronym(word)
 
 
 def locality_names(text: str) -> Counter[tuple[str, str]]:

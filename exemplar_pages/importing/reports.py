@@ -43,7 +43,7 @@ def plan_fields(result: PlanImportResult) -> list[tuple[str, str]]:
         (_("Số hiệu"), page.number or NONE),
         (_("Ngày ban hành"), f"{page.issue_date:%d/%m/%Y}" if page.issue_date else NONE),
         (_("Địa danh"), page.issue_place or NONE),
-        (_("Cơ quan ban hành"), page.issuing_body),
+        (_("Cơ quan ban hành"), page.issuing_body or NONE),
         (_("Thời gian thực hiện"), page.period_display or NONE),
         (
             _("Căn cứ"),

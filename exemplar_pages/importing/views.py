@@ -4,22 +4,29 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView, TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from ..models import ImportJob, UnitPage
 from ..moderation.permissions import is_administrator, is_standing_office
+from . import kept_uploads
 from .exemplar_import import ExemplarImportRefused, import_exemplar_file
 from .exemplar_rows import SpreadsheetError
+from .exemplar_template import build_exemplar_template
 from .forms import ExemplarUploadForm, PlanUploadForm
-from .jobs import start_import
+from .jobs import read_progress, start_import
 from .limits import limit
 from .plan_import import PlanImportError, import_plan_file
 from .readers import DocumentReadError
 from .reports import exemplar_lines, plan_fields
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+TEMPLATE_FILE_NAME = "mau-danh-sach-guong-dien-hinh.xlsx"
 
 
 def may_add_pages(user) -> bool:
@@ -122,16 +129,31 @@ class ExemplarUploadView(ImportViewMixin, FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), **self._form_options()}
+        kwargs = {**super().get_form_kwargs(), **self._form_options()}
+        if self.request.method == "POST":
+            kwargs["kept"] = kept_uploads.kept(self.request, self.request.POST.get("kept_file"))
+        else:
+            kwargs["kept"] = kept_uploads.current(self.request)
+        return kwargs
 
     def _form_options(self) -> dict:
         return {"units": UnitPage.objects.order_by("path"), "may_publish": is_administrator(self.request.user)}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(template_url=reverse("import_exemplars_template"), **kwargs)
+        context.setdefault("kept", getattr(context.get("form"), "kept", None))
+        return context
+
+    def _keep(self, form):
+        """Keep the file for another try (“Nhập lại tệp đã chọn”), or the one already kept."""
+        return form.kept if form.uses_kept else kept_uploads.keep(self.request, form.cleaned_data["file"])
 
     def form_valid(self, form):
         data = form.cleaned_data
         if runs_in_background(data["file"]):
             options = {"dry_run": data["dry_run"], "publish": data.get("publish", False)}
             job = start_import(ImportJob.Kind.EXEMPLARS, data["file"], data["parent"], self.request.user, options)
+            kept_uploads.discard(self.request)
             return redirect("import_job", job.pk)
         try:
             result = import_exemplar_file(
@@ -142,16 +164,37 @@ class ExemplarUploadView(ImportViewMixin, FormView):
                 dry_run=data["dry_run"],
             )
         except (SpreadsheetError, ExemplarImportRefused) as error:
+            form.kept = self._keep(form)
             form.add_error("file", str(error))
             return self.form_invalid(form)
         keep_form = bool(result.errors) or data["dry_run"]
+        kept = None
+        if keep_form:
+            kept = self._keep(form)
+        else:
+            kept_uploads.discard(self.request)
         context = self.get_context_data(
             form=form if keep_form else self.form_class(**self._form_options()),
             result=result,
             dry_run=data["dry_run"],
             lines=exemplar_lines(result, data["dry_run"]),
+            kept=kept,
         )
         return self.render_to_response(context)
+
+
+class ExemplarTemplateView(View):
+    """The exemplar list template (.xlsx), with the accepted values read from the database now."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_import_exemplars(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        response = HttpResponse(build_exemplar_template(), content_type=XLSX_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{TEMPLATE_FILE_NAME}"'
+        return response
 
 
 class ImportJobView(ImportViewMixin, TemplateView):
@@ -168,7 +211,9 @@ class ImportJobView(ImportViewMixin, TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(job=self.job, report_lines=self.job.report.splitlines(), **kwargs)
+        return super().get_context_data(
+            job=self.job, report_lines=self.job.report.splitlines(), progress=read_progress(self.job), **kwargs
+        )
 
 
 class ImportJobListView(ImportViewMixin, TemplateView):

@@ -1,6 +1,7 @@
 """Plan pages: numbered, dated documents with legal basis, sections and assignments."""
 
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -105,8 +106,16 @@ class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Pe
 
     @property
     def basis_references(self) -> list[dict]:
-        """Legal-basis references as plain data, with the linked plan's id when it is in the site."""
-        return [reference.as_dict() for reference in self.basis.all()]
+        """Legal-basis references as plain data, with the linked plan's id when it is in the site.
+
+        The linked plans anonymous readers may see are looked up together, whatever the number of references.
+        """
+        references = list(self.basis.all())
+        linked_ids = {reference.linked_plan_id for reference in references if reference.linked_plan_id}
+        public = public_now(PlanPage.objects.filter(pk__in=linked_ids)).in_bulk() if linked_ids else {}
+        for reference in references:
+            reference.__dict__["public_linked_plan"] = public.get(reference.linked_plan_id)
+        return [reference.as_dict() for reference in references]
 
     @property
     def assignment_list(self) -> list[dict]:
@@ -186,9 +195,9 @@ class PlanReference(Orderable):
             parts.append(f"của {self.issuer}")
         return " ".join(parts)
 
-    @property
+    @cached_property
     def public_linked_plan(self) -> PlanPage | None:
-        """The linked plan when anonymous readers may see it."""
+        """The linked plan when anonymous readers may see it (`PlanPage.basis_references` sets it for all at once)."""
         return self.linked_plan if is_public_now(self.linked_plan) else None
 
     def as_dict(self) -> dict:

@@ -18,7 +18,7 @@ from search.registry import Batch, Contribution, Searchable
 
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
-from ..visibility import public_now
+from ..visibility import is_public_now, public_now
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -105,6 +105,9 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         APIField("award_list"),
         APIField("tag_names"),
     ]
+    #: Joined when the pages API loads a story (`exemplar_pages.api.detail_page`): the locality's path
+    #: up to four levels (province, district, commune and one below) costs no query of its own.
+    api_select_related = ("locality__parent__parent__parent",)
 
     class Meta:
         verbose_name = _("gương điển hình")
@@ -147,10 +150,19 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         return related.order_by("-year", "-first_published_at")[:limit]
 
     def public_movement(self):
-        """The story's movement when anonymous users may see it."""
-        from .movements import MovementPage
+        """The story's movement when anonymous users may see it, looked up once per instance and movement.
 
-        return public_now(MovementPage.objects.filter(pk=self.movement_id)).first() if self.movement_id else None
+        The API's `movement` (anonymous readers) and `movement_detail` both ask it for one answer, and the
+        pages API has the movement joined already (`exemplar_pages.api.detail_page`).
+        """
+        if not self.movement_id:
+            return None
+        known = self.__dict__.get("_public_movement")
+        if known is None or known[0] != self.movement_id:
+            movement = self.movement
+            known = (self.movement_id, movement if is_public_now(movement) else None)
+            self._public_movement = known
+        return known[1]
 
     @classmethod
     def search_queryset(cls, pages):
@@ -204,11 +216,25 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
 
 
 class StoryAward(Orderable):
-    """An award received by the subject of a story."""
+    """An award received by the subject of a story: a title or form of the Law, or a free award kept as written."""
 
     story = ParentalKey(ExemplarStoryPage, related_name="awards", on_delete=models.CASCADE)
     award = models.ForeignKey(
-        "exemplar_pages.Award", verbose_name=_("danh hiệu, hình thức"), on_delete=models.PROTECT, related_name="+"
+        "exemplar_pages.Award",
+        verbose_name=_("danh hiệu, hình thức"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Để trống khi khen thưởng không thuộc hình thức nào của Luật (giải thưởng của cuộc thi, hội…)."),
+    )
+    text = models.CharField(
+        _("ghi như trong hồ sơ"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn."
+        ),
     )
     year = models.PositiveSmallIntegerField(
         _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
@@ -220,6 +246,7 @@ class StoryAward(Orderable):
 
     panels = [
         FieldRowPanel([FieldPanel("award"), FieldPanel("year")]),
+        FieldPanel("text"),
         FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")]),
     ]
 
@@ -227,15 +254,50 @@ class StoryAward(Orderable):
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
 
+    def clean(self) -> None:
+        super().clean()
+        if self.award_id is None and not self.text.strip():
+            raise ValidationError(
+                {"award": _("Chọn danh hiệu, hình thức khen thưởng hoặc ghi khen thưởng như trong hồ sơ.")}
+            )
+        if self.award_id is None:
+            self.understand_text()
+
+    def understand_text(self) -> None:
+        """Read the text as written with the importers' parser: fill the award and what else is empty."""
+        from ..importing.story_awards import AwardResolver
+
+        draft, _warnings = AwardResolver().resolve(self.text)
+        understood = draft.story_award()
+        self.award = self.award or understood.award
+        self.year = self.year or understood.year
+        self.conferred_by = self.conferred_by or understood.conferred_by
+        self.decision = self.decision or understood.decision
+
+    @property
+    def display_name(self) -> str:
+        """The award as written when known, otherwise the Law's name of its title or form."""
+        return self.text or (self.award.name if self.award_id else "")
+
+    @property
+    def is_free(self) -> bool:
+        """Kept as written: it fits no title or form of the Law."""
+        return self.award_id is None
+
     def __str__(self) -> str:
-        return f"{self.award} ({self.year})" if self.year else str(self.award)
+        if self.text or not self.year:
+            return self.display_name  # as written, with its year if it was written
+        return f"{self.display_name} ({self.year})"
 
     def as_dict(self) -> dict:
+        award = self.award if self.award_id else None
         return {
-            "slug": self.award.slug,
-            "name": self.award.name,
-            "kind": self.award.kind,
-            "level": self.award.level,
+            "slug": award.slug if award else None,
+            "name": award.name if award else self.text,
+            "kind": award.kind if award else None,
+            "level": award.level if award else None,
+            "text": self.text or (award.name if award else ""),
+            "free": award is None,
             "year": self.year,
             "conferred_by": self.conferred_by,
             "decision": self.decision,

@@ -187,7 +187,17 @@ class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
 
     @property
     def display_path(self) -> str:
-        """Names from the top of the tree down to this locality, separated by “ › ”."""
+        """Names from the top of the tree down to this locality, separated by “ › ”.
+
+        Read from the parents already loaded (`select_related("parent__parent")`) when they reach the
+        top of the tree, otherwise with one query.
+        """
+        names, node = [], self
+        while Locality.parent.is_cached(node) or node.parent_id is None:
+            names.append(node.name)
+            if node.parent_id is None:
+                return " › ".join(reversed(names))
+            node = node.parent
         return " › ".join(locality.name for locality in self.ancestors_and_self())
 
     def ancestors_and_self(self) -> list["Locality"]:

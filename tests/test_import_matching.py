@@ -1,0 +1,205 @@
+"""Movements and localities named by imported lists (issue #14): matched by name, alias, containment and
+level by level; an unknown movement becomes a draft, an ambiguous name is an error naming the candidates."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from pathlib import Path
+
+import pytest
+
+from exemplar_pages.importing import import_exemplars
+from exemplar_pages.importing.locality_paths import LocalityProblem, LocalityResolver, NewLocality
+from exemplar_pages.importing.matching import MovementIndex, MovementProblem, core_key, movement_names
+from exemplar_pages.models import ExemplarStoryPage, Locality, LocalityAlias, MovementPage, UnitPage
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+K = Locality.Kind
+COLUMNS = ["title", "subject_name", "subject_type", "field", "locality", "movement", "year", "summary"]
+POVERTY = "Phong trào thi đua 'Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau'"
+_serial = itertools.count(1)
+
+
+def new_unit() -> UnitPage:
+    title = f"UBND xã Thử Khớp Tên {next(_serial)}"
+    return factories.unit(title, full_name=title)
+
+
+def row(movement: str, locality: str = "Tỉnh Tây Ninh / Huyện Tân Biên / Xã Tân Lập", **values) -> dict:
+    number = next(_serial)
+    return {
+        "title": f"Chị Nguyễn Thị Thử {number} giúp hộ nghèo thoát nghèo",
+        "subject_name": f"Nguyễn Thị Thử {number}",
+        "subject_type": "individual",
+        "field": "An sinh xã hội",
+        "locality": locality,
+        "movement": movement,
+        "year": "2024",
+        "summary": "Chị đã giúp nhiều hộ nghèo trong xã vay vốn, học nghề và thoát nghèo bền vững.",
+        **values,
+    }
+
+
+def write_csv(rows: list[dict], path: Path) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def run_import(tmp_path: Path, rows: list[dict], unit: UnitPage, **options):
+    path = write_csv(rows, tmp_path / f"danh-sach-{next(_serial)}.csv")
+    return import_exemplars(path.name, path.read_bytes(), unit, **options)
+
+
+# --- Movements ------------------------------------------------------------------------------------
+
+
+def test_names_inside_a_movement_title() -> None:
+    assert core_key("Phong trào thi đua “Dân vận khéo”") == "dan van kheo"
+    assert {"ca nuoc chung tay vi nguoi ngheo", "khong de ai bi bo lai phia sau"} <= movement_names(POVERTY)
+
+
+def test_short_name_matches_the_page_and_is_reported(tmp_path: Path) -> None:
+    unit = new_unit()
+    poverty = factories.movement(unit, POVERTY)
+    before = MovementPage.objects.count()
+    result = run_import(tmp_path, [row("Cả nước chung tay vì người nghèo")], unit)
+    assert result.errors == []
+    story = ExemplarStoryPage.objects.child_of(unit).get()
+    assert story.movement_id == poverty.pk
+    assert f"Dòng 2: movement: hiểu là phong trào “{POVERTY}”." in result.warnings
+    assert MovementPage.objects.count() == before
+
+
+def test_short_name_contained_in_a_title() -> None:
+    """The demo's movement has no quotes: the name given is a run of words of its title."""
+    demo = MovementPage.objects.get(title="Cả nước chung tay vì người nghèo - Không để ai bị bỏ lại phía sau")
+    assert MovementIndex().match("Cả nước chung tay vì người nghèo") == demo
+    assert MovementIndex().match("phong trào thi đua cả nước chung tay vì người nghèo") == demo
+
+
+def test_unknown_movement_becomes_one_draft_with_a_warning(tmp_path: Path) -> None:
+    unit = new_unit()
+    name = "Phong trào thi đua Thử Nghiệm Chưa Có Trên Cổng"
+    before = MovementPage.objects.count()
+    result = run_import(tmp_path, [row(name), row("phong trào thi đua thử nghiệm chưa có trên cổng")], unit)
+    assert result.errors == [] and len(result.created) == 2
+    drafts = MovementPage.objects.filter(title=name)
+    assert MovementPage.objects.count() == before + 1 and drafts.count() == 1
+    draft = drafts.get()
+    assert not draft.live and draft.get_parent().pk == unit.pk and draft.get_latest_revision() is not None
+    assert {story.movement_id for story in ExemplarStoryPage.objects.child_of(unit)} == {draft.pk}
+    assert f"Đã tạo phong trào nháp “{name}” (dòng 2, 3); cần bổ sung và gửi duyệt." in result.warnings
+    assert any(w.startswith("Dòng 2: movement: chưa có phong trào") for w in result.warnings)
+
+
+def test_dry_run_creates_no_movement(tmp_path: Path) -> None:
+    unit = new_unit()
+    before = MovementPage.objects.count()
+    result = run_import(tmp_path, [row("Phong trào Thử Chỉ Kiểm Tra")], unit, dry_run=True)
+    assert result.errors == [] and MovementPage.objects.count() == before
+    assert any("sẽ tạo phong trào nháp" in warning for warning in result.warnings)
+    assert not any(warning.startswith("Đã tạo") for warning in result.warnings)
+
+
+def test_a_refused_file_leaves_no_draft_movement(tmp_path: Path) -> None:
+    unit = new_unit()
+    before = MovementPage.objects.count()
+    result = run_import(tmp_path, [row("Phong trào Thử Bị Hủy"), row("", year="1900")], unit)
+    assert result.errors and MovementPage.objects.count() == before
+
+
+def test_ambiguous_name_is_an_error_naming_the_candidates(tmp_path: Path) -> None:
+    unit = new_unit()
+    factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” năm 2024")
+    factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” giai đoạn 2021 - 2025")
+    result = run_import(tmp_path, [row("Dân vận khéo Thử")], unit)
+    assert [(error.line, error.column) for error in result.errors] == [(2, "movement")]
+    message = str(result.errors[0])
+    assert "khớp với nhiều phong trào" in message
+    assert "năm 2024" in message and "giai đoạn 2021 - 2025" in message
+    assert not ExemplarStoryPage.objects.child_of(unit).exists()
+
+
+def test_longest_contained_name_wins() -> None:
+    unit = new_unit()
+    factories.movement(unit, "Chung sức xây dựng nông thôn mới Thử")
+    model = factories.movement(unit, "Chung sức xây dựng nông thôn mới Thử kiểu mẫu")
+    index = MovementIndex()
+    assert index.match("Tân Biên chung sức xây dựng nông thôn mới thử kiểu mẫu năm 2024") == model
+    with pytest.raises(MovementProblem):
+        index.match("nông thôn mới thử")  # inside both titles, as long in each
+
+
+def test_the_same_movement_under_two_units_is_one_match() -> None:
+    first, second = new_unit(), new_unit()
+    live = factories.movement(first, "Phong trào thi đua “Thử Đồng Tên Hai Đơn Vị”")
+    factories.movement(second, "Phong trào thi đua “Thử Đồng Tên Hai Đơn Vị”")
+    assert MovementIndex().match("Thử Đồng Tên Hai Đơn Vị") == live
+
+
+# --- Localities -----------------------------------------------------------------------------------
+
+
+def test_dien_bien_is_not_hanoi_s_ward_without_the_province() -> None:
+    """The issue's case on the demo tree: Hà Nội has a “Phường Điện Biên”, no province is Điện Biên."""
+    with pytest.raises(LocalityProblem) as problem:
+        LocalityResolver().resolve("Điện Biên / huyện Điện Biên Đông")
+    assert "Hà Nội › Ba Đình › Phường Điện Biên" in str(problem.value)
+    assert "Tỉnh Điện Biên" in str(problem.value)
+
+
+def test_dien_bien_resolves_under_the_province(tmp_path: Path) -> None:
+    province = factories.locality("Điện Biên", K.PROVINCE)
+    resolver = LocalityResolver()
+    district = resolver.resolve("Điện Biên / huyện Điện Biên Đông")
+    assert isinstance(district, NewLocality) and district.parent == province and district.kind == K.DISTRICT
+    unit = new_unit()
+    result = run_import(tmp_path, [row("", locality="Điện Biên / huyện Điện Biên Đông / Xã Na Son")], unit)
+    assert result.errors == []
+    story = ExemplarStoryPage.objects.child_of(unit).get()
+    assert story.locality.display_path == "Điện Biên › Điện Biên Đông › Xã Na Son"
+    assert not Locality.objects.filter(parent__name="Phường Điện Biên").exists()
+
+
+def test_a_new_province_is_created_when_written_as_one() -> None:
+    new = LocalityResolver().resolve("Tỉnh Điện Biên / Huyện Điện Biên Đông")
+    assert (new.parent.name, new.parent.kind, new.parent.parent) == ("Điện Biên", K.PROVINCE, None)
+
+
+def test_a_path_cannot_start_below_a_province() -> None:
+    with pytest.raises(LocalityProblem, match="không phải là tỉnh, thành phố"):
+        LocalityResolver().resolve("Phường Điện Biên / Tổ 5")
+
+
+def test_aliases_and_the_2025_successors() -> None:
+    resolver = LocalityResolver()
+    hanoi_ward = Locality.objects.get(name="Phường Điện Biên", parent__name="Ba Đình")
+    assert resolver.resolve("Thủ đô Hà Nội / Quận Ba Đình / Phường Điện Biên") == hanoi_ward
+    dak_nhau = Locality.objects.get(name="Xã Đăk Nhau")
+    assert resolver.resolve("Đồng Nai / Huyện Bù Đăng / Xã Đăk Nhau") == dak_nhau  # Bình Phước merged into it
+    hau_nghia = Locality.objects.get(name="Xã Hậu Nghĩa", parent__name="Tây Ninh")
+    assert resolver.resolve("Long An / Xã Hậu Nghĩa") == hau_nghia  # the successor's new commune
+    assert resolver.resolve("Dak Lak / Buôn Ma Thuột / Phường Tân Lợi").name == "Phường Tân Lợi"
+
+
+def test_an_ambiguous_name_lists_the_candidates() -> None:
+    province = factories.locality("Tỉnh Thử Trùng Tên", K.PROVINCE)
+    for district in ("Huyện Thử Một", "Huyện Thử Hai"):
+        factories.locality("Xã Thử Trùng", K.COMMUNE, factories.locality(district, K.DISTRICT, province))
+    with pytest.raises(LocalityProblem) as problem:
+        LocalityResolver().resolve("Tỉnh Thử Trùng Tên / Xã Thử Trùng")
+    assert "Huyện Thử Một › Xã Thử Trùng" in str(problem.value)
+    assert "Huyện Thử Hai › Xã Thử Trùng" in str(problem.value)
+
+
+def test_an_alias_shared_by_two_provinces_is_ambiguous() -> None:
+    for name in ("Thử Bắc", "Thử Nam"):
+        LocalityAlias.objects.create(locality=factories.locality(name, K.PROVINCE), name="Thử Chung")
+    with pytest.raises(LocalityProblem, match="nhiều địa bàn trùng tên"):
+        LocalityResolver().resolve("Thử Chung / Xã Một")
