@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from typing import NamedTuple
 
 from django.conf import settings
 
@@ -57,65 +56,32 @@ def result_hit(document: dict, tokens: list[str]) -> dict:
     }
 
 
-class _Prepared(NamedTuple):
-    """What ordering and rendering a facet's values needs, made once per taxonomy change."""
-
-    known: dict[str, tuple[str, int, int]]  # {slug: (name, depth, rank)}
-    order: list[str]  # the slugs by rank
-    ranks: dict[str, int]
-
-
-def _prepare(known: dict[str, tuple[str, int, int]]) -> _Prepared:
-    order = sorted(known, key=lambda slug: known[slug][2])
-    return _Prepared(known, order, {slug: rank for rank, slug in enumerate(order)})
-
-
-#: (the labels they were made from, {facet: _Prepared}).
-_prepared: tuple[object, dict[str, _Prepared]] = (None, {})
-
-
-def _prepared_facet(facet: str, labels: dict) -> _Prepared:
-    global _prepared
-    registered = facets().get(facet)
+def _labels_of(name: str, labels: dict) -> dict[str, tuple[str, int, int]]:
+    """`{slug: (display name, depth, rank)}` of a facet's values."""
+    registered = facets().get(name)
     if registered is not None and registered.translated:  # a few values, named in the active language
-        return _prepare(ranked(registered.values()))
-    if _prepared[0] is not labels:
-        _prepared = (labels, {})
-    found = _prepared[1].get(facet)
-    if found is None:
-        found = _prepared[1][facet] = _prepare(labels.get(facet, {}))
-    return found
-
-
-def _reading_order(facet: str, counts: dict[str, int], prepared: _Prepared) -> tuple[list[str], list[str]]:
-    """The slugs of a facet's non-zero values in reading order: those with a label by rank, then the others.
-
-    Values without a label (years; a value just deleted) come by slug, years newest first. The
-    labelled ones are picked from the ranked slugs, or sorted by rank when they are few: either
-    way Python's own C loops, not one Python step per value, for a facet of a thousand localities.
-    """
-    present = counts if all(counts.values()) else {slug: number for slug, number in counts.items() if number > 0}
-    if facet in facets() and facets()[facet].descending:
-        return [], sorted(present, reverse=True)
-    if len(present) * 8 < len(prepared.order):
-        labelled = sorted(present.keys() & prepared.ranks.keys(), key=prepared.ranks.__getitem__)
-    else:
-        labelled = list(filter(present.__contains__, prepared.order))
-    return labelled, sorted(present.keys() - prepared.ranks.keys()) if len(labelled) < len(present) else []
+        return ranked(registered.values())
+    return labels.get(name, {})
 
 
 def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
-    """Facet values with display names, in reading order; zero counts left out."""
-    labels = taxonomy_labels()
-    facets: dict[str, list[FacetValue]] = {}
-    for facet in counted_facets():
-        prepared, selected, values = _prepared_facet(facet, labels), query.selected(facet), counts.get(facet, {})
-        labelled, unlabelled = _reading_order(facet, values, prepared)
-        facets[facet] = [
-            FacetValue(slug, name, values[slug], depth, slug in selected)
-            for slug, (name, depth, _rank) in zip(labelled, map(prepared.known.__getitem__, labelled))
-        ] + [FacetValue(slug, slug, values[slug], 0, slug in selected) for slug in unlabelled]
-    return facets
+    """Facet values with display names in reading order, unnamed ones after them by slug; zero counts left out.
+
+    Years (`Facet.descending`) come newest first.
+    """
+    labels, labelled = taxonomy_labels(), {}
+    for name in counted_facets():
+        known, selected = _labels_of(name, labels), query.selected(name)
+        present = {slug: number for slug, number in counts.get(name, {}).items() if number > 0}
+        if facets()[name].descending:
+            order = sorted(present, reverse=True)
+        else:
+            order = sorted(present, key=lambda slug: (slug not in known, known[slug][2] if slug in known else 0, slug))
+        labelled[name] = []
+        for slug in order:
+            display, depth = known[slug][:2] if slug in known else (slug, 0)
+            labelled[name].append(FacetValue(slug, display, present[slug], depth, slug in selected))
+    return labelled
 
 
 def facet_groups(facet_values: dict, keys: tuple[str, ...] | None = None) -> list[tuple[str, str, list]]:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
@@ -220,16 +221,46 @@ def current_generation() -> str | None:
 
 _lock = threading.Lock()
 _current: dict[str, Snapshot] = {}
+_building: set[str] = set()
+
+
+def _build_in_background(alias: str) -> None:
+    """Build the next snapshot on a thread of its own (its own connection), then swap it in."""
+    from django.db import connections
+
+    try:
+        snapshot = build()
+        with _lock:
+            _current[alias] = snapshot
+    finally:
+        with _lock:
+            _building.discard(alias)
+        connections[alias].close()
 
 
 def current() -> Snapshot:
-    """This process's snapshot, rebuilt first when the index has changed since it was built."""
+    """This process's snapshot, rebuilt when the index has changed since it was built.
+
+    A small index is read again at once. A large one (`SEARCH_SNAPSHOT_BACKGROUND_SIZE` documents or
+    more, about a second to read) is read again on a background thread while searches go on with the
+    previous snapshot, so a publication never stalls the web processes: for that second a page just
+    published is not found yet and counts are the previous ones, and a page just removed is left out
+    of the results anyway, their documents being read from the index's rows.
+    """
+    alias = connection.alias
     generation = current_generation()
-    snapshot = _current.get(connection.alias)
+    snapshot = _current.get(alias)
     if snapshot is not None and snapshot.generation == generation and generation is not None:
         return snapshot
+    background_size = int(getattr(settings, "SEARCH_SNAPSHOT_BACKGROUND_SIZE", 20_000))
     with _lock:
-        snapshot = _current.get(connection.alias)
-        if snapshot is None or snapshot.generation != generation or generation is None:
-            snapshot = _current[connection.alias] = build()
+        snapshot = _current.get(alias)
+        if snapshot is not None and snapshot.generation == generation and generation is not None:
+            return snapshot
+        if snapshot is not None and snapshot.size >= background_size and not connection.in_atomic_block:
+            if alias not in _building:
+                _building.add(alias)
+                threading.Thread(target=_build_in_background, args=(alias,), daemon=True).start()
+            return snapshot
+        snapshot = _current[alias] = build()
     return snapshot

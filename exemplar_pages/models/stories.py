@@ -175,7 +175,8 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         field = {"slug": self.field.slug, "name": self.field.name} if self.field_id else None
         locality = locality_display(batch, self.locality_id)
         movement = public_movements(batch).get(self.movement_id)
-        awards = [award for award in self.awards.all() if award.award_id]
+        received = list(self.awards.all())
+        awards = [award for award in received if award.award_id]  # free awards (as written) have no facet value
         prefetched = "tagged_items" in getattr(self, "_prefetched_objects_cache", {})
         tags = (
             [item.tag.name for item in self.tagged_items.all()] if prefetched else [tag.name for tag in self.tags.all()]
@@ -188,6 +189,7 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
                 field["name"] if field else "",
                 locality["path"] if locality else "",
                 *(award.award.name for award in awards),
+                *(part for award in received for part in (award.text, award.conferred_by) if part),
                 *tags,
                 movement.title if movement else "",
             ],
