@@ -50,6 +50,11 @@ class ExemplarPagesConfig(AppConfig):
         # System checks (exemplar_pages.E001, E002): the publication guard is on, Wagtail's English emails are off.
         from . import checks  # noqa: F401
 
+        # What the page types and taxonomies contribute to search, and the re-indexing their edits call for.
+        from .searching import connect as connect_search
+
+        connect_search()
+
         # The front-end cache (Varnish) follows publication and taxonomy edits (DESIGN §7).
         from .frontend_cache import connect as connect_frontend_cache
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from wagtail.models import Page
 
-from search.documents import vietnamese_tag
 from search.query import MAX_RESULT_WINDOW, FacetValue, SearchQuery, SearchResults
 from search.service import search
 
 from .models import ColumnPage
+from .searching import tag_key
 from .visibility import public_now
 
 FETCH_SIZE = 100
@@ -101,7 +101,7 @@ def column_query(column: ColumnPage, filters: dict, offset: int = 0, limit: int 
         if criteria[key]:
             clauses.append((key, tuple(criteria[key])))
     if criteria["tag"]:
-        clauses.append(("tag", tuple(vietnamese_tag(tag) for tag in criteria["tag"])))
+        clauses.append(("tag", tuple(tag_key(tag) for tag in criteria["tag"])))
     for key in ("field", "locality", "movement", "subject_type", "year", "award"):
         value = (filters or {}).get(key)
         if value not in (None, ""):

@@ -2,45 +2,24 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
-from wagtail.rich_text import RichText
 
 from cms.vietnamese import TextQuality, text_quality
+from search.documents import searchable_text
 
 #: Fields whose text is judged, when the page has them.
 TEXT_FIELDS = ("title", "subject_name", "summary", "issuing_body", "signer_title", "signer_name", "recipients")
 STREAM_FIELDS = ("sections", "body")
-NOT_TEXT_KEYS = {"level", "number", "image"}
-
-
-def _stream_texts(value: Any) -> Iterator[str]:
-    """Plain texts of a StreamField value: rich text, lists and struct blocks included."""
-    if value is None:
-        return
-    if isinstance(value, RichText):
-        yield html.unescape(strip_tags(value.source))
-    elif isinstance(value, str):
-        yield value
-    elif isinstance(value, Mapping):  # a struct block's value
-        for key, child in value.items():
-            if key not in NOT_TEXT_KEYS:
-                yield from _stream_texts(child)
-    elif isinstance(value, Iterable):  # a stream (its children have .value) or a list block
-        for child in value:
-            yield from _stream_texts(getattr(child, "value", child))
 
 
 def page_text(page: Any) -> str:
     """All the text of a plan or story page that readers will see."""
     parts = [str(getattr(page, name, "") or "") for name in TEXT_FIELDS]
     for name in STREAM_FIELDS:
-        parts.extend(_stream_texts(getattr(page, name, None)))
+        parts.extend(searchable_text(getattr(page, name, None)))
     for assignment in page.assignments.all() if hasattr(page, "assignments") else []:
         parts.extend([assignment.unit, assignment.tasks])
     for reference in page.basis.all() if hasattr(page, "basis") else []:

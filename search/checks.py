@@ -1,7 +1,7 @@
 """System checks of the search app."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.compatibility, "search")
@@ -25,3 +25,27 @@ def check_elasticsearch_reachable(app_configs=None, **kwargs) -> list[Warning]:
             )
         ]
     return []
+
+
+@register(Tags.database)
+def check_fulltext_index(app_configs=None, databases=None, **kwargs) -> list[Error]:
+    """Fail when the database index lacks its full-text table or triggers (a table remade by a migration)."""
+    from django.db import DatabaseError
+
+    from .fulltext import missing_objects
+
+    if not databases or "default" not in databases:
+        return []
+    try:
+        missing = missing_objects()
+    except DatabaseError:  # not migrated yet: migrate creates them
+        return []
+    if not missing:
+        return []
+    return [
+        Error(
+            f"The search index lacks {', '.join(missing)}: searches and the index's generation are wrong.",
+            hint="Run `python manage.py search_index rebuild`, which installs them again and re-reads the index.",
+            id="search.E001",
+        )
+    ]

@@ -10,9 +10,8 @@ its token columns (`title_folded`, `text`, `folded`, see `documents.padded`):
 - `^nong`           a folded word of the title.
 
 Query words are `\\w+` runs, so they hold none of `~ ^ +` and the kinds never
-collide. A two-word phrase is one pair term; a longer phrase is found among
-the documents holding all its pairs, confirmed with a substring test on the
-token column (which never spans two parts).
+collide. The clauses of a query plan (`search.relevance`) are single terms:
+a word, or two adjacent words as a pair.
 
 The bag is indexed by the database itself:
 
@@ -41,9 +40,6 @@ TITLE = "^"
 PAIR = "+"
 #: Longer words are not indexed; a query (at most 200 characters) never asks for them.
 MAX_WORD_LENGTH = 120
-KINDS = {"text": "", "folded": FOLDED, "title": TITLE}
-#: The token column a phrase of each kind is confirmed on.
-PHRASE_COLUMNS = {"text": "text", "folded": "folded"}
 
 #: Characters FTS5 keeps inside a token besides letters and digits: the term marks, `_` (a `\\w`
 #: character), and the letters Python's Unicode tables call letters and SQLite's (older) do not.
@@ -58,7 +54,8 @@ SQLITE_RENEW = f"""UPDATE {STATE_TABLE} SET generation = lower(hex(randomblob(16
         INSERT INTO {STATE_TABLE} (id, generation) SELECT 1, lower(hex(randomblob(16)))
             WHERE NOT EXISTS (SELECT 1 FROM {STATE_TABLE} WHERE id = 1);"""
 #: The generation renewed on every write of a document row. SQLite drops a table's triggers when Django
-#: remakes the table (to add or alter a column): a migration that does so must install these again.
+#: remakes the table (to add or alter a column): the check `search.E001` then fails until
+#: `search_index rebuild` installs them again (`install`).
 SQLITE_DOCUMENT_TRIGGERS = [
     f"""CREATE TRIGGER IF NOT EXISTS search_doc_{name} AFTER {event} ON {DOCUMENT_TABLE} BEGIN
         {SQLITE_RENEW}
@@ -88,7 +85,6 @@ SQLITE_UNINSTALL = [
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
 ]
 POSTGRESQL_INSTALL = [
-    "DROP INDEX IF EXISTS search_doc_folded_trgm",  # served the LIKE scans this index replaces
     # Every bag out of line and uncompressed: the table itself stays a few MB of ids, which a bitmap scan
     # of a word most documents hold reads in a few milliseconds (inline, it was 180 MB at 100 000 stories).
     f"ALTER TABLE {TERMS_TABLE} ALTER COLUMN terms SET STORAGE EXTERNAL",
@@ -122,9 +118,32 @@ def install_statements(vendor: str, reverse: bool = False) -> list[str]:
     raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")
 
 
-def document_trigger_statements(vendor: str) -> list[str]:
-    """What installs the document table's triggers again after a migration remade the table (SQLite only)."""
-    return SQLITE_DOCUMENT_TRIGGERS if vendor == "sqlite" else []
+def missing_objects() -> list[str]:
+    """The index's tables and triggers this database lacks (a migration remaking a table drops its triggers)."""
+    if TERMS_TABLE not in connection.introspection.table_names():
+        return []  # not migrated yet
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")
+            expected = [FTS_TABLE] + [f"search_terms_{event}" for event in ("inserted", "deleted", "updated")]
+            expected += [f"search_doc_{event}" for event in ("inserted", "deleted", "updated")]
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger UNION SELECT indexname FROM pg_indexes WHERE tablename = %s",
+                [TERMS_TABLE],
+            )
+            expected = ["search_doc_generation", "search_terms_gin"]
+        else:
+            return []
+        present = {row[0] for row in cursor.fetchall()}
+    return [name for name in expected if name not in present]
+
+
+def install() -> None:
+    """Create whatever of the index's tables and triggers is missing, and re-read the bags into it."""
+    with connection.cursor() as cursor:
+        for statement in install_statements(connection.vendor):
+            cursor.execute(statement)
 
 
 def column_parts(column: str) -> list[str]:
@@ -149,38 +168,15 @@ def document_terms(title_folded: str, text: str, folded: str) -> str:
     return " ".join(sorted(term for term in found if term.strip(FOLDED + TITLE + PAIR)))
 
 
-def terms_of(kind: str, words: list[str], phrase: bool = False) -> list[str]:
-    """The terms a document holds when it has these words (of a kind in `KINDS`), or their phrase."""
-    prefix = KINDS[kind]
-    if phrase and len(words) > 1:
-        return pairs(words, prefix)
-    return [prefix + word for word in words]
-
-
-def needs_confirmation(words: list[str], phrase: bool) -> bool:
-    """Whether holding the terms may not be enough: a phrase of three words or more."""
-    return phrase and len(words) > 2
-
-
 def _fts_expression(terms: list[str]) -> str:
     return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in dict.fromkeys(terms))
 
 
-def _holding(terms: list[str], excluding: list[str] | None = None) -> tuple[str, list]:
-    """`FROM … WHERE …` of the documents holding every term (and not every one of `excluding`), id as `page_id`."""
+def _holding(terms: list[str]) -> tuple[str, list]:
+    """`FROM … WHERE …` of the documents holding every term, id as `page_id`."""
     if connection.vendor == "postgresql":
-        if excluding:
-            raise ValueError("PostgreSQL would split the terms of every matching row: ask for the terms instead")
         return f"FROM (SELECT document_id AS page_id FROM {TERMS_TABLE} WHERE {PG_HOLDS}) AS held", [terms]
-    expression = f"({_fts_expression(terms)})"
-    if excluding:
-        expression += f" NOT ({_fts_expression(excluding)})"
-    return f"FROM (SELECT rowid AS page_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [expression]
-
-
-def complement_is_cheap() -> bool:
-    """Whether “holding these but not those” costs no more than “holding these” (FTS5 yes, GIN no)."""
-    return connection.vendor == "sqlite"
+    return f"FROM (SELECT rowid AS page_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [_fts_expression(terms)]
 
 
 def _select(sql: str, params: list) -> tuple:
@@ -207,28 +203,15 @@ def _ids(source: tuple[str, list]) -> np.ndarray:
     return np.array(joined.split(","), dtype=np.int64)
 
 
-def holding(terms: list[str], excluding: list[str] | None = None) -> np.ndarray:
-    """Page ids of the documents holding every term (and not every one of `excluding`)."""
-    return _ids(_holding(terms, excluding))
+def holding(terms: list[str]) -> np.ndarray:
+    """Page ids of the documents holding every term."""
+    return _ids(_holding(terms))
 
 
 def count_holding(terms: list[str]) -> int:
     """How many documents hold every term."""
     sql, params = _holding(terms)
     return _select(f"SELECT count(*) {sql}", params)[0]
-
-
-def confirm_phrase(kind: str, words: list[str], page_ids: list[int]) -> set[int]:
-    """Which of these documents hold the words as one run in one part of their text."""
-    if not page_ids:
-        return set()
-    position = "strpos" if connection.vendor == "postgresql" else "instr"
-    column = PHRASE_COLUMNS[kind]
-    marks = ", ".join(["%s"] * len(page_ids))
-    sql = f"SELECT page_id FROM {DOCUMENT_TABLE} WHERE page_id IN ({marks}) AND {position}({column}, %s) > 0"
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*page_ids, f" {' '.join(words)} "])
-        return {row[0] for row in cursor.fetchall()}
 
 
 def optimize() -> None:

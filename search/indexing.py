@@ -12,14 +12,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-import orjson
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
+from . import vocabulary
 from .backends import elasticsearch_enabled
-from .documents import CONTENT_TYPES, FILTER_KEYS, build_documents, checksum, padded, result_fields
+from .documents import build_documents, checksum, filter_keys, load_pages, padded
 from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
+from .registry import page_types
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -55,7 +56,6 @@ def document_row(document: dict) -> SearchDocument:
         text=text,
         folded=folded,
         content=document["content"],
-        result=orjson.dumps(result_fields(document)).decode(),
         document={key: value for key, value in document.items() if key not in COLUMN_KEYS},
         checksum=checksum(document),
     )
@@ -67,9 +67,14 @@ def store_documents(documents: dict[int, dict | None]) -> None:
     rows = [document_row(document) for document in documents.values() if document is not None]
     with transaction.atomic():
         if removed:
-            SearchDocument.objects.filter(page_id__in=removed).delete()
+            SearchDocument.objects.filter(page_id__in=removed).delete()  # their words: `discount_deleted_bag`
         if not rows:
             return
+        bags = {row.page_id: document_terms(row.title_folded, row.text, row.folded) for row in rows}
+        previous = SearchTerms.objects.filter(document_id__in=list(bags))
+        if connection.features.has_select_for_update:
+            previous = previous.select_for_update()
+        vocabulary.apply(previous.values_list("terms", flat=True), bags.values())
         SearchDocument.objects.bulk_create(
             rows,
             update_conflicts=True,
@@ -83,7 +88,6 @@ def store_documents(documents: dict[int, dict | None]) -> None:
                 "text",
                 "folded",
                 "content",
-                "result",
                 "document",
                 "checksum",
                 "updated_at",
@@ -91,10 +95,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
         )
         ids = [row.page_id for row in rows]
         SearchTerms.objects.bulk_create(
-            [
-                SearchTerms(document_id=row.page_id, terms=document_terms(row.title_folded, row.text, row.folded))
-                for row in rows
-            ],
+            [SearchTerms(document_id=page_id, terms=bag) for page_id, bag in bags.items()],
             update_conflicts=True,
             unique_fields=["document"],
             update_fields=["terms"],
@@ -104,7 +105,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
             [
                 SearchFacet(document_id=row.page_id, facet=key, value=value)
                 for row in rows
-                for key in FILTER_KEYS
+                for key in filter_keys()
                 if key != "type"
                 for value in dict.fromkeys(row.document["facets"].get(key, []))
             ],
@@ -137,9 +138,8 @@ def reindex_pages(pages: Iterable[Page | int]) -> None:
     with transaction.atomic():
         for start in range(0, len(ids), BATCH_SIZE):
             chunk = ids[start : start + BATCH_SIZE]
-            found = Page.objects.filter(pk__in=chunk).specific()
             documents: dict[int, dict | None] = dict.fromkeys(chunk)
-            documents.update(build_documents(found))
+            documents.update(build_documents(load_pages(chunk)))
             store_documents(documents)
             upserted = [pk for pk, document in documents.items() if document is not None]
             record_operations(upserted, IndexOperation.Action.UPSERT)
@@ -165,5 +165,5 @@ def remove_pages(page_ids: Iterable[int]) -> None:
 
 def indexed_descendants(page: Page, inclusive: bool = True) -> list[int]:
     """Ids of a page and its descendants that the service indexes or may have indexed."""
-    pages = Page.objects.descendant_of(page, inclusive=inclusive).type(*CONTENT_TYPES.values())
+    pages = Page.objects.descendant_of(page, inclusive=inclusive).type(*page_types().values())
     return list(pages.values_list("pk", flat=True))

@@ -27,9 +27,6 @@ class SearchDocument(models.Model):
     document = models.JSONField(default=dict)
     #: The text highlights are cut from (the document's `content`).
     content = models.TextField(default="")
-    #: The result as `/api/v3/search/` lists it, but its highlight (`documents.result_fields`), as JSON:
-    #: a page of results is sent without reading whole documents.
-    result = models.TextField(default="")
     checksum = models.CharField(max_length=40, default="")
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
@@ -81,6 +78,27 @@ class SearchTerms(models.Model):
 
     def __str__(self) -> str:
         return str(self.document_id)
+
+
+class SearchWord(models.Model):
+    """A word of the indexed texts and how many documents hold it (`search.relevance`).
+
+    Two kinds, as in the term bags: a word as written (`nguyện`) and a folded word (`~nguyen`),
+    both keyed by their folded form. Query words are weighed by how rare they are, mistyped
+    ones are matched to words one edit away, and unaccented ones get their diacritics back from here.
+    Kept in step with the term bags by `search.vocabulary`; `search_index rebuild` recounts it.
+    """
+
+    term = models.CharField(max_length=130, primary_key=True)
+    folded = models.CharField(max_length=130, db_index=True)
+    documents = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("từ vựng tìm kiếm")
+        verbose_name_plural = _("từ vựng tìm kiếm")
+
+    def __str__(self) -> str:
+        return self.term
 
 
 class SearchIndexState(models.Model):

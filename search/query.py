@@ -7,11 +7,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from cms.vietnamese import fold_vietnamese, vietnamese_slugify
-from exemplar_pages.models import Award, Field, Locality, MovementPage, SubjectType
+from cms.vietnamese import fold_vietnamese
 
-from .documents import CONTENT_TYPES, tokenize
+from .documents import tokenize
 from .labels import taxonomy_labels
+from .registry import UnknownValue, facets, page_types
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_TOKENS = 32
@@ -21,7 +21,6 @@ MAX_RESULT_WINDOW = 10_000
 MAX_FILTER_VALUES = 20
 DEFAULT_PAGE_SIZE = 20
 SORTS = ("relevance", "date")
-MIN_YEAR, MAX_YEAR = 1945, 2100
 
 
 class SearchParameterError(ValueError):
@@ -128,19 +127,20 @@ def _unknown(name: str, values: list[str], known: set[str]) -> None:
         )
 
 
-def resolve_localities(values: list[str]) -> list[str]:
-    """Canonical slugs of localities given by slug or by alias slug; unknown ones raise."""
-    slugs, known = [], taxonomy_labels().get("locality", {})
-    for value in values:
-        key = vietnamese_slugify(value)
-        if key in known:  # a locality's own slug: no need to ask the database
-            slugs.append(key)
-            continue
-        locality = Locality.objects.filter(slug=key).first() or Locality.objects.filter(aliases__slug=key).first()
-        if locality is None:
-            _unknown("locality", [value], set())
-        slugs.append(locality.slug)
-    return list(dict.fromkeys(slugs))
+def _resolved(name: str, values: list[str]) -> list[str]:
+    """A facet's filter values, canonical (known ones without asking the database); unknown ones raise."""
+    facet = facets()[name]
+    known = taxonomy_labels().get(name, {})
+    if facet.resolve is None or all(value in known for value in values):
+        return values
+    try:
+        return facet.resolve(values)
+    except UnknownValue as error:
+        message = error.message or _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {
+            "name": name,
+            "value": error.value[:60],
+        }
+        raise SearchParameterError(name, message) from None
 
 
 def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
@@ -150,36 +150,13 @@ def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
         raise SearchParameterError("q", _("Tham số `q` dài tối đa %(max)s ký tự.") % {"max": MAX_QUERY_LENGTH})
     clauses: list[tuple[str, tuple[str, ...]]] = []
     types = _values(getlist, "type")
-    _unknown("type", types, set(CONTENT_TYPES))
+    _unknown("type", types, set(page_types()))
     if types:
         clauses.append(("type", tuple(types)))
-    for name, model in (("field", Field), ("award", Award)):
-        values = _values(getlist, name)
+    for name, facet in facets().items():
+        values = _values(getlist, name) if facet.counted else []  # filter-only keys are the columns' own
         if values:
-            known = taxonomy_labels().get(name, {})  # every field and award; the database for one added since
-            unseen = [value for value in values if value not in known]
-            _unknown(name, unseen, set(model.objects.filter(slug__in=unseen).values_list("slug", flat=True)))
-            clauses.append((name, tuple(values)))
-    localities = _values(getlist, "locality")
-    if localities:
-        clauses.append(("locality", tuple(resolve_localities(localities))))
-    movements = _values(getlist, "movement")
-    if movements:
-        known = set(MovementPage.objects.live().public().filter(slug__in=movements).values_list("slug", flat=True))
-        _unknown("movement", movements, known)
-        clauses.append(("movement", tuple(movements)))
-    subject_types = _values(getlist, "subject_type")
-    _unknown("subject_type", subject_types, set(SubjectType.values))
-    if subject_types:
-        clauses.append(("subject_type", tuple(subject_types)))
-    years = _values(getlist, "year")
-    for year in years:
-        if not (year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR):
-            raise SearchParameterError(
-                "year", _("Tham số `year` phải là năm từ %(low)s đến %(high)s.") % {"low": MIN_YEAR, "high": MAX_YEAR}
-            )
-    if years:
-        clauses.append(("year", tuple(str(int(year)) for year in years)))
+            clauses.append((name, tuple(_resolved(name, values))))
     page_size = _int(
         getlist,
         "page_size",

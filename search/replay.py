@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.dispatch import Signal
 from django.utils import timezone
@@ -18,9 +18,9 @@ from operations.conf import replay_backoff
 
 from . import fulltext
 from .backends import elasticsearch_enabled, get_backend
-from .documents import DocumentBuilder, checksum, indexable_pages
+from .documents import DocumentBuilder, checksum, indexable_pages, load_pages
 from .indexing import BATCH_SIZE, STORED_COLUMNS, full_document, store_documents
-from .models import IndexOperation, SearchDocument
+from .models import IndexOperation, SearchDocument, SearchTerms, SearchWord
 
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -135,7 +135,8 @@ def expected_documents(progress: Progress | None = None) -> dict[int, dict | Non
     documents: dict[int, dict | None] = {}
     for start in range(0, total, BATCH_SIZE):
         chunk = ids[start : start + BATCH_SIZE]
-        documents.update(builder.build_many(pages.model.objects.filter(pk__in=chunk).specific()))
+        documents.update(dict.fromkeys(chunk))
+        documents.update(builder.build_many(load_pages(chunk)))
         if progress:
             progress(min(start + BATCH_SIZE, total), total)
     return documents
@@ -146,6 +147,10 @@ def rebuild_database(progress: Progress | None = None) -> int:
     documents = expected_documents(progress)
     # One transaction: the index is replaced at once, and SQLite journals each page once rather than per batch.
     with transaction.atomic():
+        fulltext.install()  # whatever a migration remaking a table dropped
+        with connection.cursor() as cursor:  # the bags and the vocabulary are counted afresh
+            cursor.execute(f"DELETE FROM {SearchTerms._meta.db_table}")  # noqa: S608
+            cursor.execute(f"DELETE FROM {SearchWord._meta.db_table}")  # noqa: S608
         stale = SearchDocument.objects.exclude(page_id__in=[pk for pk, doc in documents.items() if doc])
         stale.delete()
         items = list(documents.items())

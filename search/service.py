@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import logging
-from typing import NamedTuple
 
-import orjson
 from django.conf import settings
-
-from exemplar_pages.models import SubjectType
 
 from .backends import BackendUnavailable, DatabaseBackend, get_backend
 from .backends.base import RawResults, SearchBackend
-from .documents import FACETS, result_fields
+from .documents import result_fields
 from .highlight import highlight
-from .labels import taxonomy_labels
+from .labels import ranked, taxonomy_labels
 from .query import FacetValue, SearchQuery, SearchResults
+from .registry import counted_facets, facets
 
 logger = logging.getLogger(__name__)
 
@@ -50,28 +47,6 @@ def search(query: SearchQuery, backend_name: str | None = None) -> SearchResults
     )
 
 
-class JSONResults(NamedTuple):
-    """An answer of `/api/v3/search/`, its parts ready as JSON."""
-
-    count: int
-    backend: str
-    results: orjson.Fragment  # the list of `SearchHit`
-    facets: dict[str, orjson.Fragment]
-
-
-def search_json(query: SearchQuery, backend_name: str | None = None) -> JSONResults:
-    """Run a query for the API: each hit is its stored result JSON with the highlight added, no document parsed."""
-    raw, backend = _run(query, backend_name)
-    tokens = query.tokens
-    results = []
-    for result, content in SearchBackend.stored_results(raw.page_ids):
-        marked = (highlight(content, tokens) or highlight(orjson.loads(result)["title"], tokens)) if tokens else ""
-        results.append(f'{result[:-1]},"highlight":{orjson.dumps(marked).decode()}}}')
-    return JSONResults(
-        raw.count, backend, orjson.Fragment("[" + ",".join(results) + "]"), facets_json(raw.facet_counts)
-    )
-
-
 def result_hit(document: dict, tokens: list[str]) -> dict:
     """A result as the contract shows it (DESIGN §6), from an indexed document; with its date for the pages."""
     return {
@@ -81,91 +56,45 @@ def result_hit(document: dict, tokens: list[str]) -> dict:
     }
 
 
-def _subject_type_labels() -> dict[str, tuple[str, int, int]]:
-    return {key: (str(label), 0, rank) for rank, (key, label) in enumerate(SubjectType.choices)}
-
-
-def _template(slug: str, name: str) -> bytes:
-    """A facet value's JSON, with a `%d` for its count."""
-    return orjson.dumps({"slug": slug, "name": name})[:-1].replace(b"%", b"%%") + b',"count":%d}'
-
-
-class _Prepared(NamedTuple):
-    """What ordering and rendering a facet's values needs, made once per taxonomy change."""
-
-    known: dict[str, tuple[str, int, int]]  # {slug: (name, depth, rank)}
-    order: list[str]  # the slugs by rank
-    ranks: dict[str, int]
-    templates: dict[str, bytes]
-
-
-def _prepare(known: dict[str, tuple[str, int, int]]) -> _Prepared:
-    order = sorted(known, key=lambda slug: known[slug][2])
-    templates = {slug: _template(slug, name) for slug, (name, _depth, _rank) in known.items()}
-    return _Prepared(known, order, {slug: rank for rank, slug in enumerate(order)}, templates)
-
-
-#: (the labels they were made from, {facet: _Prepared}).
-_prepared: tuple[object, dict[str, _Prepared]] = (None, {})
-
-
-def _prepared_facet(facet: str, labels: dict) -> _Prepared:
-    global _prepared
-    if facet == "subject_type":  # three values, named in the active language
-        return _prepare(_subject_type_labels())
-    if _prepared[0] is not labels:
-        _prepared = (labels, {})
-    found = _prepared[1].get(facet)
-    if found is None:
-        found = _prepared[1][facet] = _prepare(labels.get(facet, {}))
-    return found
-
-
-def _reading_order(facet: str, counts: dict[str, int], prepared: _Prepared) -> tuple[list[str], list[str]]:
-    """The slugs of a facet's non-zero values in reading order: those with a label by rank, then the others.
-
-    Values without a label (years; a value just deleted) come by slug, years newest first. The
-    labelled ones are picked from the ranked slugs, or sorted by rank when they are few: either
-    way Python's own C loops, not one Python step per value, for a facet of a thousand localities.
-    """
-    present = counts if all(counts.values()) else {slug: number for slug, number in counts.items() if number > 0}
-    if facet == "year":
-        return [], sorted(present, reverse=True)
-    if len(present) * 8 < len(prepared.order):
-        labelled = sorted(present.keys() & prepared.ranks.keys(), key=prepared.ranks.__getitem__)
-    else:
-        labelled = list(filter(present.__contains__, prepared.order))
-    return labelled, sorted(present.keys() - prepared.ranks.keys()) if len(labelled) < len(present) else []
+def _labels_of(name: str, labels: dict) -> dict[str, tuple[str, int, int]]:
+    """`{slug: (display name, depth, rank)}` of a facet's values."""
+    registered = facets().get(name)
+    if registered is not None and registered.translated:  # a few values, named in the active language
+        return ranked(registered.values())
+    return labels.get(name, {})
 
 
 def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
-    """Facet values with display names, in reading order; zero counts left out."""
-    labels = taxonomy_labels()
-    facets: dict[str, list[FacetValue]] = {}
-    for facet in FACETS:
-        prepared, selected, values = _prepared_facet(facet, labels), query.selected(facet), counts.get(facet, {})
-        labelled, unlabelled = _reading_order(facet, values, prepared)
-        facets[facet] = [
-            FacetValue(slug, name, values[slug], depth, slug in selected)
-            for slug, (name, depth, _rank) in zip(labelled, map(prepared.known.__getitem__, labelled))
-        ] + [FacetValue(slug, slug, values[slug], 0, slug in selected) for slug in unlabelled]
-    return facets
+    """Facet values with display names in reading order, unnamed ones after them by slug; zero counts left out.
 
-
-def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, orjson.Fragment]:
-    """The facets of the API (`[{"slug", "name", "count"}…]` per facet) as ready JSON, in reading order.
-
-    The same values as `label_facets`, without an object per value: each value's JSON is made once
-    per taxonomy change as a template for its count, so a facet of a thousand localities is a sort,
-    a join and a formatting, each run by Python's own C loops.
+    Years (`Facet.descending`) come newest first.
     """
-    labels = taxonomy_labels()
-    rendered = {}
-    for facet in FACETS:
-        prepared, values = _prepared_facet(facet, labels), counts.get(facet, {})
-        labelled, unlabelled = _reading_order(facet, values, prepared)
-        # One formatting of all the labelled values' templates joined, rather than one per value.
-        parts = [b",".join(map(prepared.templates.__getitem__, labelled)) % tuple(map(values.__getitem__, labelled))]
-        parts += [_template(slug, slug) % values[slug] for slug in unlabelled]
-        rendered[facet] = orjson.Fragment(b"[" + b",".join(part for part in parts if part) + b"]")
-    return rendered
+    labels, labelled = taxonomy_labels(), {}
+    for name in counted_facets():
+        known, selected = _labels_of(name, labels), query.selected(name)
+        present = {slug: number for slug, number in counts.get(name, {}).items() if number > 0}
+        if facets()[name].descending:
+            order = sorted(present, reverse=True)
+        else:
+            order = sorted(present, key=lambda slug: (slug not in known, known[slug][2] if slug in known else 0, slug))
+        labelled[name] = []
+        for slug in order:
+            display, depth = known[slug][:2] if slug in known else (slug, 0)
+            labelled[name].append(FacetValue(slug, display, present[slug], depth, slug in selected))
+    return labelled
+
+
+def facet_groups(facet_values: dict, keys: tuple[str, ...] | None = None) -> list[tuple[str, str, list]]:
+    """Facets as (key, label, values) for `includes/facets.html`, empty ones left out."""
+    registered = facets()
+    return [
+        (key, registered[key].label, values)
+        for key, values in facet_values.items()
+        if values and key in registered and (keys is None or key in keys)
+    ]
+
+
+def value_names(facet: str) -> dict[str, str]:
+    """`{slug: display name}` of a facet's values."""
+    registered = facets().get(facet)
+    return {slug: name for slug, name, *_rest in registered.values()} if registered and registered.values else {}

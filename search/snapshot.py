@@ -24,19 +24,18 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F
 
 from . import fulltext
-from .documents import CONTENT_TYPES, FACETS, FILTER_KEYS
 from .models import SearchDocument, SearchFacet, SearchIndexState
+from .registry import counted_facets, facets, page_types
 
 #: A set of terms is "broad" when at least one document in this many holds it all.
 BROAD_SHARE = 20
 #: At most this many broad masks per snapshot (100 000 documents: 100 kB each).
 HELD_MASKS = 256
-#: Facet keys kept in the snapshot: every filter key but the content type, which is a column.
-KEYED = tuple(key for key in FILTER_KEYS if key != "type")
 
 
 @dataclass
@@ -159,7 +158,7 @@ class Snapshot:
         return self.keyed[key].mask(self.size, values)
 
     def facet_counts(self, mask: np.ndarray) -> dict[str, dict[str, int]]:
-        return {facet: self.keyed[facet].counts(mask) for facet in FACETS if facet in self.keyed}
+        return {facet: self.keyed[facet].counts(mask) for facet in counted_facets() if facet in self.keyed}
 
 
 def _fetch(sql: str, params: list | tuple = ()) -> list[tuple]:
@@ -185,13 +184,13 @@ def build() -> Snapshot:
         ids = np.fromiter((row[0] for row in rows), dtype=np.int64, count=len(rows))
         snapshot = Snapshot(generation, ids)
         kinds = np.array([row[1] for row in rows], dtype=object)
-        snapshot.types = {name: kinds == name for name in CONTENT_TYPES}
+        snapshot.types = {name: kinds == name for name in page_types()}
         expiring = list(SearchDocument.objects.filter(expire_at__isnull=False).values_list("page_id", "expire_at"))
         if expiring:
             snapshot.expiring = snapshot.positions(np.array([pk for pk, _ in expiring], dtype=np.int64))
             by_id = {pk: moment.timestamp() for pk, moment in expiring}
             snapshot.expire_at = np.array([by_id[int(pk)] for pk in ids[snapshot.expiring]])
-        for key in KEYED:
+        for key in facets():  # the content type is a column
             snapshot.keyed[key] = _keyed_values(snapshot, key)
     return snapshot
 
@@ -222,16 +221,46 @@ def current_generation() -> str | None:
 
 _lock = threading.Lock()
 _current: dict[str, Snapshot] = {}
+_building: set[str] = set()
+
+
+def _build_in_background(alias: str) -> None:
+    """Build the next snapshot on a thread of its own (its own connection), then swap it in."""
+    from django.db import connections
+
+    try:
+        snapshot = build()
+        with _lock:
+            _current[alias] = snapshot
+    finally:
+        with _lock:
+            _building.discard(alias)
+        connections[alias].close()
 
 
 def current() -> Snapshot:
-    """This process's snapshot, rebuilt first when the index has changed since it was built."""
+    """This process's snapshot, rebuilt when the index has changed since it was built.
+
+    A small index is read again at once. A large one (`SEARCH_SNAPSHOT_BACKGROUND_SIZE` documents or
+    more, about a second to read) is read again on a background thread while searches go on with the
+    previous snapshot, so a publication never stalls the web processes: for that second a page just
+    published is not found yet and counts are the previous ones, and a page just removed is left out
+    of the results anyway, their documents being read from the index's rows.
+    """
+    alias = connection.alias
     generation = current_generation()
-    snapshot = _current.get(connection.alias)
+    snapshot = _current.get(alias)
     if snapshot is not None and snapshot.generation == generation and generation is not None:
         return snapshot
+    background_size = int(getattr(settings, "SEARCH_SNAPSHOT_BACKGROUND_SIZE", 20_000))
     with _lock:
-        snapshot = _current.get(connection.alias)
-        if snapshot is None or snapshot.generation != generation or generation is None:
-            snapshot = _current[connection.alias] = build()
+        snapshot = _current.get(alias)
+        if snapshot is not None and snapshot.generation == generation and generation is not None:
+            return snapshot
+        if snapshot is not None and snapshot.size >= background_size and not connection.in_atomic_block:
+            if alias not in _building:
+                _building.add(alias)
+                threading.Thread(target=_build_in_background, args=(alias,), daemon=True).start()
+            return snapshot
+        snapshot = _current[alias] = build()
     return snapshot

@@ -8,25 +8,16 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from exemplar_pages.models import SubjectType
-
 from .backends import BackendUnavailable
-from .documents import CONTENT_TYPES
 from .query import MAX_QUERY_LENGTH, SearchParameterError, SearchQuery, SearchResults, parse_search_params
+from .registry import page_types, type_label
+from .service import facet_groups, value_names
 from .service import search as run_search
 
 PAGE_SIZE = 20
-FACET_LABELS = {
-    "field": _("Lĩnh vực"),
-    "locality": _("Địa bàn"),
-    "movement": _("Phong trào"),
-    "subject_type": _("Loại điển hình"),
-    "year": _("Năm"),
-    "award": _("Khen thưởng"),
-}
-TYPE_LABELS = {"exemplar": _("Gương điển hình"), "plan": _("Kế hoạch"), "movement": _("Phong trào thi đua")}
 
 
 class ResultWindow(Sequence):
@@ -46,13 +37,6 @@ class ResultWindow(Sequence):
             start = (index.start or 0) - self.offset
             return self.hits[max(start, 0) : max(start, 0) + (index.stop or self._count) - (index.start or 0)]
         return self.hits[index - self.offset]
-
-
-def facet_groups(facets: dict, keys: tuple[str, ...] | None = None) -> list[tuple[str, str, list]]:
-    """Facets as (key, label, values) for `includes/facets.html`, empty ones left out."""
-    return [
-        (key, FACET_LABELS[key], values) for key, values in facets.items() if values and (keys is None or key in keys)
-    ]
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
@@ -94,8 +78,8 @@ def search(request: HttpRequest) -> TemplateResponse:
             "hits": results.hits,
             "page_obj": page_obj,
             "facets": facets,
-            "types": [(key, TYPE_LABELS[key], key in selected_types) for key in CONTENT_TYPES],
-            "subject_types": dict(SubjectType.choices),
+            "types": [(key, capfirst(type_label(key)), key in selected_types) for key in page_types()],
+            "subject_types": value_names("subject_type"),
             "sort": query.sort,
             "filter_query": urlencode(kept),
             "max_query_length": MAX_QUERY_LENGTH,

@@ -4,6 +4,7 @@ import orjson
 import pytest
 
 from exemplar_pages.models import ExemplarStoryPage, Field
+from search.query import SearchQuery
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +180,6 @@ def test_column_page_shows_facet_counts(client, search_backend):
 
 def test_api_facets_are_the_labelled_facets_of_the_pages(client, search_backend):
     """The API's ready-made facet JSON holds what the HTML pages label: same values, names, order, counts."""
-    from search.query import SearchQuery
     from search.service import label_facets, search
 
     results = search(SearchQuery(text="", limit=1))
@@ -190,9 +190,17 @@ def test_api_facets_are_the_labelled_facets_of_the_pages(client, search_backend)
     assert [value["slug"] for value in data["facets"]["year"]] == sorted(results.facet_counts["year"], reverse=True)
 
 
+def facets_json(counts: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
+    """The facets as the API renders them."""
+    from search.service import label_facets
+
+    return {
+        facet: [value.as_dict() for value in values] for facet, values in label_facets(counts, SearchQuery()).items()
+    }
+
+
 def test_api_facets_follow_a_renamed_value_and_list_unlabelled_ones_last():
     from search.labels import labels_changed, taxonomy_labels
-    from search.service import facets_json
 
     field = Field.objects.order_by("pk").first()
     counts = {"field": {field.slug: 3, "chua-co-ten": 1}, "year": {"2023": 2, "2025": 1}}
@@ -214,7 +222,6 @@ def test_api_facets_follow_a_renamed_value_and_list_unlabelled_ones_last():
 def test_facet_values_come_in_reading_order_however_many_are_present():
     """A few values are sorted by rank, many are picked from the ranked list: the same reading order, zeros left out."""
     from search.labels import labels_changed, taxonomy_labels
-    from search.service import facets_json
 
     Field.objects.filter(pk=Field.objects.order_by("pk").first().pk).update(name="Lĩnh vực 100% <mới>")
     labels_changed()

@@ -116,44 +116,13 @@ def test_relevance_pages_read_across_rank_levels(client, ranked, indexed):
 
 
 @pytest.mark.parametrize("params", [{"q": "nông nghiệp"}, {"q": "phong trào thi đua"}, {}, {"type": "exemplar"}])
-def test_deep_pages_are_the_same_slices(client, search_backend, settings, params):
-    """Pages read from a per-day placing (Elasticsearch, past `SEARCH_ELASTICSEARCH_DEEP_OFFSET`) are the same."""
+def test_pages_are_slices_of_the_whole_order(client, search_backend, params):
+    """Any page size reads the same order."""
     whole = ids(api(client, **params))[:24]
     assert len(whole) >= 8
-    settings.SEARCH_ELASTICSEARCH_DEEP_OFFSET = 1  # every page after the first is a deep one
     for size in (1, 3, 5):
         pages = [ids(api(client, **params, page=page, page_size=size)) for page in range(1, len(whole) // size + 1)]
         assert [pk for page in pages for pk in page] == whole[: len(whole) // size * size], size
-
-
-def test_elasticsearch_deep_page_starts_at_the_day_holding_its_offset(settings):
-    """The placing of a deep page from per-day counts (newest day first), undated documents last."""
-    from search.backends.elasticsearch import DAY_MILLISECONDS, ElasticsearchBackend
-
-    settings.SEARCH_ELASTICSEARCH_DEEP_OFFSET = 2
-    backend = ElasticsearchBackend(client=object())
-    newest, older = 20 * DAY_MILLISECONDS, 18 * DAY_MILLISECONDS
-    days = [{"key": newest, "doc_count": 3}, {"key": older, "doc_count": 4}]  # 7 dated documents
-
-    def placed(offset: int) -> tuple[int | None, int, bool]:
-        """(read from documents older than, from, whether undated documents are read too)."""
-        request = backend.page_request({"match_all": {}}, offset, 2, days)
-        if request["query"] == {"match_all": {}}:
-            return None, request["from"], True
-        older = request["query"]["bool"]["filter"][1]
-        if "range" in older:  # the page lies among dated documents: a plain range, cheapest in the index's order
-            return older["range"]["date"]["lt"], request["from"], False
-        dated, undated = older["bool"]["should"]
-        assert undated == {"bool": {"must_not": [{"exists": {"field": "date"}}]}}
-        return dated["range"]["date"]["lt"], request["from"], True
-
-    assert placed(1) == (None, 1, True)  # shallow: read from the newest
-    assert placed(2) == (newest + DAY_MILLISECONDS, 2, False)  # in the newest day: nothing newer to skip
-    assert placed(3) == (older + DAY_MILLISECONDS, 0, False)  # first of the older day
-    assert placed(5) == (older + DAY_MILLISECONDS, 2, False)  # the page ends on the last dated document
-    assert placed(6) == (older + DAY_MILLISECONDS, 3, True)  # the page runs on into the undated ones
-    assert placed(7) == (older, 0, True)  # past every dated document: the undated ones
-    assert placed(9) == (older, 2, True)
 
 
 def test_date_sort_is_newest_first(client, ranked):

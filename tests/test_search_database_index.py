@@ -1,4 +1,4 @@
-"""The database backend's own machinery: the term index, the snapshot, and ranking with lazy phrase checks."""
+"""The database backend's own machinery: the term index, the snapshot, the vocabulary and scored ranking."""
 
 from datetime import timedelta
 
@@ -6,11 +6,9 @@ import pytest
 from django.utils import timezone
 
 from exemplar_pages.models import ExemplarStoryPage
-from search import fulltext, snapshot
-from search.backends.base import EXACT_PHRASE, EXACT_WORDS, FOLDED_PHRASE, TITLE_WORDS
-from search.documents import tokenize
+from search import fulltext, relevance, snapshot
 from search.fulltext import document_terms
-from search.models import SearchDocument
+from search.models import SearchDocument, SearchTerms, SearchWord
 from search.query import SearchQuery
 from search.service import search
 from tests import factories
@@ -57,20 +55,22 @@ def phrase_traps(search_index, django_capture_on_commit_callbacks):
 
 
 def brute_force(text: str) -> list[int]:
-    """The contract's ranking computed from the stored token columns, document by document."""
-    tokens = tokenize(text)
-    folded = tokenize(" ".join(SearchQuery(text=text).folded_tokens))
+    """The plan's ranking computed from the stored token columns, document by document (no full-text index)."""
+    plan = relevance.plan(SearchQuery(text=text).tokens)
+    columns = {relevance.TEXT: "text", relevance.FOLDED_TEXT: "folded", relevance.TITLE_TEXT: "title_folded"}
+
+    def holds(document, clause) -> bool:
+        return f" {' '.join(clause.words)} " in getattr(document, columns[clause.field])
+
     ranked = []
     now = timezone.now()
     for document in SearchDocument.objects.all():
         if document.expire_at and document.expire_at <= now:
             continue
-        if not all(f" {word} " in document.folded for word in folded):
+        held = [clause for clause in plan.clauses() if holds(document, clause)]
+        if sum(1 for slot in plan.slots if any(clause in held for clause in slot)) < plan.required:
             continue
-        score = EXACT_PHRASE * (f" {' '.join(tokens)} " in document.text)
-        score += EXACT_WORDS * all(f" {word} " in document.text for word in tokens)
-        score += FOLDED_PHRASE * (f" {' '.join(folded)} " in document.folded)
-        score += TITLE_WORDS * all(f" {word} " in document.title_folded for word in folded)
+        score = sum(clause.weight for clause in held)
         ranked.append((-score, -(document.date.timestamp() if document.date else float("-inf")), -document.pk))
     return [-pk for *_, pk in sorted(ranked)]
 
@@ -93,6 +93,8 @@ def test_a_phrase_trap_ranks_below_the_real_phrase(phrase_traps):
     order = search(SearchQuery(text="xây dựng nông thôn mới", limit=100), "database").page_ids
     assert order.index(real.pk) < order.index(trap.pk)
     assert order.index(trap.pk) < order.index(unaccented_trap.pk)  # exact words beat folded words
+    unaccented = search(SearchQuery(text="xay dung nong thon moi", limit=100), "database").page_ids
+    assert unaccented[:10] == order[:10]  # diacritics restored from the index: the same first ten
 
 
 def test_the_snapshot_follows_writes_that_bypass_the_indexer(search_index):
@@ -130,19 +132,40 @@ def test_broad_rank_classes_are_read_once_per_index_state(phrase_traps):
     assert full_text == []
 
 
-def test_documents_stored_whole_are_split_by_the_migration_and_joined_back(search_index):
-    """Rows written before the `content` and `result` columns get them from their document, and back on reversal."""
-    import importlib
+def test_the_vocabulary_counts_the_documents_holding_each_word(phrase_traps):
+    """Kept in step by every write and deletion: equal to a count over the bags."""
+    from collections import Counter
 
-    from django.apps import apps
+    from search.vocabulary import vocabulary_terms
 
-    migration = importlib.import_module("search.migrations.0004_document_content_and_result")
-    rows = {row.page_id: (row.document, row.content, row.result) for row in SearchDocument.objects.all()}
-    assert rows and all(content for _document, content, _result in rows.values())
-    for page_id, (document, content, _result) in rows.items():  # as stored before the columns existed
-        SearchDocument.objects.filter(page_id=page_id).update(document={**document, "content": content}, result="")
-    migration.split_documents(apps, None)
-    assert {row.page_id: (row.document, row.content, row.result) for row in SearchDocument.objects.all()} == rows
-    migration.join_documents(apps, None)
-    joined = {row.page_id: row.document for row in SearchDocument.objects.all()}
-    assert joined == {page_id: {**document, "content": content} for page_id, (document, content, _r) in rows.items()}
+    def counted() -> dict[str, int]:
+        return dict(
+            Counter(
+                term for bag in SearchTerms.objects.values_list("terms", flat=True) for term in vocabulary_terms(bag)
+            )
+        )
+
+    assert dict(SearchWord.objects.values_list("term", "documents")) == counted()
+    assert counted()["~bay"] >= 3
+    ExemplarStoryPage.objects.get(pk=phrase_traps[0].pk).delete()  # the cascade discounts its words
+    assert dict(SearchWord.objects.values_list("term", "documents")) == counted()
+    factories.publish(ExemplarStoryPage.objects.get(pk=phrase_traps[1].pk))
+    assert dict(SearchWord.objects.values_list("term", "documents")) == counted()
+
+
+def test_a_missing_trigger_fails_the_check_until_a_rebuild(search_index):
+    from django.core.management import call_command
+    from django.db import connection
+
+    from search.checks import check_fulltext_index
+
+    assert check_fulltext_index(databases=["default"]) == []
+    trigger = "search_doc_updated" if connection.vendor == "sqlite" else "search_doc_generation"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DROP TRIGGER {trigger}" + ("" if connection.vendor == "sqlite" else " ON search_searchdocument")
+        )
+    errors = check_fulltext_index(databases=["default"])
+    assert [error.id for error in errors] == ["search.E001"] and trigger in errors[0].msg
+    call_command("search_index", "rebuild", "--no-progress", stdout=__import__("io").StringIO())
+    assert check_fulltext_index(databases=["default"]) == []

@@ -230,7 +230,6 @@ SEARCH_INDEX_NAME = os.environ.get("SEARCH_INDEX_NAME", "thidua-pages")  # an al
 SEARCH_ELASTICSEARCH_TIMEOUT = float(os.environ.get("SEARCH_ELASTICSEARCH_TIMEOUT", "5"))
 SEARCH_ELASTICSEARCH_REPLICAS = int(os.environ.get("SEARCH_ELASTICSEARCH_REPLICAS", "0"))
 # From this result offset on, a page is located through per-day counts instead of skipping every newer document.
-SEARCH_ELASTICSEARCH_DEEP_OFFSET = int(os.environ.get("SEARCH_ELASTICSEARCH_DEEP_OFFSET", "1000"))
 # Tests set True to see each update at once. Behind a front-end cache the replay waits until its changes
 # are searchable, so the purge that follows it does not let a stale listing be cached again.
 SEARCH_ELASTICSEARCH_REFRESH = "wait_for" if os.environ.get("FRONTEND_CACHE_URL", "").strip() else False

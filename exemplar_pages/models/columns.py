@@ -104,7 +104,7 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
 
     @path("")
     def listing(self, request):
-        from search.views import facet_groups
+        from search.service import facet_groups
 
         from ..forms import ColumnFilterForm
         from ..listing import column_listing

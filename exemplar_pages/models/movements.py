@@ -8,12 +8,17 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.documents import searchable_text
+from search.registry import Batch, Contribution, Searchable
+
 from ..visibility import public_now
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
-class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
+class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
     """A patriotic emulation movement (phong trào thi đua)."""
+
+    search_type = "movement"
 
     parent_page_types = ["exemplar_pages.UnitPage"]
     subpage_types = ["exemplar_pages.ExemplarStoryPage"]
@@ -87,6 +92,25 @@ class MovementPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixi
     class Meta:
         verbose_name = _("phong trào thi đua")
         verbose_name_plural = _("phong trào thi đua")
+
+    def search_contribution(self, batch: Batch) -> Contribution:
+        """Slogan, summary, campaign, launcher, body and locality; itself as the movement facet (search)."""
+        from ..searching import covering_localities, locality_display, movement_reference, period_years, year_values
+
+        locality = locality_display(batch, self.locality_id)
+        return Contribution(
+            parts=[self.slogan, self.summary, self.campaign, self.launching_body, *searchable_text(self.body)]
+            + [locality["path"] if locality else ""],
+            facets={
+                "locality": covering_localities(batch, self.locality_id),
+                "movement": [self.slug],
+                "year": year_values(*period_years(self.period_start, self.period_end)),
+            },
+            summary=self.summary,
+            year=self.period_start,
+            locality=locality,
+            movement=movement_reference(self),
+        )
 
     def public_plans(self):
         """Live, public plans linked to this movement, newest first."""

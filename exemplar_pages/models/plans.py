@@ -10,14 +10,19 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import searchable_text
+from search.registry import Batch, Contribution, Searchable
+
 from ..blocks import PlanSectionsBlock
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
-class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
+class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
     """A plan (kế hoạch) issued by a public body."""
+
+    search_type = "plan"
 
     parent_page_types = ["exemplar_pages.UnitPage"]
     subpage_types = []
@@ -121,6 +126,29 @@ class PlanPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, P
     def movement_ids(self) -> list[int]:
         """Ids of the linked movements public now: an API field, so never the id of a draft or private one."""
         return list(self.public_movements().values_list("pk", flat=True))
+
+    @classmethod
+    def search_queryset(cls, pages):
+        return pages.prefetch_related("movements")
+
+    def search_contribution(self, batch: Batch) -> Contribution:
+        """Number, issuer, summary and sections; its movements and years (search)."""
+        from ..searching import movement_reference, period_years, public_movements, year_values
+
+        public = public_movements(batch)
+        movements = [public[movement.pk] for movement in self.movements.all() if movement.pk in public]
+        issued = self.issue_date.year if self.issue_date else None
+        return Contribution(
+            parts=[self.number, self.issuing_body, self.summary, *searchable_text(self.sections)]
+            + [movement.title for movement in movements],
+            facets={
+                "movement": sorted({movement.slug for movement in movements}),
+                "year": year_values(*period_years(self.period_start, self.period_end), issued),
+            },
+            summary=self.summary,
+            year=issued or self.period_start,
+            movement=movement_reference(movements[0] if movements else None),
+        )
 
     def public_movements(self):
         """Linked movements that anonymous users may see."""

@@ -13,6 +13,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from search.documents import searchable_text
+from search.registry import Batch, Contribution, Searchable
+
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
@@ -28,11 +31,12 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page):
+class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page):
     """The story of an exemplar: an individual, a collective or a household."""
 
     parent_page_types = ["exemplar_pages.UnitPage", "exemplar_pages.MovementPage"]
     subpage_types = []
+    search_type = "exemplar"
     body_template = "exemplar_pages/exemplar_story_body.html"
 
     subject_name = models.CharField(
@@ -159,6 +163,52 @@ class ExemplarStoryPage(PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page)
             known = (self.movement_id, movement if is_public_now(movement) else None)
             self._public_movement = known
         return known[1]
+
+    @classmethod
+    def search_queryset(cls, pages):
+        return pages.select_related("field").prefetch_related("awards__award", "tagged_items__tag")
+
+    def search_contribution(self, batch: Batch) -> Contribution:
+        """Subject, summary, body, field, locality, awards and tags; the facets of DESIGN §5 (search)."""
+        from ..searching import covering_localities, locality_display, movement_reference, public_movements, tag_key
+
+        field = {"slug": self.field.slug, "name": self.field.name} if self.field_id else None
+        locality = locality_display(batch, self.locality_id)
+        movement = public_movements(batch).get(self.movement_id)
+        received = list(self.awards.all())
+        awards = [award for award in received if award.award_id]  # free awards (as written) have no facet value
+        prefetched = "tagged_items" in getattr(self, "_prefetched_objects_cache", {})
+        tags = (
+            [item.tag.name for item in self.tagged_items.all()] if prefetched else [tag.name for tag in self.tags.all()]
+        )
+        return Contribution(
+            parts=[
+                self.subject_name,
+                self.summary,
+                *searchable_text(self.body),
+                field["name"] if field else "",
+                locality["path"] if locality else "",
+                *(award.award.name for award in awards),
+                *(part for award in received for part in (award.text, award.conferred_by) if part),
+                *tags,
+                movement.title if movement else "",
+            ],
+            facets={
+                "field": [field["slug"]] if field else [],
+                "locality": covering_localities(batch, self.locality_id),
+                "movement": [movement.slug] if movement else [],
+                "subject_type": [self.subject_type],
+                "year": [str(self.year)] if self.year else [],
+                "award": list(dict.fromkeys(award.award.slug for award in awards)),
+                "tag": sorted({tag_key(tag) for tag in tags}),
+            },
+            summary=self.summary,
+            subject_type=self.subject_type,
+            year=self.year,
+            field=field,
+            locality=locality,
+            movement=movement_reference(movement),
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,14 +10,6 @@ from django.db import connection
 from ..models import SearchDocument
 from ..query import SearchQuery
 
-#: Rank classes (DESIGN §5): each weight exceeds the sum of the weights below it,
-#: so exact-diacritic matches rank above folded ones and phrases above scattered words.
-#: Within a class, results are newest first on both backends.
-EXACT_PHRASE = 800
-EXACT_WORDS = 400
-FOLDED_PHRASE = 200
-TITLE_WORDS = 100
-
 
 class BackendUnavailable(RuntimeError):
     """The backend could not answer (e.g. Elasticsearch is down)."""
@@ -70,11 +62,6 @@ class SearchBackend:
             documents.append(orjson.loads(document))
             documents[-1]["content"] = content
         return documents
-
-    @staticmethod
-    def stored_results(page_ids: list[int]) -> list[tuple[str, str]]:
-        """`(result as the API lists it, as JSON; content)` of these pages, in this order: no document is parsed."""
-        return [(result, content) for _page_id, result, content in _stored_rows(page_ids, "result", "content")]
 
     def indexed_checksums(self) -> dict[int, str]:
         """Every indexed page id with its document's checksum."""

@@ -12,38 +12,21 @@ from __future__ import annotations
 import operator
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import OrjsonSerializer
-from elasticsearch_dsl import Date, Document, Index, InnerDoc, Integer, Keyword, MetaField, Object, Text
+from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, MetaField, Object, Text
 
-from ..documents import FACETS
+from .. import relevance
 from ..query import MAX_RESULT_WINDOW, SearchQuery
-from .base import (
-    EXACT_PHRASE,
-    EXACT_WORDS,
-    FOLDED_PHRASE,
-    TITLE_WORDS,
-    BackendUnavailable,
-    RawResults,
-    SearchBackend,
-)
+from ..registry import counted_facets, facets
+from .base import BackendUnavailable, RawResults, SearchBackend
 
 #: Enough buckets for every locality of the country: no 10-bucket cap (DESIGN §5).
 FACET_BUCKETS = 10_000
-#: Prefix of the nested aggregations counting the rank levels of a ranked query.
-RANK_AGGREGATION = "rank"
-#: From this offset on (setting `SEARCH_ELASTICSEARCH_DEEP_OFFSET`), a page is not read by skipping every newer
-#: document (Elasticsearch would collect and sort them all): documents are counted per day first, and the page
-#: starts at the day holding the offset.
-DEEP_OFFSET = 1_000
-DAY_MILLISECONDS = 86_400_000
-DAYS_AGGREGATION = "days"
-DAYS = {"date_histogram": {"field": "date", "fixed_interval": "1d", "min_doc_count": 1, "order": {"_key": "desc"}}}
 _ANSWER_PATHS = (
     "hits.total.value",
     "aggregations.*.buckets.key",
@@ -53,22 +36,6 @@ _ANSWER_PATHS = (
 )
 #: Only what `search` reads: the answer is a fraction of the full response for ~1 100 facet buckets.
 FILTER_PATH = ",".join(f"responses.{path}" for path in ("hits.hits._id", *_ANSWER_PATHS))
-#: The placing of a page: rank levels' nested `filters` buckets (keyed, so kept whole), documents per day.
-LEVELS_FILTER_PATH = ",".join(f"responses.{path}" for path in (*_ANSWER_PATHS, f"aggregations.{RANK_AGGREGATION}*"))
-
-
-class FacetKeys(InnerDoc):
-    """Facet and filter keys (slugs, subject types, years as strings), one field per key of `FILTER_KEYS`."""
-
-    # Facets are counted on every search: build their global ordinals at refresh, not at the first query.
-    type = Keyword(eager_global_ordinals=True)
-    field = Keyword(eager_global_ordinals=True)
-    locality = Keyword(eager_global_ordinals=True)
-    movement = Keyword(eager_global_ordinals=True)
-    subject_type = Keyword(eager_global_ordinals=True)
-    year = Keyword(eager_global_ordinals=True)
-    award = Keyword(eager_global_ordinals=True)
-    tag = Keyword()
 
 
 class PageDocument(Document):
@@ -87,7 +54,7 @@ class PageDocument(Document):
     field = Object(enabled=False)
     locality = Object(enabled=False)
     movement = Object(enabled=False)
-    facets = Object(FacetKeys)
+    facets = Object(enabled=False)  # its properties are the registered facets' (`create_index`)
     title_text = Text(analyzer="standard")
     title_folded = Text(analyzer="standard")
     text = Text(analyzer="standard")
@@ -100,8 +67,13 @@ class PageDocument(Document):
 
 _clients: dict[tuple[str, float], Elasticsearch] = {}
 _KEY_AND_COUNT = operator.itemgetter("key", "doc_count")
-#: Threads asking a search's totals while its page is placed and read (the client is thread-safe).
-_totals_pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="search-totals")
+
+
+def _scored(clause: relevance.Clause) -> dict:
+    """A clause of the plan as a query scoring exactly its weight."""
+    words = " ".join(clause.words)
+    matching = {"match_phrase": {clause.field: words}} if len(clause.words) > 1 else {"match": {clause.field: words}}
+    return {"constant_score": {"filter": matching, "boost": clause.weight}}
 
 
 def get_client(url: str | None = None) -> Elasticsearch:
@@ -118,10 +90,6 @@ def get_client(url: str | None = None) -> Elasticsearch:
             serializer=OrjsonSerializer(),  # answers carry ~1 200 facet buckets: parsed several times faster
         )
     return _clients[key]
-
-
-def deep_offset() -> int:
-    return int(getattr(settings, "SEARCH_ELASTICSEARCH_DEEP_OFFSET", DEEP_OFFSET))
 
 
 def alias_name() -> str:
@@ -150,7 +118,12 @@ def create_index(client: Elasticsearch, bulk_load: bool = False) -> str:
         **({"refresh_interval": "-1"} if bulk_load else {}),
     )
     index.document(PageDocument)
-    index.create(using=client)
+    mapping = index.to_dict()["mappings"]
+    # Facet and filter keys (slugs, years as strings); counted ones build their ordinals at refresh, not at a query.
+    keys = {"type": {"type": "keyword", "eager_global_ordinals": True}}
+    keys |= {name: {"type": "keyword", "eager_global_ordinals": facet.counted} for name, facet in facets().items()}
+    mapping["properties"]["facets"] = {"properties": keys}
+    client.indices.create(index=name, settings=index.to_dict()["settings"], mappings=mapping)
     return name
 
 
@@ -219,113 +192,53 @@ class ElasticsearchBackend(SearchBackend):
     def __init__(self, client: Elasticsearch | None = None) -> None:
         self.client = client or get_client()
 
-    def query_clause(self, query: SearchQuery) -> dict:
-        """The bool filter every answer shares: visibility, the chosen facet values and every folded word."""
+    def query_clause(self, query: SearchQuery) -> dict | None:
+        """Visibility and the chosen facet values as filters; the query's plan (`search.relevance`) as scoring clauses.
+
+        Every clause is a `constant_score` with the plan's integer weight, so a document's score is the
+        sum the database backend computes; `None` when no document can match.
+        """
         # An absolute instant, rounded up to the minute, rather than `now`: the same query within a minute is the
         # same request, which Elasticsearch's request cache can answer; a page is hidden at most a minute early.
         horizon = (timezone.now() + timedelta(minutes=1)).replace(second=0, microsecond=0)
         filters: list[dict] = [{"bool": {"must_not": [{"range": {"expire_at": {"lte": horizon.isoformat()}}}]}}]
         for key, values in query.clauses:
             filters.append({"terms": {f"facets.{key}": list(values)}})
-        if query.tokens:
-            filters.append({"match": {"folded": {"query": " ".join(query.folded_tokens), "operator": "and"}}})
-        return {"bool": {"filter": filters}}
-
-    @staticmethod
-    def rank_clauses(query: SearchQuery) -> list[tuple[int, dict]]:
-        """The rank classes of `backends.base` as Elasticsearch queries, heaviest first."""
-        phrase, folded_phrase = " ".join(query.tokens), " ".join(query.folded_tokens)
-        return [
-            (EXACT_PHRASE, {"match_phrase": {"text": phrase}}),
-            (EXACT_WORDS, {"match": {"text": {"query": phrase, "operator": "and"}}}),
-            (FOLDED_PHRASE, {"match_phrase": {"folded": folded_phrase}}),
-            (TITLE_WORDS, {"match": {"title_folded": {"query": folded_phrase, "operator": "and"}}}),
-        ]
+        if not query.tokens:
+            return {"bool": {"filter": filters}}
+        plan = relevance.plan(query.tokens)
+        if plan.empty:
+            return None
+        slots = [{"bool": {"should": [_scored(clause) for clause in slot]}} for slot in plan.slots if slot]
+        return {
+            "bool": {
+                "filter": filters,
+                "must": [{"bool": {"should": slots, "minimum_should_match": plan.required}}],
+                "should": [_scored(clause) for clause in plan.bonuses],
+            }
+        }
 
     def totals_request(self, query: SearchQuery, clause: dict) -> dict:
         """The total and the facet counts (`size` 0: the shard request cache answers it again until a refresh)."""
         totals: dict = {"query": clause, "size": 0, "track_total_hits": True}
         if query.with_facets:
-            totals["aggs"] = {facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in FACETS}
+            totals["aggs"] = {
+                facet: {"terms": {"field": f"facets.{facet}", "size": FACET_BUCKETS}} for facet in counted_facets()
+            }
         return totals
 
-    def levels_request(self, query: SearchQuery, clause: dict) -> dict:
-        """What places a page before it is read (`size` 0, cacheable): rank levels, documents per day when deep.
-
-        The levels of a ranked query are counted by nested `filters` aggregations, one rank class a
-        level deep: a leaf is one combination of classes, i.e. one rank (every weight exceeds the sum
-        of those below it). A deep page has each leaf, or the whole set, counted per day too.
-        """
-        aggregations: dict = {DAYS_AGGREGATION: DAYS} if query.offset >= deep_offset() else {}
-        if query.effective_sort == "relevance":
-            for depth, (_weight, condition) in reversed(list(enumerate(self.rank_clauses(query)))):
-                aggregations = {
-                    f"{RANK_AGGREGATION}{depth}": {
-                        "filters": {"filters": {"1": condition}, "other_bucket_key": "0"},
-                        **({"aggs": aggregations} if aggregations else {}),
-                    }
-                }
-        return {"query": clause, "size": 0, "track_total_hits": True, "aggs": aggregations}
-
-    def hits_request(self, clause: dict, offset: int, size: int) -> dict:
-        """A page of ids, newest first: the order the index is stored in, so collecting stops once the page is full."""
+    def hits_request(self, query: SearchQuery, clause: dict) -> dict:
+        """A page of ids: by score then newest first, or newest first (the index's own order)."""
+        by_date = [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}]
+        ranked = query.effective_sort == "relevance" and bool(query.tokens)
         return {
             "query": clause,
-            "sort": [{"date": {"order": "desc", "missing": "_last"}}, {"page_id": {"order": "desc"}}],
+            "sort": [{"_score": {"order": "desc"}}, *by_date] if ranked else by_date,
             "_source": False,
             "track_total_hits": False,
-            "from": offset,
-            "size": size,
+            "from": query.offset,
+            "size": query.limit,
         }
-
-    def page_request(self, clause: dict, offset: int, size: int, days: list[dict]) -> dict:
-        """`size` ids from `offset` of the documents of `clause`, newest first.
-
-        With the documents counted per day (`days`, newest first), a deep page starts at the day holding
-        `offset`: only documents dated before it (or undated, which sort last) are read, from the offset
-        less the documents of newer days. The same page, without collecting thousands of newer ones. A
-        page among dated documents only is asked with a plain date range, which the index's own
-        order answers cheaper than a range-or-undated disjunction.
-        """
-        if days and offset >= deep_offset():
-            newer = 0
-            for day in days:
-                if newer + day["doc_count"] > offset:
-                    boundary = day["key"] + DAY_MILLISECONDS
-                    break
-                newer += day["doc_count"]
-            else:  # the offset falls among the undated documents
-                boundary = days[-1]["key"]
-            older: dict = {"range": {"date": {"lt": boundary, "format": "epoch_millis"}}}
-            if offset + size > sum(day["doc_count"] for day in days):  # the page reaches the undated documents
-                undated = {"bool": {"must_not": [{"exists": {"field": "date"}}]}}
-                older = {"bool": {"should": [older, undated], "minimum_should_match": 1}}
-            clause, offset = {"bool": {"filter": [clause, older]}}, offset - newer
-        return self.hits_request(clause, offset, size)
-
-    def rank_levels(self, query: SearchQuery, clause: dict, totals: dict) -> list[tuple[int, dict, int, list]]:
-        """`(rank, query, number of documents, documents per day)` of every non-empty rank level, highest first."""
-        conditions = self.rank_clauses(query)
-        found: list[tuple[int, dict, int, list]] = []
-
-        def walk(node: dict, depth: int, held: list[bool]) -> None:
-            buckets = node.get(f"{RANK_AGGREGATION}{depth}", {}).get("buckets", {})
-            for key, bucket in buckets.items():
-                if not bucket.get("doc_count"):
-                    continue
-                path = [*held, key == "1"]
-                if depth + 1 < len(conditions):
-                    walk(bucket, depth + 1, path)
-                    continue
-                level = {"bool": {"filter": list(clause["bool"]["filter"]), "must_not": []}}
-                for has, (_weight, condition) in zip(path, conditions):
-                    level["bool"]["filter" if has else "must_not"].append(condition)
-                rank = sum(weight for has, (weight, _condition) in zip(path, conditions) if has)
-                days = bucket.get(DAYS_AGGREGATION, {}).get("buckets", [])
-                found.append((rank, level, bucket["doc_count"], days))
-
-        walk(totals.get("aggregations", {}), 0, [])
-        return sorted(found, key=lambda level: -level[0])
 
     def msearch(self, searches: list[dict], filter_path: str = FILTER_PATH) -> list[dict]:
         """The answers of an `msearch`, as plain dicts (much cheaper than elasticsearch-dsl's response objects)."""
@@ -337,47 +250,18 @@ class ElasticsearchBackend(SearchBackend):
         return answers
 
     def send(self, query: SearchQuery) -> tuple[list[int], dict]:
-        """Ask Elasticsearch: the ids of the requested page, and the answer holding the total and the facets.
+        """Ask Elasticsearch, in one round trip: the ids of the requested page, and the total with the facets.
 
-        Newest first: one round trip with the page of hits and the totals. By relevance: ranking every
-        match by score costs a sort of all of them (tens of milliseconds for a broad word at 100 000
-        documents), so the size of each rank level is asked first (`levels_request`), and the page is
-        then read level by level, newest first within a level, which the index's own order answers
-        without sorting. A deep page (`DEEP_OFFSET`) has documents counted per day first too
-        (`page_request`). Meanwhile the totals are asked on another connection. Size-0 requests are
-        request-cacheable; hits are ids only, the documents coming from the database index, which holds
-        the same ones. The benchmark times this very exchange as "raw".
+        Hits are ids only, the documents coming from the database index, which holds the same ones.
+        The benchmark times this very exchange as "raw".
         """
         clause = self.query_clause(query)
-        cache = {"request_cache": True}
-        totals_search = [cache, self.totals_request(query, clause)]
-        relevance, deep = query.effective_sort == "relevance", query.offset >= deep_offset()
-        if not relevance and not deep:  # newest first from the start: the page and the totals in one round trip
-            hits, totals = self.msearch([{}, self.hits_request(clause, query.offset, query.limit), *totals_search])
-            return [int(hit["_id"]) for hit in hits.get("hits", {}).get("hits", [])], totals
-        # The totals do not depend on the placing: asked at the same time, on a second connection.
-        pending = _totals_pool.submit(self.msearch, totals_search)
-        try:
-            (placing,) = self.msearch([cache, self.levels_request(query, clause)], filter_path=LEVELS_FILTER_PATH)
-        except Exception:
-            pending.cancel()
-            raise
-        if relevance:
-            levels = self.rank_levels(query, clause, placing)
-        else:
-            days = placing.get("aggregations", {}).get(DAYS_AGGREGATION, {}).get("buckets", [])
-            levels = [(0, clause, placing["hits"]["total"]["value"], days)]
-        pages: list[dict] = []
-        start, end, before = query.offset, query.offset + query.limit, 0
-        for _rank, level, size, days in levels:
-            if before + size > start and before < end:
-                offset = max(start - before, 0)
-                pages += [{}, self.page_request(level, offset, min(end - before, size) - offset, days)]
-            before += size
-        answers = self.msearch(pages) if pages else []
-        (totals,) = pending.result()
-        ids = [int(hit["_id"]) for hits in answers for hit in hits.get("hits", {}).get("hits", [])]
-        return ids, totals
+        if clause is None:
+            return [], {"hits": {"total": {"value": 0}}}
+        hits, totals = self.msearch(
+            [{}, self.hits_request(query, clause), {"request_cache": True}, self.totals_request(query, clause)]
+        )
+        return [int(hit["_id"]) for hit in hits.get("hits", {}).get("hits", [])], totals
 
     def search(self, query: SearchQuery) -> RawResults:
         try:
@@ -389,7 +273,7 @@ class ElasticsearchBackend(SearchBackend):
         facet_counts = {}
         if query.with_facets:
             aggregations = totals.get("aggregations", {})
-            for facet in FACETS:  # keyword fields: the keys are strings already; read without a Python loop
+            for facet in counted_facets():  # keyword fields: the keys are strings already; read without a Python loop
                 facet_counts[facet] = dict(map(_KEY_AND_COUNT, aggregations.get(facet, {}).get("buckets", [])))
         return RawResults(count=totals["hits"]["total"]["value"], page_ids=window, facet_counts=facet_counts)
 

@@ -1,0 +1,249 @@
+"""What a query asks for, weighed the same way by both backends (DESIGN §5).
+
+A query is a list of *slots*, one per distinct word. A document matches when it holds at least
+`required_words(n)` of the n slots, so a long query may miss a word; its score is the sum of the
+weights of the clauses it holds:
+
+- a slot's folded word: the word's weight (`weight`: rarer words weigh more);
+- a word not in the index as typed (a mistyped one): the indexed words one edit away, at
+  `TYPO_SHARE` of their weight, as alternatives of the slot (a slot is held by any of them); a
+  word the index holds is never replaced, so names match as typed;
+- the word with its diacritics, as typed or restored from the index for an unaccented word whose
+  neighbours make the reading clear (`hien mau` → `hiến máu`): `EXACT_SHARE` more;
+- the word in the title: `TITLE_SHARE` more;
+- two query words next to each other in the text: `PHRASE_SHARE` of their mean weight, and
+  `EXACT_PHRASE_SHARE` more with their diacritics.
+
+Weights are integers, so both backends add them exactly and rank alike; equal scores are newest first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from cms.vietnamese import fold_vietnamese
+
+from . import fulltext, vocabulary
+from .fulltext import FOLDED, PAIR, TITLE
+
+SCALE = 100
+TYPO_SHARE = 0.4
+EXACT_SHARE = 0.5
+TITLE_SHARE = 0.6
+PHRASE_SHARE = 0.6
+EXACT_PHRASE_SHARE = 0.3
+MAX_ALTERNATIVES = 5
+MIN_TYPO_LENGTH = 3
+#: Unaccented forms tried per word when restoring diacritics, the most frequent first.
+RESTORE_CANDIDATES = 4
+#: A reading is restored when its pairs are at least this many times as frequent as the next best's.
+RESTORE_MARGIN = 2
+FOLDED_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+#: Fields of a clause: words as written, folded words, folded title words.
+TEXT, FOLDED_TEXT, TITLE_TEXT = "text", "folded", "title_folded"
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A word (or two adjacent words) in one field, and what holding it adds to the score."""
+
+    field: str
+    words: tuple[str, ...]
+    weight: int
+
+    @property
+    def term(self) -> str:
+        """The term of the database index's bags that a document holds when it holds this clause."""
+        prefix = {TEXT: "", FOLDED_TEXT: FOLDED, TITLE_TEXT: TITLE}[self.field]
+        return prefix + PAIR.join(self.words)
+
+
+@dataclass
+class Plan:
+    """Slots (alternatives each) of which `required` must be held, and the clauses that only add to the score."""
+
+    slots: list[list[Clause]]
+    required: int
+    bonuses: list[Clause] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        """No slot can be held: nothing matches."""
+        return sum(1 for slot in self.slots if slot) < self.required
+
+    def clauses(self) -> Iterator[Clause]:
+        for slot in self.slots:
+            yield from slot
+        yield from self.bonuses
+
+
+def required_words(number: int) -> int:
+    """How many of a query's words a document must hold: all of one or two; one fewer per four words beyond."""
+    return number if number <= 2 else number - max(1, number // 4)
+
+
+def weight(documents: int, total: int) -> int:
+    """A word's weight: the rarer, the heavier (`SCALE × ln(1 + N / df)`)."""
+    return round(SCALE * math.log(1 + max(total, 1) / max(documents, 1)))
+
+
+def edits(word: str, alphabet: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from a word."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {left + right[1:] for left, right in splits if right}
+    found |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    found |= {left + letter + right[1:] for left, right in splits if right for letter in alphabet}
+    found |= {left + letter + right for left, right in splits for letter in alphabet}
+    found.discard(word)
+    return found
+
+
+def one_edit_apart(first: str, second: str) -> bool:
+    """Whether two different words are one deletion, transposition, substitution or insertion apart."""
+    if first == second or abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) > len(second):
+        first, second = second, first
+    start = 0
+    while start < len(first) and first[start] == second[start]:
+        start += 1
+    if len(first) < len(second):
+        return first[start:] == second[start + 1 :]
+    rest = start + 1
+    if first[rest:] == second[rest:]:
+        return True
+    return first[start : start + 2] == second[start : start + 2][::-1] and first[start + 2 :] == second[start + 2 :]
+
+
+def _has_marks(token: str) -> bool:
+    return token != fold_vietnamese(token)
+
+
+@dataclass
+class _Word:
+    token: str
+    folded: str
+    documents: int
+    weight: int = 0
+    exact: str | None = None  # the word with its diacritics, as typed or restored
+    alternatives: list[Clause] = field(default_factory=list)
+
+
+def _typo_alternatives(word: _Word, total: int) -> list[Clause]:
+    """Indexed words one edit away from a word the index does not hold as typed."""
+    if len(word.folded) < MIN_TYPO_LENGTH:
+        return []
+    if _has_marks(word.token):
+        near_folds = {word.folded, *edits(word.folded, FOLDED_ALPHABET)}
+        rows = [
+            (term, folded, number)
+            for term, folded, number in vocabulary.folding_to(near_folds)
+            if not term.startswith(FOLDED) and folded != word.folded and one_edit_apart(term, word.token)
+        ]
+        field_name = TEXT
+    else:
+        rows = vocabulary.folding_to(edits(word.folded, FOLDED_ALPHABET))
+        rows = [(term[len(FOLDED) :], folded, number) for term, folded, number in rows if term.startswith(FOLDED)]
+        field_name = FOLDED_TEXT
+    rows.sort(key=lambda row: (-row[2], row[0]))
+    return [
+        Clause(field_name, (term,), round(TYPO_SHARE * weight(number, total)))
+        for term, _folded, number in rows[:MAX_ALTERNATIVES]
+    ]
+
+
+def _restore(words: list[_Word]) -> None:
+    """Give unaccented words the diacritics their neighbours make clear, from the pairs the index holds."""
+    unaccented = [word for word in words if word.exact is None and word.documents]
+    if not unaccented or len(words) < 2:
+        return
+    forms: dict[str, list[str]] = {}
+    for term, folded, _number in sorted(vocabulary.folding_to(word.folded for word in unaccented), key=lambda r: -r[2]):
+        if not term.startswith(FOLDED) and len(forms.setdefault(folded, [])) < RESTORE_CANDIDATES:
+            forms[folded].append(term)
+
+    def options(word: _Word) -> list[str]:
+        return [word.exact] if word.exact else forms.get(word.folded, [])
+
+    counted: dict[str, int] = {}
+
+    def pair_count(first: str, second: str) -> int:
+        term = first + PAIR + second
+        if term not in counted:
+            counted[term] = fulltext.count_holding([term])
+        return counted[term]
+
+    chosen: dict[int, str] = {}
+    for index, word in enumerate(words):
+        if word.exact is not None or not word.documents:
+            continue
+        scores = []
+        for form in options(word):
+            score = 0
+            if index > 0:
+                score += max((pair_count(other, form) for other in options(words[index - 1])), default=0)
+            if index + 1 < len(words):
+                score += max((pair_count(form, other) for other in options(words[index + 1])), default=0)
+            scores.append((score, form))
+        scores.sort(reverse=True)
+        if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] >= RESTORE_MARGIN * scores[1][0]):
+            chosen[index] = scores[0][1]
+    for index, form in chosen.items():
+        words[index].exact = form
+
+
+def build_plan(tokens: list[str]) -> Plan:
+    """The plan of a query's words (lower-case tokens, see `documents.tokenize`)."""
+    total = vocabulary.document_count()
+    words: list[_Word] = []
+    for token in tokens:
+        if any(word.token == token for word in words):
+            continue
+        words.append(_Word(token, fold_vietnamese(token), 0, exact=token if _has_marks(token) else None))
+    numbers = vocabulary.frequencies([FOLDED + word.folded for word in words] + [w.exact for w in words if w.exact])
+    for word in words:
+        word.documents = numbers.get(FOLDED + word.folded, 0)
+        word.weight = weight(word.documents, total)
+        if word.exact and not numbers.get(word.exact):
+            word.exact = None
+            word.alternatives = _typo_alternatives(word, total)
+        elif not word.documents:
+            word.alternatives = _typo_alternatives(word, total)
+    _restore(words)
+    slots, bonuses = [], []
+    for word in words:
+        slot = [Clause(FOLDED_TEXT, (word.folded,), word.weight)] if word.documents else []
+        slots.append(slot + word.alternatives)
+        if word.documents:
+            bonuses.append(Clause(TITLE_TEXT, (word.folded,), round(TITLE_SHARE * word.weight)))
+        if word.exact:
+            bonuses.append(Clause(TEXT, (word.exact,), round(EXACT_SHARE * word.weight)))
+    by_token = {word.token: word for word in words}
+    adjacent = dict.fromkeys((first, second) for first, second in zip(tokens, tokens[1:]) if first != second)
+    for first, second in ((by_token[first], by_token[second]) for first, second in adjacent):
+        if not (first.documents and second.documents):
+            continue
+        mean = (first.weight + second.weight) / 2
+        bonuses.append(Clause(FOLDED_TEXT, (first.folded, second.folded), round(PHRASE_SHARE * mean)))
+        if first.exact and second.exact:
+            bonuses.append(Clause(TEXT, (first.exact, second.exact), round(EXACT_PHRASE_SHARE * mean)))
+    return Plan(slots, required_words(len(words)), [bonus for bonus in bonuses if bonus.weight > 0])
+
+
+@lru_cache(maxsize=256)
+def _cached_plan(tokens: tuple[str, ...], generation: str | None) -> Plan:
+    return build_plan(list(tokens))
+
+
+def plan(tokens: list[str]) -> Plan:
+    """The plan of a query's words, kept until the index next changes."""
+    from .snapshot import current_generation
+
+    generation = current_generation()
+    if generation is None:
+        return build_plan(tokens)
+    return _cached_plan(tuple(tokens), generation)

@@ -1,0 +1,80 @@
+"""The index's vocabulary (`SearchWord`): words as written and folded, with how many documents hold them.
+
+Kept in step with the term bags (`search.fulltext`) by counting what each stored bag adds and
+what the bag it replaces (or a deleted one) held; `search_index rebuild` counts it afresh.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from django.db import connection
+
+from cms.vietnamese import fold_vietnamese
+
+from .fulltext import FOLDED, PAIR, TITLE
+from .models import SearchDocument, SearchWord
+
+BATCH = 300
+TABLE = SearchWord._meta.db_table
+
+
+def vocabulary_terms(bag: str) -> set[str]:
+    """The terms of a bag the vocabulary counts: words as written and folded words (not pairs, not title words)."""
+    return {term for term in bag.split() if PAIR not in term and not term.startswith(TITLE)}
+
+
+def folded_key(term: str) -> str:
+    return term[len(FOLDED) :] if term.startswith(FOLDED) else fold_vietnamese(term)
+
+
+def apply(removed_bags: Iterable[str], added_bags: Iterable[str]) -> None:
+    """Count the words of bags added to the index and discount those of bags it no longer holds."""
+    delta: Counter[str] = Counter()
+    for bag in removed_bags:
+        delta.subtract(vocabulary_terms(bag))
+    for bag in added_bags:
+        delta.update(vocabulary_terms(bag))
+    changes = [(term, folded_key(term), number) for term, number in delta.items() if number]
+    if not changes:
+        return
+    with connection.cursor() as cursor:
+        for start in range(0, len(changes), BATCH):
+            batch = changes[start : start + BATCH]
+            cursor.execute(
+                f"INSERT INTO {TABLE} (term, folded, documents) VALUES {', '.join(['(%s, %s, %s)'] * len(batch))} "  # noqa: S608
+                f"ON CONFLICT (term) DO UPDATE SET documents = {TABLE}.documents + excluded.documents",
+                [value for change in batch for value in change],
+            )
+        if any(number < 0 for _term, _folded, number in changes):
+            cursor.execute(f"DELETE FROM {TABLE} WHERE documents <= 0")  # noqa: S608
+
+
+def recount(bags: Iterable[str]) -> None:
+    """Count the vocabulary afresh from every bag of the index."""
+    SearchWord.objects.all().delete()
+    apply([], bags)
+
+
+def frequencies(terms: Iterable[str]) -> dict[str, int]:
+    """How many documents hold each of these terms (absent ones are left out)."""
+    terms = list(dict.fromkeys(terms))
+    found: dict[str, int] = {}
+    for start in range(0, len(terms), 900):
+        found.update(SearchWord.objects.filter(term__in=terms[start : start + 900]).values_list("term", "documents"))
+    return found
+
+
+def folding_to(folded_words: Iterable[str]) -> list[tuple[str, str, int]]:
+    """`(term, folded, documents)` of every vocabulary term whose folded form is one of these."""
+    folded_words = list(dict.fromkeys(folded_words))
+    rows: list[tuple[str, str, int]] = []
+    for start in range(0, len(folded_words), 900):
+        chunk = folded_words[start : start + 900]
+        rows += SearchWord.objects.filter(folded__in=chunk).values_list("term", "folded", "documents")
+    return rows
+
+
+def document_count() -> int:
+    return SearchDocument.objects.count()
