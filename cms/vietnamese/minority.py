@@ -75,9 +75,6 @@ NAME_PARTS: frozenset[str] = frozenset(
     nông dền ma kháng thạch an bảo lạc nguyên bình bình gia tràng định văn lãng lộc bình
     pò mè pác mòng pò lèng nà phặc chiềng chiềng mai chiềng sinh chiềng cơi chiềng khoang
     mường lò mường chà mường ảng mường nhé mường phăng na hẩu nghĩa lộ tú lệ púng luông
-    xòe then tính khèn khắp lượn sli páo dung cấp sắc pí pặp slấn sli nàng ơi
-    kpan t'rưng trưng h'gơr k'ni klông pút đing năm goong ting ning đinh pă ching chêng
-    atâu pơthi yang kút khan hơamon hri ay ray mnăm thun tơ rưng gùi rông
     kpă cuôr hdruôm kơ pa rơ chăm rơ ô rơ châm rơ lan rơ mah ksor nay siu puih
     aliêng alao eban êban mlô êban niê hra bkrông knul hmok ayŭn byă buôn krông ênuôl
     kon tum đăk glei ngọc hồi sa thầy kon plông kon rẫy đăk hà đăk tô ia h'drai
@@ -132,9 +129,21 @@ def has_minority_feature(word: str) -> bool:
     return bool(re.search(f"[{_VOWELS}][{_CONSONANTS}]+[{_VOWELS}]", base))
 
 
+#: Words of these languages that Vietnamese texts write in lower case: instruments, epics, customs.
+COMMON_WORDS: frozenset[str] = frozenset(
+    unicodedata.normalize("NFC", word)
+    for word in """
+    xòe then tính khèn khắp lượn sli páo dung cấp sắc pí pặp slấn nàng ơi
+    kpan t'rưng trưng h'gơr k'ni klông pút đing năm goong ting ning đinh pă ching chêng
+    atâu pơthi yang kút khan hơamon hri ay ray tơ rưng gùi rông
+    """.split()
+)
+
+
 def is_name_part(word: str) -> bool:
-    """Whether a word is a listed minority name part or word (any case)."""
-    return unicodedata.normalize("NFC", word.lower()) in NAME_PARTS
+    """Whether a word is a listed name part (capitalised, as names are written) or a listed common word."""
+    folded = unicodedata.normalize("NFC", word.lower())
+    return folded in COMMON_WORDS or (word[:1].isupper() and folded in NAME_PARTS)
 
 
 def split_apostrophe(word: str) -> list[str]:
