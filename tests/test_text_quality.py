@@ -313,3 +313,15 @@ def test_text_without_diacritics_is_flagged(text: str) -> None:
         quality = text_quality(broken)
         assert "no_diacritics" in quality.problems
         assert not quality.is_mojibake
+
+
+def test_web_addresses_and_questions_are_not_damage() -> None:
+    """A link's “?” and a question without its space are not mojibake; a code page's “?” for letters is."""
+    linked = (
+        "Xem tại http://tayninh.gov.vn/index.php?option=com&id=5 và www.tayninh.gov.vn/tin?id=7, "
+        "hộp thư vanphong@tayninh.gov.vn để biết thêm thông tin về phong trào thi đua."
+    )
+    assert text_quality(linked).problems == []
+    assert text_quality("Anh có khỏe không?Tôi vẫn khỏe, cảm ơn anh đã hỏi thăm.").problems == []
+    lossy = text_quality("Năm 2023, ?ng v?n ??ng c?c h? l?n c?n c?ng hi?n ??t l?m ???ng giao th?ng n?ng th?n.")
+    assert lossy.is_mojibake and lossy.mojibake_markers == ["?"]

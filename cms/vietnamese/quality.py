@@ -44,6 +44,7 @@ _TOKEN_RE = re.compile(rf"{_WORD_PART}(?:[-/.'’ʼ]{_WORD_PART})*")
 _ROMAN_RE = re.compile(r"^[IVXLCDM]+$")
 _CONSONANTS_ONLY_RE = re.compile("[bcdđghklmnpqrstvxBCDĐGHKLMNPQRSTVX]+")
 _DOUBLE_SPACE_RE = re.compile(rf"(?<={_LETTER}) {{2,}}(?={_LETTER})")
+_WEB_ADDRESS_RE = re.compile(r"[ \t]*(?:\S*(?:https?://|www\.)\S*|\S+@\S+\.\w+)[ \t]*")
 _SENTENCE_END = re.compile(r"[.!?:;\n•]")
 #: Vowel-initial words; another vowel-initial syllable is a word that lost its first letters (“ội” for “hội”).
 VOWEL_INITIAL_WORDS = REAL_VOWEL_INITIAL | frozenset(
@@ -191,6 +192,21 @@ def _fragments(text: str, matches: list[re.Match[str]]) -> list[str]:
     return found
 
 
+def _mojibake_markers(text: str) -> list[str]:
+    """Every mojibake marker, except the “?” of a web address (“index.php?id=5”)."""
+    found = []
+    for match in MOJIBAKE_RE.finditer(text):
+        if match.group(0).startswith("?"):
+            if text[match.end()].isupper() and text[match.start() - 1].islower():
+                continue  # a question without its space: “không?Tôi”
+            start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            end = min(pos for pos in (text.find(" ", match.end()), text.find("\n", match.end()), len(text)) if pos >= 0)
+            if any(mark in text[start:end] for mark in ("/", "=", "&", "www.")):
+                continue
+        found.append(match.group(0))
+    return found
+
+
 def _lost_onset(text: str, match: re.Match[str]) -> bool:
     """A lower-case vowel-initial syllable that is no word (“ội”, “ình”): its first letters were lost."""
     token = match.group(0)
@@ -204,7 +220,8 @@ def _lost_onset(text: str, match: re.Match[str]) -> bool:
 
 def text_quality(text: str, threshold: float = DEFAULT_THRESHOLD, sample_size: int = 20) -> TextQuality:
     """Judge a text: valid Vietnamese (and minority) words, mojibake, legacy encodings, lost letters, diacritics."""
-    matches = list(_TOKEN_RE.finditer(text or ""))
+    text = _WEB_ADDRESS_RE.sub(" ", text or "")  # addresses are not words
+    matches = list(_TOKEN_RE.finditer(text))
     positions = _name_positions(text, matches)
     judged = valid = names = common = marked = 0
     invalid: list[str] = []
@@ -229,9 +246,9 @@ def text_quality(text: str, threshold: float = DEFAULT_THRESHOLD, sample_size: i
             marked += not token.isascii()
     fragments = _fragments(text, matches) + orphans
     # A lost letter at a word's edge leaves two spaces: “phá  hiện”, “p  ơng”.
-    split_words = _DOUBLE_SPACE_RE.findall(text or "")
-    mojibake = MOJIBAKE_RE.findall(text or "")
-    legacy = LEGACY_RE.findall(text or "")
+    split_words = _DOUBLE_SPACE_RE.findall(text)
+    mojibake = _mojibake_markers(text)
+    legacy = LEGACY_RE.findall(text)
     ratio = valid / judged if judged else 0.0
     diacritic_share = marked / common if common else 1.0
     broken_pieces = len(fragments) + (len(split_words) if len(split_words) >= MIN_SPLIT_SHARE * judged else 0)
