@@ -131,13 +131,15 @@ class _Word:
     weight: int = 0
     exact: str | None = None  # the word with its diacritics, as typed or restored
     alternatives: list[Clause] = field(default_factory=list)
+    paired: list[str] = field(default_factory=list)  # folded alternatives the index holds next to a neighbour
 
 
-def _typo_alternatives(word: _Word, total: int) -> list[Clause]:
-    """Indexed words one edit away from a word the index does not hold as typed."""
+def _typo_alternatives(word: _Word, total: int, folded_only: bool = False) -> list[Clause]:
+    """Indexed words one edit away from a word (the most frequent first): with the diacritics as typed when it
+    has some, else folded."""
     if len(word.folded) < MIN_TYPO_LENGTH:
         return []
-    if _has_marks(word.token):
+    if _has_marks(word.token) and not folded_only:
         near_folds = {word.folded, *edits(word.folded, FOLDED_ALPHABET)}
         rows = [
             (term, folded, number)
@@ -154,6 +156,38 @@ def _typo_alternatives(word: _Word, total: int) -> list[Clause]:
         Clause(field_name, (term,), round(TYPO_SHARE * weight(number, total)))
         for term, _folded, number in rows[:MAX_ALTERNATIVES]
     ]
+
+
+def _context_typos(words: list[_Word], total: int) -> None:
+    """Keep the typo alternatives that read with the query's neighbouring words, when some do.
+
+    `nong thom moi`: of the words one edit from `thom`, the index holds `nong thon` and `thon moi`,
+    so `thon` is kept and `them`, `thoi`… are dropped. An unaccented word the index holds but never
+    next to its neighbours, while a word one edit away is, gets that word as an alternative too.
+    """
+    counted: dict[str, int] = {}
+
+    def pairs_with(folded: str, index: int) -> int:
+        found = 0
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(words) and words[other].documents:
+                first, second = (words[other].folded, folded) if other < index else (folded, words[other].folded)
+                term = FOLDED + first + PAIR + second
+                if term not in counted:
+                    counted[term] = fulltext.count_holding([term])
+                found += counted[term]
+        return found
+
+    for index, word in enumerate(words):
+        candidates, misfit = word.alternatives, False
+        if not candidates and word.documents and not word.exact and not pairs_with(word.folded, index):
+            candidates, misfit = _typo_alternatives(word, total, folded_only=True), True
+        fitting = [clause for clause in candidates if pairs_with(fold_vietnamese(clause.words[0]), index)]
+        if fitting:
+            word.alternatives = fitting
+            word.paired = [fold_vietnamese(clause.words[0]) for clause in fitting]
+            if misfit:  # the word as typed reads with nothing around it: no surer than its alternatives
+                word.weight = round(TYPO_SHARE * word.weight)
 
 
 def _restore(words: list[_Word]) -> None:
@@ -213,6 +247,7 @@ def build_plan(tokens: list[str]) -> Plan:
             word.alternatives = _typo_alternatives(word, total)
         elif not word.documents:
             word.alternatives = _typo_alternatives(word, total)
+    _context_typos(words, total)
     _restore(words)
     slots, bonuses = [], []
     for word in words:
@@ -225,9 +260,13 @@ def build_plan(tokens: list[str]) -> Plan:
     by_token = {word.token: word for word in words}
     adjacent = dict.fromkeys((first, second) for first, second in zip(tokens, tokens[1:]) if first != second)
     for first, second in ((by_token[first], by_token[second]) for first, second in adjacent):
+        mean = (first.weight + second.weight) / 2
+        typo_pairs = [(fixed, second.folded) for fixed in first.paired if second.documents]
+        typo_pairs += [(first.folded, fixed) for fixed in second.paired if first.documents]
+        for pair in typo_pairs:
+            bonuses.append(Clause(FOLDED_TEXT, pair, round(TYPO_SHARE * PHRASE_SHARE * mean)))
         if not (first.documents and second.documents):
             continue
-        mean = (first.weight + second.weight) / 2
         bonuses.append(Clause(FOLDED_TEXT, (first.folded, second.folded), round(PHRASE_SHARE * mean)))
         if first.exact and second.exact:
             bonuses.append(Clause(TEXT, (first.exact, second.exact), round(EXACT_PHRASE_SHARE * mean)))

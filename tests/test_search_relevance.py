@@ -31,6 +31,7 @@ def stories(search_backend, django_capture_on_commit_callbacks):
         "blood": ("Ấp Cây Gừa hiến máu", "Thanh niên ấp Cây Gừa hiến máu tình nguyện mỗi quý."),
         "blood_apart": ("Ấp Cây Dương tình nguyện", "Ấp Cây Dương có máu lửa, tình nguyện giúp người hiến đất."),
         "name": ("Chị H'Hen Niê dệt thổ cẩm", "Chị H'Hen Niê cùng Ksor Phước giữ nghề dệt ở buôn Ea H'leo."),
+        "fragrant": ("Giếng nước thơm", "Bà con góp công giữ giếng nước thơm trong lành."),
     }
     with django_capture_on_commit_callbacks(execute=True):
         found = {key: factories.story(unit, title, summary=summary) for key, (title, summary) in texts.items()}
@@ -52,6 +53,13 @@ def test_a_mistyped_letter_still_finds_the_story_below_exact_matches(client, sto
     exact = relevance.plan(["nguyện"]).slots[0][0]
     assert [clause.words for clause in slot] == [("nguyện",)]  # the word one edit away, with its diacritics
     assert slot[0].weight < exact.weight
+
+
+def test_a_typo_that_is_itself_a_word_is_read_from_its_neighbours(client, stories):
+    """`thom` is a word (`thơm`), but never next to `nong` and `moi`, while `thon` is: read as `thôn`."""
+    assert ids(client, q="nước thơm")  # the index holds `thơm`
+    assert ids(client, q="nong thom moi")[:3] == ids(client, q="nong thon moi")[:3]
+    assert ("thon",) in [clause.words for clause in relevance.plan(["nong", "thom", "moi"]).slots[1]]
 
 
 def test_diacritic_twins_return_the_same_first_ten(client, stories):
