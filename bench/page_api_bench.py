@@ -22,25 +22,21 @@ import json
 import os
 import shutil
 import signal
-import subprocess
 import sys
 import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from serve_bench import (
-    GUNICORN,
-    REPO,
     SEARCH,
     WRK_REPORT,
-    free_port,
     get,
     machine,
     manage,
     portal_env,
     run_wrk,
+    start_gunicorn,
     static_path,
-    wait_for,
 )
 
 STORY_LIST = "/api/v3/pages/?type=exemplar_pages.ExemplarStoryPage&limit=20&offset={offset}"
@@ -93,19 +89,7 @@ def main() -> None:
             manage(seed_env, "migrate", "--no-input")
             manage(seed_env, "seed_demo")
         manage(env, "collectstatic", "--no-input")
-        port = free_port()
-        log = workdir / "gunicorn.log"
-        with open(log, "w") as log_file:
-            gunicorn = subprocess.Popen(
-                [GUNICORN, "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
-                cwd=REPO,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        origin = f"http://127.0.0.1:{port}"
-        wait_for(origin, gunicorn, log)
+        gunicorn, origin = start_gunicorn(env, workdir)
         stories = story_paths(origin, args.pages)
         report_script = workdir / "report.lua"
         report_script.write_text(WRK_REPORT)

@@ -91,6 +91,23 @@ def get(base_url: str, path: str) -> tuple[int, dict[str, str], bytes]:
         connection.close()
 
 
+def start_gunicorn(env: dict, workdir: Path) -> tuple[subprocess.Popen, str]:
+    """gunicorn as `make serve` runs it (2 workers × 4 threads) on a free port, answering; its process and origin."""
+    port, log = free_port(), workdir / "gunicorn.log"
+    with open(log, "w") as log_file:
+        gunicorn = subprocess.Popen(
+            [GUNICORN, "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
+            cwd=REPO,
+            env=env,
+            stdout=log_file,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    origin = f"http://127.0.0.1:{port}"
+    wait_for(origin, gunicorn, log)
+    return gunicorn, origin
+
+
 def wait_for(base_url: str, process: subprocess.Popen, log: Path, timeout: float = 90) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -167,23 +184,12 @@ def main() -> None:
             manage(seed_env, "migrate", "--no-input")
             manage(seed_env, "seed_demo")
         manage(env, "collectstatic", "--no-input")
-        port, varnish_port = free_port(), free_port()
-        log = workdir / "gunicorn.log"
-        with open(log, "w") as log_file:
-            gunicorn = subprocess.Popen(
-                [GUNICORN, "cms.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--threads", "4"],
-                cwd=REPO,
-                env=env,
-                stdout=log_file,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        origin = f"http://127.0.0.1:{port}"
-        wait_for(origin, gunicorn, log)
+        varnish_port = free_port()
+        gunicorn, origin = start_gunicorn(env, workdir)
         varnish_env = {
             **os.environ,
             "VARNISH_LISTEN": f"127.0.0.1:{varnish_port}",
-            "VARNISH_BACKEND": f"127.0.0.1:{port}",
+            "VARNISH_BACKEND": origin.removeprefix("http://"),
         }
         started = subprocess.run(
             [str(REPO / "scripts" / "varnish"), "start"], env=varnish_env, capture_output=True, text=True, check=False
