@@ -1,8 +1,10 @@
 """The portal's front page."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
@@ -34,3 +36,68 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["column_listings"] = [(column, column.latest(6)) for column in self.columns()]
         return context
+
+
+@register_setting(icon="site")
+class AgencyIdentity(BaseSiteSetting):
+    """The agency behind the portal, shown in every page's header and footer (Decree 42/2022, art. 4:
+    the portal names its owner, its contact details and the person responsible for its content)."""
+
+    name = models.CharField(_("tên cơ quan"), max_length=200, default="Hội đồng Thi đua – Khen thưởng")
+    parent_agency = models.CharField(
+        _("cơ quan chủ quản"),
+        max_length=200,
+        blank=True,
+        help_text=_("Dòng nhỏ phía trên tên cơ quan, ví dụ “Ủy ban nhân dân tỉnh …”."),
+    )
+    emblem = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("biểu trưng"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Hiển thị ở đầu trang, cao khoảng 64 điểm ảnh; nên dùng ảnh vuông, nền trong suốt."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    responsible_person = models.CharField(
+        _("người chịu trách nhiệm nội dung"),
+        max_length=200,
+        blank=True,
+        help_text=_("Họ tên và chức vụ, ví dụ “Nguyễn Văn A – Phó Trưởng ban”."),
+    )
+    licence = models.CharField(
+        _("giấy phép"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ “Giấy phép số 12/GP-TTĐT ngày 05/01/2024 của Sở Thông tin và Truyền thông”."),
+    )
+
+    select_related = ["emblem"]
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("parent_agency"),
+        FieldPanel("emblem"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("email"),
+        FieldPanel("responsible_person"),
+        FieldPanel("licence"),
+    ]
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan")
+        verbose_name_plural = _("thông tin cơ quan")
+
+    @property
+    def phone_link(self) -> str:
+        """The phone number for a `tel:` link: digits and a leading plus only."""
+        return "".join(char for char in self.phone if char.isdigit() or char == "+")
+
+    @classmethod
+    def emblem_ids(cls) -> models.QuerySet:
+        """The images shown as an agency's emblem (a subquery): public on every page, whatever else uses them."""
+        return cls.objects.exclude(emblem=None).values("emblem_id")

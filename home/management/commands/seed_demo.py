@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Site
 
+from home.demo.identity import seed_identity
 from home.demo.localities import seed_localities
 from home.demo.movements import seed_movements
 from home.demo.plans import seed_plans
@@ -65,6 +66,7 @@ class Command(BaseCommand):
         if site is None:
             raise CommandError("Chưa có trang chủ: hãy chạy migrate trước. / No default site: run migrate first.")
         home = site.root_page.specific
+        self._report(seed_identity(site))
         users, count = seed_users()
         self._report(count)
         admin = users["admin"]
