@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "home",
     "exemplar_pages",
     "search",
+    "workdays",  # the working-day calendar (DESIGN §9)
     "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
