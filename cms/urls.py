@@ -40,6 +40,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v3/", api_urls()),
     path("tim-kiem/", search_views.search, name="search"),
+    path("khen-thuong/", include("exemplar_pages.decision_listing")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
 ]
 

@@ -10,6 +10,7 @@ from cms.vietnamese import fold_vietnamese, vietnamese_slugify, vietnamese_sort_
 from exemplar_pages.models import (
     Award,
     ColumnPage,
+    DecisionPage,
     ExemplarStoryPage,
     Field,
     Locality,
@@ -32,7 +33,7 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_unit_page(self):
         self.assertAllowedParentPageTypes(UnitPage, {HomePage, UnitPage})
-        self.assertAllowedSubpageTypes(UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage})
+        self.assertAllowedSubpageTypes(UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage, DecisionPage})
 
     def test_column_page_is_a_leaf_under_home(self):
         self.assertAllowedParentPageTypes(ColumnPage, {HomePage})

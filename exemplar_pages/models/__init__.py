@@ -1,6 +1,7 @@
 """The portal's content model (DESIGN §3), re-exported explicitly."""
 
 from .columns import ColumnPage
+from .decisions import DecisionAwardee, DecisionPage
 from .imports import ImportJob
 from .moderation import CouncilVote, CouncilVoteTask, OfficeReviewTask, UnitEditorGroup, VoteDecision
 from .movements import MovementPage
@@ -14,6 +15,8 @@ __all__ = [
     "ColumnPage",
     "CouncilVote",
     "CouncilVoteTask",
+    "DecisionAwardee",
+    "DecisionPage",
     "ExemplarStoryPage",
     "Field",
     "ImportJob",

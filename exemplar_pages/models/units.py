@@ -21,6 +21,7 @@ class UnitPage(VietnameseSlugMixin, Page):
         "exemplar_pages.PlanPage",
         "exemplar_pages.MovementPage",
         "exemplar_pages.ExemplarStoryPage",
+        "exemplar_pages.DecisionPage",
     ]
 
     locality = models.ForeignKey(

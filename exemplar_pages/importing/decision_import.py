@@ -1,0 +1,251 @@
+"""Import a commendation decision's awardee list (CSV, XLSX, JSON) as one draft decision, all or nothing.
+
+The rows are read by the exemplar import's reader (`exemplar_rows.read_rows`, with its limits), the awards by
+its award parser (`story_awards.AwardResolver`): an award that fits no title or form is kept as written, with a
+warning. The decision's number, date and issuer come from the options, or from the keys of a JSON object
+(`{"number", "date", "issuer", "signer_name", "signer_title", "title", "summary", "awardees": [...]}`).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from cms.vietnamese import fold_vietnamese
+
+from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
+from .exemplar_rows import SourceRow, SpreadsheetError, read_rows
+from .exemplar_validation import SUBJECT_TYPES, RowError, _text
+from .limits import ImportLimitError, check_bytes
+from .story_awards import AwardResolver
+
+__all__ = ["DecisionImportRefused", "DecisionImportResult", "import_decision", "import_decision_file"]
+
+COLUMNS = ("name", "subject_type", "position", "awards", "year", "achievement", "story")
+#: Headings of the awardee list (after `exemplar_rows.column_name`) and the column each one means.
+ALIASES = {
+    "subject_name": "name",
+    "ho_ten": "name",
+    "ho_va_ten": "name",
+    "ten": "name",
+    "ten_ca_nhan_tap_the": "name",
+    "chuc_vu": "position",
+    "don_vi": "position",
+    "chuc_vu_don_vi": "position",
+    "noi_cong_tac": "position",
+    "award": "awards",
+    "hinh_thuc_khen_thuong": "awards",
+    "thanh_tich": "achievement",
+    "bai_viet": "story",
+    "guong_dien_hinh": "story",
+}
+HEADER_KEYS = ("number", "date", "issuer", "signer_name", "signer_title", "title", "summary")
+DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y")
+NAME_LIMIT = DecisionAwardee._meta.get_field("name").max_length
+POSITION_LIMIT = DecisionAwardee._meta.get_field("position").max_length
+AWARD_LIMIT = DecisionAwardee._meta.get_field("award_text").max_length
+
+
+class DecisionImportRefused(Exception):
+    """The import as a whole is refused (wrong parent, missing number/date/issuer); for the user."""
+
+
+@dataclass
+class DecisionImportResult:
+    """What an import did, or why it did nothing."""
+
+    rows: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    page: DecisionPage | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def parse_date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(str(value or "").strip(), pattern).date()
+        except ValueError:
+            continue
+    return None
+
+
+def _column(name: str) -> str:
+    return ALIASES.get(name, name)
+
+
+def _split_json(file_name: str, data: bytes) -> tuple[bytes, dict]:
+    """A JSON object's awardees (as a JSON list, for the row reader) and its decision keys."""
+    try:
+        content = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise SpreadsheetError(file_name, f"tệp JSON sai cú pháp ({error}).") from error
+    if not isinstance(content, dict):
+        return data, {}
+    if not isinstance(content.get("awardees"), list):
+        raise SpreadsheetError(file_name, "đối tượng JSON phải có khóa “awardees” là một danh sách.")
+    header = {key: content[key] for key in HEADER_KEYS if content.get(key) not in (None, "")}
+    return json.dumps(content["awardees"], ensure_ascii=False).encode(), header
+
+
+class _Rows:
+    """Validates awardee rows, collecting every problem as `Dòng N: cột: lý do`."""
+
+    def __init__(self, default_award: str) -> None:
+        self.default_award = default_award
+        self.resolver = AwardResolver()
+        self.errors: list[RowError] = []
+        self.warnings: list[str] = []
+
+    def awardee(self, row: SourceRow) -> DecisionAwardee | None:
+        values = {_column(key): value for key, value in row.values.items()}
+        if values.get("__not_object__"):
+            self.errors.append(RowError(row.line, _("(cả dòng)"), _("phải là một đối tượng JSON.")))
+            return None
+        before = len(self.errors)
+        name = " ".join(_text(values.get("name")).split())
+        if not name:
+            self.errors.append(RowError(row.line, "name", _("trống; hãy ghi họ tên hoặc tên tập thể.")))
+        elif len(name) > NAME_LIMIT:
+            self.errors.append(RowError(row.line, "name", _("dài quá %(n)s ký tự.") % {"n": NAME_LIMIT}))
+        subject_type = self._subject_type(row.line, values.get("subject_type"))
+        position = " ".join(_text(values.get("position")).split())
+        if len(position) > POSITION_LIMIT:
+            self.errors.append(RowError(row.line, "position", _("dài quá %(n)s ký tự.") % {"n": POSITION_LIMIT}))
+        award_text = " ".join(_text(values.get("awards")).split()) or self.default_award
+        if not award_text:
+            self.errors.append(RowError(row.line, "awards", _("trống; hãy ghi hình thức khen thưởng (hoặc --award).")))
+        elif len(award_text) > AWARD_LIMIT:
+            self.errors.append(RowError(row.line, "awards", _("dài quá %(n)s ký tự.") % {"n": AWARD_LIMIT}))
+        year = self._year(row.line, values.get("year"))
+        story = self._story(row.line, values.get("story"))
+        if len(self.errors) > before:
+            return None
+        awardee = DecisionAwardee(
+            name=name,
+            subject_type=subject_type,
+            position=position,
+            award_text=award_text,
+            year=year,
+            achievement=_text(values.get("achievement")),
+            story=story,
+        )
+        warnings = awardee.understand_award_text(self.resolver)
+        self.warnings += [_("Dòng %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
+        return awardee
+
+    def _subject_type(self, line: int, value: Any) -> str:
+        text = " ".join(fold_vietnamese(str(value or "")).split())
+        if not text:
+            return "individual"
+        if text not in SUBJECT_TYPES:
+            self.errors.append(
+                RowError(
+                    line,
+                    "subject_type",
+                    _("“%(value)s” không phải cá nhân, tập thể hay hộ gia đình.") % {"value": value},
+                )
+            )
+            return ""
+        return SUBJECT_TYPES[text]
+
+    def _year(self, line: int, value: Any) -> int | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        if not text.isdigit() or not 1945 <= int(text) <= 2100:
+            self.errors.append(
+                RowError(line, "year", _("“%(value)s” không phải năm từ 1945 đến 2100.") % {"value": text})
+            )
+            return None
+        return int(text)
+
+    def _story(self, line: int, value: Any) -> ExemplarStoryPage | None:
+        text = str(value or "").strip()
+        if not text:
+            return None
+        stories = ExemplarStoryPage.objects.all()
+        story = stories.filter(pk=int(text)).first() if text.isdigit() else stories.filter(slug=text).first()
+        if story is None:
+            self.errors.append(
+                RowError(line, "story", _("không có bài gương điển hình “%(value)s”.") % {"value": text})
+            )
+        return story
+
+
+def _header(options: dict, found: dict) -> dict:
+    """The decision's own fields: options first, then the file's keys; missing or bad ones refuse the import."""
+    header = {key: options.get(key) or found.get(key) or "" for key in HEADER_KEYS}
+    problems = []
+    for key in ("number", "date", "issuer"):
+        if not str(header[key]).strip():
+            problems.append(_("thiếu --%(key)s (hoặc khóa “%(key)s” của tệp JSON).") % {"key": key})
+    if header["date"] and parse_date(header["date"]) is None:
+        problems.append(_("--date “%(value)s” không phải ngày dd/mm/yyyy.") % {"value": header["date"]})
+    if problems:
+        raise DecisionImportRefused(" ".join(problems))
+    header["date"] = parse_date(header["date"])
+    return header
+
+
+def import_decision(file_name: str, data: bytes, parent: Any, user=None, **options: Any) -> DecisionImportResult:
+    """Validate every awardee row, then (if all are valid) create one draft decision holding them."""
+    parent = getattr(parent, "specific", parent)
+    if not isinstance(parent, UnitPage):
+        raise DecisionImportRefused(_("Trang cha phải là một trang đơn vị."))
+    found: dict = {}
+    if Path(file_name).suffix.lower() == ".json":
+        data, found = _split_json(file_name, data)
+    header = _header(options, found)
+    columns, rows = read_rows(file_name, data)
+    columns = [_column(column) for column in columns]
+    result = DecisionImportResult(rows=len(rows))
+    unknown = [column for column in columns if column not in COLUMNS]
+    if unknown:
+        result.warnings.append(_("Bỏ qua các cột không dùng: %(columns)s.") % {"columns": ", ".join(unknown)})
+    if Path(file_name).suffix.lower() != ".json" and "name" not in columns:
+        result.errors.append(RowError(1, "name", _("thiếu cột bắt buộc trong dòng tiêu đề.")))
+        return result
+    validator = _Rows(str(options.get("award") or "").strip())
+    awardees = [awardee for awardee in map(validator.awardee, rows) if awardee is not None]
+    result.errors, result.warnings = validator.errors, result.warnings + validator.warnings
+    if result.errors:
+        return result
+    title = header["title"] or _("Quyết định số %(number)s ngày %(date)s về việc khen thưởng") % {
+        "number": header["number"],
+        "date": f"{header['date']:%d/%m/%Y}",
+    }
+    page = DecisionPage(
+        title=str(title)[:255], number=str(header["number"])[:60], decision_date=header["date"],
+        issuer=str(header["issuer"])[:255], signer_name=str(header["signer_name"])[:255],
+        signer_title=str(header["signer_title"])[:255], summary=str(header["summary"])[:1000], live=False, owner=user,
+    )  # fmt: skip
+    page.awardees = awardees
+    with transaction.atomic():
+        parent.add_child(instance=page)
+        log(instance=page, action="wagtail.create", user=user, content_changed=True)
+        page.save_revision(user=user)
+    result.page = page
+    return result
+
+
+def import_decision_file(path: str | Path, parent: Any, **options: Any) -> DecisionImportResult:
+    """Import an awardee list from a path, refusing an oversized file before reading it."""
+    path = Path(path)
+    try:
+        check_bytes(path.stat().st_size)
+    except ImportLimitError as error:
+        raise SpreadsheetError(path.name, str(error)) from error
+    return import_decision(path.name, path.read_bytes(), parent, **options)

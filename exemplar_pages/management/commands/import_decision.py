@@ -1,0 +1,60 @@
+"""`manage.py import_decision FILE --parent UNIT`: a decision's awardee list (CSV, XLSX, JSON) as a draft decision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from exemplar_pages.importing.decision_import import DecisionImportRefused, import_decision_file
+from exemplar_pages.importing.exemplar_rows import SpreadsheetError
+from exemplar_pages.models import UnitPage
+
+
+class Command(BaseCommand):
+    help = (
+        "Nhập danh sách được khen thưởng của một quyết định (CSV, XLSX, JSON) thành bản nháp; có lỗi thì không nhập gì."
+    )
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx hoặc .json.")
+        parser.add_argument("--parent", required=True, metavar="UNIT", help="ID hoặc slug của trang đơn vị.")
+        parser.add_argument("--number", help="Số quyết định, ví dụ 1234/QĐ-UBND.")
+        parser.add_argument("--date", help="Ngày ký, dd/mm/yyyy.")
+        parser.add_argument("--issuer", help="Cơ quan ban hành.")
+        parser.add_argument("--signer-name", dest="signer_name", help="Người ký.")
+        parser.add_argument("--signer-title", dest="signer_title", help="Chức vụ người ký.")
+        parser.add_argument("--title", help="Tiêu đề trang (mặc định: “Quyết định số … ngày … về việc khen thưởng”).")
+        parser.add_argument("--award", help="Hình thức khen thưởng cho các dòng không ghi khen thưởng.")
+        parser.add_argument("--user", metavar="USERNAME", help="Người nhập (chủ sở hữu bản nháp).")
+
+    def handle(self, *args, file: str, parent: str, user: str | None, **options):
+        if not Path(file).is_file():
+            raise CommandError(_("Không tìm thấy tệp “%(file)s”.") % {"file": file})
+        units = UnitPage.objects.all()
+        unit = units.filter(pk=int(parent)).first() if parent.isdigit() else units.filter(slug=parent).first()
+        if unit is None:
+            raise CommandError(_("--parent: không có trang đơn vị “%(unit)s”.") % {"unit": parent})
+        importer = None
+        if user:
+            importer = get_user_model().objects.filter(username=user).first()
+            if importer is None:
+                raise CommandError(_("--user: không có người dùng “%(name)s”.") % {"name": user})
+        try:
+            result = import_decision_file(file, unit, user=importer, **options)
+        except (SpreadsheetError, DecisionImportRefused) as error:
+            raise CommandError(str(error)) from error
+        for warning in result.warnings:
+            self.stderr.write(_("Cảnh báo: %(warning)s") % {"warning": warning})
+        if result.errors:
+            self.stderr.write("\n".join(str(error) for error in result.errors))
+            raise CommandError(
+                _("Tệp “%(file)s” có %(count)s lỗi; không nhập gì.")
+                % {"file": Path(file).name, "count": len(result.errors)}
+            )
+        self.stdout.write(
+            _("Đã tạo bản nháp quyết định #%(id)s “%(title)s” với %(count)s người, tập thể được khen thưởng.")
+            % {"id": result.page.pk, "title": result.page.title, "count": result.page.awardees.count()}
+        )

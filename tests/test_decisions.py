@@ -1,0 +1,379 @@
+"""Commendation decisions (DESIGN §8, issue #15): the page and its awardees, API, search, the "Khen thưởng" list
+and feed, `import_decision`, and the review workflow "Duyệt đăng"."""
+
+import io
+import json
+from datetime import date
+from xml.etree import ElementTree
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.utils.html import escape
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from exemplar_pages import decision_listing
+from exemplar_pages.models import Award, DecisionAwardee, DecisionPage, UnitPage
+from exemplar_pages.moderation import service
+from tests import factories
+from tests.moderation_fixtures import fresh, to_council
+
+pytestmark = pytest.mark.django_db
+
+PROVINCE_AWARD = "Bằng khen của Chủ tịch UBND tỉnh"
+DISTRICT_AWARD = "Giấy khen của Chủ tịch UBND huyện Phong Điền"
+
+
+def awardee(name: str, award_text: str = PROVINCE_AWARD, **kwargs) -> DecisionAwardee:
+    item = DecisionAwardee(name=name, award_text=award_text, **kwargs)
+    item.understand_award_text()
+    return item
+
+
+def decision(parent, number: str, day: date, awardees: list, publish: bool = True, **kwargs) -> DecisionPage:
+    page = DecisionPage(
+        title=kwargs.pop("title", f"Quyết định {number} về việc khen thưởng"),
+        number=number,
+        decision_date=day,
+        issuer=kwargs.pop("issuer", "Ủy ban nhân dân tỉnh Thử Nghiệm"),
+        signer_title="KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH",
+        signer_name="Lê Văn Ký",
+        summary=kwargs.pop("summary", "Khen thưởng các tập thể, cá nhân có thành tích xuất sắc."),
+        **kwargs,
+    )
+    page.awardees = awardees
+    parent.add_child(instance=page)
+    if publish:
+        page.save_revision().publish()
+    else:
+        page.live = False
+        page.save()
+        page.save_revision()
+    return DecisionPage.objects.get(pk=page.pk)
+
+
+@pytest.fixture
+def province_unit():
+    locality = factories.locality("Tỉnh Khen Thử", kind="tinh")
+    return factories.publish(factories.unit("UBND tỉnh Khen Thử", locality=locality))
+
+
+@pytest.fixture
+def district_unit(province_unit):
+    return factories.publish(factories.unit("UBND huyện Khen Thử", parent=province_unit))
+
+
+# --- The page, its awardees, the API, print -----------------------------------------------------------------
+
+
+class TreeAndAdminTests(WagtailPageTestCase):
+    """A decision lives under a unit and is created through the admin with its awardees."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_superuser("quantri-qd", "qd@example.org", "mat-khau-thu")
+        cls.unit = factories.unit("UBND xã Quyết Định Thử")
+
+    def setUp(self):
+        self.client.force_login(self.user)
+
+    def test_tree_rules(self):
+        self.assertAllowedParentPageTypes(DecisionPage, {UnitPage})
+        self.assertAllowedSubpageTypes(DecisionPage, set())
+        self.assertCanCreateAt(UnitPage, DecisionPage)
+        self.assertCanNotCreateAt(Page, DecisionPage)
+
+    def test_create_in_admin_reads_the_award_as_written(self):
+        data = nested_form_data(
+            {
+                "title": "Quyết định khen thưởng năm 2025",
+                "slug": "quyet-dinh-khen-thuong-nam-2025",
+                "number": "99/QĐ-UBND",
+                "decision_date": "2025-12-01",
+                "issuer": "UBND xã Quyết Định Thử",
+                "signer_title": "CHỦ TỊCH",
+                "signer_name": "Trần Văn Ký",
+                "legal_basis": "Luật Thi đua, khen thưởng năm 2022;",
+                "summary": "",
+                "body": streamfield([]),
+                "original_document": "",
+                "awardees": inline_formset(
+                    [
+                        {
+                            "name": "Nguyễn Thị Hoa",
+                            "subject_type": "individual",
+                            "position": "Chi hội trưởng Chi hội Phụ nữ thôn 2",
+                            "award_text": PROVINCE_AWARD,
+                            "award": "",
+                            "level": "",
+                            "year": "",
+                            "achievement": "",
+                            "story": "",
+                        }
+                    ]
+                ),
+                "comments": inline_formset([]),
+            }
+        )
+        self.assertCanCreate(self.unit, DecisionPage, data)
+        page = DecisionPage.objects.get(number="99/QĐ-UBND")
+        saved = page.awardees.get()
+        assert saved.name == "Nguyễn Thị Hoa" and saved.award_text == PROVINCE_AWARD
+        assert saved.award is not None and "Bằng khen" in saved.award.name
+        assert saved.effective_level == Award.Level.PROVINCE
+
+
+def test_awardees_read_their_award_text_and_the_api_shows_them(client, province_unit):
+    story = factories.story(province_unit, subject_name="Hồ Văn Liên Kết")
+    page = decision(
+        province_unit,
+        "1234/QĐ-UBND",
+        date(2025, 11, 20),
+        [
+            awardee("Hồ Văn Liên Kết", story=story, position="Nông dân xã Thử"),
+            awardee("Hội Nông dân xã Thử", DISTRICT_AWARD, subject_type="collective"),
+            awardee("Giải Nhất", "Giải Nhất hội thi nấu ăn"),
+        ],
+    )
+    first, second, free = page.awardees.all()
+    assert first.award.level == Award.Level.PROVINCE or first.level == Award.Level.PROVINCE
+    assert second.effective_level == Award.Level.DISTRICT and "Giấy khen" in second.award.name
+    assert free.award is None and free.display_award == "Giải Nhất hội thi nấu ăn"  # kept as written
+
+    data = client.get(f"/api/v3/pages/{page.pk}/").json()
+    assert data["meta"]["type"] == "exemplar_pages.DecisionPage"
+    assert (data["number"], data["decision_date"], data["issuer"]) == ("1234/QĐ-UBND", "2025-11-20", page.issuer)
+    assert data["signer_name"] == "Lê Văn Ký"
+    names = [item["name"] for item in data["awardee_list"]]
+    assert names == ["Hồ Văn Liên Kết", "Hội Nông dân xã Thử", "Giải Nhất"]
+    assert data["awardee_list"][0]["story"] == story.pk
+    assert data["awardee_list"][0]["award"]["slug"] == first.award.slug
+    assert data["awardee_list"][1]["level"] == "huyen" and data["awardee_list"][1]["subject_type"] == "collective"
+    assert data["awardee_list"][2]["award"] is None and data["awardee_list"][2]["award_text"] == free.award_text
+
+
+def test_page_and_print_view_show_the_awardees(client, province_unit):
+    story = factories.story(province_unit, subject_name="Phan Thị <Liên>")
+    page = decision(province_unit, "55/QĐ-UBND", date(2025, 3, 1), [awardee("Phan Thị <Liên>", story=story)])
+    html = client.get(page.url).content.decode()
+    assert "55/QĐ-UBND" in html and escape("Phan Thị <Liên>") in html and "Phan Thị <Liên>" not in html
+    assert f'href="{story.url}"' in html
+    printed = client.get(page.url + "print/")
+    assert printed.status_code == 200
+    text = printed.content.decode()
+    assert "print.css" in text and escape("Phan Thị <Liên>") in text and "site-header" not in text
+
+
+# --- Search ---------------------------------------------------------------------------------------------------
+
+
+def test_search_finds_a_decision_by_awardee_name_with_facets(
+    client, search_backend, province_unit, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # Elasticsearch is updated on commit
+        page = decision(
+            province_unit,
+            "777/QĐ-UBND",
+            date(2024, 6, 2),
+            [awardee("Ksor Thị Khenthu"), awardee("HTX Rạng Đông Thử", DISTRICT_AWARD, subject_type="collective")],
+        )
+    for query in ("Ksor Thị Khenthu", "ksor thi khenthu"):
+        data = client.get("/api/v3/search/", {"q": query, "type": "decision"}).json()
+        assert [hit["id"] for hit in data["results"]] == [page.pk], query
+    hit = data["results"][0]
+    assert hit["type"] == "decision" and hit["year"] == 2024 and hit["url"] == page.url
+    assert hit["locality"]["slug"] == province_unit.locality.slug
+    facets = {key: {value["slug"]: value["count"] for value in values} for key, values in data["facets"].items()}
+    assert facets["year"] == {"2024": 1}
+    assert set(facets["award"]) == {a.award.slug for a in page.awardees.all()}
+    assert facets["subject_type"] == {"individual": 1, "collective": 1}
+    by_award = client.get("/api/v3/search/", {"q": "Rạng Đông Thử", "type": "decision", "year": "2023"}).json()
+    assert by_award["count"] == 0
+
+
+def test_a_draft_decision_is_not_found(client, province_unit):
+    decision(province_unit, "8/QĐ-UBND", date(2024, 1, 2), [awardee("Y Nháp Thử")], publish=False)
+    assert client.get("/api/v3/search/", {"q": "Y Nháp Thử", "type": "decision"}).json()["count"] == 0
+
+
+# --- The "Khen thưởng" list and its feed ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def listed(province_unit, district_unit):
+    return {
+        "province": decision(province_unit, "10/QĐ-UBND", date(2024, 5, 1), [awardee("Đinh Thị Tỉnh Thử")]),
+        "district": decision(
+            district_unit, "20/QĐ-UBND", date(2025, 5, 1), [awardee("Lò Văn Huyện Thử", DISTRICT_AWARD)]
+        ),
+        "draft": decision(district_unit, "30/QĐ-UBND", date(2025, 6, 1), [awardee("Nháp Thử")], publish=False),
+    }
+
+
+def listed_titles(client, **params) -> list[str]:
+    response = client.get("/khen-thuong/", params)
+    assert response.status_code == 200
+    return [item.title for item in response.context["items"]]
+
+
+def test_the_list_filters_by_year_award_level_and_unit(client, listed, province_unit, district_unit):
+    province, district = listed["province"].title, listed["district"].title
+    everything = listed_titles(client)
+    assert province in everything and district in everything and listed["draft"].title not in everything
+    assert listed_titles(client, year=2024, q="Thử") == [province]
+    assert listed_titles(client, level="huyen", q="Thử") == [district]
+    district_award = listed["district"].awardees.get().award
+    assert district in listed_titles(client, award=district_award.slug)
+    assert province not in listed_titles(client, award=district_award.slug)
+    assert listed_titles(client, unit=district_unit.pk) == [district]
+    assert set(listed_titles(client, unit=province_unit.pk)) == {province, district}  # its sub-units too
+    assert listed_titles(client, q="Lò Văn Huyện") == [district]
+    html = client.get("/khen-thuong/", {"unit": district_unit.pk}).content.decode()
+    assert "Lò Văn Huyện Thử" in html and 'href="/khen-thuong/rss/"' in html
+    bad = client.get("/khen-thuong/", {"level": "khong-co"})
+    assert bad.status_code == 200 and 'role="alert"' in bad.content.decode()
+
+
+def test_the_list_is_paginated(client, listed, monkeypatch):
+    monkeypatch.setattr(decision_listing, "PAGE_SIZE", 1)
+    first = client.get("/khen-thuong/", {"q": "Thử"})
+    assert [item.title for item in first.context["items"]] == [listed["district"].title]  # newest first
+    assert "page=2" in first.content.decode()
+    second = client.get("/khen-thuong/", {"q": "Thử", "page": 2})
+    assert [item.title for item in second.context["items"]] == [listed["province"].title]
+
+
+def test_the_feed_lists_public_decisions(client, listed):
+    response = client.get("/khen-thuong/rss/")
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    channel = ElementTree.fromstring(response.content).find("channel")
+    titles = [item.findtext("title") for item in channel.findall("item")]
+    assert listed["province"].title in titles and listed["district"].title in titles
+    assert listed["draft"].title not in titles
+    descriptions = " ".join(item.findtext("description") for item in channel.findall("item"))
+    assert "Lò Văn Huyện Thử" in descriptions
+
+
+# --- import_decision --------------------------------------------------------------------------------------------
+
+
+def run_import(path, unit, *args) -> tuple[str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("import_decision", str(path), "--parent", str(unit), *args, stdout=out, stderr=err)
+    return out.getvalue(), err.getvalue()
+
+
+HEADER_OPTIONS = ("--number", "45/QĐ-UBND", "--date", "15/10/2025", "--issuer", "UBND tỉnh Khen Thử")
+
+
+def test_import_a_csv_list_as_a_draft_decision(tmp_path, province_unit):
+    story = factories.story(province_unit, subject_name="Vàng Thị Nhập")
+    path = tmp_path / "danh-sach.csv"
+    path.write_text(
+        "Họ tên,Loại,Chức vụ đơn vị,Khen thưởng,Năm,Bài viết\n"
+        f"Vàng Thị Nhập,cá nhân,Bí thư chi bộ,{PROVINCE_AWARD},2025,{story.slug}\n"
+        f"Hội Cựu chiến binh xã,tập thể,,{DISTRICT_AWARD},,\n"
+        "Lê Văn Tự Do,,,Giải Ba hội thi,,\n",
+        encoding="utf-8",
+    )
+    out, err = run_import(path, province_unit.slug, *HEADER_OPTIONS)
+    page = DecisionPage.objects.get(number="45/QĐ-UBND")
+    assert not page.live and page.get_parent().pk == province_unit.pk and f"#{page.pk}" in out
+    assert page.decision_date == date(2025, 10, 15) and page.issuer == "UBND tỉnh Khen Thử"
+    first, second, third = page.awardees.all()
+    assert (first.name, first.subject_type, first.position, first.year, first.story_id) == (
+        "Vàng Thị Nhập",
+        "individual",
+        "Bí thư chi bộ",
+        2025,
+        story.pk,
+    )
+    assert "Bằng khen" in first.award.name and second.subject_type == "collective"
+    assert second.effective_level == "huyen"
+    assert third.award is None and third.award_text == "Giải Ba hội thi"
+    assert page.latest_revision is not None
+
+
+def test_import_a_json_object_and_an_xlsx(tmp_path, province_unit):
+    path = tmp_path / "qd.json"
+    payload = {
+        "number": "46/QĐ-UBND",
+        "date": "2025-10-16",
+        "issuer": "UBND tỉnh Khen Thử",
+        "awardees": [{"name": "Mùa A Json", "award": PROVINCE_AWARD}],
+    }
+    path.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
+    run_import(path, province_unit.pk)
+    assert DecisionPage.objects.get(number="46/QĐ-UBND").awardees.get().name == "Mùa A Json"
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Họ và tên", "Hình thức khen thưởng"])
+    workbook.active.append(["Sùng Thị Excel", None])
+    path = tmp_path / "qd.xlsx"
+    workbook.save(path)
+    with pytest.raises(CommandError, match="1 lỗi"):  # the row names no award and no --award is given
+        run_import(path, province_unit.pk, "--number", "47/QĐ-UBND", "--date", "17/10/2025", "--issuer", "UBND")
+    assert not DecisionPage.objects.filter(number="47/QĐ-UBND").exists()
+    run_import(path, province_unit.pk, *HEADER_OPTIONS[2:], "--number", "48/QĐ-UBND", "--award", DISTRICT_AWARD)
+    imported = DecisionPage.objects.get(number="48/QĐ-UBND").awardees.get()
+    assert (imported.name, imported.award_text, imported.effective_level) == ("Sùng Thị Excel", DISTRICT_AWARD, "huyen")
+
+
+def test_import_refuses_every_bad_row_and_saves_nothing(tmp_path, province_unit):
+    path = tmp_path / "loi.csv"
+    path.write_text(
+        "Họ tên,Loại,Khen thưởng,Năm,Bài viết\n"
+        f"Người Đúng,cá nhân,{PROVINCE_AWARD},2025,\n"
+        f",cá nhân,{PROVINCE_AWARD},2025,\n"
+        f"Người Sai Năm,người ngoài hành tinh,{PROVINCE_AWARD},20255,\n"
+        "Người Không Khen,cá nhân,,,khong-co-bai-nay\n",
+        encoding="utf-8",
+    )
+    before = DecisionPage.objects.count()
+    with pytest.raises(CommandError, match="5 lỗi") as refused:
+        run_import(path, province_unit.pk, *HEADER_OPTIONS)
+    assert DecisionPage.objects.count() == before
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_decision", str(path), "--parent", str(province_unit.pk), *HEADER_OPTIONS, stderr=err)
+    lines = err.getvalue().splitlines()
+    assert "Dòng 3: name: trống; hãy ghi họ tên hoặc tên tập thể." in lines
+    assert any(line.startswith("Dòng 4: subject_type: ") for line in lines)
+    assert any(line.startswith("Dòng 4: year: ") for line in lines)
+    assert any(line.startswith("Dòng 5: awards: ") for line in lines)
+    assert any(line.startswith("Dòng 5: story: ") for line in lines)
+    assert str(refused.value)
+
+
+def test_import_refuses_missing_options_and_a_wrong_parent(tmp_path, province_unit):
+    path = tmp_path / "ds.csv"
+    path.write_text(f"Họ tên,Khen thưởng\nA,{PROVINCE_AWARD}\n", encoding="utf-8")
+    with pytest.raises(CommandError, match="--number"):
+        run_import(path, province_unit.pk, "--date", "01/01/2025", "--issuer", "UBND")
+    with pytest.raises(CommandError, match="--date"):
+        run_import(path, province_unit.pk, "--number", "1/QĐ", "--date", "31/02/2025", "--issuer", "UBND")
+    with pytest.raises(CommandError, match="--parent"):
+        run_import(path, "khong-co-don-vi", *HEADER_OPTIONS)
+    assert not DecisionPage.objects.filter(number="45/QĐ-UBND").exists()
+
+
+# --- "Duyệt đăng" ----------------------------------------------------------------------------------------------
+
+
+def test_a_decision_needs_the_council_vote_to_be_published(cast):
+    page = decision(cast.unit, "60/QĐ-UBND", date(2025, 9, 9), [awardee("Người Chờ Duyệt")], publish=False)
+    page.owner = cast.editor
+    page.save()
+    assert page.get_workflow() is not None and page.get_workflow().name == "Duyệt đăng"
+    assert not page.permissions_for_user(cast.editor).can_publish()
+    to_council(page, cast)
+    service.review(fresh(page), cast.members[0], "approve")
+    assert not fresh(page).live and service.page_state(fresh(page)) == service.PENDING_APPROVAL
+    service.review(fresh(page), cast.members[1], "approve")
+    published = fresh(page)
+    assert published.live and service.page_state(published) == service.PUBLISHED
+    assert published.awardees.get().name == "Người Chờ Duyệt"
