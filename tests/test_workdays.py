@@ -5,9 +5,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+import schemathesis
+from django.core.handlers.wsgi import WSGIHandler
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.test_api_fuzz import fuzz_operation, keep_connection  # noqa: F401  (the fixture)
 from workdays import rules
 from workdays.models import Holiday
 from workdays.rules import DayOverride, WorkingCalendar
@@ -270,3 +273,12 @@ def test_api_is_in_the_openapi_document_in_vietnamese(anonymous_client):
     assert {"start", "days", "end", "from", "to", "working_days", "non_working_days", "holidays"} <= set(
         response_schema
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("keep_connection")
+def test_api_fuzzed_against_its_own_schema():
+    """Schemathesis on this one operation (the whole document is fuzzed in tests/test_api_fuzz.py)."""
+    schema = schemathesis.openapi.from_wsgi("/api/v3/openapi.json", WSGIHandler())
+    operation = schema["/api/v3/calendar/working-days/"]["GET"]
+    fuzz_operation(operation, headers={})
