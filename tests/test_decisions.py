@@ -166,6 +166,13 @@ def test_page_and_print_view_show_the_awardees(client, province_unit):
     assert "print.css" in text and escape("Phan Thị <Liên>") in text and "site-header" not in text
 
 
+def test_a_story_readers_may_not_see_is_neither_linked_nor_named_by_id(client, province_unit):
+    hidden = factories.story(province_unit, subject_name="Bài Nháp Ẩn", publish_it=False)
+    page = decision(province_unit, "56/QĐ-UBND", date(2025, 3, 2), [awardee("Bài Nháp Ẩn", story=hidden)])
+    assert client.get(f"/api/v3/pages/{page.pk}/").json()["awardee_list"][0]["story"] is None
+    assert f"/{hidden.slug}/" not in client.get(page.url).content.decode()
+
+
 # --- Search ---------------------------------------------------------------------------------------------------
 
 

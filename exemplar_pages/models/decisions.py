@@ -15,6 +15,7 @@ from search.registry import Batch, Contribution, Searchable
 
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
+from ..visibility import is_public_now
 from .mixins import PrintableMixin, VietnameseSlugMixin
 from .taxonomy import Award, SubjectType
 
@@ -222,6 +223,11 @@ class DecisionAwardee(Orderable):
         return warnings
 
     @property
+    def public_story(self):
+        """The linked story when anonymous readers may see it (live, unexpired, unrestricted), else None."""
+        return self.story if self.story_id and is_public_now(self.story) else None
+
+    @property
     def effective_level(self) -> str:
         return self.level or (self.award.level if self.award_id else "")
 
@@ -243,5 +249,5 @@ class DecisionAwardee(Orderable):
             "award_text": self.display_award,
             "level": self.effective_level or None,
             "year": self.year,
-            "story": self.story_id if self.story_id and self.story.live else None,
+            "story": self.story_id if self.public_story else None,
         }

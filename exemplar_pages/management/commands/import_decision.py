@@ -34,9 +34,12 @@ class Command(BaseCommand):
         if not Path(file).is_file():
             raise CommandError(_("Không tìm thấy tệp “%(file)s”.") % {"file": file})
         units = UnitPage.objects.all()
-        unit = units.filter(pk=int(parent)).first() if parent.isdigit() else units.filter(slug=parent).first()
-        if unit is None:
+        found = list(units.filter(pk=int(parent)) if parent.isdigit() else units.filter(slug=parent)[:2])
+        if not found:
             raise CommandError(_("--parent: không có trang đơn vị “%(unit)s”.") % {"unit": parent})
+        if len(found) > 1:
+            raise CommandError(_("--parent: nhiều đơn vị có slug “%(unit)s”; hãy dùng ID.") % {"unit": parent})
+        unit = found[0]
         importer = None
         if user:
             importer = get_user_model().objects.filter(username=user).first()
