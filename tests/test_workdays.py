@@ -183,9 +183,25 @@ def test_a_record_that_changes_nothing_is_refused_in_vietnamese(admin_client):
     )
     assert response.status_code == 200
     assert "vốn đã là ngày làm việc" in response.content.decode()
-    assert not Holiday.objects.exists()
+    assert not Holiday.objects.filter(date=date(2026, 11, 4)).exists()
     with pytest.raises(Exception, match="vốn đã là ngày nghỉ"):
         Holiday(date=date(2026, 9, 2), kind=Holiday.Kind.DAY_OFF, name="Quốc khánh").full_clean()
+
+
+@pytest.mark.django_db
+def test_the_announced_new_year_swap_of_2026_is_a_record():
+    # Công văn 12729/VPCP-KGVX: Friday 2/1/2026 off, Saturday 10/1/2026 worked (the library lacks it).
+    assert rules.is_working_day(date(2026, 1, 2)) and not rules.is_working_day(date(2026, 1, 10))
+    assert not is_working_day(date(2026, 1, 2)) and is_working_day(date(2026, 1, 10))
+    assert working_days_between(date(2026, 1, 1), date(2026, 1, 4)) == 0
+    assert Holiday.objects.get(date=date(2026, 1, 2)).source.startswith("Công văn 12729/VPCP-KGVX")
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_the_records_in_vietnamese(admin_client):
+    content = admin_client.get("/admin/snippets/workdays/holiday/").content.decode()
+    assert "Nghỉ hoán đổi dịp Tết Dương lịch" in content and "Làm bù cho thứ Sáu 02/01/2026" in content
+    assert "Ngày làm việc (làm bù)" in content
 
 
 @pytest.mark.django_db
