@@ -31,7 +31,7 @@ class UnitChoiceField(forms.ModelChoiceField):
     """Units that published decisions, submitted by id."""
 
     def label_from_instance(self, obj: UnitPage) -> str:
-        return obj.title
+        return "\u00a0\u00a0" * max(obj.depth - 3, 0) + obj.title  # sub-units indented under their unit
 
 
 class DecisionFilterForm(forms.Form):
@@ -48,8 +48,13 @@ class DecisionFilterForm(forms.Form):
         decisions = public_now(DecisionPage.objects.all())
         years = sorted({day.year for day in decisions.values_list("decision_date", flat=True)}, reverse=True)
         self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
-        parent_paths = {path[: -DecisionPage.steplen] for path in decisions.values_list("path", flat=True)}
-        self.fields["unit"].queryset = public_now(UnitPage.objects.filter(path__in=parent_paths)).order_by("title")
+        steplen = DecisionPage.steplen
+        ancestor_paths = {  # the units that issued decisions and the units above them
+            path[:end]
+            for path in decisions.values_list("path", flat=True)
+            for end in range(steplen, len(path), steplen)
+        }
+        self.fields["unit"].queryset = public_now(UnitPage.objects.filter(path__in=ancestor_paths)).order_by("path")
 
 
 def decision_query(filters: dict, offset: int = 0, limit: int = PAGE_SIZE) -> SearchQuery:

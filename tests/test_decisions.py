@@ -235,6 +235,14 @@ def test_the_list_filters_by_year_award_level_and_unit(client, listed, province_
     assert district in listed_titles(client, award=district_award.slug)
     assert province not in listed_titles(client, award=district_award.slug)
     assert listed_titles(client, unit=district_unit.pk) == [district]
+    cluster = factories.publish(factories.unit("Cụm thi đua Thử"))
+    member = factories.publish(factories.unit("UBND xã Cụm Thử", parent=cluster))
+    decision(member, "40/QĐ-UBND", date(2025, 7, 1), [awardee("Người Trong Cụm")])
+    choices = client.get("/khen-thuong/").context["filter_form"].fields["unit"].choices
+    offered = {str(value) for value, _label in choices}
+    assert {str(cluster.pk), str(member.pk), str(province_unit.pk)} <= offered  # and units above one that issued
+    assert str(factories.home_page().pk) not in offered
+    assert listed_titles(client, unit=cluster.pk) == ["Quyết định 40/QĐ-UBND về việc khen thưởng"]
     assert set(listed_titles(client, unit=province_unit.pk)) == {province, district}  # its sub-units too
     assert listed_titles(client, q="Lò Văn Huyện") == [district]
     html = client.get("/khen-thuong/", {"unit": district_unit.pk}).content.decode()
@@ -384,3 +392,22 @@ def test_a_decision_needs_the_council_vote_to_be_published(cast):
     published = fresh(page)
     assert published.live and service.page_state(published) == service.PUBLISHED
     assert published.awardees.get().name == "Người Chờ Duyệt"
+
+
+def test_an_editor_creates_a_draft_decision_through_the_api_but_may_not_publish_it(client, cast):
+    from tests.moderation_fixtures import bearer
+
+    body = {
+        "meta": {"type": "exemplar_pages.DecisionPage", "parent_id": cast.unit.pk},
+        "title": "Quyết định qua API",
+        "number": "61/QĐ-UBND",
+        "decision_date": "2025-09-10",
+        "issuer": "UBND xã Thử Duyệt",
+    }
+    response = client.post("/api/v3/pages/", body, content_type="application/json", **bearer(cast.token(cast.editor)))
+    assert response.status_code in (200, 201), response.content
+    page = DecisionPage.objects.get(number="61/QĐ-UBND")
+    assert not page.live and page.decision_date == date(2025, 9, 10)
+    refused = client.post(f"/api/v3/pages/{page.pk}/actions/publish/", **bearer(cast.token(cast.editor)))
+    assert refused.status_code == 403
+    assert not fresh(page).live
