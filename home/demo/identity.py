@@ -16,7 +16,7 @@ EMBLEM_TITLE = "Biểu trưng mẫu – Hội đồng Thi đua – Khen thưởn
 
 DEMO_IDENTITY = {
     "name": "Hội đồng Thi đua – Khen thưởng tỉnh Mẫu",
-    "parent_agency": "Ủy ban nhân dân tỉnh Mẫu (đơn vị minh họa)",
+    "parent_agency": "Ủy ban nhân dân tỉnh Mẫu",
     "address": "Số 1 đường Ví Dụ, phường Mẫu, tỉnh Mẫu",
     "phone": "0200 3 000 000",
     "email": "thiduakhenthuong@example.gov.vn",

@@ -70,6 +70,14 @@ class ActiveFilter:
     remove_url: str
 
 
+def _registered_name(key: str, value: str, label: str | None) -> tuple[str, str]:
+    """A filter's label and value name from the search's facet registry (a listing with no result counts none)."""
+    from search.service import facets, value_names
+
+    facet = facets().get(key)
+    return (label or (str(facet.label) if facet else key)), value_names(key).get(value, value)
+
+
 @register.simple_tag(takes_context=True)
 def active_filters(context) -> list[ActiveFilter]:
     """The filters in the request's query string, each with a link that drops it (and the page number)."""
@@ -91,7 +99,7 @@ def active_filters(context) -> list[ActiveFilter]:
     for index, (key, value) in enumerate(pairs):
         if key in NOT_FILTERS:
             continue
-        label, name = names.get((key, value), (labels.get(key, key), value))
+        label, name = names.get((key, value)) or _registered_name(key, value, labels.get(key))
         rest = [pair for other, pair in enumerate(pairs) if other != index and pair[0] != "page"]
         filters.append(ActiveFilter(label, name, request.path + ("?" + urlencode(rest) if rest else "")))
     return filters

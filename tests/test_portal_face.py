@@ -1,0 +1,172 @@
+"""The portal's face (issue #17 point 1): the agency in the header and footer, listings that put the
+results first on a phone, numbered pagination, and an empty result that helps."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from wagtail.models import Site
+
+from exemplar_pages.models import ColumnPage, ExemplarStoryPage, Field
+from home.demo.identity import DEMO_IDENTITY
+from home.models import AgencyIdentity
+
+REPO = Path(__file__).resolve().parent.parent
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def stories_column() -> ColumnPage:
+    return ColumnPage.objects.get(slug="dien-hinh-tien-tien")
+
+
+def pagination(html: str) -> str:
+    match = re.search(r'<nav class="pagination".*?</nav>', html, re.S)
+    assert match, "no pagination"
+    return match.group(0)
+
+
+# Server-rendered pages (Django's test client)
+
+
+@pytest.mark.django_db
+def test_header_and_footer_carry_the_agency_identity(client):
+    identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+    assert identity.address == DEMO_IDENTITY["address"] and identity.emblem is not None  # seed_demo filled it
+    html = client.get("/").content.decode()
+    header = html[html.index('<header class="site-header"') : html.index("</header>")]
+    footer = html[html.index('<footer class="site-footer"') : html.index("</footer>")]
+    assert DEMO_IDENTITY["name"] in header and DEMO_IDENTITY["parent_agency"] in header
+    assert re.search(r'<img [^>]*class="brand__emblem"', header)
+    for key in ("name", "address", "phone", "email", "responsible_person", "licence"):
+        assert DEMO_IDENTITY[key] in footer, key
+    assert 'href="tel:02003000000"' in footer and f'href="mailto:{DEMO_IDENTITY["email"]}"' in footer
+    assert "Người chịu trách nhiệm nội dung" in footer
+
+    identity.name = "Ban Thi đua – Khen thưởng <Thử>"
+    identity.phone = ""
+    identity.save()
+    html = client.get(stories_column().url).content.decode()
+    assert "Ban Thi đua – Khen thưởng &lt;Thử&gt;" in html and "<Thử>" not in html
+    assert 'href="tel:' not in html  # an empty field leaves no empty line behind
+
+
+@pytest.mark.django_db
+def test_column_pagination_is_numbered_and_keeps_the_filters(client):
+    column = stories_column()
+    first = client.get(column.url)
+    pages = first.context["page_obj"].paginator.num_pages
+    assert pages >= 2
+    nav = pagination(first.content.decode())
+    assert re.search(r'<a href="\?" aria-current="page" aria-label="Trang 1">1</a>', nav)
+    assert f'aria-label="Trang {pages}">{pages}</a>' in nav and 'aria-label="Trang 2">2</a>' in nav
+    assert 'rel="next"' in nav and 'rel="prev"' not in nav
+
+    field = Field.objects.get(slug="nong-nghiep")
+    count = ExemplarStoryPage.objects.live().public().filter(field=field).count()
+    filtered = client.get(column.url, {"field": field.slug, "page": 2})
+    if count > column.page_size:
+        nav = pagination(filtered.content.decode())
+        assert 'href="?field=nong-nghiep" rel="prev"' in nav  # page 1 is the bare listing, filters kept
+        assert 'aria-current="page" aria-label="Trang 2"' in nav
+
+
+@pytest.mark.django_db
+def test_long_pagination_elides_the_middle(client):
+    """Page numbers near the current one, the first and the last; the rest is an ellipsis."""
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    page_obj = Paginator(range(300), 10).page(15)
+    nav = render_to_string("includes/pagination.html", {"page_obj": page_obj, "filter_query": "q=a&type=plan"})
+    numbers = [int(n) for n in re.findall(r'aria-label="Trang (\d+)"', nav)]
+    assert numbers == [1, 13, 14, 15, 16, 17, 30]
+    assert nav.count('class="pagination__gap"') == 2
+    assert 'href="?q=a&amp;type=plan&amp;page=15" aria-current="page"' in nav
+    assert 'href="?q=a&amp;type=plan" aria-label="Trang 1"' in nav
+
+
+@pytest.mark.django_db
+def test_search_pagination_is_numbered(client):
+    response = client.get("/tim-kiem/", {"q": "", "type": "exemplar"})
+    assert response.context["page_obj"].paginator.num_pages >= 2
+    nav = pagination(response.content.decode())
+    assert 'aria-current="page" aria-label="Trang 1"' in nav and 'href="?q=&amp;type=exemplar&amp;page=2" aria-label="Trang 2"' in nav
+
+
+@pytest.mark.django_db
+def test_empty_search_offers_ways_out(client):
+    field = Field.objects.get(slug="nong-nghiep")
+    response = client.get("/tim-kiem/", {"q": "Zyxwv Qưertỵ", "field": field.slug, "type": "plan"})
+    assert response.context["results"].count == 0
+    html = response.content.decode()
+    box = html[html.index('class="empty-result"') :]
+    assert "Không tìm thấy kết quả nào cho “Zyxwv Qưertỵ”" in box
+    # Each active filter can be dropped on its own; the words stay.
+    assert f"Bỏ lọc “Lĩnh vực: {field.name}”" in box and "Bỏ lọc “Loại nội dung: " in box
+    assert 'href="/tim-kiem/?q=Zyxwv+Q%C6%B0ert%E1%BB%B5&amp;type=plan"' in box
+    assert 'href="/tim-kiem/?q=Zyxwv+Q%C6%B0ert%E1%BB%B5&amp;field=nong-nghiep"' in box
+    # Without diacritics, with fewer words (filters kept), and the columns.
+    searches = re.findall(r'<ul class="empty-result__searches">(.*?)</ul>', box, re.S)[0]
+    assert re.findall(r">([^<]+)</a>", searches) == ["Zyxwv Querty", "Zyxwv", "Qưertỵ"]
+    assert 'href="/tim-kiem/?q=Zyxwv+Querty&amp;field=nong-nghiep&amp;type=plan"' in searches
+    for column in ColumnPage.objects.live():
+        assert f'href="{column.url}"' in box
+
+
+# In Chromium, on the demo as `make demo` serves it (dev settings: images served through the media gate)
+
+PAGES = {
+    "home": "/",
+    "column": "/dien-hinh-tien-tien/",
+    "search": "/tim-kiem/?q=&type=exemplar&sort=date",
+    "search-words": "/tim-kiem/?q=nong+thon+moi",
+    "search-empty": "/tim-kiem/?q=zyxwv+qu%C6%A1rty&type=plan",
+}
+
+
+def tabs_to(page, selector: str, limit: int = 15) -> int:
+    """How many Tab presses from the top of the page bring the focus to the first `selector`."""
+    target = page.locator(selector).first.element_handle()
+    page.locator("body").focus()
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("(target) => document.activeElement === target", target):
+            return presses
+    return limit + 1
+
+
+@pytest.mark.browser
+def test_listings_put_results_first_on_a_phone(live_portal, chromium, tmp_path):
+    portal = live_portal(processes=("web",))
+    shots = Path(os.environ.get("PORTAL_FACE_SHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    for width_name, viewport in (("phone", PHONE), ("desktop", DESKTOP)):
+        context = chromium.new_context(viewport=viewport, locale="vi-VN")
+        page = context.new_page()
+        for name, path in PAGES.items():
+            page.goto(portal.url(path))
+            # The agency's emblem is drawn and served (an image no page uses, public as the emblem).
+            assert page.evaluate("document.querySelector('img.brand__emblem').naturalWidth") > 0
+            page.screenshot(path=str(shots / f"{name}-{width_name}.png"), full_page=True)
+        for path in (PAGES["column"], PAGES["search"]):
+            page.goto(portal.url(path))
+            first = page.locator(".results .card__title a").first
+            filters = page.locator(".filters")
+            toggle = page.locator(".filters-toggle > summary")
+            numbers = page.locator(".pagination a[aria-current=page]")
+            assert numbers.inner_text() == "1" and page.get_by_role("link", name="Trang 2", exact=True).is_visible()
+            assert tabs_to(page, ".results .card__title a") <= 15
+            if width_name == "phone":
+                box = first.bounding_box()
+                assert box["y"] + box["height"] <= PHONE["height"], path  # inside the first screen
+                assert not filters.is_visible() and toggle.is_visible()
+                assert toggle.inner_text().startswith("Lọc") and toggle.bounding_box()["y"] < box["y"]
+                toggle.click()
+                assert filters.is_visible()
+                assert filters.locator("select, input[type=checkbox]").first.is_visible()
+            else:
+                assert filters.is_visible() and not toggle.is_visible()  # open beside the results
+                assert filters.bounding_box()["x"] + filters.bounding_box()["width"] < first.bounding_box()["x"]
+        context.close()
