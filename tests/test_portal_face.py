@@ -92,7 +92,10 @@ def test_search_pagination_is_numbered(client):
     response = client.get("/tim-kiem/", {"q": "", "type": "exemplar"})
     assert response.context["page_obj"].paginator.num_pages >= 2
     nav = pagination(response.content.decode())
-    assert 'aria-current="page" aria-label="Trang 1"' in nav and 'href="?q=&amp;type=exemplar&amp;page=2" aria-label="Trang 2"' in nav
+    assert (
+        'aria-current="page" aria-label="Trang 1"' in nav
+        and 'href="?q=&amp;type=exemplar&amp;page=2" aria-label="Trang 2"' in nav
+    )
 
 
 @pytest.mark.django_db
