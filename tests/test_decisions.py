@@ -160,6 +160,7 @@ def test_page_and_print_view_show_the_awardees(client, province_unit):
     html = client.get(page.url).content.decode()
     assert "55/QĐ-UBND" in html and escape("Phan Thị <Liên>") in html and "Phan Thị <Liên>" not in html
     assert f'href="{story.url}"' in html
+    assert escape(page.title) in client.get(province_unit.url).content.decode()  # listed on its unit's page
     printed = client.get(page.url + "print/")
     assert printed.status_code == 200
     text = printed.content.decode()

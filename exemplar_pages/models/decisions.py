@@ -166,7 +166,7 @@ class DecisionAwardee(Orderable):
     decision = ParentalKey(DecisionPage, related_name="awardees", on_delete=models.CASCADE)
     name = models.CharField(_("họ tên / tên tập thể"), max_length=255)
     subject_type = models.CharField(
-        _("loại"), max_length=20, choices=SubjectType.choices, default=SubjectType.choices[0][0]
+        _("loại"), max_length=20, choices=SubjectType.choices, default=SubjectType.INDIVIDUAL
     )
     position = models.CharField(_("chức vụ, đơn vị"), max_length=255, blank=True)
     achievement = models.TextField(_("thành tích"), blank=True)
