@@ -10,7 +10,8 @@ Elasticsearch comes from $ELASTICSEARCH_URL or `scripts/elasticsearch start`), r
 of `queries.json` through `search.service.search` on each backend, and prints NDCG@10 and
 recall@10 overall and per query kind, beside the baseline of the issue (stories ranked by how many
 of the folded query words they hold, ties newest first), and whether diacritic twins (queries of
-one `twin` group) give the same first ten.
+one `twin` group) give the same first ten, and so for 372 three-word runs of the stories' summaries
+as written and folded.
 
 Judgments are grades 0–3 per story index, written by reading the stories, not from any engine's
 answers; filter-only queries judge every story the filters select as relevant (grade 1).
@@ -218,6 +219,28 @@ def evaluate(backends: list[str], stories: list[dict], queries: list[dict], page
     return results
 
 
+def twin_probe(stories: list[dict], backend: str) -> tuple[int, list[str]]:
+    """Twins beyond the judged set: three running words from each summary (at words 1, 4 and 7), as
+    written and folded; (how many, the ones whose first ten differ, with "order" or "membership")."""
+    from cms.vietnamese import fold_vietnamese
+    from search.query import SearchQuery
+    from search.service import search
+
+    def first_ten(text: str) -> list[int]:
+        return search(SearchQuery(text=text, limit=CUTOFF, with_facets=False), backend).page_ids
+
+    texts = []
+    for story in stories:
+        words = story["summary"].replace(",", " ").replace(".", " ").split()
+        texts += [" ".join(words[start : start + 3]) for start in (0, 3, 6) if words[start:]]
+    differing = []
+    for text in texts:
+        written, folded = first_ten(text), first_ten(fold_vietnamese(text))
+        if written != folded:
+            differing.append(f"{text!r} ({'order' if set(written) == set(folded) else 'membership'})")
+    return len(texts), differing
+
+
 def kinds(queries: list[dict]) -> list[str]:
     return list(dict.fromkeys(query["kind"] for query in queries))
 
@@ -240,6 +263,10 @@ def report(results: list[Scores], queries: list[dict], verbose: bool = False) ->
         )
         if scores.seconds:
             lines.append(f"{scores.name}: {len(queries)} searches in {scores.seconds:.2f} s")
+    engines = [scores for scores in results if scores.seconds]
+    if len(engines) > 1:
+        same = sum(len({tuple(scores.first_ten[number]) for scores in engines}) == 1 for number in range(len(queries)))
+        lines.append(f"backends give the same first ten: {same}/{len(queries)} queries")
     if verbose:
         for scores in results:
             lines.append(f"\n{scores.name}: queries below NDCG 1")
@@ -301,13 +328,17 @@ def main() -> None:
             backends.remove("elasticsearch")
     try:
         results = evaluate(backends, stories, queries, page_ids)
+        print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs")
+        print(report(results, queries, args.verbose))
+        for backend in backends:
+            total, differing = twin_probe(stories, backend)
+            print(f"twins beyond the judged set, {backend}: {total - len(differing)}/{total} give the same first ten")
+            print("".join(f"  differ: {text}\n" for text in differing), end="")
     finally:
         if client is not None:
             from search.backends.elasticsearch import delete_all_indices
 
             delete_all_indices(client)
-    print(f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs")
-    print(report(results, queries, args.verbose))
 
 
 if __name__ == "__main__":
