@@ -62,6 +62,13 @@ QUERIES = {
         {"year": "2023", "subject_type": "collective"},
     ],
     "deep page": [{"q": "phong trào", "page": 99, "page_size": 100}, {"page": 50, "page_size": 100}],
+    # Search v2's own work: indexed words one edit away from a mistyped one, and long queries that may
+    # miss a word (`xuất khẩu` is in no generated text).
+    "typo, long": [
+        {"q": "nông nghiệm"},
+        {"q": "tiet kiem nuoc tuoi"},
+        {"q": "hợp tác xã trồng cây ăn trái xuất khẩu"},
+    ],
 }
 
 

@@ -214,6 +214,31 @@ def count_holding(terms: list[str]) -> int:
     return _select(f"SELECT count(*) {sql}", params)[0]
 
 
+def count_each(terms: list[str]) -> dict[str, int]:
+    """How many documents hold each of these terms, in one statement."""
+    terms = list(dict.fromkeys(terms))
+    if not terms:
+        return {}
+    if connection.vendor == "postgresql":
+        sql = f"SELECT t, (SELECT count(*) FROM {TERMS_TABLE} WHERE {PG_HOLDS.replace('%s::text[]', 'ARRAY[t]')}) "
+        sql += "FROM unnest(%s::text[]) AS t"
+        params: list = [terms]
+    else:
+        rows = ", ".join(["(%s, %s)"] * len(terms))
+        sql = f"SELECT column1, (SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH column2) FROM (VALUES {rows})"
+        params = [value for term in terms for value in (term, _fts_expression([term]))]
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute(sql, params)
+            return dict(cursor.fetchall())
+        with transaction.atomic():
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(sql, params)
+            found = dict(cursor.fetchall())
+            cursor.execute("SET LOCAL enable_seqscan = on")
+        return found
+
+
 def optimize() -> None:
     """Compact the index after a bulk load: merge FTS5's segments, or flush GIN's pending list and analyze.
 

@@ -1,7 +1,8 @@
 """What a query asks for, weighed the same way by both backends (DESIGN §5).
 
 A query is a list of *slots*, one per distinct word. A document matches when it holds at least
-`required_words(n)` of the n slots, so a long query may miss a word; its score is the sum of the
+`required_words(n)` of the n slots (half of a long query's words), so the best story of a long query
+may lack some of its words; its score is the sum of the
 weights of the clauses it holds:
 
 - a slot's folded word: the word's weight (`weight`: rarer words weigh more);
@@ -38,7 +39,7 @@ EXACT_PHRASE_SHARE = 0.3
 MAX_ALTERNATIVES = 5
 MIN_TYPO_LENGTH = 3
 #: Unaccented forms tried per word when restoring diacritics, the most frequent first.
-RESTORE_CANDIDATES = 4
+RESTORE_CANDIDATES = 8
 #: A reading is restored when its pairs are at least this many times as frequent as the next best's.
 RESTORE_MARGIN = 2
 FOLDED_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -82,8 +83,8 @@ class Plan:
 
 
 def required_words(number: int) -> int:
-    """How many of a query's words a document must hold: all of one or two; one fewer per four words beyond."""
-    return number if number <= 2 else number - max(1, number // 4)
+    """How many of a query's words a document must hold: all of one or two, half of more (rounded up)."""
+    return number if number <= 2 else (number + 1) // 2
 
 
 def weight(documents: int, total: int) -> int:
@@ -191,43 +192,50 @@ def _context_typos(words: list[_Word], total: int) -> None:
 
 
 def _restore(words: list[_Word]) -> None:
-    """Give unaccented words the diacritics their neighbours make clear, from the pairs the index holds."""
-    unaccented = [word for word in words if word.exact is None and word.documents]
-    if not unaccented or len(words) < 2:
+    """Give unaccented words the diacritics their neighbours make clear, from the pairs the index holds.
+
+    A word takes the form the index holds beside its neighbours at least `RESTORE_MARGIN` times as
+    often as any other form; a second round lets the forms chosen settle their neighbours.
+    """
+    if len(words) < 2 or all(word.exact or not word.documents for word in words):
         return
     forms: dict[str, list[str]] = {}
-    for term, folded, _number in sorted(vocabulary.folding_to(word.folded for word in unaccented), key=lambda r: -r[2]):
+    rows = vocabulary.folding_to(word.folded for word in words if not word.exact and word.documents)
+    for term, folded, _number in sorted(rows, key=lambda row: -row[2]):
         if not term.startswith(FOLDED) and len(forms.setdefault(folded, [])) < RESTORE_CANDIDATES:
             forms[folded].append(term)
+    options = [[word.exact] if word.exact else forms.get(word.folded, []) or [None] for word in words]
+    wanted = [
+        first + PAIR + second
+        for left, right in zip(options, options[1:])
+        for first in left
+        for second in right
+        if first and second
+    ]
+    counts = fulltext.count_each(wanted)
 
-    def options(word: _Word) -> list[str]:
-        return [word.exact] if word.exact else forms.get(word.folded, [])
+    def pair(first: str | None, second: str | None) -> int:
+        return counts.get(first + PAIR + second, 0) if first and second else 0
 
-    counted: dict[str, int] = {}
+    def local(index: int, form: str) -> int:
+        """How often the index holds the form beside its neighbours (their chosen forms, or their best ones)."""
+        found = 0
+        for other in (index - 1, index + 1):
+            if 0 <= other < len(words):
+                around = [words[other].exact] if words[other].exact else options[other]
+                found += max(pair(*((side, form) if other < index else (form, side))) for side in around)
+        return found
 
-    def pair_count(first: str, second: str) -> int:
-        term = first + PAIR + second
-        if term not in counted:
-            counted[term] = fulltext.count_holding([term])
-        return counted[term]
-
-    chosen: dict[int, str] = {}
-    for index, word in enumerate(words):
-        if word.exact is not None or not word.documents:
-            continue
-        scores = []
-        for form in options(word):
-            score = 0
-            if index > 0:
-                score += max((pair_count(other, form) for other in options(words[index - 1])), default=0)
-            if index + 1 < len(words):
-                score += max((pair_count(form, other) for other in options(words[index + 1])), default=0)
-            scores.append((score, form))
-        scores.sort(reverse=True)
-        if scores and scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] >= RESTORE_MARGIN * scores[1][0]):
-            chosen[index] = scores[0][1]
-    for index, form in chosen.items():
-        words[index].exact = form
+    for _round in range(2):  # a word left open in the first round may be settled by its neighbours' choice
+        chosen = {}
+        for index, word in enumerate(words):
+            if word.exact or options[index] == [None]:
+                continue
+            scores = sorted(((local(index, form), form) for form in options[index]), reverse=True)
+            if scores[0][0] > 0 and (len(scores) == 1 or scores[0][0] >= RESTORE_MARGIN * scores[1][0]):
+                chosen[index] = scores[0][1]
+        for index, form in chosen.items():
+            words[index].exact = form
 
 
 def build_plan(tokens: list[str]) -> Plan:

@@ -27,7 +27,7 @@ def stories(search_backend, django_capture_on_commit_callbacks):
     texts = {
         "all_four": ("Tổ hợp tác giữ rừng ven biển", "Bà con trồng đước, bần và sú dọc bờ kênh Mũi Tràm."),
         "three": ("Ông Sáu giữ bãi bồi", "Ông trồng đước và bần trên bãi bồi lấn biển."),
-        "one": ("Nhà vườn bên kênh", "Gia đình chỉ trồng sú làm hàng rào."),
+        "one": ("Nhà vườn bên kênh", "Gia đình chỉ dùng cây sú làm hàng rào."),
         "blood": ("Ấp Cây Gừa hiến máu", "Thanh niên ấp Cây Gừa hiến máu tình nguyện mỗi quý."),
         "blood_apart": ("Ấp Cây Dương tình nguyện", "Ấp Cây Dương có máu lửa, tình nguyện giúp người hiến đất."),
         "name": ("Chị H'Hen Niê dệt thổ cẩm", "Chị H'Hen Niê cùng Ksor Phước giữ nghề dệt ở buôn Ea H'leo."),
@@ -39,6 +39,7 @@ def stories(search_backend, django_capture_on_commit_callbacks):
 
 
 def test_a_four_word_query_finds_stories_holding_three_of_the_words(client, stories):
+    """Half the words of a long query, rounded up, are enough; more of them rank higher."""
     order = ids(client, q="trồng đước bần sú")
     assert order[0] == stories["all_four"].pk
     assert stories["three"].pk in order[:10]
