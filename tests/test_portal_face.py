@@ -1,11 +1,13 @@
 """The portal's face (issue #17 point 1): the agency in the header and footer, listings that put the
 results first on a phone, numbered pagination, and an empty result that helps."""
 
+import io
 import os
 import re
 from pathlib import Path
 
 import pytest
+from django.core.files.images import ImageFile
 from wagtail.models import Site
 
 from exemplar_pages.models import ColumnPage, ExemplarStoryPage, Field
@@ -50,6 +52,26 @@ def test_header_and_footer_carry_the_agency_identity(client):
     html = client.get(stories_column().url).content.decode()
     assert "Ban Thi đua – Khen thưởng &lt;Thử&gt;" in html and "<Thử>" not in html
     assert 'href="tel:' not in html  # an empty field leaves no empty line behind
+
+
+@pytest.mark.django_db
+def test_the_emblem_is_public_and_other_unused_images_stay_private():
+    from wagtail.images import get_image_model
+
+    from exemplar_pages.files import is_publicly_used, publicly_used
+    from home.demo.identity import emblem_png
+
+    identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+    assert is_publicly_used(identity.emblem)
+    Image = get_image_model()
+    other = Image(title="Ảnh chưa dùng")
+    other.file = ImageFile(io.BytesIO(emblem_png(32)), name="chua-dung.png")
+    other.save()
+    assert not is_publicly_used(other)
+    assert set(publicly_used(Image.objects.filter(pk__in=[other.pk, identity.emblem_id]))) == {identity.emblem}
+    identity.emblem = other
+    identity.save()
+    assert is_publicly_used(other)
 
 
 @pytest.mark.django_db
@@ -169,6 +191,7 @@ def test_listings_put_results_first_on_a_phone(live_portal, chromium, tmp_path):
                 toggle.click()
                 assert filters.is_visible()
                 assert filters.locator("select, input[type=checkbox]").first.is_visible()
+                page.screenshot(path=str(shots / f"filters-open-{path.split('/')[1]}-phone.png"))
             else:
                 assert filters.is_visible() and not toggle.is_visible()  # open beside the results
                 assert filters.bounding_box()["x"] + filters.bounding_box()["width"] < first.bounding_box()["x"]

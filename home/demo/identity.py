@@ -31,8 +31,9 @@ def emblem_png(size: int = 256) -> bytes:
 
     image = Image.new("RGBA", (size, size), (0, 0, 0, 0))
     draw = ImageDraw.Draw(image)
-    draw.ellipse((4, 4, size - 4, size - 4), fill=(232, 184, 48, 255))
-    draw.ellipse((20, 20, size - 20, size - 20), fill=(176, 20, 20, 255))
+    ring, disc = size * 0.02, size * 0.08
+    draw.ellipse((ring, ring, size - ring, size - ring), fill=(232, 184, 48, 255))
+    draw.ellipse((disc, disc, size - disc, size - disc), fill=(176, 20, 20, 255))
     centre, outer, inner = size / 2, size * 0.34, size * 0.13
     points = [
         (
