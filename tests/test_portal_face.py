@@ -196,3 +196,41 @@ def test_listings_put_results_first_on_a_phone(live_portal, chromium, tmp_path):
                 assert filters.is_visible() and not toggle.is_visible()  # open beside the results
                 assert filters.bounding_box()["x"] + filters.bounding_box()["width"] < first.bounding_box()["x"]
         context.close()
+
+
+@pytest.mark.django_db
+def test_empty_column_offers_to_drop_each_filter(client):
+    column = stories_column()
+    stories = ExemplarStoryPage.objects.live().public()
+    years = sorted(set(stories.values_list("year", flat=True)))
+    field, year = next(
+        (field, year)
+        for field in Field.objects.order_by("slug")
+        for year in years
+        if not stories.filter(field=field, year=year).exists()
+    )
+    response = client.get(column.url, {"field": field.slug, "year": year})
+    assert response.context["page_obj"].paginator.count == 0
+    html = response.content.decode()
+    box = html[html.index('class="empty-result"') :]
+    assert "Không có bài viết nào phù hợp với bộ lọc." in box
+    assert f'<a href="{column.url}?year={year}">Bỏ lọc “Lĩnh vực: {field.name}”</a>' in box
+    assert f'<a href="{column.url}?field={field.slug}">Bỏ lọc “Năm: {year}”</a>' in box
+    assert f'<a href="{column.url}">Bỏ tất cả bộ lọc</a>' in box
+    assert "(2 bộ lọc đang dùng)" in html  # on the “Lọc” toggle
+
+
+@pytest.mark.django_db
+def test_admin_edits_the_agency_identity(admin_client):
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/home/agencyidentity/{site.pk}/"
+    form = admin_client.get(url)
+    assert form.status_code == 200 and "Người chịu trách nhiệm nội dung" in form.content.decode()
+    data = {**DEMO_IDENTITY, "name": "Ban Thi đua – Khen thưởng tỉnh Thử", "email": "khong-phai-email"}
+    refused = admin_client.post(url, data)
+    assert refused.status_code == 200 and "Thư điện tử" in refused.content.decode()
+    assert AgencyIdentity.for_site(site).name == DEMO_IDENTITY["name"]
+    data["email"] = "ban@example.gov.vn"
+    assert admin_client.post(url, data).status_code == 302
+    assert AgencyIdentity.for_site(site).email == "ban@example.gov.vn"
+    assert "Ban Thi đua – Khen thưởng tỉnh Thử" in admin_client.get("/").content.decode()
