@@ -1,6 +1,8 @@
 """The portal's front page."""
 
 from django.db import models
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -101,3 +103,11 @@ class AgencyIdentity(BaseSiteSetting):
     def emblem_ids(cls) -> models.QuerySet:
         """The images shown as an agency's emblem (a subquery): public on every page, whatever else uses them."""
         return cls.objects.exclude(emblem=None).values("emblem_id")
+
+
+@receiver(post_save, sender=AgencyIdentity, dispatch_uid="home_agency_identity_purge")
+def agency_identity_saved(sender, instance, **kwargs) -> None:
+    """Every page's header and footer show the agency: an edit empties the front-end cache."""
+    from exemplar_pages.frontend_cache import on_taxonomy_deleted as purge_everything
+
+    purge_everything(sender, instance)

@@ -234,3 +234,20 @@ def test_admin_edits_the_agency_identity(admin_client):
     assert admin_client.post(url, data).status_code == 302
     assert AgencyIdentity.for_site(site).email == "ban@example.gov.vn"
     assert "Ban Thi đua – Khen thưởng tỉnh Thử" in admin_client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_an_identity_edit_empties_the_front_end_cache(settings, django_capture_on_commit_callbacks):
+    from tests.test_frontend_cache import PurgeRecorder, use_cache
+
+    recorder = PurgeRecorder()
+    try:
+        use_cache(settings, recorder.url)
+        identity = AgencyIdentity.for_site(Site.objects.get(is_default_site=True))
+        with django_capture_on_commit_callbacks(execute=True):
+            identity.phone = "0200 3 111 111"
+            identity.save()
+        assert recorder.paths == {"/*"}
+    finally:
+        recorder.shutdown()
+        recorder.server_close()
