@@ -3,7 +3,7 @@
 import functools
 
 from django.core.exceptions import FieldDoesNotExist
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Field as SchemaField
 from ninja import Router, Schema
@@ -182,7 +182,9 @@ def install_page_detail_queries() -> None:
 
     @functools.wraps(original)
     def get_page(request, page_id, version="live", rich_text_format=None):
-        page = get_object_or_404(pages.get_pages_queryset(request), pk=page_id)
+        if not str(page_id).isdigit() or int(page_id) >= 2**63:  # `-2.6e-244`, `10**30`: no page has it
+            raise Http404
+        page = get_object_or_404(pages.get_pages_queryset(request), pk=int(page_id))
         if version == "draft" and request.user.is_authenticated:
             return page.get_latest_revision_as_object()
         return detail_page(page)

@@ -36,6 +36,7 @@ logger = logging.getLogger("django.request")
 # The largest integer both SQLite and PostgreSQL (bigint) take as a parameter.
 MAX_DATABASE_INT = 2**63 - 1
 _LIMIT_MESSAGE = re.compile(r"^limit cannot be higher than (\d+)$")
+_PAGE_ID_PATH = re.compile(r"^/api/v3/pages/(?P<id>[^/]+)/")
 _PAGE_ACTION_PATH = re.compile(r"/pages/(\d+)/actions/")
 # Wagtail's validators of query parameters that report their errors without a location.
 QUERY_VALIDATORS = {"OrderingValidator": "order", "SiteFilterValidator": "site", "APIFieldValidator": "fields"}
@@ -207,7 +208,15 @@ def tree_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     return problem(400, _("Không thể đặt trang vào vị trí này trong cây trang."), [{"msg": str(exc)}])
 
 
+def _not_a_page_id(request: HttpRequest) -> bool:
+    """A page route whose id is no number (`/api/v3/pages/null/`): Wagtail reads it before ninja checks it."""
+    match = _PAGE_ID_PATH.match(request.path)
+    return bool(match) and not match["id"].isdigit()
+
+
 def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    if isinstance(exc, ValueError) and _not_a_page_id(request):
+        return problem(404, _("Không có trang này."))
     if _root_page_action(request):
         return problem(
             400, _("Không thể sao chép, di chuyển hay tạo bí danh cho trang gốc, hay đặt trang ngang hàng với nó.")

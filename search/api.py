@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from django.http import HttpRequest
+import orjson
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -149,11 +150,15 @@ def search_pages(request: HttpRequest):
         results = search(query)
     except BackendUnavailable:
         raise HttpError(503, _("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau.")) from None
-    return {
+    payload = {
         "count": results.count,
         "page": query.offset // query.limit + 1,
         "page_size": query.limit,
         "backend": results.backend,
-        "results": results.hits,
+        "results": [{key: value for key, value in hit.items() if key != "date"} for hit in results.hits],
         "facets": {facet: [value.as_dict() for value in values] for facet, values in results.facets.items()},
     }
+    # Checked against the schema it promises (a mismatch is a server error, logged), then sent as UTF-8 by
+    # orjson: a hundred hits and ~1 200 facet values cost a few times less than ninja's own rendering.
+    SearchResponse.model_validate(payload)
+    return HttpResponse(orjson.dumps(payload), content_type="application/json; charset=utf-8")

@@ -71,6 +71,16 @@ def test_a_bad_path_parameter_is_400_naming_it(client):
     assert_problem(client.get("/api/v3/pages/abc/"), 400, "page_id")
 
 
+@pytest.mark.parametrize("path", ["/api/v3/pages/null/", "/api/v3/pages/-2.6e-244/", "/api/v3/pages/1e400/"])
+def test_a_page_id_that_is_no_number_is_a_4xx_problem_on_reads_and_writes(client, path):
+    """Wagtail reads the id of a write before ninja checks it: no 500 either way."""
+    editor = demo_bearer("bientapvien")
+    assert client.get(path, **editor).status_code in (400, 404)
+    response = client.patch(path, data={"title": "x"}, content_type="application/json", **editor)
+    assert response.status_code in (400, 404, 422), response.content
+    assert response["Content-Type"].startswith(PROBLEM_JSON)
+
+
 def test_invalid_utf8_in_q_is_400_naming_q(client):
     response = client.get("/api/v3/search/?q=%FF%FE")
     body = assert_problem(response, 400, "q")

@@ -7,6 +7,7 @@ unless REQUIRE_VARNISH, REQUIRE_BROWSER or CI asks for them to fail (tests/serve
 from __future__ import annotations
 
 import http.client
+import json
 import re
 import threading
 import time
@@ -262,7 +263,8 @@ def titled(answer: Answer, title: str) -> bool:
 
 
 def json_escaped(text: str) -> str:
-    return text.encode("unicode_escape").decode("ascii")
+    """The text as a JSON string written in ASCII (`\\u00e1`, as Python's json and ninja write it)."""
+    return json.dumps(text)[1:-1]
 
 
 @pytest.mark.live
