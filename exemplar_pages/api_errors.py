@@ -214,9 +214,21 @@ def _not_a_page_id(request: HttpRequest) -> bool:
     return bool(match) and not match["id"].isdigit()
 
 
+def _body_not_an_object(request: HttpRequest) -> bool:
+    """A write whose JSON body is no object (`-3.4e38`, `[]`): Wagtail reads its `meta` before ninja checks it."""
+    if request.method not in ("POST", "PUT", "PATCH"):
+        return False
+    try:
+        return not isinstance(json.loads(request.body or b"{}"), dict)
+    except ValueError:
+        return False  # not JSON at all: ninja's own validation answers it
+
+
 def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     if isinstance(exc, ValueError) and _not_a_page_id(request):
         return problem(404, _("Không có trang này."))
+    if isinstance(exc, (AttributeError, TypeError, ValueError)) and _body_not_an_object(request):
+        return problem(422, _("Nội dung yêu cầu phải là một đối tượng JSON."))
     if _root_page_action(request):
         return problem(
             400, _("Không thể sao chép, di chuyển hay tạo bí danh cho trang gốc, hay đặt trang ngang hàng với nó.")

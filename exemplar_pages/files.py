@@ -24,7 +24,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.storage import default_storage
-from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models import BigIntegerField, CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from wagtail.images import get_image_model
@@ -72,10 +72,11 @@ def publicly_used(queryset: QuerySet) -> QuerySet:
     """The files of a queryset that at least one publicly visible page uses."""
     from home.models import AgencyIdentity  # the agency's emblem, in every page's header
 
-    used = _public_references(queryset.model).values("to_object_id")
+    # The ids cast inside the subquery: a cast on the outer queryset defeats Wagtail's search of it (`?search=`).
+    references = _public_references(queryset.model)
+    used = references.annotate(object_pk=Cast("to_object_id", BigIntegerField())).values("object_pk")
     emblems = AgencyIdentity.emblem_ids() if queryset.model is get_image_model() else []
-    keyed = queryset.annotate(reference_key=Cast("pk", CharField()))
-    return keyed.filter(Q(reference_key__in=used) | Q(pk__in=emblems))
+    return queryset.filter(Q(pk__in=used) | Q(pk__in=emblems))
 
 
 def is_publicly_used(file: Model) -> bool:

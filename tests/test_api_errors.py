@@ -81,6 +81,16 @@ def test_a_page_id_that_is_no_number_is_a_4xx_problem_on_reads_and_writes(client
     assert response["Content-Type"].startswith(PROBLEM_JSON)
 
 
+@pytest.mark.parametrize("body", ["-3.402823466e+38", "[]", '"meta"', "null"])
+def test_a_write_whose_body_is_no_json_object_is_a_4xx_problem(client, body):
+    editor = demo_bearer("bientapvien")
+    response = client.patch("/api/v3/pages/3/", data=body, content_type="application/json", **editor)
+    assert 400 <= response.status_code < 500, (body, response.status_code, response.content)
+    assert response["Content-Type"].startswith(PROBLEM_JSON)
+    response = client.post("/api/v3/pages/", data=body, content_type="application/json", **editor)
+    assert 400 <= response.status_code < 500, (body, response.status_code, response.content)
+
+
 def test_invalid_utf8_in_q_is_400_naming_q(client):
     response = client.get("/api/v3/search/?q=%FF%FE")
     body = assert_problem(response, 400, "q")
@@ -204,3 +214,12 @@ def test_a_page_published_again_shows_its_id(client, hidden_links):
 def test_a_token_user_sees_the_link_to_a_draft(client, hidden_links):
     story = client.get(f"/api/v3/pages/{hidden_links['story'].pk}/", **demo_bearer("admin")).json()
     assert story["movement"]["id"] == hidden_links["movement"].pk
+
+
+@pytest.mark.parametrize("listing", ["documents", "images"])
+def test_searching_the_file_lists_is_no_server_error(client, listing):
+    """The lists anonymous readers get are filtered to files public pages use; Wagtail's search still runs on them."""
+    for params in ({"search": "kế hoạch"}, {"search": ["true", "null"]}):
+        response = client.get(f"/api/v3/{listing}/", params)
+        assert response.status_code == 200, response.content
+        assert "items" in response.json()
