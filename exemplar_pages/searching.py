@@ -184,10 +184,12 @@ def on_field_saved(sender, instance, **kwargs) -> None:
 
 
 def on_award_saved(sender, instance, **kwargs) -> None:
-    from .models import ExemplarStoryPage
+    from .models import DecisionPage, ExemplarStoryPage
 
     _labels_changed()
-    _reindex(ExemplarStoryPage.objects.live().filter(awards__award=instance).values_list("pk", flat=True))
+    stories = ExemplarStoryPage.objects.live().filter(awards__award=instance).values_list("pk", flat=True)
+    decisions = DecisionPage.objects.live().filter(awardees__award=instance).values_list("pk", flat=True)
+    _reindex([*stories, *decisions])
 
 
 def on_locality_saved(sender, instance, **kwargs) -> None:
@@ -204,9 +206,13 @@ def on_locality_saved(sender, instance, **kwargs) -> None:
 
 
 def on_movement_changed(sender, instance, **kwargs) -> None:
-    """A movement's name (or its going) shows in the documents of its stories and plans."""
-    from .models import ExemplarStoryPage, MovementPage, PlanPage
+    """A movement's name (or its going) shows in the documents of its stories and plans; a unit's locality
+    in those of its decisions."""
+    from .models import DecisionPage, ExemplarStoryPage, MovementPage, PlanPage, UnitPage
 
+    if isinstance(instance, UnitPage):
+        _reindex(DecisionPage.objects.live().descendant_of(instance).values_list("pk", flat=True))
+        return
     if not isinstance(instance, MovementPage):
         return
     _labels_changed()

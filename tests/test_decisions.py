@@ -412,3 +412,21 @@ def test_an_editor_creates_a_draft_decision_through_the_api_but_may_not_publish_
     refused = client.post(f"/api/v3/pages/{page.pk}/actions/publish/", **bearer(cast.token(cast.editor)))
     assert refused.status_code == 403
     assert not fresh(page).live
+
+
+def test_renaming_an_award_or_moving_the_unit_reindexes_its_decisions(
+    client, province_unit, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = decision(province_unit, "778/QĐ-UBND", date(2024, 6, 3), [awardee("Y Khen Niê Thử")])
+    award = page.awardees.first().award
+    with django_capture_on_commit_callbacks(execute=True):
+        award.name = "Bằng khen Thử Đổi Tên"
+        award.save()
+    assert page.pk in {hit["id"] for hit in client.get("/api/v3/search/", {"q": "Thử Đổi Tên"}).json()["results"]}
+    elsewhere = factories.locality("Tỉnh Chuyển Thử", kind="tinh")
+    with django_capture_on_commit_callbacks(execute=True):
+        province_unit.locality = elsewhere
+        factories.publish(province_unit)
+    data = client.get("/api/v3/search/", {"q": "Y Khen Niê Thử", "type": "decision"}).json()
+    assert data["results"][0]["locality"]["slug"] == elsewhere.slug
