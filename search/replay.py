@@ -147,7 +147,8 @@ def rebuild_database(progress: Progress | None = None) -> int:
     documents = expected_documents(progress)
     # One transaction: the index is replaced at once, and SQLite journals each page once rather than per batch.
     with transaction.atomic():
-        fulltext.install()  # whatever a migration remaking a table dropped
+        if fulltext.missing_objects():  # whatever a migration remaking a table dropped
+            fulltext.install()
         with connection.cursor() as cursor:  # the bags and the vocabulary are counted afresh
             cursor.execute(f"DELETE FROM {SearchTerms._meta.db_table}")  # noqa: S608
             cursor.execute(f"DELETE FROM {SearchWord._meta.db_table}")  # noqa: S608
