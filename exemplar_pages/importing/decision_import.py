@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 from cms.vietnamese import fold_vietnamese
 
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
+from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows
 from .exemplar_validation import SUBJECT_TYPES, RowError, _text
 from .limits import ImportLimitError, check_bytes
@@ -232,7 +233,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
         issuer=str(header["issuer"])[:255], signer_name=str(header["signer_name"])[:255],
         signer_title=str(header["signer_title"])[:255], summary=str(header["summary"])[:1000], live=False, owner=user,
     )  # fmt: skip
-    page.awardees = awardees
+    page.awardees = in_order(awardees)
     with transaction.atomic():
         parent.add_child(instance=page)
         log(instance=page, action="wagtail.create", user=user, content_changed=True)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from ..models import ExemplarStoryPage, Locality, UnitPage
+from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
 from .exemplar_validation import RowError, RowValidator, StoryDraft
@@ -56,7 +57,7 @@ def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, use
         locality=resolver.save(draft.locality), movement=draft.movement, year=draft.year, quarter=draft.quarter,
         summary=draft.summary, body=draft.body, live=False, owner=user,
     )  # fmt: skip
-    page.awards = [award.story_award() for award in draft.awards]
+    page.awards = in_order([award.story_award() for award in draft.awards])
     if draft.tags:
         page.tags.add(*draft.tags)
     parent.add_child(instance=page)

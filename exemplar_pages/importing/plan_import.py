@@ -22,6 +22,7 @@ from cms.vietnamese import TextQuality, repair_vietnamese, text_quality
 
 from ..files import private_collection
 from ..models import MovementPage, PlanAssignment, PlanPage, PlanReference, UnitPage
+from ..models.mixins import in_order
 from .matching import MovementIndex, create_draft_movement, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
 from .plan_parser import parse_plan
@@ -240,8 +241,8 @@ def _apply(page: PlanPage, parsed: ParsedPlan, parent: UnitPage, title: str, doc
     page.signer_title = " / ".join(signer_lines)[:255]
     page.signer_name = (parsed.signer_name or "")[:255]
     page.original_document = document
-    page.basis = plan_references(parsed, page.pk)
-    page.assignments = [plan_assignment(assignment) for assignment in parsed.assignments]
+    page.basis = in_order(plan_references(parsed, page.pk))
+    page.assignments = in_order([plan_assignment(assignment) for assignment in parsed.assignments])
 
 
 def _read_source(source: str | Path | UploadedFile) -> tuple[str, str, bytes]:

@@ -113,3 +113,10 @@ class PrintableMixin(RoutablePageMixin):
             template="exemplar_pages/print.html",
             context_overrides={"is_print": True, "body_template": self.body_template},
         )
+
+
+def in_order(children: list) -> list:
+    """Inline children (`Orderable`) numbered in their list's order: every database then returns them so."""
+    for order, child in enumerate(children):
+        child.sort_order = order
+    return children
