@@ -168,21 +168,28 @@ def _context_typos(words: list[_Word], total: int) -> None:
     """
     counted: dict[str, int] = {}
 
+    def neighbour_pairs(folded: str, index: int) -> list[str]:
+        return [
+            FOLDED
+            + (PAIR.join((words[other].folded, folded)) if other < index else PAIR.join((folded, words[other].folded)))
+            for other in (index - 1, index + 1)
+            if 0 <= other < len(words) and words[other].documents
+        ]
+
     def pairs_with(folded: str, index: int) -> int:
-        found = 0
-        for other in (index - 1, index + 1):
-            if 0 <= other < len(words) and words[other].documents:
-                first, second = (words[other].folded, folded) if other < index else (folded, words[other].folded)
-                term = FOLDED + first + PAIR + second
-                if term not in counted:
-                    counted[term] = fulltext.count_holding([term])
-                found += counted[term]
-        return found
+        return sum(counted[term] for term in neighbour_pairs(folded, index))
+
+    def count(foldeds: list[str], index: int) -> None:
+        """The pair counts of these forms beside their neighbours, in one statement."""
+        wanted = [term for folded in foldeds for term in neighbour_pairs(folded, index) if term not in counted]
+        counted.update(dict.fromkeys(wanted, 0) | fulltext.count_each(wanted))
 
     for index, word in enumerate(words):
         candidates, misfit = word.alternatives, False
+        count([word.folded, *(fold_vietnamese(clause.words[0]) for clause in candidates)], index)
         if not candidates and word.documents and not word.exact and not pairs_with(word.folded, index):
             candidates, misfit = _typo_alternatives(word, total, folded_only=True), True
+            count([fold_vietnamese(clause.words[0]) for clause in candidates], index)
         fitting = [clause for clause in candidates if pairs_with(fold_vietnamese(clause.words[0]), index)]
         if fitting:
             word.alternatives = fitting

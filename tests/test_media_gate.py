@@ -6,7 +6,7 @@ everywhere else) answers an allowed image with an empty response whose `X-Accel-
 file under nginx's internal location, and anything else with its 404. The first tests check that
 contract with Django's test client; the last runs Debian's nginx with deploy/nginx.conf itself (only
 its TLS, ports and paths rewritten) in front of gunicorn on the production settings. Without nginx
-that test skips, unless REQUIRE_NGINX or CI asks for a failure.
+that test skips, unless REQUIRE_NGINX, REQUIRE_BROWSER (set by scripts/run-tests) or CI asks for a failure.
 """
 
 from __future__ import annotations
@@ -143,7 +143,8 @@ def nginx_binary() -> str | None:
 
 
 def nginx_required() -> bool:
-    return any(os.environ.get(name, "").strip() not in ("", "0") for name in ("REQUIRE_NGINX", "CI"))
+    # As for Varnish (tests/servers.py): scripts/run-tests, which installs nginx, sets REQUIRE_BROWSER.
+    return any(os.environ.get(name, "").strip() not in ("", "0") for name in ("REQUIRE_NGINX", "REQUIRE_BROWSER", "CI"))
 
 
 def nginx_test_config(site: str, port: int, backend_port: int, media: Path, run: Path) -> str:
