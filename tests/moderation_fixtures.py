@@ -133,6 +133,7 @@ def story_form(page: ExemplarStoryPage, **changes) -> dict:
         "year": page.year,
         "summary": page.summary,
         "hero_image_alt": "",
+        "gallery_images": inline_formset([]),
         "body": streamfield([("paragraph", rich_text("<p>Nội dung</p>"))]),
         "awards": inline_formset([]),
         "comments": inline_formset([]),

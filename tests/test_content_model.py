@@ -10,6 +10,7 @@ from cms.vietnamese import fold_vietnamese, vietnamese_slugify, vietnamese_sort_
 from exemplar_pages.models import (
     Award,
     ColumnPage,
+    ConsultationPage,
     DecisionPage,
     ExemplarStoryPage,
     Field,
@@ -33,7 +34,9 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_unit_page(self):
         self.assertAllowedParentPageTypes(UnitPage, {HomePage, UnitPage})
-        self.assertAllowedSubpageTypes(UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage, DecisionPage})
+        self.assertAllowedSubpageTypes(
+            UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage, DecisionPage, ConsultationPage}
+        )
 
     def test_column_page_is_a_leaf_under_home(self):
         self.assertAllowedParentPageTypes(ColumnPage, {HomePage})
@@ -79,12 +82,18 @@ class AdminCreationTests(WagtailPageTestCase):
             self.home,
             UnitPage,
             page_form_data(
-                {"title": "UBND huyện Đức Thử", "full_name": "Ủy ban nhân dân huyện Đức Thử", "intro": rich_text("")}
+                {
+                    "title": "UBND huyện Đức Thử",
+                    "full_name": "Ủy ban nhân dân huyện Đức Thử",
+                    "intro": rich_text(""),
+                    "exemplar_quota": 2,
+                }
             ),
         )
         page = UnitPage.objects.get(title="UBND huyện Đức Thử")
         self.assertEqual(page.slug, "ubnd-huyen-duc-thu")
         self.assertEqual(page.full_name, "Ủy ban nhân dân huyện Đức Thử")
+        self.assertEqual(page.exemplar_quota, 2)
 
     def test_create_story_page_with_body_awards_and_tags(self):
         data = page_form_data(
@@ -98,6 +107,7 @@ class AdminCreationTests(WagtailPageTestCase):
                 "quarter": 2,
                 "summary": "Nữ hộ sinh tận tụy.",
                 "hero_image_alt": "",
+                "gallery_images": inline_formset([]),
                 "body": streamfield(
                     [
                         ("heading", {"level": "3", "number": "1.", "text": "Tận tụy với người bệnh"}),
@@ -180,6 +190,7 @@ class AdminCreationTests(WagtailPageTestCase):
                     "campaign": "",
                     "summary": "",
                     "hero_image_alt": "",
+                    "gallery_images": inline_formset([]),
                     "body": rich_text(""),
                     "period_start": 2021,
                     "period_end": 2025,

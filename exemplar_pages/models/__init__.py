@@ -1,7 +1,9 @@
 """The portal's content model (DESIGN §3), re-exported explicitly."""
 
 from .columns import ColumnPage
+from .consultations import ConsultationComment, ConsultationNominee, ConsultationPage
 from .decisions import DecisionAwardee, DecisionPage
+from .gallery import MovementGalleryImage, StoryGalleryImage
 from .imports import ImportJob
 from .moderation import CouncilVote, CouncilVoteTask, OfficeReviewTask, UnitEditorGroup, VoteDecision
 from .movements import MovementPage
@@ -13,6 +15,9 @@ from .units import UnitPage
 __all__ = [
     "Award",
     "ColumnPage",
+    "ConsultationComment",
+    "ConsultationNominee",
+    "ConsultationPage",
     "CouncilVote",
     "CouncilVoteTask",
     "DecisionAwardee",
@@ -22,12 +27,14 @@ __all__ = [
     "ImportJob",
     "Locality",
     "LocalityAlias",
+    "MovementGalleryImage",
     "MovementPage",
     "OfficeReviewTask",
     "PlanAssignment",
     "PlanPage",
     "PlanReference",
     "StoryAward",
+    "StoryGalleryImage",
     "StoryTag",
     "SubjectType",
     "UnitEditorGroup",

@@ -2,7 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -12,6 +12,7 @@ from search.documents import searchable_text
 from search.registry import Batch, Contribution, Searchable
 
 from ..visibility import public_now
+from .gallery import MAX_GALLERY_IMAGES
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
@@ -69,6 +70,7 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
         ),
         *SummaryMixin.summary_panels,
         FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Thư viện ảnh"), max_num=MAX_GALLERY_IMAGES),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("slogan"),

@@ -224,11 +224,19 @@ class PlanAssignment(Orderable):
     deadline_note = models.CharField(
         _("ghi chú thời hạn"), max_length=255, blank=True, help_text=_("Ví dụ: hằng quý trước ngày 20/3, 20/6…")
     )
+    #: Deadlines that come back every year, as day/month ("20/3, 20/6, 20/9, 20/12"; DESIGN §10).
+    repeating_deadlines = models.CharField(
+        _("các hạn lặp lại hằng năm"),
+        max_length=200,
+        blank=True,
+        help_text=_("Ngày/tháng, cách nhau bởi dấu phẩy. Ví dụ: 20/3, 20/6, 20/9, 20/12."),
+    )
 
     panels = [
         FieldPanel("unit"),
         FieldPanel("tasks"),
         FieldRowPanel([FieldPanel("deadline"), FieldPanel("deadline_note")]),
+        FieldPanel("repeating_deadlines"),
     ]
 
     class Meta(Orderable.Meta):

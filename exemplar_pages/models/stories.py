@@ -19,6 +19,7 @@ from search.registry import Batch, Contribution, Searchable
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
+from .gallery import MAX_GALLERY_IMAGES
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -64,6 +65,10 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         _("quý"), null=True, blank=True, choices=[(q, _("Quý %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
     )
     body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    #: When the story was first sent for review (DESIGN §10): it counts for its unit's quarter from then.
+    first_submitted_at = models.DateTimeField(
+        _("gửi duyệt lần đầu"), null=True, blank=True, editable=False, db_index=True
+    )
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("từ khóa"))
 
     content_panels = Page.content_panels + [
@@ -79,6 +84,7 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         ),
         *SummaryMixin.summary_panels,
         FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Thư viện ảnh"), max_num=MAX_GALLERY_IMAGES),
         InlinePanel("awards", label=_("Khen thưởng")),
         FieldPanel("tags"),
     ]

@@ -1,5 +1,6 @@
 """Unit pages: the part of the site that one public body's editors own."""
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -22,6 +23,7 @@ class UnitPage(VietnameseSlugMixin, Page):
         "exemplar_pages.MovementPage",
         "exemplar_pages.ExemplarStoryPage",
         "exemplar_pages.DecisionPage",
+        "exemplar_pages.ConsultationPage",
     ]
 
     locality = models.ForeignKey(
@@ -36,8 +38,20 @@ class UnitPage(VietnameseSlugMixin, Page):
         _("tên đầy đủ"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân thị trấn Tân Biên.")
     )
     intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    #: Exemplar stories the unit owes the standing office each quarter (DESIGN §10).
+    exemplar_quota = models.PositiveSmallIntegerField(
+        _("số gương điển hình mỗi quý"),
+        default=1,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Số bài gương điển hình đơn vị phải gửi mỗi quý; 0 nếu đơn vị không có chỉ tiêu."),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("full_name"), FieldPanel("locality"), FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("full_name"),
+        FieldPanel("locality"),
+        FieldPanel("intro"),
+        FieldPanel("exemplar_quota"),
+    ]
     search_fields = Page.search_fields + [index.SearchField("full_name"), index.SearchField("intro")]
     api_fields = [APIField("full_name"), APIField("locality"), APIField("intro")]
 
