@@ -13,6 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from exemplar_pages.files import install_api_file_visibility, serve_media
 from exemplar_pages.moderation import admin_views as moderation_admin_views
 from exemplar_pages.visibility import PublicSitemap
+from reports import views as reports_views
 from search import views as search_views
 
 
@@ -41,6 +42,7 @@ urlpatterns = [
     path("api/v3/", api_urls()),
     path("tim-kiem/", search_views.search, name="search"),
     path("khen-thuong/", include("exemplar_pages.decision_listing")),
+    path("thong-ke/", reports_views.public_statistics, name="statistics"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
 ]
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "exemplar_pages",
     "search",
     "workdays",  # the working-day calendar (DESIGN §9)
+    "reports",  # quarterly exemplar reporting, reminders and statistics (DESIGN §10)
     "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -317,3 +318,9 @@ CSP_ADMIN_EXTRA = {
     "img-src": [SELF, "data:", "blob:"],
 }
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatars fetched from a third party (and none outside the CSP)
+
+# Quarterly exemplar reporting (reports app, DESIGN §10): a unit's editors are reminded this many days
+# before a quarter's deadline they have not met; the scheduler looks for reminders to send every
+# REPORTS_REMINDER_CHECK_SECONDS.
+REPORTS_REMINDER_DAYS = int(os.environ.get("REPORTS_REMINDER_DAYS", "5"))
+REPORTS_REMINDER_CHECK_SECONDS = int(os.environ.get("REPORTS_REMINDER_CHECK_SECONDS", "3600"))

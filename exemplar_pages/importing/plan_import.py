@@ -117,7 +117,16 @@ def plan_assignment(assignment: Assignment) -> PlanAssignment:
         tasks="\n".join(task.strip() for task in assignment.tasks if task.strip()),
         deadline=dates[0] if dates else None,
         deadline_note=note,
+        repeating_deadlines=repeating_deadlines(assignment.tasks),
     )
+
+
+def repeating_deadlines(tasks: list[str]) -> str:
+    """Deadlines that come back every year (“trước các ngày 20/3, 20/6, 20/9 và 20/12”) as “20/3, 20/6, 20/9, 20/12”."""
+    from reports.deadlines import format_day_months, repeating_days_in
+
+    days = [day for task in tasks for day in repeating_days_in(task)]
+    return format_day_months(list(dict.fromkeys(days)))[:200]
 
 
 def plan_label(parsed: ParsedPlan) -> str:
