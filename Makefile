@@ -18,6 +18,7 @@ $(BIN)/python:
 $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@VENV=$(VENV) scripts/pdf-deps install  # pango and fonts for the articles' PDFs (Debian)
 	@touch $@
 
 install: $(VENV)/.installed ## Create .venv and install the pinned requirements

@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exemplar_pages.archive import ArchiveSitemap
 from exemplar_pages.files import install_api_file_visibility, serve_media
 from exemplar_pages.moderation import admin_views as moderation_admin_views
 from exemplar_pages.visibility import PublicSitemap
@@ -43,7 +44,8 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("khen-thuong/", include("exemplar_pages.decision_listing")),
     path("thong-ke/", reports_views.public_statistics, name="statistics"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    path("luu-tru/", include("exemplar_pages.archive")),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap, "archive": ArchiveSitemap}}, name="sitemap"),
 ]
 
 # Static files are whitenoise's (hashed names after collectstatic; found in the apps in dev).

@@ -5,10 +5,10 @@ The purges go through `wagtail.contrib.frontend_cache`'s backends (`WAGTAILFRONT
 ``PURGE /path/`` drops /path/ with any query string, ``PURGE /path/*`` everything under /path/.
 
 - A story or a plan published (through the workflow, by an administrator or by `publish_scheduled`):
-  the page and everything under it (print view), its parents (unit, movement), every movement page,
-  the home page, every column (filters, pages, RSS and Atom), the sitemap, the search page and the
-  whole API — each with every query string. Other stories' "related" box and plans that cite it pick
-  up an addition or an edit when their copy ends (`FRONTEND_CACHE_MAX_AGE`).
+  the page and everything under it (print view, PDF), its parents (unit, movement), every movement
+  page, the home page, every column (filters, pages, RSS and Atom), the sitemap, the monthly archive,
+  the search page and the whole API — each with every query string. Other stories' "related" box and
+  plans that cite it pick up an addition or an edit when their copy ends (`FRONTEND_CACHE_MAX_AGE`).
 - Anything that removes or relabels content — an unpublication (retract, expiry), a move, a slug
   change, a deletion of a live page, a view restriction, a taxonomy term (field, locality, award)
   edited or deleted, or the publication of another page type (home, column, unit, movement, whose
@@ -51,8 +51,9 @@ from .models import Award, ColumnPage, ExemplarStoryPage, Field, Locality, Movem
 logger = logging.getLogger(__name__)
 
 EVERYTHING = "/*"
-# Paths that show every story besides the search service's listings: the sitemap, the whole API.
-LISTING_PATHS = ("/sitemap.xml", "/api/v3/*")
+# Paths that show every story besides the search service's listings: the sitemap, the monthly archive
+# (exemplar_pages/archive.py), the whole API.
+LISTING_PATHS = ("/sitemap.xml", "/luu-tru/*", "/api/v3/*")
 TAXONOMY_API = "/api/v3/taxonomies/*"
 
 

@@ -97,7 +97,7 @@ class PeriodMixin(models.Model):
 
 
 class PrintableMixin(RoutablePageMixin):
-    """A `print/` sub-page rendering the article without the portal's chrome."""
+    """`print/` and `pdf/` sub-pages rendering the article without the portal's chrome."""
 
     #: The template fragment holding the article itself, shared by the page and its print view.
     body_template = ""
@@ -113,6 +113,13 @@ class PrintableMixin(RoutablePageMixin):
             template="exemplar_pages/print.html",
             context_overrides={"is_print": True, "body_template": self.body_template},
         )
+
+    @path("pdf/", name="pdf")
+    def pdf_view(self, request):
+        """The print view as a PDF (Decree 42/2022's archive copy), through the same visibility checks."""
+        from ..pdf import pdf_response  # WeasyPrint loads pango: only when a PDF is asked for
+
+        return pdf_response(self, request, self.print_view(request).rendered_content)
 
 
 def in_order(children: list) -> list:
