@@ -23,10 +23,10 @@ pytestmark = pytest.mark.django_db
 
 ANONYMOUS_BASE = 6  # view restrictions, site, expired live pages, page, specific page, parent
 EDITOR_BASE = 5  # token, page permissions, page, specific page, parent
-STORY = 4  # public movement (restrictions + movement), awards with their award, tags
+STORY = 5  # public movement (restrictions + movement), awards with their award, tags, gallery with its images
 PLAN = 4  # basis references, their public linked plans (restrictions + plans), assignments
 PLAN_MOVEMENTS = 3  # linked movement ids, then the public ones (restrictions + movements)
-MOVEMENT = 0  # its locality (an id in the answer) is joined
+MOVEMENT = 1  # its locality (an id in the answer) and hero image are joined; gallery with its images
 
 
 @pytest.fixture
@@ -160,3 +160,26 @@ def test_movement_anonymous_and_with_a_token(client, cast, content, django_asser
     assert data["locality"]["id"] == movement.locality_id
     assert data["meta"]["parent"]["id"] == cast.unit.pk
     read(client, movement, django_assert_num_queries, EDITOR_BASE + MOVEMENT, **bearer(cast.token(cast.editor)))
+
+
+def test_story_queries_do_not_grow_with_hero_and_gallery(client, content, django_assert_num_queries):
+    """The hero image is joined, the gallery's photos read with their images at once, and renditions come
+    from Wagtail's rendition cache once made (issue #17)."""
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from exemplar_pages.models import StoryGalleryImage
+
+    def image(name):
+        return get_image_model().objects.create(title=name, file=get_test_image_file(f"{name}.png", colour=name))
+
+    story = content["story"]
+    story.hero_image, story.hero_image_alt = image("red"), "Ảnh đại diện"
+    story.gallery_images = [StoryGalleryImage(image=image(colour), alt=colour) for colour in ("blue", "green", "gray")]
+    factories.publish(story)
+    data = read(client, story, django_assert_num_queries, ANONYMOUS_BASE + STORY)
+    assert data["hero_image"]["alt"] == "Ảnh đại diện" and [item["alt"] for item in data["gallery"]] == [
+        "blue",
+        "green",
+        "gray",
+    ]

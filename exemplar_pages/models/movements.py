@@ -12,11 +12,11 @@ from search.documents import searchable_text
 from search.registry import Batch, Contribution, Searchable
 
 from ..visibility import public_now
-from .gallery import MAX_GALLERY_IMAGES
+from .gallery import MAX_GALLERY_IMAGES, GalleryMixin, HeroImageField
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
-class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, Page):
+class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, PeriodMixin, GalleryMixin, Page):
     """A patriotic emulation movement (phong trào thi đua)."""
 
     search_type = "movement"
@@ -88,6 +88,8 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
         APIField("period_end", writable=True),
         APIField("locality", writable=True),
         APIField("summary", writable=True),
+        APIField("hero_image", serializer=HeroImageField()),
+        APIField("gallery"),
         APIField("body", writable=True),
     ]
 
@@ -126,7 +128,7 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
 
         return (
             public_now(ExemplarStoryPage.objects.filter(movement=self))
-            .select_related("field", "locality")
+            .select_related("field", "locality", "hero_image")
             .order_by("-year", "-first_published_at")
         )
 

@@ -19,7 +19,7 @@ from search.registry import Batch, Contribution, Searchable
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
-from .gallery import MAX_GALLERY_IMAGES
+from .gallery import MAX_GALLERY_IMAGES, GalleryMixin, HeroImageField
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -32,7 +32,7 @@ class StoryTag(TaggedItemBase):
     )
 
 
-class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Page):
+class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, GalleryMixin, Page):
     """The story of an exemplar: an individual, a collective or a household."""
 
     parent_page_types = ["exemplar_pages.UnitPage", "exemplar_pages.MovementPage"]
@@ -107,6 +107,8 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         APIField("year", writable=True),
         APIField("quarter", writable=True),
         APIField("summary", writable=True),
+        APIField("hero_image", serializer=HeroImageField()),
+        APIField("gallery"),
         APIField("body", writable=True),
         APIField("award_list"),
         APIField("tag_names"),
@@ -148,7 +150,9 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
 
     def related_stories(self, limit: int = 4):
         """Other public stories of the same movement or field, newest first."""
-        related = public_now(ExemplarStoryPage.objects.exclude(pk=self.pk)).select_related("field", "locality")
+        related = public_now(ExemplarStoryPage.objects.exclude(pk=self.pk)).select_related(
+            "field", "locality", "hero_image"
+        )
         if self.movement_id:
             related = related.filter(models.Q(movement_id=self.movement_id) | models.Q(field_id=self.field_id))
         else:

@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from wagtail.models import Site
 
 from home.demo.identity import seed_identity
+from home.demo.images import seed_images
 from home.demo.localities import seed_localities
 from home.demo.movements import seed_movements
 from home.demo.plans import seed_plans
@@ -82,6 +83,7 @@ class Command(BaseCommand):
         self._report(count)
         _, count = seed_stories(units, movements, localities, admin)
         self._report(count)
+        self._report(seed_images(admin))
         keys, count = seed_tokens(users, reset_tokens)
         self._report(count)
         return keys
