@@ -50,6 +50,7 @@ def _title(status: int) -> str:
         404: _("Không tìm thấy"),
         405: _("Phương thức không được hỗ trợ"),
         409: _("Xung đột"),
+        410: _("Không còn nhận"),
         422: _("Dữ liệu không hợp lệ"),
         429: _("Quá nhiều yêu cầu"),
         500: _("Lỗi máy chủ"),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,6 +47,18 @@ class ExemplarPagesConfig(AppConfig):
         connect_signals()
         connect_notifications()
         api.add_router("/workflow/", workflow_router)
+
+        # The public consultation on nominees (DESIGN §9): the list, comments in, summaries out.
+        from .consultation.api import router as consultation_router
+
+        api.add_router("/consultations/", consultation_router)
+        from operations.schedule import register_periodic
+
+        register_periodic(
+            "close_consultations",
+            lambda: float(getattr(settings, "CONSULTATION_CLOSE_SECONDS", 60)),
+            "exemplar_pages.consultation.closing.close_consultations",
+        )
 
         # System checks (exemplar_pages.E001, E002): the publication guard is on, Wagtail's English emails are off.
         from . import checks  # noqa: F401

@@ -13,10 +13,12 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -127,6 +129,13 @@ class ConsultationPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
     class Meta:
         verbose_name = _("lấy ý kiến Nhân dân")
         verbose_name_plural = _("lấy ý kiến Nhân dân")
+
+    @path("")
+    def article(self, request):
+        """The page; while open, its comment form (GET) and the comment taken (POST)."""
+        from ..consultation.views import consultation_page
+
+        return consultation_page(self, request)
 
     # -- dates ----------------------------------------------------------------------------------------
 
@@ -292,10 +301,15 @@ class ConsultationNominee(Orderable):
     def __str__(self) -> str:
         return self.name
 
-    def as_dict(self) -> dict:
+    @cached_property
+    def public_story(self):
+        """The linked story when anonymous readers may see it, else None."""
         from ..visibility import is_public_now
 
-        story = self.story if self.story_id and is_public_now(self.story) else None
+        return self.story if self.story_id and is_public_now(self.story) else None
+
+    def as_dict(self) -> dict:
+        story = self.public_story
         return {
             "id": self.pk,
             "name": self.name,

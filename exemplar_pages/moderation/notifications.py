@@ -48,7 +48,7 @@ def _page_context(page) -> dict:
     }
 
 
-def notify(template: str, context: dict, users) -> None:
+def notify(template: str, context: dict, users, folder: str = TEMPLATES, purpose: str = "moderation") -> None:
     """Render a Vietnamese email for each recipient into the outbox, in the workflow action's transaction.
 
     A worker sends each once the action commits, and retries while the mail server is down (operations.outbox).
@@ -57,9 +57,9 @@ def notify(template: str, context: dict, users) -> None:
     for email, user in sorted(recipients.items()):
         with translation.override("vi"):
             personal = {**context, "user": user}
-            subject = " ".join(render_to_string(f"{TEMPLATES}{template}_subject.txt", personal).split())
-            body = render_to_string(f"{TEMPLATES}{template}.txt", personal).strip()
-        queue_email(subject, body, [email], purpose=f"moderation.{template}")
+            subject = " ".join(render_to_string(f"{folder}{template}_subject.txt", personal).split())
+            body = render_to_string(f"{folder}{template}.txt", personal).strip()
+        queue_email(subject, body, [email], purpose=f"{purpose}.{template}")
 
 
 def reviewers_of(task) -> list:

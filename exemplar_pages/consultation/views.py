@@ -1,0 +1,51 @@
+"""The consultation page as citizens see it: the list, the dates, and the comment form while open."""
+
+from __future__ import annotations
+
+import logging
+
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+
+from cms.throttling import client_address
+
+from .forms import CommentForm
+from .service import ConsultationClosed, TooManyComments, submit_comment
+
+logger = logging.getLogger("exemplar_pages.consultation")
+
+#: The query string of the page after a comment was taken (Post/Redirect/Get).
+SENT = "da-gui"
+
+
+def consultation_page(page, request):
+    """GET shows the page; POST takes a comment and redirects, or shows the form again with its errors."""
+    context_overrides = {"comment_sent": request.GET.get(SENT) == "1"}
+    status, retry_after = 200, None
+    if request.method == "POST":
+        form = CommentForm(page, request.POST)
+        if form.is_robot:
+            logger.info("Consultation %s: a comment filled the honeypot and was dropped", page.pk)
+            return HttpResponseRedirect(f"{page.url}?{SENT}=1#gop-y")
+        if form.is_valid():
+            try:
+                submit_comment(page, form.cleaned_data, client_address(request))
+            except ConsultationClosed as closed:
+                form.add_error(None, closed.message)
+                status = 410
+            except TooManyComments as flood:
+                form.add_error(None, flood.message)
+                status, retry_after = 429, flood.retry_after
+            else:
+                return HttpResponseRedirect(f"{page.url}?{SENT}=1#gop-y")
+        else:
+            status = 400
+        context_overrides["form"] = form
+    elif page.state() == "open":
+        context_overrides["form"] = CommentForm(page, initial={"nominee": request.GET.get("ve", "")})
+    response = page.render(request, context_overrides=context_overrides)
+    if isinstance(response, TemplateResponse):
+        response.status_code = status
+        if retry_after:
+            response["Retry-After"] = str(retry_after)
+    return response
