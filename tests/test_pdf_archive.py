@@ -161,6 +161,18 @@ def test_a_pdf_is_rendered_once_per_content(client, story, monkeypatch):
 
 
 @pytest.mark.django_db
+def test_without_pango_the_pdf_is_unavailable_and_says_so(client, story, monkeypatch):
+    def missing_pango(html, base_url):
+        raise OSError("cannot load library 'libpango-1.0-0'")  # what WeasyPrint's import raises then
+
+    monkeypatch.setattr(pdf, "render_pdf", missing_pango)
+    response = client.get(story.url + "pdf/")
+    assert response.status_code == 503
+    assert response.content.decode() == "Chưa tạo được bản PDF. Hãy dùng bản in."
+    assert "private" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
 def test_the_pdf_reads_images_and_styles_from_the_site_and_nothing_else(story):
     image = get_image_model().objects.create(title="Rừng Tân Biên", file=get_test_image_file("rung.png"))
     rendition = image.get_rendition("width-200")
