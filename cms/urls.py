@@ -11,6 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplar_pages.archive import ArchiveSitemap
+from exemplar_pages.consultation import views as consultation_views
 from exemplar_pages.files import install_api_file_visibility, serve_media
 from exemplar_pages.moderation import admin_views as moderation_admin_views
 from exemplar_pages.visibility import PublicSitemap
@@ -43,6 +44,7 @@ urlpatterns = [
     path("api/v3/", api_urls()),
     path("tim-kiem/", search_views.search, name="search"),
     path("khen-thuong/", include("exemplar_pages.decision_listing")),
+    path("lay-y-kien/", consultation_views.consultation_list, name="consultations"),
     path("thong-ke/", reports_views.public_statistics, name="statistics"),
     path("luu-tru/", include("exemplar_pages.archive")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap, "archive": ArchiveSitemap}}, name="sitemap"),

@@ -354,3 +354,11 @@ def test_closing_tells_the_standing_office_once(client, closed_consultation, ope
     assert [email.recipients for email in emails] == [[cast.office.email]]
     assert "Đã kết thúc" in emails[0].subject and "Số ý kiến nhận được: 1" in emails[0].body
     assert "/admin/lay-y-kien/" in emails[0].body
+
+
+def test_public_list_puts_open_consultations_first(client, open_consultation, closed_consultation, unit):
+    draft = consultation(unit, today(), publish=False, title="Bản nháp không công khai")
+    html = client.get("/lay-y-kien/").content.decode()
+    assert html.index(open_consultation.title) < html.index(closed_consultation.title)
+    assert "Đang lấy ý kiến" in html and draft.title not in html
+    assert 'href="/lay-y-kien/"' in html  # the header links the list

@@ -15,6 +15,11 @@ from wagtail.models import APIToken, Page, PageViewRestriction, Revision
 
 from exemplar_pages.models import (
     ColumnPage,
+    ConsultationComment,
+    ConsultationNominee,
+    ConsultationPage,
+    DecisionAwardee,
+    DecisionPage,
     ExemplarStoryPage,
     Field,
     Locality,
@@ -42,6 +47,11 @@ COUNTED = [
     PlanPage,
     PlanReference,
     PlanAssignment,
+    DecisionPage,
+    DecisionAwardee,
+    ConsultationPage,
+    ConsultationNominee,
+    ConsultationComment,
     ExemplarStoryPage,
     StoryAward,
     PageViewRestriction,
@@ -228,3 +238,24 @@ def test_demo_users_one_per_role() -> None:
         assert APIToken.objects.filter(user=user, revoked_at=None).exists()
     editor = User.objects.get(username="bientapvien")
     assert ExemplarStoryPage.objects.filter(owner=editor).exists()
+
+
+def test_decisions_and_consultations(client) -> None:
+    """Issue #15: a provincial Bằng khen list and a district Giấy khen list with their awardees; one
+    consultation open today, one closed, with comments the public never sees."""
+    decisions = {page.number: page for page in DecisionPage.objects.live().public()}
+    assert {"2150/QĐ-UBND", "1876/QĐ-UBND"} <= set(decisions)
+    province = decisions["2150/QĐ-UBND"].awardees.select_related("award")
+    assert all(awardee.effective_level == "tinh" for awardee in province)
+    assert any(awardee.story_id for awardee in province)
+    listing = client.get("/khen-thuong/").content.decode()
+    assert "2150/QĐ-UBND" in listing and "1876/QĐ-UBND" in listing
+    states = sorted(page.state() for page in ConsultationPage.objects.live().public())
+    assert states == ["closed", "open"]
+    open_page = next(page for page in ConsultationPage.objects.live() if page.state() == "open")
+    assert open_page.comments.exists() and open_page.nominees.count() >= 3
+    closed = next(page for page in ConsultationPage.objects.live() if page.state() == "closed")
+    assert set(closed.comments.values_list("stance", flat=True)) >= {"for", "against", "other"}
+    assert closed.comments.filter(is_spam=True).exists() and closed.closed_notified_at is not None
+    html = client.get(open_page.url).content.decode()
+    assert "Gửi ý kiến" in html and open_page.comments.first().text not in html

@@ -49,3 +49,26 @@ def consultation_page(page, request):
         if retry_after:
             response["Retry-After"] = str(retry_after)
     return response
+
+
+#: Consultations per page of the public list.
+LIST_PAGE_SIZE = 20
+
+
+def consultation_list(request):
+    """`/lay-y-kien/`: the consultations open now first, then those to come, then the closed ones."""
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    from ..models import ConsultationPage
+    from ..visibility import public_now
+
+    pages = list(public_now(ConsultationPage.objects.all()).select_related("award").order_by("-opens_on", "-pk"))
+    rank = {"open": 0, "upcoming": 1, "closed": 2}
+    pages.sort(key=lambda page: rank[page.state()])
+    page_obj = Paginator(pages, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "exemplar_pages/consultation_list.html",
+        {"page_obj": page_obj, "consultations": page_obj.object_list, "filter_query": ""},
+    )

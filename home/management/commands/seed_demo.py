@@ -10,6 +10,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 from wagtail.models import Site
 
+from home.demo.commendations import seed_consultations, seed_decisions
 from home.demo.identity import seed_identity
 from home.demo.images import seed_images
 from home.demo.localities import seed_localities
@@ -84,6 +85,10 @@ class Command(BaseCommand):
         _, count = seed_stories(units, movements, localities, admin)
         self._report(count)
         self._report(seed_images(admin))
+        _, count = seed_decisions(units, admin)
+        self._report(count)
+        _, count = seed_consultations(units, admin)
+        self._report(count)
         keys, count = seed_tokens(users, reset_tokens)
         self._report(count)
         return keys
