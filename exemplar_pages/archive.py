@@ -132,8 +132,8 @@ def archive_index(request):
 
 def archive_month(request, year: str, month: str):
     year_number, month_number = int(year), int(month)
-    if not 1 <= month_number <= 12 or year_number < 1 or year_number > 9998:
-        raise Http404
+    if not 1 <= month_number <= 12 or not 1900 <= year_number <= 9998:
+        raise Http404  # (the portal's time zone cannot even convert year 1 to UTC)
     start, end = month_bounds(year_number, month_number)
     pages = archived_pages().filter(first_published_at__gte=start, first_published_at__lt=end)
     pages = pages.order_by("first_published_at", "pk").specific()

@@ -291,6 +291,7 @@ def test_bad_or_empty_months_are_not_found(client, july_2019):
         "/luu-tru/2019/00/",
         "/luu-tru/2019/7/",
         "/luu-tru/0000/07/",
+        "/luu-tru/0001/01/",
         "/luu-tru/9999/12/",
         "/luu-tru/2019/ab/",
         "/luu-tru/1990/01/",  # a month with nothing published
