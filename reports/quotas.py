@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from exemplar_pages.models import ExemplarStoryPage, PlanAssignment, UnitPage
 
 from .deadlines import DEFAULT_SCHEDULE, QUARTERS, Schedule, quarter_days
 
+T = TypeVar("T")
 #: Treebeard's materialised path: 4 characters per level (Wagtail's `Page.steplen`).
 STEP = UnitPage.steplen
 
@@ -149,8 +151,8 @@ def unit_schedules(units: list[UnitPage]) -> dict[int, Schedule]:
     return {unit.pk: Schedule(tuple(plans[unit.pk])) if plans[unit.pk] else DEFAULT_SCHEDULE for unit in units}
 
 
-def nearest_unit(path: str, unit_paths: dict[str, int]) -> int | None:
-    """The id of the deepest unit whose subtree holds the page at `path` (the page itself excluded)."""
+def nearest_unit(path: str, unit_paths: dict[str, T]) -> T | None:
+    """The deepest unit (its value in `unit_paths`, e.g. its id) whose subtree holds the page at `path`."""
     for length in range(len(path) - STEP, 0, -STEP):
         unit_id = unit_paths.get(path[:length])
         if unit_id is not None:

@@ -35,6 +35,21 @@ DIMENSIONS = {
     "subject_type": gettext_lazy("Loại điển hình"),
     "award": gettext_lazy("Danh hiệu, hình thức khen thưởng"),
 }
+#: Headings and chart titles, written out (a lower-cased label reads wrong with proper nouns).
+HEADINGS = {
+    "field": gettext_lazy("Theo lĩnh vực"),
+    "locality": gettext_lazy("Theo địa bàn (tỉnh, thành phố)"),
+    "year": gettext_lazy("Theo năm"),
+    "subject_type": gettext_lazy("Theo loại điển hình"),
+    "award": gettext_lazy("Theo danh hiệu, hình thức khen thưởng"),
+}
+CAPTIONS = {
+    "field": gettext_lazy("Số gương điển hình theo lĩnh vực"),
+    "locality": gettext_lazy("Số gương điển hình theo địa bàn"),
+    "year": gettext_lazy("Số gương điển hình theo năm"),
+    "subject_type": gettext_lazy("Số gương điển hình theo loại điển hình"),
+    "award": gettext_lazy("Số gương điển hình theo danh hiệu, hình thức khen thưởng"),
+}
 FREE_AWARD = "khac"
 
 
@@ -53,6 +68,14 @@ class Statistic:
     by: str
     title: str
     rows: list[Row] = field(default_factory=list)
+
+    @property
+    def heading(self) -> str:
+        return str(HEADINGS[self.by])
+
+    @property
+    def caption(self) -> str:
+        return str(CAPTIONS[self.by])
 
     @property
     def total_stories(self) -> int:

@@ -25,15 +25,18 @@ from .permissions import may_view_quota_reports
 from .quotas import count_year, current_quarter, totals
 from .statistics import all_statistics
 
-FIRST_YEAR = 2000
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-def year_choices() -> list[tuple[str, str]]:
-    """The years with submissions, and the current and next year."""
+def year_choices(asked: str = "") -> list[tuple[str, str]]:
+    """The years with submissions, the current and next year, and the year asked for."""
     now = timezone.now()
     first = ExemplarStoryPage.objects.exclude(first_submitted_at=None).order_by("first_submitted_at").first()
     start = min(first.first_submitted_at.astimezone(VIETNAM_TZ).year if first else now.year, now.year)
-    return [(str(year), str(year)) for year in range(now.year + 1, start - 2, -1)]
+    years = set(range(start - 1, now.year + 2))
+    if asked.isdigit() and FIRST_YEAR <= int(asked) <= LAST_YEAR:
+        years.add(int(asked))
+    return [(str(year), str(year)) for year in sorted(years, reverse=True)]
 
 
 def keep_queryset(queryset, name, value):
@@ -56,8 +59,9 @@ class QuotaFilterSet(WagtailFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["year"].extra["choices"] = year_choices()
-        self.form.fields["year"].choices = year_choices()
+        choices = year_choices((self.data or {}).get("year", ""))
+        self.filters["year"].extra["choices"] = choices
+        self.form.fields["year"].choices = choices
 
 
 class TitleColumn(Column):
@@ -112,7 +116,7 @@ class QuotaReportView(ReportView):
     @cached_property
     def year(self) -> int:
         value = self.request.GET.get("year", "")
-        if value.isdigit() and FIRST_YEAR <= int(value) <= self.now.year + 1:
+        if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
             return int(value)
         return current_quarter(self.now)[0]
 
@@ -158,9 +162,9 @@ class QuotaReportView(ReportView):
         return [*lines, totals(lines, self.year, self.quarters, now=self.now)] if lines else []
 
     def get(self, request, *args, **kwargs):
-        self.object_list = self.get_filtered_queryset()
+        # The rows are counted before the table is built from them (one page: a few hundred units at most).
+        self.object_list = self.decorate_paginated_queryset(self.get_filtered_queryset())
         context = self.get_context_data()
-        context["object_list"] = self.decorate_paginated_queryset(context["object_list"])
         if self.is_export:
             return self.as_spreadsheet(context["object_list"], request.GET.get("export"))
         context.update(self.chart_context(context["object_list"]))
@@ -197,7 +201,7 @@ def statistics_context() -> dict:
         series = [(_t("Gương điển hình"), [row.stories for row in item.rows])]
         if item.has_awardees:
             series.append((_t("Được khen theo quyết định"), [row.awardees for row in item.rows]))
-        charts.append((item, f"chart-{item.by}", bar_chart(item.title, labels, series)))
+        charts.append((item, f"chart-{item.by}", bar_chart(item.caption, labels, series)))
     return {"charts": charts}
 
 

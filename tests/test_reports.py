@@ -13,7 +13,7 @@ from wagtail.models import Page
 from exemplar_pages.importing import parse_plan
 from exemplar_pages.importing.plan_import import plan_assignment
 from exemplar_pages.importing.plan_models import Assignment
-from exemplar_pages.models import ExemplarStoryPage, PlanAssignment
+from exemplar_pages.models import ExemplarStoryPage, PlanAssignment, UnitPage
 from exemplar_pages.moderation import service
 from exemplar_pages.roles import STANDING_OFFICE
 from operations.models import OutgoingEmail
@@ -238,3 +238,28 @@ def test_the_periodic_job_is_registered():
     job = next(job for job in periodic_jobs() if job.name == "quota_reminders")
     assert job.resolve_task().name == "send_quota_reminders"
     assert job.interval() == timedelta(hours=1)
+
+
+# Demo content --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_demo_has_late_units_last_quarter_and_owing_units_now():
+    from reports.deadlines import previous_quarter
+    from reports.quotas import current_quarter
+
+    now = datetime.now(VN)
+    year, quarter = current_quarter(now)
+    last = previous_quarter(year, quarter)
+    units = {unit.slug: unit for unit in UnitPage.objects.live()}
+
+    def counts(year_quarter):
+        lines = count_year(year_quarter[0], (year_quarter[1],), now=now)
+        return {line.unit.slug: line.quarters[year_quarter[1]] for line in lines if line.unit.slug in units}
+
+    previous, current = counts(last), counts((year, quarter))
+    assert previous["ubnd-thi-tran-tan-bien"].on_time and previous["ubnd-thi-tran-tan-bien"].submitted == 2
+    assert previous["ubnd-huyen-tan-bien"].late and previous["so-noi-vu-tinh-dak-lak"].late
+    assert previous["so-noi-vu-tinh-dak-lak"].submitted == 1
+    assert current["ubnd-thi-tran-tan-bien"].owed == 1 and current["so-noi-vu-tinh-tay-ninh"].owed == 0
+    assert not any(count.late for count in current.values())

@@ -16,6 +16,7 @@ from home.demo.images import seed_images
 from home.demo.localities import seed_localities
 from home.demo.movements import seed_movements
 from home.demo.plans import seed_plans
+from home.demo.quotas import seed_quotas
 from home.demo.stories import seed_stories
 from home.demo.units import seed_columns, seed_units
 from home.demo.users import assign_unit_editors, owners_by_unit, seed_tokens, seed_users, user_table
@@ -84,6 +85,7 @@ class Command(BaseCommand):
         self._report(count)
         _, count = seed_stories(units, movements, localities, admin)
         self._report(count)
+        self._report(seed_quotas(units, admin))
         self._report(seed_images(admin))
         _, count = seed_decisions(units, admin)
         self._report(count)
