@@ -93,7 +93,7 @@ def remind_unit_editors(units: list[UnitPage], now: datetime, days: int) -> int:
             continue
         recipients = unit_editor_emails(unit)
         if not recipients:
-            logger.warning("reports: unit %s owes %s stories but has no editor with an e-mail", unit.pk, count.owed)
+            logger.info("reports: unit %s owes %s stories but has no editor with an e-mail", unit.pk, count.owed)
             continue
         with transaction.atomic():
             reminder = _record(unit, count, QuotaReminder.Kind.BEFORE)
