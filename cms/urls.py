@@ -45,6 +45,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("khen-thuong/", include("exemplar_pages.decision_listing")),
     path("lay-y-kien/", consultation_views.consultation_list, name="consultations"),
+    path("lay-y-kien/rss/", consultation_views.consultation_feed, name="consultation_rss"),
     path("thong-ke/", reports_views.public_statistics, name="statistics"),
     path("luu-tru/", include("exemplar_pages.archive")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap, "archive": ArchiveSitemap}}, name="sitemap"),

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,11 +51,12 @@ class ExemplarPagesConfig(AppConfig):
         from .consultation.api import router as consultation_router
 
         api.add_router("/consultations/", consultation_router)
+        from operations.conf import seconds
         from operations.schedule import register_periodic
 
         register_periodic(
             "close_consultations",
-            lambda: float(getattr(settings, "CONSULTATION_CLOSE_SECONDS", 60)),
+            lambda: seconds("OPERATIONS_CLOSE_CONSULTATIONS_SECONDS"),
             "exemplar_pages.consultation.closing.close_consultations",
         )
 

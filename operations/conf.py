@@ -16,6 +16,7 @@ DEFAULTS: dict[str, float] = {
     "OPERATIONS_PUBLISH_SCHEDULED_SECONDS": 60,
     "OPERATIONS_SWEEP_SECONDS": 60,
     "OPERATIONS_RECLAIM_SECONDS": 30,
+    "OPERATIONS_CLOSE_CONSULTATIONS_SECONDS": 60,
     # Workers: how often they record a heartbeat, when a silent one counts as dead, and how many
     # workers may die running the same task before it is marked failed.
     "OPERATIONS_WORKER_HEARTBEAT_SECONDS": 5,

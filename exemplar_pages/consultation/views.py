@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import logging
 
+from django.contrib.syndication.views import Feed
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.translation import gettext_lazy as _
 
 from cms.throttling import client_address
 
@@ -51,8 +55,9 @@ def consultation_page(page, request):
     return response
 
 
-#: Consultations per page of the public list.
+#: Consultations per page of the public list, and in its feed.
 LIST_PAGE_SIZE = 20
+FEED_LENGTH = 30
 
 
 def consultation_list(request):
@@ -72,3 +77,44 @@ def consultation_list(request):
         "exemplar_pages/consultation_list.html",
         {"page_obj": page_obj, "consultations": page_obj.object_list, "filter_query": ""},
     )
+
+
+class ConsultationRssFeed(Feed):
+    """The newest published consultations (never their comments), as RSS 2.0."""
+
+    feed_type = Rss201rev2Feed
+    title = _("Lấy ý kiến Nhân dân")
+    description = _("Các đợt lấy ý kiến Nhân dân về danh sách đề nghị khen thưởng.")
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def link(self) -> str:
+        return reverse("consultations")
+
+    def items(self):
+        from ..models import ConsultationPage
+        from ..visibility import public_now
+
+        return public_now(ConsultationPage.objects.all()).order_by("-opens_on", "-pk")[:FEED_LENGTH]
+
+    def item_title(self, item) -> str:
+        return item.title
+
+    def item_description(self, item) -> str:
+        dates = _("Lấy ý kiến từ %(start)s đến hết %(end)s.") % {
+            "start": item.opens_on.strftime("%d/%m/%Y"),
+            "end": item.closes_on.strftime("%d/%m/%Y"),
+        }
+        return " ".join(part for part in (dates, item.summary) if part)
+
+    def item_link(self, item) -> str:
+        return item.get_full_url(request=self.request)
+
+    def item_pubdate(self, item):
+        return item.first_published_at
+
+
+def consultation_feed(request):
+    return ConsultationRssFeed()(request)

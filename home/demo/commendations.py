@@ -132,7 +132,7 @@ CONSULTATIONS: list[dict] = [
         "unit": "so-noi-vu-tinh-tay-ninh",
         "slug": "lay-y-kien-de-nghi-tang-bang-khen-thu-tuong-chinh-phu",
         "title": "Lấy ý kiến Nhân dân đối với danh sách đề nghị tặng Bằng khen của Thủ tướng Chính phủ",
-        "award_text": "Đề nghị Thủ tướng Chính phủ tặng Bằng khen",
+        "award_text": "Bằng khen của Thủ tướng Chính phủ",
         "opens_days_ago": 2,
         "summary": "Thực hiện Điều 46 Nghị định số 98/2023/NĐ-CP, Hội đồng Thi đua – Khen thưởng tỉnh công bố danh "
         "sách tập thể, cá nhân đề nghị Thủ tướng Chính phủ tặng Bằng khen để lấy ý kiến Nhân dân.",
@@ -183,7 +183,7 @@ CONSULTATIONS: list[dict] = [
         "unit": "so-noi-vu-tinh-tay-ninh",
         "slug": "lay-y-kien-de-nghi-tang-danh-hieu-chien-si-thi-dua-toan-quoc-2025",
         "title": "Lấy ý kiến Nhân dân đối với danh sách đề nghị tặng danh hiệu “Chiến sĩ thi đua toàn quốc”",
-        "award_text": "Đề nghị tặng danh hiệu “Chiến sĩ thi đua toàn quốc”",
+        "award_text": "Danh hiệu “Chiến sĩ thi đua toàn quốc”",
         "opens_on": date(2025, 9, 8),
         "summary": "Danh sách cá nhân đề nghị tặng danh hiệu “Chiến sĩ thi đua toàn quốc” năm 2025.",
         "contact": "",
@@ -233,6 +233,13 @@ CONSULTATIONS: list[dict] = [
         ],
     },
 ]
+
+
+HOW_TO_COMMENT = (
+    "Cơ quan, tổ chức, cá nhân có ý kiến về tập thể, cá nhân trong danh sách xin gửi qua biểu mẫu cuối trang "
+    "hoặc bằng văn bản về Sở Nội vụ trong thời gian lấy ý kiến. Ý kiến cần ghi rõ họ tên, địa chỉ liên hệ; "
+    "cơ quan không xem xét đơn thư nặc danh."
+)
 
 
 def _story_named(name: str) -> ExemplarStoryPage | None:
@@ -302,7 +309,7 @@ def seed_consultations(
                 council_meeting_on=closes_on + timedelta(days=7),
                 summary=spec["summary"],
                 contact=spec["contact"],
-                body=[{"type": "paragraph", "value": paragraph(spec["summary"])}],
+                body=[{"type": "paragraph", "value": paragraph(HOW_TO_COMMENT)}],
             )
             page.nominees = in_order(
                 [
