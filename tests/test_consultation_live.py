@@ -93,7 +93,9 @@ def test_citizen_comments_office_downloads_summary_and_closing_is_announced(live
         shot(office, "admin-comments-1366")
         with office.expect_download() as download:
             office.goto(portal.url("/admin/lay-y-kien/"))
-            office.locator("tr", has_text="Bằng khen của Thủ tướng Chính phủ").first.get_by_role("link", name="XLSX").click()
+            office.locator("tr", has_text="Bằng khen của Thủ tướng Chính phủ").first.get_by_role(
+                "link", name="XLSX"
+            ).click()
         workbook = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
         texts = [row[6] for row in workbook.worksheets[1].iter_rows(min_row=2, values_only=True)]
         assert COMMENT in texts
