@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-WIDTH = 600
-LABEL_HEIGHT = 18
+#: The drawing's own width: about a phone's, so that its 14-unit text stays readable when it is scaled
+#: to 390 px; wide screens cap the chart's width in CSS (`max-width: 30rem`).
+WIDTH = 420
+FONT_SIZE = 14
+LABEL_HEIGHT = 20
 BAR_HEIGHT = 14
 GAP = 10
-VALUE_SPACE = 56
+VALUE_SPACE = 48
 SERIES_COLOURS = ("#1f5fa8", "#b8621b")  # contrast ≥ 4.5:1 on white, told apart by the legend's words too
 
 
@@ -27,6 +30,7 @@ class Bar:
     colour: str
     value_x: int
     value_y: int
+    show_value: bool = True
 
 
 @dataclass
@@ -43,11 +47,11 @@ class Chart:
     height: int
     rows: list[ChartRow]
     series: list[tuple[str, str]]  # (name, colour)
+    font_size: int = FONT_SIZE
 
 
 def bar_chart(title: str, labels: list[str], series: list[tuple[str, list[int]]]) -> Chart:
-    """A chart of one or more series of counts over the same labels (series with only zeros are left out)."""
-    series = [(name, values) for name, values in series if any(values)] or series[:1]
+    """A chart of one or more series of counts over the same labels; a second series' zeros are not labelled."""
     largest = max((value for _, values in series for value in values), default=0) or 1
     scale = (WIDTH - VALUE_SPACE) / largest
     rows, y = [], 0
@@ -59,7 +63,10 @@ def bar_chart(title: str, labels: list[str], series: list[tuple[str, list[int]]]
             value = values[index]
             width = max(round(value * scale), 2 if value else 0)
             colour = SERIES_COLOURS[position % len(SERIES_COLOURS)]
-            bars.append(Bar(0, y, width, BAR_HEIGHT, value, colour, width + 6, y + BAR_HEIGHT - 2))
+            bar = Bar(
+                0, y, width, BAR_HEIGHT, value, colour, width + 6, y + BAR_HEIGHT - 2, bool(value or not position)
+            )
+            bars.append(bar)
             y += BAR_HEIGHT + 2
         rows.append(ChartRow(label, label_y, bars))
         y += GAP

@@ -170,27 +170,27 @@ class QuotaReportView(ReportView):
         context.update(self.chart_context(context["object_list"]))
         return self.render_to_response(context)
 
+    def chart_quarter(self) -> int:
+        """The quarter the chart shows: the one asked for, else the current one of this year, else the last."""
+        if len(self.quarters) == 1:
+            return self.quarters[0]
+        year, quarter = current_quarter(self.now)
+        return quarter if year == self.year else 4
+
     def chart_context(self, rows) -> dict:
         lines = [row for row in rows if row.unit is not None]
-        labels = [line.title for line in lines]
-        charts = []
-        for quarter in self.quarters:
-            title = _t("Quý %(q)s/%(year)s: số bài đã gửi và còn thiếu theo đơn vị") % {"q": quarter, "year": self.year}
-            charts.append(
-                (
-                    f"quota-chart-q{quarter}",
-                    bar_chart(
-                        title,
-                        labels,
-                        [
-                            (_t("Đã gửi"), [line.quarters[quarter].submitted for line in lines]),
-                            (_t("Còn thiếu"), [line.quarters[quarter].owed for line in lines]),
-                        ],
-                    ),
-                )
-            )
-        late = {quarter: [line.title for line in lines if line.quarters[quarter].late] for quarter in self.quarters}
-        return {"charts": charts, "late_units": late, "report_year": self.year, "now": self.now}
+        quarter = self.chart_quarter()
+        title = _t("Quý %(q)s/%(year)s: số bài đã gửi và còn thiếu theo đơn vị") % {"q": quarter, "year": self.year}
+        chart = bar_chart(
+            title,
+            [line.title for line in lines],
+            [
+                (_t("Đã gửi"), [line.quarters[quarter].submitted for line in lines]),
+                (_t("Còn thiếu"), [line.quarters[quarter].owed for line in lines]),
+            ],
+        )
+        late = {q: [line.title for line in lines if line.quarters[q].late] for q in self.quarters}
+        return {"charts": [("quota-chart", chart)], "late_units": late, "report_year": self.year, "now": self.now}
 
 
 def statistics_context() -> dict:
