@@ -379,3 +379,53 @@ def test_feed_lists_consultations_not_comments(client, open_consultation, unit):
     feed = client.get("/lay-y-kien/rss/").content.decode()
     assert open_consultation.title in feed and draft.title not in feed
     assert "riêng tư" not in feed and open_consultation.closes_on.strftime("%d/%m/%Y") in feed
+
+
+# --- "Duyệt đăng" and the admin editor ------------------------------------------------------------------
+
+
+def test_a_consultation_needs_the_council_vote_to_be_published(client, cast):
+    from exemplar_pages.moderation import service
+    from tests.moderation_fixtures import fresh, to_council
+
+    page = consultation(cast.unit, today(), publish=False, title="Đợt chờ Hội đồng biểu quyết")
+    page.owner = cast.editor
+    page.save()
+    assert page.get_workflow() is not None and page.get_workflow().name == "Duyệt đăng"
+    assert not page.permissions_for_user(cast.editor).can_publish()
+    assert client.get(f"/api/v3/consultations/{page.pk}/").status_code == 404
+    to_council(page, cast)
+    service.review(fresh(page), cast.members[0], "approve")
+    service.review(fresh(page), cast.members[1], "approve")
+    assert fresh(page).live
+    assert client.get(f"/api/v3/consultations/{page.pk}/").json()["state"] == "open"
+
+
+def test_admin_form_refuses_a_meeting_before_the_close(client, cast):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    client.force_login(cast.admin)
+    data = nested_form_data(
+        {
+            "title": "Đợt lấy ý kiến tạo trong trang quản trị",
+            "slug": "dot-tao-trong-quan-tri",
+            "award_text": "Bằng khen của Thủ tướng Chính phủ",
+            "opens_on": "2026-11-02",
+            "working_days": 10,
+            "council_meeting_on": "2026-11-10",
+            "summary": "",
+            "contact": "",
+            "body": streamfield([]),
+            "nominees": inline_formset([{"name": "Ông Thử Quản Trị", "subject_type": "individual"}], min=1),
+            "comments": inline_formset([]),
+        }
+    )
+    url = f"/admin/pages/add/exemplar_pages/consultationpage/{cast.unit.pk}/"
+    refused = client.post(url, data)
+    assert refused.status_code == 200
+    assert "13/11/2026" in refused.content.decode()
+    assert not ConsultationPage.objects.filter(slug="dot-tao-trong-quan-tri").exists()
+    data["council_meeting_on"] = "2026-11-20"
+    assert client.post(url, data).status_code == 302
+    saved = ConsultationPage.objects.get(slug="dot-tao-trong-quan-tri")
+    assert saved.closes_on == date(2026, 11, 13) and saved.nominees.get().name == "Ông Thử Quản Trị"

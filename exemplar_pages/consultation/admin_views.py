@@ -73,7 +73,7 @@ class CommentViewSet(ModelViewSet):
         "stance",
         "is_spam",
     ]
-    list_filter = ["consultation", "stance", "is_spam"]
+    list_filter = ["consultation", "nominee", "stance", "is_spam"]
     search_fields = ["name", "text", "nominee_name", "locality"]
     ordering = ["-created_at"]
     inspect_view_fields = [
