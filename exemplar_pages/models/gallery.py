@@ -1,5 +1,6 @@
 """Photo galleries of stories and movements: images in order, each with its alternative text."""
 
+import logging
 from typing import NotRequired
 
 from django.conf import settings
@@ -9,7 +10,10 @@ from modelcluster.fields import ParentalKey
 from rest_framework import fields as serializer_fields
 from typing_extensions import TypedDict
 from wagtail.admin.panels import FieldPanel
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Orderable
+
+logger = logging.getLogger(__name__)
 
 #: The most photos one page's gallery holds.
 MAX_GALLERY_IMAGES = 12
@@ -69,9 +73,16 @@ def absolute_media_url(url: str) -> str:
     return url
 
 
-def image_detail(image, alt: str, caption: str | None = None) -> ImageDetail:
-    """`image` with its API renditions (made on first use, then read from Wagtail's rendition cache)."""
-    renditions = image.get_renditions(*API_RENDITIONS.values())
+def image_detail(image, alt: str, caption: str | None = None) -> ImageDetail | None:
+    """`image` with its API renditions (made on first use, then read from Wagtail's rendition cache).
+
+    None when the original file is missing (as Wagtail's image tags show a "not found" image instead).
+    """
+    try:
+        renditions = image.get_renditions(*API_RENDITIONS.values())
+    except SourceImageIOError:
+        logger.warning("Image %s has no original file (%s): left out of the API.", image.pk, image.file.name)
+        return None
     detail: ImageDetail = {
         "id": image.pk,
         "alt": alt,
@@ -114,11 +125,12 @@ class GalleryMixin:
         """The gallery's photos in order, each with its image joined (one query, kept on the page)."""
         known = self.__dict__.get("_gallery_items")
         if known is None:
-            known = list(self.gallery_images.select_related("image").order_by("sort_order", "pk"))
+            known = list(self.gallery_images.select_related("image"))  # in `sort_order`, live or in a revision
             self._gallery_items = known
         return known
 
     @property
     def gallery(self) -> list[ImageDetail]:
         """The API's `gallery`: each photo as `image_detail`, with its caption."""
-        return [image_detail(item.image, item.alt, item.caption) for item in self.gallery_items()]
+        details = (image_detail(item.image, item.alt, item.caption) for item in self.gallery_items())
+        return [detail for detail in details if detail is not None]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.text import Truncator
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from exemplar_pages.models.gallery import absolute_media_url
@@ -28,8 +29,11 @@ def open_graph(context) -> dict | None:
         "url": page.get_full_url(context.get("request")),
     }
     image = getattr(page, "hero_image", None)
-    if image is not None:
-        rendition = image.get_rendition(OPEN_GRAPH_SPEC)
+    try:
+        rendition = image.get_rendition(OPEN_GRAPH_SPEC) if image is not None else None
+    except SourceImageIOError:  # no original file: no image to share
+        rendition = None
+    if rendition is not None:
         graph["image"] = {
             "url": absolute_media_url(rendition.url),
             "alt": page.hero_image_alt,

@@ -139,6 +139,7 @@ def _draw_motif(draw, motif: str, cx: int, cy: int, scale: float, accent, land) 
         draw.ellipse((cx - 2 * r, cy - r * 1.6, cx, cy + r * 0.4), fill=HEART_RED)
         draw.ellipse((cx, cy - r * 1.6, cx + 2 * r, cy + r * 0.4), fill=HEART_RED)
         draw.polygon([(cx - 1.93 * r, cy - r * 0.2), (cx + 1.93 * r, cy - r * 0.2), (cx, cy + r * 1.9)], fill=HEART_RED)
+        draw.polygon([(cx - r, cy - r * 0.6), (cx + r, cy - r * 0.6), (cx, cy + r)], fill=HEART_RED)
         for side in (-1, 1):
             draw.ellipse(
                 (cx + side * r * 2.6 - r, cy + r * 1.2, cx + side * r * 2.6 + r, cy + r * 2.4), fill=(238, 196, 160)
@@ -171,11 +172,12 @@ def draw_photo(caption: str, motif: str, palette: int, variant: int = 0) -> byte
     band = Image.new("RGBA", (width, 210), (20, 20, 24, 175))
     picture.paste(band, (0, height - 210), band)
     title_face, label_face = font(50, bold=True), font(28)
+    # Centred within the middle 4:3 of the picture, which the gallery's and lists' thumbnails keep.
     y = height - 192
-    for line in _wrap(draw, caption, title_face, width - 120):
-        draw.text((60, y), line, font=title_face, fill=(255, 255, 255))
+    for line in _wrap(draw, caption, title_face, height * 4 // 3 - 120):
+        draw.text((width // 2, y), line, font=title_face, fill=(255, 255, 255), anchor="ma")
         y += 62
-    draw.text((60, height - 50), LABEL, font=label_face, fill=(255, 222, 120))
+    draw.text((width // 2, height - 50), LABEL, font=label_face, fill=(255, 222, 120), anchor="ma")
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=82, optimize=True, progressive=True)
     return buffer.getvalue()
