@@ -6,6 +6,7 @@ a role that may not read the quotas 403, a bad parameter 422 naming it.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from django.http import HttpRequest, HttpResponse
@@ -68,7 +69,7 @@ def _number(request: HttpRequest, name: str, low: int, high: int, default: int |
     value = request.GET.get(name, "").strip()
     if not value and default is not None:
         return default
-    if not value.isdigit() or not low <= int(value) <= high:
+    if not re.fullmatch(r"[0-9]{1,6}", value) or not low <= int(value) <= high:
         return bad_parameter(name, _("cần một số nguyên từ %(low)s đến %(high)s.") % {"low": low, "high": high})
     return int(value)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import django_filters
@@ -34,7 +35,7 @@ def year_choices(asked: str = "") -> list[tuple[str, str]]:
     first = ExemplarStoryPage.objects.exclude(first_submitted_at=None).order_by("first_submitted_at").first()
     start = min(first.first_submitted_at.astimezone(VIETNAM_TZ).year if first else now.year, now.year)
     years = set(range(start - 1, now.year + 2))
-    if asked.isdigit() and FIRST_YEAR <= int(asked) <= LAST_YEAR:
+    if re.fullmatch(r"[0-9]{4}", asked or "") and FIRST_YEAR <= int(asked) <= LAST_YEAR:
         years.add(int(asked))
     return [(str(year), str(year)) for year in sorted(years, reverse=True)]
 
@@ -116,7 +117,7 @@ class QuotaReportView(ReportView):
     @cached_property
     def year(self) -> int:
         value = self.request.GET.get("year", "")
-        if value.isdigit() and FIRST_YEAR <= int(value) <= LAST_YEAR:
+        if re.fullmatch(r"[0-9]{4}", value) and FIRST_YEAR <= int(value) <= LAST_YEAR:
             return int(value)
         return current_quarter(self.now)[0]
 

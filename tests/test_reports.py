@@ -89,6 +89,26 @@ def test_the_seed_plans_quarterly_duty_becomes_four_deadlines():
     assert all(row.repeating_deadlines == "" for row in rows if "20/3" not in row.tasks)
 
 
+@pytest.mark.django_db
+def test_import_plan_saves_the_four_deadlines():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from exemplar_pages.models import PlanPage
+    from tests.seeds_helper import seed_path
+
+    unit = factories.unit("UBND xã Nhập Hạn Quý")
+    call_command("import_plan", str(seed_path("002")), parent=unit.pk, stdout=StringIO(), stderr=StringIO())
+    (page,) = PlanPage.objects.child_of(unit)
+    saved = {row.unit: row.repeating_deadlines for row in page.assignments.all()}
+    quarterly = (
+        "Các cơ quan, đơn vị, UBND các xã, thị trấn, doanh nghiệp, lực lượng vũ trang và trường học trên địa bàn huyện"
+    )
+    assert saved[quarterly] == "20/3, 20/6, 20/9, 20/12"
+    assert saved["Công tác thông tin, báo cáo"] == ""  # one dated deadline, not a repeating one
+
+
 # First submission ----------------------------------------------------------------------------------------
 
 

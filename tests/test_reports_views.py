@@ -218,7 +218,8 @@ def test_the_quotas_api_is_for_office_and_council_tokens(quarter_data, client):
 
 
 @pytest.mark.parametrize(
-    "query, name", [({"year": "abc"}, "year"), ({"quarter": "5"}, "quarter"), ({"quarter": "0"}, "quarter")]
+    "query, name",
+    [({"year": "abc"}, "year"), ({"year": "²"}, "year"), ({"quarter": "5"}, "quarter"), ({"quarter": "0"}, "quarter")],
 )
 def test_bad_quota_parameters_are_422_naming_them(cast, client, query, name):
     response = client.get("/api/v3/reports/quotas/", query, **bearer(cast.token(cast.office)))
