@@ -37,7 +37,37 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["column_listings"] = [(column, column.latest(6)) for column in self.columns()]
+        context["open_calls"] = open_calls()
+        context["ongoing_movements"] = ongoing_movements()
         return context
+
+
+#: How many open calls and movements under way the front page shows.
+HOME_OPEN_CALLS = 4
+HOME_MOVEMENTS = 6
+
+
+def open_calls(limit: int = HOME_OPEN_CALLS) -> list[Page]:
+    """What citizens may take part in today: the public pages of every page type that declares
+    `home_call_label` (consultations, contests) whose `opens_on`…`closes_on` includes today, closing soonest first."""
+    from django.apps import apps
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    calls: list[Page] = []
+    for model in apps.get_models():
+        if issubclass(model, Page) and getattr(model, "home_call_label", None):
+            pages = public_now(model.objects.all()).filter(opens_on__lte=today, closes_on__gte=today)
+            calls.extend(pages.order_by("closes_on", "pk")[:limit])
+    return sorted(calls, key=lambda page: (page.closes_on, page.pk))[:limit]
+
+
+def ongoing_movements(limit: int = HOME_MOVEMENTS) -> list[Page]:
+    """Movements under way, the newest launched first."""
+    from exemplar_pages.models import MovementPage
+
+    movements = public_now(MovementPage.objects.filter(status=MovementPage.Status.ONGOING))
+    return list(movements.select_related("hero_image").order_by("-first_published_at", "-pk")[:limit])
 
 
 @register_setting(icon="site")

@@ -429,3 +429,12 @@ def test_admin_form_refuses_a_meeting_before_the_close(client, cast):
     assert client.post(url, data).status_code == 302
     saved = ConsultationPage.objects.get(slug="dot-tao-trong-quan-tri")
     assert saved.closes_on == date(2026, 11, 13) and saved.nominees.get().name == "Ông Thử Quản Trị"
+
+
+def test_front_page_invites_to_open_consultations_only(client, open_consultation, closed_consultation, unit):
+    draft = consultation(unit, today(), publish=False, title="Bản nháp không lên trang chủ")
+    html = client.get("/").content.decode()
+    section = html.split('id="open-calls-title"')[1].split("</section>")[0]
+    assert open_consultation.title in section
+    assert closed_consultation.title not in section and draft.title not in section
+    assert "Phong trào thi đua đang triển khai" in html

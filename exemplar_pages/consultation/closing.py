@@ -64,8 +64,8 @@ def close_due_consultations(now=None) -> list[int]:
             notify("closed", context, standing_office_users(), folder=EMAILS, purpose="consultation")
             urls = {url + "*" for url in [page.full_url] if url}
             root = site_root_url()
-            if root:
-                urls.add(root + "/api/v3/consultations/*")
+            if root:  # the front page lists open consultations; the list and the API show their state
+                urls.update(root + path for path in ("/", "/lay-y-kien/*", "/api/v3/consultations/*"))
             purge_after_commit(urls)
         closed.append(page.pk)
         logger.info("Consultation %s closed on %s: the standing office was told", page.pk, page.closes_on)

@@ -46,6 +46,8 @@ class ConsultationPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
     parent_page_types = ["exemplar_pages.UnitPage"]
     subpage_types = []
     search_type = "consultation"
+    #: Shown on the front page while open (home.models.open_calls), under this label.
+    home_call_label = _("Lấy ý kiến Nhân dân")
     body_template = "exemplar_pages/consultation_body.html"
 
     award = models.ForeignKey(
