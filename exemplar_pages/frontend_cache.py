@@ -52,8 +52,8 @@ logger = logging.getLogger(__name__)
 
 EVERYTHING = "/*"
 # Paths that show every story besides the search service's listings: the sitemap, the monthly archive
-# (exemplar_pages/archive.py), the whole API.
-LISTING_PATHS = ("/sitemap.xml", "/luu-tru/*", "/api/v3/*")
+# (exemplar_pages/archive.py), the statistics (reports app), the whole API.
+LISTING_PATHS = ("/sitemap.xml", "/luu-tru/*", "/thong-ke/*", "/api/v3/*")
 TAXONOMY_API = "/api/v3/taxonomies/*"
 
 

@@ -93,6 +93,7 @@ def test_a_publication_purges_every_place_the_story_shows_up(
     assert len(columns) >= 2 and movement.url in movements
     expected = {page.url + "*", cast.unit.url, "/", "/sitemap.xml", "/tim-kiem/", "/api/v3/*", *columns, *movements}
     expected.add("/luu-tru/*")  # the monthly archive (exemplar_pages/archive.py)
+    expected.add("/thong-ke/*")  # the statistics (reports app)
     assert recorder.paths == expected
     assert len(recorder.purges) == len(expected)  # one transaction, each URL once
     site_host = page.get_site().hostname
