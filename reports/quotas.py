@@ -41,6 +41,8 @@ class QuarterCount:
     #: Totals only: the sum of the units' owed counts and the number of late units.
     owed_total: int | None = None
     late_units: int | None = None
+    #: The end of the previous quarter's window (None: not known, e.g. totals).
+    start: datetime | None = None
 
     @property
     def on_time(self) -> bool:
@@ -61,6 +63,8 @@ class QuarterCount:
             return _("%(count)s đơn vị trễ hạn") % {"count": self.late_units} if self.late_units else ""
         if self.on_time:
             return _("Đạt")
+        if self.start is not None and self.now <= self.start:
+            return _("Chưa đến kỳ (cần %(quota)s)") % {"quota": self.quota}
         if self.late:
             return _("Trễ hạn (thiếu %(owed)s)") % {"owed": self.owed}
         return _("Còn thiếu %(owed)s") % {"owed": self.owed}
@@ -186,7 +190,7 @@ def count_year(
         windows[unit.pk] = []
         for quarter in quarters:
             start, end = schedule.window(year, quarter)
-            line.quarters[quarter] = QuarterCount(year, quarter, end, unit.exemplar_quota, now)
+            line.quarters[quarter] = QuarterCount(year, quarter, end, unit.exemplar_quota, now, start=start)
             windows[unit.pk].append((quarter, start, end))
         lines[unit.pk] = line
     if not lines:

@@ -155,6 +155,7 @@ def test_a_submission_at_23_59_counts_for_the_quarter_and_at_00_01_for_the_next(
     q1, q2 = lines[unit.pk].quarters[1], lines[unit.pk].quarters[2]
     assert (q1.submitted, q1.approved, q1.on_time, q1.late, q1.owed) == (1, 1, True, False, 0)
     assert (q2.submitted, q2.late, q2.owed) == (0, False, 1)  # its deadline has not come
+    assert q2.status == "Còn thiếu 1" and lines[unit.pk].quarters[3].status == "Chưa đến kỳ (cần 1)"
     late = lines[other.pk].quarters[1]
     assert (late.submitted, late.on_time, late.late, late.owed) == (0, False, True, 1)
     assert late.status.startswith("Trễ hạn")
