@@ -284,3 +284,22 @@ def test_the_demo_has_late_units_last_quarter_and_owing_units_now():
     assert previous["so-noi-vu-tinh-dak-lak"].submitted == 1
     assert current["ubnd-thi-tran-tan-bien"].owed == 1 and current["so-noi-vu-tinh-tay-ninh"].owed == 0
     assert not any(count.late for count in current.values())
+
+
+def test_the_migration_fills_older_stories_from_their_first_workflow(cast):
+    import importlib
+
+    from django.apps import apps
+    from wagtail.models import WorkflowState
+
+    migration = importlib.import_module("reports.migrations.0002_backfill_first_submitted_at")
+    page = draft_story(cast)
+    service.submit(fresh(page), cast.editor)
+    service.retract(fresh(page), cast.editor)
+    service.submit(fresh(page), cast.editor)
+    first = WorkflowState.objects.filter(object_id=str(page.pk)).order_by("created_at").first().created_at
+    ExemplarStoryPage.objects.filter(pk=page.pk).update(first_submitted_at=None)  # as before the reports app
+    never = draft_story(cast)
+    migration.backfill(apps, None)
+    assert fresh(page).first_submitted_at == first
+    assert fresh(never).first_submitted_at is None
