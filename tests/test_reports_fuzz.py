@@ -9,7 +9,7 @@ from django.core.handlers.wsgi import WSGIHandler
 
 from tests.test_api_fuzz import ROLES, fuzz_operation, headers_for, keep_connection  # noqa: F401 (fixture)
 
-pytestmark = [pytest.mark.django_db]
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 ROLES_HERE = {**ROLES, "office": "thuongtruc"}
 
 

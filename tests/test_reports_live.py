@@ -7,8 +7,12 @@ import json
 import time
 from collections import Counter
 
+import pytest
+
 from tests.live import free_port
 from tests.test_operations_faults import FAST, emails, smtp_server, smtp_settings
+
+pytestmark = [pytest.mark.live, pytest.mark.slow]
 
 
 def test_a_units_editors_get_their_quota_reminder_once(live_portal):
