@@ -34,7 +34,6 @@ class CommentForm(forms.Form):
             (str(nominee.pk), nominee.name) for nominee in consultation.nominees.all()
         ]
         self.fields[HONEYPOT].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["contact"].widget.attrs.update({"autocomplete": "tel email"})
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})
         self.describe_fields()
 

@@ -133,3 +133,19 @@ def other_searches(context) -> list[Suggestion]:
             seen.add(text)
             suggestions.append(Suggestion(text, request.path + "?" + urlencode([("q", text), *kept])))
     return suggestions
+
+
+@register.simple_tag
+def body_heading_levels(body) -> dict[str, int]:
+    """The HTML level of each heading level a StreamField body uses: the levels present, in order, from
+    2 (the article's title is the h1), so that the outline never skips a level (“Mục” with no “Mục lớn”
+    above it is an h2)."""
+    used = sorted({child.value.get("level", "2") for child in body or [] if child.block_type == "heading"})
+    return {level: 2 + index for index, level in enumerate(used)}
+
+
+@register.filter
+def heading_tag(level: str, levels: dict | None) -> str:
+    """`h2`…`h4` for a heading block's level, through `body_heading_levels` when the template has it."""
+    number = (levels or {}).get(level) or int(level if level in ("2", "3", "4") else 2)
+    return f"h{min(max(number, 2), 6)}"
