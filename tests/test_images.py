@@ -20,7 +20,7 @@ from wagtail.models import Page, ReferenceIndex, Revision
 from exemplar_pages.files import is_publicly_used
 from exemplar_pages.models import ExemplarStoryPage, MovementPage, StoryGalleryImage
 from exemplar_pages.models.gallery import MovementGalleryImage
-from home.demo.images import TITLE_PREFIX, seed_images
+from home.demo.images import PHOTO_SIZE, TITLE_PREFIX, seed_images
 from home.demo.stories import DRAFT_MARK
 from tests import factories
 from tests.moderation_fixtures import approve_fully, bearer, draft_story, fresh
@@ -279,7 +279,7 @@ def test_every_demo_story_and_movement_has_a_described_hero_and_a_few_a_gallery(
     assert len(pages) > 50
     for page in pages:
         assert page.hero_image_id and page.hero_image_alt.startswith("Ảnh minh họa"), page.slug
-        assert page.hero_image.title.startswith(TITLE_PREFIX) and page.hero_image.width == 1600
+        assert page.hero_image.title.startswith(TITLE_PREFIX) and (page.hero_image.width, page.hero_image.height) == PHOTO_SIZE
     sizes = [page.gallery_images.count() for page in pages]
     with_gallery = [size for size in sizes if size]
     assert 4 <= len(with_gallery) <= len(pages) // 4 and set(with_gallery) <= {2, 3, 4} and len(set(with_gallery)) > 1

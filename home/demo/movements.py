@@ -10,6 +10,7 @@ from cms.vietnamese import vietnamese_slugify
 from exemplar_pages.models import Locality, MovementPage, UnitPage
 
 from .builder import StageCount, add_page, aware, paragraph
+from .images import give_photos
 
 S = MovementPage.Scope
 ONGOING, CLOSED = MovementPage.Status.ONGOING, MovementPage.Status.CLOSED
@@ -254,5 +255,6 @@ def seed_movements(
             + (paragraph(f"Phong trào gắn với Cuộc vận động “{campaign}”.") if campaign else ""),
             owner=parent.owner,
         )
+        give_photos(page)
         movements[key] = add_page(parent, page, user=admin, published_at=aware(launched, 8, 30))
     return movements, count

@@ -13,6 +13,7 @@ from cms.vietnamese import vietnamese_slugify
 from exemplar_pages.models import Award, ExemplarStoryPage, Field, Locality, MovementPage, StoryAward, UnitPage
 
 from .builder import StageCount, add_page, aware, story_blocks
+from .images import give_photos
 
 STORIES_FILE = Path(__file__).with_name("stories.json")
 
@@ -110,6 +111,7 @@ def _create(
         for item in spec.get("awards", [])
     ]
     page.tags.add(*spec.get("tags", []))
+    give_photos(page)
     if state == EXPIRED:
         page.expire_at = when + timedelta(days=120)
 
