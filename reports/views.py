@@ -100,7 +100,6 @@ class QuotaReportView(ReportView):
     results_template_name = "reports/admin/quota_results.html"
     paginate_by = None
     default_ordering = "path"
-    export_formats = ["xlsx", "csv"]
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not may_view_quota_reports(request.user):
@@ -159,7 +158,6 @@ class QuotaReportView(ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         lines = count_year(self.year, self.quarters, units=list(object_list), now=self.now)
-        self.lines = lines
         return [*lines, totals(lines, self.year, self.quarters, now=self.now)] if lines else []
 
     def get(self, request, *args, **kwargs):

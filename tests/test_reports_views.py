@@ -92,6 +92,8 @@ def test_the_dashboard_exports_to_xlsx(quarter_data, client):
     total = rows[-1]
     assert total[0] == "Tổng cộng" and total[2] == sum(row[2] for row in rows[1:-1])
     assert client.get(DASHBOARD, {"year": YEAR, "export": "xlsx"}).status_code == 200
+    csv = b"".join(client.get(DASHBOARD, {"year": YEAR, "quarter": 1, "export": "csv"}).streaming_content).decode()
+    assert f"{cast.other_unit.title},1,0,0,1,Trễ hạn (thiếu 1)" in csv
 
 
 def test_the_dashboard_is_in_the_reports_menu_for_its_readers_only(quarter_data, client):
