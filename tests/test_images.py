@@ -279,7 +279,10 @@ def test_every_demo_story_and_movement_has_a_described_hero_and_a_few_a_gallery(
     assert len(pages) > 50
     for page in pages:
         assert page.hero_image_id and page.hero_image_alt.startswith("Ảnh minh họa"), page.slug
-        assert page.hero_image.title.startswith(TITLE_PREFIX) and (page.hero_image.width, page.hero_image.height) == PHOTO_SIZE
+        assert (
+            page.hero_image.title.startswith(TITLE_PREFIX)
+            and (page.hero_image.width, page.hero_image.height) == PHOTO_SIZE
+        )
     sizes = [page.gallery_images.count() for page in pages]
     with_gallery = [size for size in sizes if size]
     assert 4 <= len(with_gallery) <= len(pages) // 4 and set(with_gallery) <= {2, 3, 4} and len(set(with_gallery)) > 1
@@ -320,7 +323,13 @@ def test_story_and_movement_images_on_a_phone_and_a_desktop(live_portal, chromiu
     shots.mkdir(parents=True, exist_ok=True)
     for width_name, viewport in (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1366, "height": 900})):
         context = chromium.new_context(viewport=viewport, locale="vi-VN")
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=portal.url("/").rstrip("/"))
         page = context.new_page()
+        errors: list[str] = []
+        page.on(
+            "console", lambda message, errors=errors: errors.append(message.text) if message.type == "error" else None
+        )
+        page.on("pageerror", lambda error, errors=errors: errors.append(str(error)))
         for name, path in (("story", story.url), ("movement", movement.url), ("unit", story.get_parent().url)):
             page.goto(portal.url(path))
             page.wait_for_load_state("networkidle")
@@ -335,6 +344,13 @@ def test_story_and_movement_images_on_a_phone_and_a_desktop(live_portal, chromiu
                 assert links.first.locator("img").evaluate("img => img.complete && img.naturalWidth") > 0
                 links.first.focus()
                 assert page.evaluate("document.activeElement.classList.contains('gallery__link')")
+                # "Zalo: sao chép liên kết" copies the page's address (no share sheet in headless Chromium).
+                copy = page.locator(".share__link--copy")
+                assert copy.get_attribute("role") == "button"
+                copy.click()
+                page.locator(".share__status").filter(has_text="Đã sao chép liên kết").wait_for()
+                assert page.evaluate("navigator.clipboard.readText()") == copy.get_attribute("data-share-url")
+                assert page.url.endswith(path)  # the click did not follow the link
             # Scrolled through, every lazy image loads: none is broken or refused.
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
             page.wait_for_load_state("networkidle")
@@ -346,4 +362,5 @@ def test_story_and_movement_images_on_a_phone_and_a_desktop(live_portal, chromiu
             assert broken == [], (name, width_name)
             page.evaluate("window.scrollTo(0, 0)")
             page.screenshot(path=str(shots / f"{name}-{width_name}.png"), full_page=True)
+        assert errors == [], errors  # the script ran under the CSP, nothing failed to load
         context.close()
