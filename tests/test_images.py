@@ -169,9 +169,13 @@ def test_open_graph_tags_and_share_links_use_absolute_addresses(client, cast):
         assert tag["src"].startswith("/"), tag["src"]  # nothing loaded from Facebook or Zalo
 
 
-def test_home_page_is_a_website_for_open_graph(client):
+def test_home_page_is_a_website_and_a_plan_an_article_for_open_graph(client, cast):
     html = soup(client, "/")
     assert meta(html, "og:type") == "website" and meta(html, "og:url") == settings.SITE_URL + "/"
+    plan = factories.plan(cast.unit, "Kế hoạch chia sẻ")
+    html = soup(client, plan.url)
+    assert meta(html, "og:type") == "article" and meta(html, "og:title") == "Kế hoạch chia sẻ"
+    assert meta(html, "og:image") is None and meta(html, "twitter:card") == "summary"
 
 
 # API

@@ -23,7 +23,7 @@ def open_graph(context) -> dict | None:
         return None
     description = page.search_description or getattr(page, "summary", "")
     graph = {
-        "type": "article" if hasattr(page, "hero_image") else "website",
+        "type": "article" if getattr(page, "body_template", "") else "website",  # the printable articles
         "title": page.seo_title or page.title,
         "description": Truncator(" ".join(description.split())).chars(300),
         "url": page.get_full_url(context.get("request")),
