@@ -88,6 +88,18 @@ class StatusColumn(Column):
         return context
 
 
+class QuarterColumn(StatusColumn):
+    """The whole year on a screen: one cell per quarter with its counts and its status (the export keeps
+    the numbers in columns of their own)."""
+
+    cell_template_name = "reports/admin/quarter_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["count"] = instance.quarters.get(self.quarter)
+        return context
+
+
 class QuotaReportView(ReportView):
     """Units × quarters of a year: submitted, approved, owed, late units marked, totals, a chart, XLSX."""
 
@@ -135,6 +147,16 @@ class QuotaReportView(ReportView):
     @cached_property
     def columns(self):
         columns = [TitleColumn("title", label=_("Đơn vị")), Column("quota", label=_("Chỉ tiêu mỗi quý"))]
+        if len(self.quarters) > 1:
+            return columns + [
+                QuarterColumn(f"q{quarter}_status", quarter, label=_t("Quý %(q)s") % {"q": quarter})
+                for quarter in self.quarters
+            ]
+        return self.export_columns
+
+    @cached_property
+    def export_columns(self):
+        columns = [TitleColumn("title", label=_("Đơn vị")), Column("quota", label=_("Chỉ tiêu mỗi quý"))]
         for quarter in self.quarters:
             prefix = _t("Quý %(q)s") % {"q": quarter}
             columns += [
@@ -147,11 +169,11 @@ class QuotaReportView(ReportView):
 
     @property
     def list_export(self) -> list[str]:
-        return [column.name for column in self.columns]
+        return [column.name for column in self.export_columns]
 
     @property
     def export_headings(self) -> dict[str, str]:
-        return {column.name: str(column.label) for column in self.columns}
+        return {column.name: str(column.label) for column in self.export_columns}
 
     def get_filename(self) -> str:
         return f"guong-dien-hinh-theo-quy-{self.year}"

@@ -41,4 +41,5 @@ def test_statistics_and_dashboard_on_a_phone_and_a_desktop(live_portal, chromium
         assert "đơn vị trễ hạn" in page.locator(".quota-summary").inner_text()
         assert page.locator("table.listing tbody tr").count() >= 10
         page.screenshot(path=str(shots / f"dashboard-{width_name}.png"), full_page=True)
+        page.locator("table.listing").screenshot(path=str(shots / f"dashboard-table-{width_name}.png"))
         context.close()

@@ -67,8 +67,14 @@ def test_the_dashboard_shows_units_quarters_late_marks_totals_and_a_chart(quarte
     late_line = html[html.index("đơn vị trễ hạn:") :].split("</p>")[0]
     assert cast.other_unit.title in late_line and cast.unit.title not in late_line
     assert "⚠ Trễ hạn (thiếu 1)" in html  # in words, not colour alone
+    # The whole year on a screen: one cell per quarter; its export keeps the numbers in their own columns.
     whole_year = client.get(DASHBOARD, {"year": YEAR}).content.decode()
-    assert all(f"Quý {q}: còn thiếu" in whole_year for q in (1, 2, 3, 4))
+    row = whole_year[whole_year.index(f">{cast.unit.title}</th>") :].split("</tr>")[0]
+    assert row.count('class="quota-quarter') == 4
+    assert "gửi 2 · duyệt 1 · thiếu 0" in row and "✓ Đạt" in row
+    export = client.get(DASHBOARD, {"year": YEAR, "export": "xlsx"})
+    headings = next(load_workbook(io.BytesIO(b"".join(export.streaming_content))).active.iter_rows(values_only=True))
+    assert len(headings) == 2 + 4 * 4 and "Quý 4: còn thiếu" in headings
 
 
 def test_the_dashboard_exports_to_xlsx(quarter_data, client):
