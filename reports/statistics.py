@@ -28,6 +28,8 @@ from exemplar_pages.models import (
 from exemplar_pages.models.taxonomy import SubjectType
 from exemplar_pages.visibility import public_now
 
+from .quotas import nearest_unit
+
 DIMENSIONS = {
     "field": gettext_lazy("Lĩnh vực"),
     "locality": gettext_lazy("Địa bàn"),
@@ -137,9 +139,7 @@ def statistic(by: str) -> Statistic:
             stories[top.slug] += count
         unit_localities = dict(UnitPage.objects.exclude(locality=None).values_list("path", "locality_id"))
         for path, count in decision_awardees.values_list("decision__path").annotate(count=Count("pk")).order_by():
-            locality_id = next(
-                (unit_localities[path[:n]] for n in range(len(path) - 4, 0, -4) if path[:n] in unit_localities), None
-            )
+            locality_id = nearest_unit(path, unit_localities)
             if locality_id is not None:
                 top = tops[locality_id]
                 labels[top.slug] = top.name
