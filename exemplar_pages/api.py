@@ -155,7 +155,8 @@ def detail_page(page):
     if model is None or isinstance(page, model):
         return page.specific
     try:  # `get`, not `first`: ordering a select this wide costs Django more than the query itself
-        return model._default_manager.select_related(*api_select_related(model)).get(pk=page.pk)
+        queryset = model._default_manager.select_related(*api_select_related(model))
+        return queryset.prefetch_related(*getattr(model, "api_prefetch_related", ())).get(pk=page.pk)
     except model.DoesNotExist:
         return page.specific
 

@@ -157,3 +157,26 @@ def test_api_create_without_required_fields_names_them(client, cast):
     assert response.status_code in (400, 422)
     assert "year" in response.content.decode()
     assert not ExemplarStoryPage.objects.filter(title="API: thiếu năm").exists()
+
+
+def test_awards_are_written_as_people_write_them_over_the_api(client, cast):
+    """Issue #14: the API takes an award as written and reads it with the importers' parser."""
+    payload = story_payload(
+        cast.unit.pk,
+        "API: điển hình có khen thưởng",
+        awards=[
+            {"text": "Bằng khen của Chủ tịch UBND tỉnh", "year": 2024},
+            {"text": "Giải Nhất cuộc thi Dân vận khéo năm 2023"},
+        ],
+    )
+    response = client.post(
+        "/api/v3/pages/",
+        payload,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {cast.token(cast.editor)}",
+    )
+    assert response.status_code == 201, response.content
+    story = ExemplarStoryPage.objects.get(pk=response.json()["id"]).get_latest_revision_as_object()
+    first, second = list(story.awards.all())
+    assert first.award is not None and first.award.level == "tinh" and first.year == 2024
+    assert second.award is None and second.text.startswith("Giải Nhất")  # kept as written

@@ -231,7 +231,7 @@ def test_the_list_filters_by_year_award_level_and_unit(client, listed, province_
     everything = listed_titles(client)
     assert province in everything and district in everything and listed["draft"].title not in everything
     assert listed_titles(client, year=2024, q="Thử") == [province]
-    assert listed_titles(client, level="huyen", q="Thử") == [district]
+    assert listed_titles(client, level="huyen", unit=province_unit.pk) == [district]
     district_award = listed["district"].awardees.get().award
     assert district in listed_titles(client, award=district_award.slug)
     assert province not in listed_titles(client, award=district_award.slug)
@@ -245,7 +245,7 @@ def test_the_list_filters_by_year_award_level_and_unit(client, listed, province_
     assert str(factories.home_page().pk) not in offered
     assert listed_titles(client, unit=cluster.pk) == ["Quyết định 40/QĐ-UBND về việc khen thưởng"]
     assert set(listed_titles(client, unit=province_unit.pk)) == {province, district}  # its sub-units too
-    assert listed_titles(client, q="Lò Văn Huyện") == [district]
+    assert listed_titles(client, q="Lò Văn Huyện", unit=province_unit.pk) == [district]
     html = client.get("/khen-thuong/", {"unit": district_unit.pk}).content.decode()
     assert "Lò Văn Huyện Thử" in html and 'href="/khen-thuong/rss/"' in html
     bad = client.get("/khen-thuong/", {"level": "khong-co"})
@@ -430,3 +430,25 @@ def test_renaming_an_award_or_moving_the_unit_reindexes_its_decisions(
         factories.publish(province_unit)
     data = client.get("/api/v3/search/", {"q": "Y Khen Niê Thử", "type": "decision"}).json()
     assert data["results"][0]["locality"]["slug"] == elsewhere.slug
+
+
+def test_awardees_are_written_over_the_api_with_their_awards_as_written(client, cast):
+    from tests.moderation_fixtures import bearer
+
+    body = {
+        "meta": {"type": "exemplar_pages.DecisionPage", "parent_id": cast.unit.pk},
+        "title": "Quyết định có danh sách qua API",
+        "number": "62/QĐ-UBND",
+        "decision_date": "2025-09-11",
+        "issuer": "UBND xã Thử Duyệt",
+        "awardees": [
+            {"name": "Bà Hờ Thị Dợ", "award_text": "Giấy khen của Chủ tịch UBND huyện Mù Cang Chải"},
+            {"name": "Đội văn nghệ bản Lìm Mông", "subject_type": "collective", "award_text": "Giải Ba hội diễn"},
+        ],
+    }
+    response = client.post("/api/v3/pages/", body, content_type="application/json", **bearer(cast.token(cast.editor)))
+    assert response.status_code in (200, 201), response.content
+    page = DecisionPage.objects.get(number="62/QĐ-UBND").get_latest_revision_as_object()
+    first, second = list(page.awardees.all())
+    assert first.award is not None and first.effective_level == "huyen"
+    assert second.award is None and second.subject_type == "collective"

@@ -94,6 +94,7 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
         APIField("body", writable=True),
         APIField("original_document"),
         APIField("awardee_list"),
+        APIField("awardees", writable=True),  # the award as written (`award_text`) is read by the parser
     ]
 
     class Meta:
@@ -200,6 +201,10 @@ class DecisionAwardee(Orderable):
         FieldRowPanel([FieldPanel("award"), FieldPanel("level"), FieldPanel("year")]),
         FieldPanel("achievement"),
         FieldPanel("story"),
+    ]
+    api_fields = [
+        APIField(name, writable=True)
+        for name in ("name", "subject_type", "position", "achievement", "award_text", "award", "level", "year", "story")
     ]
 
     class Meta(Orderable.Meta):

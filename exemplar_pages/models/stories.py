@@ -111,6 +111,7 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         APIField("gallery"),
         APIField("body", writable=True),
         APIField("award_list"),
+        APIField("awards", writable=True),  # written as people write them: {"text": "Bằng khen của …", "year"}
         APIField("tag_names"),
     ]
     #: Joined when the pages API loads a story (`exemplar_pages.api.detail_page`): the locality's path
@@ -142,7 +143,9 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
     @property
     def award_list(self) -> list[dict]:
         """Awards as plain data: award slug and name, level, year."""
-        return [award.as_dict() for award in self.awards.select_related("award")]
+        prefetched = "awards" in getattr(self, "_prefetched_objects_cache", {})  # the detail answer's join
+        awards = self.awards.all() if prefetched else self.awards.select_related("award")
+        return [award.as_dict() for award in awards]
 
     @property
     def tag_names(self) -> list[str]:
@@ -261,6 +264,15 @@ class StoryAward(Orderable):
         FieldPanel("text"),
         FieldRowPanel([FieldPanel("conferred_by"), FieldPanel("decision")]),
     ]
+    #: Through the pages API a client sends the award as written (`text`) and the parser of the
+    #: importers fills the rest (`clean`), as in the admin and the spreadsheets.
+    api_fields = [
+        APIField("text", writable=True),
+        APIField("award", writable=True),
+        APIField("year", writable=True),
+        APIField("conferred_by", writable=True),
+        APIField("decision", writable=True),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("khen thưởng")
@@ -314,3 +326,10 @@ class StoryAward(Orderable):
             "conferred_by": self.conferred_by,
             "decision": self.decision,
         }
+
+
+#: The pages API reads a story's awards twice (as written, `awards`, and as plain data, `award_list`):
+#: one query for both, with their titles joined (`exemplar_pages.api.detail_page`).
+ExemplarStoryPage.api_prefetch_related = (
+    models.Prefetch("awards", queryset=StoryAward.objects.select_related("award").order_by("sort_order")),
+)
