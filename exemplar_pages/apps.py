@@ -51,6 +51,9 @@ class ExemplarPagesConfig(AppConfig):
         from .consultation.api import router as consultation_router
 
         api.add_router("/consultations/", consultation_router)
+        from .contest.api import router as contest_router  # the writing contest (DESIGN §11)
+
+        api.add_router("/contests/", contest_router)
         from operations.conf import seconds
         from operations.schedule import register_periodic
 

@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .consultation import admin_hooks as consultation_admin_hooks  # noqa: F401  (comments, summaries)
+from .contest import admin_hooks as contest_admin_hooks  # noqa: F401  (entries, photos, scores, stories)
 from .files import refuse_unpublished_document
 from .importing import admin_hooks as importing_admin_hooks  # noqa: F401  (the “Nhập dữ liệu” uploads)
 from .moderation import admin_hooks as moderation_admin_hooks  # noqa: F401  (audit log, publish guard, votes)

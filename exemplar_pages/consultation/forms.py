@@ -13,29 +13,15 @@ from .service import validate_comment
 HONEYPOT = "website"
 
 
-class CommentForm(forms.Form):
-    nominee = forms.ChoiceField(label=_("Góp ý về"), required=False)
-    name = forms.CharField(label=_("Họ và tên"), max_length=120)
-    contact = forms.CharField(
-        label=_("Điện thoại hoặc thư điện tử"),
-        max_length=120,
-        help_text=_("Chỉ cơ quan thấy, để liên hệ khi cần làm rõ ý kiến."),
-    )
-    locality = forms.CharField(
-        label=_("Nơi cư trú"), max_length=255, required=False, help_text=_("Ví dụ: xã Tân Lập, huyện Tân Biên.")
-    )
-    text = forms.CharField(label=_("Nội dung ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
-    website = forms.CharField(label=_("Để trống ô này"), required=False)
+class CitizenForm(forms.Form):
+    """A public form: a honeypot field robots fill, and inputs tied to their help and errors for screen readers."""
 
-    def __init__(self, consultation: ConsultationPage, *args, **kwargs) -> None:
+    def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.consultation = consultation
-        self.fields["nominee"].choices = [("", _("Cả danh sách"))] + [
-            (str(nominee.pk), nominee.name) for nominee in consultation.nominees.all()
-        ]
-        self.fields[HONEYPOT].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
-        self.describe_fields()
+        if HONEYPOT in self.fields:
+            self.fields[HONEYPOT].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if not self.is_bound:  # a bound form is described when cleaned, after subclasses set their choices
+            self.describe_fields()
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -55,6 +41,29 @@ class CommentForm(forms.Form):
     @property
     def is_robot(self) -> bool:
         return bool(self.data.get(HONEYPOT, "").strip())
+
+
+class CommentForm(CitizenForm):
+    nominee = forms.ChoiceField(label=_("Góp ý về"), required=False)
+    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    contact = forms.CharField(
+        label=_("Điện thoại hoặc thư điện tử"),
+        max_length=120,
+        help_text=_("Chỉ cơ quan thấy, để liên hệ khi cần làm rõ ý kiến."),
+    )
+    locality = forms.CharField(
+        label=_("Nơi cư trú"), max_length=255, required=False, help_text=_("Ví dụ: xã Tân Lập, huyện Tân Biên.")
+    )
+    text = forms.CharField(label=_("Nội dung ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    website = forms.CharField(label=_("Để trống ô này"), required=False)
+
+    def __init__(self, consultation: ConsultationPage, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.consultation = consultation
+        self.fields["nominee"].choices = [("", _("Cả danh sách"))] + [
+            (str(nominee.pk), nominee.name) for nominee in consultation.nominees.all()
+        ]
+        self.fields["name"].widget.attrs.update({"autocomplete": "name"})
 
     def clean(self):
         data = super().clean()

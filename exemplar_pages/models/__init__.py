@@ -2,6 +2,7 @@
 
 from .columns import ColumnPage
 from .consultations import ConsultationComment, ConsultationNominee, ConsultationPage
+from .contests import ContestEntry, ContestEntryPhoto, ContestPage, ContestScore
 from .decisions import DecisionAwardee, DecisionPage
 from .gallery import MovementGalleryImage, StoryGalleryImage
 from .imports import ImportJob
@@ -18,6 +19,10 @@ __all__ = [
     "ConsultationComment",
     "ConsultationNominee",
     "ConsultationPage",
+    "ContestEntry",
+    "ContestEntryPhoto",
+    "ContestPage",
+    "ContestScore",
     "CouncilVote",
     "CouncilVoteTask",
     "DecisionAwardee",

@@ -7,7 +7,7 @@ zone (Asia/Ho_Chi_Minh); the closing date is the `working_days`-th working day f
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -28,7 +28,7 @@ from search.registry import Batch, Contribution, Searchable
 
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
-from .mixins import PrintableMixin, VietnameseSlugMixin
+from .mixins import OpenDatesMixin, PrintableMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
 #: The least working days a consultation lasts (Decree 98/2023/NĐ-CP, Art. 46), and a sane most.
@@ -40,7 +40,7 @@ def local_today() -> date:
     return timezone.localdate()
 
 
-class ConsultationPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
+class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlugMixin, Page):
     """A list of nominees for an award, published for citizens' comments for some working days."""
 
     parent_page_types = ["exemplar_pages.UnitPage"]
@@ -170,33 +170,6 @@ class ConsultationPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
     def save(self, *args, **kwargs):
         self.closes_on = self.compute_closes_on()
         return super().save(*args, **kwargs)
-
-    @property
-    def opens_at(self) -> datetime:
-        return timezone.make_aware(datetime.combine(self.opens_on, time.min))
-
-    @property
-    def closes_at(self) -> datetime:
-        """The first moment after the consultation: midnight ending its closing date, local time."""
-        return timezone.make_aware(datetime.combine(self.closes_on + timedelta(days=1), time.min))
-
-    def state(self, now: datetime | None = None) -> str:
-        """`upcoming`, `open` or `closed` at `now`."""
-        now = now or timezone.now()
-        if now < self.opens_at:
-            return "upcoming"
-        if now < self.closes_at:
-            return "open"
-        return "closed"
-
-    @property
-    def is_open(self) -> bool:
-        return self.state() == "open"
-
-    def days_left(self, now: datetime | None = None) -> int:
-        """Calendar days left including today, while open (the closing date counts)."""
-        today = timezone.localdate(now or timezone.now())
-        return max((self.closes_on - today).days + 1, 0)
 
     def working_days_left(self, now: datetime | None = None) -> int:
         from workdays.services import working_days_between

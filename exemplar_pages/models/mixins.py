@@ -1,7 +1,10 @@
 """Small abstract mixins shared by the portal's page types, each with its own panels."""
 
+from datetime import datetime, time, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.widgets.slug import SlugInput
@@ -94,6 +97,37 @@ class PeriodMixin(models.Model):
         if self.period_start and self.period_end and self.period_end != self.period_start:
             return f"{self.period_start}–{self.period_end}"
         return str(self.period_start or self.period_end or "")
+
+
+class OpenDatesMixin:
+    """A call open from 00:00 of `opens_on` to 24:00 of `closes_on`, local time (consultations, contests)."""
+
+    @property
+    def opens_at(self) -> datetime:
+        return timezone.make_aware(datetime.combine(self.opens_on, time.min))
+
+    @property
+    def closes_at(self) -> datetime:
+        """The first moment after the call: midnight ending its closing date, local time."""
+        return timezone.make_aware(datetime.combine(self.closes_on + timedelta(days=1), time.min))
+
+    def state(self, now: datetime | None = None) -> str:
+        """`upcoming`, `open` or `closed` at `now`."""
+        now = now or timezone.now()
+        if now < self.opens_at:
+            return "upcoming"
+        if now < self.closes_at:
+            return "open"
+        return "closed"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state() == "open"
+
+    def days_left(self, now: datetime | None = None) -> int:
+        """Calendar days left including today, while open (the closing date counts)."""
+        today = timezone.localdate(now or timezone.now())
+        return max((self.closes_on - today).days + 1, 0)
 
 
 class PrintableMixin(RoutablePageMixin):

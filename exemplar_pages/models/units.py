@@ -24,6 +24,7 @@ class UnitPage(VietnameseSlugMixin, Page):
         "exemplar_pages.ExemplarStoryPage",
         "exemplar_pages.DecisionPage",
         "exemplar_pages.ConsultationPage",
+        "exemplar_pages.ContestPage",
     ]
 
     locality = models.ForeignKey(

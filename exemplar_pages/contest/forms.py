@@ -1,0 +1,79 @@
+"""The public entry form: a honeypot, labels a screen reader reads, several photos (`submit_entry` checks them)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from ..consultation.forms import CitizenForm
+from ..models import ContestPage
+from .service import MAX_PHOTOS, MAX_TEXT
+
+
+class MultiplePhotoInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    """Several files from one `<input type="file" multiple>`; the service checks each of them."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", MultiplePhotoInput(attrs={"accept": "image/jpeg,image/png,image/webp"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else [data]
+        return [file for file in files if file]
+
+
+class EntryForm(CitizenForm):
+    author_name = forms.CharField(label=_("Họ và tên tác giả"), max_length=120)
+    contact = forms.CharField(
+        label=_("Điện thoại hoặc thư điện tử"),
+        max_length=120,
+        help_text=_("Chỉ Ban tổ chức thấy, để liên hệ khi cần."),
+    )
+    author_locality = forms.CharField(
+        label=_("Nơi cư trú của tác giả"),
+        max_length=255,
+        required=False,
+        help_text=_("Ví dụ: xã Tân Lập, tỉnh Tây Ninh."),
+    )
+    subject_name = forms.CharField(
+        label=_("Người tốt bạn viết về"), max_length=255, help_text=_("Họ tên (và nơi ở) của người được viết về.")
+    )
+    title = forms.CharField(label=_("Tiêu đề bài viết"), max_length=255)
+    text = forms.CharField(
+        label=_("Bài viết"),
+        max_length=MAX_TEXT,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text=_("Từ 200 đến 20.000 ký tự."),
+    )
+    photos = MultiplePhotoField(
+        label=_("Ảnh (không bắt buộc)"),
+        required=False,
+        help_text=_(
+            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá 5 MB. Thông tin vị trí (GPS) trong ảnh được xóa."
+        )
+        % {"n": MAX_PHOTOS},
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "Tôi đồng ý với thể lệ cuộc thi, cam đoan bài viết là của tôi, và cho phép cơ quan biên tập, đăng bài và ảnh."
+        ),
+        required=False,  # required by the service, which reports it with the other fields
+    )
+    website = forms.CharField(label=_("Để trống ô này"), required=False)
+
+    def __init__(self, contest: ContestPage, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.contest = contest
+        self.fields["author_name"].widget.attrs.update({"autocomplete": "name"})
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        """Show the service's errors (`submit_entry`) by their fields."""
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+        self.describe_fields()
