@@ -1,7 +1,7 @@
 """`/api/v3/reports/` (DESIGN §10): quotas for the standing office and the council, public statistics.
 
 Refusals are `application/problem+json` in Vietnamese: no or a wrong token 401 (the API's own handler),
-a role that may not read the quotas 403, a bad parameter 422 naming it.
+a role that may not read the quotas 403, a bad parameter 400 naming it (as the rest of the API).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _parameter(name: str, description: str, schema: dict, required: bool = False
 
 def bad_parameter(name: str, message: str) -> HttpResponse:
     detail = _("Tham số `%(name)s`: %(message)s") % {"name": name, "message": message}
-    return problem(422, detail, errors=[{"loc": ["query", name], "msg": message}])
+    return problem(400, detail, errors=[{"loc": ["query", name], "msg": message}])
 
 
 def _number(request: HttpRequest, name: str, low: int, high: int, default: int | None) -> int | HttpResponse:
@@ -77,7 +77,7 @@ def _number(request: HttpRequest, name: str, low: int, high: int, default: int |
 @router.get(
     "quotas/",
     auth=BearerTokenAuth(),
-    response={200: list[QuotaOut], 401: ProblemDetail, 403: ProblemDetail, 422: ProblemDetail},
+    response={200: list[QuotaOut], 401: ProblemDetail, 403: ProblemDetail, 400: ProblemDetail},
     summary="Gương điển hình theo quý của các đơn vị",
     openapi_extra={
         "parameters": [
@@ -104,7 +104,7 @@ def quotas(request: HttpRequest):
 @router.get(
     "statistics/",
     auth=[BearerTokenAuth(), AllowAnonymous()],
-    response={200: StatisticsOut, 401: ProblemDetail, 422: ProblemDetail},
+    response={200: StatisticsOut, 401: ProblemDetail, 400: ProblemDetail},
     summary="Thống kê gương điển hình đang được đăng công khai",
     openapi_extra={
         "parameters": [

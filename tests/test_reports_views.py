@@ -229,9 +229,9 @@ def test_the_quotas_api_is_for_office_and_council_tokens(quarter_data, client):
     "query, name",
     [({"year": "abc"}, "year"), ({"year": "²"}, "year"), ({"quarter": "5"}, "quarter"), ({"quarter": "0"}, "quarter")],
 )
-def test_bad_quota_parameters_are_422_naming_them(cast, client, query, name):
+def test_bad_quota_parameters_are_400_naming_them(cast, client, query, name):
     response = client.get("/api/v3/reports/quotas/", query, **bearer(cast.token(cast.office)))
-    assert response.status_code == 422 and f"`{name}`" in response.json()["detail"]
+    assert response.status_code == 400 and f"`{name}`" in response.json()["detail"]
 
 
 @pytest.mark.django_db
@@ -245,7 +245,7 @@ def test_the_statistics_api_is_public_and_counts_public_pages(client):
             row.key: row.stories for row in statistic(by).rows
         }
     bad = client.get("/api/v3/reports/statistics/", {"by": "owner"})
-    assert bad.status_code == 422 and "`by`" in bad.json()["detail"]
+    assert bad.status_code == 400 and "`by`" in bad.json()["detail"]
 
 
 @pytest.mark.django_db
