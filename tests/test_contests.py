@@ -512,3 +512,23 @@ def test_a_contest_needs_the_council_vote_to_be_published(client, cast):
     service.review(fresh(page), cast.members[1], "approve")
     assert fresh(page).live
     assert page.pk in [item["id"] for item in client.get("/api/v3/contests/?state=open").json()["items"]]
+
+
+# --- The demo --------------------------------------------------------------------------------------------
+
+
+def test_the_demo_has_an_open_contest_with_private_entries_one_scored(client):
+    from home.demo.contests import SLUG
+    from home.demo.images import PHOTO_SIZE
+
+    page = ContestPage.objects.get(slug=SLUG)
+    assert page.live and page.state() == "open"
+    entries = list(page.entries.order_by("created_at"))
+    assert len(entries) == 3 and all(entry.consent for entry in entries)
+    assert [entry.photos.count() for entry in entries] == [2, 1, 0]
+    assert [entry.average_score for entry in entries] == [86, None, None]
+    photo = entries[0].photos.first()
+    assert photo.file.name.startswith("private/contest-entries/") and (photo.width, photo.height) == PHOTO_SIZE
+    html = client.get(page.url).content.decode()
+    assert "Gửi bài dự thi" in html and "Bà Năm bán vé số" not in html
+    assert page.pk in [item["id"] for item in client.get("/api/v3/contests/?state=open").json()["items"]]

@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from wagtail.models import Site
 
 from home.demo.commendations import seed_consultations, seed_decisions
+from home.demo.contests import seed_contests
 from home.demo.identity import seed_identity
 from home.demo.images import seed_images
 from home.demo.localities import seed_localities
@@ -91,6 +92,7 @@ class Command(BaseCommand):
         self._report(count)
         _, count = seed_consultations(units, admin)
         self._report(count)
+        self._report(seed_contests(units, users))
         keys, count = seed_tokens(users, reset_tokens)
         self._report(count)
         return keys
