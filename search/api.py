@@ -82,25 +82,21 @@ def _parameter(name: str, description: str, schema: dict, repeatable: bool = Fal
     }
 
 
+STRING = {"type": "string"}
 PARAMETERS = [
     _parameter("q", "Từ khóa, có dấu hoặc không dấu.", {"type": "string", "maxLength": MAX_QUERY_LENGTH}),
-    _parameter("type", "Loại nội dung.", {"type": "string", "enum": list(page_types())}, repeatable=True),
-    _parameter("field", "Lĩnh vực (slug).", {"type": "string"}, repeatable=True),
-    _parameter(
-        "locality",
-        "Địa bàn (slug), gồm cả địa bàn trực thuộc và đơn vị cũ đã sáp nhập.",
-        {"type": "string"},
-        repeatable=True,
+    *(
+        _parameter(name, description, schema, repeatable=True)
+        for name, description, schema in (
+            ("type", "Loại nội dung.", {"type": "string", "enum": list(page_types())}),
+            ("field", "Lĩnh vực (slug).", STRING),
+            ("locality", "Địa bàn (slug), gồm cả địa bàn trực thuộc và đơn vị cũ đã sáp nhập.", STRING),
+            ("movement", "Phong trào (slug).", STRING),
+            ("subject_type", "Loại điển hình.", {"type": "string", "enum": ["individual", "collective", "household"]}),
+            ("year", "Năm.", {"type": "integer", "minimum": 1945, "maximum": 2100}),
+            ("award", "Danh hiệu, hình thức khen thưởng (slug).", STRING),
+        )
     ),
-    _parameter("movement", "Phong trào (slug).", {"type": "string"}, repeatable=True),
-    _parameter(
-        "subject_type",
-        "Loại điển hình.",
-        {"type": "string", "enum": ["individual", "collective", "household"]},
-        repeatable=True,
-    ),
-    _parameter("year", "Năm.", {"type": "integer", "minimum": 1945, "maximum": 2100}, repeatable=True),
-    _parameter("award", "Danh hiệu, hình thức khen thưởng (slug).", {"type": "string"}, repeatable=True),
     _parameter(
         "page",
         "Trang (từ 1); page × page_size tối đa 10 000.",

@@ -1,10 +1,5 @@
-"""The one document builder both backends index: page → plain dict (DESIGN §5).
-
-A document carries the result fields and facet keys its page type contributes (`registry`), and
-its searchable text twice: lower-cased tokens with their diacritics, and the same tokens folded by
-`cms.vietnamese.fold_vietnamese`. Only live pages of a searchable type without a view restriction
-(on themselves or an ancestor) get a document; everything else has none.
-"""
+"""The one document builder both backends index: page → plain dict with its result fields, facet keys and
+text as lower-case tokens, with diacritics and folded. Only live, unrestricted, searchable pages get one."""
 
 from __future__ import annotations
 
@@ -52,12 +47,7 @@ def padded(parts: Iterable[str]) -> str:
 
 
 def searchable_text(value: Any) -> list[str]:
-    """The plain texts of a field as readers see them, by Wagtail's own extractors.
-
-    A StreamField through its blocks' `get_searchable_content`, rich text through
-    `get_text_for_indexing` (a space between paragraphs, entities decoded); shared with the
-    text-quality panel.
-    """
+    """A field's plain texts by Wagtail's own extractors (not `strip_tags`); shared with the text-quality panel."""
     if value is None:
         return []
     if isinstance(value, StreamValue):

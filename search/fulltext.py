@@ -1,33 +1,12 @@
-"""The database backend's full-text index: which documents hold which words.
+"""The database backend's full-text index: which documents hold which terms.
 
-Every document carries a bag of *terms* (`SearchTerms.terms`) derived from
-its token columns (`title_folded`, `text`, `folded`, see `documents.padded`):
-
-- `nông`            a word of the text as written (lower-case, with its diacritics);
-- `nông+nghiệp`     two such words next to each other in one part of the text;
-- `~nong`           a folded word of the text;
-- `~nong+nghiep`    two folded words next to each other in one part of the text;
-- `^nong`           a folded word of the title.
-
-Query words are `\\w+` runs, so they hold none of `~ ^ +` and the kinds never
-collide. The clauses of a query plan (`search.relevance`) are single terms:
-a word, or two adjacent words as a pair.
-
-The bag is indexed by the database itself:
-
-- **SQLite**: an FTS5 table over `search_searchterms.terms` (external
-  content, `detail=none`), kept in step by triggers; its tokenizer keeps each
-  term whole and its diacritics.
-- **PostgreSQL**: a GIN index on `string_to_array(terms, ' ')`, queried with
-  `@>` (every term present), which needs no recheck: the bitmap scan reads
-  only the narrow terms table, never the terms themselves. The planner is
-  told not to scan instead (it would, for a word most documents hold, and
-  split every row's terms).
-
-Both get triggers that give `SearchIndexState.generation` a new random value
-whenever a document row is written or deleted, by whatever path (ORM,
-cascade, flush), so the in-memory snapshot (`search.snapshot`) knows when it
-is stale.
+A document's bag of terms (`SearchTerms.terms`, from its padded token columns) holds `nông` (a word
+as written), `nông+nghiệp` (two adjacent words of one part), `~nong` and `~nong+nghiep` (the same,
+folded) and `^nong` (a folded title word); query words are `\\w+` runs, so the kinds never collide.
+SQLite indexes the bags with an FTS5 table kept in step by triggers; PostgreSQL with a GIN index on
+`string_to_array(terms, ' ')`, queried with `@>` (no recheck: a bitmap scan reads only the narrow
+terms table). Triggers on both renew `SearchIndexState.generation` on every write of a document row,
+by whatever path (ORM, cascade, flush), so the snapshot (`search.snapshot`) knows when it is stale.
 """
 
 from __future__ import annotations
@@ -79,11 +58,6 @@ SQLITE_INSTALL = [
     *SQLITE_DOCUMENT_TRIGGERS,
     f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}) VALUES ('rebuild')",
 ]
-SQLITE_UNINSTALL = [
-    *(f"DROP TRIGGER IF EXISTS search_terms_{event}" for event in ("inserted", "deleted", "updated")),
-    *(f"DROP TRIGGER IF EXISTS search_doc_{event}" for event in ("inserted", "deleted", "updated")),
-    f"DROP TABLE IF EXISTS {FTS_TABLE}",
-]
 POSTGRESQL_INSTALL = [
     # Every bag out of line and uncompressed: the table itself stays a few MB of ids, which a bitmap scan
     # of a word most documents hold reads in a few milliseconds (inline, it was 180 MB at 100 000 stories).
@@ -99,23 +73,9 @@ POSTGRESQL_INSTALL = [
     f"""CREATE OR REPLACE TRIGGER search_doc_generation AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {DOCUMENT_TABLE}
         FOR EACH STATEMENT EXECUTE FUNCTION search_renew_generation()""",
 ]
-POSTGRESQL_UNINSTALL = [
-    f"DROP TRIGGER IF EXISTS search_doc_generation ON {DOCUMENT_TABLE}",
-    "DROP FUNCTION IF EXISTS search_renew_generation()",
-    "DROP INDEX IF EXISTS search_terms_gin",
-]
 
 
 PG_HOLDS = "string_to_array(terms, ' ') @> %s::text[]"
-
-
-def install_statements(vendor: str, reverse: bool = False) -> list[str]:
-    """The DDL that creates (or drops) the index and its triggers on a database vendor."""
-    if vendor == "sqlite":
-        return SQLITE_UNINSTALL if reverse else SQLITE_INSTALL
-    if vendor == "postgresql":
-        return POSTGRESQL_UNINSTALL if reverse else POSTGRESQL_INSTALL
-    raise NotImplementedError(f"The database search backend supports SQLite and PostgreSQL, not {vendor}.")
 
 
 def missing_objects() -> list[str]:
@@ -142,7 +102,7 @@ def missing_objects() -> list[str]:
 def install() -> None:
     """Create whatever of the index's tables and triggers is missing, and re-read the bags into it."""
     with connection.cursor() as cursor:
-        for statement in install_statements(connection.vendor):
+        for statement in SQLITE_INSTALL if connection.vendor == "sqlite" else POSTGRESQL_INSTALL:
             cursor.execute(statement)
 
 
@@ -172,46 +132,33 @@ def _fts_expression(terms: list[str]) -> str:
     return " AND ".join('"{}"'.format(term.replace('"', '""')) for term in dict.fromkeys(terms))
 
 
-def _holding(terms: list[str]) -> tuple[str, list]:
-    """`FROM … WHERE …` of the documents holding every term, id as `page_id`."""
-    if connection.vendor == "postgresql":
-        return f"FROM (SELECT document_id AS page_id FROM {TERMS_TABLE} WHERE {PG_HOLDS}) AS held", [terms]
-    return f"FROM (SELECT rowid AS page_id FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)", [_fts_expression(terms)]
+def _fetch(sql: str, params: list) -> list[tuple]:
+    """Rows of a query on the index; on PostgreSQL, with the GIN index rather than a scan.
 
-
-def _select(sql: str, params: list) -> tuple:
-    """One row of a query on the index; on PostgreSQL, with the GIN index rather than a scan."""
+    The planner would scan for a word most documents hold, and split every row's terms.
+    """
     with connection.cursor() as cursor:
         if connection.vendor != "postgresql":
             cursor.execute(sql, params)
-            return cursor.fetchone()
+            return cursor.fetchall()
         with transaction.atomic():
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
-            row = cursor.fetchone()
+            rows = cursor.fetchall()
             cursor.execute("SET LOCAL enable_seqscan = on")
-        return row
-
-
-def _ids(source: tuple[str, list]) -> np.ndarray:
-    """Page ids from a `_holding` source, as one comma-separated string (far cheaper than a row each)."""
-    sql, params = source
-    aggregate = "string_agg(page_id::text, ',')" if connection.vendor == "postgresql" else "group_concat(page_id, ',')"
-    (joined,) = _select(f"SELECT {aggregate} {sql}", params)
-    if not joined:
-        return np.zeros(0, dtype=np.int64)
-    return np.array(joined.split(","), dtype=np.int64)
+        return rows
 
 
 def holding(terms: list[str]) -> np.ndarray:
-    """Page ids of the documents holding every term."""
-    return _ids(_holding(terms))
-
-
-def count_holding(terms: list[str]) -> int:
-    """How many documents hold every term."""
-    sql, params = _holding(terms)
-    return _select(f"SELECT count(*) {sql}", params)[0]
+    """Page ids of the documents holding every term, read as one comma-separated string (far cheaper than rows)."""
+    if connection.vendor == "postgresql":
+        sql = f"SELECT string_agg(document_id::text, ',') FROM {TERMS_TABLE} WHERE {PG_HOLDS}"
+        params: list = [terms]
+    else:
+        sql = f"SELECT group_concat(rowid, ',') FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        params = [_fts_expression(terms)]
+    ((joined,),) = _fetch(sql, params)
+    return np.array(joined.split(",") if joined else [], dtype=np.int64)
 
 
 def count_each(terms: list[str]) -> dict[str, int]:
@@ -227,23 +174,11 @@ def count_each(terms: list[str]) -> dict[str, int]:
         rows = ", ".join(["(%s, %s)"] * len(terms))
         sql = f"SELECT column1, (SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH column2) FROM (VALUES {rows})"
         params = [value for term in terms for value in (term, _fts_expression([term]))]
-    with connection.cursor() as cursor:
-        if connection.vendor != "postgresql":
-            cursor.execute(sql, params)
-            return dict(cursor.fetchall())
-        with transaction.atomic():
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(sql, params)
-            found = dict(cursor.fetchall())
-            cursor.execute("SET LOCAL enable_seqscan = on")
-        return found
+    return dict(_fetch(sql, params))
 
 
 def optimize() -> None:
-    """Compact the index after a bulk load: merge FTS5's segments, or flush GIN's pending list and analyze.
-
-    Without it a freshly rebuilt index answers broad queries two to three times slower.
-    """
+    """Compact the index after a bulk load (else broad queries are two to three times slower)."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute("SELECT gin_clean_pending_list('search_terms_gin'::regclass)")

@@ -45,10 +45,8 @@ def _patterns(token: str) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _chosen_patterns(lowered: str, tokens: list[str]) -> list[tuple[re.Pattern, int]]:
-    """For each query word found in the text, the pattern that marks it and where it first matches.
-
-    A word is marked as typed where the text has it so anywhere, else wherever a word folds to it.
-    """
+    """For each query word in the text, its pattern (as typed where the text has it so, else folded) and where
+    it first matches."""
     chosen = []
     for token in dict.fromkeys(filter(None, tokens)):
         exact, folded = _patterns(token)
@@ -68,11 +66,8 @@ def _words(number: int) -> re.Pattern:
 
 
 def _context_start(text: str, position: int, number: int) -> tuple[int, int]:
-    """Where the last `number` words before `position` start, and how many there are (read backwards).
-
-    Read from a stretch of text long enough for `number` words of any real text; from the whole
-    beginning only when the stretch proves too short.
-    """
+    """Where the last `number` words before `position` start, and how many there are (read backwards from a
+    stretch long enough for real text; from the whole beginning only when it proves too short)."""
     reach = 40 * number
     backwards = text[max(position - reach, 0) : position][::-1]
     words = _words(number).match(backwards).group()
@@ -88,11 +83,7 @@ _OPEN, _CLOSE = "\x00", "\x01"
 
 
 def highlight(text: str, tokens: list[str]) -> str:
-    """A fragment of `text` around the first match, HTML-escaped, with matching words in `<mark>`.
-
-    `điển` marks `điển` where the text has it and `dien`, `điện`… only where it
-    does not; the unaccented `dien` marks every word that folds to it.
-    """
+    """A fragment of `text` around the first match, HTML-escaped, with matching words in `<mark>`."""
     text = unicodedata.normalize("NFC", text or "")
     lowered = text.lower()
     if len(lowered) != len(text):  # a rare letter whose lower case is longer (İ): keep it, so positions line up

@@ -1,11 +1,5 @@
-"""Keep the index in step with publication.
-
-The database index (`SearchDocument`) is written in the caller's transaction,
-so it is exactly as committed as the content change. When Elasticsearch is
-configured, the same transaction records an `IndexOperation`; after commit a
-background task sends it, and it stays pending, with its error, until
-Elasticsearch accepts it (`search.replay`).
-"""
+"""Keep the index in step with publication: the database index is written in the caller's transaction, which
+also queues an `IndexOperation` for Elasticsearch, sent after commit and kept until accepted (`search.replay`)."""
 
 from __future__ import annotations
 
@@ -79,19 +73,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
             rows,
             update_conflicts=True,
             unique_fields=["page"],
-            update_fields=[
-                "content_type",
-                "date",
-                "expire_at",
-                "title_text",
-                "title_folded",
-                "text",
-                "folded",
-                "content",
-                "document",
-                "checksum",
-                "updated_at",
-            ],
+            update_fields=[field.name for field in SearchDocument._meta.concrete_fields if not field.primary_key],
         )
         ids = [row.page_id for row in rows]
         SearchTerms.objects.bulk_create(

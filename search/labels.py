@@ -21,13 +21,8 @@ def ranked(rows) -> dict[str, tuple[str, int, int]]:
 
 
 def taxonomy_labels() -> dict[str, dict[str, tuple[str, int, int]]]:
-    """`{facet: {slug: (display name, depth, rank in reading order)}}`, cached per process for a minute at most.
-
-    The reading order (e.g. Vietnamese alphabetical; localities in tree order) is ranked once here;
-    the service keeps each facet's slugs in that order, so ordering a facet of a thousand localities
-    on each search is picking the present ones from that list. Facets named in the active language
-    (`Facet.translated`) are not kept.
-    """
+    """`{facet: {slug: (display name, depth, rank in reading order)}}`, ranked once and cached per process for a
+    minute at most (so ordering a thousand localities per search is a lookup); translated facets are not kept."""
     version = cache.get(LABELS_VERSION_KEY)
     now = time.monotonic()
     if _labels["data"] is None or now > _labels["expires"] or version != _labels["version"]:

@@ -5,11 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SearchDocument(models.Model):
-    """One live, public page as the search service sees it (DESIGN §5).
-
-    The database backend queries these rows; the Elasticsearch backend is fed
-    the same `document` from them, so both backends index identical content.
-    """
+    """One live, public page as the search service sees it; Elasticsearch is fed from these rows too."""
 
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="search_document"
@@ -63,11 +59,7 @@ class SearchFacet(models.Model):
 
 
 class SearchTerms(models.Model):
-    """The words of a document as the full-text index sees them (`search.fulltext.document_terms`).
-
-    A narrow table of its own: the index (FTS5 on SQLite, GIN on PostgreSQL) is built over it,
-    and PostgreSQL answers a broad word from it without reading the wide document rows.
-    """
+    """A document's term bag (`search.fulltext`): a narrow table, so a broad word never reads the wide rows."""
 
     document = models.OneToOneField(SearchDocument, primary_key=True, on_delete=models.CASCADE, related_name="term_bag")
     terms = models.TextField(default="")
@@ -81,13 +73,7 @@ class SearchTerms(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the indexed texts and how many documents hold it (`search.relevance`).
-
-    Two kinds, as in the term bags: a word as written (`nguyện`) and a folded word (`~nguyen`),
-    both keyed by their folded form. Query words are weighed by how rare they are, mistyped
-    ones are matched to words one edit away, and unaccented ones get their diacritics back from here.
-    Kept in step with the term bags by `search.vocabulary`; `search_index rebuild` recounts it.
-    """
+    """A word as written (`nguyện`) or folded (`~nguyen`) and how many documents hold it (`search.vocabulary`)."""
 
     term = models.CharField(max_length=130, primary_key=True)
     folded = models.CharField(max_length=130, db_index=True)
@@ -102,13 +88,7 @@ class SearchWord(models.Model):
 
 
 class SearchIndexState(models.Model):
-    """A single row: the generation of the database index.
-
-    Database triggers give it a new random value whenever a `SearchDocument`
-    row is written or deleted, by whatever path (see `search.fulltext`), so a
-    process can tell whether its in-memory snapshot (`search.snapshot`) is
-    still the index it reads.
-    """
+    """A single row: the index's generation, renewed by triggers on every write of a document row."""
 
     generation = models.CharField(max_length=32)
 
@@ -121,11 +101,7 @@ class SearchIndexState(models.Model):
 
 
 class IndexOperation(models.Model):
-    """A pending (or recently sent) change of one page's Elasticsearch document.
-
-    Written in the same transaction as the content change, sent after commit and
-    replayed in id order until Elasticsearch accepts it, so no update is lost.
-    """
+    """A change of one page's Elasticsearch document, queued in the content change's transaction until sent."""
 
     class Action(models.TextChoices):
         UPSERT = "upsert", _("cập nhật")

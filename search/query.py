@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from cms.vietnamese import fold_vietnamese
-
 from .documents import tokenize
 from .labels import taxonomy_labels
 from .registry import UnknownValue, facets, page_types
@@ -45,10 +43,6 @@ class SearchQuery:
     @property
     def tokens(self) -> list[str]:
         return tokenize(self.text)[:MAX_QUERY_TOKENS]
-
-    @property
-    def folded_tokens(self) -> list[str]:
-        return [fold_vietnamese(token) for token in self.tokens]
 
     @property
     def effective_sort(self) -> str:
@@ -119,12 +113,9 @@ def _int(getlist: Callable[[str], list[str]], name: str, default: int, low: int,
     return number
 
 
-def _unknown(name: str, values: list[str], known: set[str]) -> None:
-    missing = [value for value in values if value not in known]
-    if missing:
-        raise SearchParameterError(
-            name, _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {"name": name, "value": missing[0][:60]}
-        )
+def _no_such_value(name: str, value: str) -> SearchParameterError:
+    message = _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {"name": name, "value": value[:60]}
+    return SearchParameterError(name, message)
 
 
 def _resolved(name: str, values: list[str]) -> list[str]:
@@ -136,11 +127,9 @@ def _resolved(name: str, values: list[str]) -> list[str]:
     try:
         return facet.resolve(values)
     except UnknownValue as error:
-        message = error.message or _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {
-            "name": name,
-            "value": error.value[:60],
-        }
-        raise SearchParameterError(name, message) from None
+        if error.message:
+            raise SearchParameterError(name, error.message) from None
+        raise _no_such_value(name, error.value) from None
 
 
 def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
@@ -150,29 +139,22 @@ def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
         raise SearchParameterError("q", _("Tham số `q` dài tối đa %(max)s ký tự.") % {"max": MAX_QUERY_LENGTH})
     clauses: list[tuple[str, tuple[str, ...]]] = []
     types = _values(getlist, "type")
-    _unknown("type", types, set(page_types()))
+    for value in types:
+        if value not in page_types():
+            raise _no_such_value("type", value)
     if types:
         clauses.append(("type", tuple(types)))
     for name, facet in facets().items():
         values = _values(getlist, name) if facet.counted else []  # filter-only keys are the columns' own
         if values:
             clauses.append((name, tuple(_resolved(name, values))))
-    page_size = _int(
-        getlist,
-        "page_size",
-        DEFAULT_PAGE_SIZE,
-        1,
-        MAX_PAGE_SIZE,
-        _("Tham số `page_size` phải từ 1 đến %(max)s.") % {"max": MAX_PAGE_SIZE},
-    )
-    page = _int(
-        getlist, "page", 1, 1, MAX_PAGE, _("Tham số `page` phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_PAGE}
-    )
+    size_error = _("Tham số `page_size` phải từ 1 đến %(max)s.") % {"max": MAX_PAGE_SIZE}
+    page_size = _int(getlist, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, size_error)
+    page_error = _("Tham số `page` phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_PAGE}
+    page = _int(getlist, "page", 1, 1, MAX_PAGE, page_error)
     if page * page_size > MAX_RESULT_WINDOW:
-        raise SearchParameterError(
-            "page",
-            _("Tham số `page` quá sâu: page × page_size tối đa %(max)s.") % {"max": MAX_RESULT_WINDOW},
-        )
+        deep = _("Tham số `page` quá sâu: page × page_size tối đa %(max)s.") % {"max": MAX_RESULT_WINDOW}
+        raise SearchParameterError("page", deep)
     sort = (getlist("sort") or [""])[-1] or ""
     if sort and sort not in SORTS:
         raise SearchParameterError("sort", _("Tham số `sort` chỉ nhận relevance hoặc date."))

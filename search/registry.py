@@ -1,12 +1,5 @@
-"""What page types and facets contribute to search (DESIGN §5): a small protocol and its registries.
-
-The search app knows no page type by name. A page model is searchable when it inherits
-`Searchable`, names itself in the contract (`search_type`) and says, next to its own fields,
-what it contributes (`search_contribution`): its text, its facet values and its result fields.
-Facets (their display names, how filter values are checked) are registered by the app that owns
-the taxonomies (`register_facet`, from its `AppConfig.ready`). Adding a page type or a facet
-touches no module of this app.
-"""
+"""What page types and facets contribute to search (DESIGN §5): a protocol (`Searchable`) a page model
+implements next to its fields, and the facets the app owning the taxonomies registers (`register_facet`)."""
 
 from __future__ import annotations
 

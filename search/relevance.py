@@ -1,21 +1,9 @@
-"""What a query asks for, weighed the same way by both backends (DESIGN §5).
+"""What a query asks for, weighed the same way by both backends (DESIGN §5; the rules in README "Search").
 
-A query is a list of *slots*, one per distinct word. A document matches when it holds at least
-`required_words(n)` of the n slots (half of a long query's words), so the best story of a long query
-may lack some of its words; its score is the sum of the
-weights of the clauses it holds:
-
-- a slot's folded word: the word's weight (`weight`: rarer words weigh more);
-- a word not in the index as typed (a mistyped one): the indexed words one edit away, at
-  `TYPO_SHARE` of their weight, as alternatives of the slot (a slot is held by any of them); a
-  word the index holds is never replaced, so names match as typed;
-- the word with its diacritics, as typed or restored from the index for an unaccented word whose
-  neighbours make the reading clear (`hien mau` → `hiến máu`): `EXACT_SHARE` more;
-- the word in the title: `TITLE_SHARE` more;
-- two query words next to each other in the text: `PHRASE_SHARE` of their mean weight, and
-  `EXACT_PHRASE_SHARE` more with their diacritics.
-
-Weights are integers, so both backends add them exactly and rank alike; equal scores are newest first.
+A query is one *slot* per distinct word; a document matches when it holds `required_words(n)` of
+the n slots and scores the sum of the integer weights of the clauses it holds (a slot's folded word
+or its typo alternatives; bonuses for the diacritics as typed or restored, the title, adjacent
+pairs), so both backends add them exactly and rank alike; equal scores are newest first.
 """
 
 from __future__ import annotations
@@ -136,8 +124,7 @@ class _Word:
 
 
 def _typo_alternatives(word: _Word, total: int, folded_only: bool = False) -> list[Clause]:
-    """Indexed words one edit away from a word (the most frequent first): with the diacritics as typed when it
-    has some, else folded."""
+    """Indexed words one edit away (the most frequent first): with diacritics when the word has some, else folded."""
     if len(word.folded) < MIN_TYPO_LENGTH:
         return []
     if _has_marks(word.token) and not folded_only:
@@ -160,11 +147,10 @@ def _typo_alternatives(word: _Word, total: int, folded_only: bool = False) -> li
 
 
 def _context_typos(words: list[_Word], total: int) -> None:
-    """Keep the typo alternatives that read with the query's neighbouring words, when some do.
+    """Keep the typo alternatives the index holds next to the query's neighbouring words, when some are.
 
-    `nong thom moi`: of the words one edit from `thom`, the index holds `nong thon` and `thon moi`,
-    so `thon` is kept and `them`, `thoi`… are dropped. An unaccented word the index holds but never
-    next to its neighbours, while a word one edit away is, gets that word as an alternative too.
+    `nong thom moi`: the index holds `nong thon` and `thon moi`, so `thon` is kept, `them`, `thoi`… dropped.
+    An unaccented word the index holds but never beside its neighbours gets such alternatives too.
     """
     counted: dict[str, int] = {}
 
@@ -199,11 +185,8 @@ def _context_typos(words: list[_Word], total: int) -> None:
 
 
 def _restore(words: list[_Word]) -> None:
-    """Give unaccented words the diacritics their neighbours make clear, from the pairs the index holds.
-
-    A word takes the form the index holds beside its neighbours at least `RESTORE_MARGIN` times as
-    often as any other form; a second round lets the forms chosen settle their neighbours.
-    """
+    """Give an unaccented word the form the index holds beside its neighbours `RESTORE_MARGIN` times as often
+    as any other; a second round lets the forms chosen settle their neighbours."""
     if len(words) < 2 or all(word.exact or not word.documents for word in words):
         return
     forms: dict[str, list[str]] = {}

@@ -25,8 +25,7 @@ from .models import IndexOperation, SearchDocument, SearchTerms, SearchWord
 logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
-#: Sent after a replay has changed the Elasticsearch index (``sent``: how many operations), so that
-#: what shows the index's listings (a front-end cache) can refresh them.
+#: Sent after a replay changed the Elasticsearch index (`sent`: how many), for a front-end cache to refresh.
 index_replayed = Signal()
 
 
@@ -45,11 +44,8 @@ def _refresh() -> bool | str:
 
 
 def now_version() -> int:
-    """An external version for Elasticsearch: the time (µs) at which a page's state is read.
-
-    A document sent later carries the state read later, so Elasticsearch keeps
-    the newest state whatever order concurrent replays arrive in.
-    """
+    """An external version for Elasticsearch: the time (µs) a page's state is read, so the newest state wins
+    whatever order concurrent replays arrive in."""
     return time.time_ns() // 1000
 
 
@@ -72,8 +68,8 @@ def send_state(client, page_ids: list[int], index: str, refresh: bool | str = Fa
 def replay(batch_size: int = BATCH_SIZE, due_only: bool = False) -> ReplayReport:
     """Send pending operations in id order, each page's latest state winning; stop at the first outage.
 
-    After an outage the pending operations wait, backing off (`SEARCH_REPLAY_RETRY_*`); `due_only`
-    (the worker's replays and the sweep) replays nothing before then, `search_index replay` at once.
+    After an outage they wait, backing off (`SEARCH_REPLAY_RETRY_*`): `due_only` (the worker, the sweep)
+    sends nothing before then, `search_index replay` at once.
     """
     from .backends.elasticsearch import alias_name, ensure_index, get_client
 

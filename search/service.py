@@ -6,8 +6,8 @@ import logging
 
 from django.conf import settings
 
-from .backends import BackendUnavailable, DatabaseBackend, get_backend
-from .backends.base import RawResults, SearchBackend
+from .backends import BackendUnavailable, RawResults, SearchBackend, get_backend
+from .backends.database import DatabaseBackend
 from .documents import result_fields
 from .highlight import highlight
 from .labels import ranked, taxonomy_labels
@@ -65,10 +65,7 @@ def _labels_of(name: str, labels: dict) -> dict[str, tuple[str, int, int]]:
 
 
 def label_facets(counts: dict[str, dict[str, int]], query: SearchQuery) -> dict[str, list[FacetValue]]:
-    """Facet values with display names in reading order, unnamed ones after them by slug; zero counts left out.
-
-    Years (`Facet.descending`) come newest first.
-    """
+    """Facet values with display names in reading order (years newest first), unnamed ones after them by slug."""
     labels, labelled = taxonomy_labels(), {}
     for name in counted_facets():
         known, selected = _labels_of(name, labels), query.selected(name)

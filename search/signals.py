@@ -1,11 +1,5 @@
-"""Signal handlers keeping the index in step with publication and taxonomy edits.
-
-Only Wagtail's publication signals and model signals are used, so the index
-follows whatever path publishes: the admin, the API, workflows, bulk actions,
-`publish_scheduled` (scheduled go-live fires `page_published`, expiry fires
-`page_unpublished`). What a page type's edits change in other pages' documents (a taxonomy
-renamed, a movement renamed) is wired by the app that owns them.
-"""
+"""Signal handlers keeping the index in step with publication, whatever path publishes (admin, API, workflows,
+bulk actions, `publish_scheduled`); what taxonomy edits change is wired by the app owning the taxonomies."""
 
 from __future__ import annotations
 
@@ -53,10 +47,8 @@ def on_view_restriction_changed(sender, instance: PageViewRestriction, origin=No
 
 
 def discount_deleted_bag(sender, instance: SearchTerms, **kwargs) -> None:
-    """A document leaves the index (removed, or its page deleted): its words count one document less.
-
-    The bag is deleted here, so that a deletion signalled twice (a page's cascade, then the indexer) counts once.
-    """
+    """A document leaves the index: its words count one document less, once even when the deletion is signalled
+    twice (a page's cascade, then the indexer), the bag being deleted here."""
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {SearchTerms._meta.db_table} WHERE document_id = %s", [instance.pk])  # noqa: S608
         if cursor.rowcount == 1:

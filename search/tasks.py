@@ -12,10 +12,7 @@ RETRY_LOCK_KEY = "search:replay-retry-scheduled"
 
 @task()
 def replay_index_operations() -> dict:
-    """Send pending index operations to Elasticsearch; when it is down, try again after the backoff.
-
-    Safe to run twice (a reclaimed task runs again): each document carries the time its state was read.
-    """
+    """Send pending index operations to Elasticsearch, again after the backoff while it is down (safe twice)."""
     from .replay import replay
 
     report = replay(due_only=True)
@@ -25,10 +22,7 @@ def replay_index_operations() -> dict:
 
 
 def schedule_retry() -> None:
-    """Enqueue one replay for when the pending operations are due again (the scheduler's sweep does too).
-
-    Only with a task backend that can defer (not the immediate test backend).
-    """
+    """Enqueue one replay for when the pending operations are due again, with a backend that can defer."""
     from .models import IndexOperation
 
     backend = replay_index_operations.get_backend()

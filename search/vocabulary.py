@@ -1,8 +1,5 @@
-"""The index's vocabulary (`SearchWord`): words as written and folded, with how many documents hold them.
-
-Kept in step with the term bags (`search.fulltext`) by counting what each stored bag adds and
-what the bag it replaces (or a deleted one) held; `search_index rebuild` counts it afresh.
-"""
+"""The index's vocabulary (`SearchWord`), kept in step with the term bags by counting what each stored bag
+adds and what the bag it replaces (or a deleted one) held; `search_index rebuild` counts it afresh."""
 
 from __future__ import annotations
 
@@ -51,29 +48,24 @@ def apply(removed_bags: Iterable[str], added_bags: Iterable[str]) -> None:
             cursor.execute(f"DELETE FROM {TABLE} WHERE documents <= 0")  # noqa: S608
 
 
-def recount(bags: Iterable[str]) -> None:
-    """Count the vocabulary afresh from every bag of the index."""
-    SearchWord.objects.all().delete()
-    apply([], bags)
+def _in_chunks(column: str, keys: Iterable[str], *fields: str) -> list[tuple]:
+    """`fields` of the vocabulary rows whose `column` is one of these keys (in chunks SQLite's parameter limit allows)."""
+    keys = list(dict.fromkeys(keys))
+    return [
+        row
+        for start in range(0, len(keys), 900)
+        for row in SearchWord.objects.filter(**{f"{column}__in": keys[start : start + 900]}).values_list(*fields)
+    ]
 
 
 def frequencies(terms: Iterable[str]) -> dict[str, int]:
     """How many documents hold each of these terms (absent ones are left out)."""
-    terms = list(dict.fromkeys(terms))
-    found: dict[str, int] = {}
-    for start in range(0, len(terms), 900):
-        found.update(SearchWord.objects.filter(term__in=terms[start : start + 900]).values_list("term", "documents"))
-    return found
+    return dict(_in_chunks("term", terms, "term", "documents"))
 
 
 def folding_to(folded_words: Iterable[str]) -> list[tuple[str, str, int]]:
     """`(term, folded, documents)` of every vocabulary term whose folded form is one of these."""
-    folded_words = list(dict.fromkeys(folded_words))
-    rows: list[tuple[str, str, int]] = []
-    for start in range(0, len(folded_words), 900):
-        chunk = folded_words[start : start + 900]
-        rows += SearchWord.objects.filter(folded__in=chunk).values_list("term", "folded", "documents")
-    return rows
+    return _in_chunks("folded", folded_words, "term", "folded", "documents")
 
 
 def document_count() -> int:

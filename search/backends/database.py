@@ -1,10 +1,5 @@
-"""The embedded backend: the `SearchDocument` table on SQLite or PostgreSQL.
-
-Each clause of the query's plan (`search.relevance`) is one term of the term bags, looked up in
-the database's full-text index (`search.fulltext`: FTS5 on SQLite, GIN on PostgreSQL), which
-answers page ids; filters, scores, counts, facets and ordering work on the in-memory snapshot of
-the index (`search.snapshot`), by score, then newest first.
-"""
+"""The embedded backend: each clause of the plan is a term looked up in the database's full-text index
+(`search.fulltext`); filters, scores, facet counts and order work on the snapshot (`search.snapshot`)."""
 
 from __future__ import annotations
 
@@ -15,7 +10,7 @@ from .. import relevance
 from .. import snapshot as snapshots
 from ..models import SearchDocument
 from ..query import SearchQuery
-from .base import RawResults, SearchBackend
+from . import RawResults, SearchBackend
 
 
 class DatabaseBackend(SearchBackend):

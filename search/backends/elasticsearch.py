@@ -1,10 +1,8 @@
-"""The Elasticsearch backend: elasticsearch-dsl `Document` classes for the mapping, plain dicts for queries.
+"""The Elasticsearch backend: the mapping as an elasticsearch-dsl `Document`, queries as plain dicts.
 
-Only the `standard` analyzer and `keyword` fields are used: the text arrives
-already tokenised and folded by `search.documents`, so the node needs no
-analysis plugin (Elastic's test distribution has no `analysis-common`).
-Queries run behind an alias (`SEARCH_INDEX_NAME`) over a versioned concrete
-index, so `search_index rebuild` can switch indices without downtime.
+Only the `standard` analyzer and `keyword` fields: the text arrives tokenised and folded by
+`search.documents`, so Elastic's test distribution (no `analysis-common`) will do. Queries go
+through an alias (`SEARCH_INDEX_NAME`) so `search_index rebuild` switches indices without downtime.
 """
 
 from __future__ import annotations
@@ -23,19 +21,14 @@ from elasticsearch_dsl import Date, Document, Index, Integer, Keyword, MetaField
 from .. import relevance
 from ..query import MAX_RESULT_WINDOW, SearchQuery
 from ..registry import counted_facets, facets
-from .base import BackendUnavailable, RawResults, SearchBackend
+from . import BackendUnavailable, RawResults, SearchBackend
 
 #: Enough buckets for every locality of the country: no 10-bucket cap (DESIGN §5).
 FACET_BUCKETS = 10_000
-_ANSWER_PATHS = (
-    "hits.total.value",
-    "aggregations.*.buckets.key",
-    "aggregations.*.buckets.doc_count",
-    "error",
-    "status",  # always there: an empty page of hits still leaves its answer in the list
-)
-#: Only what `search` reads: the answer is a fraction of the full response for ~1 100 facet buckets.
-FILTER_PATH = ",".join(f"responses.{path}" for path in ("hits.hits._id", *_ANSWER_PATHS))
+#: Only what `search` reads (a fraction of the response for ~1 100 facet buckets); `status` is always there, so
+#: an empty page of hits still leaves its answer in the list.
+_READ = "hits.hits._id hits.total.value aggregations.*.buckets.key aggregations.*.buckets.doc_count error status"
+FILTER_PATH = ",".join(f"responses.{path}" for path in _READ.split())
 
 
 class PageDocument(Document):
@@ -103,10 +96,7 @@ def es_source(document: dict, checksum: str) -> dict:
 
 
 def create_index(client: Elasticsearch, bulk_load: bool = False) -> str:
-    """Create a new concrete index with the mapping; return its name.
-
-    `bulk_load`: no periodic refresh until the caller sets `refresh_interval` back (nobody searches it yet).
-    """
+    """Create a new concrete index with the mapping; `bulk_load`: no refresh until the caller turns it back on."""
     name = f"{alias_name()}-{time.time_ns() // 1000}"
     index = Index(name)
     index.settings(
@@ -193,11 +183,8 @@ class ElasticsearchBackend(SearchBackend):
         self.client = client or get_client()
 
     def query_clause(self, query: SearchQuery) -> dict | None:
-        """Visibility and the chosen facet values as filters; the query's plan (`search.relevance`) as scoring clauses.
-
-        Every clause is a `constant_score` with the plan's integer weight, so a document's score is the
-        sum the database backend computes; `None` when no document can match.
-        """
+        """Visibility and facet values as filters, the plan's clauses as `constant_score` of their integer weights
+        (so scores are the database backend's sums); `None` when no document can match."""
         # An absolute instant, rounded up to the minute, rather than `now`: the same query within a minute is the
         # same request, which Elasticsearch's request cache can answer; a page is hidden at most a minute early.
         horizon = (timezone.now() + timedelta(minutes=1)).replace(second=0, microsecond=0)
@@ -250,11 +237,9 @@ class ElasticsearchBackend(SearchBackend):
         return answers
 
     def send(self, query: SearchQuery) -> tuple[list[int], dict]:
-        """Ask Elasticsearch, in one round trip: the ids of the requested page, and the total with the facets.
+        """One round trip: the page's ids (documents come from the database index) and the total with the facets.
 
-        Hits are ids only, the documents coming from the database index, which holds the same ones.
-        The benchmark times this very exchange as "raw".
-        """
+        The benchmark times this very exchange as "raw"."""
         clause = self.query_clause(query)
         if clause is None:
             return [], {"hits": {"total": {"value": 0}}}

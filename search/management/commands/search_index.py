@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -18,21 +18,18 @@ from search.replay import check, rebuild_database, rebuild_elasticsearch, replay
 SHOWN = 20
 
 
-class ProgressBar:
-    """A one-line text progress bar on stderr: `[#####     ] 50% 1000/2000 1500/s`."""
+def progress_bar(label: str, stream) -> Callable[[int, int], None]:
+    """A one-line progress bar on stderr: `label [#####     ] 50% 1000/2000 1500/s`."""
+    started = time.monotonic()
 
-    def __init__(self, label: str, stream=None, width: int = 30) -> None:
-        self.label, self.stream, self.width, self.started = label, stream or sys.stderr, width, time.monotonic()
+    def show(done: int, total: int) -> None:
+        filled, percent = (30 * done // total, 100 * done // total) if total else (30, 100)
+        rate = done / max(time.monotonic() - started, 1e-6)
+        stream.write(f"\r{label} [{'#' * filled:<30}] {percent:3d}% {done}/{total} {rate:,.0f}/s")
+        stream.write("\n" if done >= total else "")
+        stream.flush()
 
-    def __call__(self, done: int, total: int) -> None:
-        filled = int(self.width * done / total) if total else self.width
-        rate = done / max(time.monotonic() - self.started, 1e-6)
-        percent = 100 * done // total if total else 100
-        bar = "#" * filled + " " * (self.width - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {percent:3d}% {done}/{total} {rate:,.0f}/s")
-        if done >= total:
-            self.stream.write("\n")
-        self.stream.flush()
+    return show
 
 
 class Command(BaseCommand):
@@ -58,8 +55,8 @@ class Command(BaseCommand):
         self.progress = not options["no_progress"] and options.get("verbosity", 1) >= 1
         getattr(self, f"do_{action}")(backend)
 
-    def bar(self, label: str) -> ProgressBar | None:
-        return ProgressBar(label, self.stderr._out) if self.progress else None
+    def bar(self, label: str) -> Callable[[int, int], None] | None:
+        return progress_bar(label, self.stderr._out) if self.progress else None
 
     def do_rebuild(self, backend: str | None) -> None:
         count = rebuild_database(self.bar("database"))
