@@ -240,12 +240,25 @@ def test_an_editor_reads_the_drafts_gallery(client, cast):
     assert len(client.get(f"/api/v3/pages/{story.pk}/").json()["gallery"]) == 3
 
 
-def test_hero_image_and_gallery_are_read_only_in_the_api_schema(client):
-    schema = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
-    read = [name for name, body in schema.items() if "hero_image" in body.get("properties", {})]
-    assert read, "hero_image is in the read schemas"
-    writes = [name for name, body in schema.items() if "gallery" in body.get("properties", {}) and "Write" in name]
-    assert not writes
+def test_hero_image_and_gallery_are_typed_and_read_only_in_the_api_schema(client):
+    schemas = client.get("/api/v3/openapi.json").json()["components"]["schemas"]
+    image = {"$ref": "#/components/schemas/ImageDetail"}
+    for page_type in ("ExemplarStoryPageSchema", "MovementPageSchema"):
+        properties = schemas[page_type]["properties"]
+        assert image in properties["hero_image"]["anyOf"]
+        assert {"items": image, "type": "array"} in properties["gallery"]["anyOf"]
+    assert set(schemas["ImageDetail"]["required"]) == {"id", "alt", "width", "height", "renditions"}
+    assert set(schemas["RenditionDetail"]["required"]) == {"url", "width", "height"}
+    writable = [
+        name
+        for name, body in schemas.items()
+        if name != "ExemplarStoryPageSchema"
+        and name != "MovementPageSchema"
+        and {"subject_name", "slogan"} & set(body.get("properties", {}))
+    ]
+    assert writable, "the write schemas of stories and movements exist"
+    for name in writable:
+        assert not {"hero_image", "gallery"} & set(schemas[name]["properties"]), name
 
 
 # Files follow their pages: gallery photos are "used" by their page in Wagtail's reference index

@@ -118,6 +118,16 @@ class HeroImageField(serializer_fields.Field):
         return image_detail(page.hero_image, page.hero_image_alt)
 
 
+class GalleryField(serializer_fields.Field):
+    """The API's read-only `gallery`: the page's photos in order, each as `image_detail` with its caption."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, page) -> list[ImageDetail]:
+        return page.gallery
+
+
 class GalleryMixin:
     """The gallery of a page with `gallery_images`, read once per page, for its template and the API."""
 

@@ -12,7 +12,7 @@ from search.documents import searchable_text
 from search.registry import Batch, Contribution, Searchable
 
 from ..visibility import public_now
-from .gallery import MAX_GALLERY_IMAGES, GalleryMixin, HeroImageField
+from .gallery import MAX_GALLERY_IMAGES, GalleryField, GalleryMixin, HeroImageField
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
 
 
@@ -89,7 +89,7 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
         APIField("locality", writable=True),
         APIField("summary", writable=True),
         APIField("hero_image", serializer=HeroImageField()),
-        APIField("gallery"),
+        APIField("gallery", serializer=GalleryField()),
         APIField("body", writable=True),
     ]
 

@@ -19,7 +19,7 @@ from search.registry import Batch, Contribution, Searchable
 from ..blocks import StoryBodyBlock
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
-from .gallery import MAX_GALLERY_IMAGES, GalleryMixin, HeroImageField
+from .gallery import MAX_GALLERY_IMAGES, GalleryField, GalleryMixin, HeroImageField
 from .mixins import PrintableMixin, SummaryMixin, VietnameseSlugMixin
 from .taxonomy import SubjectType
 
@@ -108,7 +108,7 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         APIField("quarter", writable=True),
         APIField("summary", writable=True),
         APIField("hero_image", serializer=HeroImageField()),
-        APIField("gallery"),
+        APIField("gallery", serializer=GalleryField()),
         APIField("body", writable=True),
         APIField("award_list"),
         APIField("awards", writable=True),  # written as people write them: {"text": "Bằng khen của …", "year"}
