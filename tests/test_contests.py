@@ -343,6 +343,7 @@ def test_entries_and_photos_are_never_public(client, open_contest, cast, media_s
         client.force_login(reader)
         page = client.get(f"/admin/bai-du-thi/inspect/{entry.pk}/")
         assert page.status_code == 200 and "Ông Bí Mật Riêng Tư" in page.content.decode()
+        assert "<p>Bà Năm bán vé số" in page.content.decode() and "&lt;p&gt;" not in page.content.decode()
         assert f"/admin/cuoc-thi/anh/{photo.pk}/" in page.content.decode()
         image = client.get(f"/admin/cuoc-thi/anh/{photo.pk}/")
         assert image.status_code == 200 and image["Content-Type"] == "image/jpeg"

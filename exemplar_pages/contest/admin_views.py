@@ -11,6 +11,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -52,6 +54,16 @@ class EntryInspectView(generic.InspectView):
 
     template_name = "exemplar_pages/contest/admin_inspect.html"
 
+    def get_field_display_value(self, field_name, field):
+        entry = self.object
+        if field_name == "consent":
+            return _("Có") if entry.consent else _("Không")
+        if field_name == "story":
+            return entry.story.title if entry.story_id else "—"
+        if field_name == "text":
+            return mark_safe(linebreaks(entry.text, autoescape=True))  # noqa: S308 (escaped by linebreaks)
+        return super().get_field_display_value(field_name, field)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         entry = self.object
@@ -65,6 +77,7 @@ class EntryInspectView(generic.InspectView):
                 "average": entry.average_score,
                 "score_form": ScoreForm(instance=own) if can_score(user) else None,
                 "may_make_story": can_turn_into_story(user) and not entry.story_id,
+                "may_edit_story": bool(entry.story_id and entry.story.permissions_for_user(user).can_edit()),
             }
         )
         return context

@@ -62,13 +62,17 @@ class EntryForm(CitizenForm):
         label=_(
             "Tôi đồng ý với thể lệ cuộc thi, cam đoan bài viết là của tôi, và cho phép cơ quan biên tập, đăng bài và ảnh."
         ),
-        required=False,  # required by the service, which reports it with the other fields
     )
     website = forms.CharField(label=_("Để trống ô này"), required=False)
 
     def __init__(self, contest: ContestPage, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contest = contest
+        # The service says what is missing, every field at once and in its own words: the form only marks them.
+        for name in ("author_name", "contact", "subject_name", "title", "text", "consent"):
+            self.fields[name].required = False
+            self.fields[name].marked_required = True
+            self.fields[name].widget.attrs["aria-required"] = "true"
         self.fields["author_name"].widget.attrs.update({"autocomplete": "name"})
 
     def add_service_errors(self, error: ValidationError) -> None:
