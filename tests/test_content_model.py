@@ -11,6 +11,7 @@ from exemplar_pages.models import (
     Award,
     ColumnPage,
     ConsultationPage,
+    ContestPage,
     DecisionPage,
     ExemplarStoryPage,
     Field,
@@ -35,8 +36,10 @@ class TreeRulesTests(WagtailPageTestCase):
     def test_unit_page(self):
         self.assertAllowedParentPageTypes(UnitPage, {HomePage, UnitPage})
         self.assertAllowedSubpageTypes(
-            UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage, DecisionPage, ConsultationPage}
+            UnitPage, {UnitPage, PlanPage, MovementPage, ExemplarStoryPage, DecisionPage, ConsultationPage, ContestPage}
         )
+        self.assertAllowedParentPageTypes(ContestPage, {UnitPage})
+        self.assertAllowedSubpageTypes(ContestPage, set())
 
     def test_column_page_is_a_leaf_under_home(self):
         self.assertAllowedParentPageTypes(ColumnPage, {HomePage})

@@ -533,3 +533,6 @@ def test_the_demo_has_an_open_contest_with_private_entries_one_scored(client):
     html = client.get(page.url).content.decode()
     assert "Gửi bài dự thi" in html and "Bà Năm bán vé số" not in html
     assert page.pk in [item["id"] for item in client.get("/api/v3/contests/?state=open").json()["items"]]
+    from home.models import open_calls
+
+    assert page.pk in [call.pk for call in open_calls(limit=20)]  # on the front page while open
