@@ -536,3 +536,14 @@ def test_the_demo_has_an_open_contest_with_private_entries_one_scored(client):
     from home.models import open_calls
 
     assert page.pk in [call.pk for call in open_calls(limit=20)]  # on the front page while open
+
+
+def test_deleting_an_entry_removes_its_photo_files(client, open_contest):
+    from django.core.files.storage import default_storage
+
+    api_entry(client, open_contest.pk, photos=[upload("1.jpg"), upload("2.jpg")])
+    entry = new_entries().get()
+    names = [photo.file.name for photo in entry.photos.all()]
+    assert all(default_storage.exists(name) for name in names)
+    entry.delete()
+    assert not any(default_storage.exists(name) for name in names)

@@ -179,15 +179,22 @@ def validate_entry(contest: ContestPage, data: dict, photos: list) -> tuple[Cont
 
 
 def save_entry(entry: ContestEntry, photos: list[CleanPhoto]) -> ContestEntry:
-    """The entry and its photos, all or nothing."""
-    with transaction.atomic():
-        entry.save()
-        for order, photo in enumerate(photos):
-            stored = ContestEntryPhoto(
-                entry=entry, original_name=photo.name, width=photo.width, height=photo.height, sort_order=order
-            )
-            stored.file.save(f"photo.{photo.extension}", ContentFile(photo.content), save=False)
-            stored.save()
+    """The entry and its photos, all or nothing (files already written are removed if saving fails)."""
+    written: list[ContestEntryPhoto] = []
+    try:
+        with transaction.atomic():
+            entry.save()
+            for order, photo in enumerate(photos):
+                stored = ContestEntryPhoto(
+                    entry=entry, original_name=photo.name, width=photo.width, height=photo.height, sort_order=order
+                )
+                stored.file.save(f"photo.{photo.extension}", ContentFile(photo.content), save=False)
+                written.append(stored)
+                stored.save()
+    except Exception:
+        for stored in written:
+            stored.file.delete(save=False)
+        raise
     return entry
 
 

@@ -61,13 +61,14 @@ def photo_alt(subject_name: str, entry_title: str, number: int) -> str:
 
 def turn_into_story(entry: ContestEntry, choices: StoryChoices, user) -> ExemplarStoryPage:
     """A draft story of the entry under its contest's unit; the entry is marked and linked to it."""
-    if entry.story_id:
-        raise ValidationError(_("Bài dự thi này đã thành bài gương điển hình “%(t)s”.") % {"t": entry.story.title})
     unit = UnitPage.objects.filter(pk=entry.contest.get_parent().pk).first()
     if unit is None:
         raise ValidationError(_("Cuộc thi không nằm dưới trang đơn vị nào: không biết đặt bài ở đâu."))
     Image = get_image_model()
     with transaction.atomic():
+        entry = ContestEntry.objects.select_for_update().select_related("story").get(pk=entry.pk)  # one click wins
+        if entry.story_id:
+            raise ValidationError(_("Bài dự thi này đã thành bài gương điển hình “%(t)s”.") % {"t": entry.story.title})
         images = []
         collection = private_collection()
         for number, photo in enumerate(entry.photos.all(), start=1):

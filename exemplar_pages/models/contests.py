@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Avg
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -229,3 +231,10 @@ class ContestScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.juror}: {self.score}"
+
+
+@receiver(post_delete, sender=ContestEntryPhoto, dispatch_uid="contest_entry_photo_file")
+def delete_photo_file(sender, instance: ContestEntryPhoto, **kwargs) -> None:
+    """A deleted photo (or an entry deleted with its photos) leaves no file behind in the private folder."""
+    if instance.file:
+        instance.file.delete(save=False)
