@@ -47,6 +47,11 @@ def consultation_page(page, request):
         context_overrides["form"] = form
     elif page.state() == "open":
         context_overrides["form"] = CommentForm(page, initial={"nominee": request.GET.get("ve", "")})
+    return render_with_status(page, request, context_overrides, status, retry_after)
+
+
+def render_with_status(page, request, context_overrides: dict, status: int, retry_after: int | None = None):
+    """The page with its form, answered with `status` (400, 410, 429 and its Retry-After) (shared by the contest)."""
     response = page.render(request, context_overrides=context_overrides)
     if isinstance(response, TemplateResponse):
         response.status_code = status

@@ -6,10 +6,10 @@ import logging
 
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
 
 from cms.throttling import client_address
 
+from ..consultation.views import render_with_status
 from .forms import EntryForm
 from .service import ContestClosed, TooManyEntries, submit_entry
 
@@ -50,9 +50,4 @@ def contest_page(page, request):
         context_overrides["form"] = form
     elif state == "open":
         context_overrides["form"] = EntryForm(page)
-    response = page.render(request, context_overrides=context_overrides)
-    if isinstance(response, TemplateResponse):
-        response.status_code = status
-        if retry_after:
-            response["Retry-After"] = str(retry_after)
-    return response
+    return render_with_status(page, request, context_overrides, status, retry_after)
