@@ -547,3 +547,35 @@ def test_deleting_an_entry_removes_its_photo_files(client, open_contest):
     assert all(default_storage.exists(name) for name in names)
     entry.delete()
     assert not any(default_storage.exists(name) for name in names)
+
+
+def test_the_office_list_shows_the_average_in_a_bounded_number_of_queries(client, open_contest, cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def entry(number: int) -> ContestEntry:
+        return ContestEntry.objects.create(
+            contest=open_contest,
+            author_name="A",
+            contact="0900000000",
+            subject_name="B",
+            title=f"Bài số {number}",
+            text=TEXT,
+        )
+
+    for number in range(3):
+        entry(number)
+    first = new_entries().get(title="Bài số 0")
+    ContestScore.objects.create(entry=first, juror=cast.members[0], score=90)
+    ContestScore.objects.create(entry=first, juror=cast.members[1], score=71)
+    client.force_login(cast.office)
+    url = f"/admin/bai-du-thi/?contest={open_contest.pk}"
+    client.get(url)
+    with CaptureQueriesContext(connection) as three:
+        html = client.get(url).content.decode()
+    assert "80,5" in html or "80.5" in html
+    for number in range(3, 6):
+        entry(number)
+    with CaptureQueriesContext(connection) as six:
+        client.get(url)
+    assert len(six) == len(three)

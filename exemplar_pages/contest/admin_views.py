@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Avg
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -83,6 +84,13 @@ class EntryInspectView(generic.InspectView):
         return context
 
 
+class EntryIndexView(generic.IndexView):
+    """The entries with their contest and the jury's average, in one query."""
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("contest").annotate(score_average=Avg("scores__score"))
+
+
 class EntryViewSet(ModelViewSet):
     model = ContestEntry
     icon = "edit"
@@ -92,6 +100,7 @@ class EntryViewSet(ModelViewSet):
     url_prefix = VIEWSET_NAME
     inspect_view_enabled = True
     inspect_view_class = EntryInspectView
+    index_view_class = EntryIndexView
     form_fields = ["status", "note"]
     list_display = [
         "title",
@@ -100,7 +109,7 @@ class EntryViewSet(ModelViewSet):
         "subject_name",
         DateColumn("created_at", label=_("Thời điểm gửi")),
         "status",
-        Column("average_score", label=_("Điểm trung bình")),
+        Column("score_average", label=_("Điểm trung bình")),
     ]
     list_filter = ["contest", "status"]
     search_fields = ["title", "author_name", "subject_name", "text", "author_locality"]
