@@ -26,11 +26,6 @@ MAX_CONTENT_CHARS = 5_000
 _TOKEN = re.compile(r"\w+")
 
 
-def filter_keys() -> tuple[str, ...]:
-    """Keys a query may filter on: the page type, then every registered facet and filter-only key."""
-    return ("type", *facets())
-
-
 def tokenize(text: str) -> list[str]:
     """Lower-case word tokens of a text, after NFC normalisation."""
     return _TOKEN.findall(unicodedata.normalize("NFC", text or "").lower())

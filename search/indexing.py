@@ -11,10 +11,10 @@ from wagtail.models import Page
 
 from . import vocabulary
 from .backends import elasticsearch_enabled
-from .documents import build_documents, checksum, filter_keys, load_pages, padded
+from .documents import build_documents, checksum, load_pages, padded
 from .fulltext import column_parts, document_terms
 from .models import IndexOperation, SearchDocument, SearchFacet, SearchTerms
-from .registry import page_types
+from .registry import facets, page_types
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -87,8 +87,7 @@ def store_documents(documents: dict[int, dict | None]) -> None:
             [
                 SearchFacet(document_id=row.page_id, facet=key, value=value)
                 for row in rows
-                for key in filter_keys()
-                if key != "type"
+                for key in facets()
                 for value in dict.fromkeys(row.document["facets"].get(key, []))
             ],
             batch_size=2000,

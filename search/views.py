@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -18,25 +17,6 @@ from .service import facet_groups, value_names
 from .service import search as run_search
 
 PAGE_SIZE = 20
-
-
-class ResultWindow(Sequence):
-    """A sequence of `count` results of which only the current page's hits are known (for `Paginator`)."""
-
-    def __init__(self, count: int, offset: int, hits: list[dict]) -> None:
-        self._count, self.offset, self.hits = count, offset, hits
-
-    def __len__(self) -> int:
-        return self._count
-
-    def count(self) -> int:
-        return self._count
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            start = (index.start or 0) - self.offset
-            return self.hits[max(start, 0) : max(start, 0) + (index.stop or self._count) - (index.start or 0)]
-        return self.hits[index - self.offset]
 
 
 def _params(request: HttpRequest) -> dict[str, list[str]]:
@@ -63,7 +43,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     if results.count and query.offset >= results.count:
         query.offset = (results.count - 1) // PAGE_SIZE * PAGE_SIZE
         results = run_search(query)
-    paginator = Paginator(ResultWindow(results.count, query.offset, results.hits), PAGE_SIZE)
+    paginator = Paginator(range(results.count), PAGE_SIZE)  # for the page links; the hits are the page
     page_obj = paginator.get_page(query.offset // PAGE_SIZE + 1)
     kept = [(key, value) for key in request.GET if key != "page" for value in request.GET.getlist(key)]
     selected_types = query.selected("type")
