@@ -141,6 +141,7 @@ def test_open_page_shows_rules_period_and_a_private_form(client, open_contest):
     assert "5.000.000 đồng" in html and 'enctype="multipart/form-data"' in html
     assert 'name="csrfmiddlewaretoken"' in html and 'type="file"' in html and "multiple" in html
     assert 'aria-describedby="id_photos_help"' in html and 'name="consent"' in html
+    assert "Tối đa 5 ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá 5 MB" in html
     assert "public" not in response.get("Cache-Control", "")  # a page with a CSRF token is never shared-cached
     assert "Kết quả" not in html  # no results yet
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..consultation.forms import CitizenForm
 from ..models import ContestPage
-from .service import MAX_PHOTOS, MAX_TEXT
+from .service import MAX_PHOTOS, MAX_TEXT, megabytes, photo_max_bytes
 
 
 class MultiplePhotoInput(forms.ClearableFileInput):
@@ -53,10 +54,7 @@ class EntryForm(CitizenForm):
     photos = MultiplePhotoField(
         label=_("Ảnh (không bắt buộc)"),
         required=False,
-        help_text=_(
-            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá 5 MB. Thông tin vị trí (GPS) trong ảnh được xóa."
-        )
-        % {"n": MAX_PHOTOS},
+        help_text=_("Ảnh JPEG, PNG hoặc WebP."),  # with the limits, in __init__ (settings read at use time)
     )
     consent = forms.BooleanField(
         label=_(
@@ -68,6 +66,9 @@ class EntryForm(CitizenForm):
     def __init__(self, contest: ContestPage, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contest = contest
+        self.fields["photos"].help_text = gettext(
+            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá %(mb)s MB. Thông tin vị trí (GPS) trong ảnh được xóa."
+        ) % {"n": MAX_PHOTOS, "mb": megabytes(photo_max_bytes())}
         # The service says what is missing, every field at once and in its own words: the form only marks them.
         for name in ("author_name", "contact", "subject_name", "title", "text", "consent"):
             self.fields[name].required = False

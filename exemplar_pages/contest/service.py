@@ -82,7 +82,7 @@ class CleanPhoto:
     height: int
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
     return f"{size / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
 
 
@@ -95,7 +95,7 @@ def clean_photo(upload, number: int) -> CleanPhoto:
     if upload.size > photo_max_bytes():
         raise ValidationError(
             _("%(label)s nặng %(size)s MB, quá giới hạn %(max)s MB.")
-            % {"label": label, "size": _megabytes(upload.size), "max": _megabytes(photo_max_bytes())},
+            % {"label": label, "size": megabytes(upload.size), "max": megabytes(photo_max_bytes())},
             code="too_large",
         )
     data = upload.read()
