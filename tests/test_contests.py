@@ -580,3 +580,33 @@ def test_the_office_list_shows_the_average_in_a_bounded_number_of_queries(client
     with CaptureQueriesContext(connection) as six:
         client.get(url)
     assert len(six) == len(three)
+
+
+def test_admin_creates_a_contest_and_refuses_a_period_that_ends_before_it_starts(client, cast):
+    from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+
+    client.force_login(cast.admin)
+    data = nested_form_data(
+        {
+            "title": "Cuộc thi tạo trong trang quản trị",
+            "slug": "cuoc-thi-tao-trong-quan-tri",
+            "summary": "",
+            "opens_on": "2026-12-10",
+            "closes_on": "2026-12-01",
+            "rules": streamfield([("paragraph", rich_text("<p>Thể lệ thử.</p>"))]),
+            "prizes": rich_text("<p>Giải Nhất.</p>"),
+            "results": rich_text(""),
+            "contact": "",
+        }
+    )
+    url = f"/admin/pages/add/exemplar_pages/contestpage/{cast.unit.pk}/"
+    refused = client.post(url, data)
+    assert (
+        refused.status_code == 200
+        and "Ngày kết thúc nhận bài không được trước ngày bắt đầu" in refused.content.decode()
+    )
+    assert not ContestPage.objects.filter(slug="cuoc-thi-tao-trong-quan-tri").exists()
+    data["closes_on"] = "2027-01-31"
+    assert client.post(url, data).status_code == 302
+    saved = ContestPage.objects.get(slug="cuoc-thi-tao-trong-quan-tri")
+    assert saved.closes_on == date(2027, 1, 31) and "Thể lệ thử" in str(saved.rules[0].value)
