@@ -438,3 +438,9 @@ def test_front_page_invites_to_open_consultations_only(client, open_consultation
     assert open_consultation.title in section
     assert closed_consultation.title not in section and draft.title not in section
     assert "Phong trào thi đua đang triển khai" in html
+
+
+def test_search_results_name_a_consultation_as_such(client, open_consultation):
+    html = client.get("/tim-kiem/", {"q": "Nguyễn Văn Góp"}).content.decode()
+    hit = html.split(open_consultation.title)[1].split("</article>")[0]
+    assert '<span class="badge">Lấy ý kiến Nhân dân</span>' in hit

@@ -149,3 +149,13 @@ def heading_tag(level: str, levels: dict | None) -> str:
     """`h2`…`h4` for a heading block's level, through `body_heading_levels` when the template has it."""
     number = (levels or {}).get(level) or int(level if level in ("2", "3", "4") else 2)
     return f"h{min(max(number, 2), 6)}"
+
+
+@register.filter
+def search_type_label(name: str) -> str:
+    """A search hit's page type as readers call it (its model's verbose name): “Gương điển hình”, “Cuộc thi”…"""
+    from django.utils.text import capfirst
+
+    from search.registry import type_label
+
+    return capfirst(type_label(name))
