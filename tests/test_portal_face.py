@@ -251,3 +251,23 @@ def test_an_identity_edit_empties_the_front_end_cache(settings, django_capture_o
     finally:
         recorder.shutdown()
         recorder.server_close()
+
+
+@pytest.mark.django_db
+def test_a_story_body_outline_starts_at_h2_whatever_levels_the_editor_chose(client):
+    """Headings of a body map to h2, h3… in the order of their levels: no level is skipped under the h1."""
+    from tests import factories
+
+    unit = factories.publish(factories.unit("UBND xã Đề Mục Thử"))
+    story = factories.story(
+        unit,
+        "Bài có tiêu đề mục cấp 3 và 4",
+        body=[
+            {"type": "heading", "value": {"level": "3", "number": "1.", "text": "Mục đầu"}},
+            {"type": "paragraph", "value": "<p>Nội dung.</p>"},
+            {"type": "heading", "value": {"level": "4", "number": "a)", "text": "Tiểu mục"}},
+        ],
+    )
+    html = client.get(story.url).content.decode()
+    assert re.search(r"<h2><span class=\"num\">1\.</span> Mục đầu</h2>", html)
+    assert re.search(r"<h3><span class=\"num\">a\)</span> Tiểu mục</h3>", html)

@@ -144,10 +144,12 @@ def body_heading_levels(body) -> dict[str, int]:
     return {level: 2 + index for index, level in enumerate(used)}
 
 
-@register.filter
-def heading_tag(level: str, levels: dict | None) -> str:
-    """`h2`…`h4` for a heading block's level, through `body_heading_levels` when the template has it."""
-    number = (levels or {}).get(level) or int(level if level in ("2", "3", "4") else 2)
+@register.simple_tag(takes_context=True)
+def heading_tag(context, level: str) -> str:
+    """`h2`…`h4` for a heading block's level, through the body's `body_heading_levels` when rendered inside one
+    (a block rendered alone, as in a plan's sections, keeps its own level)."""
+    levels = context.get("heading_levels") or {}
+    number = levels.get(level) or int(level if level in ("2", "3", "4") else 2)
     return f"h{min(max(number, 2), 6)}"
 
 
