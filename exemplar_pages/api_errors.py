@@ -192,6 +192,8 @@ def number_too_large(request: HttpRequest, exc: Exception) -> HttpResponse | Non
 
 
 def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
+    if _page_id_too_large(request):  # PostgreSQL: "value out of range for type bigint"
+        return problem(404, _("Không có trang này."))
     answer = number_too_large(request, exc)
     if answer is not None:
         return answer
@@ -202,7 +204,14 @@ def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
 
 
 def overflow_error(request: HttpRequest, exc: OverflowError) -> HttpResponse:
+    if _page_id_too_large(request):  # `PATCH /api/v3/pages/4201714525726996692992/`: no page has it
+        return problem(404, _("Không có trang này."))
     return number_too_large(request, exc) or server_error(request, exc)
+
+
+def _page_id_too_large(request: HttpRequest) -> bool:
+    match = _PAGE_ID_PATH.match(request.path)
+    return bool(match) and match["id"].isdigit() and int(match["id"]) > MAX_DATABASE_INT
 
 
 def tree_error(request: HttpRequest, exc: Exception) -> HttpResponse:

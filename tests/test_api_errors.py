@@ -71,7 +71,15 @@ def test_a_bad_path_parameter_is_400_naming_it(client):
     assert_problem(client.get("/api/v3/pages/abc/"), 400, "page_id")
 
 
-@pytest.mark.parametrize("path", ["/api/v3/pages/null/", "/api/v3/pages/-2.6e-244/", "/api/v3/pages/1e400/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v3/pages/null/",
+        "/api/v3/pages/-2.6e-244/",
+        "/api/v3/pages/1e400/",
+        "/api/v3/pages/4201714525726996692992/",
+    ],
+)
 def test_a_page_id_that_is_no_number_is_a_4xx_problem_on_reads_and_writes(client, path):
     """Wagtail reads the id of a write before ninja checks it: no 500 either way."""
     editor = demo_bearer("bientapvien")
