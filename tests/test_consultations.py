@@ -444,3 +444,11 @@ def test_search_results_name_a_consultation_as_such(client, open_consultation):
     html = client.get("/tim-kiem/", {"q": "Nguyễn Văn Góp"}).content.decode()
     hit = html.split(open_consultation.title)[1].split("</article>")[0]
     assert '<span class="badge">Lấy ý kiến Nhân dân</span>' in hit
+
+
+def test_api_comment_with_a_nul_character_is_422_naming_the_field(client, open_consultation):
+    """PostgreSQL refuses to store NUL; the answer names the field instead of failing (schemathesis found it)."""
+    response = api_comment(client, open_consultation, locality="xã\x00Tân Lập")
+    assert response.status_code == 422
+    assert [error["field"] for error in response.json()["errors"]] == ["locality"]
+    assert not new_comments().exists()

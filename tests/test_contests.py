@@ -610,3 +610,11 @@ def test_admin_creates_a_contest_and_refuses_a_period_that_ends_before_it_starts
     assert client.post(url, data).status_code == 302
     saved = ContestPage.objects.get(slug="cuoc-thi-tao-trong-quan-tri")
     assert saved.closes_on == date(2027, 1, 31) and "Thể lệ thử" in str(saved.rules[0].value)
+
+
+def test_api_entry_with_a_nul_character_is_422_naming_the_field(client, open_contest):
+    """PostgreSQL refuses to store NUL; the answer names the field instead of failing."""
+    response = api_entry(client, open_contest.pk, title="Bà Năm\x00 trả lại ví")
+    assert response.status_code == 422
+    assert "title" in [error["field"] for error in response.json()["errors"]]
+    assert not ContestEntry.objects.filter(contest=open_contest).exists()

@@ -92,9 +92,17 @@ def nominee_for(consultation: ConsultationPage, nominee_id) -> ConsultationNomin
         ) from None
 
 
+def null_character_errors(data: dict) -> dict[str, list[str]]:
+    """Fields holding a NUL character, which no citizen types and PostgreSQL refuses to store."""
+    message = _("Nội dung có ký tự không hợp lệ (NUL).")
+    return {name: [message] for name, value in data.items() if isinstance(value, str) and "\x00" in value}
+
+
 def validate_comment(consultation: ConsultationPage, data: dict) -> ConsultationComment:
     """An unsaved comment from `data` (nominee, name, contact, locality, text), or ValidationError by field."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[str]] = null_character_errors(data)
+    if errors:
+        raise ValidationError(errors)
     nominee = None
     try:
         nominee = nominee_for(consultation, data.get("nominee"))

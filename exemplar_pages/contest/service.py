@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from cms.throttling import FixedWindowCounter
 
-from ..consultation.service import ConsultationClosed, TooManyComments, clean_contact
+from ..consultation.service import ConsultationClosed, TooManyComments, clean_contact, null_character_errors
 from ..models import ContestEntry, ContestEntryPhoto, ContestPage
 
 counter = FixedWindowCounter("contest-entries")
@@ -133,7 +133,9 @@ def clean_photo(upload, number: int) -> CleanPhoto:
 
 def validate_entry(contest: ContestPage, data: dict, photos: list) -> tuple[ContestEntry, list[CleanPhoto]]:
     """An unsaved entry from `data` and its cleaned photos, or ValidationError by field."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[str]] = null_character_errors(data)
+    if errors:
+        raise ValidationError(errors)
     text = (data.get("text") or "").strip()
     required = {
         "author_name": _("Hãy ghi họ tên của bạn."),
