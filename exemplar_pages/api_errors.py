@@ -194,6 +194,10 @@ def number_too_large(request: HttpRequest, exc: Exception) -> HttpResponse | Non
 def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
     if _page_id_too_large(request):  # PostgreSQL: "value out of range for type bigint"
         return problem(404, _("Không có trang này."))
+    with_nul = [name for name, values in request.GET.lists() if any("\x00" in value for value in values)]
+    if with_nul:  # PostgreSQL cannot compare text with a NUL character (`/pages/find/?html_path=%00`)
+        detail = _("Tham số %(names)s có ký tự không hợp lệ (NUL).") % {"names": _quoted(with_nul)}
+        return problem(400, detail)
     answer = number_too_large(request, exc)
     if answer is not None:
         return answer

@@ -231,3 +231,10 @@ def test_searching_the_file_lists_is_no_server_error(client, listing):
         response = client.get(f"/api/v3/{listing}/", params)
         assert response.status_code == 200, response.content
         assert "items" in response.json()
+
+
+def test_a_nul_character_in_a_query_parameter_is_not_a_server_error(client):
+    """PostgreSQL refuses text with NUL; SQLite finds nothing. Either way a 4xx, never a 500."""
+    response = client.get("/api/v3/pages/find/", {"html_path": "/a\x00b/"})
+    assert response.status_code in (400, 404), response.content
+    assert response["Content-Type"].startswith(PROBLEM_JSON)

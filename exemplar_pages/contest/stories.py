@@ -66,7 +66,8 @@ def turn_into_story(entry: ContestEntry, choices: StoryChoices, user) -> Exempla
         raise ValidationError(_("Cuộc thi không nằm dưới trang đơn vị nào: không biết đặt bài ở đâu."))
     Image = get_image_model()
     with transaction.atomic():
-        entry = ContestEntry.objects.select_for_update().select_related("story").get(pk=entry.pk)  # one click wins
+        # One click wins; lock the entry's row only (PostgreSQL cannot lock the outer-joined story).
+        entry = ContestEntry.objects.select_for_update(of=("self",)).select_related("story").get(pk=entry.pk)
         if entry.story_id:
             raise ValidationError(_("Bài dự thi này đã thành bài gương điển hình “%(t)s”.") % {"t": entry.story.title})
         images = []
