@@ -63,3 +63,19 @@ def ensure_role_group(role: str) -> Group:
         group, _ = Group.objects.get_or_create(name=role)
         group.permissions.add(Permission.objects.get(content_type__app_label=APP_LABEL, codename=ROLE_CODENAMES[role]))
     return group
+
+
+def role_users(*roles: str):
+    """Active users holding any of the roles through a group (one query; not superusers by themselves)."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__permissions__content_type__app_label=APP_LABEL,
+            groups__permissions__codename__in=[ROLE_CODENAMES[role] for role in roles],
+        )
+        .distinct()
+        .order_by("pk")
+    )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exemplar_pages.models import UnitEditorGroup, UnitPage
-from exemplar_pages.roles import STANDING_OFFICE, role_group
+from exemplar_pages.roles import STANDING_OFFICE, role_users
 from operations.outbox import queue_email
 
 from .deadlines import VIETNAM_TZ, previous_quarter
@@ -42,8 +42,7 @@ def unit_editor_emails(unit: UnitPage) -> list[str]:
 
 
 def standing_office_emails() -> list[str]:
-    group = role_group(STANDING_OFFICE)
-    return _emails(group.user_set.all()) if group else []
+    return _emails(role_users(STANDING_OFFICE))
 
 
 def _record(unit: UnitPage, count: QuarterCount, kind: str) -> QuotaReminder | None:

@@ -18,8 +18,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from ..models import ConsultationComment, ConsultationPage
+from ..roles import role_users
 from .api import summary_download
-from .permissions import can_read_comments
+from .permissions import READER_ROLES, can_read_comments
 
 #: What readers may do with a comment: look at it and sort it. Nobody adds one here; only
 #: administrators delete (a comment marked as spam stays, out of the summary).
@@ -36,8 +37,10 @@ class CommentPermissionPolicy(BasePermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def users_with_any_permission(self, actions):
-        users = get_user_model().objects.filter(is_active=True)
-        return [user for user in users if self.user_has_any_permission(user, actions)]
+        """Among superusers and the readers' roles (the only candidates), those the policy allows."""
+        readers = role_users(*READER_ROLES).values("pk")
+        candidates = get_user_model().objects.filter(Q(is_superuser=True) | Q(pk__in=readers), is_active=True)
+        return [user for user in candidates if self.user_has_any_permission(user, actions)]
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])

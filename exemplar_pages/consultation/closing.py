@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -20,7 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from ..models import ConsultationPage
-from ..roles import STANDING_OFFICE, role_permission
+from ..roles import STANDING_OFFICE, role_users
 
 logger = logging.getLogger("exemplar_pages.consultation")
 EMAILS = "exemplar_pages/consultation/emails/"
@@ -28,8 +27,7 @@ EMAILS = "exemplar_pages/consultation/emails/"
 
 def standing_office_users() -> list:
     """Active users holding the standing office's role, with an e-mail address."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="").order_by("pk")
-    return [user for user in users if not user.is_superuser and user.has_perm(role_permission(STANDING_OFFICE))]
+    return list(role_users(STANDING_OFFICE).exclude(email=""))
 
 
 def due_for_closing(now=None):
