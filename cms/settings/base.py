@@ -192,7 +192,8 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always through Wagtail's view, which checks that a public page uses them (exemplar_pages.files).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's admin search: the database backend, its SQLite index safe with several processes at once.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "cms.admin_search"}}
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILAPI_DOCS_ENABLED = True
 

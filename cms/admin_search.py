@@ -1,0 +1,30 @@
+"""Wagtail's own search index (the admin's search boxes), safe with several processes on SQLite.
+
+The database backend of `modelsearch` picks its engine from the database. On SQLite its index
+reads which entries exist and then inserts the missing ones in separate statements, so two
+processes indexing the same page at once (the worker running a task while `import_exemplars` or a
+second worker indexes it too) both insert and one fails on the unique entry. Here that read and
+write run in one transaction: with `transaction_mode = IMMEDIATE` (settings) the second process
+waits for the first and then updates the entry. PostgreSQL's index already upserts.
+"""
+
+from django.db import transaction
+from modelsearch.backends.database import SearchBackend as database_backend
+from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
+
+
+class SerializedSQLiteIndex(SQLiteIndex):
+    def add_items(self, model, objs):
+        with transaction.atomic(using=self.write_connection.alias):
+            super().add_items(model, objs)
+
+
+class SerializedSQLiteSearchBackend(SQLiteSearchBackend):
+    index_class = SerializedSQLiteIndex
+
+
+def SearchBackend(params):  # noqa: N802 - Wagtail calls the module's `SearchBackend`
+    backend = database_backend(params)
+    if type(backend) is SQLiteSearchBackend:
+        return SerializedSQLiteSearchBackend(params)
+    return backend
