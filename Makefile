@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo serve run worker scheduler test lint format clean
+.PHONY: help install demo serve run worker scheduler test lint format messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -67,6 +67,10 @@ lint: install ## Check the code with ruff
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+messages: install ## Extract the project's strings (English msgids) into locale/vi and compile the catalogue (GNU gettext)
+	$(BIN)/python manage.py makemessages -l vi --no-obsolete --add-location=file -i "tests/*" -i "bench/*" -i "scripts/*" -i "deploy/*" -i "static/*" -i "media/*"
+	$(BIN)/python manage.py compilemessages -l vi --ignore ".venv"
 
 clean: ## Remove the virtualenv, the SQLite database and collected files
 	rm -rf $(VENV) db.sqlite3 static media

@@ -58,7 +58,7 @@ class FixedWindowCounter:
 
 def too_many_requests(detail: str, retry_after: int) -> HttpResponse:
     """A 429 problem+json answer with Retry-After."""
-    response = problem_response(status=429, title=_("Quá nhiều yêu cầu"), detail=detail)
+    response = problem_response(status=429, title=_("Too many requests"), detail=detail)
     response["Retry-After"] = str(retry_after)
     return response
 
@@ -89,7 +89,7 @@ class APITokenFailureThrottleMiddleware:
         address = client_address(request)
         if limit and self.counter.count(address) >= limit:
             return too_many_requests(
-                _("Quá nhiều lần dùng mã truy cập (token) không hợp lệ từ địa chỉ này. Xin thử lại sau."),
+                _("Too many invalid access tokens from this address. Please try again later."),
                 self.counter.retry_after(address, window),
             )
         response = self.get_response(request)
@@ -126,7 +126,7 @@ class AnonymousWriteThrottleMiddleware:
         address = client_address(request)
         if self.counter.hit(address, window) > limit:
             return too_many_requests(
-                _("Quá nhiều yêu cầu ghi dữ liệu từ địa chỉ này. Xin thử lại sau."),
+                _("Too many write requests from this address. Please try again later."),
                 self.counter.retry_after(address, window),
             )
         return self.get_response(request)

@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -63,4 +64,5 @@ if getattr(settings, "MEDIA_SERVED_BY_DJANGO", False):
         )
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Pages: the Vietnamese ones at the root, their English translations under /en/ (cms.language).
+urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -44,21 +44,21 @@ QUERY_VALIDATORS = {"OrderingValidator": "order", "SiteFilterValidator": "site",
 
 def _title(status: int) -> str:
     titles = {
-        400: _("Yêu cầu không hợp lệ"),
-        401: _("Chưa xác thực"),
-        403: _("Không có quyền"),
-        404: _("Không tìm thấy"),
-        405: _("Phương thức không được hỗ trợ"),
-        409: _("Xung đột"),
-        410: _("Không còn nhận"),
-        422: _("Dữ liệu không hợp lệ"),
-        429: _("Quá nhiều yêu cầu"),
-        500: _("Lỗi máy chủ"),
-        503: _("Dịch vụ tạm thời gián đoạn"),
+        400: _("Bad request"),
+        401: _("Not authenticated"),
+        403: _("No permission"),
+        404: _("Not found"),
+        405: _("Method not allowed"),
+        409: _("Conflict"),
+        410: _("No longer accepted"),
+        422: _("Invalid data"),
+        429: _("Too many requests"),
+        500: _("Server error"),
+        503: _("Service temporarily unavailable"),
     }
     if status in titles:
         return titles[status]
-    return _("Lỗi phía người dùng") if status < 500 else _("Lỗi máy chủ")
+    return _("Client error") if status < 500 else _("Server error")
 
 
 def problem(status: int, detail: str, errors: list[dict] | None = None) -> HttpResponse:
@@ -130,11 +130,11 @@ def validation_error(request: HttpRequest, exc: Exception) -> HttpResponse:
         errors = exc.errors
         names = _parameter_names(errors, ("query", "path"))
         if names:
-            detail = _("Tham số %(names)s không hợp lệ.") % {"names": _quoted(names)}
+            detail = _("Invalid parameter: %(names)s.") % {"names": _quoted(names)}
             return problem(400, detail, errors)
         names = _parameter_names(errors, ("body",))
-        detail = _("Dữ liệu gửi lên không hợp lệ: %(names)s.") % {"names": _quoted(names)} if names else ""
-        return problem(422, detail or _("Dữ liệu gửi lên không hợp lệ."), errors)
+        detail = _("Invalid request body: %(names)s.") % {"names": _quoted(names)} if names else ""
+        return problem(422, detail or _("Invalid request body."), errors)
     if isinstance(exc, PydanticValidationError):
         errors = [{key: value for key, value in error.items() if key != "input"} for error in exc.errors()]
     elif isinstance(exc, DjangoValidationError):
@@ -150,22 +150,22 @@ def validation_error(request: HttpRequest, exc: Exception) -> HttpResponse:
             names = [QUERY_VALIDATORS[exc.title]]
         if names:
             return problem(
-                400, _("Tham số %(names)s không hợp lệ.") % {"names": _quoted(list(dict.fromkeys(names)))}, errors
+                400, _("Invalid parameter: %(names)s.") % {"names": _quoted(list(dict.fromkeys(names)))}, errors
             )
-        return problem(400, _("Tham số truy vấn không hợp lệ."), errors)
-    return problem(422, _("Dữ liệu gửi lên không hợp lệ."), errors)
+        return problem(400, _("Invalid query parameters."), errors)
+    return problem(422, _("Invalid request body."), errors)
 
 
 def permission_denied(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
     # v3 never trusts session auth: 401 unless a bearer token resolved (as Wagtail's handler).
     if not request.user.is_authenticated:
-        return problem(401, _("Cần đăng nhập bằng mã truy cập (API token) để thực hiện thao tác này."))
-    detail, errors = _vietnamese(str(exc), _("Bạn không có quyền thực hiện thao tác này."))
+        return problem(401, _("Sign in with an access token (API token) to perform this action."))
+    detail, errors = _vietnamese(str(exc), _("You do not have permission to perform this action."))
     return problem(403, detail, errors)
 
 
 def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
-    detail, errors = _vietnamese(str(exc), _("Không tìm thấy nội dung yêu cầu."))
+    detail, errors = _vietnamese(str(exc), _("The requested content was not found."))
     return problem(404, detail, errors)
 
 
@@ -173,43 +173,45 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     message = str(exc)
     match = _LIMIT_MESSAGE.match(message)
     if match:
-        return problem(exc.status_code, _("Tham số “limit” không được lớn hơn %(max)s.") % {"max": match.group(1)})
+        return problem(
+            exc.status_code, _("The “limit” parameter may not be greater than %(max)s.") % {"max": match.group(1)}
+        )
     fallback = _title(exc.status_code) + "."
     detail, errors = _vietnamese(message, fallback)
     return problem(exc.status_code, detail, errors)
 
 
 def rich_text_error(request: HttpRequest, exc: RichTextFormatError) -> HttpResponse:
-    return problem(400, _("Nội dung văn bản định dạng (rich text) không hợp lệ."), [{"msg": str(exc)}])
+    return problem(400, _("Invalid rich text content."), [{"msg": str(exc)}])
 
 
 def number_too_large(request: HttpRequest, exc: Exception) -> HttpResponse | None:
     names = _oversized_parameters(request)
     if not names:
         return None
-    detail = _("Tham số %(names)s vượt quá giới hạn cho phép.") % {"names": _quoted(names)}
+    detail = _("Parameter %(names)s exceeds the allowed limit.") % {"names": _quoted(names)}
     return problem(400, detail)
 
 
 def database_error(request: HttpRequest, exc: DatabaseError) -> HttpResponse:
     if _page_id_too_large(request):  # PostgreSQL: "value out of range for type bigint"
-        return problem(404, _("Không có trang này."))
+        return problem(404, _("This page does not exist."))
     with_nul = [name for name, values in request.GET.lists() if any("\x00" in value for value in values)]
     if with_nul:  # PostgreSQL cannot compare text with a NUL character (`/pages/find/?html_path=%00`)
-        detail = _("Tham số %(names)s có ký tự không hợp lệ (NUL).") % {"names": _quoted(with_nul)}
+        detail = _("Parameter %(names)s contains an invalid character (NUL).") % {"names": _quoted(with_nul)}
         return problem(400, detail)
     answer = number_too_large(request, exc)
     if answer is not None:
         return answer
     if request.GET.get("search"):
         # The database backend hands the words to the database's own full-text syntax (FTS5 on SQLite).
-        return problem(400, _("Tham số “search” không hợp lệ: từ khóa có ký tự không được hỗ trợ."))
+        return problem(400, _("Invalid “search” parameter: the keywords contain unsupported characters."))
     return server_error(request, exc)
 
 
 def overflow_error(request: HttpRequest, exc: OverflowError) -> HttpResponse:
     if _page_id_too_large(request):  # `PATCH /api/v3/pages/4201714525726996692992/`: no page has it
-        return problem(404, _("Không có trang này."))
+        return problem(404, _("This page does not exist."))
     return number_too_large(request, exc) or server_error(request, exc)
 
 
@@ -219,7 +221,7 @@ def _page_id_too_large(request: HttpRequest) -> bool:
 
 
 def tree_error(request: HttpRequest, exc: Exception) -> HttpResponse:
-    return problem(400, _("Không thể đặt trang vào vị trí này trong cây trang."), [{"msg": str(exc)}])
+    return problem(400, _("The page cannot be placed at this position in the page tree."), [{"msg": str(exc)}])
 
 
 def _not_a_page_id(request: HttpRequest) -> bool:
@@ -240,17 +242,15 @@ def _body_not_an_object(request: HttpRequest) -> bool:
 
 def server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
     if isinstance(exc, ValueError) and _not_a_page_id(request):
-        return problem(404, _("Không có trang này."))
+        return problem(404, _("This page does not exist."))
     if isinstance(exc, (AttributeError, TypeError, ValueError)) and _body_not_an_object(request):
-        return problem(422, _("Nội dung yêu cầu phải là một đối tượng JSON."))
+        return problem(422, _("The request body must be a JSON object."))
     if _root_page_action(request):
-        return problem(
-            400, _("Không thể sao chép, di chuyển hay tạo bí danh cho trang gốc, hay đặt trang ngang hàng với nó.")
-        )
+        return problem(400, _("The root page cannot be copied, moved or aliased, and no page can be placed beside it."))
     if getattr(settings, "DEBUG", False):
         raise exc
     logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra={"status_code": 500})
-    return problem(500, _("Đã có lỗi ở máy chủ; xin thử lại sau."))
+    return problem(500, _("A server error occurred; please try again later."))
 
 
 def install() -> None:
@@ -287,7 +287,7 @@ def _bound_pagination() -> None:
     def paginate_queryset(self, queryset, pagination, request: HttpRequest, **params):
         for name in ("offset", "limit"):
             if getattr(pagination, name, 0) > MAX_DATABASE_INT:
-                raise HttpError(400, _("Tham số “%(name)s” vượt quá giới hạn cho phép.") % {"name": name})
+                raise HttpError(400, _("The “%(name)s” parameter exceeds the allowed limit.") % {"name": name})
         return original(self, queryset, pagination, request, **params)
 
     paginate_queryset.bounded = True

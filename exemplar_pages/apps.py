@@ -7,7 +7,7 @@ class ExemplarPagesConfig(AppConfig):
 
     name = "exemplar_pages"
     label = "exemplar_pages"
-    verbose_name = _("Thi đua – Điển hình")
+    verbose_name = _("Emulation – Exemplars")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

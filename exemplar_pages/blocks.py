@@ -11,16 +11,16 @@ class HeadingBlock(blocks.StructBlock):
     """A numbered heading: “I. MỤC ĐÍCH, YÊU CẦU”, “1. Mục đích”, “a) …”."""
 
     level = blocks.ChoiceBlock(
-        label=_("Cấp"),
-        choices=[("2", _("Mục lớn (I., II.)")), ("3", _("Mục (1., 2.)")), ("4", _("Tiểu mục (a, b)"))],
+        label=_("Level"),
+        choices=[("2", _("Major section (I., II.)")), ("3", _("Section (1., 2.)")), ("4", _("Subsection (a, b)"))],
         default="2",
     )
-    number = blocks.CharBlock(label=_("Số thứ tự"), required=False, max_length=20)
-    text = blocks.CharBlock(label=_("Tiêu đề"), max_length=500)
+    number = blocks.CharBlock(label=_("Sequence number"), required=False, max_length=20)
+    text = blocks.CharBlock(label=_("Title"), max_length=500)
 
     class Meta:
         icon = "title"
-        label = _("Tiêu đề mục")
+        label = _("Section heading")
         template = "blocks/heading_block.html"
         preview_value = {"level": "2", "number": "I.", "text": "MỤC ĐÍCH, YÊU CẦU"}
 
@@ -34,7 +34,7 @@ class ParagraphBlock(blocks.RichTextBlock):
 
     class Meta:
         icon = "pilcrow"
-        label = _("Đoạn văn")
+        label = _("Paragraph")
         template = "blocks/paragraph_block.html"
         preview_value = "<p>Tuyên truyền sâu rộng tư tưởng Thi đua ái quốc của Chủ tịch Hồ Chí Minh.</p>"
 
@@ -43,11 +43,11 @@ class BulletListBlock(blocks.ListBlock):
     """A list of items, as the “- …” lines of a plan."""
 
     def __init__(self, **kwargs):
-        super().__init__(blocks.TextBlock(label=_("Ý")), **kwargs)
+        super().__init__(blocks.TextBlock(label=_("Bullet point")), **kwargs)
 
     class Meta:
         icon = "list-ul"
-        label = _("Danh sách ý")
+        label = _("Bullet list")
         template = "blocks/bullet_list_block.html"
         preview_value = ["Xây dựng kế hoạch tổ chức các hoạt động chung.", "Tổ chức giao lưu điển hình."]
 
@@ -55,27 +55,29 @@ class BulletListBlock(blocks.ListBlock):
 class ImageBlock(blocks.StructBlock):
     """An image with its alternative text and caption."""
 
-    image = ImageChooserBlock(label=_("Ảnh"))
+    image = ImageChooserBlock(label=_("Photo"))
     alt_text = blocks.CharBlock(
-        label=_("Mô tả ảnh (cho người khiếm thị)"), max_length=255, help_text=_("Bắt buộc cho khả năng tiếp cận.")
+        label=_("Image description (for visually impaired readers)"),
+        max_length=255,
+        help_text=_("Required for accessibility."),
     )
-    caption = blocks.CharBlock(label=_("Chú thích"), required=False, max_length=500)
+    caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=500)
 
     class Meta:
         icon = "image"
-        label = _("Ảnh")
+        label = _("Photo")
         template = "blocks/image_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):
     """A quotation with its speaker."""
 
-    quote = blocks.TextBlock(label=_("Trích dẫn"))
-    attribution = blocks.CharBlock(label=_("Người nói"), required=False, max_length=255)
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Speaker"), required=False, max_length=255)
 
     class Meta:
         icon = "openquote"
-        label = _("Trích dẫn")
+        label = _("Quote")
         template = "blocks/quote_block.html"
         preview_value = {"quote": "Thi đua là yêu nước, yêu nước thì phải thi đua.", "attribution": "Hồ Chí Minh"}
 

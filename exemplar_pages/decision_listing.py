@@ -37,17 +37,17 @@ class UnitChoiceField(forms.ModelChoiceField):
 class DecisionFilterForm(forms.Form):
     """Filters of the "Khen thưởng" list."""
 
-    q = forms.CharField(label=_("Tên người, tập thể hoặc số quyết định"), required=False, max_length=200)
-    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
-    award = SlugChoiceField(Award.objects.all(), label=_("Danh hiệu, hình thức"))
-    level = forms.ChoiceField(label=_("Cấp khen"), required=False, choices=[("", _("Tất cả")), *Award.Level.choices])
-    unit = UnitChoiceField(UnitPage.objects.none(), label=_("Đơn vị"), required=False, empty_label=_("Tất cả"))
+    q = forms.CharField(label=_("Name of a person or group, or decision number"), required=False, max_length=200)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
+    award = SlugChoiceField(Award.objects.all(), label=_("Award title or form"))
+    level = forms.ChoiceField(label=_("Award level"), required=False, choices=[("", _("All")), *Award.Level.choices])
+    unit = UnitChoiceField(UnitPage.objects.none(), label=_("Unit"), required=False, empty_label=_("All"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         decisions = public_now(DecisionPage.objects.all())
         years = sorted({day.year for day in decisions.values_list("decision_date", flat=True)}, reverse=True)
-        self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
+        self.fields["year"].choices = [("", _("All"))] + [(str(year), str(year)) for year in years]
         steplen = DecisionPage.steplen
         ancestor_paths = {  # the units that issued decisions and the units above them
             path[:end]
@@ -96,8 +96,8 @@ class DecisionRssFeed(Feed):
     """The newest public decisions, as RSS 2.0."""
 
     feed_type = Rss201rev2Feed
-    title = _("Khen thưởng")
-    description = _("Các quyết định khen thưởng mới đăng.")
+    title = _("Commendations")
+    description = _("Newly published commendation decisions.")
 
     def __call__(self, request, *args, **kwargs):
         self.request = request

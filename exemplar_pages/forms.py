@@ -14,7 +14,7 @@ class SlugChoiceField(forms.ModelChoiceField):
     def __init__(self, queryset, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("required", False)
-        kwargs.setdefault("empty_label", _("Tất cả"))
+        kwargs.setdefault("empty_label", _("All"))
         super().__init__(queryset, **kwargs)
 
 
@@ -40,17 +40,17 @@ class LocalityChoiceField(SlugChoiceField):
 class ColumnFilterForm(forms.Form):
     """Filters a reader applies to a column: field, locality, movement, subject type, year."""
 
-    field = SlugChoiceField(Field.objects.all(), label=_("Lĩnh vực"))
-    locality = LocalityChoiceField(Locality.objects.all(), label=_("Địa bàn"))
-    movement = SlugChoiceField(MovementPage.objects.none(), label=_("Phong trào"))
+    field = SlugChoiceField(Field.objects.all(), label=_("Field of work"))
+    locality = LocalityChoiceField(Locality.objects.all(), label=_("Locality"))
+    movement = SlugChoiceField(MovementPage.objects.none(), label=_("Movement"))
     subject_type = forms.ChoiceField(
-        label=_("Loại điển hình"), required=False, choices=[("", _("Tất cả")), *SubjectType.choices]
+        label=_("Exemplar type"), required=False, choices=[("", _("All")), *SubjectType.choices]
     )
-    year = forms.TypedChoiceField(label=_("Năm"), required=False, coerce=int, empty_value=None)
+    year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["movement"].queryset = public_now(MovementPage.objects.order_by("title"))
         years = public_now(ExemplarStoryPage.objects.order_by("-year")).values_list("year", flat=True).distinct()
-        self.fields["year"].choices = [("", _("Tất cả"))] + [(str(year), str(year)) for year in years]
+        self.fields["year"].choices = [("", _("All"))] + [(str(year), str(year)) for year in years]
         self.fields["locality"].queryset = Locality.objects.all()

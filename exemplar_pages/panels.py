@@ -38,7 +38,7 @@ class TextQualityPanel(Panel):
     """How much of the page's text is valid Vietnamese; flags lost letters and mojibake before approval."""
 
     def __init__(self, **kwargs) -> None:
-        kwargs.setdefault("heading", _("Kiểm tra chữ tiếng Việt"))
+        kwargs.setdefault("heading", _("Vietnamese text check"))
         super().__init__(**kwargs)
 
     @property

@@ -128,7 +128,9 @@ def pdf_response(page: Page, request, html: str) -> HttpResponse:
     except OSError as error:  # pango or its fonts are not installed (README: PDF and archive)
         logger.error("PDF of page %s could not be rendered: %s", page.pk, error)
         return HttpResponse(
-            _("Chưa tạo được bản PDF. Hãy dùng bản in."), status=503, content_type="text/plain; charset=utf-8"
+            _("The PDF could not be created. Please use the print version."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
         )
     response = HttpResponse(body, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition(page)

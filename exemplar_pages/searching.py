@@ -125,7 +125,10 @@ def _resolve_movements(values: list[str]) -> list[str]:
 def _resolve_years(values: list[str]) -> list[str]:
     for value in values:
         if not (value.isdigit() and MIN_YEAR <= int(value) <= MAX_YEAR):
-            message = _("Tham số `year` phải là năm từ %(low)s đến %(high)s.") % {"low": MIN_YEAR, "high": MAX_YEAR}
+            message = _("The `year` parameter must be a year from %(low)s to %(high)s.") % {
+                "low": MIN_YEAR,
+                "high": MAX_YEAR,
+            }
             raise UnknownValue(value, message)
     return [str(int(value)) for value in values]
 
@@ -150,15 +153,15 @@ def register_facets() -> None:
                 raise UnknownValue(value)
         return values
 
-    register_facet(Facet("field", gettext_lazy("Lĩnh vực"), lambda: _named(Field), lambda v: _checked(Field, v)))
-    register_facet(Facet("locality", gettext_lazy("Địa bàn"), tree, _resolve_localities))
-    register_facet(Facet("movement", gettext_lazy("Phong trào"), movements, _resolve_movements))
+    register_facet(Facet("field", gettext_lazy("Field of work"), lambda: _named(Field), lambda v: _checked(Field, v)))
+    register_facet(Facet("locality", gettext_lazy("Locality"), tree, _resolve_localities))
+    register_facet(Facet("movement", gettext_lazy("Movement"), movements, _resolve_movements))
     register_facet(
-        Facet("subject_type", gettext_lazy("Loại điển hình"), subject_types, subject_type_values, translated=True)
+        Facet("subject_type", gettext_lazy("Exemplar type"), subject_types, subject_type_values, translated=True)
     )
-    register_facet(Facet("year", gettext_lazy("Năm"), None, _resolve_years, descending=True))
-    register_facet(Facet("award", gettext_lazy("Khen thưởng"), lambda: _named(Award), lambda v: _checked(Award, v)))
-    register_facet(Facet("tag", gettext_lazy("Từ khóa"), None, lambda values: values, counted=False))
+    register_facet(Facet("year", gettext_lazy("Year"), None, _resolve_years, descending=True))
+    register_facet(Facet("award", gettext_lazy("Commendations"), lambda: _named(Award), lambda v: _checked(Award, v)))
+    register_facet(Facet("tag", gettext_lazy("Keywords"), None, lambda values: values, counted=False))
 
 
 # Re-indexing: what a taxonomy edit or a movement's publication changes in other pages' documents.

@@ -11,7 +11,7 @@ class FieldViewSet(SnippetViewSet):
 
     model = Field
     icon = "tag"
-    menu_label = _("Lĩnh vực")
+    menu_label = _("Field of work")
     list_display = ["name", "slug"]
     search_fields = ["name"]
     ordering = ["sort_key"]
@@ -22,7 +22,7 @@ class LocalityViewSet(SnippetViewSet):
 
     model = Locality
     icon = "site"
-    menu_label = _("Địa bàn")
+    menu_label = _("Locality")
     list_display = ["name", "kind", "display_path", "is_active", "slug"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name"]
@@ -34,7 +34,7 @@ class AwardViewSet(SnippetViewSet):
 
     model = Award
     icon = "pick"
-    menu_label = _("Khen thưởng")
+    menu_label = _("Commendations")
     list_display = ["name", "kind", "recipient", "level"]
     list_filter = ["kind", "recipient", "level"]
     search_fields = ["name"]
@@ -46,5 +46,5 @@ class TaxonomyViewSetGroup(SnippetViewSetGroup):
 
     items = (FieldViewSet, LocalityViewSet, AwardViewSet)
     menu_icon = "folder-open-inverse"
-    menu_label = _("Danh mục")
+    menu_label = _("Categories")
     menu_name = "taxonomies"

@@ -7,7 +7,7 @@ class HomeConfig(AppConfig):
     """The portal's front page."""
 
     name = "home"
-    verbose_name = _("Trang chủ")
+    verbose_name = _("Home")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -7,7 +7,7 @@ class OperationsConfig(AppConfig):
 
     name = "operations"
     label = "operations"
-    verbose_name = _("Vận hành")
+    verbose_name = _("Operations")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -10,7 +10,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django_tasks_db.models import DBTaskResult, get_date_max
@@ -61,7 +61,7 @@ class ActionColumn(Column):
 
 
 class OutgoingEmailFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=OutgoingEmail.Status.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=OutgoingEmail.Status.choices)
 
     class Meta:
         model = OutgoingEmail
@@ -71,7 +71,7 @@ class OutgoingEmailFilterSet(WagtailFilterSet):
 class OutgoingEmailReportView(AdministratorsOnly, ReportView):
     """Every e-mail of the outbox: what waits, what failed (with its error), what was sent."""
 
-    page_title = _("Thư đi")
+    page_title = _("Outgoing e-mail")
     header_icon = "mail"
     model = OutgoingEmail
     filterset_class = OutgoingEmailFilterSet
@@ -81,14 +81,14 @@ class OutgoingEmailReportView(AdministratorsOnly, ReportView):
     summary_template_name = "operations/email_summary.html"
     list_export = ["created_at", "subject", "recipient_list", "status", "attempts", "next_attempt_at", "last_error"]
     columns = [
-        DateColumn("created_at", label=_("Tạo lúc"), sort_key="created_at"),
-        Column("subject", label=_("Tiêu đề")),
-        Column("recipient_list", label=_("Người nhận")),
-        Column("get_status_display", label=_("Trạng thái"), sort_key="status"),
-        Column("attempts", label=_("Số lần gửi")),
-        DateColumn("next_attempt_at", label=_("Lần gửi tới")),
-        Column("last_error", label=_("Lỗi gần nhất")),
-        ActionColumn("retry", _("Gửi lại"), "operations_email_retry", lambda email: email.status == "failed"),
+        DateColumn("created_at", label=_("Created at"), sort_key="created_at"),
+        Column("subject", label=_("Subject")),
+        Column("recipient_list", label=_("Recipients")),
+        Column("get_status_display", label=_("Status"), sort_key="status"),
+        Column("attempts", label=_("Send attempts")),
+        DateColumn("next_attempt_at", label=_("Next attempt")),
+        Column("last_error", label=_("Last error")),
+        ActionColumn("retry", _("Resend"), "operations_email_retry", lambda email: email.status == "failed"),
     ]
     default_ordering = "-created_at"
 
@@ -99,14 +99,14 @@ class OutgoingEmailReportView(AdministratorsOnly, ReportView):
         return context
 
 
-TASK_STATUSES = [("FAILED", _("Lỗi")), ("READY", _("Chờ chạy")), ("RUNNING", _("Đang chạy")), ("SUCCESSFUL", _("Xong"))]
+TASK_STATUSES = [("FAILED", _("Failed")), ("READY", _("Ready")), ("RUNNING", _("Running")), ("SUCCESSFUL", _("Done"))]
 
 
 TASK_STATUS_LABELS = dict(TASK_STATUSES)
 
 
 class TaskFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(label=_("Trạng thái"), choices=TASK_STATUSES)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=TASK_STATUSES)
 
     class Meta:
         model = DBTaskResult
@@ -116,7 +116,7 @@ class TaskFilterSet(WagtailFilterSet):
 class TaskReportView(AdministratorsOnly, ReportView):
     """The task queue (failed tasks first to look at), the live workers and the periodic jobs."""
 
-    page_title = _("Tác vụ nền")
+    page_title = _("Background tasks")
     header_icon = "cogs"
     model = DBTaskResult
     filterset_class = TaskFilterSet
@@ -126,15 +126,13 @@ class TaskReportView(AdministratorsOnly, ReportView):
     summary_template_name = "operations/task_summary.html"
     list_export = ["task_path", "status", "enqueued_at", "started_at", "finished_at", "exception_class_path"]
     columns = [
-        Column("task_path", label=_("Tác vụ")),
-        Column(
-            "status", label=_("Trạng thái"), sort_key="status", accessor=lambda task: TASK_STATUS_LABELS[task.status]
-        ),
-        DateColumn("enqueued_at", label=_("Vào hàng đợi"), sort_key="enqueued_at"),
-        DateColumn("finished_at", label=_("Kết thúc")),
-        Column("attempts", label=_("Số lần chạy"), accessor=lambda task: len(task.worker_ids)),
-        Column("exception_class_path", label=_("Lỗi")),
-        ActionColumn("rerun", _("Chạy lại"), "operations_task_rerun", lambda task: task.status == "FAILED"),
+        Column("task_path", label=pgettext_lazy("background task", "Task")),
+        Column("status", label=_("Status"), sort_key="status", accessor=lambda task: TASK_STATUS_LABELS[task.status]),
+        DateColumn("enqueued_at", label=_("Enqueued"), sort_key="enqueued_at"),
+        DateColumn("finished_at", label=_("Finished")),
+        Column("attempts", label=_("Runs"), accessor=lambda task: len(task.worker_ids)),
+        Column("exception_class_path", label=_("Error")),
+        ActionColumn("rerun", _("Run again"), "operations_task_rerun", lambda task: task.status == "FAILED"),
     ]
     default_ordering = "-enqueued_at"
 
@@ -156,9 +154,9 @@ def retry_email(request: HttpRequest, pk: int) -> HttpResponse:
     if not may_manage(request.user):
         raise PermissionDenied
     if retry_failed([pk]):
-        messages.success(request, _t("Thư sẽ được gửi lại."))
+        messages.success(request, gettext("The e-mail will be sent again."))
     else:
-        messages.warning(request, _t("Thư này không ở trạng thái gửi lỗi."))
+        messages.warning(request, gettext("This e-mail is not in the failed state."))
     return redirect("operations_emails")
 
 
@@ -170,7 +168,7 @@ def rerun_task(request: HttpRequest, pk: str) -> HttpResponse:
         status="READY", run_after=get_date_max(), finished_at=None
     )
     if rerun:
-        messages.success(request, _t("Tác vụ sẽ được chạy lại."))
+        messages.success(request, gettext("The task will be run again."))
     else:
-        messages.warning(request, _t("Tác vụ này không ở trạng thái lỗi."))
+        messages.warning(request, gettext("This task is not in the failed state."))
     return redirect("operations_tasks")

@@ -33,11 +33,13 @@ class AdministratorMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_outbox_menu_item():
-    return AdministratorMenuItem(_("Thư đi"), reverse("operations_emails"), name="thu-di", icon_name="mail", order=1000)
+    return AdministratorMenuItem(
+        _("Outgoing e-mail"), reverse("operations_emails"), name="thu-di", icon_name="mail", order=1000
+    )
 
 
 @hooks.register("register_reports_menu_item")
 def register_tasks_menu_item():
     return AdministratorMenuItem(
-        _("Tác vụ nền"), reverse("operations_tasks"), name="tac-vu-nen", icon_name="cogs", order=1010
+        _("Background tasks"), reverse("operations_tasks"), name="tac-vu-nen", icon_name="cogs", order=1010
     )

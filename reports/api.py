@@ -61,7 +61,7 @@ def _parameter(name: str, description: str, schema: dict, required: bool = False
 
 
 def bad_parameter(name: str, message: str) -> HttpResponse:
-    detail = _("Tham số `%(name)s`: %(message)s") % {"name": name, "message": message}
+    detail = _("Parameter `%(name)s`: %(message)s") % {"name": name, "message": message}
     return problem(400, detail, errors=[{"loc": ["query", name], "msg": message}])
 
 
@@ -70,7 +70,7 @@ def _number(request: HttpRequest, name: str, low: int, high: int, default: int |
     if not value and default is not None:
         return default
     if not re.fullmatch(r"[0-9]{1,6}", value) or not low <= int(value) <= high:
-        return bad_parameter(name, _("cần một số nguyên từ %(low)s đến %(high)s.") % {"low": low, "high": high})
+        return bad_parameter(name, _("must be an integer from %(low)s to %(high)s.") % {"low": low, "high": high})
     return int(value)
 
 
@@ -89,7 +89,9 @@ def _number(request: HttpRequest, name: str, low: int, high: int, default: int |
 def quotas(request: HttpRequest):
     """What each published unit owes and has sent in a quarter (Thường trực and Hội đồng only)."""
     if not may_view_quota_reports(request.user):
-        return problem(403, _("Chỉ Thường trực, thành viên Hội đồng và quản trị được xem chỉ tiêu gương điển hình."))
+        return problem(
+            403, _("Only the standing office, council members and administrators may see the exemplar story quotas.")
+        )
     this_year, this_quarter = current_quarter()
     year = _number(request, "year", FIRST_YEAR, LAST_YEAR, this_year)
     if isinstance(year, HttpResponse):
@@ -120,7 +122,7 @@ def statistics(request: HttpRequest):
     """Counts of public stories (and awardees of public decisions) by one dimension, for everyone."""
     by = request.GET.get("by", "field").strip() or "field"
     if by not in DIMENSIONS:
-        return bad_parameter("by", _("cần một trong: %(values)s.") % {"values": ", ".join(DIMENSIONS)})
+        return bad_parameter("by", _("must be one of: %(values)s.") % {"values": ", ".join(DIMENSIONS)})
     result = statistic(by)
     return {
         "by": by,

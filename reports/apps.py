@@ -7,7 +7,7 @@ class ReportsConfig(AppConfig):
 
     name = "reports"
     label = "reports"
-    verbose_name = _("Báo cáo gương điển hình")
+    verbose_name = _("Exemplar story reports")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -23,10 +23,10 @@ def statistics_workbook(statistics: list[Statistic]) -> Workbook:
     workbook.remove(workbook.active)
     for item in statistics:
         sheet = workbook.create_sheet(item.title[:31])
-        sheet.append([item.title, _("Gương điển hình"), _("Được khen theo quyết định")])
+        sheet.append([item.title, _("Exemplar stories"), _("Commended by decision")])
         for row in item.rows:
             sheet.append([_text(row.label), row.stories, row.awardees])
-        sheet.append([_("Tổng cộng"), item.total_stories, item.total_awardees])
+        sheet.append([_("Total"), item.total_stories, item.total_awardees])
         sheet.column_dimensions["A"].width = 48
     return workbook
 

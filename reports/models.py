@@ -8,25 +8,25 @@ class QuotaReminder(models.Model):
     """One reminder about one unit and one deadline, recorded in the transaction that queues its e-mail."""
 
     class Kind(models.TextChoices):
-        BEFORE = "before", _("nhắc trước hạn (biên tập viên của đơn vị)")
-        LATE = "late", _("báo trễ hạn (Thường trực)")
+        BEFORE = "before", _("reminder before the deadline (unit editors)")
+        LATE = "late", _("late report (standing office)")
 
     unit = models.ForeignKey(
-        "exemplar_pages.UnitPage", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="quota_reminders"
+        "exemplar_pages.UnitPage", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="quota_reminders"
     )
-    deadline = models.DateTimeField(_("hạn"))
-    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
-    year = models.PositiveSmallIntegerField(_("năm"))
-    quarter = models.PositiveSmallIntegerField(_("quý"))
-    owed = models.PositiveSmallIntegerField(_("còn thiếu"))
+    deadline = models.DateTimeField(_("deadline"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"))
+    owed = models.PositiveSmallIntegerField(_("owed"))
     email = models.ForeignKey(
-        "operations.OutgoingEmail", verbose_name=_("thư"), null=True, blank=True, on_delete=models.SET_NULL
+        "operations.OutgoingEmail", verbose_name=_("e-mail"), null=True, blank=True, on_delete=models.SET_NULL
     )
-    created_at = models.DateTimeField(_("gửi lúc"), auto_now_add=True)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("lời nhắc gương điển hình")
-        verbose_name_plural = _("lời nhắc gương điển hình")
+        verbose_name = _("exemplar story reminder")
+        verbose_name_plural = _("exemplar story reminders")
         constraints = [
             models.UniqueConstraint(fields=["unit", "deadline", "kind"], name="one_quota_reminder_per_unit_deadline")
         ]

@@ -60,14 +60,14 @@ class QuarterCount:
     def status(self) -> str:
         """In words (never colour alone): “Đạt”, “Trễ hạn (thiếu 1)”, “Còn thiếu 1”."""
         if self.late_units is not None:
-            return _("%(count)s đơn vị trễ hạn") % {"count": self.late_units} if self.late_units else ""
+            return _("Late units: %(count)s") % {"count": self.late_units} if self.late_units else ""
         if self.on_time:
-            return _("Đạt")
+            return _("Met")
         if self.start is not None and self.now <= self.start:
-            return _("Chưa đến kỳ (cần %(quota)s)") % {"quota": self.quota}
+            return _("Not yet open (needs %(quota)s)") % {"quota": self.quota}
         if self.late:
-            return _("Trễ hạn (thiếu %(owed)s)") % {"owed": self.owed}
-        return _("Còn thiếu %(owed)s") % {"owed": self.owed}
+            return _("Late (%(owed)s short)") % {"owed": self.owed}
+        return _("%(owed)s short") % {"owed": self.owed}
 
     def as_dict(self) -> dict:
         return {
@@ -217,7 +217,7 @@ def count_year(
 def totals(lines: list[UnitLine], year: int, quarters: tuple[int, ...], now: datetime | None = None) -> UnitLine:
     """The totals row: sums per quarter (its deadline is the default one)."""
     now = now or timezone.now()
-    total = UnitLine(unit=None, quota=sum(line.quota for line in lines), title=_("Tổng cộng"))
+    total = UnitLine(unit=None, quota=sum(line.quota for line in lines), title=_("Total"))
     for quarter in quarters:
         count = QuarterCount(year, quarter, DEFAULT_SCHEDULE.deadline(year, quarter), 0, now)
         for line in lines:

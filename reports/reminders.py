@@ -98,17 +98,17 @@ def remind_unit_editors(units: list[UnitPage], now: datetime, days: int) -> int:
             reminder = _record(unit, count, QuotaReminder.Kind.BEFORE)
             if reminder is None:
                 continue
-            subject = _("Nhắc hạn gửi gương điển hình quý %(quarter)s/%(year)s: %(unit)s còn thiếu %(owed)s bài") % {
+            subject = _("Exemplar stories for quarter %(quarter)s/%(year)s due soon: %(unit)s still owes %(owed)s") % {
                 "quarter": count.quarter,
                 "year": count.year,
                 "unit": unit.title,
                 "owed": count.owed,
             }
             body = _(
-                "Kính gửi biên tập viên của %(unit)s,\n\n"
-                "Hạn gửi gương điển hình tiên tiến quý %(quarter)s/%(year)s là %(deadline)s. "
-                "Đơn vị cần gửi %(quota)s bài, đã gửi duyệt %(submitted)s bài, còn thiếu %(owed)s bài.\n\n"
-                "Soạn bài và gửi duyệt tại: %(admin)s\n"
+                "Dear editors of %(unit)s,\n\n"
+                "The deadline for the exemplar stories of quarter %(quarter)s/%(year)s is %(deadline)s. "
+                "The unit must send %(quota)s stories; it has submitted %(submitted)s and still owes %(owed)s.\n\n"
+                "Write the stories and submit them for moderation at: %(admin)s\n"
             ) % {
                 "unit": unit.title,
                 "quarter": count.quarter,
@@ -153,19 +153,20 @@ def report_late_units(units: list[UnitPage], now: datetime) -> int:
                 continue
             first = recorded[0][1]
             lines = "\n".join(
-                _("- %(unit)s: đã gửi %(submitted)s/%(quota)s, còn thiếu %(owed)s")
+                _("- %(unit)s: submitted %(submitted)s/%(quota)s, %(owed)s short")
                 % {"unit": unit.title, "submitted": count.submitted, "quota": count.quota, "owed": count.owed}
                 for unit, count, _reminder in recorded
             )
-            subject = _("Đơn vị trễ hạn gửi gương điển hình quý %(quarter)s/%(year)s (%(count)s đơn vị)") % {
+            subject = _("Units late with exemplar stories for quarter %(quarter)s/%(year)s (%(count)s units)") % {
                 "quarter": first.quarter,
                 "year": first.year,
                 "count": len(recorded),
             }
             body = _(
-                "Kính gửi Thường trực Hội đồng Thi đua – Khen thưởng,\n\n"
-                "Đến hạn %(deadline)s, các đơn vị sau chưa gửi đủ gương điển hình tiên tiến quý %(quarter)s/%(year)s:\n\n"
-                "%(lines)s\n\nXem bảng theo dõi: %(dashboard)s\n"
+                "To the Standing Office of the Emulation and Commendation Council,\n\n"
+                "At the deadline, %(deadline)s, the following units had not sent all their exemplar stories "
+                "of quarter %(quarter)s/%(year)s:\n\n"
+                "%(lines)s\n\nSee the dashboard: %(dashboard)s\n"
             ) % {
                 "deadline": _local(deadline),
                 "quarter": first.quarter,

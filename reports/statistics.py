@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exemplar_pages.models import (
     Award,
@@ -31,26 +31,26 @@ from exemplar_pages.visibility import public_now
 from .quotas import nearest_unit
 
 DIMENSIONS = {
-    "field": gettext_lazy("Lĩnh vực"),
-    "locality": gettext_lazy("Địa bàn"),
-    "year": gettext_lazy("Năm"),
-    "subject_type": gettext_lazy("Loại điển hình"),
-    "award": gettext_lazy("Danh hiệu, hình thức khen thưởng"),
+    "field": pgettext_lazy("taxonomy", "Field"),
+    "locality": gettext_lazy("Locality"),
+    "year": gettext_lazy("Year"),
+    "subject_type": gettext_lazy("Exemplar type"),
+    "award": gettext_lazy("Title or form of award"),
 }
 #: Headings and chart titles, written out (a lower-cased label reads wrong with proper nouns).
 HEADINGS = {
-    "field": gettext_lazy("Theo lĩnh vực"),
-    "locality": gettext_lazy("Theo địa bàn (tỉnh, thành phố)"),
-    "year": gettext_lazy("Theo năm"),
-    "subject_type": gettext_lazy("Theo loại điển hình"),
-    "award": gettext_lazy("Theo danh hiệu, hình thức khen thưởng"),
+    "field": gettext_lazy("By field"),
+    "locality": gettext_lazy("By locality (province, city)"),
+    "year": gettext_lazy("By year"),
+    "subject_type": gettext_lazy("By exemplar type"),
+    "award": gettext_lazy("By title or form of award"),
 }
 CAPTIONS = {
-    "field": gettext_lazy("Số gương điển hình theo lĩnh vực"),
-    "locality": gettext_lazy("Số gương điển hình theo địa bàn"),
-    "year": gettext_lazy("Số gương điển hình theo năm"),
-    "subject_type": gettext_lazy("Số gương điển hình theo loại điển hình"),
-    "award": gettext_lazy("Số gương điển hình theo danh hiệu, hình thức khen thưởng"),
+    "field": gettext_lazy("Number of exemplar stories by field"),
+    "locality": gettext_lazy("Number of exemplar stories by locality"),
+    "year": gettext_lazy("Number of exemplar stories by year"),
+    "subject_type": gettext_lazy("Number of exemplar stories by exemplar type"),
+    "award": gettext_lazy("Number of exemplar stories by title or form of award"),
 }
 FREE_AWARD = "khac"
 
@@ -162,7 +162,7 @@ def statistic(by: str) -> Statistic:
     else:  # award
         for award in Award.objects.order_by("name"):
             labels[award.slug] = award.name
-        labels[FREE_AWARD] = _("Khen thưởng khác (ghi như trong hồ sơ)")
+        labels[FREE_AWARD] = _("Other awards (as written in the records)")
         received = StoryAward.objects.filter(story__in=story_ids)
         for slug, count in (
             received.values_list("award__slug").annotate(count=Count("story_id", distinct=True)).order_by()

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -46,12 +46,12 @@ def keep_queryset(queryset, name, value):
 
 
 class QuotaFilterSet(WagtailFilterSet):
-    year = django_filters.ChoiceFilter(label=_("Năm"), method=keep_queryset, empty_label=None)
+    year = django_filters.ChoiceFilter(label=_("Year"), method=keep_queryset, empty_label=None)
     quarter = django_filters.ChoiceFilter(
-        label=_("Quý"),
+        label=_("Quarter"),
         method=keep_queryset,
-        choices=[(str(q), _("Quý %(q)s") % {"q": q}) for q in QUARTERS],
-        empty_label=_("Cả năm"),
+        choices=[(str(q), _("Quarter %(q)s") % {"q": q}) for q in QUARTERS],
+        empty_label=_("Whole year"),
     )
 
     class Meta:
@@ -103,7 +103,7 @@ class QuarterColumn(StatusColumn):
 class QuotaReportView(ReportView):
     """Units × quarters of a year: submitted, approved, owed, late units marked, totals, a chart, XLSX."""
 
-    page_title = _("Gương điển hình theo quý")
+    page_title = _("Exemplar stories by quarter")
     header_icon = "list-ul"
     model = UnitPage
     filterset_class = QuotaFilterSet
@@ -146,24 +146,26 @@ class QuotaReportView(ReportView):
 
     @cached_property
     def columns(self):
-        columns = [TitleColumn("title", label=_("Đơn vị")), Column("quota", label=_("Chỉ tiêu mỗi quý"))]
+        columns = [TitleColumn("title", label=_("Unit")), Column("quota", label=_("Quota per quarter"))]
         if len(self.quarters) > 1:
             return columns + [
-                QuarterColumn(f"q{quarter}_status", quarter, label=_t("Quý %(q)s") % {"q": quarter})
+                QuarterColumn(f"q{quarter}_status", quarter, label=gettext("Quarter %(q)s") % {"q": quarter})
                 for quarter in self.quarters
             ]
         return self.export_columns
 
     @cached_property
     def export_columns(self):
-        columns = [TitleColumn("title", label=_("Đơn vị")), Column("quota", label=_("Chỉ tiêu mỗi quý"))]
+        columns = [TitleColumn("title", label=_("Unit")), Column("quota", label=_("Quota per quarter"))]
         for quarter in self.quarters:
-            prefix = _t("Quý %(q)s") % {"q": quarter}
+            prefix = gettext("Quarter %(q)s") % {"q": quarter}
+            submitted, approved = gettext("submitted"), pgettext("quota", "approved")
+            owed, status = gettext("owed"), pgettext("quota", "status")
             columns += [
-                Column(f"q{quarter}_submitted", label=f"{prefix}: {_t('đã gửi')}"),
-                Column(f"q{quarter}_approved", label=f"{prefix}: {_t('đã duyệt đăng')}"),
-                Column(f"q{quarter}_owed", label=f"{prefix}: {_t('còn thiếu')}"),
-                StatusColumn(f"q{quarter}_status", quarter, label=f"{prefix}: {_t('tình trạng')}"),
+                Column(f"q{quarter}_submitted", label=f"{prefix}: {submitted}"),
+                Column(f"q{quarter}_approved", label=f"{prefix}: {approved}"),
+                Column(f"q{quarter}_owed", label=f"{prefix}: {owed}"),
+                StatusColumn(f"q{quarter}_status", quarter, label=f"{prefix}: {status}"),
             ]
         return columns
 
@@ -201,13 +203,16 @@ class QuotaReportView(ReportView):
     def chart_context(self, rows) -> dict:
         lines = [row for row in rows if row.unit is not None]
         quarter = self.chart_quarter()
-        title = _t("Quý %(q)s/%(year)s: số bài đã gửi và còn thiếu theo đơn vị") % {"q": quarter, "year": self.year}
+        title = gettext("Quarter %(q)s/%(year)s: stories submitted and owed, by unit") % {
+            "q": quarter,
+            "year": self.year,
+        }
         chart = bar_chart(
             title,
             [line.title for line in lines],
             [
-                (_t("Đã gửi"), [line.quarters[quarter].submitted for line in lines]),
-                (_t("Còn thiếu"), [line.quarters[quarter].owed for line in lines]),
+                (gettext("Submitted"), [line.quarters[quarter].submitted for line in lines]),
+                (gettext("Owed"), [line.quarters[quarter].owed for line in lines]),
             ],
         )
         late = {q: [line.title for line in lines if line.quarters[q].late] for q in self.quarters}
@@ -219,9 +224,9 @@ def statistics_context() -> dict:
     charts = []
     for item in statistics:
         labels = [row.label for row in item.rows]
-        series = [(_t("Gương điển hình"), [row.stories for row in item.rows])]
+        series = [(gettext("Exemplar stories"), [row.stories for row in item.rows])]
         if item.has_awardees:
-            series.append((_t("Được khen theo quyết định"), [row.awardees for row in item.rows]))
+            series.append((gettext("Commended by decision"), [row.awardees for row in item.rows]))
         charts.append((item, f"chart-{item.by}", bar_chart(item.caption, labels, series)))
     return {"charts": charts}
 

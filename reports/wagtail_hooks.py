@@ -34,7 +34,7 @@ class QuotaReaderMenuItem(MenuItem):
 @hooks.register("register_reports_menu_item")
 def register_quota_menu_item():
     return QuotaReaderMenuItem(
-        _("Gương điển hình theo quý"),
+        _("Exemplar stories by quarter"),
         reverse("reports_quotas"),
         name="guong-dien-hinh-theo-quy",
         icon_name="list-ul",
@@ -45,7 +45,7 @@ def register_quota_menu_item():
 @hooks.register("register_reports_menu_item")
 def register_statistics_menu_item():
     return QuotaReaderMenuItem(
-        _("Thống kê gương điển hình"), reverse("reports_statistics"), name="thong-ke", icon_name="list-ul", order=910
+        _("Exemplar story statistics"), reverse("reports_statistics"), name="thong-ke", icon_name="list-ul", order=910
     )
 
 

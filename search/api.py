@@ -137,7 +137,7 @@ def search_pages(request: HttpRequest):
     undecodable = _undecodable_parameters(request)
     if undecodable:
         names = ", ".join(f"“{name}”" for name in undecodable)
-        raise HttpError(400, _("Tham số %(names)s không phải văn bản UTF-8 hợp lệ.") % {"names": names})
+        raise HttpError(400, _("Parameter %(names)s is not valid UTF-8 text.") % {"names": names})
     try:
         query = parse_search_params(request.GET.getlist)
     except SearchParameterError as error:
@@ -145,7 +145,7 @@ def search_pages(request: HttpRequest):
     try:
         results = search(query)
     except BackendUnavailable:
-        raise HttpError(503, _("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau.")) from None
+        raise HttpError(503, _("The search service is temporarily unavailable, please try again later.")) from None
     payload = {
         "count": results.count,
         "page": query.offset // query.limit + 1,

@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
 
     name = "search"
     label = "search"
-    verbose_name = _("Tìm kiếm")
+    verbose_name = _("Search")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

@@ -27,8 +27,8 @@ class SearchDocument(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_index=True)
 
     class Meta:
-        verbose_name = _("tài liệu tìm kiếm")
-        verbose_name_plural = _("tài liệu tìm kiếm")
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
         indexes = [
             models.Index(fields=["date", "page"], name="search_doc_date"),
             # Covers counting and date ordering without reading the long text columns.
@@ -47,8 +47,8 @@ class SearchFacet(models.Model):
     value = models.CharField(max_length=255)
 
     class Meta:
-        verbose_name = _("giá trị phân loại")
-        verbose_name_plural = _("giá trị phân loại")
+        verbose_name = _("facet value")
+        verbose_name_plural = _("facet values")
         indexes = [
             models.Index(fields=["facet", "value", "document"], name="search_facet_lookup"),
             models.Index(fields=["document", "facet", "value"], name="search_facet_document"),
@@ -65,8 +65,8 @@ class SearchTerms(models.Model):
     terms = models.TextField(default="")
 
     class Meta:
-        verbose_name = _("từ chỉ mục của tài liệu")
-        verbose_name_plural = _("từ chỉ mục của tài liệu")
+        verbose_name = _("document term bag")
+        verbose_name_plural = _("document term bags")
 
     def __str__(self) -> str:
         return str(self.document_id)
@@ -80,8 +80,8 @@ class SearchWord(models.Model):
     documents = models.IntegerField(default=0)
 
     class Meta:
-        verbose_name = _("từ vựng tìm kiếm")
-        verbose_name_plural = _("từ vựng tìm kiếm")
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
 
     def __str__(self) -> str:
         return self.term
@@ -93,8 +93,8 @@ class SearchIndexState(models.Model):
     generation = models.CharField(max_length=32)
 
     class Meta:
-        verbose_name = _("trạng thái chỉ mục")
-        verbose_name_plural = _("trạng thái chỉ mục")
+        verbose_name = _("index state")
+        verbose_name_plural = _("index states")
 
     def __str__(self) -> str:
         return self.generation
@@ -104,8 +104,8 @@ class IndexOperation(models.Model):
     """A change of one page's Elasticsearch document, queued in the content change's transaction until sent."""
 
     class Action(models.TextChoices):
-        UPSERT = "upsert", _("cập nhật")
-        DELETE = "delete", _("xóa")
+        UPSERT = "upsert", _("update")
+        DELETE = "delete", _("delete")
 
     page_id = models.BigIntegerField(db_index=True)
     action = models.CharField(max_length=10, choices=Action.choices)
@@ -118,8 +118,8 @@ class IndexOperation(models.Model):
 
     class Meta:
         ordering = ["id"]
-        verbose_name = _("thao tác chỉ mục")
-        verbose_name_plural = _("thao tác chỉ mục")
+        verbose_name = _("index operation")
+        verbose_name_plural = _("index operations")
         indexes = [models.Index(fields=["done_at", "id"], name="search_op_pending")]
 
     def __str__(self) -> str:

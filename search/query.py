@@ -95,7 +95,7 @@ def _values(getlist: Callable[[str], list[str]], name: str) -> list[str]:
     values = list(dict.fromkeys(values))
     if len(values) > MAX_FILTER_VALUES:
         raise SearchParameterError(
-            name, _("Tham số `%(name)s` nhận tối đa %(max)s giá trị.") % {"name": name, "max": MAX_FILTER_VALUES}
+            name, _("Parameter `%(name)s` takes at most %(max)s values.") % {"name": name, "max": MAX_FILTER_VALUES}
         )
     return values
 
@@ -114,7 +114,7 @@ def _int(getlist: Callable[[str], list[str]], name: str, default: int, low: int,
 
 
 def _no_such_value(name: str, value: str) -> SearchParameterError:
-    message = _("Tham số `%(name)s`: không có giá trị “%(value)s”.") % {"name": name, "value": value[:60]}
+    message = _("Parameter `%(name)s`: there is no value “%(value)s”.") % {"name": name, "value": value[:60]}
     return SearchParameterError(name, message)
 
 
@@ -136,7 +136,9 @@ def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
     """Turn public parameters (`q`, `type`, `field`… `page`, `page_size`, `sort`) into a query; bad ones raise."""
     text = " ".join(" ".join(getlist("q")).split())
     if len(text) > MAX_QUERY_LENGTH:
-        raise SearchParameterError("q", _("Tham số `q` dài tối đa %(max)s ký tự.") % {"max": MAX_QUERY_LENGTH})
+        raise SearchParameterError(
+            "q", _("Parameter `q` is at most %(max)s characters long.") % {"max": MAX_QUERY_LENGTH}
+        )
     clauses: list[tuple[str, tuple[str, ...]]] = []
     types = _values(getlist, "type")
     for value in types:
@@ -148,14 +150,14 @@ def parse_search_params(getlist: Callable[[str], list[str]]) -> SearchQuery:
         values = _values(getlist, name) if facet.counted else []  # filter-only keys are the columns' own
         if values:
             clauses.append((name, tuple(_resolved(name, values))))
-    size_error = _("Tham số `page_size` phải từ 1 đến %(max)s.") % {"max": MAX_PAGE_SIZE}
+    size_error = _("Parameter `page_size` must be from 1 to %(max)s.") % {"max": MAX_PAGE_SIZE}
     page_size = _int(getlist, "page_size", DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, size_error)
-    page_error = _("Tham số `page` phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_PAGE}
+    page_error = _("Parameter `page` must be an integer from 1 to %(max)s.") % {"max": MAX_PAGE}
     page = _int(getlist, "page", 1, 1, MAX_PAGE, page_error)
     if page * page_size > MAX_RESULT_WINDOW:
-        deep = _("Tham số `page` quá sâu: page × page_size tối đa %(max)s.") % {"max": MAX_RESULT_WINDOW}
+        deep = _("Parameter `page` is too deep: page × page_size is at most %(max)s.") % {"max": MAX_RESULT_WINDOW}
         raise SearchParameterError("page", deep)
     sort = (getlist("sort") or [""])[-1] or ""
     if sort and sort not in SORTS:
-        raise SearchParameterError("sort", _("Tham số `sort` chỉ nhận relevance hoặc date."))
+        raise SearchParameterError("sort", _("Parameter `sort` accepts only relevance or date."))
     return SearchQuery(text=text, clauses=clauses, offset=(page - 1) * page_size, limit=page_size, sort=sort)

@@ -38,7 +38,7 @@ def search(request: HttpRequest) -> TemplateResponse:
     try:
         results = run_search(query)
     except BackendUnavailable:
-        error = str(_("Dịch vụ tìm kiếm tạm thời gián đoạn, xin thử lại sau."))
+        error = str(_("The search service is temporarily unavailable, please try again later."))
         results = SearchResults(count=0, offset=0, limit=PAGE_SIZE, backend="", hits=[])
     if results.count and query.offset >= results.count:
         query.offset = (results.count - 1) // PAGE_SIZE * PAGE_SIZE

@@ -21,7 +21,9 @@ from tests.moderation_fixtures import bearer
 
 pytestmark = pytest.mark.django_db
 
-ANONYMOUS_BASE = 6  # view restrictions, site, expired live pages, page, specific page, parent
+# view restrictions, site, expired live pages, page, specific page, parent, and the ancestors' alias ids
+# (Wagtail's get_view_restrictions, since the English pages turned Wagtail's locales on)
+ANONYMOUS_BASE = 7
 EDITOR_BASE = 5  # token, page permissions, page, specific page, parent
 STORY = 5  # public movement (restrictions + movement), awards with their award, tags, gallery with its images
 PLAN = 4  # basis references, their public linked plans (restrictions + plans), assignments

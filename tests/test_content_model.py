@@ -21,7 +21,7 @@ from exemplar_pages.models import (
     PlanPage,
     UnitPage,
 )
-from home.models import HomePage
+from home.models import HomePage, InformationPage
 from tests import factories
 
 
@@ -30,8 +30,9 @@ class TreeRulesTests(WagtailPageTestCase):
 
     def test_home_page(self):
         self.assertCanCreateAt(Page, HomePage)
-        self.assertAllowedSubpageTypes(HomePage, {ColumnPage, UnitPage})
-        self.assertEqual(HomePage.max_count, 1)
+        self.assertAllowedSubpageTypes(HomePage, {ColumnPage, UnitPage, InformationPage})
+        self.assertEqual(HomePage.max_count, 2)  # one per content language (vi, en)
+        self.assertAllowedParentPageTypes(InformationPage, {HomePage, InformationPage})
 
     def test_unit_page(self):
         self.assertAllowedParentPageTypes(UnitPage, {HomePage, UnitPage})

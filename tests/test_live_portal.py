@@ -203,9 +203,11 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     assert after_first.json()["live"] is False
     deciding = member_votes(chromium, portal, "hoidong2", page_id, twice=True)
     assert deciding[0] == deciding[1] == "Tán thành và đăng"
-    # The tabs share one session, so either page may show both messages.
+    # One click publishes, the other is told it came too late. The tabs share one browser's cookies (the
+    # messages travel in one), so a tab may also show the other's message: the single publication and the
+    # two votes are checked on the saved data below.
     answers = " ".join(deciding[2:])
-    assert answers.count("đã được đăng") == 1 and answers.count("đã được xử lý") == 1, answers
+    assert "đã được đăng" in answers and "đã được xử lý trước đó" in answers, answers
 
     creator_statuses = [status for future in creators for status in future.result(timeout=600)]
     reader_statuses = [status for future in readers for status in future.result(timeout=600)]

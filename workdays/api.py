@@ -63,30 +63,32 @@ PARAMETERS = [
 
 
 def _bad(parameter: str, message: str) -> HttpError:
-    return HttpError(400, _("Tham số `%(name)s`: %(message)s") % {"name": parameter, "message": message})
+    return HttpError(400, _("Parameter `%(name)s`: %(message)s") % {"name": parameter, "message": message})
 
 
 def _date_parameter(request: HttpRequest, name: str) -> date:
     value = request.GET.get(name, "").strip()
     if not value:
-        raise _bad(name, _("thiếu giá trị."))
+        raise _bad(name, _("value missing."))
     try:
         if not _ISO_DATE.match(value):
             raise ValueError(value)
         day = date.fromisoformat(value)
     except ValueError:
-        raise _bad(name, _("“%(value)s” không phải ngày dạng YYYY-MM-DD.") % {"value": value[:40]}) from None
+        raise _bad(name, _("“%(value)s” is not a date of the form YYYY-MM-DD.") % {"value": value[:40]}) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise _bad(name, _("lịch chỉ tính các năm %(first)s–%(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR})
+        raise _bad(
+            name, _("the calendar only covers the years %(first)s–%(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+        )
     return day
 
 
 def _days_parameter(request: HttpRequest) -> int:
     value = request.GET.get("days", "").strip()
     if not value:
-        raise _bad("days", _("thiếu giá trị."))
+        raise _bad("days", _("value missing."))
     if not _NUMBER.match(value) or not 1 <= int(value) <= MAX_DAYS:
-        raise _bad("days", _("phải là số nguyên từ 1 đến %(max)s.") % {"max": MAX_DAYS})
+        raise _bad("days", _("must be an integer from 1 to %(max)s.") % {"max": MAX_DAYS})
     return int(value)
 
 
@@ -107,9 +109,9 @@ def working_days(request: HttpRequest):
     by_count = "start" in request.GET or "days" in request.GET
     by_range = "from" in request.GET or "to" in request.GET
     if by_count and by_range:
-        raise _bad("from", _("không dùng cùng `start` và `days`."))
+        raise _bad("from", _("cannot be used with `start` and `days`."))
     if not by_count and not by_range:
-        raise _bad("start", _("cần `start` và `days`, hoặc `from` và `to`."))
+        raise _bad("start", _("`start` and `days`, or `from` and `to`, are required."))
     calendar = working_calendar()
     start = count = end = None
     if by_count:
@@ -117,14 +119,14 @@ def working_days(request: HttpRequest):
         try:
             end = calendar.add_working_days(start, count)
         except OutOfCalendar:
-            raise _bad("days", _("ngày kết thúc vượt quá năm %(last)s.") % {"last": LAST_YEAR}) from None
+            raise _bad("days", _("the end date is after the year %(last)s.") % {"last": LAST_YEAR}) from None
         first, last = start, end
     else:
         first, last = _date_parameter(request, "from"), _date_parameter(request, "to")
         if last < first:
-            raise _bad("to", _("phải từ ngày `from` trở đi."))
+            raise _bad("to", _("must be on or after `from`."))
         if last - first >= timedelta(days=MAX_DAYS):
-            raise _bad("to", _("khoảng tối đa %(max)s ngày.") % {"max": MAX_DAYS})
+            raise _bad("to", _("the range is at most %(max)s days.") % {"max": MAX_DAYS})
     days_off = calendar.days_off_between(first, last)
     off_dates = {off.date for off in days_off}
     return {

@@ -7,7 +7,7 @@ class WorkdaysConfig(AppConfig):
 
     name = "workdays"
     label = "workdays"
-    verbose_name = _("Lịch ngày làm việc")
+    verbose_name = _("Working-day calendar")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:

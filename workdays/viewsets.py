@@ -11,7 +11,7 @@ class HolidayViewSet(SnippetViewSet):
 
     model = Holiday
     icon = "date"
-    menu_label = _("Lịch ngày làm việc")
+    menu_label = _("Working-day calendar")
     menu_name = "working-day-calendar"
     add_to_admin_menu = True
     menu_order = 900

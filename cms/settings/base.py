@@ -6,7 +6,6 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -46,6 +45,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.simple_translation",  # "Dịch" in the page menu: the English pages
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -77,7 +78,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.language.PathLanguageMiddleware",  # Vietnamese, or English under /en/
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -141,10 +142,12 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "vi"
-# Vietnamese only, public pages and admin alike, whatever the browser asks for
-# (English pages are a later part of the product, DESIGN §4).
-LANGUAGES = [("vi", _("Tiếng Việt"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Vietnamese everywhere, whatever the browser asks for; English only on the English pages under /en/
+# (cms.language.PathLanguageMiddleware). Each language is named in itself.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# The project's catalogue (English msgids, Vietnamese msgstrs: `make messages`), then the Vietnamese
+# wording of Wagtail's own admin strings that replaces Wagtail's catalogue (locale/wagtail/README).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -183,8 +186,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 WAGTAIL_SITE_NAME = "Cổng thông tin Thi đua – Khen thưởng"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_URL)
 WAGTAILAPI_BASE_URL = SITE_URL  # the pages API's `detail_url`
-WAGTAIL_I18N_ENABLED = False
-WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
+# Pages in Vietnamese and, translated from them, in English (the agency's English pages, /en/).
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "txt", "xlsx", "json"]

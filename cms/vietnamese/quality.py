@@ -64,12 +64,12 @@ def _(message: str) -> str:
 
 #: What each problem code means, for the people who see the report.
 PROBLEMS = {
-    "empty": _("không có chữ để đánh giá"),
-    "mojibake": _("lỗi mã hóa (UTF-8 bị đọc sai)"),
-    "legacy_encoding": _("còn chữ mã TCVN3/VNI cũ"),
-    "lost_letters": _("mất chữ (chữ cái rời, từ bị tách)"),
-    "no_diacritics": _("mất dấu tiếng Việt"),
-    "invalid_words": _("nhiều từ không đọc được"),
+    "empty": _("no text to judge"),
+    "mojibake": _("encoding error (UTF-8 misread)"),
+    "legacy_encoding": _("old TCVN3/VNI-encoded text left"),
+    "lost_letters": _("lost letters (stray letters, split words)"),
+    "no_diacritics": _("Vietnamese diacritics lost"),
+    "invalid_words": _("many unreadable words"),
 }
 
 

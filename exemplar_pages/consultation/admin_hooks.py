@@ -37,4 +37,4 @@ class ReadersMenuItem(MenuItem):
 
 @hooks.register("register_admin_menu_item")
 def register_summary_menu_item():
-    return ReadersMenuItem(_("Tổng hợp lấy ý kiến"), reverse("consultation_summaries"), icon_name="table", order=311)
+    return ReadersMenuItem(_("Consultation summaries"), reverse("consultation_summaries"), icon_name="table", order=311)

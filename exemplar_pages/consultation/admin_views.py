@@ -60,7 +60,7 @@ class CommentEditView(generic.EditView):
 class CommentViewSet(ModelViewSet):
     model = ConsultationComment
     icon = "comment"
-    menu_label = _("Ý kiến góp ý")
+    menu_label = _("Public comments")
     menu_order = 310
     add_to_admin_menu = True
     url_prefix = "y-kien-gop-y"
@@ -68,11 +68,11 @@ class CommentViewSet(ModelViewSet):
     edit_view_class = CommentEditView
     form_fields = ["stance", "is_spam", "note"]
     list_display = [
-        Column("consultation", label=_("Đợt lấy ý kiến")),
-        Column("subject_display", label=_("Về")),
+        Column("consultation", label=_("Consultation")),
+        Column("subject_display", label=_("Regarding")),
         "name",
-        Column("text", label=_("Nội dung")),
-        DateColumn("created_at", label=_("Thời điểm gửi")),
+        Column("text", label=_("Content")),
+        DateColumn("created_at", label=_("Submitted at")),
         "stance",
         "is_spam",
     ]
@@ -121,7 +121,7 @@ class ConsultationSummaryIndex(TemplateView):
             **super().get_context_data(**kwargs),
             "consultations": consultations,
             "comments_url": comments_url,
-            "page_title": _("Tổng hợp lấy ý kiến Nhân dân"),
+            "page_title": _("Summaries of public consultations"),
         }
 
 

@@ -110,7 +110,7 @@ def _public(consultation_id: int) -> ConsultationPage | None:
 
 
 def _not_found(consultation_id: int) -> HttpResponse:
-    return problem(404, _("Không có đợt lấy ý kiến số %(id)s.") % {"id": consultation_id})
+    return problem(404, _("No consultation with id %(id)s.") % {"id": consultation_id})
 
 
 @router.get("/", response=list[ConsultationOut], summary="Các đợt lấy ý kiến Nhân dân", operation_id="consultations")
@@ -158,7 +158,7 @@ def post_comment(request: HttpRequest, consultation_id: int, data: CommentIn):
         {
             "id": comment.pk,
             "created_at": comment.created_at,
-            "message": _("Cảm ơn bạn đã gửi ý kiến; ý kiến được chuyển tới Thường trực Hội đồng."),
+            "message": _("Thank you for your comment; it has been passed to the Council's standing office."),
         },
     )
 
@@ -173,10 +173,12 @@ def invalid_fields(error: ValidationError) -> HttpResponse:
 def _for_readers(request: HttpRequest, consultation_id: int) -> ConsultationPage:
     """The consultation (published or not) if the token's user may read its comments (403, 404 otherwise)."""
     if not can_read_comments(request.user):
-        raise PermissionDenied(_("Chỉ Thường trực, thành viên Hội đồng và quản trị được đọc ý kiến góp ý."))
+        raise PermissionDenied(
+            _("Only the standing office, Council members and administrators may read public comments.")
+        )
     page = ConsultationPage.objects.filter(pk=consultation_id).first()
     if page is None:
-        raise Http404(_("Không có đợt lấy ý kiến số %(id)s.") % {"id": consultation_id})
+        raise Http404(_("No consultation with id %(id)s.") % {"id": consultation_id})
     return page
 
 

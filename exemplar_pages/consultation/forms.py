@@ -44,23 +44,26 @@ class CitizenForm(forms.Form):
 
 
 class CommentForm(CitizenForm):
-    nominee = forms.ChoiceField(label=_("Góp ý về"), required=False)
-    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    nominee = forms.ChoiceField(label=_("Comment on"), required=False)
+    name = forms.CharField(label=_("Full name"), max_length=120)
     contact = forms.CharField(
-        label=_("Điện thoại hoặc thư điện tử"),
+        label=_("Phone or email"),
         max_length=120,
-        help_text=_("Chỉ cơ quan thấy, để liên hệ khi cần làm rõ ý kiến."),
+        help_text=_("Seen only by the agency, to contact you if your comment needs clarifying."),
     )
     locality = forms.CharField(
-        label=_("Nơi cư trú"), max_length=255, required=False, help_text=_("Ví dụ: xã Tân Lập, huyện Tân Biên.")
+        label=_("Place of residence"),
+        max_length=255,
+        required=False,
+        help_text=_("For example: xã Tân Lập, huyện Tân Biên."),
     )
-    text = forms.CharField(label=_("Nội dung ý kiến"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
-    website = forms.CharField(label=_("Để trống ô này"), required=False)
+    text = forms.CharField(label=_("Your comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, consultation: ConsultationPage, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.consultation = consultation
-        self.fields["nominee"].choices = [("", _("Cả danh sách"))] + [
+        self.fields["nominee"].choices = [("", _("The whole list"))] + [
             (str(nominee.pk), nominee.name) for nominee in consultation.nominees.all()
         ]
         self.fields["name"].widget.attrs.update({"autocomplete": "name"})

@@ -34,10 +34,10 @@ class ConsultationClosed(Exception):
     @property
     def message(self) -> str:
         if self.state == "upcoming":
-            return _("Đợt lấy ý kiến chưa bắt đầu: bắt đầu nhận ý kiến từ ngày %(date)s.") % {
+            return _("The consultation has not started yet: comments are accepted from %(date)s.") % {
                 "date": self.consultation.opens_on.strftime("%d/%m/%Y")
             }
-        return _("Đợt lấy ý kiến đã kết thúc ngày %(date)s; không nhận thêm ý kiến.") % {
+        return _("The consultation ended on %(date)s; no more comments are accepted.") % {
             "date": self.consultation.closes_on.strftime("%d/%m/%Y")
         }
 
@@ -50,7 +50,7 @@ class TooManyComments(Exception):
     @property
     def message(self) -> str:
         minutes = max(1, round(self.retry_after / 60))
-        return _("Địa chỉ của bạn đã gửi nhiều ý kiến trong thời gian ngắn. Xin gửi lại sau khoảng %(m)s phút.") % {
+        return _("Your address has sent many comments in a short time. Please try again in about %(m)s minutes.") % {
             "m": minutes
         }
 
@@ -70,12 +70,14 @@ def clean_contact(value: str) -> str:
         try:
             validate_email(value)
         except ValidationError:
-            raise ValidationError(_("Địa chỉ thư điện tử “%(v)s” không hợp lệ.") % {"v": value}) from None
+            raise ValidationError(_("The email address “%(v)s” is not valid.") % {"v": value}) from None
         return value
     phone = _PHONE_SEPARATORS.sub("", value)
     if not _PHONE.match(phone):
         raise ValidationError(
-            _("Hãy ghi số điện thoại (ví dụ 0912 345 678) hoặc địa chỉ thư điện tử để cơ quan liên hệ khi cần.")
+            _(
+                "Enter a phone number (for example 0912 345 678) or an email address so that the agency can contact you if needed."
+            )
         )
     return phone
 
@@ -88,13 +90,13 @@ def nominee_for(consultation: ConsultationPage, nominee_id) -> ConsultationNomin
         return consultation.nominees.get(pk=int(nominee_id))
     except (TypeError, ValueError, ConsultationNominee.DoesNotExist):
         raise ValidationError(
-            {"nominee": _("Không có người được đề nghị số %(id)s trong đợt lấy ý kiến này.") % {"id": nominee_id}}
+            {"nominee": _("No nominee with id %(id)s in this consultation.") % {"id": nominee_id}}
         ) from None
 
 
 def null_character_errors(data: dict) -> dict[str, list[str]]:
     """Fields holding a NUL character, which no citizen types and PostgreSQL refuses to store."""
-    message = _("Nội dung có ký tự không hợp lệ (NUL).")
+    message = _("The text contains an invalid character (NUL).")
     return {name: [message] for name, value in data.items() if isinstance(value, str) and "\x00" in value}
 
 
@@ -111,14 +113,14 @@ def validate_comment(consultation: ConsultationPage, data: dict) -> Consultation
     name = (data.get("name") or "").strip()
     text = (data.get("text") or "").strip()
     if not name:
-        errors["name"] = [_("Hãy ghi họ tên của bạn.")]
+        errors["name"] = [_("Enter your full name.")]
     try:
         contact = clean_contact(data.get("contact", ""))
     except ValidationError as error:
         errors["contact"] = error.messages
         contact = ""
     if len(text) < 10:
-        errors["text"] = [_("Hãy ghi nội dung ý kiến (ít nhất 10 ký tự).")]
+        errors["text"] = [_("Enter your comment (at least 10 characters).")]
     comment = ConsultationComment(
         consultation=consultation,
         nominee=nominee,

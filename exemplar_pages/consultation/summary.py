@@ -40,7 +40,7 @@ class NomineeSummary:
 def summarise(consultation: ConsultationPage) -> list[NomineeSummary]:
     """One entry per nominee in the list's order, then the comments on the whole list; spam left out."""
     groups = {nominee.pk: NomineeSummary(nominee.name) for nominee in consultation.nominees.all()}
-    whole_list = NomineeSummary(str(_("Ý kiến về cả danh sách")))
+    whole_list = NomineeSummary(str(_("Comments on the whole list")))
     removed: dict[str, NomineeSummary] = {}  # comments on a nominee later taken off the list
     comments = consultation.comments.filter(is_spam=False).order_by("created_at", "pk")
     for comment in comments:
@@ -59,15 +59,15 @@ def stance_labels() -> list[str]:
 
 def title_lines(consultation: ConsultationPage) -> list[str]:
     return [
-        str(_("TỔNG HỢP Ý KIẾN NHÂN DÂN")),
+        str(_("SUMMARY OF PUBLIC COMMENTS")),
         consultation.title,
-        _("Thời gian lấy ý kiến: %(start)s – %(end)s (%(days)s ngày làm việc)")
+        _("Consultation period: %(start)s – %(end)s (%(days)s working days)")
         % {
             "start": consultation.opens_on.strftime("%d/%m/%Y"),
             "end": consultation.closes_on.strftime("%d/%m/%Y"),
             "days": consultation.working_days,
         },
-        _("Lập lúc %(time)s") % {"time": timezone.localtime().strftime("%H:%M ngày %d/%m/%Y")},
+        _("Prepared at %(time)s") % {"time": timezone.localtime().strftime("%H:%M ngày %d/%m/%Y")},
     ]
 
 
@@ -83,38 +83,38 @@ def summary_xlsx(consultation: ConsultationPage) -> bytes:
     summaries = summarise(consultation)
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = str(_("Tổng hợp"))
+    sheet.title = str(_("Overview"))
     for line in title_lines(consultation):
         sheet.append([line])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])
-    header = [_("STT"), _("Người, tập thể được đề nghị"), *stance_labels(), _("Tổng số")]
+    header = [_("No."), _("Nominated person or group"), *stance_labels(), _("Total count")]
     sheet.append([str(cell) for cell in header])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     for number, summary in enumerate(summaries, 1):
         sheet.append([number, summary.name, *summary.counts.values(), summary.total])
     totals = [sum(summary.count(stance) for summary in summaries) for stance in STANCES]
-    sheet.append(["", str(_("Cộng")), *totals, sum(totals)])
+    sheet.append(["", str(_("Totals")), *totals, sum(totals)])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.column_dimensions["B"].width = 45
     for letter in "CDEFG":
         sheet.column_dimensions[letter].width = 16
 
-    details = workbook.create_sheet(str(_("Ý kiến")))
+    details = workbook.create_sheet(str(_("Comments")))
     details.append(
         [
             str(cell)
             for cell in (
-                _("Về"),
-                _("Phân loại"),
-                _("Họ tên"),
-                _("Liên hệ"),
-                _("Nơi cư trú"),
-                _("Thời điểm gửi"),
-                _("Nội dung"),
-                _("Ghi chú"),
+                _("Regarding"),
+                _("Classification"),
+                _("Commenter"),
+                _("Contact"),
+                _("Place of residence"),
+                _("Submitted at"),
+                _("Content"),
+                _("Note"),
             )
         ]
     )
@@ -162,8 +162,8 @@ def summary_docx(consultation: ConsultationPage) -> bytes:
         paragraph = document.add_paragraph(line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
-    document.add_heading(str(_("I. Số lượng ý kiến")), level=2)
-    header = [str(_("STT")), str(_("Người, tập thể được đề nghị")), *stance_labels(), str(_("Tổng số"))]
+    document.add_heading(str(_("I. Number of comments")), level=2)
+    header = [str(_("No.")), str(_("Nominated person or group")), *stance_labels(), str(_("Total count"))]
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
@@ -175,15 +175,15 @@ def summary_docx(consultation: ConsultationPage) -> bytes:
             cell.text = text
     totals = [sum(summary.count(stance) for summary in summaries) for stance in STANCES]
     for cell, text in zip(
-        table.add_row().cells, ["", str(_("Cộng")), *(str(v) for v in totals), str(sum(totals))], strict=True
+        table.add_row().cells, ["", str(_("Totals")), *(str(v) for v in totals), str(sum(totals))], strict=True
     ):
         cell.text = text
 
-    document.add_heading(str(_("II. Nội dung ý kiến")), level=2)
+    document.add_heading(str(_("II. Content of the comments")), level=2)
     for number, summary in enumerate(summaries, 1):
         document.add_heading(f"{number}. {summary.name}", level=3)
         if not summary.comments:
-            document.add_paragraph(str(_("Không có ý kiến.")))
+            document.add_paragraph(str(_("No comments.")))
         for comment in summary.comments:
             paragraph = document.add_paragraph(style="List Bullet")
             author = comment.name + (f" ({comment.locality})" if comment.locality else "")

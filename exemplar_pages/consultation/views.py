@@ -88,8 +88,8 @@ class ConsultationRssFeed(Feed):
     """The newest published consultations (never their comments), as RSS 2.0."""
 
     feed_type = Rss201rev2Feed
-    title = _("Lấy ý kiến Nhân dân")
-    description = _("Các đợt lấy ý kiến Nhân dân về danh sách đề nghị khen thưởng.")
+    title = _("Public consultations")
+    description = _("Public consultations on lists of nominees for commendation.")
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
@@ -108,7 +108,7 @@ class ConsultationRssFeed(Feed):
         return item.title
 
     def item_description(self, item) -> str:
-        dates = _("Lấy ý kiến từ %(start)s đến hết %(end)s.") % {
+        dates = _("Comments accepted from %(start)s to %(end)s inclusive.") % {
             "start": item.opens_on.strftime("%d/%m/%Y"),
             "end": item.closes_on.strftime("%d/%m/%Y"),
         }

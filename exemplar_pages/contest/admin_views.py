@@ -58,7 +58,7 @@ class EntryInspectView(generic.InspectView):
     def get_field_display_value(self, field_name, field):
         entry = self.object
         if field_name == "consent":
-            return _("Có") if entry.consent else _("Không")
+            return _("Yes") if entry.consent else _("No")
         if field_name == "story":
             return entry.story.title if entry.story_id else "—"
         if field_name == "text":
@@ -94,7 +94,7 @@ class EntryIndexView(generic.IndexView):
 class EntryViewSet(ModelViewSet):
     model = ContestEntry
     icon = "edit"
-    menu_label = _("Bài dự thi")
+    menu_label = _("Contest entries")
     menu_order = 312
     add_to_admin_menu = True
     url_prefix = VIEWSET_NAME
@@ -104,12 +104,12 @@ class EntryViewSet(ModelViewSet):
     form_fields = ["status", "note"]
     list_display = [
         "title",
-        Column("contest", label=_("Cuộc thi")),
+        Column("contest", label=_("Contest")),
         "author_name",
         "subject_name",
-        DateColumn("created_at", label=_("Thời điểm gửi")),
+        DateColumn("created_at", label=_("Submitted at")),
         "status",
-        Column("score_average", label=_("Điểm trung bình")),
+        Column("score_average", label=_("Average score")),
     ]
     list_filter = ["contest", "status"]
     search_fields = ["title", "author_name", "subject_name", "text", "author_locality"]
@@ -162,25 +162,25 @@ def score_entry(request, entry_id: int):
         score.entry, score.juror, score.scored_at = entry, request.user, timezone.now()
         score.save()
         messages.success(
-            request, _("Đã ghi điểm %(score)s cho bài “%(title)s”.") % {"score": score.score, "title": entry.title}
+            request, _("Recorded a score of %(score)s for “%(title)s”.") % {"score": score.score, "title": entry.title}
         )
     else:
         errors = " ".join(message for messages_ in form.errors.values() for message in messages_)
-        messages.error(request, _("Chưa ghi điểm: %(errors)s") % {"errors": errors})
+        messages.error(request, _("Score not recorded: %(errors)s") % {"errors": errors})
     return redirect(reverse(f"{VIEWSET_NAME}:inspect", args=[entry.pk]))
 
 
 class StoryChoicesForm(forms.Form):
     """The story's own data, filled from the entry and its contest's unit; the office may change it."""
 
-    title = forms.CharField(label=_("Tiêu đề bài"), max_length=255)
-    subject_name = forms.CharField(label=_("Tên điển hình"), max_length=255)
-    subject_type = forms.ChoiceField(label=_("Loại điển hình"), choices=SubjectType.choices)
-    field = forms.ModelChoiceField(label=_("Lĩnh vực"), queryset=Field.objects.all())
+    title = forms.CharField(label=_("Story title"), max_length=255)
+    subject_name = forms.CharField(label=_("Exemplar name"), max_length=255)
+    subject_type = forms.ChoiceField(label=_("Exemplar type"), choices=SubjectType.choices)
+    field = forms.ModelChoiceField(label=_("Field of work"), queryset=Field.objects.all())
     locality = LocalityChoiceField(
-        label=_("Địa bàn"), queryset=Locality.objects.all(), required=True, empty_label=None, to_field_name="pk"
+        label=_("Locality"), queryset=Locality.objects.all(), required=True, empty_label=None, to_field_name="pk"
     )
-    year = forms.IntegerField(label=_("Năm"), min_value=1945, max_value=2100)
+    year = forms.IntegerField(label=_("Year"), min_value=1945, max_value=2100)
 
 
 #: The field of work a good deed most often belongs to (DESIGN §3): "Đời sống xã hội".
@@ -208,7 +208,7 @@ def make_story(request, entry_id: int):
     entry = get_object_or_404(ContestEntry.objects.select_related("contest", "story"), pk=entry_id)
     inspect_url = reverse(f"{VIEWSET_NAME}:inspect", args=[entry.pk])
     if entry.story_id:
-        messages.warning(request, _("Bài dự thi này đã thành bài gương điển hình."))
+        messages.warning(request, _("This entry has already become an exemplar story."))
         return redirect(inspect_url)
     form = StoryChoicesForm(request.POST or None, initial=_initial_choices(entry))
     if request.method == "POST" and form.is_valid():
@@ -219,7 +219,9 @@ def make_story(request, entry_id: int):
         else:
             messages.success(
                 request,
-                _("Đã tạo bản nháp bài gương điển hình “%(title)s”; bài cần qua quy trình Duyệt đăng trước khi đăng.")
+                _(
+                    "Created the draft exemplar story “%(title)s”; it must go through the publication review before it is published."
+                )
                 % {"title": story.title},
             )
             if story.permissions_for_user(request.user).can_edit():
@@ -228,5 +230,5 @@ def make_story(request, entry_id: int):
     return TemplateResponse(
         request,
         "exemplar_pages/contest/admin_make_story.html",
-        {"entry": entry, "form": form, "inspect_url": inspect_url, "page_title": _("Tạo bài gương điển hình")},
+        {"entry": entry, "form": form, "inspect_url": inspect_url, "page_title": _("Create exemplar story")},
     )

@@ -95,7 +95,7 @@ def post_entry(
     """Anyone may send an entry (multipart) while the contest is open; the entry is never public."""
     page = public_now(ContestPage.objects.filter(pk=contest_id)).first()
     if page is None:
-        return problem(404, _("Không có cuộc thi số %(id)s.") % {"id": contest_id})
+        return problem(404, _("No contest with id %(id)s.") % {"id": contest_id})
     try:
         entry = submit_entry(page, data.dict(), photos or [], client_address(request))
     except ContestClosed as closed:
@@ -110,6 +110,6 @@ def post_entry(
             "id": entry.pk,
             "created_at": entry.created_at,
             "photos": entry.photos.count(),
-            "message": _("Cảm ơn bạn đã gửi bài dự thi; bài được chuyển tới Ban tổ chức."),
+            "message": _("Thank you for your entry; it has been passed to the organising committee."),
         },
     )

@@ -29,45 +29,47 @@ class MultiplePhotoField(forms.FileField):
 
 
 class EntryForm(CitizenForm):
-    author_name = forms.CharField(label=_("Họ và tên tác giả"), max_length=120)
+    author_name = forms.CharField(label=_("Author's full name"), max_length=120)
     contact = forms.CharField(
-        label=_("Điện thoại hoặc thư điện tử"),
+        label=_("Phone or email"),
         max_length=120,
-        help_text=_("Chỉ Ban tổ chức thấy, để liên hệ khi cần."),
+        help_text=_("Seen only by the organising committee, to contact you if needed."),
     )
     author_locality = forms.CharField(
-        label=_("Nơi cư trú của tác giả"),
+        label=_("Author's place of residence"),
         max_length=255,
         required=False,
-        help_text=_("Ví dụ: xã Tân Lập, tỉnh Tây Ninh."),
+        help_text=_("For example: xã Tân Lập, tỉnh Tây Ninh."),
     )
     subject_name = forms.CharField(
-        label=_("Người tốt bạn viết về"), max_length=255, help_text=_("Họ tên (và nơi ở) của người được viết về.")
+        label=_("The good person you are writing about"),
+        max_length=255,
+        help_text=_("Name (and place of residence) of the person you are writing about."),
     )
-    title = forms.CharField(label=_("Tiêu đề bài viết"), max_length=255)
+    title = forms.CharField(label=_("Article title"), max_length=255)
     text = forms.CharField(
-        label=_("Bài viết"),
+        label=_("Article"),
         max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_("Từ 200 đến 20.000 ký tự."),
+        help_text=_("From 200 to 20,000 characters."),
     )
     photos = MultiplePhotoField(
-        label=_("Ảnh (không bắt buộc)"),
+        label=_("Photos (optional)"),
         required=False,
-        help_text=_("Ảnh JPEG, PNG hoặc WebP."),  # with the limits, in __init__ (settings read at use time)
+        help_text=_("JPEG, PNG or WebP images."),  # with the limits, in __init__ (settings read at use time)
     )
     consent = forms.BooleanField(
         label=_(
-            "Tôi đồng ý với thể lệ cuộc thi, cam đoan bài viết là của tôi, và cho phép cơ quan biên tập, đăng bài và ảnh."
+            "I agree to the contest rules, confirm that the article is my own, and allow the agency to edit and publish the article and photos."
         ),
     )
-    website = forms.CharField(label=_("Để trống ô này"), required=False)
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
 
     def __init__(self, contest: ContestPage, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.contest = contest
         self.fields["photos"].help_text = gettext(
-            "Tối đa %(n)s ảnh JPEG, PNG hoặc WebP, mỗi ảnh không quá %(mb)s MB. Thông tin vị trí (GPS) trong ảnh được xóa."
+            "Up to %(n)s JPEG, PNG or WebP images, each no larger than %(mb)s MB. Location data (GPS) in the photos is removed."
         ) % {"n": MAX_PHOTOS, "mb": megabytes(photo_max_bytes())}
         # The service says what is missing, every field at once and in its own words: the form only marks them.
         for name in ("author_name", "contact", "subject_name", "title", "text", "consent"):

@@ -38,10 +38,10 @@ class ContestClosed(ConsultationClosed):
     @property
     def message(self) -> str:
         if self.state == "upcoming":
-            return _("Cuộc thi chưa bắt đầu: nhận bài từ ngày %(date)s.") % {
+            return _("The contest has not started yet: entries are accepted from %(date)s.") % {
                 "date": self.consultation.opens_on.strftime("%d/%m/%Y")
             }
-        return _("Cuộc thi đã hết hạn nhận bài ngày %(date)s; không nhận thêm bài dự thi.") % {
+        return _("The contest closed for entries on %(date)s; no more entries are accepted.") % {
             "date": self.consultation.closes_on.strftime("%d/%m/%Y")
         }
 
@@ -50,7 +50,7 @@ class TooManyEntries(TooManyComments):
     @property
     def message(self) -> str:
         minutes = max(1, round(self.retry_after / 60))
-        return _("Địa chỉ của bạn đã gửi nhiều bài trong thời gian ngắn. Xin gửi lại sau khoảng %(m)s phút.") % {
+        return _("Your address has sent many entries in a short time. Please try again in about %(m)s minutes.") % {
             "m": minutes
         }
 
@@ -91,10 +91,10 @@ def clean_photo(upload, number: int) -> CleanPhoto:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     name = getattr(upload, "name", "") or f"ảnh {number}"
-    label = _("Ảnh %(n)s (“%(name)s”)") % {"n": number, "name": name}
+    label = _("Photo %(n)s (“%(name)s”)") % {"n": number, "name": name}
     if upload.size > photo_max_bytes():
         raise ValidationError(
-            _("%(label)s nặng %(size)s MB, quá giới hạn %(max)s MB.")
+            _("%(label)s is %(size)s MB, over the %(max)s MB limit.")
             % {"label": label, "size": megabytes(upload.size), "max": megabytes(photo_max_bytes())},
             code="too_large",
         )
@@ -109,7 +109,7 @@ def clean_photo(upload, number: int) -> CleanPhoto:
         width, height = image.size
         if max(width, height) > photo_max_side():
             raise ValidationError(
-                _("%(label)s rộng %(w)s × %(h)s điểm ảnh, quá giới hạn %(max)s điểm ảnh mỗi chiều.")
+                _("%(label)s is %(w)s × %(h)s pixels, over the limit of %(max)s pixels per side.")
                 % {"label": label, "w": width, "h": height, "max": photo_max_side()},
                 code="too_large",
             )
@@ -118,7 +118,7 @@ def clean_photo(upload, number: int) -> CleanPhoto:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
         raise ValidationError(
-            _("%(label)s không phải ảnh JPEG, PNG hoặc WebP hợp lệ.") % {"label": label}, code="not_an_image"
+            _("%(label)s is not a valid JPEG, PNG or WebP image.") % {"label": label}, code="not_an_image"
         ) from None
     upright = ImageOps.exif_transpose(image)  # keep the orientation the EXIF block gave, then drop the block
     if image_format == "JPEG" and upright.mode not in ("RGB", "L"):
@@ -138,9 +138,9 @@ def validate_entry(contest: ContestPage, data: dict, photos: list) -> tuple[Cont
         raise ValidationError(errors)
     text = (data.get("text") or "").strip()
     required = {
-        "author_name": _("Hãy ghi họ tên của bạn."),
-        "subject_name": _("Hãy ghi tên người tốt mà bạn viết về."),
-        "title": _("Hãy đặt tiêu đề cho bài viết."),
+        "author_name": _("Enter your full name."),
+        "subject_name": _("Enter the name of the good person you are writing about."),
+        "title": _("Give your article a title."),
     }
     values = {name: (data.get(name) or "").strip() for name in (*required, "author_locality")}
     for name, message in required.items():
@@ -152,16 +152,20 @@ def validate_entry(contest: ContestPage, data: dict, photos: list) -> tuple[Cont
         errors["contact"] = error.messages
         contact = ""
     if len(text) < MIN_TEXT:
-        errors["text"] = [_("Bài viết cần ít nhất %(n)s ký tự (hiện có %(len)s).") % {"n": MIN_TEXT, "len": len(text)}]
+        errors["text"] = [
+            _("The article needs at least %(n)s characters (it has %(len)s).") % {"n": MIN_TEXT, "len": len(text)}
+        ]
     elif len(text) > MAX_TEXT:
-        errors["text"] = [_("Bài viết dài tối đa %(n)s ký tự (hiện có %(len)s).") % {"n": MAX_TEXT, "len": len(text)}]
+        errors["text"] = [
+            _("The article may be at most %(n)s characters long (it has %(len)s).") % {"n": MAX_TEXT, "len": len(text)}
+        ]
     if data.get("consent") not in (True, "on", "true", "1", 1):
-        errors["consent"] = [_("Hãy đồng ý với thể lệ và cho phép cơ quan sử dụng bài viết, ảnh.")]
+        errors["consent"] = [_("Please agree to the rules and allow the agency to use the article and photos.")]
     photos = [photo for photo in photos or [] if photo]
     cleaned: list[CleanPhoto] = []
     if len(photos) > MAX_PHOTOS:
         errors["photos"] = [
-            _("Chỉ gửi được tối đa %(n)s ảnh (bạn chọn %(count)s ảnh).") % {"n": MAX_PHOTOS, "count": len(photos)}
+            _("You can send at most %(n)s photos (you chose %(count)s).") % {"n": MAX_PHOTOS, "count": len(photos)}
         ]
     else:
         for number, upload in enumerate(photos, start=1):

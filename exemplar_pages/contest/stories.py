@@ -52,7 +52,7 @@ def body_of(text: str) -> list[dict]:
 
 
 def photo_alt(subject_name: str, entry_title: str, number: int) -> str:
-    return _("Ảnh %(n)s về %(name)s, gửi kèm bài dự thi “%(title)s”") % {
+    return _("Photo %(n)s of %(name)s, sent with the contest entry “%(title)s”") % {
         "n": number,
         "name": subject_name,
         "title": entry_title,
@@ -63,19 +63,21 @@ def turn_into_story(entry: ContestEntry, choices: StoryChoices, user) -> Exempla
     """A draft story of the entry under its contest's unit; the entry is marked and linked to it."""
     unit = UnitPage.objects.filter(pk=entry.contest.get_parent().pk).first()
     if unit is None:
-        raise ValidationError(_("Cuộc thi không nằm dưới trang đơn vị nào: không biết đặt bài ở đâu."))
+        raise ValidationError(_("The contest is not under any unit page: there is nowhere to put the story."))
     Image = get_image_model()
     with transaction.atomic():
         # One click wins; lock the entry's row only (PostgreSQL cannot lock the outer-joined story).
         entry = ContestEntry.objects.select_for_update(of=("self",)).select_related("story").get(pk=entry.pk)
         if entry.story_id:
-            raise ValidationError(_("Bài dự thi này đã thành bài gương điển hình “%(t)s”.") % {"t": entry.story.title})
+            raise ValidationError(
+                _("This entry has already become the exemplar story “%(t)s”.") % {"t": entry.story.title}
+            )
         images = []
         collection = private_collection()
         for number, photo in enumerate(entry.photos.all(), start=1):
             with photo.file.open("rb") as source:
                 image = Image(
-                    title=_("Bài dự thi %(id)s – ảnh %(n)s") % {"id": entry.pk, "n": number},
+                    title=_("Contest entry %(id)s – photo %(n)s") % {"id": entry.pk, "n": number},
                     file=ImageFile(source, name=f"bai-du-thi-{entry.pk}-{number}.{photo.file.name.rsplit('.', 1)[-1]}"),
                     collection=collection,
                     uploaded_by_user=user,

@@ -52,17 +52,17 @@ class ImportJobsMenuItem(MenuItem):
 def register_import_menu_item():
     items = [
         PlanImportMenuItem(
-            _("Kế hoạch (Word, PDF)"), reverse("import_plan"), name="ke-hoach", icon_name="doc-full", order=100
+            _("Plans (Word, PDF)"), reverse("import_plan"), name="ke-hoach", icon_name="doc-full", order=100
         ),
         ExemplarImportMenuItem(
-            _("Gương điển hình (bảng tính)"),
+            _("Exemplars (spreadsheet)"),
             reverse("import_exemplars"),
             name="guong-dien-hinh",
             icon_name="table",
             order=200,
         ),
         ImportJobsMenuItem(
-            _("Các lần nhập gần đây"), reverse("import_jobs"), name="lan-nhap", icon_name="list-ul", order=300
+            _("Recent imports"), reverse("import_jobs"), name="lan-nhap", icon_name="list-ul", order=300
         ),
     ]
-    return SubmenuMenuItem(_("Nhập dữ liệu"), Menu(items=items), icon_name="upload", name="nhap-du-lieu", order=850)
+    return SubmenuMenuItem(_("Import data"), Menu(items=items), icon_name="upload", name="nhap-du-lieu", order=850)

@@ -165,14 +165,14 @@ def _match_form(core: _Text, start: int) -> _Form | None:
         match = pattern.match(folded, start)
         if match:
             grade = match["grade"]
-            warning = "" if grade else _("không ghi hạng của %(name)s.") % {"name": name}
+            warning = "" if grade else _("no class given for %(name)s.") % {"name": name}
             return _Form(f"{name} {CLASSES[grade]}" if grade else name, kind, STATE, match.end(), warning=warning)
     match = CERTIFICATE_RE.match(folded, start)
     if match:
         return _Form("", "", "", match.end(), certificate=" ".join(match["form"].split()))
     match = PLAIN_FIGHTER_RE.match(folded, start)
     if match:
-        warning = _("không ghi cấp của danh hiệu Chiến sĩ thi đua; hiểu là cấp cơ sở.")
+        warning = _("no level given for the “Chiến sĩ thi đua” title; taken as the grassroots level.")
         return _Form("Chiến sĩ thi đua cơ sở", EMULATION_TITLE, AGENCY, match.end(), warning=warning)
     return None
 
@@ -197,8 +197,7 @@ def parse_award(text: str) -> ParsedAward:
             found = _match_form(core, giver_match.end())
     if found is None:
         warning = _(
-            "“%(text)s” không khớp danh hiệu, hình thức khen thưởng nào của Luật Thi đua, khen thưởng 2022; "
-            "giữ nguyên văn."
+            "“%(text)s” matches no title or form of award of the 2022 Law on Emulation and Commendation; kept verbatim."
         ) % {"text": written}
         return ParsedAward(**common, warnings=(warning,))
     if giver:

@@ -113,23 +113,27 @@ class _Rows:
     def awardee(self, row: SourceRow) -> DecisionAwardee | None:
         values = {_column(key): value for key, value in row.values.items()}
         if values.get("__not_object__"):
-            self.errors.append(RowError(row.line, _("(cả dòng)"), _("phải là một đối tượng JSON.")))
+            self.errors.append(RowError(row.line, _("(whole row)"), _("must be a JSON object.")))
             return None
         before = len(self.errors)
         name = " ".join(_text(values.get("name")).split())
         if not name:
-            self.errors.append(RowError(row.line, "name", _("trống; hãy ghi họ tên hoặc tên tập thể.")))
+            self.errors.append(
+                RowError(row.line, "name", _("empty; give the full name of the person or the name of the collective."))
+            )
         elif len(name) > NAME_LIMIT:
-            self.errors.append(RowError(row.line, "name", _("dài quá %(n)s ký tự.") % {"n": NAME_LIMIT}))
+            self.errors.append(RowError(row.line, "name", _("longer than %(n)s characters.") % {"n": NAME_LIMIT}))
         subject_type = self._subject_type(row.line, values.get("subject_type"))
         position = " ".join(_text(values.get("position")).split())
         if len(position) > POSITION_LIMIT:
-            self.errors.append(RowError(row.line, "position", _("dài quá %(n)s ký tự.") % {"n": POSITION_LIMIT}))
+            self.errors.append(
+                RowError(row.line, "position", _("longer than %(n)s characters.") % {"n": POSITION_LIMIT})
+            )
         award_text = " ".join(_text(values.get("awards")).split()) or self.default_award
         if not award_text:
-            self.errors.append(RowError(row.line, "awards", _("trống; hãy ghi hình thức khen thưởng (hoặc --award).")))
+            self.errors.append(RowError(row.line, "awards", _("empty; give the form of award (or --award).")))
         elif len(award_text) > AWARD_LIMIT:
-            self.errors.append(RowError(row.line, "awards", _("dài quá %(n)s ký tự.") % {"n": AWARD_LIMIT}))
+            self.errors.append(RowError(row.line, "awards", _("longer than %(n)s characters.") % {"n": AWARD_LIMIT}))
         year = self._year(row.line, values.get("year"))
         story = self._story(row.line, values.get("story"))
         if len(self.errors) > before:
@@ -144,7 +148,7 @@ class _Rows:
             story=story,
         )
         warnings = awardee.understand_award_text(self.resolver)
-        self.warnings += [_("Dòng %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
+        self.warnings += [_("Row %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
         return awardee
 
     def _subject_type(self, line: int, value: Any) -> str:
@@ -156,7 +160,7 @@ class _Rows:
                 RowError(
                     line,
                     "subject_type",
-                    _("“%(value)s” không phải cá nhân, tập thể hay hộ gia đình.") % {"value": value},
+                    _("“%(value)s” is not an individual, a collective or a household.") % {"value": value},
                 )
             )
             return ""
@@ -168,7 +172,7 @@ class _Rows:
             return None
         if not text.isdigit() or not 1945 <= int(text) <= 2100:
             self.errors.append(
-                RowError(line, "year", _("“%(value)s” không phải năm từ 1945 đến 2100.") % {"value": text})
+                RowError(line, "year", _("“%(value)s” is not a year from 1945 to 2100.") % {"value": text})
             )
             return None
         return int(text)
@@ -180,9 +184,7 @@ class _Rows:
         stories = ExemplarStoryPage.objects.all()
         story = stories.filter(pk=int(text)).first() if text.isdigit() else stories.filter(slug=text).first()
         if story is None:
-            self.errors.append(
-                RowError(line, "story", _("không có bài gương điển hình “%(value)s”.") % {"value": text})
-            )
+            self.errors.append(RowError(line, "story", _("there is no exemplar story “%(value)s”.") % {"value": text}))
         return story
 
 
@@ -192,9 +194,9 @@ def _header(options: dict, found: dict) -> dict:
     problems = []
     for key in ("number", "date", "issuer"):
         if not str(header[key]).strip():
-            problems.append(_("thiếu --%(key)s (hoặc khóa “%(key)s” của tệp JSON).") % {"key": key})
+            problems.append(_("--%(key)s is missing (or the “%(key)s” key of the JSON file).") % {"key": key})
     if header["date"] and parse_date(header["date"]) is None:
-        problems.append(_("--date “%(value)s” không phải ngày dd/mm/yyyy.") % {"value": header["date"]})
+        problems.append(_("--date “%(value)s” is not a dd/mm/yyyy date.") % {"value": header["date"]})
     if problems:
         raise DecisionImportRefused(" ".join(problems))
     header["date"] = parse_date(header["date"])
@@ -205,7 +207,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     """Validate every awardee row, then (if all are valid) create one draft decision holding them."""
     parent = getattr(parent, "specific", parent)
     if not isinstance(parent, UnitPage):
-        raise DecisionImportRefused(_("Trang cha phải là một trang đơn vị."))
+        raise DecisionImportRefused(_("The parent page must be a unit page."))
     found: dict = {}
     if Path(file_name).suffix.lower() == ".json":
         data, found = _split_json(file_name, data)
@@ -215,16 +217,16 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     result = DecisionImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
-        result.warnings.append(_("Bỏ qua các cột không dùng: %(columns)s.") % {"columns": ", ".join(unknown)})
+        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": ", ".join(unknown)})
     if Path(file_name).suffix.lower() != ".json" and "name" not in columns:
-        result.errors.append(RowError(1, "name", _("thiếu cột bắt buộc trong dòng tiêu đề.")))
+        result.errors.append(RowError(1, "name", _("required column missing from the header row.")))
         return result
     validator = _Rows(str(options.get("award") or "").strip())
     awardees = [awardee for awardee in map(validator.awardee, rows) if awardee is not None]
     result.errors, result.warnings = validator.errors, result.warnings + validator.warnings
     if result.errors:
         return result
-    title = header["title"] or _("Quyết định số %(number)s ngày %(date)s về việc khen thưởng") % {
+    title = header["title"] or _("Decision no. %(number)s of %(date)s on commendation") % {
         "number": header["number"],
         "date": f"{header['date']:%d/%m/%Y}",
     }

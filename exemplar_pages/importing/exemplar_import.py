@@ -92,20 +92,22 @@ def import_exemplars(
     """Validate every row of an exemplar list, then (if all are valid) create the stories in one transaction."""
     parent = getattr(parent, "specific", parent)
     if not isinstance(parent, UnitPage):
-        raise ExemplarImportRefused(_("Trang cha phải là một trang đơn vị."))
+        raise ExemplarImportRefused(_("The parent page must be a unit page."))
     if publish and not is_administrator(user):
         raise ExemplarImportRefused(
-            _("Chỉ quản trị viên (--user là quản trị) mới được đăng ngay khi nhập; bài nhập khác phải qua duyệt.")
+            _(
+                "Only administrators (--user is an administrator) may publish on import; other imports must go through moderation."
+            )
         )
     columns, rows = read_rows(file_name, data)
     result = ExemplarImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
-        result.warnings.append(_("Bỏ qua các cột không dùng: %(columns)s.") % {"columns": ", ".join(unknown)})
+        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": ", ".join(unknown)})
     if not Path(file_name).suffix.lower() == ".json":
         for column in REQUIRED_COLUMNS:
             if column not in columns:
-                result.errors.append(RowError(1, column, _("thiếu cột bắt buộc trong dòng tiêu đề.")))
+                result.errors.append(RowError(1, column, _("required column missing from the header row.")))
         if result.errors:
             return result
     validator = RowValidator(parent)
@@ -132,7 +134,7 @@ def import_exemplars(
                         reasons = "; ".join(f"{key}: {' '.join(texts)}" for key, texts in error.message_dict.items())
                     else:
                         reasons = " ".join(error.messages)
-                    result.errors.append(RowError(draft.line, _("(cả dòng)"), reasons))
+                    result.errors.append(RowError(draft.line, _("(whole row)"), reasons))
                     raise _Rollback from error
     except _Rollback:
         result.created, validator.localities.created = [], []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
@@ -23,24 +24,26 @@ VALIDATED_ROWS = 5000  # rows of the list sheet offered the drop-down lists
 
 
 def column_help() -> dict[str, str]:
-    """What each column holds, in Vietnamese."""
+    """What each column holds, in the active language."""
     return {
-        "title": _("Tiêu đề bài viết (tối đa 255 ký tự)."),
-        "subject_name": _("Tên cá nhân, tập thể hoặc hộ gia đình."),
-        "subject_type": _("Cá nhân, Tập thể, Hộ gia đình (hoặc individual, collective, household)."),
-        "field": _("Tên hoặc slug của lĩnh vực (trang “Lĩnh vực”)."),
-        "locality": _("Đường dẫn từ cấp tỉnh: “Tỉnh … / Huyện … / Xã …” (trang “Địa bàn”); cấp thiếu sẽ được tạo."),
-        "movement": _("Tên phong trào thi đua."),
-        "year": _("Năm (1945–2100)."),
-        "quarter": _("Quý 1–4 (có thể để trống)."),
-        "summary": _("Tóm tắt (tối đa 1000 ký tự)."),
-        "body": _("Nội dung; mỗi dòng một đoạn, dòng bắt đầu bằng “- ” là một mục liệt kê."),
-        "awards": _(
-            "Khen thưởng như ghi trong hồ sơ, cách nhau bằng “;”: “Bằng khen của Chủ tịch UBND tỉnh (2023)”, "
-            "“Giấy khen của Chủ tịch UBND huyện … theo Quyết định số …/QĐ-UBND ngày …”. "
-            "Khen thưởng không thuộc hình thức nào của Luật được giữ nguyên văn và báo lại."
+        "title": _("Story title (at most 255 characters)."),
+        "subject_name": _("Name of the individual, collective or household."),
+        "subject_type": _("Cá nhân, Tập thể, Hộ gia đình (or individual, collective, household)."),
+        "field": _("Name or slug of the field (sheet “Fields”)."),
+        "locality": _(
+            "Path from the province level: “Tỉnh … / Huyện … / Xã …” (sheet “Localities”); missing levels are created."
         ),
-        "tags": _("Từ khóa, cách nhau bằng “;”."),
+        "movement": _("Name of the emulation movement."),
+        "year": _("Year (1945–2100)."),
+        "quarter": _("Quarter 1–4 (may be left empty)."),
+        "summary": _("Summary (at most 1000 characters)."),
+        "body": _("Body text; one paragraph per line, a line starting with “- ” is a list item."),
+        "awards": _(
+            "Awards as written in the records, separated by “;”: “Bằng khen của Chủ tịch UBND tỉnh (2023)”, "
+            "“Giấy khen của Chủ tịch UBND huyện … theo Quyết định số …/QĐ-UBND ngày …”. "
+            "Awards that are no form of award under the Law are kept verbatim and reported."
+        ),
+        "tags": _("Keywords, separated by “;”."),
     }
 
 
@@ -60,7 +63,7 @@ def _example_rows() -> list[list[object]]:
     field_names = [field.name if field else "" for field in fields * 2]
     return [
         [
-            _("Bà Nguyễn Thị Mẫu giúp hội viên phát triển kinh tế"),
+            _("Mrs Nguyễn Thị Mẫu helps members develop their household economy"),
             "Nguyễn Thị Mẫu",
             str(SubjectType.INDIVIDUAL.label),
             field_names[0],
@@ -68,21 +71,25 @@ def _example_rows() -> list[list[object]]:
             "",
             2024,
             2,
-            _("Bà Mẫu vận động hội viên vay vốn, chăm sóc vườn cây, giúp nhiều hộ thoát nghèo."),
-            _("Năm 2024, bà tổ chức các buổi tập huấn kỹ thuật.\n- Giúp 12 hộ vay vốn\n- Mở 3 lớp tập huấn"),
+            _(
+                "Mrs Mẫu encourages members to take loans and tend their orchards, helping many households out of poverty."
+            ),
+            _(
+                "In 2024 she organised technical training sessions.\n- Helped 12 households take loans\n- Opened 3 training classes"
+            ),
             _("Chiến sĩ thi đua cơ sở (2023); Giấy khen của Chủ tịch UBND huyện (2024)"),
-            _("kinh tế hộ; giảm nghèo"),
+            _("household economy; poverty reduction"),
         ],
         [
-            _("Tổ dân phố Mẫu giữ gìn đường phố xanh, sạch, đẹp"),
-            _("Tổ dân phố Mẫu"),
+            _("The Mẫu residential group keeps its streets green, clean and beautiful"),
+            _("Mẫu residential group"),
             str(SubjectType.COLLECTIVE.label),
             field_names[1],
             path,
             "",
             2024,
             "",
-            _("Tổ dân phố duy trì ngày chủ nhật xanh suốt năm năm liền."),
+            _("The residential group has kept up its green Sundays for five years running."),
             "",
             _("Bằng khen của Chủ tịch UBND tỉnh theo Quyết định số 123/QĐ-UBND ngày 12/3/2024; Giải Nhất cuộc thi …"),
             "",
@@ -123,26 +130,27 @@ def build_exemplar_template() -> bytes:
     headings = _headings_by_column()
     _sheet(
         workbook,
-        _("Cột"),
-        [_("Cột"), _("Tiêu đề tiếng Việt cũng nhận"), _("Bắt buộc"), _("Nội dung")],
+        _("Column"),
+        [_("Column"), _("Vietnamese headings also accepted"), _("Required"), _("Content")],
         (
-            [column, ", ".join(headings[column]), _("có") if column in REQUIRED_COLUMNS else "", helps[column]]
+            [column, ", ".join(headings[column]), _("yes") if column in REQUIRED_COLUMNS else "", helps[column]]
             for column in COLUMNS
         ),
     )
     fields = list(Field.objects.order_by("sort_key"))
-    _sheet(workbook, _("Lĩnh vực"), [_("Tên"), _("Slug")], ([field.name, field.slug] for field in fields))
+    fields_sheet = pgettext("exemplar template sheet", "Fields")
+    _sheet(workbook, fields_sheet, [_("Name"), _("Slug")], ([field.name, field.slug] for field in fields))
     _sheet(
         workbook,
-        _("Loại điển hình"),
-        [_("Tên"), _("Mã")],
+        _("Exemplar types"),
+        [_("Name"), _("Code")],
         ([str(label), value] for value, label in SubjectType.choices),
     )
     awards = Award.objects.order_by("kind", "sort_key")
     _sheet(
         workbook,
-        _("Khen thưởng"),
-        [_("Danh hiệu, hình thức khen thưởng"), _("Loại"), _("Cấp"), _("Slug"), _("Căn cứ")],
+        _("Awards"),
+        [_("Title or form of award"), _("Type"), _("Level"), _("Slug"), _("Basis")],
         (
             [award.name, award.get_kind_display(), award.get_level_display(), award.slug, award.legal_basis]
             for award in awards
@@ -151,13 +159,13 @@ def build_exemplar_template() -> bytes:
     provinces = Locality.objects.filter(parent__isnull=True).select_related("successor").order_by("sort_key")
     _sheet(
         workbook,
-        _("Địa bàn"),
-        [_("Tên (cấp tỉnh)"), _("Cấp"), _("Còn hiệu lực"), _("Đơn vị kế thừa")],
+        _("Localities"),
+        [_("Name (province level)"), _("Level"), _("Still active"), _("Successor")],
         (
             [
                 locality.name,
                 locality.get_kind_display(),
-                _("có") if locality.is_active else _("không"),
+                _("yes") if locality.is_active else _("no"),
                 locality.successor.name if locality.successor_id else "",
             ]
             for locality in provinces
@@ -173,7 +181,7 @@ def build_exemplar_template() -> bytes:
     if fields:
         field_list = DataValidation(
             type="list",
-            formula1=f"'{_('Lĩnh vực')}'!$A$2:$A${len(fields) + 1}",
+            formula1=f"'{fields_sheet}'!$A$2:$A${len(fields) + 1}",
             allow_blank=True,
             showErrorMessage=False,
         )

@@ -100,9 +100,11 @@ def _quality_problem(text: str) -> tuple[str | None, bool]:
     """Why a text looks damaged (None if it does not), and whether it is certainly mojibake (then refused)."""
     quality = text_quality(text)
     if quality.is_mojibake:
-        return _("lỗi mã hóa (%(problems)s); hãy lưu tệp bằng UTF-8.") % {"problems": quality.describe()}, True
+        return _("encoding error (%(problems)s); save the file as UTF-8.") % {"problems": quality.describe()}, True
     if quality.mojibake_markers or (quality.words_judged >= MIN_WORDS_TO_JUDGE and quality.is_suspect):
-        return _("nghi lỗi mã hóa / mất chữ (%(ratio)s âm tiết hợp lệ; %(problems)s); đã nhập, cần kiểm tra.") % {
+        return _(
+            "suspected encoding error / lost characters (%(ratio)s valid syllables; %(problems)s); imported, needs checking."
+        ) % {
             "ratio": f"{quality.ratio:.0%}",
             "problems": quality.describe(),
         }, False
@@ -131,27 +133,25 @@ class RowValidator:
             problems.append(RowError(row.line, column, reason))
 
         if row.values.get("__not_object__"):
-            errors.append(RowError(row.line, _("(cả dòng)"), _("mục không phải là một đối tượng JSON.")))
+            errors.append(RowError(row.line, _("(whole row)"), _("the item is not a JSON object.")))
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
         for column in REQUIRED_COLUMNS:
             if not value[column]:
-                problem(column, _("bắt buộc, đang để trống."))
+                problem(column, _("required, but empty."))
         for column, limit in (("title", 255), ("subject_name", 255), ("summary", 1000)):
             if len(value[column]) > limit:
-                problem(column, _("dài quá %(limit)s ký tự.") % {"limit": limit})
+                problem(column, _("longer than %(limit)s characters.") % {"limit": limit})
         subject_type = SUBJECT_TYPES.get(name_key(value["subject_type"]))
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",
-                _(
-                    "“%(value)s” không hợp lệ; dùng individual, collective, household hoặc Cá nhân, Tập thể, Hộ gia đình."
-                )
+                _("“%(value)s” is not valid; use individual, collective, household or Cá nhân, Tập thể, Hộ gia đình.")
                 % {"value": value["subject_type"]},
             )
         field_term = Field.find(value["field"]) if value["field"] else None
         if value["field"] and field_term is None:
-            problem("field", _("không có lĩnh vực “%(value)s”.") % {"value": value["field"]})
+            problem("field", _("there is no field “%(value)s”.") % {"value": value["field"]})
         locality = None
         if value["locality"]:
             try:
@@ -186,7 +186,7 @@ class RowValidator:
             if key in self.seen:
                 problem(
                     "title",
-                    _("trùng với dòng %(line)s (cùng tiêu đề, tên điển hình và năm).") % {"line": self.seen[key]},
+                    _("duplicates row %(line)s (same title, exemplar name and year).") % {"line": self.seen[key]},
                 )
             self.seen.setdefault(key, row.line)
         errors.extend(problems)
@@ -205,7 +205,7 @@ class RowValidator:
         if not (text.isascii() and text.isdigit()) or not bounds[0] <= int(text) <= bounds[1]:
             problem(
                 column,
-                _("“%(value)s” phải là số từ %(low)s đến %(high)s.")
+                _("“%(value)s” must be a number from %(low)s to %(high)s.")
                 % {"value": shown or text, "low": bounds[0], "high": bounds[1]},
             )
             return None

@@ -27,7 +27,7 @@ def check_uploaded_file(upload) -> None:
         check_upload(name, upload.size, upload)
     except ImportLimitError as error:
         raise forms.ValidationError(
-            _("Không đọc được tệp “%(name)s”: %(problem)s") % {"name": name, "problem": error}
+            _("Cannot read the file “%(name)s”: %(problem)s") % {"name": name, "problem": error}
         ) from error
     finally:
         upload.seek(0)
@@ -46,7 +46,7 @@ class ImportUploadForm(forms.Form):
 
     allowed_suffixes: tuple[str, ...] = ()
 
-    parent = UnitChoiceField(queryset=UnitPage.objects.none(), label=_("Đơn vị nhận"), empty_label=None)
+    parent = UnitChoiceField(queryset=UnitPage.objects.none(), label=_("Receiving unit"), empty_label=None)
 
     def __init__(self, *args, units: QuerySet, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -57,7 +57,7 @@ class ImportUploadForm(forms.Form):
         suffix = Path(upload.name or "").suffix.lower()
         if suffix not in self.allowed_suffixes:
             raise forms.ValidationError(
-                _("Chỉ nhận tệp %(allowed)s; tệp “%(name)s” không đúng định dạng.")
+                _("Only %(allowed)s files are accepted; the file “%(name)s” is not in one of these formats.")
                 % {"allowed": ", ".join(self.allowed_suffixes), "name": upload.name}
             )
         check_uploaded_file(upload)
@@ -70,14 +70,16 @@ class PlanUploadForm(ImportUploadForm):
     allowed_suffixes = PLAN_SUFFIXES
 
     file = forms.FileField(
-        label=_("Văn bản kế hoạch"),
-        help_text=_("Tệp .txt, .docx hoặc .pdf có lớp chữ (không phải bản quét)."),
+        label=_("Plan document"),
+        help_text=_("A .txt, .docx or .pdf file with a text layer (not a scan)."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(PLAN_SUFFIXES)}),
     )
     update = forms.BooleanField(
-        label=_("Lưu phiên bản mới nếu kế hoạch đã có"),
+        label=_("Save a new revision if the plan already exists"),
         required=False,
-        help_text=_("Để trống: kế hoạch đã có (cùng số hiệu và cơ quan ban hành, hoặc cùng tệp) sẽ không bị nhập lại."),
+        help_text=_(
+            "Left unticked: a plan that already exists (same number and issuing body, or the same file) is not imported again."
+        ),
     )
     field_order = ["file", "parent", "update"]
 
@@ -92,20 +94,20 @@ class ExemplarUploadForm(ImportUploadForm):
     allowed_suffixes = EXEMPLAR_SUFFIXES
 
     file = forms.FileField(
-        label=_("Danh sách gương điển hình"),
+        label=_("Exemplar list"),
         required=False,
         help_text=_(
-            "Tệp .csv (UTF-8), .xlsx hoặc .json với các cột title, subject_name, subject_type, field, locality, "
-            "movement, year, quarter, summary, body, awards, tags (xem tệp mẫu). Có một dòng lỗi thì không nhập "
-            "dòng nào; khen thưởng không thuộc hình thức nào của Luật được giữ nguyên văn và báo lại."
+            "A .csv (UTF-8), .xlsx or .json file with the columns title, subject_name, subject_type, field, locality, "
+            "movement, year, quarter, summary, body, awards, tags (see the template). If one row has an error, no row "
+            "is imported; awards that are no form of award under the Law are kept verbatim and reported."
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(EXEMPLAR_SUFFIXES)}),
     )
-    dry_run = forms.BooleanField(label=_("Chỉ kiểm tra, chưa nhập"), required=False)
+    dry_run = forms.BooleanField(label=_("Check only, do not import yet"), required=False)
     publish = forms.BooleanField(
-        label=_("Đăng ngay (chuyển dữ liệu cũ, chỉ quản trị viên)"),
+        label=_("Publish at once (migrating old data, administrators only)"),
         required=False,
-        help_text=_("Bỏ qua quy trình duyệt; việc đăng được ghi vào nhật ký."),
+        help_text=_("Skips moderation; the publication is recorded in the log."),
     )
     field_order = ["file", "parent", "dry_run", "publish"]
 
@@ -137,7 +139,7 @@ class ExemplarUploadForm(ImportUploadForm):
             self.uses_kept = True
             cleaned["file"] = upload
         elif self.data.get("kept_file"):
-            self.add_error("file", _("Tệp đã chọn trước không còn được giữ (quá hạn); hãy chọn lại tệp."))
+            self.add_error("file", _("The file chosen earlier is no longer kept (expired); choose the file again."))
         else:
-            self.add_error("file", _("Hãy chọn tệp danh sách."))
+            self.add_error("file", _("Choose the list file."))
         return cleaned

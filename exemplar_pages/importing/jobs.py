@@ -59,12 +59,12 @@ class JobProgress:
 
     @property
     def stage_label(self) -> str:
-        return {"check": _("Đang kiểm tra các dòng"), "save": _("Đang tạo các trang")}.get(self.stage, "")
+        return {"check": _("Checking the rows"), "save": _("Creating the pages")}.get(self.stage, "")
 
     @property
     def text(self) -> str:
         """“Đã xử lý 1 200 / 5 000 dòng” (thousands apart with a no-break space)."""
-        return _("Đã xử lý %(done)s / %(total)s dòng") % {"done": grouped(self.done), "total": grouped(self.total)}
+        return _("Processed %(done)s / %(total)s rows") % {"done": grouped(self.done), "total": grouped(self.total)}
 
 
 def grouped(number: int) -> str:
@@ -125,9 +125,9 @@ def _run_plan(job: ImportJob, upload: UploadedFile) -> None:
         return
     job.created_count = int(result.created)
     headline = (
-        _("Đã tạo bản nháp kế hoạch #%(id)s “%(title)s”.")
+        _("Created draft plan #%(id)s “%(title)s”.")
         if result.created
-        else _("Kế hoạch #%(id)s “%(title)s” đã có trên cổng.")
+        else _("Plan #%(id)s “%(title)s” is already on the portal.")
     )
     job.report = "\n".join([headline % {"id": result.page.pk, "title": result.page.title}, *plan_lines(result)])
     job.status = ImportJob.Status.DONE
@@ -162,7 +162,7 @@ def run_job(job: ImportJob) -> None:
     job.save(update_fields=["status", "started_at"])
     try:
         if job.parent is None:
-            job.status, job.report = ImportJob.Status.FAILED, _("Đơn vị nhận không còn trên cổng.")
+            job.status, job.report = ImportJob.Status.FAILED, _("The receiving unit is no longer on the portal.")
         else:
             with job.file.open("rb") as stored:
                 upload = SimpleUploadedFile(job.file_name, stored.read())
@@ -170,7 +170,7 @@ def run_job(job: ImportJob) -> None:
     except Exception as error:  # record every failure on the job, the user sees it there
         logger.exception("import job %s failed", job.pk)
         job.status = ImportJob.Status.FAILED
-        job.report = _("Lỗi không mong đợi (%(kind)s); không nhập gì.") % {"kind": type(error).__name__}
+        job.report = _("Unexpected error (%(kind)s); nothing imported.") % {"kind": type(error).__name__}
     job.finished_at = timezone.now()
     job.save()
     job.file.delete(save=True)  # the upload is not kept once imported (plans keep their original document)

@@ -33,7 +33,7 @@ RATIO_MIN_MEMBER_BYTES = MB  # small members (styles, shared strings of a few ro
 
 
 class ImportLimitError(Exception):
-    """A file goes past one of the limits; the message (Vietnamese) names the limit's setting."""
+    """A file goes past one of the limits; the message (translated) names the limit's setting."""
 
 
 def limit(name: str) -> int:
@@ -61,7 +61,7 @@ def check_bytes(size: int, setting: str = "IMPORT_MAX_BYTES") -> None:
     maximum = limit(setting) if setting in DEFAULTS else int(getattr(settings, setting))
     if size > maximum:
         raise ImportLimitError(
-            _("Tệp quá lớn: %(size)s, lớn hơn giới hạn %(limit)s (%(setting)s).")
+            _("File too large: %(size)s, over the limit of %(limit)s (%(setting)s).")
             % {"size": size_text(size), "limit": size_text(maximum), "setting": setting}
         )
 
@@ -70,7 +70,9 @@ def check_rows(count: int) -> None:
     """Refuse a list with more data rows than the row limit (call with the count so far)."""
     if count > limit("IMPORT_MAX_ROWS"):
         raise ImportLimitError(
-            _("Quá nhiều dòng: hơn %(limit)s dòng dữ liệu (IMPORT_MAX_ROWS); hãy chia tệp thành nhiều tệp nhỏ.")
+            _(
+                "Too many rows: more than %(limit)s data rows (IMPORT_MAX_ROWS); split the file into several smaller files."
+            )
             % {"limit": limit("IMPORT_MAX_ROWS")}
         )
 
@@ -79,7 +81,7 @@ def check_row_shape(line: int, cells: list) -> None:
     """Refuse a row with too many columns or a cell with too many characters."""
     if len(cells) > limit("IMPORT_MAX_COLUMNS"):
         raise ImportLimitError(
-            _("Dòng %(line)s có %(count)s cột, nhiều hơn giới hạn %(limit)s cột (IMPORT_MAX_COLUMNS).")
+            _("Row %(line)s has %(count)s columns, more than the limit of %(limit)s columns (IMPORT_MAX_COLUMNS).")
             % {"line": line, "count": len(cells), "limit": limit("IMPORT_MAX_COLUMNS")}
         )
     for cell in cells:
@@ -91,8 +93,10 @@ def cell_error(line: int | None) -> ImportLimitError:
     """A cell longer than the character limit (line unknown for the CSV reader's own check)."""
     values = {"line": line, "limit": limit("IMPORT_MAX_CELL_CHARS")}
     if line is None:
-        return ImportLimitError(_("Có ô dài hơn %(limit)s ký tự (IMPORT_MAX_CELL_CHARS).") % values)
-    return ImportLimitError(_("Dòng %(line)s có ô dài hơn %(limit)s ký tự (IMPORT_MAX_CELL_CHARS).") % values)
+        return ImportLimitError(_("A cell is longer than %(limit)s characters (IMPORT_MAX_CELL_CHARS).") % values)
+    return ImportLimitError(
+        _("Row %(line)s has a cell longer than %(limit)s characters (IMPORT_MAX_CELL_CHARS).") % values
+    )
 
 
 def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
@@ -108,7 +112,9 @@ def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
         members = archive.infolist()
         if len(members) > limit("IMPORT_MAX_ZIP_MEMBERS"):
             raise ImportLimitError(
-                _("Tệp nén có %(count)s thành phần, nhiều hơn giới hạn %(limit)s (IMPORT_MAX_ZIP_MEMBERS).")
+                _(
+                    "The compressed file has %(count)s members, more than the limit of %(limit)s (IMPORT_MAX_ZIP_MEMBERS)."
+                )
                 % {"count": len(members), "limit": limit("IMPORT_MAX_ZIP_MEMBERS")}
             )
         total = 0
@@ -117,7 +123,7 @@ def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
             if member.file_size > limit("IMPORT_MAX_MEMBER_BYTES"):
                 raise ImportLimitError(
                     _(
-                        "Thành phần “%(member)s” giải nén ra %(size)s, lớn hơn giới hạn %(limit)s (IMPORT_MAX_MEMBER_BYTES)."
+                        "Member “%(member)s” decompresses to %(size)s, over the limit of %(limit)s (IMPORT_MAX_MEMBER_BYTES)."
                     )
                     % {**values, "limit": size_text(limit("IMPORT_MAX_MEMBER_BYTES"))}
                 )
@@ -125,8 +131,8 @@ def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
             if member.file_size >= RATIO_MIN_MEMBER_BYTES and ratio > limit("IMPORT_MAX_COMPRESSION_RATIO"):
                 raise ImportLimitError(
                     _(
-                        "Thành phần “%(member)s” nén %(ratio)s lần (giải nén ra %(size)s), quá giới hạn %(limit)s lần "
-                        "(IMPORT_MAX_COMPRESSION_RATIO); tệp có thể là “bom nén”."
+                        "Member “%(member)s” is compressed %(ratio)s times (decompresses to %(size)s), over the limit of "
+                        "%(limit)s times (IMPORT_MAX_COMPRESSION_RATIO); the file may be a “zip bomb”."
                     )
                     % {**values, "ratio": int(ratio), "limit": limit("IMPORT_MAX_COMPRESSION_RATIO")}
                 )
@@ -134,8 +140,8 @@ def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
             if total > limit("IMPORT_MAX_UNCOMPRESSED_BYTES"):
                 raise ImportLimitError(
                     _(
-                        "Tệp giải nén ra hơn %(limit)s (IMPORT_MAX_UNCOMPRESSED_BYTES), "
-                        "vượt giới hạn ở thành phần “%(member)s”."
+                        "The file decompresses to more than %(limit)s (IMPORT_MAX_UNCOMPRESSED_BYTES), "
+                        "passing the limit at member “%(member)s”."
                     )
                     % {**values, "limit": size_text(limit("IMPORT_MAX_UNCOMPRESSED_BYTES"))}
                 )
@@ -144,7 +150,7 @@ def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
 def check_pdf_pages(count: int) -> None:
     if count > limit("IMPORT_MAX_PDF_PAGES"):
         raise ImportLimitError(
-            _("Tệp PDF có %(count)s trang, nhiều hơn giới hạn %(limit)s trang (IMPORT_MAX_PDF_PAGES).")
+            _("The PDF file has %(count)s pages, more than the limit of %(limit)s pages (IMPORT_MAX_PDF_PAGES).")
             % {"count": count, "limit": limit("IMPORT_MAX_PDF_PAGES")}
         )
 

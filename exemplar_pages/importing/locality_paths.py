@@ -91,7 +91,7 @@ class LocalityResolver:
         """The locality a path names, or the new one to create for it."""
         names = [part.strip() for part in PATH_SEPARATOR_RE.split(path or "") if part.strip()]
         if not names:
-            raise LocalityProblem(_("đường dẫn địa bàn trống."))
+            raise LocalityProblem(_("empty locality path."))
         current: Locality | NewLocality | None = None
         for depth, name in enumerate(names):
             current = self._level(current, name, depth)
@@ -131,12 +131,14 @@ class LocalityResolver:
             if len(exact) > 1:
                 paths = "; ".join(loc.display_path for loc in exact[:5])
                 raise LocalityProblem(
-                    _("“%(name)s” có nhiều địa bàn trùng tên (%(paths)s); hãy ghi đủ đường dẫn.")
+                    _("“%(name)s” names several localities (%(paths)s); give the full path.")
                     % {"name": name, "paths": paths}
                 )
         if parent is None and kind in LOWER_KINDS:
             raise LocalityProblem(
-                _("“%(name)s” không phải là tỉnh, thành phố; hãy ghi đường dẫn từ tỉnh (ví dụ: Tỉnh … / %(name)s).")
+                _(
+                    "“%(name)s” is not a province or city; give the path from the province (for example: Tỉnh … / %(name)s)."
+                )
                 % {"name": name}
             )
         if parent is None and kind is None:
@@ -146,8 +148,8 @@ class LocalityResolver:
             if lower:
                 raise LocalityProblem(
                     _(
-                        "“%(name)s” không phải là tỉnh, thành phố có trên cổng; các địa bàn cấp dưới cùng tên: "
-                        "%(paths)s. Hãy ghi đường dẫn từ tỉnh, hoặc “Tỉnh %(name)s” nếu đó là một tỉnh mới."
+                        "“%(name)s” is not a province or city on the portal; lower-level localities with that name: "
+                        "%(paths)s. Give the path from the province, or “Tỉnh %(name)s” if it is a new province."
                     )
                     % {"name": name, "paths": "; ".join(loc.display_path for loc in lower[:5])}
                 )

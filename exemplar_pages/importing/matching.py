@@ -158,7 +158,7 @@ class MovementIndex:
         if len(candidates) > 1:
             titles = "; ".join(f"“{page.title}”" for page in candidates[:5])
             raise MovementProblem(
-                _("“%(name)s” khớp với nhiều phong trào (%(titles)s); hãy ghi đủ tên phong trào.")
+                _("“%(name)s” matches several movements (%(titles)s); give the full name of the movement.")
                 % {"name": text, "titles": titles}
             )
         return candidates[0] if candidates else None
@@ -171,19 +171,21 @@ class MovementIndex:
         movement = self.match(text)
         if movement is not None:
             exact = self.find(text) is not None
-            note = None if exact else _("hiểu là phong trào “%(title)s”.") % {"title": movement.title}
+            note = None if exact else _("taken as the movement “%(title)s”.") % {"title": movement.title}
             return movement, note
         name = " ".join(text.split())
         new = self.new.setdefault(core_key(name), NewMovement(name))
         new.lines.append(line)
-        return new, _("chưa có phong trào “%(name)s” trên cổng: sẽ tạo phong trào nháp khi nhập.") % {"name": name}
+        return new, _("no movement “%(name)s” on the portal yet: a draft movement will be created on import.") % {
+            "name": name
+        }
 
     def save(self, value, parent, user):
         """The saved movement for a resolved value, creating a draft for a NewMovement once."""
         if not isinstance(value, NewMovement):
             return value
         if id(value) not in self._saved:
-            summary = _("Phong trào được nêu trong danh sách gương điển hình đã nhập. Trang tạo tự động; cần bổ sung.")
+            summary = _("Movement named in an imported exemplar list. Page created automatically; needs completing.")
             movement = create_draft_movement(value.name, parent, user, summary)
             self._saved[id(value)] = movement
             self.created.append(movement)
@@ -192,7 +194,7 @@ class MovementIndex:
     def created_messages(self) -> list[str]:
         """One line per draft movement created, with the rows naming it, for the import report."""
         return [
-            _("Đã tạo phong trào nháp “%(title)s” (dòng %(lines)s); cần bổ sung và gửi duyệt.")
+            _("Created the draft movement “%(title)s” (rows %(lines)s); complete it and submit it for moderation.")
             % {"title": self._saved[id(new)].title, "lines": ", ".join(str(line) for line in new.lines)}
             for new in self.new.values()
             if id(new) in self._saved

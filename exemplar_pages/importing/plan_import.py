@@ -109,7 +109,7 @@ def plan_assignment(assignment: Assignment) -> PlanAssignment:
     note = "; ".join(phrases)
     if len(dates) > 1:
         others = ", ".join(f"{day:%d/%m/%Y}" for day in dates[1:])
-        note = f"{_('Các hạn tiếp theo')}: {others}" + (f" ({note})" if note else "")
+        note = _("Next deadlines") + f": {others}" + (f" ({note})" if note else "")
     if len(note) > 255:
         note = note[:254] + "…"
     return PlanAssignment(
@@ -156,7 +156,7 @@ def page_title(parsed: ParsedPlan, file_name: str) -> str:
     """
     title = " ".join((parsed.title or "").split())
     if not title:
-        kind = parsed.document_kind or _("Văn bản")
+        kind = parsed.document_kind or _("Official document")
         title = f"{kind} số {parsed.number}" if parsed.number else f"{kind} (nhập từ {file_name})"
     if len(title) <= TITLE_MAX:
         return title
@@ -170,9 +170,9 @@ def _movements(parsed: ParsedPlan, parent: UnitPage, user, result: PlanImportRes
     for named in parsed.movements:
         movement = index.find(named.name)
         if movement is None:
-            summary = _("Phong trào được nêu trong %(plan)s. Trang tạo tự động khi nhập kế hoạch; cần bổ sung.") % {
-                "plan": plan_label(parsed)
-            }
+            summary = _(
+                "Movement named in %(plan)s. Page created automatically when the plan was imported; needs completing."
+            ) % {"plan": plan_label(parsed)}
             movement = create_draft_movement(named.name, parent, user, summary, campaign=named.campaign or "")
             index.remember(movement)
             result.movements_created.append(movement)
@@ -200,7 +200,7 @@ def resolve_parent(parsed: ParsedPlan, parent: Any) -> UnitPage:
         specific = getattr(parent, "specific", parent)
         if not isinstance(specific, UnitPage):
             raise PlanImportError(
-                _("Trang #%(id)s không phải là trang đơn vị; kế hoạch phải nằm dưới một đơn vị.") % {"id": parent.pk}
+                _("Page #%(id)s is not a unit page; a plan must be under a unit.") % {"id": parent.pk}
             )
         return specific
     units = find_units_named(parsed.issuing_body or "")
@@ -208,12 +208,12 @@ def resolve_parent(parsed: ParsedPlan, parent: Any) -> UnitPage:
         return units[0]
     if not units:
         raise PlanImportError(
-            _("Không tìm thấy đơn vị “%(body)s” trên cổng; hãy chọn đơn vị (--parent ID).")
-            % {"body": parsed.issuing_body or _("không rõ cơ quan ban hành")}
+            _("No unit “%(body)s” found on the portal; choose the unit (--parent ID).")
+            % {"body": parsed.issuing_body or _("unknown issuing body")}
         )
     ids = ", ".join(f"#{unit.pk} {unit.title}" for unit in units)
     raise PlanImportError(
-        _("Có nhiều đơn vị tên “%(body)s” (%(ids)s); hãy chọn một (--parent ID).")
+        _("Several units are named “%(body)s” (%(ids)s); choose one (--parent ID).")
         % {"body": parsed.issuing_body, "ids": ids}
     )
 
@@ -282,10 +282,10 @@ def import_plan_file(
     title = page_title(parsed, file_name)
     if parsed.title and len(" ".join(parsed.title.split())) > TITLE_MAX:
         warnings.append(
-            _("Tiêu đề dài hơn %(max)s ký tự: đã rút gọn, tiêu đề đầy đủ ở phần tóm tắt.") % {"max": TITLE_MAX}
+            _("Title longer than %(max)s characters: shortened, the full title is in the summary.") % {"max": TITLE_MAX}
         )
     if not parsed.issuing_body:
-        warnings.append(_("Cơ quan ban hành để trống (không đọc được trong văn bản); cần nhập trước khi đăng."))
+        warnings.append(_("Issuing body left empty (not found in the document); fill it in before publishing."))
     file_hash = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's own file hash
     with transaction.atomic():
         existing = find_existing_plan(unit, parsed, file_hash)

@@ -14,7 +14,7 @@ NONE = "—"
 
 def quality_text(quality: TextQuality) -> str:
     """“100.0% âm tiết hợp lệ (1019/1019)”, with the warning and a sample when suspect."""
-    ratio = _("%(ratio)s âm tiết hợp lệ (%(valid)s/%(judged)s)") % {
+    ratio = _("%(ratio)s valid syllables (%(valid)s/%(judged)s)") % {
         "ratio": f"{quality.ratio:.1%}",
         "valid": quality.valid_words,
         "judged": quality.words_judged,
@@ -22,7 +22,7 @@ def quality_text(quality: TextQuality) -> str:
     if not quality.is_suspect:
         return ratio
     sample = ", ".join(quality.invalid_sample[:10] + quality.mojibake_markers[:5])
-    return _("%(ratio)s — NGHI LỖI MÃ HÓA / MẤT CHỮ, cần kiểm tra trước khi duyệt: %(sample)s") % {
+    return _("%(ratio)s — SUSPECTED ENCODING ERROR / LOST CHARACTERS, check before approving: %(sample)s") % {
         "ratio": ratio,
         "sample": sample,
     }
@@ -32,37 +32,37 @@ def plan_fields(result: PlanImportResult) -> list[tuple[str, str]]:
     """The extracted fields of an imported plan as (label, value) pairs."""
     page, parsed = result.page, result.parsed
     created = [movement.title for movement in result.movements_created]
-    movements = _("liên kết %(linked)s, tạo mới (bản nháp) %(created)s") % {
+    movements = _("linked %(linked)s, newly created (drafts) %(created)s") % {
         "linked": len(result.movements_linked),
         "created": len(created),
     }
     if created:
         movements += ": " + "; ".join(created)
     fields = [
-        (_("Tiêu đề"), page.title),
-        (_("Số hiệu"), page.number or NONE),
-        (_("Ngày ban hành"), f"{page.issue_date:%d/%m/%Y}" if page.issue_date else NONE),
-        (_("Địa danh"), page.issue_place or NONE),
-        (_("Cơ quan ban hành"), page.issuing_body or NONE),
-        (_("Thời gian thực hiện"), page.period_display or NONE),
+        (_("Title"), page.title),
+        (_("Document number"), page.number or NONE),
+        (_("Issue date"), f"{page.issue_date:%d/%m/%Y}" if page.issue_date else NONE),
+        (_("Place"), page.issue_place or NONE),
+        (_("Issuing body"), page.issuing_body or NONE),
+        (_("Implementation period"), page.period_display or NONE),
         (
-            _("Căn cứ"),
-            _("%(count)s (liên kết với kế hoạch trên cổng: %(linked)s)")
+            _("Basis"),
+            _("%(count)s (linked to plans on the portal: %(linked)s)")
             % {"count": len(parsed.basis), "linked": result.references_linked},
         ),
-        (_("Nội dung"), _("%(count)s khối") % {"count": len(page.sections)}),
-        (_("Phân công"), _("%(count)s đơn vị") % {"count": len(parsed.assignments)}),
-        (_("Nơi nhận"), str(len(parsed.recipients))),
-        (_("Người ký"), f"{page.signer_title or NONE} — {page.signer_name or NONE}"),
-        (_("Phong trào"), movements),
+        (_("Content"), _("%(count)s blocks") % {"count": len(page.sections)}),
+        (_("Assignments"), _("%(count)s units") % {"count": len(parsed.assignments)}),
+        (_("Distribution list"), str(len(parsed.recipients))),
+        (_("Signer"), f"{page.signer_title or NONE} — {page.signer_name or NONE}"),
+        (_("Movements"), movements),
     ]
     if page.original_document_id:
-        document = _("tài liệu #%(id)s “%(title)s”") % {
+        document = _("document #%(id)s “%(title)s”") % {
             "id": page.original_document_id,
             "title": page.original_document.title,
         }
-        fields.append((_("Văn bản gốc"), document))
-    fields.append((_("Chất lượng chữ"), quality_text(result.quality)))
+        fields.append((_("Original document"), document))
+    fields.append((_("Text quality"), quality_text(result.quality)))
     return fields
 
 
@@ -70,7 +70,7 @@ def plan_lines(result: PlanImportResult) -> list[str]:
     """Indented lines for the command's output: fields, then what could not be extracted."""
     lines = [f"  {label}: {value}" for label, value in plan_fields(result)]
     if result.warnings:
-        lines.append("  " + _("Không trích xuất được / cần kiểm tra:"))
+        lines.append("  " + _("Not extracted / to be checked:"))
         lines.extend(f"    - {warning}" for warning in result.warnings)
     return lines
 
@@ -80,26 +80,26 @@ def exemplar_lines(result: ExemplarImportResult, dry_run: bool = False) -> list[
     lines = list(result.warnings)
     if result.errors:
         lines.append(
-            _("Không nhập dòng nào: %(errors)s lỗi trong %(rows)s dòng.")
+            _("No row imported: %(errors)s errors in %(rows)s rows.")
             % {"errors": len(result.errors), "rows": result.rows}
         )
         lines.extend(f"  {error}" for error in result.errors)
         return lines
     counts = {"rows": result.rows, "new": len(result.drafts), "existing": len(result.existing)}
     if dry_run:
-        lines.append(_("Kiểm tra xong %(rows)s dòng, không có lỗi: sẽ tạo %(new)s, đã có %(existing)s.") % counts)
+        lines.append(_("Checked %(rows)s rows, no errors: %(new)s to create, %(existing)s already there.") % counts)
         return lines
-    state = _("đã đăng") if result.published else _("bản nháp chờ duyệt")
+    state = _("published") if result.published else _("drafts awaiting moderation")
     lines.append(
-        _("Đã nhập %(created)s gương điển hình (%(state)s); đã có %(existing)s; tổng %(rows)s dòng.")
+        _("Imported %(created)s exemplars (%(state)s); %(existing)s already there; %(rows)s rows in all.")
         % {**counts, "created": len(result.created), "state": state}
     )
     lines.extend(f"  #{page.pk} {page.title}" for page in result.created)
     lines.extend(
-        "  " + _("Dòng %(line)s: đã có (#%(id)s %(title)s)") % {"line": line, "id": page.pk, "title": page.title}
+        "  " + _("Row %(line)s: already there (#%(id)s %(title)s)") % {"line": line, "id": page.pk, "title": page.title}
         for line, page in result.existing
     )
     if result.localities_created:
         names = "; ".join(locality.display_path for locality in result.localities_created)
-        lines.append(_("Địa bàn mới tạo: %(names)s") % {"names": names})
+        lines.append(_("New localities created: %(names)s") % {"names": names})
     return lines

@@ -60,12 +60,12 @@ class AwardResolver:
             award = self._find(parsed.title) or self._find(parsed.form)
             if award is None:
                 warnings.append(
-                    _("“%(text)s”: danh mục khen thưởng chưa có “%(title)s”; giữ nguyên văn.")
+                    _("“%(text)s”: the award list has no “%(title)s” yet; kept verbatim.")
                     % {"text": parsed.text, "title": parsed.title}
                 )
         if len(parsed.text) > TEXT_LIMIT:
             warnings.append(
-                _("“%(start)s…”: dài quá %(limit)s ký tự, đã cắt bớt.")
+                _("“%(start)s…”: longer than %(limit)s characters, shortened.")
                 % {"start": parsed.text[:40], "limit": TEXT_LIMIT}
             )
         return StoryAwardDraft(award, parsed), warnings

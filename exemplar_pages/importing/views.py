@@ -61,7 +61,7 @@ class ImportViewMixin(WagtailAdminTemplateMixin):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": "", "label": _("Nhập dữ liệu")},
+            {"url": "", "label": _("Import data")},
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -71,7 +71,7 @@ class PlanUploadView(ImportViewMixin, FormView):
 
     template_name = "exemplar_pages/importing/plan_upload.html"
     form_class = PlanUploadForm
-    page_title = _("Nhập kế hoạch")
+    page_title = _("Import a plan")
     header_icon = "doc-full"
 
     def dispatch(self, request, *args, **kwargs):
@@ -120,7 +120,7 @@ class ExemplarUploadView(ImportViewMixin, FormView):
 
     template_name = "exemplar_pages/importing/exemplar_upload.html"
     form_class = ExemplarUploadForm
-    page_title = _("Nhập gương điển hình")
+    page_title = _("Import exemplars")
     header_icon = "table"
 
     def dispatch(self, request, *args, **kwargs):
@@ -201,7 +201,7 @@ class ImportJobView(ImportViewMixin, TemplateView):
     """One import job: its state (the page refreshes itself while it runs) and its report."""
 
     template_name = "exemplar_pages/importing/job.html"
-    page_title = _("Lần nhập dữ liệu")
+    page_title = _("Data import run")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
@@ -220,7 +220,7 @@ class ImportJobListView(ImportViewMixin, TemplateView):
     """The user's recent import jobs."""
 
     template_name = "exemplar_pages/importing/job_list.html"
-    page_title = _("Các lần nhập gần đây")
+    page_title = _("Recent imports")
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):

@@ -98,7 +98,9 @@ def create_terms(apps, schema_editor):
 
 def remove_terms(apps, schema_editor):
     apps.get_model("exemplar_pages", "Field").objects.filter(slug__in=[vietnamese_slugify(n) for n in FIELDS]).delete()
-    apps.get_model("exemplar_pages", "Award").objects.filter(slug__in=[vietnamese_slugify(a[0]) for a in AWARDS]).delete()
+    apps.get_model("exemplar_pages", "Award").objects.filter(
+        slug__in=[vietnamese_slugify(a[0]) for a in AWARDS]
+    ).delete()
 
 
 class Migration(migrations.Migration):

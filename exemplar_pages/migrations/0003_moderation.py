@@ -6,69 +6,166 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('exemplar_pages', '0002_fields_and_awards'),
-        ('wagtailcore', '0098_apitoken'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("exemplar_pages", "0002_fields_and_awards"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CouncilVoteTask',
+            name="CouncilVoteTask",
             fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
-                ('quorum', models.PositiveSmallIntegerField(blank=True, help_text='Để trống: quá nửa số thành viên của nhóm tại thời điểm quyết định.', null=True, verbose_name='số phiếu tán thành cần có')),
-                ('reject_on_first_rejection', models.BooleanField(default=True, verbose_name='một phiếu không tán thành (kèm ý kiến) là trả lại')),
-                ('group', models.ForeignKey(blank=True, help_text='Để trống: nhóm “Thành viên Hội đồng Thi đua – Khen thưởng”.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='auth.group', verbose_name='nhóm thành viên Hội đồng')),
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "quorum",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="Để trống: quá nửa số thành viên của nhóm tại thời điểm quyết định.",
+                        null=True,
+                        verbose_name="số phiếu tán thành cần có",
+                    ),
+                ),
+                (
+                    "reject_on_first_rejection",
+                    models.BooleanField(default=True, verbose_name="một phiếu không tán thành (kèm ý kiến) là trả lại"),
+                ),
+                (
+                    "group",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Để trống: nhóm “Thành viên Hội đồng Thi đua – Khen thưởng”.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="auth.group",
+                        verbose_name="nhóm thành viên Hội đồng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'biểu quyết của Hội đồng',
-                'verbose_name_plural': 'biểu quyết của Hội đồng',
+                "verbose_name": "biểu quyết của Hội đồng",
+                "verbose_name_plural": "biểu quyết của Hội đồng",
             },
-            bases=('wagtailcore.task',),
+            bases=("wagtailcore.task",),
         ),
         migrations.CreateModel(
-            name='OfficeReviewTask',
+            name="OfficeReviewTask",
             fields=[
-                ('task_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.task')),
-                ('groups', models.ManyToManyField(help_text='Pages/snippets at this step in a workflow will be moderated or approved by these groups of users', to='auth.group', verbose_name='groups')),
+                (
+                    "task_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.task",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        help_text="Pages/snippets at this step in a workflow will be moderated or approved by these groups of users",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bước xem xét của Thường trực',
-                'verbose_name_plural': 'bước xem xét của Thường trực',
+                "verbose_name": "bước xem xét của Thường trực",
+                "verbose_name_plural": "bước xem xét của Thường trực",
             },
-            bases=('wagtailcore.task',),
+            bases=("wagtailcore.task",),
         ),
         migrations.CreateModel(
-            name='UnitEditorGroup',
+            name="UnitEditorGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='unit_link', to='auth.group', verbose_name='nhóm')),
-                ('unit', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='editor_group', to='exemplar_pages.unitpage', verbose_name='đơn vị')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="unit_link",
+                        to="auth.group",
+                        verbose_name="nhóm",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="editor_group",
+                        to="exemplar_pages.unitpage",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhóm biên tập viên của đơn vị',
-                'verbose_name_plural': 'nhóm biên tập viên của đơn vị',
+                "verbose_name": "nhóm biên tập viên của đơn vị",
+                "verbose_name_plural": "nhóm biên tập viên của đơn vị",
             },
         ),
         migrations.CreateModel(
-            name='CouncilVote',
+            name="CouncilVote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('decision', models.CharField(choices=[('approve', 'Tán thành'), ('reject', 'Không tán thành')], max_length=10, verbose_name='biểu quyết')),
-                ('comment', models.TextField(blank=True, verbose_name='ý kiến')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='thời điểm')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='council_votes', to=settings.AUTH_USER_MODEL, verbose_name='thành viên')),
-                ('revision', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='council_votes', to='wagtailcore.revision', verbose_name='phiên bản')),
-                ('task_state', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='council_votes', to='wagtailcore.taskstate', verbose_name='bước duyệt')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "decision",
+                    models.CharField(
+                        choices=[("approve", "Tán thành"), ("reject", "Không tán thành")],
+                        max_length=10,
+                        verbose_name="biểu quyết",
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, verbose_name="ý kiến")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="thời điểm")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="council_votes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="thành viên",
+                    ),
+                ),
+                (
+                    "revision",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="council_votes",
+                        to="wagtailcore.revision",
+                        verbose_name="phiên bản",
+                    ),
+                ),
+                (
+                    "task_state",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="council_votes",
+                        to="wagtailcore.taskstate",
+                        verbose_name="bước duyệt",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'phiếu biểu quyết',
-                'verbose_name_plural': 'phiếu biểu quyết',
-                'ordering': ['created_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('task_state', 'member'), name='one_vote_per_member_and_review')],
+                "verbose_name": "phiếu biểu quyết",
+                "verbose_name_plural": "phiếu biểu quyết",
+                "ordering": ["created_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(fields=("task_state", "member"), name="one_vote_per_member_and_review")
+                ],
             },
         ),
     ]

@@ -27,16 +27,29 @@ COLLECTION_PERMISSIONS = {
     STANDING_OFFICE: ["choose_image", "choose_document"],
     COUNCIL_MEMBERS: ["choose_image", "choose_document"],
     ADMINISTRATORS: [
-        "add_image", "change_image", "choose_image", "delete_image",
-        "add_document", "change_document", "choose_document", "delete_document",
-        "add_collection", "change_collection", "delete_collection",
+        "add_image",
+        "change_image",
+        "choose_image",
+        "delete_image",
+        "add_document",
+        "change_document",
+        "choose_document",
+        "delete_document",
+        "add_collection",
+        "change_collection",
+        "delete_collection",
     ],
 }
 ADMINISTRATOR_MODELS = [
-    ("auth", "user"), ("auth", "group"),
-    ("wagtailcore", "site"), ("wagtailcore", "workflow"), ("wagtailcore", "task"),
+    ("auth", "user"),
+    ("auth", "group"),
+    ("wagtailcore", "site"),
+    ("wagtailcore", "workflow"),
+    ("wagtailcore", "task"),
     ("wagtailredirects", "redirect"),
-    ("exemplar_pages", "field"), ("exemplar_pages", "locality"), ("exemplar_pages", "localityalias"),
+    ("exemplar_pages", "field"),
+    ("exemplar_pages", "locality"),
+    ("exemplar_pages", "localityalias"),
     ("exemplar_pages", "award"),
 ]
 
@@ -67,14 +80,19 @@ def create_roles(apps, schema_editor):
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    groups = {name: Group.objects.get_or_create(name=name)[0] for name in (EDITORS, STANDING_OFFICE, COUNCIL_MEMBERS, ADMINISTRATORS)}
+    groups = {
+        name: Group.objects.get_or_create(name=name)[0]
+        for name in (EDITORS, STANDING_OFFICE, COUNCIL_MEMBERS, ADMINISTRATORS)
+    }
     access_admin = permission(apps, "wagtailadmin", "access_admin")
     for group in groups.values():
         group.permissions.add(access_admin)
 
     administrator_permissions = Permission.objects.none()
     for app_label, model in ADMINISTRATOR_MODELS:
-        administrator_permissions |= Permission.objects.filter(content_type__app_label=app_label, content_type__model=model)
+        administrator_permissions |= Permission.objects.filter(
+            content_type__app_label=app_label, content_type__model=model
+        )
     groups[ADMINISTRATORS].permissions.add(*administrator_permissions)
 
     root_collection = Collection.objects.filter(depth=1).first()

@@ -37,21 +37,33 @@ def remove_generic_forms(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exemplar_pages', '0007_role_permissions'),
+        ("exemplar_pages", "0007_role_permissions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='storyaward',
-            name='text',
-            field=models.CharField(blank=True, help_text='Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn.', max_length=500, verbose_name='ghi như trong hồ sơ'),
+            model_name="storyaward",
+            name="text",
+            field=models.CharField(
+                blank=True,
+                help_text="Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn.",
+                max_length=500,
+                verbose_name="ghi như trong hồ sơ",
+            ),
         ),
         migrations.AlterField(
-            model_name='storyaward',
-            name='award',
-            field=models.ForeignKey(blank=True, help_text='Để trống khi khen thưởng không thuộc hình thức nào của Luật (giải thưởng của cuộc thi, hội…).', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='exemplar_pages.award', verbose_name='danh hiệu, hình thức'),
+            model_name="storyaward",
+            name="award",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Để trống khi khen thưởng không thuộc hình thức nào của Luật (giải thưởng của cuộc thi, hội…).",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="exemplar_pages.award",
+                verbose_name="danh hiệu, hình thức",
+            ),
         ),
         migrations.RunPython(create_generic_forms, remove_generic_forms),
     ]

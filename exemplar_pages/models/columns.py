@@ -20,28 +20,28 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link"])
-    include_stories = models.BooleanField(_("gương điển hình"), default=True)
-    include_plans = models.BooleanField(_("kế hoạch"), default=False)
-    include_movements = models.BooleanField(_("phong trào thi đua"), default=False)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+    include_stories = models.BooleanField(_("exemplars"), default=True)
+    include_plans = models.BooleanField(_("plans"), default=False)
+    include_movements = models.BooleanField(_("emulation movements"), default=False)
     criteria_fields = ParentalManyToManyField(
-        "exemplar_pages.Field", verbose_name=_("chỉ các lĩnh vực"), blank=True, related_name="+"
+        "exemplar_pages.Field", verbose_name=_("only these fields"), blank=True, related_name="+"
     )
     criteria_localities = ParentalManyToManyField(
         "exemplar_pages.Locality",
-        verbose_name=_("chỉ các địa bàn"),
+        verbose_name=_("only these localities"),
         blank=True,
         related_name="+",
-        help_text=_("Gồm cả các địa bàn trực thuộc."),
+        help_text=_("The localities under them are included."),
     )
     criteria_movements = ParentalManyToManyField(
-        "exemplar_pages.MovementPage", verbose_name=_("chỉ các phong trào"), blank=True, related_name="+"
+        "exemplar_pages.MovementPage", verbose_name=_("only these movements"), blank=True, related_name="+"
     )
     criteria_tags = models.CharField(
-        _("chỉ các từ khóa"), max_length=500, blank=True, help_text=_("Cách nhau bởi dấu phẩy.")
+        _("only these keywords"), max_length=500, blank=True, help_text=_("Separated by commas.")
     )
     page_size = models.PositiveSmallIntegerField(
-        _("số bài mỗi trang"), default=12, validators=[MinValueValidator(5), MaxValueValidator(50)]
+        _("items per page"), default=12, validators=[MinValueValidator(5), MaxValueValidator(50)]
     )
 
     content_panels = Page.content_panels + [
@@ -56,7 +56,7 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
                 FieldPanel("criteria_movements"),
                 FieldPanel("criteria_tags"),
             ],
-            heading=_("Tiêu chí chọn bài"),
+            heading=_("Selection criteria"),
         ),
         FieldPanel("page_size"),
     ]
@@ -68,8 +68,8 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
     ]
 
     class Meta:
-        verbose_name = _("chuyên mục")
-        verbose_name_plural = _("chuyên mục")
+        verbose_name = _("column")
+        verbose_name_plural = _("columns")
 
     @property
     def content_types(self) -> list[str]:

@@ -47,43 +47,43 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
     subpage_types = []
     search_type = "consultation"
     #: Shown on the front page while open (home.models.open_calls), under this label.
-    home_call_label = _("Lấy ý kiến Nhân dân")
+    home_call_label = _("Public consultation")
     body_template = "exemplar_pages/consultation_body.html"
 
     award = models.ForeignKey(
         "exemplar_pages.Award",
-        verbose_name=_("danh hiệu, hình thức đề nghị"),
+        verbose_name=_("proposed title or form"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
     award_text = models.CharField(
-        _("đề nghị khen thưởng"),
+        _("proposed award"),
         max_length=500,
         blank=True,
-        help_text=_("Như ghi trong văn bản, ví dụ: đề nghị Thủ tướng Chính phủ tặng Bằng khen."),
+        help_text=_("As written in the document, for example: đề nghị Thủ tướng Chính phủ tặng Bằng khen."),
     )
-    summary = models.TextField(_("trích yếu"), blank=True, max_length=1000)
-    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
-    opens_on = models.DateField(_("ngày bắt đầu lấy ý kiến"), db_index=True)
+    summary = models.TextField(_("abstract"), blank=True, max_length=1000)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("content"), blank=True)
+    opens_on = models.DateField(_("consultation opens on"), db_index=True)
     working_days = models.PositiveSmallIntegerField(
-        _("số ngày làm việc"),
+        _("working days"),
         default=MIN_WORKING_DAYS,
         validators=[MinValueValidator(MIN_WORKING_DAYS), MaxValueValidator(MAX_WORKING_DAYS)],
-        help_text=_("Ít nhất 10 ngày làm việc (Nghị định 98/2023/NĐ-CP, Điều 46)."),
+        help_text=_("At least 10 working days (Decree 98/2023/NĐ-CP, Article 46)."),
     )
-    closes_on = models.DateField(_("ngày kết thúc lấy ý kiến"), null=True, blank=True, editable=False, db_index=True)
-    council_meeting_on = models.DateField(_("ngày họp Hội đồng"), null=True, blank=True)
+    closes_on = models.DateField(_("consultation closes on"), null=True, blank=True, editable=False, db_index=True)
+    council_meeting_on = models.DateField(_("council meeting date"), null=True, blank=True)
     contact = models.CharField(
-        _("nơi nhận ý kiến khác"),
+        _("other ways to comment"),
         max_length=500,
         blank=True,
-        help_text=_("Địa chỉ, điện thoại, thư điện tử nhận ý kiến ngoài biểu mẫu trên cổng."),
+        help_text=_("Address, phone and email that take comments outside the portal's form."),
     )
     original_document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("văn bản gốc"),
+        verbose_name=_("original document"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -101,13 +101,13 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
                 FieldRowPanel([FieldPanel("opens_on"), FieldPanel("working_days")]),
                 FieldPanel("council_meeting_on"),
             ],
-            heading=_("Lấy ý kiến"),
+            heading=_("Consultation details"),
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("contact"),
         FieldPanel("original_document"),
-        InlinePanel("nominees", label=_("Danh sách đề nghị"), min_num=1),
+        InlinePanel("nominees", label=_("Nominees"), min_num=1),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -129,8 +129,8 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
     ]
 
     class Meta:
-        verbose_name = _("lấy ý kiến Nhân dân")
-        verbose_name_plural = _("lấy ý kiến Nhân dân")
+        verbose_name = _("public consultation")
+        verbose_name_plural = _("public consultations")
 
     @path("")
     def article(self, request):
@@ -154,14 +154,16 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
 
         errors: dict[str, str] = {}
         if self.working_days and self.working_days < MIN_WORKING_DAYS:
-            errors["working_days"] = _("Phải lấy ý kiến ít nhất %(n)s ngày làm việc.") % {"n": MIN_WORKING_DAYS}
+            errors["working_days"] = _("A consultation must last at least %(n)s working days.") % {
+                "n": MIN_WORKING_DAYS
+            }
         try:
             closes_on = self.compute_closes_on()
         except OutOfCalendar as error:
             errors["opens_on"] = str(error)
             closes_on = None
         if closes_on and self.council_meeting_on and self.council_meeting_on <= closes_on:
-            errors["council_meeting_on"] = _("Ngày họp Hội đồng phải sau ngày kết thúc lấy ý kiến (%(close)s).") % {
+            errors["council_meeting_on"] = _("The council must meet after the consultation closes (%(close)s).") % {
                 "close": closes_on.strftime("%d/%m/%Y")
             }
         if errors:
@@ -237,16 +239,16 @@ class ConsultationNominee(Orderable):
     """A person, collective or household proposed for the award, with a summary of achievements."""
 
     consultation = ParentalKey(ConsultationPage, related_name="nominees", on_delete=models.CASCADE)
-    name = models.CharField(_("họ tên / tên tập thể"), max_length=255)
+    name = models.CharField(_("full name / collective's name"), max_length=255)
     subject_type = models.CharField(
-        _("loại"), max_length=20, choices=SubjectType.choices, default=SubjectType.INDIVIDUAL
+        _("type"), max_length=20, choices=SubjectType.choices, default=SubjectType.INDIVIDUAL
     )
-    position = models.CharField(_("chức vụ, đơn vị"), max_length=255, blank=True)
-    locality = models.CharField(_("nơi cư trú, công tác"), max_length=255, blank=True)
-    achievements = models.TextField(_("tóm tắt thành tích"), blank=True, max_length=5000)
+    position = models.CharField(_("position and unit"), max_length=255, blank=True)
+    locality = models.CharField(_("place of residence or work"), max_length=255, blank=True)
+    achievements = models.TextField(_("summary of achievements"), blank=True, max_length=5000)
     story = models.ForeignKey(
         "exemplar_pages.ExemplarStoryPage",
-        verbose_name=_("bài gương điển hình"),
+        verbose_name=_("exemplar story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -254,12 +256,12 @@ class ConsultationNominee(Orderable):
     )
     decision = models.ForeignKey(
         "exemplar_pages.DecisionPage",
-        verbose_name=_("quyết định khen thưởng"),
+        verbose_name=_("commendation decision"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="consultation_nominees",
-        help_text=_("Khi đã có quyết định khen thưởng."),
+        help_text=_("Once a commendation decision has been made."),
     )
 
     panels = [
@@ -270,8 +272,8 @@ class ConsultationNominee(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("người, tập thể được đề nghị")
-        verbose_name_plural = _("danh sách đề nghị")
+        verbose_name = _("nominee")
+        verbose_name_plural = _("nominees")
 
     def __str__(self) -> str:
         return self.name
@@ -300,45 +302,45 @@ class ConsultationComment(models.Model):
     """A citizen's comment on a nominee, or on the whole list (no nominee). Never public."""
 
     class Stance(models.TextChoices):
-        UNSORTED = "", _("Chưa phân loại")
-        FOR = "for", _("Đồng ý")
-        AGAINST = "against", _("Không đồng ý")
-        OTHER = "other", _("Ý kiến khác")
+        UNSORTED = "", _("Unsorted")
+        FOR = "for", _("Agree")
+        AGAINST = "against", _("Disagree")
+        OTHER = "other", _("Other view")
 
     consultation = models.ForeignKey(
-        ConsultationPage, verbose_name=_("đợt lấy ý kiến"), on_delete=models.CASCADE, related_name="comments"
+        ConsultationPage, verbose_name=_("consultation"), on_delete=models.CASCADE, related_name="comments"
     )
     nominee = models.ForeignKey(
         ConsultationNominee,
-        verbose_name=_("về"),
+        verbose_name=_("about"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="comments",
-        help_text=_("Để trống: ý kiến về cả danh sách."),
+        help_text=_("Leave empty for a comment on the whole list."),
     )
-    nominee_name = models.CharField(_("tên người được góp ý"), max_length=255, blank=True, editable=False)
-    name = models.CharField(_("họ tên người góp ý"), max_length=120)
-    contact = models.CharField(_("điện thoại hoặc thư điện tử"), max_length=120)
-    locality = models.CharField(_("nơi cư trú"), max_length=255, blank=True)
-    text = models.TextField(_("nội dung ý kiến"), max_length=5000)
-    created_at = models.DateTimeField(_("thời điểm gửi"), default=timezone.now, db_index=True)
-    stance = models.CharField(_("phân loại"), max_length=10, choices=Stance.choices, blank=True, default="")
-    is_spam = models.BooleanField(_("thư rác"), default=False, db_index=True)
+    nominee_name = models.CharField(_("nominee's name"), max_length=255, blank=True, editable=False)
+    name = models.CharField(_("commenter's full name"), max_length=120)
+    contact = models.CharField(_("phone or email"), max_length=120)
+    locality = models.CharField(_("place of residence"), max_length=255, blank=True)
+    text = models.TextField(_("comment text"), max_length=5000)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    stance = models.CharField(_("classification"), max_length=10, choices=Stance.choices, blank=True, default="")
+    is_spam = models.BooleanField(_("spam"), default=False, db_index=True)
     moderated_by = models.ForeignKey(
         "auth.User",
-        verbose_name=_("người phân loại"),
+        verbose_name=_("classified by"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    moderated_at = models.DateTimeField(_("thời điểm phân loại"), null=True, blank=True)
-    note = models.TextField(_("ghi chú của Thường trực"), blank=True)
+    moderated_at = models.DateTimeField(_("classified at"), null=True, blank=True)
+    note = models.TextField(_("standing office's note"), blank=True)
 
     class Meta:
-        verbose_name = _("ý kiến góp ý")
-        verbose_name_plural = _("ý kiến góp ý")
+        verbose_name = _("public comment")
+        verbose_name_plural = _("public comments")
         ordering = ["consultation", "created_at", "pk"]
 
     def __str__(self) -> str:
@@ -347,7 +349,7 @@ class ConsultationComment(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.nominee_id and self.nominee.consultation_id != self.consultation_id:
-            raise ValidationError({"nominee": _("Người được góp ý không thuộc đợt lấy ý kiến này.")})
+            raise ValidationError({"nominee": _("This nominee is not in this consultation.")})
 
     def save(self, *args, **kwargs):
         if self.nominee_id and not self.nominee_name:
@@ -356,4 +358,4 @@ class ConsultationComment(models.Model):
 
     @property
     def subject_display(self) -> str:
-        return self.nominee_name or str(_("Cả danh sách"))
+        return self.nominee_name or str(_("The whole list"))

@@ -47,23 +47,26 @@ class ContestPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlugMixi
     subpage_types = []
     search_type = "contest"
     #: Shown on the front page while open (home.models.open_calls), under this label.
-    home_call_label = _("Cuộc thi")
+    home_call_label = _("Contest")
     body_template = "exemplar_pages/contest_body.html"
 
-    summary = models.TextField(_("giới thiệu ngắn"), blank=True, max_length=1000)
-    rules = StreamField(StoryBodyBlock(), verbose_name=_("thể lệ"), blank=True)
-    opens_on = models.DateField(_("ngày bắt đầu nhận bài"), db_index=True)
-    closes_on = models.DateField(_("ngày kết thúc nhận bài"), db_index=True)
-    prizes = RichTextField(_("giải thưởng"), blank=True, features=RICH_TEXT_FEATURES)
+    summary = models.TextField(_("short introduction"), blank=True, max_length=1000)
+    rules = StreamField(StoryBodyBlock(), verbose_name=_("rules"), blank=True)
+    opens_on = models.DateField(_("entries open on"), db_index=True)
+    closes_on = models.DateField(_("entries close on"), db_index=True)
+    prizes = RichTextField(_("prizes"), blank=True, features=RICH_TEXT_FEATURES)
     results = RichTextField(
-        _("kết quả"), blank=True, features=RICH_TEXT_FEATURES, help_text=_("Hiện trên trang khi đã có kết quả.")
+        _("results"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Shown on the page once the results are known."),
     )
-    contact = models.CharField(_("nơi liên hệ"), max_length=500, blank=True)
+    contact = models.CharField(_("contact"), max_length=500, blank=True)
 
     content_panels = Page.content_panels + [
         TextQualityPanel(),
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Thời gian nhận bài")),
+        FieldRowPanel([FieldPanel("opens_on"), FieldPanel("closes_on")], heading=_("Submission period")),
         FieldPanel("rules"),
         FieldPanel("prizes"),
         FieldPanel("results"),
@@ -86,8 +89,8 @@ class ContestPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlugMixi
     ]
 
     class Meta:
-        verbose_name = _("cuộc thi")
-        verbose_name_plural = _("cuộc thi")
+        verbose_name = _("contest")
+        verbose_name_plural = _("contests")
 
     @path("")
     def article(self, request):
@@ -99,7 +102,7 @@ class ContestPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlugMixi
     def clean(self) -> None:
         super().clean()
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
-            raise ValidationError({"closes_on": _("Ngày kết thúc nhận bài không được trước ngày bắt đầu.")})
+            raise ValidationError({"closes_on": _("The closing date for entries cannot be before the opening date.")})
 
     @property
     def year(self) -> int:
@@ -137,27 +140,27 @@ class ContestEntry(models.Model):
     """A citizen's entry: a story about a good person, with up to five photos. Never public."""
 
     class Status(models.TextChoices):
-        NEW = "new", _("Mới nhận")
-        SHORTLISTED = "shortlisted", _("Vào vòng chấm")
-        REJECTED = "rejected", _("Không hợp lệ")
-        STORY = "story", _("Đã thành bài gương điển hình")
+        NEW = "new", _("Newly received")
+        SHORTLISTED = "shortlisted", _("Shortlisted")
+        REJECTED = "rejected", _("Invalid")
+        STORY = "story", _("Made into an exemplar story")
 
     contest = models.ForeignKey(
-        ContestPage, verbose_name=_("cuộc thi"), on_delete=models.CASCADE, related_name="entries"
+        ContestPage, verbose_name=_("contest"), on_delete=models.CASCADE, related_name="entries"
     )
-    author_name = models.CharField(_("họ tên tác giả"), max_length=120)
-    contact = models.CharField(_("điện thoại hoặc thư điện tử"), max_length=120)
-    author_locality = models.CharField(_("nơi cư trú của tác giả"), max_length=255, blank=True)
-    subject_name = models.CharField(_("người tốt được viết về"), max_length=255)
-    title = models.CharField(_("tiêu đề bài viết"), max_length=255)
-    text = models.TextField(_("bài viết"), max_length=20000)
-    consent = models.BooleanField(_("đồng ý thể lệ và cho phép đăng"), default=False)
-    created_at = models.DateTimeField(_("thời điểm gửi"), default=timezone.now, db_index=True)
-    status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.NEW)
-    note = models.TextField(_("ghi chú của Thường trực"), blank=True)
+    author_name = models.CharField(_("author's full name"), max_length=120)
+    contact = models.CharField(_("phone or email"), max_length=120)
+    author_locality = models.CharField(_("author's place of residence"), max_length=255, blank=True)
+    subject_name = models.CharField(_("good person written about"), max_length=255)
+    title = models.CharField(_("entry title"), max_length=255)
+    text = models.TextField(_("entry text"), max_length=20000)
+    consent = models.BooleanField(_("accepts the rules and allows publication"), default=False)
+    created_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    status = models.CharField(_("current status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    note = models.TextField(_("standing office's note"), blank=True)
     story = models.ForeignKey(
         "exemplar_pages.ExemplarStoryPage",
-        verbose_name=_("bài gương điển hình"),
+        verbose_name=_("exemplar story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -165,8 +168,8 @@ class ContestEntry(models.Model):
     )
 
     class Meta:
-        verbose_name = _("bài dự thi")
-        verbose_name_plural = _("bài dự thi")
+        verbose_name = _("contest entry")
+        verbose_name_plural = _("contest entries")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
@@ -188,17 +191,17 @@ class ContestEntryPhoto(models.Model):
     """A photo sent with an entry, re-encoded without its metadata (EXIF, GPS location)."""
 
     entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("bài dự thi"), on_delete=models.CASCADE, related_name="photos"
+        ContestEntry, verbose_name=_("contest entry"), on_delete=models.CASCADE, related_name="photos"
     )
-    file = models.FileField(_("tệp ảnh"), upload_to=photo_path, max_length=255)
-    original_name = models.CharField(_("tên tệp gửi lên"), max_length=255, blank=True)
-    width = models.PositiveIntegerField(_("rộng"), default=0)
-    height = models.PositiveIntegerField(_("cao"), default=0)
+    file = models.FileField(_("image file"), upload_to=photo_path, max_length=255)
+    original_name = models.CharField(_("uploaded file name"), max_length=255, blank=True)
+    width = models.PositiveIntegerField(_("image width"), default=0)
+    height = models.PositiveIntegerField(_("image height"), default=0)
     sort_order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
-        verbose_name = _("ảnh dự thi")
-        verbose_name_plural = _("ảnh dự thi")
+        verbose_name = _("entry photo")
+        verbose_name_plural = _("entry photos")
         ordering = ["entry", "sort_order", "pk"]
 
     def __str__(self) -> str:
@@ -214,18 +217,18 @@ class ContestScore(models.Model):
     """One juror's score of an entry (0–100), with a comment; one per juror and entry."""
 
     entry = models.ForeignKey(
-        ContestEntry, verbose_name=_("bài dự thi"), on_delete=models.CASCADE, related_name="scores"
+        ContestEntry, verbose_name=_("contest entry"), on_delete=models.CASCADE, related_name="scores"
     )
     juror = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("giám khảo"), on_delete=models.CASCADE, related_name="contest_scores"
+        settings.AUTH_USER_MODEL, verbose_name=_("juror"), on_delete=models.CASCADE, related_name="contest_scores"
     )
-    score = models.PositiveSmallIntegerField(_("điểm"), validators=[MinValueValidator(0), MaxValueValidator(100)])
-    comment = models.TextField(_("nhận xét"), blank=True, max_length=2000)
-    scored_at = models.DateTimeField(_("thời điểm chấm"), default=timezone.now)
+    score = models.PositiveSmallIntegerField(_("score"), validators=[MinValueValidator(0), MaxValueValidator(100)])
+    comment = models.TextField(_("remarks"), blank=True, max_length=2000)
+    scored_at = models.DateTimeField(_("scored at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("điểm chấm")
-        verbose_name_plural = _("điểm chấm")
+        verbose_name = _("jury score")
+        verbose_name_plural = _("jury scores")
         ordering = ["entry", "scored_at"]
         constraints = [models.UniqueConstraint(fields=["entry", "juror"], name="one_score_per_juror_and_entry")]
 

@@ -40,26 +40,26 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
     search_type = "decision"
     body_template = "exemplar_pages/decision_body.html"
 
-    number = models.CharField(_("số quyết định"), max_length=60, help_text=_("Ví dụ: 1234/QĐ-UBND."))
-    decision_date = models.DateField(_("ngày ký"), db_index=True)
+    number = models.CharField(_("decision number"), max_length=60, help_text=_("For example: 1234/QĐ-UBND."))
+    decision_date = models.DateField(_("date signed"), db_index=True)
     issuer = models.CharField(
-        _("cơ quan ban hành"), max_length=255, help_text=_("Ví dụ: Ủy ban nhân dân tỉnh Thừa Thiên Huế.")
+        _("issuing body"), max_length=255, help_text=_("For example: Ủy ban nhân dân tỉnh Thừa Thiên Huế.")
     )
     signer_title = models.CharField(
-        _("chức vụ người ký"), max_length=255, blank=True, help_text=_("Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
+        _("signer's position"), max_length=255, blank=True, help_text=_("For example: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
     )
-    signer_name = models.CharField(_("người ký"), max_length=255, blank=True)
-    legal_basis = models.TextField(_("căn cứ"), blank=True, help_text=_("Mỗi dòng một căn cứ."))
-    summary = models.TextField(_("trích yếu"), blank=True, max_length=1000)
+    signer_name = models.CharField(_("signer"), max_length=255, blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True, help_text=_("One legal basis per line."))
+    summary = models.TextField(_("abstract"), blank=True, max_length=1000)
     original_document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("văn bản gốc"),
+        verbose_name=_("original document"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("content"), blank=True)
 
     content_panels = Page.content_panels + [
         TextQualityPanel(),
@@ -70,12 +70,12 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
                 FieldRowPanel([FieldPanel("signer_title"), FieldPanel("signer_name")]),
                 FieldPanel("legal_basis"),
             ],
-            heading=_("Thông tin quyết định"),
+            heading=_("Decision details"),
         ),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("original_document"),
-        InlinePanel("awardees", label=_("Danh sách được khen thưởng")),
+        InlinePanel("awardees", label=_("Awardees")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("number"),
@@ -98,8 +98,8 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
     ]
 
     class Meta:
-        verbose_name = _("quyết định khen thưởng")
-        verbose_name_plural = _("quyết định khen thưởng")
+        verbose_name = _("commendation decision")
+        verbose_name_plural = _("commendation decisions")
 
     @property
     def year(self) -> int | None:
@@ -165,29 +165,29 @@ class DecisionAwardee(Orderable):
     """A person, collective or household honoured by a decision, with the award as written."""
 
     decision = ParentalKey(DecisionPage, related_name="awardees", on_delete=models.CASCADE)
-    name = models.CharField(_("họ tên / tên tập thể"), max_length=255)
+    name = models.CharField(_("full name / collective's name"), max_length=255)
     subject_type = models.CharField(
-        _("loại"), max_length=20, choices=SubjectType.choices, default=SubjectType.INDIVIDUAL
+        _("type"), max_length=20, choices=SubjectType.choices, default=SubjectType.INDIVIDUAL
     )
-    position = models.CharField(_("chức vụ, đơn vị"), max_length=255, blank=True)
-    achievement = models.TextField(_("thành tích"), blank=True)
+    position = models.CharField(_("position and unit"), max_length=255, blank=True)
+    achievement = models.TextField(_("achievements"), blank=True)
     award = models.ForeignKey(
         "exemplar_pages.Award",
-        verbose_name=_("danh hiệu, hình thức"),
+        verbose_name=_("title or form"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Để trống để hệ thống đọc từ ô “khen thưởng như ghi trong quyết định”."),
+        help_text=_("Leave empty to let the system read it from “award as written in the decision”."),
     )
-    award_text = models.CharField(_("khen thưởng như ghi trong quyết định"), max_length=500, blank=True)
-    level = models.CharField(_("cấp khen"), max_length=20, choices=Award.Level.choices, blank=True)
+    award_text = models.CharField(_("award as written in the decision"), max_length=500, blank=True)
+    level = models.CharField(_("awarded by"), max_length=20, choices=Award.Level.choices, blank=True)
     year = models.PositiveSmallIntegerField(
-        _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
     )
     story = models.ForeignKey(
         "exemplar_pages.ExemplarStoryPage",
-        verbose_name=_("bài gương điển hình"),
+        verbose_name=_("exemplar story"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -208,8 +208,8 @@ class DecisionAwardee(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("người, tập thể được khen thưởng")
-        verbose_name_plural = _("danh sách được khen thưởng")
+        verbose_name = _("awardee")
+        verbose_name_plural = _("awardees")
 
     def clean(self) -> None:
         super().clean()

@@ -22,16 +22,18 @@ MAX_GALLERY_IMAGES = 12
 class GalleryImage(Orderable):
     """One photo of a page's gallery, with the text a screen reader reads and an optional caption."""
 
-    image = models.ForeignKey("wagtailimages.Image", verbose_name=_("ảnh"), on_delete=models.CASCADE, related_name="+")
-    alt = models.CharField(_("mô tả ảnh"), max_length=255, help_text=_("Cho người dùng trình đọc màn hình."))
-    caption = models.CharField(_("chú thích"), max_length=255, blank=True)
+    image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("photo"), on_delete=models.CASCADE, related_name="+"
+    )
+    alt = models.CharField(_("image description"), max_length=255, help_text=_("For screen reader users."))
+    caption = models.CharField(_("caption"), max_length=255, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("alt"), FieldPanel("caption")]
 
     class Meta(Orderable.Meta):
         abstract = True
-        verbose_name = _("ảnh")
-        verbose_name_plural = _("thư viện ảnh")
+        verbose_name = _("photo")
+        verbose_name_plural = _("photo gallery")
 
     def __str__(self) -> str:
         return self.caption or self.alt

@@ -12,37 +12,37 @@ class ImportJob(models.Model):
     which is never served (cms/urls.py serves only images)."""
 
     class Kind(models.TextChoices):
-        PLAN = "plan", _("Kế hoạch")
-        EXEMPLARS = "exemplars", _("Gương điển hình")
+        PLAN = "plan", _("Plan")
+        EXEMPLARS = "exemplars", _("Exemplar stories")
 
     class Status(models.TextChoices):
-        QUEUED = "queued", _("Đang chờ")
-        RUNNING = "running", _("Đang nhập")
-        DONE = "done", _("Đã xong")
-        FAILED = "failed", _("Không nhập được")
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Completed")
+        FAILED = "failed", _("Import failed")
 
-    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
-    file = models.FileField(_("tệp"), upload_to="imports/%Y/%m/", max_length=255)
-    file_name = models.CharField(_("tên tệp"), max_length=255)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/", max_length=255)
+    file_name = models.CharField(_("file name"), max_length=255)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), null=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("imported by"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     parent = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("đơn vị nhận"), null=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Page", verbose_name=_("receiving unit"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    options = models.JSONField(_("tùy chọn"), default=dict, blank=True)
-    status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.QUEUED)
-    rows = models.PositiveIntegerField(_("số dòng"), default=0)
-    created_count = models.PositiveIntegerField(_("số trang đã tạo"), default=0)
-    error_count = models.PositiveIntegerField(_("số lỗi"), default=0)
-    report = models.TextField(_("kết quả"), blank=True)
-    created_at = models.DateTimeField(_("lúc tải lên"), auto_now_add=True)
-    started_at = models.DateTimeField(_("lúc bắt đầu"), null=True, blank=True)
-    finished_at = models.DateTimeField(_("lúc xong"), null=True, blank=True)
+    options = models.JSONField(_("options"), default=dict, blank=True)
+    status = models.CharField(_("current status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    created_count = models.PositiveIntegerField(_("pages created"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    report = models.TextField(_("results"), blank=True)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    started_at = models.DateTimeField(_("start time"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finish time"), null=True, blank=True)
 
     class Meta:
-        verbose_name = _("lần nhập dữ liệu")
-        verbose_name_plural = _("các lần nhập dữ liệu")
+        verbose_name = _("data import")
+        verbose_name_plural = _("data imports")
         ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:

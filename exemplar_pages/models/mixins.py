@@ -25,9 +25,9 @@ class VietnameseSlugMixin:
                 FieldPanel("seo_title"),
                 FieldPanel("search_description"),
             ],
-            heading=_("Cho máy tìm kiếm"),
+            heading=_("Search engines"),
         ),
-        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Cho trình đơn")),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("Menus")),
     ]
 
     def _set_core_field_defaults(self) -> None:
@@ -44,22 +44,22 @@ class VietnameseSlugMixin:
 class SummaryMixin(models.Model):
     """A plain-text summary and an optional hero image with its alternative text."""
 
-    summary = models.TextField(_("tóm tắt"), blank=True, max_length=1000)
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
     hero_image = models.ForeignKey(
         "wagtailimages.Image",
-        verbose_name=_("ảnh đại diện"),
+        verbose_name=_("hero image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     hero_image_alt = models.CharField(
-        _("mô tả ảnh đại diện"), max_length=255, blank=True, help_text=_("Cho người dùng trình đọc màn hình.")
+        _("hero image description"), max_length=255, blank=True, help_text=_("For screen reader users.")
     )
 
     summary_panels = [
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Ảnh đại diện")),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_image_alt")], heading=_("Hero image")),
     ]
 
     class Meta:
@@ -68,16 +68,16 @@ class SummaryMixin(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.hero_image_id and not self.hero_image_alt.strip():
-            raise ValidationError({"hero_image_alt": _("Hãy mô tả ảnh đại diện cho người khiếm thị.")})
+            raise ValidationError({"hero_image_alt": _("Describe the hero image for visually impaired readers.")})
 
 
 class PeriodMixin(models.Model):
     """A period in years: one year (2023) or a span (2021–2025)."""
 
-    period_start = models.PositiveSmallIntegerField(_("từ năm"), null=True, blank=True)
-    period_end = models.PositiveSmallIntegerField(_("đến năm"), null=True, blank=True)
+    period_start = models.PositiveSmallIntegerField(_("from year"), null=True, blank=True)
+    period_end = models.PositiveSmallIntegerField(_("to year"), null=True, blank=True)
 
-    period_panels = [FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Giai đoạn"))]
+    period_panels = [FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")], heading=_("Period"))]
 
     class Meta:
         abstract = True
@@ -87,9 +87,9 @@ class PeriodMixin(models.Model):
         for name in ("period_start", "period_end"):
             value = getattr(self, name)
             if value is not None and not 1945 <= value <= 2100:
-                raise ValidationError({name: _("Năm phải nằm trong khoảng 1945–2100.")})
+                raise ValidationError({name: _("The year must be between 1945 and 2100.")})
         if self.period_start and self.period_end and self.period_end < self.period_start:
-            raise ValidationError({"period_end": _("Năm kết thúc không được trước năm bắt đầu.")})
+            raise ValidationError({"period_end": _("The end year cannot be before the start year.")})
 
     @property
     def period_display(self) -> str:

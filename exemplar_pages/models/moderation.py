@@ -19,9 +19,9 @@ class OfficeReviewTask(AbstractGroupApprovalTask):
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):
             return [
-                ("reject", _("Trả lại (kèm ý kiến)"), True),
-                ("approve", _("Chuyển Hội đồng"), False),
-                ("approve", _("Chuyển Hội đồng kèm ý kiến"), True),
+                ("reject", _("Send back (with a comment)"), True),
+                ("approve", _("Send to the Council"), False),
+                ("approve", _("Send to the Council with a comment"), True),
             ]
         return []
 
@@ -41,16 +41,18 @@ class OfficeReviewTask(AbstractGroupApprovalTask):
 
     @classmethod
     def get_description(cls):
-        return _("Thường trực Hội đồng Thi đua – Khen thưởng xem xét trước khi trình Hội đồng.")
+        return _(
+            "The standing office of the Emulation and Commendation Council reviews it before it goes to the Council."
+        )
 
     class Meta:
-        verbose_name = _("bước xem xét của Thường trực")
-        verbose_name_plural = _("bước xem xét của Thường trực")
+        verbose_name = _("standing office review")
+        verbose_name_plural = _("standing office reviews")
 
 
 class VoteDecision(models.TextChoices):
-    APPROVE = "approve", _("Tán thành")
-    REJECT = "reject", _("Không tán thành")
+    APPROVE = "approve", _("In favour")
+    REJECT = "reject", _("Against")
 
 
 @dataclass
@@ -72,7 +74,7 @@ class Tally:
     def summary(self) -> str:
         return str(
             _(
-                "Biểu quyết: %(approvals)s tán thành, %(rejections)s không tán thành, %(outstanding)s chưa biểu quyết; cần %(required)s phiếu tán thành trên %(eligible)s thành viên."
+                "Vote: %(approvals)s in favour, %(rejections)s against, %(outstanding)s not yet voted; %(required)s votes in favour needed out of %(eligible)s members."
             )
             % {
                 "approvals": self.approvals,
@@ -89,33 +91,33 @@ class CouncilVoteTask(Task):
 
     group = models.ForeignKey(
         Group,
-        verbose_name=_("nhóm thành viên Hội đồng"),
+        verbose_name=_("council members' group"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Để trống: nhóm có quyền “Biểu quyết trong Hội đồng”."),
+        help_text=_("Leave empty for the group with the “Biểu quyết trong Hội đồng” permission."),
     )
     quorum = models.PositiveSmallIntegerField(
-        _("số phiếu tán thành cần có"),
+        _("votes in favour needed"),
         null=True,
         blank=True,
-        help_text=_("Để trống: quá nửa số thành viên của nhóm tại thời điểm quyết định."),
+        help_text=_("Leave empty for more than half of the group's members at the time of the decision."),
     )
     reject_on_first_rejection = models.BooleanField(
-        _("một phiếu không tán thành (kèm ý kiến) là trả lại"),
+        _("one vote against (with a comment) sends it back"),
         default=True,
     )
 
     admin_form_fields = Task.admin_form_fields + ["group", "quorum", "reject_on_first_rejection"]
 
     class Meta:
-        verbose_name = _("biểu quyết của Hội đồng")
-        verbose_name_plural = _("biểu quyết của Hội đồng")
+        verbose_name = _("council vote")
+        verbose_name_plural = _("council votes")
 
     @classmethod
     def get_description(cls):
-        return _("Các thành viên Hội đồng biểu quyết; bài được duyệt khi đủ số phiếu tán thành.")
+        return _("The council members vote; the item is approved once enough of them vote in favour.")
 
     def council_group(self) -> Group | None:
         """The task's group, or else the group holding the council's permission (whatever its name)."""
@@ -171,9 +173,9 @@ class CouncilVoteTask(Task):
         if not task_state or not self.is_member(user) or self.has_voted(task_state, user):
             return []
         return [
-            ("reject", _("Không tán thành (kèm ý kiến)"), True),
-            ("approve", _("Tán thành"), False),
-            ("approve", _("Tán thành kèm ý kiến"), True),
+            ("reject", _("Against (with a comment)"), True),
+            ("approve", _("In favour"), False),
+            ("approve", _("In favour with a comment"), True),
         ]
 
     def get_form_for_action(self, action):
@@ -212,11 +214,11 @@ class CouncilVoteTask(Task):
         if decision == VoteDecision.REJECT and not comment:
             raise CommentRequired()
         if not self.is_member(user):
-            raise NotAllowed(_("Chỉ thành viên Hội đồng được biểu quyết."))
+            raise NotAllowed(_("Only council members may vote."))
         # Serialise the votes on this task state: the row lock makes concurrent voters wait their turn.
         locked = TaskState.objects.select_for_update().get(pk=task_state.pk)
         if locked.status != TaskState.STATUS_IN_PROGRESS:
-            raise WrongState(_("Cuộc biểu quyết này đã kết thúc."))
+            raise WrongState(_("This vote has ended."))
         try:
             with transaction.atomic():
                 vote = CouncilVote.objects.create(
@@ -252,21 +254,21 @@ class CouncilVote(models.Model):
     """One council member's vote on one revision under review."""
 
     task_state = models.ForeignKey(
-        "wagtailcore.TaskState", verbose_name=_("bước duyệt"), on_delete=models.CASCADE, related_name="council_votes"
+        "wagtailcore.TaskState", verbose_name=_("review step"), on_delete=models.CASCADE, related_name="council_votes"
     )
     revision = models.ForeignKey(
-        "wagtailcore.Revision", verbose_name=_("phiên bản"), on_delete=models.CASCADE, related_name="council_votes"
+        "wagtailcore.Revision", verbose_name=_("revision"), on_delete=models.CASCADE, related_name="council_votes"
     )
     member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("thành viên"), on_delete=models.CASCADE, related_name="council_votes"
+        settings.AUTH_USER_MODEL, verbose_name=_("member"), on_delete=models.CASCADE, related_name="council_votes"
     )
-    decision = models.CharField(_("biểu quyết"), max_length=10, choices=VoteDecision.choices)
-    comment = models.TextField(_("ý kiến"), blank=True)
-    created_at = models.DateTimeField(_("thời điểm"), auto_now_add=True)
+    decision = models.CharField(_("vote"), max_length=10, choices=VoteDecision.choices)
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("phiếu biểu quyết")
-        verbose_name_plural = _("phiếu biểu quyết")
+        verbose_name = _("ballot")
+        verbose_name_plural = _("ballots")
         ordering = ["created_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["task_state", "member"], name="one_vote_per_member_and_review")]
         # The roles of DESIGN §2, granted to the roles' groups (exemplar_pages.roles).
@@ -280,13 +282,13 @@ class UnitEditorGroup(models.Model):
     """The group whose members edit one unit's subtree (add and edit, never publish)."""
 
     unit = models.OneToOneField(
-        "exemplar_pages.UnitPage", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="editor_group"
+        "exemplar_pages.UnitPage", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="editor_group"
     )
-    group = models.OneToOneField(Group, verbose_name=_("nhóm"), on_delete=models.CASCADE, related_name="unit_link")
+    group = models.OneToOneField(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="unit_link")
 
     class Meta:
-        verbose_name = _("nhóm biên tập viên của đơn vị")
-        verbose_name_plural = _("nhóm biên tập viên của đơn vị")
+        verbose_name = _("unit editor group")
+        verbose_name_plural = _("unit editor groups")
 
     def __str__(self) -> str:
         return self.group.name

@@ -26,36 +26,36 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
     body_template = "exemplar_pages/movement_body.html"
 
     class Scope(models.TextChoices):
-        NATIONAL = "national", _("Toàn quốc")
-        MINISTRY = "ministry", _("Bộ, ngành")
-        PROVINCE = "province", _("Tỉnh")
-        DISTRICT = "district", _("Huyện")
-        COMMUNE = "commune", _("Xã, phường, thị trấn")
-        AGENCY = "agency", _("Cơ quan, đơn vị")
+        NATIONAL = "national", _("Nationwide")
+        MINISTRY = "ministry", _("Ministry or sector")
+        PROVINCE = "province", _("Province")
+        DISTRICT = "district", _("District")
+        COMMUNE = "commune", _("Commune, ward or township")
+        AGENCY = "agency", _("Agency or unit")
 
     class Status(models.TextChoices):
-        ONGOING = "ongoing", _("Đang triển khai")
-        CLOSED = "closed", _("Đã kết thúc")
+        ONGOING = "ongoing", _("Ongoing")
+        CLOSED = "closed", _("Closed")
 
-    slogan = models.CharField(_("khẩu hiệu"), max_length=500, blank=True)
-    launching_body = models.CharField(_("cơ quan phát động"), max_length=255, blank=True)
-    scope = models.CharField(_("phạm vi"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT)
+    slogan = models.CharField(_("slogan"), max_length=500, blank=True)
+    launching_body = models.CharField(_("launching body"), max_length=255, blank=True)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.DISTRICT)
     campaign = models.CharField(
-        _("cuộc vận động gắn với"),
+        _("linked campaign"),
         max_length=500,
         blank=True,
-        help_text=_("Ví dụ: Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh."),
+        help_text=_("For example: Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh."),
     )
-    status = models.CharField(_("tình trạng"), max_length=20, choices=Status.choices, default=Status.ONGOING)
+    status = models.CharField(_("current status"), max_length=20, choices=Status.choices, default=Status.ONGOING)
     locality = models.ForeignKey(
         "exemplar_pages.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="movements",
     )
-    body = RichTextField(_("nội dung"), blank=True, features=["h3", "h4", "bold", "italic", "link", "ol", "ul"])
+    body = RichTextField(_("content"), blank=True, features=["h3", "h4", "bold", "italic", "link", "ol", "ul"])
 
     content_panels = Page.content_panels + [
         FieldPanel("slogan"),
@@ -66,11 +66,11 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
                 *PeriodMixin.period_panels,
                 FieldPanel("campaign"),
             ],
-            heading=_("Thông tin phong trào"),
+            heading=_("Movement details"),
         ),
         *SummaryMixin.summary_panels,
         FieldPanel("body"),
-        InlinePanel("gallery_images", label=_("Thư viện ảnh"), max_num=MAX_GALLERY_IMAGES),
+        InlinePanel("gallery_images", label=_("Photo gallery"), max_num=MAX_GALLERY_IMAGES),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("slogan"),
@@ -94,8 +94,8 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
     ]
 
     class Meta:
-        verbose_name = _("phong trào thi đua")
-        verbose_name_plural = _("phong trào thi đua")
+        verbose_name = _("emulation movement")
+        verbose_name_plural = _("emulation movements")
 
     def search_contribution(self, batch: Batch) -> Contribution:
         """Slogan, summary, campaign, launcher, body and locality; itself as the movement facet (search)."""

@@ -28,26 +28,28 @@ class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Pe
     subpage_types = []
     body_template = "exemplar_pages/plan_body.html"
 
-    number = models.CharField(_("số hiệu"), max_length=60, blank=True, help_text=_("Ví dụ: 93/KH-VP."))
-    issue_date = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    issue_place = models.CharField(_("địa danh"), max_length=120, blank=True, help_text=_("Ví dụ: Đồng Nai."))
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=255)
-    sections = StreamField(PlanSectionsBlock(), verbose_name=_("nội dung"), blank=True)
-    recipients = models.TextField(_("nơi nhận"), blank=True, help_text=_("Mỗi dòng một nơi nhận."))
-    signer_title = models.CharField(
-        _("chức vụ người ký"), max_length=255, blank=True, help_text=_("Ví dụ: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
+    number = models.CharField(_("document number"), max_length=60, blank=True, help_text=_("For example: 93/KH-VP."))
+    issue_date = models.DateField(_("issue date"), null=True, blank=True)
+    issue_place = models.CharField(
+        _("place of issue"), max_length=120, blank=True, help_text=_("For example: Đồng Nai.")
     )
-    signer_name = models.CharField(_("người ký"), max_length=255, blank=True)
+    issuing_body = models.CharField(_("issuing body"), max_length=255)
+    sections = StreamField(PlanSectionsBlock(), verbose_name=_("content"), blank=True)
+    recipients = models.TextField(_("distribution list"), blank=True, help_text=_("One recipient per line."))
+    signer_title = models.CharField(
+        _("signer's position"), max_length=255, blank=True, help_text=_("For example: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH.")
+    )
+    signer_name = models.CharField(_("signer"), max_length=255, blank=True)
     original_document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("văn bản gốc"),
+        verbose_name=_("original document"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
     movements = ParentalManyToManyField(
-        "exemplar_pages.MovementPage", verbose_name=_("phong trào liên quan"), blank=True, related_name="plans"
+        "exemplar_pages.MovementPage", verbose_name=_("related movements"), blank=True, related_name="plans"
     )
 
     content_panels = Page.content_panels + [
@@ -58,14 +60,14 @@ class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Pe
                 FieldRowPanel([FieldPanel("issue_place"), FieldPanel("issuing_body")]),
                 *PeriodMixin.period_panels,
             ],
-            heading=_("Thông tin văn bản"),
+            heading=_("Document details"),
         ),
         *SummaryMixin.summary_panels,
-        InlinePanel("basis", label=_("Căn cứ ban hành")),
+        InlinePanel("basis", label=_("Legal basis for issuance")),
         FieldPanel("sections"),
-        InlinePanel("assignments", label=_("Phân công thực hiện")),
+        InlinePanel("assignments", label=_("Implementation assignments")),
         FieldPanel("recipients"),
-        FieldRowPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Người ký")),
+        FieldRowPanel([FieldPanel("signer_title"), FieldPanel("signer_name")], heading=_("Signer")),
         FieldPanel("original_document"),
         FieldPanel("movements"),
     ]
@@ -96,8 +98,8 @@ class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Pe
     ]
 
     class Meta:
-        verbose_name = _("kế hoạch")
-        verbose_name_plural = _("kế hoạch")
+        verbose_name = _("plan")
+        verbose_name_plural = _("plans")
 
     @property
     def recipient_list(self) -> list[str]:
@@ -161,15 +163,17 @@ class PlanReference(Orderable):
     """A legal basis: “Thực hiện Kế hoạch số 57/KH-UBND ngày 27/02/2023 của UBND huyện…”."""
 
     plan = ParentalKey(PlanPage, related_name="basis", on_delete=models.CASCADE)
-    verb = models.CharField(_("hình thức"), max_length=40, default="Thực hiện", help_text=_("Thực hiện, Căn cứ…"))
-    document_type = models.CharField(_("loại văn bản"), max_length=60, default="Kế hoạch")
-    number = models.CharField(_("số hiệu"), max_length=60, blank=True)
-    date = models.DateField(_("ngày"), null=True, blank=True)
-    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
-    subject = models.TextField(_("trích yếu"), blank=True)
+    verb = models.CharField(
+        _("lead-in phrase"), max_length=40, default="Thực hiện", help_text=_("For example: Thực hiện, Căn cứ…")
+    )
+    document_type = models.CharField(_("document type"), max_length=60, default="Kế hoạch")
+    number = models.CharField(_("document number"), max_length=60, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    issuer = models.CharField(_("issuing body"), max_length=255, blank=True)
+    subject = models.TextField(_("abstract"), blank=True)
     linked_plan = models.ForeignKey(
         PlanPage,
-        verbose_name=_("kế hoạch trên cổng"),
+        verbose_name=_("plan on the portal"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -184,8 +188,8 @@ class PlanReference(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("căn cứ")
-        verbose_name_plural = _("căn cứ")
+        verbose_name = _("legal basis")
+        verbose_name_plural = _("legal bases")
 
     def __str__(self) -> str:
         parts = [f"{self.document_type} số {self.number}" if self.number else self.document_type]
@@ -218,18 +222,18 @@ class PlanAssignment(Orderable):
     """A unit assigned tasks by a plan, with a deadline."""
 
     plan = ParentalKey(PlanPage, related_name="assignments", on_delete=models.CASCADE)
-    unit = models.CharField(_("đơn vị thực hiện"), max_length=500)
-    tasks = models.TextField(_("nhiệm vụ"), help_text=_("Mỗi dòng một nhiệm vụ."))
-    deadline = models.DateField(_("thời hạn"), null=True, blank=True)
+    unit = models.CharField(_("implementing unit"), max_length=500)
+    tasks = models.TextField(_("assigned tasks"), help_text=_("One task per line."))
+    deadline = models.DateField(_("due date"), null=True, blank=True)
     deadline_note = models.CharField(
-        _("ghi chú thời hạn"), max_length=255, blank=True, help_text=_("Ví dụ: hằng quý trước ngày 20/3, 20/6…")
+        _("deadline note"), max_length=255, blank=True, help_text=_("For example: hằng quý trước ngày 20/3, 20/6…")
     )
     #: Deadlines that come back every year, as day/month ("20/3, 20/6, 20/9, 20/12"; DESIGN §10).
     repeating_deadlines = models.CharField(
-        _("các hạn lặp lại hằng năm"),
+        _("deadlines repeating every year"),
         max_length=200,
         blank=True,
-        help_text=_("Ngày/tháng, cách nhau bởi dấu phẩy. Ví dụ: 20/3, 20/6, 20/9, 20/12."),
+        help_text=_("Day/month, separated by commas. For example: 20/3, 20/6, 20/9, 20/12."),
     )
 
     panels = [
@@ -240,8 +244,8 @@ class PlanAssignment(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("phân công")
-        verbose_name_plural = _("phân công")
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
 
     def __str__(self) -> str:
         return self.unit

@@ -41,35 +41,35 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
     body_template = "exemplar_pages/exemplar_story_body.html"
 
     subject_name = models.CharField(
-        _("tên điển hình"), max_length=255, help_text=_("Cá nhân, tập thể hoặc hộ gia đình.")
+        _("exemplar name"), max_length=255, help_text=_("An individual, a collective or a household.")
     )
-    subject_type = models.CharField(_("loại điển hình"), max_length=20, choices=SubjectType.choices)
+    subject_type = models.CharField(_("exemplar type"), max_length=20, choices=SubjectType.choices)
     field = models.ForeignKey(
-        "exemplar_pages.Field", verbose_name=_("lĩnh vực"), on_delete=models.PROTECT, related_name="stories"
+        "exemplar_pages.Field", verbose_name=_("field"), on_delete=models.PROTECT, related_name="stories"
     )
     locality = models.ForeignKey(
-        "exemplar_pages.Locality", verbose_name=_("địa bàn"), on_delete=models.PROTECT, related_name="stories"
+        "exemplar_pages.Locality", verbose_name=_("locality"), on_delete=models.PROTECT, related_name="stories"
     )
     movement = models.ForeignKey(
         "exemplar_pages.MovementPage",
-        verbose_name=_("phong trào"),
+        verbose_name=_("movement"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="stories",
     )
     year = models.PositiveSmallIntegerField(
-        _("năm"), validators=[MinValueValidator(1945), MaxValueValidator(2100)], db_index=True
+        _("year"), validators=[MinValueValidator(1945), MaxValueValidator(2100)], db_index=True
     )
     quarter = models.PositiveSmallIntegerField(
-        _("quý"), null=True, blank=True, choices=[(q, _("Quý %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
+        _("quarter"), null=True, blank=True, choices=[(q, _("Quarter %(q)s") % {"q": q}) for q in (1, 2, 3, 4)]
     )
-    body = StreamField(StoryBodyBlock(), verbose_name=_("nội dung"), blank=True)
+    body = StreamField(StoryBodyBlock(), verbose_name=_("content"), blank=True)
     #: When the story was first sent for review (DESIGN §10): it counts for its unit's quarter from then.
     first_submitted_at = models.DateTimeField(
-        _("gửi duyệt lần đầu"), null=True, blank=True, editable=False, db_index=True
+        _("first submitted for review"), null=True, blank=True, editable=False, db_index=True
     )
-    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("từ khóa"))
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("keywords"))
 
     content_panels = Page.content_panels + [
         TextQualityPanel(),
@@ -80,12 +80,12 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
                 FieldPanel("movement"),
                 FieldRowPanel([FieldPanel("year"), FieldPanel("quarter")]),
             ],
-            heading=_("Điển hình"),
+            heading=_("Exemplar details"),
         ),
         *SummaryMixin.summary_panels,
         FieldPanel("body"),
-        InlinePanel("gallery_images", label=_("Thư viện ảnh"), max_num=MAX_GALLERY_IMAGES),
-        InlinePanel("awards", label=_("Khen thưởng")),
+        InlinePanel("gallery_images", label=_("Photo gallery"), max_num=MAX_GALLERY_IMAGES),
+        InlinePanel("awards", label=_("Commendations")),
         FieldPanel("tags"),
     ]
     search_fields = Page.search_fields + [
@@ -119,13 +119,13 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
     api_select_related = ("locality__parent__parent__parent",)
 
     class Meta:
-        verbose_name = _("gương điển hình")
-        verbose_name_plural = _("gương điển hình")
+        verbose_name = _("exemplar")
+        verbose_name_plural = _("exemplars")
 
     def clean(self) -> None:
         super().clean()
         if self.quarter is not None and self.quarter not in (1, 2, 3, 4):
-            raise ValidationError({"quarter": _("Quý phải từ 1 đến 4.")})
+            raise ValidationError({"quarter": _("The quarter must be from 1 to 4.")})
 
     @property
     def field_detail(self) -> dict:
@@ -236,28 +236,28 @@ class StoryAward(Orderable):
     story = ParentalKey(ExemplarStoryPage, related_name="awards", on_delete=models.CASCADE)
     award = models.ForeignKey(
         "exemplar_pages.Award",
-        verbose_name=_("danh hiệu, hình thức"),
+        verbose_name=_("title or form"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text=_("Để trống khi khen thưởng không thuộc hình thức nào của Luật (giải thưởng của cuộc thi, hội…)."),
+        help_text=_("Leave empty when the award is none of the Law's forms (a contest or association prize…)."),
     )
     text = models.CharField(
-        _("ghi như trong hồ sơ"),
+        _("as written in the records"),
         max_length=500,
         blank=True,
         help_text=_(
-            "Khen thưởng như được ghi, ví dụ “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; khi chưa chọn danh hiệu, hình thức, hệ thống tự đọc ô này để chọn."
+            "The award as written, for example “Giấy khen của Ban Thường vụ Huyện ủy …”, “Giải Nhất cuộc thi …”; while no title or form is chosen, the system reads this box to choose one."
         ),
     )
     year = models.PositiveSmallIntegerField(
-        _("năm"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
+        _("year"), null=True, blank=True, validators=[MinValueValidator(1945), MaxValueValidator(2100)]
     )
     conferred_by = models.CharField(
-        _("cấp khen"), max_length=255, blank=True, help_text=_("Ví dụ: Chủ tịch UBND tỉnh.")
+        _("awarded by"), max_length=255, blank=True, help_text=_("For example: Chủ tịch UBND tỉnh.")
     )
-    decision = models.CharField(_("quyết định số"), max_length=120, blank=True)
+    decision = models.CharField(_("decision no."), max_length=120, blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("award"), FieldPanel("year")]),
@@ -275,14 +275,14 @@ class StoryAward(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("khen thưởng")
-        verbose_name_plural = _("khen thưởng")
+        verbose_name = _("award")
+        verbose_name_plural = _("awards")
 
     def clean(self) -> None:
         super().clean()
         if self.award_id is None and not self.text.strip():
             raise ValidationError(
-                {"award": _("Chọn danh hiệu, hình thức khen thưởng hoặc ghi khen thưởng như trong hồ sơ.")}
+                {"award": _("Choose a title or form of award, or write the award as it is in the records.")}
             )
         if self.award_id is None:
             self.understand_text()

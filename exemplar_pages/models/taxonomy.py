@@ -1,8 +1,11 @@
 """Taxonomies shared by plans, movements and stories: fields, localities, awards."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -15,21 +18,21 @@ from cms.vietnamese import vietnamese_slugify, vietnamese_sort_key
 class SubjectType(models.TextChoices):
     """Who an exemplar story is about."""
 
-    INDIVIDUAL = "individual", _("Cá nhân")
-    COLLECTIVE = "collective", _("Tập thể")
-    HOUSEHOLD = "household", _("Hộ gia đình")
+    INDIVIDUAL = "individual", _("Individual")
+    COLLECTIVE = "collective", _("Collective")
+    HOUSEHOLD = "household", _("Household")
 
 
 class VietnameseNamedModel(models.Model):
     """A taxonomy term with a Vietnamese name, an ASCII slug and a Vietnamese sort key."""
 
-    name = models.CharField(_("tên"), max_length=255)
+    name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(
-        _("slug"),
+        _("URL slug"),
         max_length=255,
         unique=True,
         blank=True,
-        help_text=_("Để trống để tự tạo từ tên, bỏ dấu: “Nông nghiệp” → nong-nghiep."),
+        help_text=_("Leave empty to make it from the name without diacritics: “Nông nghiệp” → nong-nghiep."),
     )
     sort_key = models.CharField(max_length=1024, editable=False, db_index=True, default="")
 
@@ -47,7 +50,7 @@ class VietnameseNamedModel(models.Model):
     def clean(self) -> None:
         super().clean()
         if self.slug and self.slug != vietnamese_slugify(self.slug):
-            raise ValidationError({"slug": _("Slug chỉ gồm chữ thường không dấu, số và dấu gạch ngang.")})
+            raise ValidationError({"slug": _("A slug may hold only unaccented lowercase letters, digits and hyphens.")})
 
     def save(self, *args, **kwargs) -> None:
         self.name = " ".join(self.name.split())
@@ -83,37 +86,37 @@ class VietnameseNamedModel(models.Model):
 class Field(index.Indexed, VietnameseNamedModel):
     """A field of work (lĩnh vực) in which an exemplar stands out."""
 
-    description = models.TextField(_("mô tả"), blank=True)
+    description = models.TextField(_("description"), blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     api_fields = [APIField("name"), APIField("slug"), APIField("description")]
 
     class Meta(VietnameseNamedModel.Meta):
-        verbose_name = _("lĩnh vực")
-        verbose_name_plural = _("lĩnh vực")
+        verbose_name = _("field")
+        verbose_name_plural = _("fields")
 
 
 class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
     """An administrative unit in a tree of any depth, with aliases and a successor."""
 
     class Kind(models.TextChoices):
-        PROVINCE = "tinh", _("Tỉnh")
-        CENTRAL_CITY = "thanh-pho-truc-thuoc-trung-uong", _("Thành phố trực thuộc Trung ương")
-        DISTRICT = "huyen", _("Huyện")
-        URBAN_DISTRICT = "quan", _("Quận")
-        TOWN = "thi-xa", _("Thị xã")
-        PROVINCIAL_CITY = "thanh-pho", _("Thành phố thuộc tỉnh")
-        COMMUNE = "xa", _("Xã")
-        WARD = "phuong", _("Phường")
-        TOWNSHIP = "thi-tran", _("Thị trấn")
-        SPECIAL_ZONE = "dac-khu", _("Đặc khu")
-        OTHER = "khac", _("Khác")
+        PROVINCE = "tinh", _("Province")
+        CENTRAL_CITY = "thanh-pho-truc-thuoc-trung-uong", _("Centrally-run city")
+        DISTRICT = "huyen", _("District")
+        URBAN_DISTRICT = "quan", _("Urban district")
+        TOWN = "thi-xa", _("District-level town")
+        PROVINCIAL_CITY = "thanh-pho", _("Provincial city")
+        COMMUNE = "xa", _("Commune")
+        WARD = "phuong", _("Ward")
+        TOWNSHIP = "thi-tran", _("Township")
+        SPECIAL_ZONE = "dac-khu", _("Special zone")
+        OTHER = "khac", pgettext_lazy("locality level", "Other")
 
-    kind = models.CharField(_("cấp"), max_length=40, choices=Kind.choices, default=Kind.OTHER)
+    kind = models.CharField(_("level"), max_length=40, choices=Kind.choices, default=Kind.OTHER)
     parent = models.ForeignKey(
         "self",
-        verbose_name=_("trực thuộc"),
+        verbose_name=_("part of"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -121,24 +124,24 @@ class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
     )
     successor = models.ForeignKey(
         "self",
-        verbose_name=_("đơn vị kế thừa"),
+        verbose_name=_("successor"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="predecessors",
-        help_text=_("Đơn vị hành chính mới sau sáp nhập (ví dụ sau cải cách năm 2025)."),
+        help_text=_("The new administrative unit after a merger (for example after the 2025 reform)."),
     )
     is_active = models.BooleanField(
-        _("còn hiệu lực"), default=True, help_text=_("Bỏ chọn khi đơn vị đã bị sáp nhập hoặc giải thể.")
+        _("in force"), default=True, help_text=_("Untick when the unit has been merged or dissolved.")
     )
     tree_path = models.CharField(max_length=1024, editable=False, db_index=True, default="")
     depth = models.PositiveSmallIntegerField(editable=False, default=0)
 
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug")], heading=_("Tên")),
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("slug")], heading=_("Name")),
         FieldPanel("parent"),
-        MultiFieldPanel([FieldPanel("is_active"), FieldPanel("successor")], heading=_("Sáp nhập")),
-        InlinePanel("aliases", label=_("Tên gọi khác")),
+        MultiFieldPanel([FieldPanel("is_active"), FieldPanel("successor")], heading=_("Merger")),
+        InlinePanel("aliases", label=_("Other names")),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
     api_fields = [
@@ -152,12 +155,13 @@ class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
     ]
 
     class Meta(VietnameseNamedModel.Meta):
-        verbose_name = _("địa bàn")
-        verbose_name_plural = _("địa bàn")
+        verbose_name = _("locality")
+        verbose_name_plural = _("localities")
 
     def slug_candidates(self) -> list[str]:
         base = vietnamese_slugify(self.name)
-        with_kind = vietnamese_slugify(f"{self.get_kind_display()} {self.name}")
+        with translation.override(settings.LANGUAGE_CODE):  # "tinh-tay-ninh", whatever language is active
+            with_kind = vietnamese_slugify(f"{self.get_kind_display()} {self.name}")
         with_parent = vietnamese_slugify(f"{self.name} {self.parent.name}") if self.parent_id else ""
         return [base, with_kind, with_parent]
 
@@ -166,10 +170,10 @@ class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": _("Một địa bàn không thể trực thuộc chính nó.")})
+                raise ValidationError({"parent": _("A locality cannot be part of itself.")})
             ancestor = ancestor.parent
         if self.successor_id and self.successor_id == self.pk:
-            raise ValidationError({"successor": _("Đơn vị kế thừa phải là một địa bàn khác.")})
+            raise ValidationError({"successor": _("The successor must be another locality.")})
 
     @transaction.atomic
     def save(self, *args, **kwargs) -> None:
@@ -242,14 +246,14 @@ class LocalityAlias(models.Model):
     """Another name for a locality: an old name, an abbreviation, a spelling."""
 
     locality = ParentalKey(Locality, related_name="aliases", on_delete=models.CASCADE)
-    name = models.CharField(_("tên gọi khác"), max_length=255)
+    name = models.CharField(_("other name"), max_length=255)
     slug = models.SlugField(max_length=255, editable=False, db_index=True)
 
     panels = [FieldPanel("name")]
 
     class Meta:
-        verbose_name = _("tên gọi khác")
-        verbose_name_plural = _("tên gọi khác")
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
 
     def __str__(self) -> str:
         return self.name
@@ -263,35 +267,38 @@ class Award(VietnameseNamedModel):
     """An emulation title or form of commendation under the 2022 Law on Emulation and Commendation."""
 
     class Kind(models.TextChoices):
-        EMULATION_TITLE = "danh-hieu", _("Danh hiệu thi đua")
-        ORDER = "huan-chuong", _("Huân chương")
-        MEDAL = "huy-chuong", _("Huy chương")
-        HONORARY_TITLE = "danh-hieu-vinh-du", _("Danh hiệu vinh dự Nhà nước")
-        PRIZE = "giai-thuong", _("Giải thưởng")
-        COMMEMORATIVE_MEDAL = "ky-niem-chuong", _("Kỷ niệm chương")
-        CERTIFICATE_OF_MERIT = "bang-khen", _("Bằng khen")
-        CERTIFICATE_OF_COMMENDATION = "giay-khen", _("Giấy khen")
+        EMULATION_TITLE = "danh-hieu", _("Emulation title")
+        ORDER = "huan-chuong", pgettext_lazy("award kind", "Order")
+        MEDAL = "huy-chuong", _("Medal")
+        HONORARY_TITLE = "danh-hieu-vinh-du", _("State honorary title")
+        PRIZE = "giai-thuong", _("Prize")
+        COMMEMORATIVE_MEDAL = "ky-niem-chuong", _("Commemorative medal")
+        CERTIFICATE_OF_MERIT = "bang-khen", _("Certificate of merit")
+        CERTIFICATE_OF_COMMENDATION = "giay-khen", _("Certificate of commendation")
 
     class Recipient(models.TextChoices):
-        ANY = "any", _("Cá nhân, tập thể, hộ gia đình")
-        INDIVIDUAL = "individual", _("Cá nhân")
-        COLLECTIVE = "collective", _("Tập thể")
-        HOUSEHOLD = "household", _("Hộ gia đình")
+        ANY = "any", _("Individual, collective or household")
+        INDIVIDUAL = "individual", _("Individual")
+        COLLECTIVE = "collective", _("Collective")
+        HOUSEHOLD = "household", _("Household")
 
     class Level(models.TextChoices):
-        STATE = "nha-nuoc", _("Nhà nước")
-        GOVERNMENT = "chinh-phu", _("Chính phủ")
-        MINISTRY = "bo-nganh", _("Bộ, ban, ngành, đoàn thể Trung ương")
-        PROVINCE = "tinh", _("Tỉnh")
-        DISTRICT = "huyen", _("Huyện")
-        COMMUNE = "xa", _("Xã")
-        AGENCY = "co-quan", _("Cơ quan, đơn vị")
+        STATE = "nha-nuoc", _("The State")
+        GOVERNMENT = "chinh-phu", _("Government")
+        MINISTRY = "bo-nganh", _("Central ministry, board, sector or organisation")
+        PROVINCE = "tinh", _("Province")
+        DISTRICT = "huyen", _("District")
+        COMMUNE = "xa", _("Commune")
+        AGENCY = "co-quan", _("Agency or unit")
 
-    kind = models.CharField(_("loại"), max_length=40, choices=Kind.choices)
-    recipient = models.CharField(_("đối tượng"), max_length=20, choices=Recipient.choices, default=Recipient.ANY)
-    level = models.CharField(_("cấp"), max_length=20, choices=Level.choices, blank=True)
+    kind = models.CharField(_("type"), max_length=40, choices=Kind.choices)
+    recipient = models.CharField(_("recipient"), max_length=20, choices=Recipient.choices, default=Recipient.ANY)
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices, blank=True)
     legal_basis = models.CharField(
-        _("căn cứ"), max_length=255, blank=True, help_text=_("Ví dụ: Điều 23 Luật Thi đua, khen thưởng 2022.")
+        _("legal basis"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: Điều 23 Luật Thi đua, khen thưởng 2022."),
     )
 
     panels = [
@@ -305,5 +312,5 @@ class Award(VietnameseNamedModel):
     api_fields = [APIField("name"), APIField("slug"), APIField("kind"), APIField("recipient"), APIField("level")]
 
     class Meta(VietnameseNamedModel.Meta):
-        verbose_name = _("danh hiệu, hình thức khen thưởng")
-        verbose_name_plural = _("danh hiệu, hình thức khen thưởng")
+        verbose_name = _("title or form of award")
+        verbose_name_plural = _("titles and forms of award")

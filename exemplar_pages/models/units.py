@@ -29,22 +29,22 @@ class UnitPage(VietnameseSlugMixin, Page):
 
     locality = models.ForeignKey(
         "exemplar_pages.Locality",
-        verbose_name=_("địa bàn"),
+        verbose_name=_("locality"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="units",
     )
     full_name = models.CharField(
-        _("tên đầy đủ"), max_length=255, blank=True, help_text=_("Ví dụ: Ủy ban nhân dân thị trấn Tân Biên.")
+        _("full name"), max_length=255, blank=True, help_text=_("For example: Ủy ban nhân dân thị trấn Tân Biên.")
     )
-    intro = RichTextField(_("giới thiệu"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
     #: Exemplar stories the unit owes the standing office each quarter (DESIGN §10).
     exemplar_quota = models.PositiveSmallIntegerField(
-        _("số gương điển hình mỗi quý"),
+        _("exemplars per quarter"),
         default=1,
         validators=[MaxValueValidator(100)],
-        help_text=_("Số bài gương điển hình đơn vị phải gửi mỗi quý; 0 nếu đơn vị không có chỉ tiêu."),
+        help_text=_("Exemplar stories the unit must send each quarter; 0 if the unit has no quota."),
     )
 
     content_panels = Page.content_panels + [
@@ -57,8 +57,8 @@ class UnitPage(VietnameseSlugMixin, Page):
     api_fields = [APIField("full_name"), APIField("locality"), APIField("intro")]
 
     class Meta:
-        verbose_name = _("đơn vị")
-        verbose_name_plural = _("đơn vị")
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

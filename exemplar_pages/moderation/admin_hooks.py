@@ -31,7 +31,7 @@ def role_permissions():
 def refuse_direct_publish(request, page, *args) -> None:
     """A publish request from anyone but an administrator is refused before anything is saved."""
     if request.method == "POST" and "action-publish" in request.POST and not is_administrator(request.user):
-        raise PermissionDenied(_("Chỉ đăng được bài đã được Hội đồng Thi đua – Khen thưởng duyệt."))
+        raise PermissionDenied(_("Only pages approved by the Emulation and Commendation Council can be published."))
 
 
 hooks.register("before_edit_page", refuse_direct_publish)
@@ -56,7 +56,7 @@ class CouncilVoteMenuItem(MenuItem):
 
 @hooks.register("register_reports_menu_item")
 def register_council_vote_menu_item():
-    return CouncilVoteMenuItem(_("Biểu quyết của Hội đồng"), reverse("council_votes"), icon_name="tasks", order=50)
+    return CouncilVoteMenuItem(_("Council votes"), reverse("council_votes"), icon_name="tasks", order=50)
 
 
 @hooks.register("construct_page_action_menu")
@@ -79,4 +79,4 @@ def label_council_votes(menu_items, request, context) -> None:
     for item in menu_items:
         if isinstance(item, WorkflowMenuItem) and item.name == "approve":
             label = next(approve_labels, item.label)
-            item.label = _("%(label)s và đăng") % {"label": label} if deciding else label
+            item.label = _("%(label)s and Publish") % {"label": label} if deciding else label

@@ -59,24 +59,26 @@ def action_result_message(request, page: Page, task_state: TaskState, action: st
     if isinstance(task, CouncilVoteTask):
         if task_state.status == TaskState.STATUS_APPROVED:
             text = (
-                _("Hội đồng đã duyệt: “%(title)s” đã được đăng.") if page.live else _("Hội đồng đã duyệt “%(title)s”.")
+                _("The Council approved: “%(title)s” has been published.")
+                if page.live
+                else _("The Council approved “%(title)s”.")
             )
         elif task_state.status == TaskState.STATUS_REJECTED:
-            text = _("Hội đồng không duyệt: “%(title)s” đã được trả lại tác giả.")
+            text = _("The Council did not approve: “%(title)s” has been returned to its author.")
         else:
             tally = task.tally(task_state)
-            text = _("Đã ghi phiếu của bạn về “%(title)s”. ") + tally.summary()
+            text = _("Your vote on “%(title)s” has been recorded. ") + tally.summary()
     elif action == "reject":
-        text = _("Đã trả lại “%(title)s” cho tác giả.")
+        text = _("“%(title)s” has been returned to its author.")
     else:
-        text = _("Đã chuyển “%(title)s” lên Hội đồng Thi đua – Khen thưởng.")
+        text = _("“%(title)s” has been passed to the Emulation and Commendation Council.")
     messages.success(request, text % {"title": title})
 
 
 def already_handled(request, page: Page):
     messages.warning(
         request,
-        _("Thao tác không thực hiện: “%(title)s” đã được xử lý trước đó (có thể do bấm hai lần). Không có gì thay đổi.")
+        _("Action not taken: “%(title)s” had already been handled (perhaps by a double click). Nothing has changed.")
         % {"title": get_latest_str(page)},
     )
 
@@ -107,7 +109,7 @@ class SerialisedEditView(EditView):
             # The review this form was opened for has moved on: save nothing, say so.
             already_handled(request, self.page)
             if self.expects_json_response:
-                return self.json_error_response("workflow_action_invalid", _("Thao tác duyệt không còn hiệu lực."))
+                return self.json_error_response("workflow_action_invalid", _("This review action is no longer valid."))
             return inbox_redirect() if is_reviewer_only(request.user, self.page) else self.redirect_and_remain()
         self.review_task_state = self.page.current_workflow_task_state if wants_review_action else None
         return super().post(request, *args, **kwargs)

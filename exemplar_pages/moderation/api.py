@@ -129,10 +129,10 @@ def problem(error: ModerationError) -> HttpResponse:
 def _page_for(request: HttpRequest, page_id: int) -> Page:
     page = Page.objects.exclude(depth=1).filter(pk=page_id).first()
     if page is None:
-        raise PageNotFound(_("Không có trang #%(id)s.") % {"id": page_id})
+        raise PageNotFound(_("No page #%(id)s.") % {"id": page_id})
     page = page.specific
     if not service.can_view(page, request.user):
-        raise NotAllowed(_("Bạn không có quyền xem quy trình duyệt của trang này."))
+        raise NotAllowed(_("You do not have permission to view this page's review workflow."))
     return page
 
 

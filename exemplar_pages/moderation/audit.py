@@ -44,28 +44,28 @@ class CommentFormatter(LogFormatter):
 
 
 class VoteFormatter(CommentFormatter):
-    label = _("Hội đồng: biểu quyết")
+    label = _("Council: vote")
 
     def format_message(self, log_entry):
         decision = ((log_entry.data or {}).get("vote") or {}).get("decision")
         if decision == "approve":
-            return _("Thành viên Hội đồng biểu quyết tán thành")
-        return _("Thành viên Hội đồng biểu quyết không tán thành")
+            return _("A Council member voted in favour")
+        return _("A Council member voted against")
 
 
 class SubmitFormatter(CommentFormatter):
-    label = _("Gửi duyệt")
-    message = _("Gửi bài để duyệt đăng")
+    label = _("Submit for moderation")
+    message = _("Submitted the page for publication review")
 
 
 class RetractFormatter(CommentFormatter):
-    label = _("Rút bài")
-    message = _("Rút bài (rút khỏi quy trình duyệt hoặc gỡ khỏi cổng)")
+    label = _("Withdraw page")
+    message = _("Withdrew the page (from the review workflow or from the portal)")
 
 
 class DirectPublishFormatter(LogFormatter):
-    label = _("Quản trị đăng trực tiếp")
-    message = _("Quản trị viên đăng trực tiếp, không qua quy trình duyệt của Hội đồng")
+    label = _("Direct publication by an administrator")
+    message = _("An administrator published directly, bypassing the Council's review workflow")
 
 
 def register_moderation_log_actions(actions) -> None:

@@ -8,15 +8,15 @@ from wagtail.forms import TaskStateCommentForm
 class ApprovalCommentForm(TaskStateCommentForm):
     """An optional comment with an approval."""
 
-    comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea({"rows": 3}))
+    comment = forms.CharField(label=_("Comments"), required=False, widget=forms.Textarea({"rows": 3}))
 
 
 class RejectionCommentForm(TaskStateCommentForm):
     """A rejection always says why."""
 
     comment = forms.CharField(
-        label=_("Ý kiến (bắt buộc)"),
+        label=_("Comments (required)"),
         required=True,
         widget=forms.Textarea({"rows": 4}),
-        error_messages={"required": _("Trả lại bài phải kèm ý kiến.")},
+        error_messages={"required": _("A comment is required to return the page.")},
     )

@@ -83,7 +83,7 @@ def decide_publication(revision, user, scheduled: bool = False) -> Publication:
 
 
 def refusal_message() -> str:
-    return _("Chỉ đăng được phiên bản đã được Hội đồng Thi đua – Khen thưởng duyệt.")
+    return _("Only revisions approved by the Emulation and Commendation Council can be published.")
 
 
 def _guard_publish(original):
@@ -112,7 +112,7 @@ def _guard_copy(original):
     @functools.wraps(original)
     def execute(self, skip_permission_checks=False):
         if self.keep_live and self.user is not None and not is_administrator(self.user):
-            raise PublicationRefused(_("Chỉ quản trị viên được sao chép và giữ trạng thái đã đăng."))
+            raise PublicationRefused(_("Only administrators may copy a page and keep it published."))
         return original(self, skip_permission_checks=skip_permission_checks)
 
     setattr(execute, GUARD_MARKER, True)
@@ -123,7 +123,7 @@ def _guard_alias(original):
     @functools.wraps(original)
     def execute(self, skip_permission_checks=False):
         if self.user is not None and not is_administrator(self.user):
-            raise PublicationRefused(_("Chỉ quản trị viên được tạo bí danh (alias) của trang."))
+            raise PublicationRefused(_("Only administrators may create an alias of a page."))
         return original(self, skip_permission_checks=skip_permission_checks)
 
     setattr(execute, GUARD_MARKER, True)

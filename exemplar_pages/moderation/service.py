@@ -58,18 +58,18 @@ def _active_state(page: Page) -> WorkflowState | None:
 
 def check_submit(page: Page, user) -> None:
     if not is_author(page, user):
-        raise NotAllowed(_("Chỉ biên tập viên của đơn vị (hoặc quản trị viên) được gửi duyệt trang này."))
+        raise NotAllowed(_("Only the unit's editors (or administrators) may submit this page for review."))
     state = _active_state(page)
     if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
-        raise WrongState(_("Trang đang trong quy trình duyệt."))
+        raise WrongState(_("The page is already in the review workflow."))
     if page.get_workflow() is None:
-        raise WrongState(_("Trang này không có quy trình duyệt."))
+        raise WrongState(_("This page has no review workflow."))
     lock = page.get_lock()
     if lock is not None and lock.for_user(user):
-        raise WrongState(_("Trang đang bị khóa."))
+        raise WrongState(_("The page is locked."))
     needs_changes = state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES
     if page.live and not page.has_unpublished_changes and not needs_changes:
-        raise WrongState(_("Không có thay đổi nào chưa đăng để gửi duyệt."))
+        raise WrongState(_("There are no unpublished changes to submit for review."))
 
 
 def check_review(page: Page, user, action: str, comment: str = "") -> TaskState:
@@ -77,14 +77,14 @@ def check_review(page: Page, user, action: str, comment: str = "") -> TaskState:
     task_state = page.current_workflow_task_state
     if task_state is None:
         if is_reviewer(user):
-            raise WrongState(_("Trang không chờ duyệt."))
+            raise WrongState(_("The page is not awaiting review."))
         raise NotAllowed()
     task = task_state.task.specific
     names = {name for name, _label, _modal in task.get_actions(page, user)}
     if action not in names:
         if isinstance(task, CouncilVoteTask) and task.is_member(user) and task.has_voted(task_state, user):
             raise AlreadyVoted()
-        raise NotAllowed(_("Bước “%(task)s” không do vai trò của bạn xử lý.") % {"task": task.name})
+        raise NotAllowed(_("The “%(task)s” step is not handled by your role.") % {"task": task.name})
     if action == "reject" and not comment.strip():
         raise CommentRequired()
     return task_state
@@ -97,14 +97,14 @@ def check_retract(page: Page, user) -> str:
         if is_author(page, user) or is_standing_office(user) or state.requested_by_id == getattr(user, "pk", None):
             return "withdraw"
         raise NotAllowed(
-            _("Chỉ người gửi, biên tập viên của đơn vị hoặc Thường trực được rút bài khỏi quy trình duyệt.")
+            _("Only the submitter, the unit's editors or the standing office may withdraw the page from review.")
         )
     if page.live:
         if is_administrator(user) or is_standing_office(user):
             return "unpublish"
-        raise NotAllowed(_("Chỉ Thường trực Hội đồng hoặc quản trị viên được gỡ bài đã đăng."))
+        raise NotAllowed(_("Only the Council's standing office or administrators may unpublish a published page."))
     if is_author(page, user) or is_reviewer(user):
-        raise WrongState(_("Trang chưa được gửi duyệt và chưa đăng: không có gì để rút."))
+        raise WrongState(_("The page has been neither submitted nor published: there is nothing to withdraw."))
     raise NotAllowed()
 
 
@@ -117,7 +117,7 @@ def check(page: Page, user, action: str, comment: str = "") -> None:
     elif action == "retract":
         check_retract(page, user)
     else:
-        raise WrongState(_("Thao tác không hợp lệ."))
+        raise WrongState(_("Invalid action."))
 
 
 def available_actions(page: Page, user) -> list[str]:
@@ -174,4 +174,4 @@ def perform(page: Page, user, action: str, comment: str = "") -> None:
     elif action == "retract":
         retract(page, user, comment)
     else:
-        raise WrongState(_("Thao tác không hợp lệ."))
+        raise WrongState(_("Invalid action."))

@@ -44,7 +44,7 @@ class CouncilVoteIndexView(WagtailAdminTemplateMixin, TemplateView):
     """Open council votes and the latest decided ones."""
 
     template_name = "exemplar_pages/moderation/council_vote_index.html"
-    page_title = _("Biểu quyết của Hội đồng")
+    page_title = _("Council votes")
     header_icon = "tasks"
 
     def dispatch(self, request, *args, **kwargs):
@@ -66,7 +66,7 @@ class CouncilVoteDetailView(WagtailAdminTemplateMixin, TemplateView):
     """The ballots of one council vote: member, time, decision, comment; and the tally against the quorum."""
 
     template_name = "exemplar_pages/moderation/council_vote_detail.html"
-    page_title = _("Kết quả biểu quyết")
+    page_title = _("Vote results")
     header_icon = "tasks"
 
     def dispatch(self, request, *args, **kwargs):

@@ -17,6 +17,8 @@ EMBLEM_TITLE = "Biểu trưng mẫu – Hội đồng Thi đua – Khen thưởn
 DEMO_IDENTITY = {
     "name": "Hội đồng Thi đua – Khen thưởng tỉnh Mẫu",
     "parent_agency": "Ủy ban nhân dân tỉnh Mẫu",
+    "name_en": "Emulation and Commendation Council of Mau Province",
+    "parent_agency_en": "People's Committee of Mau Province",
     "address": "Số 1 đường Ví Dụ, phường Mẫu, tỉnh Mẫu",
     "phone": "0200 3 000 000",
     "email": "thiduakhenthuong@example.gov.vn",
@@ -62,6 +64,9 @@ def seed_identity(site: Site) -> StageCount:
     if created:
         for field, value in DEMO_IDENTITY.items():
             setattr(identity, field, value)
+    for field in ("name_en", "parent_agency_en"):  # added after the first demo: fill an old demo's blanks
+        if not getattr(identity, field):
+            setattr(identity, field, DEMO_IDENTITY[field])
     if identity.emblem_id is None:
         identity.emblem = emblem
     identity.save()

@@ -21,10 +21,13 @@ def create_homepage(apps, schema_editor):
         depth=2,
         numchild=0,
         url_path="/trang-chu/",
-        locale=Locale.objects.get(language_code="vi") if Locale.objects.filter(language_code="vi").exists() else Locale.objects.first(),
+        locale=Locale.objects.get(language_code="vi")
+        if Locale.objects.filter(language_code="vi").exists()
+        else Locale.objects.first(),
     )
     Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": homepage, "site_name": "Thi đua – Khen thưởng"}
+        is_default_site=True,
+        defaults={"hostname": "localhost", "root_page": homepage, "site_name": "Thi đua – Khen thưởng"},
     )
 
 

@@ -91,7 +91,7 @@ def active_filters(context) -> list[ActiveFilter]:
                 for value in values:
                     names[(key, value.slug)] = (str(label), value.name)
     for key, label, _checked in context.get("types") or []:
-        names[("type", key)] = (_("Loại nội dung"), str(label))
+        names[("type", key)] = (_("Content type"), str(label))
     form = context.get("filter_form")
     labels = {name: str(field.label) for name, field in form.fields.items()} if form is not None else {}
     pairs = [(key, value) for key in request.GET for value in request.GET.getlist(key) if value]

@@ -5,66 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='PeriodicJob',
+            name="PeriodicJob",
             fields=[
-                ('name', models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name='tên')),
-                ('next_run_at', models.DateTimeField(verbose_name='lần chạy tới')),
-                ('last_run_at', models.DateTimeField(blank=True, null=True, verbose_name='lần chạy trước')),
-                ('last_task_id', models.CharField(blank=True, max_length=64, verbose_name='tác vụ gần nhất')),
+                ("name", models.CharField(max_length=100, primary_key=True, serialize=False, verbose_name="tên")),
+                ("next_run_at", models.DateTimeField(verbose_name="lần chạy tới")),
+                ("last_run_at", models.DateTimeField(blank=True, null=True, verbose_name="lần chạy trước")),
+                ("last_task_id", models.CharField(blank=True, max_length=64, verbose_name="tác vụ gần nhất")),
             ],
             options={
-                'verbose_name': 'việc định kỳ',
-                'verbose_name_plural': 'việc định kỳ',
+                "verbose_name": "việc định kỳ",
+                "verbose_name_plural": "việc định kỳ",
             },
         ),
         migrations.CreateModel(
-            name='WorkerHeartbeat',
+            name="WorkerHeartbeat",
             fields=[
-                ('worker_id', models.CharField(max_length=64, primary_key=True, serialize=False, verbose_name='mã tiến trình')),
-                ('hostname', models.CharField(blank=True, max_length=255, verbose_name='máy')),
-                ('pid', models.PositiveIntegerField(blank=True, null=True, verbose_name='PID')),
-                ('started_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='bắt đầu')),
-                ('last_seen_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='lần cuối còn chạy')),
-                ('current_task_id', models.CharField(blank=True, max_length=64, verbose_name='tác vụ đang chạy')),
+                (
+                    "worker_id",
+                    models.CharField(max_length=64, primary_key=True, serialize=False, verbose_name="mã tiến trình"),
+                ),
+                ("hostname", models.CharField(blank=True, max_length=255, verbose_name="máy")),
+                ("pid", models.PositiveIntegerField(blank=True, null=True, verbose_name="PID")),
+                ("started_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="bắt đầu")),
+                (
+                    "last_seen_at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="lần cuối còn chạy"
+                    ),
+                ),
+                ("current_task_id", models.CharField(blank=True, max_length=64, verbose_name="tác vụ đang chạy")),
             ],
             options={
-                'verbose_name': 'tiến trình nền',
-                'verbose_name_plural': 'tiến trình nền',
+                "verbose_name": "tiến trình nền",
+                "verbose_name_plural": "tiến trình nền",
             },
         ),
         migrations.CreateModel(
-            name='OutgoingEmail',
+            name="OutgoingEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(blank=True, max_length=100, verbose_name='loại thư')),
-                ('from_email', models.CharField(blank=True, max_length=255, verbose_name='người gửi')),
-                ('recipients', models.JSONField(default=list, verbose_name='người nhận')),
-                ('subject', models.CharField(max_length=998, verbose_name='tiêu đề')),
-                ('body', models.TextField(verbose_name='nội dung')),
-                ('html_body', models.TextField(blank=True, verbose_name='nội dung HTML')),
-                ('status', models.CharField(choices=[('pending', 'chờ gửi'), ('sending', 'đang gửi'), ('sent', 'đã gửi'), ('failed', 'gửi lỗi')], default='pending', max_length=10, verbose_name='trạng thái')),
-                ('attempts', models.PositiveIntegerField(default=0, verbose_name='số lần gửi')),
-                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='lần gửi tới')),
-                ('last_error', models.TextField(blank=True, verbose_name='lỗi gần nhất')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='tạo lúc')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='gửi lúc')),
-                ('claimed_at', models.DateTimeField(blank=True, null=True, verbose_name='nhận gửi lúc')),
-                ('claimed_by', models.CharField(blank=True, max_length=64, verbose_name='tiến trình gửi')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("purpose", models.CharField(blank=True, max_length=100, verbose_name="loại thư")),
+                ("from_email", models.CharField(blank=True, max_length=255, verbose_name="người gửi")),
+                ("recipients", models.JSONField(default=list, verbose_name="người nhận")),
+                ("subject", models.CharField(max_length=998, verbose_name="tiêu đề")),
+                ("body", models.TextField(verbose_name="nội dung")),
+                ("html_body", models.TextField(blank=True, verbose_name="nội dung HTML")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "chờ gửi"),
+                            ("sending", "đang gửi"),
+                            ("sent", "đã gửi"),
+                            ("failed", "gửi lỗi"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                ("attempts", models.PositiveIntegerField(default=0, verbose_name="số lần gửi")),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="lần gửi tới"),
+                ),
+                ("last_error", models.TextField(blank=True, verbose_name="lỗi gần nhất")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="tạo lúc")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="gửi lúc")),
+                ("claimed_at", models.DateTimeField(blank=True, null=True, verbose_name="nhận gửi lúc")),
+                ("claimed_by", models.CharField(blank=True, max_length=64, verbose_name="tiến trình gửi")),
             ],
             options={
-                'verbose_name': 'thư đi',
-                'verbose_name_plural': 'thư đi',
-                'ordering': ['-created_at', '-id'],
-                'permissions': [('manage_operations', 'Theo dõi thư đi, tác vụ nền và gửi lại')],
-                'indexes': [models.Index(fields=['status', 'next_attempt_at'], name='operations_email_due')],
+                "verbose_name": "thư đi",
+                "verbose_name_plural": "thư đi",
+                "ordering": ["-created_at", "-id"],
+                "permissions": [("manage_operations", "Theo dõi thư đi, tác vụ nền và gửi lại")],
+                "indexes": [models.Index(fields=["status", "next_attempt_at"], name="operations_email_due")],
             },
         ),
     ]

@@ -5,32 +5,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('exemplar_pages', '0010_consultations_quotas_galleries'),
-        ('operations', '0002_administrators_manage_operations'),
+        ("exemplar_pages", "0010_consultations_quotas_galleries"),
+        ("operations", "0002_administrators_manage_operations"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='QuotaReminder',
+            name="QuotaReminder",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('deadline', models.DateTimeField(verbose_name='hạn')),
-                ('kind', models.CharField(choices=[('before', 'nhắc trước hạn (biên tập viên của đơn vị)'), ('late', 'báo trễ hạn (Thường trực)')], max_length=10, verbose_name='loại')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='năm')),
-                ('quarter', models.PositiveSmallIntegerField(verbose_name='quý')),
-                ('owed', models.PositiveSmallIntegerField(verbose_name='còn thiếu')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='gửi lúc')),
-                ('email', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='operations.outgoingemail', verbose_name='thư')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quota_reminders', to='exemplar_pages.unitpage', verbose_name='đơn vị')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("deadline", models.DateTimeField(verbose_name="hạn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("before", "nhắc trước hạn (biên tập viên của đơn vị)"),
+                            ("late", "báo trễ hạn (Thường trực)"),
+                        ],
+                        max_length=10,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="năm")),
+                ("quarter", models.PositiveSmallIntegerField(verbose_name="quý")),
+                ("owed", models.PositiveSmallIntegerField(verbose_name="còn thiếu")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="gửi lúc")),
+                (
+                    "email",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to="operations.outgoingemail",
+                        verbose_name="thư",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quota_reminders",
+                        to="exemplar_pages.unitpage",
+                        verbose_name="đơn vị",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lời nhắc gương điển hình',
-                'verbose_name_plural': 'lời nhắc gương điển hình',
-                'constraints': [models.UniqueConstraint(fields=('unit', 'deadline', 'kind'), name='one_quota_reminder_per_unit_deadline')],
+                "verbose_name": "lời nhắc gương điển hình",
+                "verbose_name_plural": "lời nhắc gương điển hình",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("unit", "deadline", "kind"), name="one_quota_reminder_per_unit_deadline"
+                    )
+                ],
             },
         ),
     ]

@@ -4,26 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Holiday',
+            name="Holiday",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='ngày')),
-                ('kind', models.CharField(choices=[('day_off', 'Ngày nghỉ'), ('working_day', 'Ngày làm việc (làm bù)')], default='day_off', max_length=20, verbose_name='loại')),
-                ('name', models.CharField(help_text='Ví dụ: “Nghỉ hoán đổi dịp Quốc khánh” hoặc “Làm bù cho ngày 31/8”.', max_length=200, verbose_name='tên, lý do')),
-                ('source', models.CharField(blank=True, help_text='Số, ngày của thông báo hoặc công văn công bố việc hoán đổi.', max_length=255, verbose_name='văn bản công bố')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("date", models.DateField(unique=True, verbose_name="ngày")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("day_off", "Ngày nghỉ"), ("working_day", "Ngày làm việc (làm bù)")],
+                        default="day_off",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                (
+                    "name",
+                    models.CharField(
+                        help_text="Ví dụ: “Nghỉ hoán đổi dịp Quốc khánh” hoặc “Làm bù cho ngày 31/8”.",
+                        max_length=200,
+                        verbose_name="tên, lý do",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Số, ngày của thông báo hoặc công văn công bố việc hoán đổi.",
+                        max_length=255,
+                        verbose_name="văn bản công bố",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'ngày nghỉ, ngày làm bù',
-                'verbose_name_plural': 'ngày nghỉ, ngày làm bù',
-                'ordering': ['-date'],
+                "verbose_name": "ngày nghỉ, ngày làm bù",
+                "verbose_name_plural": "ngày nghỉ, ngày làm bù",
+                "ordering": ["-date"],
             },
         ),
     ]

@@ -32,32 +32,32 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, parent: str, user: str | None, **options):
         if not Path(file).is_file():
-            raise CommandError(_("Không tìm thấy tệp “%(file)s”.") % {"file": file})
+            raise CommandError(_("File “%(file)s” not found.") % {"file": file})
         units = UnitPage.objects.all()
         found = list(units.filter(pk=int(parent)) if parent.isdigit() else units.filter(slug=parent)[:2])
         if not found:
-            raise CommandError(_("--parent: không có trang đơn vị “%(unit)s”.") % {"unit": parent})
+            raise CommandError(_("--parent: there is no unit page “%(unit)s”.") % {"unit": parent})
         if len(found) > 1:
-            raise CommandError(_("--parent: nhiều đơn vị có slug “%(unit)s”; hãy dùng ID.") % {"unit": parent})
+            raise CommandError(_("--parent: several units have the slug “%(unit)s”; use the ID.") % {"unit": parent})
         unit = found[0]
         importer = None
         if user:
             importer = get_user_model().objects.filter(username=user).first()
             if importer is None:
-                raise CommandError(_("--user: không có người dùng “%(name)s”.") % {"name": user})
+                raise CommandError(_("--user: there is no user “%(name)s”.") % {"name": user})
         try:
             result = import_decision_file(file, unit, user=importer, **options)
         except (SpreadsheetError, DecisionImportRefused) as error:
             raise CommandError(str(error)) from error
         for warning in result.warnings:
-            self.stderr.write(_("Cảnh báo: %(warning)s") % {"warning": warning})
+            self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
         if result.errors:
             self.stderr.write("\n".join(str(error) for error in result.errors))
             raise CommandError(
-                _("Tệp “%(file)s” có %(count)s lỗi; không nhập gì.")
+                _("File “%(file)s” has %(count)s errors; nothing imported.")
                 % {"file": Path(file).name, "count": len(result.errors)}
             )
         self.stdout.write(
-            _("Đã tạo bản nháp quyết định #%(id)s “%(title)s” với %(count)s người, tập thể được khen thưởng.")
+            _("Created draft decision #%(id)s “%(title)s” with %(count)s awarded people and collectives.")
             % {"id": result.page.pk, "title": result.page.title, "count": result.page.awardees.count()}
         )

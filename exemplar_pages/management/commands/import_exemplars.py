@@ -29,17 +29,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, file: str, parent: int, user: str | None, publish: bool, dry_run: bool, **options):
         if not Path(file).is_file():
-            raise CommandError(_("Không tìm thấy tệp “%(file)s”.") % {"file": file})
+            raise CommandError(_("File “%(file)s” not found.") % {"file": file})
         page = Page.objects.filter(pk=parent).first()
         if page is None or not isinstance(page.specific, UnitPage):
-            raise CommandError(
-                _("Trang #%(id)s không phải là trang đơn vị; hãy chọn một đơn vị (--parent).") % {"id": parent}
-            )
+            raise CommandError(_("Page #%(id)s is not a unit page; choose a unit (--parent).") % {"id": parent})
         importer = None
         if user:
             importer = get_user_model().objects.filter(username=user).first()
             if importer is None:
-                raise CommandError(_("Không có người dùng “%(name)s”.") % {"name": user})
+                raise CommandError(_("There is no user “%(name)s”.") % {"name": user})
         try:
             result = import_exemplar_file(file, page.specific, user=importer, publish=publish, dry_run=dry_run)
         except (SpreadsheetError, ExemplarImportRefused) as error:
@@ -48,7 +46,7 @@ class Command(BaseCommand):
         if result.errors:
             self.stderr.write("\n".join(lines))
             raise CommandError(
-                _("Tệp “%(file)s” có %(count)s lỗi; không nhập dòng nào.")
+                _("File “%(file)s” has %(count)s errors; no row imported.")
                 % {"file": Path(file).name, "count": len(result.errors)}
             )
         self.stdout.write("\n".join(lines))

@@ -40,17 +40,20 @@ class Command(BaseCommand):
             except (DocumentReadError, PlanImportError) as error:
                 failures.append(f"{file_name}: {error}")
             except Exception as error:  # one broken file must not stop the others; each is its own transaction
-                failures.append(f"{file_name}: {_('lỗi không mong đợi')} ({type(error).__name__}: {error})")
+                unexpected = _("unexpected error")
+                failures.append(f"{file_name}: {unexpected} ({type(error).__name__}: {error})")
             else:
                 counts["imported" if result.created or update else "existing"] += 1
                 self.stdout.write(self._headline(result, update))
                 self.stdout.write("\n".join(plan_lines(result)))
                 continue
-            self.stderr.write(f"  {_('LỖI')} {failures[-1]}")
+            self.stderr.write("  " + _("ERROR") + " " + failures[-1])
         counts["failed"] = len(failures)
-        self.stdout.write(_("Tổng cộng %(files)s tệp: nhập %(imported)s, đã có %(existing)s, lỗi %(failed)s.") % counts)
+        self.stdout.write(
+            _("%(files)s files in all: %(imported)s imported, %(existing)s already there, %(failed)s failed.") % counts
+        )
         if failures:
-            raise CommandError(_("Không nhập được: %(files)s") % {"files": "; ".join(failures)})
+            raise CommandError(_("Could not import: %(files)s") % {"files": "; ".join(failures)})
 
     def _headline(self, result: PlanImportResult, update: bool) -> str:
         """What happened to the file: created, new revision, or already there."""
@@ -60,11 +63,13 @@ class Command(BaseCommand):
             "url": reverse("wagtailadmin_pages:edit", args=[result.page.pk]),
         }
         if result.created:
-            return _("Đã tạo bản nháp kế hoạch #%(id)s dưới “%(unit)s” — sửa: %(url)s") % values
+            return _("Created draft plan #%(id)s under “%(unit)s” — edit: %(url)s") % values
         if update:
-            return _("Đã lưu phiên bản mới cho kế hoạch #%(id)s dưới “%(unit)s” — sửa: %(url)s") % values
+            return _("Saved a new revision of plan #%(id)s under “%(unit)s” — edit: %(url)s") % values
         return (
-            _("Đã có: kế hoạch #%(id)s đã có trên cổng, không tạo thêm (--update để lưu phiên bản mới) — %(url)s")
+            _(
+                "Already there: plan #%(id)s is already on the portal, nothing created (--update to save a new revision) — %(url)s"
+            )
             % values
         )
 
@@ -73,9 +78,9 @@ class Command(BaseCommand):
             return None
         page = Page.objects.filter(pk=page_id).first()
         if page is None:
-            raise CommandError(_("Không có trang #%(id)s.") % {"id": page_id})
+            raise CommandError(_("There is no page #%(id)s.") % {"id": page_id})
         if not isinstance(page.specific, UnitPage):
-            raise CommandError(_("Trang #%(id)s không phải là trang đơn vị; hãy chọn một đơn vị.") % {"id": page_id})
+            raise CommandError(_("Page #%(id)s is not a unit page; choose a unit.") % {"id": page_id})
         return page.specific
 
     def _user(self, username: str | None):
@@ -83,5 +88,5 @@ class Command(BaseCommand):
             return None
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(_("Không có người dùng “%(name)s”.") % {"name": username})
+            raise CommandError(_("There is no user “%(name)s”.") % {"name": username})
         return user

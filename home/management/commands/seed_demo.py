@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from home.demo.commendations import seed_consultations, seed_decisions
 from home.demo.contests import seed_contests
+from home.demo.english import seed_english
 from home.demo.identity import seed_identity
 from home.demo.images import seed_images
 from home.demo.localities import seed_localities
@@ -93,6 +94,7 @@ class Command(BaseCommand):
         _, count = seed_consultations(units, admin)
         self._report(count)
         self._report(seed_contests(units, users))
+        self._report(seed_english(home, admin))
         keys, count = seed_tokens(users, reset_tokens)
         self._report(count)
         return keys
