@@ -2,9 +2,11 @@
 
 tests/fixtures/plans/other_bodies/ holds real documents published by youth unions (central, city, a kindergarten's
 branch), provincial people's committees and their departments, a party committee, an emulation sub-committee, the
-Prime Minister, schools' pioneer brigades and kindergartens' trade unions, as found (each file names its source;
-web-page chrome, lost letters, lost line breaks and all), plus two derived from them: an OCR scan without diacritics
-and a header laid out as a ``|`` table row. facts.json gives their facts, read by hand (files 16-23 were written
+Prime Minister, schools' pioneer brigades, kindergartens' trade unions, farmers' associations (central and
+provincial), a hospital, a health department's testing centre, a ministry (a circular) and a provincial Fatherland
+Front committee, as found (each file names its source; web-page chrome, lost letters, lost spaces, lost line breaks
+and all), plus two derived from them: an OCR scan without diacritics and a header laid out as a ``|`` table row.
+facts.json gives their facts, read by hand (files 16-23, and in a second held-out round files 24-33, were written
 before the parser was run on them). The parser is scored per field; issuer, legal basis and place must be right in
 nine documents of ten. Run with ``-s`` to see the table.
 """

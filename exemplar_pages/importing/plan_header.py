@@ -109,6 +109,7 @@ KINDS = (
     "Quyết định",
     "Kết luận",
     "Thông báo",
+    "Thông tư",
     "Chỉ thị",
     "Nghị quyết",
     "Phát động",
@@ -220,6 +221,9 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
             break
         if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
             break
+        heading = match_kind(line)
+        if heading and not heading[2]:  # "KẾ HOẠCH" again, under a web page's post title that repeats the title
+            break
         if not parts:
             parts.append(line)
             end += 1
@@ -257,6 +261,7 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
         cased.append(lower_first(part) if cased and _TITLE_PERIOD_LINE_RE.match(part) else part)
     subject = lower_first(" ".join(cased).strip(" ."))
+    subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
     return f"{kind_written} {subject}".strip()
@@ -272,19 +277,47 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     body = next((i for i, line in enumerate(window) if is_body_start(line)), len(window))
     candidates = [(i, found) for i, line in enumerate(window[:body]) if (found := match_kind(line))]
     markers = [i for i, line in enumerate(window[:body]) if _is_marker(line)]
+    # after the header block; a rule under the title ("-----") is a marker too, so else after its first marker
     after = [item for item in candidates if markers and item[0] > markers[-1]]
+    after = after or [item for item in candidates if markers and item[0] > markers[0]]
     chosen = after[0] if after else (candidates[0] if candidates else None)
     if chosen is None:
         for i, line in enumerate(window[: body + 1]):
             m = SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line)
             if m and i <= (markers[-1] + 2 if markers else 12):
-                return i, f"Công văn về việc {lower_first(m.group(1).strip(' .'))}", i + 1, "Công văn"
-        return None, None, 0, None
+                subject = m.group(1).strip(" .")
+                if _decides(window[body:]):  # a decision whose "QUYẾT ĐỊNH" heading was lost: "VỀ VIỆC …"
+                    part = f"VỀ VIỆC {subject}" if is_allcaps(subject) else f"về việc {subject}"
+                    title = _title_text("Quyết định", [part], "\n".join(lines[:i] + lines[i + 1 :]))
+                    return i, title, i + 1, "Quyết định"
+                return i, f"Công văn về việc {lower_first(subject)}", i + 1, "Công văn"
+        return _post_title(lines)
     index, (kind, written, rest) = chosen
     parts, end = _subject_lines(lines, index + 1, kind, rest)
     if not parts:
         return index, None, end, kind
     return index, _title_text(written, parts, "\n".join(lines[:index] + lines[end:])), end, kind
+
+
+def _decides(lines: list[str]) -> bool:
+    """ "QUYẾT ĐỊNH:" on its own line followed by "Điều 1.": the operative part of a decision."""
+    for i, line in enumerate(lines):
+        found = match_kind(line)
+        if found and found[0] == "Quyết định" and not found[2]:
+            return any(re.match(rf"{loose('Điều')}\s*1\b", nxt, re.IGNORECASE) for nxt in lines[i + 1 : i + 3])
+    return False
+
+
+_POST_TITLE_RE = re.compile(rf"^({'|'.join(KINDS)})\s+(\w.{{10,250}})$")
+
+
+def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
+    """A web page that kept only its post title ("Kế hoạch phát động phong trào …") in its first lines."""
+    for i, line in enumerate(lines[:3]):
+        m = _POST_TITLE_RE.match(line)
+        if m and m.group(2)[:1].islower() and not re.search(r"[.:;,]$", line) and not is_body_start(line):
+            return i, f"{m.group(1)} {m.group(2).strip()}", i + 1, m.group(1)
+    return None, None, 0, None
 
 
 _RUN_ON_RE = re.compile(
@@ -318,6 +351,25 @@ def complete_bare_body(name: str | None, text: str, place: str | None) -> str | 
     units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
     m = re.search(rf"(?<!\w)({units})\s+{loose(place)}(?!\w)", text, re.IGNORECASE)
     return f"{name} {m.group(1).lower()} {place}" if m else name
+
+
+_METADATA_LABELS = ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành")
+_OTHER_LABELS = ("Nơi ban hành", "Người ký", "Ngày hiệu lực", "Ngày cập nhật", "Lĩnh vực", "Tình trạng")
+_METADATA_RE = re.compile(
+    rf"(?:^|\s)({'|'.join(loose(label) for label in _METADATA_LABELS)})\s*:\s*(.+?)"
+    rf"(?=\s+(?:{'|'.join(loose(label) for label in _METADATA_LABELS + _OTHER_LABELS)})\b[^:]{{0,12}}:|$)",
+    re.IGNORECASE,
+)
+
+
+def parse_metadata(lines: list[str]) -> dict[str, str]:
+    """The facts a legal-document site lists above (or instead of) the text: "Số hiệu: 16/HD-MT",
+    "Loại văn bản: Hướng dẫn", "Cơ quan ban hành: …", "Ngày ban hành: 23/08/2016" -> keyed by the folded label."""
+    found: dict[str, str] = {}
+    for line in lines[:40]:
+        for m in _METADATA_RE.finditer(line):
+            found.setdefault(fold(m.group(1)), m.group(2).strip(" .;"))
+    return found
 
 
 def parse_number(header: str) -> str | None:
@@ -425,6 +477,10 @@ def _is_name_fragment(piece: str) -> bool:
     )
 
 
+#: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
+_BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|bch|btv)(?: (?:trung uong|tw))?$")
+
+
 def header_body_name(header_lines: list[str]) -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
@@ -443,6 +499,8 @@ def header_body_name(header_lines: list[str]) -> str | None:
         units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
         if re.match(r"(?:tinh|huyen|thanh|quan|thi|dang) (?:uy|doan)\b", fold(child)):
             name = child  # "HUYỆN ỦY TÂN BIÊN" under "ĐẢNG BỘ TỈNH TÂY NINH", "TỈNH ĐOÀN …"
+        elif _BARE_ORGAN_RE.match(fold(child)):
+            name = f"{child} {parent}"  # "BAN CHẤP HÀNH TRUNG ƯƠNG" under "HỘI NÔNG DÂN VIỆT NAM"
         elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
             name = f"{names[-2]} {child[0].lower()}{child[1:]}"
         elif fold(child) == "van phong":
@@ -509,8 +567,11 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             if BASIS_VERB_RE.match(clause) or not clause[:1].isupper():
                 continue
             m = OPENING_RE.match(clause)
-            if m and len(m.group(1).split()) <= 14:
-                return expand_locality(m.group(1).strip(), full_text)
+            # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
+            name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
+            name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
+            if name and len(name.split()) <= 14:
+                return expand_locality(name, full_text)
     return None
 
 
@@ -545,6 +606,9 @@ def parse_published(lines: list[str]) -> dt.date | None:
     return None
 
 
+_ATTACHED_RE = re.compile(
+    rf"{loose('ban hành')}\s+{loose('kèm theo')}\s+({_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE
+)
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
@@ -596,7 +660,12 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
         if later and not _OF_RE.search(head[: later.start()]):
             number_m, after = later, later.end()
-    number = normalise_number(number_m.group(1)) if number_m else None
+    if number_m is None:  # "Quy định về … ban hành kèm theo Quyết định số 1218-QĐ/HNDTW": the decision
+        attached = _ATTACHED_RE.search(head)
+        if attached:
+            doc_type = next((d for d in DOC_TYPES if fold(d) == fold(attached.group(1))), attached.group(1))
+            number_m, after = attached, attached.end()
+    number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
     date = dates[0][0] if dates else None
     anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)

@@ -15,8 +15,10 @@ from .plan_header import (
     complete_bare_body,
     find_title,
     header_body_name,
+    match_kind,
     opening_body_name,
     parse_basis,
+    parse_metadata,
     parse_number,
     parse_period,
     parse_place_date,
@@ -24,13 +26,14 @@ from .plan_header import (
     split_run_on_header,
 )
 from .plan_models import ParsedPlan
-from .plan_text import expand_locality, kind_from_number, strip_markdown
+from .plan_text import DOC_NUMBER, expand_locality, find_dates, kind_from_number, normalise_number, strip_markdown
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
     r"|Bài viết liên quan|Các tin khác|Tin cùng chuyên mục|Chia sẻ bài viết|Tác giả bài viết|Xem thêm)",
     re.IGNORECASE,
 )
+NUMBER_VALUE_RE = re.compile(DOC_NUMBER)
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 
@@ -65,6 +68,19 @@ def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
             break
         out.append(line)
     return out
+
+
+def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
+    """What the header did not give, from a legal-document site's metadata lines ("Số hiệu: …")."""
+    meta = parse_metadata(lines)
+    if plan.number is None and NUMBER_VALUE_RE.fullmatch(meta.get("so hieu", "")):
+        plan.number = normalise_number(meta["so hieu"])
+    if plan.issue_date is None and (dates := find_dates(meta.get("ngay ban hanh", ""))):
+        plan.issue_date = dates[0][0]
+    if plan.issuing_body is None and meta.get("co quan ban hanh"):
+        plan.issuing_body = meta["co quan ban hanh"]
+    if plan.document_kind is None and (kind := match_kind(meta.get("loai van ban", ""))) and not kind[2]:
+        plan.document_kind = kind[0]
 
 
 GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
@@ -106,6 +122,7 @@ def parse_plan(text: str) -> ParsedPlan:
     body_name = header_body_name(header)
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
+    _fill_from_metadata(plan, lines)
     plan.document_kind = plan.document_kind or kind_from_number(plan.number)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
