@@ -5,26 +5,35 @@ reads which entries exist and then inserts the missing ones in separate statemen
 processes indexing the same page at once (the worker running a task while `import_exemplars` or a
 second worker indexes it too) both insert and one fails on the unique entry. Here that read and
 write run in one transaction: with `transaction_mode = IMMEDIATE` (settings) the second process
-waits for the first and then updates the entry. PostgreSQL's index already upserts.
+waits for the first and then updates the entry. PostgreSQL's index already upserts, and its
+backend is left as it is (the SQLite module is imported only on SQLite: it needs SQLite's models).
 """
+
+from functools import cache
 
 from django.db import transaction
 from modelsearch.backends.database import SearchBackend as database_backend
-from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
 
 
-class SerializedSQLiteIndex(SQLiteIndex):
-    def add_items(self, model, objs):
-        with transaction.atomic(using=self.write_connection.alias):
-            super().add_items(model, objs)
+@cache
+def serialized_sqlite_backend_class():
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteIndex, SQLiteSearchBackend
 
+    class SerializedSQLiteIndex(SQLiteIndex):
+        def add_items(self, model, objs):
+            with transaction.atomic(using=self.write_connection.alias):
+                super().add_items(model, objs)
 
-class SerializedSQLiteSearchBackend(SQLiteSearchBackend):
-    index_class = SerializedSQLiteIndex
+    class SerializedSQLiteSearchBackend(SQLiteSearchBackend):
+        index_class = SerializedSQLiteIndex
+
+    return SQLiteSearchBackend, SerializedSQLiteSearchBackend
 
 
 def SearchBackend(params):  # noqa: N802 - Wagtail calls the module's `SearchBackend`
     backend = database_backend(params)
-    if type(backend) is SQLiteSearchBackend:
-        return SerializedSQLiteSearchBackend(params)
+    if type(backend).__name__ == "SQLiteSearchBackend":
+        plain, serialized = serialized_sqlite_backend_class()
+        if type(backend) is plain:
+            return serialized(params)
     return backend
