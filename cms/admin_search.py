@@ -11,7 +11,7 @@ backend is left as it is (the SQLite module is imported only on SQLite: it needs
 
 from functools import cache
 
-from django.db import transaction
+from django.db import connection, transaction
 from modelsearch.backends.database import SearchBackend as database_backend
 
 
@@ -32,8 +32,7 @@ def serialized_sqlite_backend_class():
 
 def SearchBackend(params):  # noqa: N802 - Wagtail calls the module's `SearchBackend`
     backend = database_backend(params)
-    if type(backend).__name__ == "SQLiteSearchBackend":
-        plain, serialized = serialized_sqlite_backend_class()
-        if type(backend) is plain:
-            return serialized(params)
-    return backend
+    if connection.vendor != "sqlite":
+        return backend
+    plain, serialized = serialized_sqlite_backend_class()
+    return serialized(params) if type(backend) is plain else backend  # not the fallback without FTS5

@@ -49,8 +49,7 @@ class HomePage(Page):
         return public_now(ColumnPage.objects.child_of(self))
 
     def information_pages(self):
-        """The live, public information pages under this home page, in menu order."""
-        return public_now(InformationPage.objects.child_of(self)).order_by("path")
+        return information_pages_under(self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -82,8 +81,13 @@ class InformationPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["information_pages"] = public_now(InformationPage.objects.child_of(self)).order_by("path")
+        context["information_pages"] = information_pages_under(self)
         return context
+
+
+def information_pages_under(page: Page):
+    """The live, public information pages under a page, in menu order (the English menu and lists)."""
+    return public_now(InformationPage.objects.child_of(page)).order_by("path")
 
 
 #: How many open calls and movements under way the front page shows.

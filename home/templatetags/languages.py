@@ -63,10 +63,8 @@ def portal_language() -> str:
 @register.simple_tag(takes_context=True)
 def information_menu(context) -> list[Page]:
     """The public information pages under the home page of the page's language (the English menu)."""
-    from home.models import InformationPage
+    from home.models import information_pages_under
 
     request = context.get("request")
     home = _homes(request).get(translation.get_language())
-    if home is None:
-        return []
-    return list(public_now(InformationPage.objects.child_of(home)).order_by("path"))
+    return list(information_pages_under(home)) if home is not None else []
