@@ -223,18 +223,19 @@ def free_port() -> int:
 
 def serve(port: int, env: dict) -> subprocess.Popen:
     """Start Django's threaded server (`bench/serve.py`) for the API and wait until it answers."""
-    process = subprocess.Popen(
-        [sys.executable, "bench/serve.py", "127.0.0.1", str(port)],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    command = [sys.executable, "bench/serve.py", "127.0.0.1", str(port)]
+    return answering(
+        subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), port
     )
-    for _ in range(120):
+
+
+def answering(process: subprocess.Popen, port: int, tries: int = 240) -> subprocess.Popen:
+    """The server process once it answers a search (a minute or two at most), else stopped with an error."""
+    for _ in range(tries):
         if process.poll() is not None:
             raise RuntimeError(f"the server exited with {process.returncode}")
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
             connection.request("GET", "/api/v3/search/?page_size=1")
             if connection.getresponse().status == 200:
                 return process
@@ -310,6 +311,93 @@ def latencies(port: int, repeat: int, backend: str, warmup: int) -> dict[str, di
     return found
 
 
+def gunicorn(port: int, env: dict, workers: int) -> subprocess.Popen:
+    """The production web server (`deploy/Procfile`): `workers` processes of 2 threads, waited for until it answers."""
+    command = [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+    command += ["--workers", str(workers), "--threads", "2", "--no-control-socket", "--timeout", "120"]
+    return answering(
+        subprocess.Popen(command, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), port
+    )
+
+
+def publish_loop(seconds: float) -> None:
+    """Publish one story a second for `seconds` (a new revision of a random story, its title changed), as an
+    editor's publication does: Wagtail's publish, the search app's signal handlers, the index rows."""
+    from exemplar_pages.models import ExemplarStoryPage
+
+    ids = list(ExemplarStoryPage.objects.live().values_list("pk", flat=True))
+    chooser, deadline, published = random.Random(7), time.monotonic() + seconds, 0
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        story = ExemplarStoryPage.objects.get(pk=chooser.choice(ids))
+        marked = story.title.endswith(" (cập nhật)")
+        story.title = story.title.removesuffix(" (cập nhật)") if marked else story.title + " (cập nhật)"
+        story.save_revision().publish()
+        published += 1
+        time.sleep(max(0.0, 1.0 - (time.monotonic() - started)))
+    print(f"published {published} stories", file=sys.stderr)
+
+
+def readers(port: int, seconds: float, clients: int = 4) -> list[float]:
+    """Latencies (ms) of `clients` readers running the database query mix over and over for `seconds`."""
+    import threading
+
+    mix = [params for queries in QUERIES.values() for params in queries]
+    found: list[float] = []
+    failures: list[str] = []
+
+    def read(offset: int) -> None:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        deadline, index = time.monotonic() + seconds, offset
+        while time.monotonic() < deadline:
+            started = time.perf_counter()
+            connection.request("GET", "/api/v3/search/?" + urlencode(mix[index % len(mix)]))
+            response = connection.getresponse()
+            response.read()
+            found.append((time.perf_counter() - started) * 1000)
+            if response.status != 200:
+                failures.append(f"{response.status} for {mix[index % len(mix)]}")
+            index += 1
+
+    threads = [threading.Thread(target=read, args=(number * 3,)) for number in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if failures:
+        raise SystemExit(f"{len(failures)} failed searches, first: {failures[0]}")
+    return found
+
+
+def during_publications(env: dict, seconds: float, workers: int = 4) -> None:
+    """The search p95 of 4 readers on `workers` gunicorn processes (database backend), first with nothing
+    else going on, then while a story is published every second (each publication renews the index, and
+    every process must then read the snapshot again)."""
+    port = free_port()
+    server = gunicorn(port, env, workers)
+    try:
+        readers(port, 10)  # every process reads its snapshot, no timing
+        quiet = readers(port, seconds)
+        publisher = subprocess.Popen(
+            [sys.executable, __file__, "--publish-loop", str(seconds + 5), "--database-url", env["DATABASE_URL"]],
+            cwd=REPO,
+            env=env,
+        )
+        time.sleep(2)
+        busy = readers(port, seconds)
+        if publisher.wait(timeout=seconds + 120):
+            raise SystemExit("the publisher failed")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    for label, values in (("quiet", quiet), ("1 publication/s", busy)):
+        print(
+            f"  {workers} gunicorn processes, {label:<16} {len(values):5d} searches   "
+            f"p50 {statistics.median(values):7.1f} ms   p95 {percentile(values, 0.95):7.1f} ms"
+        )
+    print(f"  p95 ratio, publishing ÷ quiet: {percentile(busy, 0.95) / percentile(quiet, 0.95):.2f}×")
+
+
 def elasticsearch_count() -> int:
     from search.backends.elasticsearch import alias_name, get_client
 
@@ -355,7 +443,20 @@ def main() -> None:
     parser.add_argument("--database-url", default="", help="a PostgreSQL database of the bench's own instead")
     parser.add_argument("--keep-index", action="store_true", help="time searches on the indices as they are")
     parser.add_argument("--generate-only", action="store_true", help="generate the stories, index and time nothing")
+    parser.add_argument(
+        "--publishing",
+        type=float,
+        default=0,
+        metavar="SECONDS",
+        help="also time 4 readers on 4 gunicorn processes (database backend) for SECONDS, quiet then during "
+        "one publication a second",
+    )
+    parser.add_argument("--publish-loop", type=float, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.publish_loop:
+        setup_django(database_url(args))
+        publish_loop(args.publish_loop)
+        return
     backends = args.backends.split(",")
     if args.database_url:
         marker = Path(f"/tmp/thidua-bench-{urlparse(args.database_url).path.strip('/')}.count")  # noqa: S108
@@ -424,6 +525,9 @@ def main() -> None:
             results["database API"] = report("database API", timings["API"])
         finally:
             server.terminate()
+    if args.publishing:
+        env["ELASTICSEARCH_URL"] = ""
+        during_publications(env, args.publishing)
 
 
 if __name__ == "__main__":

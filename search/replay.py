@@ -183,7 +183,7 @@ def rebuild_elasticsearch(progress: Progress | None = None) -> int:
     # (each document carries its version, so a batch sent twice changes nothing).
     loader = client.options(request_timeout=BULK_TIMEOUT_SECONDS, max_retries=3, retry_on_timeout=True)
     try:
-        failed = bulk(loader, index_actions(counted(), new_index, version=version))
+        failed = bulk(loader, index_actions(counted(), new_index, version=version), threads=2)
         if failed:
             raise RuntimeError(f"{len(failed)} documents were rejected, e.g. {failed[0]}")
         # Searchable and compact before it serves: refresh as usual again, and merge the bulk load's segments.

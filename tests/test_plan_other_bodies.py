@@ -1,14 +1,16 @@
 """Plans, guidelines, letters and decisions of bodies the parser was not written for (issue #14, point 4).
 
 tests/fixtures/plans/other_bodies/ holds real documents published by youth unions (central, city, a kindergarten's
-branch), provincial people's committees and their departments, a party committee, an emulation sub-committee, the
+branch), provincial people's committees and their departments, a party committee, emulation sub-committees, the
 Prime Minister, schools' pioneer brigades, kindergartens' trade unions, farmers' associations (central and
-provincial), a hospital, a health department's testing centre, a ministry (a circular) and a provincial Fatherland
-Front committee, as found (each file names its source; web-page chrome, lost letters, lost spaces, lost line breaks
-and all), plus two derived from them: an OCR scan without diacritics and a header laid out as a ``|`` table row.
-facts.json gives their facts, read by hand (files 16-23, and in a second held-out round files 24-33, were written
-before the parser was run on them). The parser is scored per field; issuer, legal basis and place must be right in
-nine documents of ten. Run with ``-s`` to see the table.
+provincial), a hospital, a health department's testing centre, ministries (finance, police, defence), a provincial
+Fatherland Front committee, a district education office and emulation council, a university, the labour
+confederation, the Supreme Court and the women's union, as found (each file names its source; web-page chrome, lost
+letters, lost spaces, lost line breaks, lost encodings and all), plus two derived from them: an OCR scan without
+diacritics and a header laid out as a ``|`` table row. facts.json gives their facts, read by hand (files 16-23,
+24-33 and 34-43 were three held-out rounds, written before the parser was run on them; README gives their scores).
+The parser is scored per field; issuer, legal basis and place must be right in nine documents of ten. Run with
+``-s`` to see the table.
 """
 
 from __future__ import annotations
@@ -145,7 +147,10 @@ def test_no_issuer_is_a_sentence_or_a_heading() -> None:
         if body is None:
             continue
         assert len(body.split()) <= 16, (name, body)
-        assert not re.search(r"[.:;|]\s|[|]$|^[IVX]+\.|^\d+\.", body), (name, body)
+        assert not re.search(r"(?<![Tt][Pp])\.\s|[:;|]\s|[|]$|^[IVX]+\.|^\d+\.", body), (
+            name,
+            body,
+        )  # "TP. Huế" is a name
 
 
 # --- importing: the issuer left empty and reported, titles of any kind, long titles -------------------------
@@ -232,3 +237,23 @@ def test_every_document_of_the_corpus_imports_as_a_draft(tmp_path) -> None:
         assert page.issuing_body == (parsed.issuing_body or "")[:255], name
         assert [r.number or None for r in page.basis.all()] == [r.number for r in parsed.basis], name
         assert "Đã tạo bản nháp kế hoạch" in output and "lỗi 0." in output, (name, output)
+
+
+def test_words_whose_space_was_lost_are_cut_only_where_the_text_says() -> None:
+    """ "PHÊDUYỆT" is two syllables; "THƯNGUYỄN" could be cut two ways, and the text says which; acronyms and
+    syllables without diacritics stay whole."""
+    from exemplar_pages.importing.plan_text import unglue
+
+    assert unglue("PHÊDUYỆT", "") == "PHÊ DUYỆT"
+    assert unglue("THƯNGUYỄN", "") == "THƯNGUYỄN"
+    assert unglue("THƯNGUYỄN", "cố Tổng Bí thư Nguyễn Văn Cừ") == "THƯ NGUYỄN"
+    for word in ("UBND", "HĐTĐKT", "THUONG", "NGUYEN", "QUYẾT"):
+        assert unglue(word, "") == word
+
+
+def test_damaged_documents_are_flagged() -> None:
+    """The two documents whose issuer is still missed lost their text (an OCR page on one line with garbled digits,
+    accented letters turned into "?"): the import says so."""
+    for name in ("35_hdtdkt_quan_long_bien_kh_cuoc_thi_viet_2020.txt", "37_tong_ldld_vn_hd649_2011.txt"):
+        warnings = parse_plan(document_text(name)).warnings
+        assert any("phông chữ" in warning for warning in warnings), (name, warnings)

@@ -246,6 +246,18 @@ def test_breadcrumbs_lead_home(client, portal):
     assert "UBND xã Kiểm Thử" in html.split('aria-label="Đường dẫn"')[1].split("</nav>")[0]
 
 
+def test_breadcrumbs_never_name_an_unpublished_ancestor(client, portal):
+    """A unit taken off the portal while a story under it stays live: the story's trail skips the unit (its title
+    is not public) and still leads home."""
+    unit_link = f'href="{portal["unit"].url}"'
+    portal["unit"].unpublish(set_expired=False, commit=True)
+    response = client.get(portal["story"].url)
+    trail = response.content.decode().split('aria-label="Đường dẫn"')[1].split("</nav>")[0]
+    assert response.status_code == 200
+    assert "UBND xã Kiểm Thử" not in trail and unit_link not in trail
+    assert "Trang chủ" in trail and "Kiểm thử: người nuôi bò sữa giỏi" in trail
+
+
 def test_public_search_page_finds_a_story(client, portal):
     response = client.get("/tim-kiem/", {"q": "bò sữa"})
     assert response.status_code == 200

@@ -21,6 +21,7 @@ from .plan_text import (
     make_date,
     normalise_number,
     restore_case,
+    unglue,
 )
 
 UNION_MOTTO = rf"(?:{loose('ĐOÀN TNCS HỒ CHÍ MINH')}|{loose('ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH')})"
@@ -117,6 +118,8 @@ KINDS = (
     "Báo cáo",
     "Lời kêu gọi",
     "Thư kêu gọi",
+    "Quy chế",
+    "Quy định",
 )
 _KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
 SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
@@ -136,7 +139,8 @@ _VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
 BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({_VERB})\s+(.*)$", re.DOTALL | re.IGNORECASE)
 _DOC_TYPE_RE = re.compile(
-    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+)?({_DOC_TYPE})\b\s*(.*)$",
+    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+"
+    rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+)?({_DOC_TYPE})\b\s*(.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 _KINDS_OBJECT = "|".join(loose(kind) for kind in KINDS)
@@ -257,7 +261,8 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         n = 0
         while n < len(words) and is_allcaps(" ".join(words[: n + 1])):
             n += 1
-        caps = " ".join(w if is_acronym(w) else w.lower() for w in words[:n])
+        unglued = " ".join(unglue(w, text) for w in words[:n]).split()
+        caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
         part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
         cased.append(lower_first(part) if cased and _TITLE_PERIOD_LINE_RE.match(part) else part)
     subject = lower_first(" ".join(cased).strip(" ."))
@@ -353,7 +358,7 @@ def complete_bare_body(name: str | None, text: str, place: str | None) -> str | 
     return f"{name} {m.group(1).lower()} {place}" if m else name
 
 
-_METADATA_LABELS = ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành")
+_METADATA_LABELS = ("Số hiệu", "Loại văn bản", "Cơ quan ban hành", "Ngày ban hành", "Văn bản số", "Ngày")
 _OTHER_LABELS = ("Nơi ban hành", "Người ký", "Ngày hiệu lực", "Ngày cập nhật", "Lĩnh vực", "Tình trạng")
 _METADATA_RE = re.compile(
     rf"(?:^|\s)({'|'.join(loose(label) for label in _METADATA_LABELS)})\s*:\s*(.+?)"
@@ -370,6 +375,38 @@ def parse_metadata(lines: list[str]) -> dict[str, str]:
         for m in _METADATA_RE.finditer(line):
             found.setdefault(fold(m.group(1)), m.group(2).strip(" .;"))
     return found
+
+
+_ATTACHED_TO_RE = re.compile(
+    rf"^\(?\s*{loose('Ban hành')}\s+{loose('kèm theo')}\s+(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*"
+    rf"(\d+\s*/\s*[^\s,]+(?:\s+-\s+[^\s,]+)?)[\s,]+(.*?)\)?$",
+    re.IGNORECASE,
+)
+
+
+def attached_to(lines: list[str]) -> tuple[str | None, dt.date | None, str | None]:
+    """A regulation's "(Ban hành kèm theo Quyết định số 1798/QĐ - BCH, ngày 04/5/2023 của …)" line, which may
+    run over two lines: the decision's number, date and issuer, which are the regulation's own."""
+    for i, line in enumerate(lines[:40]):
+        joined = " ".join([line, *lines[i + 1 : i + 2]]) if not line.rstrip().endswith(")") else line
+        m = _ATTACHED_TO_RE.match(joined.split(")")[0].strip())
+        if m:
+            number = normalise_number(re.sub(r"\s*-\s*", "-", m.group(1)))
+            dates = find_dates(m.group(2))
+            of = _OF_RE.search(m.group(2))
+            issuer = m.group(2)[of.end() :].strip(" .;)") if of else None
+            return number, dates[0][0] if dates else None, issuer or None
+    return None, None, None
+
+
+def authority_line(lines: list[str]) -> str | None:
+    """The authority of a decision as its own ALLCAPS line before the bases ("HIỆU TRƯỞNG TRƯỜNG …"), named."""
+    for line in lines[:40]:
+        if is_body_start(line):
+            return None
+        if is_allcaps(line) and _AUTHORITY_RE.match(line) and not match_kind(line) and len(line.split()) <= 16:
+            return line
+    return None
 
 
 def parse_number(header: str) -> str | None:
@@ -467,6 +504,10 @@ def _is_name_fragment(piece: str) -> bool:
     words = piece.split()
     if len(words) > 16 or _HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
         return False
+    if re.search(r"\w\?", piece):  # "T?NG LIÊN ÐOÀN": letters lost to an encoding, no name to read
+        return False
+    if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
+        return False  # a legal site's headings over the text
     if is_allcaps(piece):
         return True
     return (
@@ -505,6 +546,8 @@ def header_body_name(header_lines: list[str]) -> str | None:
             name = f"{names[-2]} {child[0].lower()}{child[1:]}"
         elif fold(child) == "van phong":
             name = f"Văn phòng {names[-2]}"
+        elif fold(child) in ("toi cao", "nhan dan toi cao", "trung uong"):
+            name = f"{names[-2]} {child.lower()}"  # "TÒA ÁN NHÂN DÂN" over "TỐI CAO": one name on two lines
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units})\b", child, re.IGNORECASE):
@@ -711,12 +754,20 @@ def basis_paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+_NUMBERED_RE = re.compile(rf"^({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
+    carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
     for para in basis_paragraphs(paragraphs):
+        # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
+        inherited = carried if _NUMBERED_RE.match(para) else None
+        carried = None
         for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", para):
-            verb: str | None = None
+            verb: str | None = inherited
+            inherited = None
             for clause in split_clauses(sentence):
                 for piece in split_references(clause):
                     ref = parse_reference(piece, verb)
@@ -727,4 +778,6 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         continue
                     else:
                         verb = None
+            if verb and para.rstrip().endswith(";"):
+                carried = verb
     return refs

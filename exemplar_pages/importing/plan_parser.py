@@ -12,6 +12,8 @@ from .plan_header import (
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
+    attached_to,
+    authority_line,
     complete_bare_body,
     find_title,
     header_body_name,
@@ -26,7 +28,16 @@ from .plan_header import (
     split_run_on_header,
 )
 from .plan_models import ParsedPlan
-from .plan_text import DOC_NUMBER, expand_locality, find_dates, kind_from_number, normalise_number, strip_markdown
+from .plan_text import (
+    DOC_NUMBER,
+    expand_locality,
+    find_dates,
+    is_allcaps,
+    kind_from_number,
+    normalise_number,
+    restore_case,
+    strip_markdown,
+)
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
@@ -73,9 +84,10 @@ def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
 def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
     """What the header did not give, from a legal-document site's metadata lines ("Số hiệu: …")."""
     meta = parse_metadata(lines)
-    if plan.number is None and NUMBER_VALUE_RE.fullmatch(meta.get("so hieu", "")):
-        plan.number = normalise_number(meta["so hieu"])
-    if plan.issue_date is None and (dates := find_dates(meta.get("ngay ban hanh", ""))):
+    number = meta.get("so hieu") or meta.get("van ban so", "")
+    if plan.number is None and NUMBER_VALUE_RE.fullmatch(number):
+        plan.number = normalise_number(number)
+    if plan.issue_date is None and (dates := find_dates(meta.get("ngay ban hanh") or meta.get("ngay", ""))):
         plan.issue_date = dates[0][0]
     if plan.issuing_body is None and meta.get("co quan ban hanh"):
         plan.issuing_body = meta["co quan ban hanh"]
@@ -84,6 +96,8 @@ def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
 
 
 GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
+#: "n cứ Luật …", "ăn cứ Nghị định …": a copy that lost the first letters of a line's "Căn cứ".
+LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -92,6 +106,7 @@ def parse_plan(text: str) -> ParsedPlan:
     Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
+    text = LOST_VERB_RE.sub(r"\1Căn cứ", text)
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
@@ -123,6 +138,11 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
     _fill_from_metadata(plan, lines)
+    number, date, issuer = attached_to(lines)  # a regulation: the number, date and issuer of its decision
+    plan.number, plan.issue_date = plan.number or number, plan.issue_date or date
+    if plan.issuing_body is None and (authority := issuer or authority_line(lines)):
+        plan.issuing_body = restore_case(authority.lower(), repaired) if is_allcaps(authority) else authority
+        plan.issuing_body = plan.issuing_body[:1].upper() + plan.issuing_body[1:]
     plan.document_kind = plan.document_kind or kind_from_number(plan.number)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)

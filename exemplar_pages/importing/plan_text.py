@@ -167,7 +167,24 @@ PROPER_PHRASES = (
     "Mặt trận Tổ quốc",
     "Giáo dục và Đào tạo",
     "Thương binh và Xã hội",
+    "Ủy ban nhân dân",
+    "Uỷ ban nhân dân",
+    "Uy ban nhan dan",
+    "Hội đồng nhân dân",
+    "Tổng Bí thư",
 )
+#: Kinds of legal document, capitalised when they name one document: "Quyết định số 13/2018/…", "một số điều
+#: của Quy chế …" (also without diacritics, as OCR leaves them).
+_DOCUMENT_KINDS = (
+    r"luật|quy chế|quy định|điều lệ|nghị định|nghị quyết|thông tư|quyết định|chỉ thị|kế hoạch|hướng dẫn|công văn"
+    r"|quy che|quy dinh|dieu le|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|ke hoach|huong dan|cong van"
+)
+_NAMED_DOCUMENT_RE = re.compile(
+    rf"(?<!\w)((?:điều|khoản|dieu|khoan) (?:của|cua) )?({_DOCUMENT_KINDS})(?!\w)(?(1)|(?= (?:số|so) \d))",
+    re.IGNORECASE,
+)
+#: An organ's word before its capitalised name: "sở Giáo dục và Đào tạo" -> "Sở Giáo dục và Đào tạo".
+_ORGAN_BEFORE_NAME_RE = re.compile(r"(?<!\w)(sở|bộ|cục|chi cục|so|bo|cuc)(?= [A-ZĐÀ-Ỹ])")
 
 
 _SCHOOL_ACRONYMS = frozenset({"MN", "MG", "TH", "THCS", "THPT", "PTDTNT", "PTDTBT", "GDTX", "GDNN"})
@@ -237,12 +254,31 @@ def proper_phrases(text: str) -> str:
     """Capitals of the phrases that always take them: "thủ tướng chính phủ" -> "Thủ tướng Chính phủ"."""
     for phrase in PROPER_PHRASES:
         text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
+    text = _NAMED_DOCUMENT_RE.sub(lambda m: (m.group(1) or "") + m.group(2)[:1].upper() + m.group(2)[1:], text)
+    text = _ORGAN_BEFORE_NAME_RE.sub(lambda m: m.group(1).capitalize(), text)
+    text = re.sub(r"(\d)(?:- | -)(\d)", r"\1-\2", text)  # "2022- 2023": a space lost on one side only
     return re.sub(
         r"(?<!\w)(Hội đồng|Ban|Hoi dong) (thi đua|thi dua)(\s*[-–]\s*)(khen thưởng|khen thuong)(?!\w)",
         lambda m: f"{m.group(1)} {m.group(2).capitalize()}{m.group(3)}{m.group(4).capitalize()}",
         text,
         flags=re.IGNORECASE,
     )
+
+
+def unglue(word: str, text: str) -> str:
+    """ "PHÊDUYỆT" -> "PHÊ DUYỆT": a word that is no syllable but two, the space between them lost. Of several
+    ways to cut it, the one the text writes as two words ("THƯNGUYỄN": "thư Nguyễn", not "thưn guyễn"), else none."""
+    if not word.isalpha() or not is_acronym(word):
+        return word  # a syllable, with or without its diacritics
+    cuts = [
+        (word[:k], word[k:])
+        for k in range(1, len(word))
+        if is_valid_syllable(word[:k]) and is_valid_syllable(word[k:]) and fold(word[k:])[:1] not in ("", "u", "i")
+    ]
+    if len(cuts) > 1:
+        written = " ".join(text.split()).casefold()
+        cuts = [cut for cut in cuts if f"{cut[0]} {cut[1]}".casefold() in written]
+    return " ".join(cuts[0]) if len(cuts) == 1 else word
 
 
 def restore_case(phrase: str, text: str) -> str:

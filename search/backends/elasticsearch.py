@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import operator
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
@@ -150,12 +153,28 @@ def delete_all_indices(client: Elasticsearch) -> None:
         client.indices.delete(index=index, ignore_unavailable=True)
 
 
-def bulk(client: Elasticsearch, actions: Iterable[dict], refresh: bool | str = False) -> list[dict]:
-    """Send bulk actions; return the failed items, ignoring version conflicts and missing deletes."""
+def bulk(client: Elasticsearch, actions: Iterable[dict], refresh: bool | str = False, threads: int = 1) -> list[dict]:
+    """Send bulk actions; return the failed items, ignoring version conflicts and missing deletes.
+
+    With `threads` > 1 (a rebuild), batches of 1 000 are sent by that many threads while this one reads and
+    builds the next batch (the actions are read here: database connections belong to their thread).
+    """
+    options = {"raise_on_error": False, "raise_on_exception": True}
+    if threads > 1:
+        results: list = []
+        with ThreadPoolExecutor(threads) as pool:
+            sending: deque = deque()
+            iterator = iter(actions)
+            while chunk := list(islice(iterator, 1000)):
+                sending.append(pool.submit(lambda c: list(helpers.streaming_bulk(client, c, len(c), **options)), chunk))
+                while len(sending) >= threads:
+                    results.extend(sending.popleft().result())
+            for future in sending:
+                results.extend(future.result())
+    else:
+        results = helpers.streaming_bulk(client, actions, chunk_size=500, refresh=refresh, **options)
     failed = []
-    for ok, item in helpers.streaming_bulk(
-        client, actions, chunk_size=500, raise_on_error=False, raise_on_exception=True, refresh=refresh
-    ):
+    for ok, item in results:
         if ok:
             continue
         ((operation, detail),) = item.items()
