@@ -298,6 +298,8 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
                 return i, f"Công văn về việc {lower_first(subject)}", i + 1, "Công văn"
         return _post_title(lines)
     index, (kind, written, rest) = chosen
+    if not rest and not is_allcaps(lines[index]) and (post := _post_title(lines))[0] not in (None, index):
+        return post  # a web page's category ("Thông báo") above its post title ("Quyết định về việc …")
     parts, end = _subject_lines(lines, index + 1, kind, rest)
     if not parts:
         return index, None, end, kind
