@@ -175,12 +175,13 @@ PROPER_PHRASES = (
 )
 #: Kinds of legal document, capitalised when they name one document: "Quyết định số 13/2018/…", "một số điều
 #: của Quy chế …" (also without diacritics, as OCR leaves them).
-_DOCUMENT_KINDS = (
-    r"luật|quy chế|quy định|điều lệ|nghị định|nghị quyết|thông tư|quyết định|chỉ thị|kế hoạch|hướng dẫn|công văn"
-    r"|quy che|quy dinh|dieu le|nghi dinh|nghi quyet|thong tu|quyet dinh|chi thi|ke hoach|huong dan|cong van"
+_DOCUMENT_KINDS = "|".join(
+    loose(kind)
+    for kind in ("luật", "quy chế", "quy định", "điều lệ", "nghị định", "nghị quyết", "thông tư", "quyết định")
+    + ("chỉ thị", "kế hoạch", "hướng dẫn", "công văn")
 )
 _NAMED_DOCUMENT_RE = re.compile(
-    rf"(?<!\w)((?:điều|khoản|dieu|khoan) (?:của|cua) )?({_DOCUMENT_KINDS})(?!\w)(?(1)|(?= (?:số|so) \d))",
+    rf"(?<!\w)((?:{loose('điều')}|{loose('khoản')}) {loose('của')} )?({_DOCUMENT_KINDS})(?!\w)(?(1)|(?= {loose('số')} \d))",
     re.IGNORECASE,
 )
 #: An organ's word before its capitalised name: "sở Giáo dục và Đào tạo" -> "Sở Giáo dục và Đào tạo".
