@@ -269,6 +269,8 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
     subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
+    # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
+    subject = re.sub(rf"\s*\(\s*{loose('Ban hành kèm theo')}[^()]*\)$", "", subject, flags=re.IGNORECASE)
     return f"{kind_written} {subject}".strip()
 
 
@@ -550,6 +552,8 @@ def header_body_name(header_lines: list[str]) -> str | None:
             name = f"Văn phòng {names[-2]}"
         elif fold(child) in ("toi cao", "nhan dan toi cao", "trung uong"):
             name = f"{names[-2]} {child.lower()}"  # "TÒA ÁN NHÂN DÂN" over "TỐI CAO": one name on two lines
+        elif fold(child) == "viet nam":
+            name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units})\b", child, re.IGNORECASE):
@@ -611,13 +615,32 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
         for clause in split_clauses(para):
             if BASIS_VERB_RE.match(clause) or not clause[:1].isupper():
                 continue
-            m = OPENING_RE.match(clause)
+            m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause)
             # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
             name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
             name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
             if name and len(name.split()) <= 14:
-                return expand_locality(name, full_text)
+                return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
     return None
+
+
+#: "Nay Ban chấp hành Công đoàn … phát động cuộc thi …": a notice's body, launching or issuing.
+_LAUNCH_RE = re.compile(
+    rf"^(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
+    rf"(?:{loose('phát động')}|{loose('ban hành')}|{loose('hướng dẫn')}|{loose('thông báo')})\s",
+    re.IGNORECASE,
+)
+#: Kinds of body a name may give without the body's own name ("Công đoàn Ngân hàng").
+_BARE_KINDS = ("Ngân hàng", "Công ty", "Tổng công ty", "Tập đoàn", "Bệnh viện", "Trường")
+
+
+def _named_instance(name: str, rest: str) -> str:
+    """A name ending with a bare kind of body, completed by the sentence's own named one ("… Ngân hàng Kiên Long")."""
+    for kind in _BARE_KINDS:
+        if fold(name).endswith(" " + fold(kind)):
+            named = re.search(rf"\b{loose(kind)}((?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{1,4}})", rest)
+            return f"{name}{named.group(1)}" if named else name
+    return name
 
 
 def parse_period(title: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
@@ -655,12 +678,16 @@ _ATTACHED_RE = re.compile(
     rf"{loose('ban hành')}\s+{loose('kèm theo')}\s+({_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE
 )
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
+#: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
+_WITHIN_RE = re.compile(
+    rf"^[^;]{{0,100}}?\s(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE
+)
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo)\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
-    r"|\s*[,;()]|\.(?:\s|$)"
+    r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
 
 
@@ -689,13 +716,15 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     else:
         return None
     t = _DOC_TYPE_RE.match(rest)
+    if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
+        t = _DOC_TYPE_RE.match(rest[within.end() :])
     if not t:
         return None
     doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
     rest = t.group(2)
     about = _ABOUT_RE.search(rest)
     head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
-    number_m = re.match(rf"\s*(?:{loose('số')}\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
+    number_m = re.match(rf"\s*(?:(?:{loose('số')}|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
     after = number_m.end() if number_m else 0
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)

@@ -9,6 +9,8 @@ from cms.vietnamese import repair_vietnamese, text_quality
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
     BODY_START_RE,
+    MOTTO_RE,
+    NUMBER_LINE_RE,
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
@@ -45,6 +47,8 @@ CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 NUMBER_VALUE_RE = re.compile(DOC_NUMBER)
+#: Lines of a header block above its motto or number line (a parent body, the issuer, a rule).
+HEADER_LINES_ABOVE = 4
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 
@@ -73,8 +77,11 @@ def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
     """Lines before the title (or before the body when there is no title)."""
     if title_index is not None:
         return lines[:title_index]
+    # A web page's chrome before the header: the header block is the few lines around the motto or "Số: …".
+    start = next((i for i, line in enumerate(lines[:80]) if MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line)), 0)
+    start = max(start - HEADER_LINES_ABOVE, 0) if start >= 15 else 0
     out = []
-    for line in lines[:15]:
+    for line in lines[start : start + 15]:
         if BODY_START_RE.match(line) or HEADING_START_RE.match(line):
             break
         out.append(line)
@@ -98,6 +105,8 @@ def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
 GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
 #: "n cứ Luật …", "ăn cứ Nghị định …": a copy that lost the first letters of a line's "Căn cứ".
 LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
+#: "Căn cNghị định s 34/…": a copy that lost the "ứ " of "Căn cứ" (and the "ố" of "số", read by parse_reference).
+LOST_LETTERS_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)Căn c(?=[A-ZĐ])", re.MULTILINE)
 
 
 def parse_plan(text: str) -> ParsedPlan:
@@ -106,7 +115,7 @@ def parse_plan(text: str) -> ParsedPlan:
     Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
-    text = LOST_VERB_RE.sub(r"\1Căn cứ", text)
+    text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()

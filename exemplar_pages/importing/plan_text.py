@@ -59,6 +59,7 @@ DOC_TYPES = (
     "Quy chế",
     "Quy định",
     "Văn bản",
+    "Tờ trình",
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
