@@ -86,7 +86,7 @@ BLANK_DATE_RE = re.compile(
     rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
 )
 MOTTO_RE = re.compile(
-    rf"{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM')}"
+    rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})(?:\s+{loose('VIỆT')}(?:\s+NAM)?)?"
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
     r"|[-_=—–.…*]{3,}|o0o|-oOo-",
     re.IGNORECASE,
@@ -134,6 +134,7 @@ PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{l
 PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
 _VERBS = ("Thực hiện", "Căn cứ vào", "Căn cứ", "Triển khai", "Trên cơ sở", "Theo")
 _DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
+_CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
 _VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{_DOC_TYPE})\b)"
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
@@ -235,8 +236,8 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         so_far = " ".join(parts)
         open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
         caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
-        if caps and kind == "Quyết định" and _AUTHORITY_RE.match(line):
-            break
+        if kind == "Quyết định" and _AUTHORITY_RE.match(line) and is_allcaps(line):
+            break  # "HIỆU TRƯỞNG TRƯỜNG …" under the title: who decides, not the subject
         ended = so_far.rstrip().endswith((".", ":", ";"))
         continuation = not ended and (
             line[:1].islower()
@@ -580,7 +581,8 @@ def split_clauses(paragraph: str) -> list[str]:
 
 _NEXT_REFERENCE_RE = re.compile(
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{_DOC_TYPE})\s+(?:{loose('số')}\b|\d+\s*[/-])"
-    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])",
+    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
+    rf"|\s+{loose('và')}\s+(?=(?-i:{_CAPITALISED_TYPE})\s)",  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
     re.IGNORECASE,
 )
 _SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
@@ -592,7 +594,7 @@ def split_references(clause: str) -> list[str]:
     """ "Chỉ thị số 19/CT-TTg … và Kế hoạch số 16/KH-HĐTĐKT …" -> two references; a Law and a Decree likewise."""
     pieces, start = [], 0
     for m in _NEXT_REFERENCE_RE.finditer(clause):
-        law = re.match(rf"{loose('Luật')}\s", clause[m.end() :], re.IGNORECASE)
+        law = re.match(rf"{loose('Luật')}\s|(?!.{{0,30}}{loose('số')})", clause[m.end() :], re.IGNORECASE)
         if law and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         pieces.append(clause[start : m.start()])
@@ -680,11 +682,13 @@ _ATTACHED_RE = re.compile(
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
-    rf"^[^;]{{0,100}}?\s(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE
+    rf"^[^;]{{0,100}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{_DOC_TYPE})\s+{loose('số')})"
+    rf"|{loose('quy định tại')}\s+(?=(?:{_DOC_TYPE})\b))",
+    re.IGNORECASE,
 )
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo)\b"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
