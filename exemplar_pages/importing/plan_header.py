@@ -86,7 +86,7 @@ BLANK_DATE_RE = re.compile(
     rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
 )
 MOTTO_RE = re.compile(
-    rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})(?:\s+{loose('VIỆT')}(?:\s+NAM)?)?"
+    rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
     r"|[-_=—–.…*]{3,}|o0o|-oOo-",
     re.IGNORECASE,
@@ -533,7 +533,13 @@ def header_body_name(header_lines: list[str]) -> str | None:
     Handles two-column lines, ``|`` table cells, the Party's and the Unions' mottos on the right, parent and
     child run together on one line and texts without diacritics. None when no line of the block names a body.
     """
-    names, union_motto = _header_fragments(header_lines)
+    fragments, union_motto = _header_fragments(header_lines)
+    names: list[str] = []
+    for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
+        if names and re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE):
+            names[-1] = f"{names[-1]} {fragment}"
+        else:
+            names.append(fragment)
     if not names:
         return None
     names = [n if not is_allcaps(n) else caps_to_name(n) for n in names]
