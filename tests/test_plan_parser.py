@@ -271,7 +271,7 @@ def test_missing_parts_give_vietnamese_warnings() -> None:
     """A bare text still parses, with warnings for what is missing."""
     p = parse_plan("Một đoạn văn bản không phải kế hoạch.")
     assert p.title is None and p.number is None and p.sections
-    assert "Không tìm thấy tiêu đề kế hoạch (dòng “KẾ HOẠCH”)." in p.warnings
+    assert "Không tìm thấy tiêu đề văn bản (dòng “KẾ HOẠCH”, “QUYẾT ĐỊNH”…)." in p.warnings
     assert "Không tìm thấy mục “TỔ CHỨC THỰC HIỆN”." in p.warnings
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from django.utils.translation import gettext as _
+
 from cms.vietnamese import repair_vietnamese, text_quality
 
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
@@ -163,33 +165,33 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.movements = parse_movements("\n".join(body))
 
     if plan.title is None:
-        warn("Không tìm thấy tiêu đề kế hoạch (dòng “KẾ HOẠCH”).")
+        warn(_("No title found (a heading such as “KẾ HOẠCH” or “QUYẾT ĐỊNH”)."))
     if plan.number is None:
-        warn("Không tìm thấy số hiệu văn bản (Số: …).")
+        warn(_("No document number found (Số: …)."))
     if plan.issue_date is None:
-        warn("Không tìm thấy ngày ban hành (…, ngày … tháng … năm …).")
+        warn(_("No date of issue found (…, ngày … tháng … năm …)."))
     if plan.place is None:
-        warn("Không tìm thấy địa danh nơi ban hành.")
+        warn(_("No place of issue found."))
     if plan.issuing_body is None:
-        warn("Không xác định được cơ quan ban hành.")
+        warn(_("The issuing body could not be determined."))
     if plan.period_start is None:
-        warn("Không xác định được thời gian thực hiện kế hoạch (năm hoặc giai đoạn).")
+        warn(_("The period the plan covers could not be determined (a year or a span of years)."))
     if not plan.basis:
-        warn("Không tìm thấy căn cứ ban hành (Thực hiện/Căn cứ …).")
+        warn(_("No legal basis found (Thực hiện/Căn cứ …)."))
     if assignments is None:
-        warn("Không tìm thấy mục “TỔ CHỨC THỰC HIỆN”.")
+        warn(_("No “TỔ CHỨC THỰC HIỆN” section found."))
     elif not assignments:
-        warn("Mục “TỔ CHỨC THỰC HIỆN” không có đơn vị được giao nhiệm vụ.")
+        warn(_("The “TỔ CHỨC THỰC HIỆN” section assigns no task to any unit."))
     if recipients is None:
-        warn("Không tìm thấy danh sách “Nơi nhận”.")
+        warn(_("No “Nơi nhận” list found."))
     if plan.signer_title is None:
-        warn("Không tìm thấy chức danh người ký.")
+        warn(_("No signer’s title found."))
     if plan.signer_name is None:
-        warn("Không tìm thấy họ tên người ký.")
+        warn(_("No signer’s name found."))
     quality = text_quality(repaired)
     if quality.is_suspect:
         warn(
-            f"Văn bản có thể bị lỗi phông chữ hoặc mã hóa (tỉ lệ từ hợp lệ {quality.ratio:.0%}); "
-            "cần kiểm tra lại nội dung."
+            _("The text may have a font or encoding fault (%(ratio)s of words valid); check its content.")
+            % {"ratio": f"{quality.ratio:.0%}"}
         )
     return plan
