@@ -15,6 +15,7 @@ from wagtail.models import Page
 from search.query import MAX_RESULT_WINDOW, FacetValue, SearchQuery, SearchResults
 from search.service import search
 
+from .cards import with_card_details
 from .models import ColumnPage
 from .searching import tag_key
 from .visibility import public_now
@@ -78,7 +79,7 @@ class SearchPageList(Sequence):
     def _pages(ids: list[int]) -> list[Page]:
         """Pages by id, in the results' order, left out when no longer public (unpublished or expired since indexing)."""
         pages = public_now(Page.objects.filter(pk__in=ids)).specific().in_bulk()
-        return [pages[pk] for pk in ids if pk in pages]
+        return with_card_details(pages[pk] for pk in ids if pk in pages)
 
 
 @dataclass

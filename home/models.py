@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, WorkflowPage
 
 from exemplar_pages.blocks import PlanSectionsBlock
+from exemplar_pages.cards import with_card_details
 from exemplar_pages.models import ColumnPage
 from exemplar_pages.visibility import public_now
 
@@ -115,7 +116,7 @@ def ongoing_movements(limit: int = HOME_MOVEMENTS) -> list[Page]:
     from exemplar_pages.models import MovementPage
 
     movements = public_now(MovementPage.objects.filter(status=MovementPage.Status.ONGOING))
-    return list(movements.select_related("hero_image").order_by("-first_published_at", "-pk")[:limit])
+    return with_card_details(movements.order_by("-first_published_at", "-pk")[:limit])
 
 
 @register_setting(icon="site")

@@ -381,3 +381,41 @@ def test_story_and_movement_images_on_a_phone_and_a_desktop(live_portal, chromiu
             page.screenshot(path=str(shots / f"{name}-{width_name}.png"), full_page=True)
         assert errors == [], errors  # the script ran under the CSP, nothing failed to load
         context.close()
+
+
+def test_a_list_reads_its_cards_images_fields_and_localities_at_once(client, cast):
+    """A unit page with 3 or with 9 illustrated stories makes the same number of queries: the cards' hero images,
+    renditions, fields and localities are read for the whole list (`exemplar_pages.cards`), not card by card."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from exemplar_pages.models import Field
+
+    unit = factories.unit("UBND xã Thử Thẻ Ảnh")
+    fields = list(Field.objects.all()[:3])
+    localities = [factories.locality(f"Thôn Thử Thẻ {index}") for index in range(3)]
+
+    def add_stories(count: int) -> None:
+        for index in range(count):
+            factories.story(
+                unit,
+                f"Gương có ảnh trong danh sách {unit.get_children().count() + 1}",
+                hero_image=new_image(f"anh-the-{unit.get_children().count()}"),
+                hero_image_alt="Ảnh đại diện",
+                field=fields[index % len(fields)],
+                locality=localities[index % len(localities)],
+            )
+
+    def queries() -> tuple[int, int]:
+        client.get(unit.url)  # renditions made, caches warm
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(unit.url)
+        assert response.status_code == 200
+        return len(captured.captured_queries), response.content.decode().count('class="card__image"')
+
+    add_stories(3)
+    few, few_images = queries()
+    add_stories(6)
+    many, many_images = queries()
+    assert (few_images, many_images) == (3, 9)
+    assert many == few, f"{few} queries for 3 cards, {many} for 9"

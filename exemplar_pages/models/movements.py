@@ -11,6 +11,7 @@ from wagtail.search import index
 from search.documents import searchable_text
 from search.registry import Batch, Contribution, Searchable
 
+from ..cards import with_card_details
 from ..visibility import public_now
 from .gallery import MAX_GALLERY_IMAGES, GalleryField, GalleryMixin, HeroImageField
 from .mixins import PeriodMixin, PrintableMixin, SummaryMixin, VietnameseSlugMixin
@@ -134,6 +135,6 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plans"] = self.public_plans()
-        context["stories"] = self.public_stories()[:50]
+        context["plans"] = with_card_details(self.public_plans())
+        context["stories"] = with_card_details(self.public_stories()[:50])
         return context

@@ -17,6 +17,7 @@ from search.documents import searchable_text
 from search.registry import Batch, Contribution, Searchable
 
 from ..blocks import StoryBodyBlock
+from ..cards import with_card_details
 from ..panels import TextQualityPanel
 from ..visibility import is_public_now, public_now
 from .gallery import MAX_GALLERY_IMAGES, GalleryField, GalleryMixin, HeroImageField
@@ -225,7 +226,7 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_stories"] = self.related_stories()
+        context["related_stories"] = with_card_details(self.related_stories())
         context["public_movement"] = self.public_movement()
         return context
 

@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..cards import with_card_details
 from ..visibility import public_now
 from .mixins import VietnameseSlugMixin
 
@@ -62,5 +63,6 @@ class UnitPage(VietnameseSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["children"] = public_now(self.get_children()).specific().order_by("-first_published_at")[:50]
+        children = public_now(self.get_children()).specific().order_by("-first_published_at")[:50]
+        context["children"] = with_card_details(children)
         return context
