@@ -7,9 +7,11 @@ import os
 import re
 import signal
 import subprocess
+import threading
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -101,6 +103,8 @@ def test_demo_processes_show_citizens_no_debug_page(live_portal):
     assert not DEBUG_PAGE.search(missing.text)
     assert portal.request("GET", "/static/css/portal.css").status == 200
     assert portal.request("GET", "/static/ninja/swagger-ui-bundle.js").status == 200
+    # A burst: 300 citizens connect at the same moment; each gets an answer (runserver's queue of 10 lost 27).
+    assert burst(portal, "/static/css/portal.css", 300) == {200: 300}
 
     portal.shell(
         "from django.core.files.base import ContentFile\n"
@@ -114,6 +118,25 @@ def test_demo_processes_show_citizens_no_debug_page(live_portal):
     assert document.status == 404 and "rieng" not in document.text and not DEBUG_PAGE.search(document.text)
     assert all(portal.alive(name) for name in ("web", "worker", "scheduler"))
     portal.assert_logs_clean()
+
+
+def burst(portal, path: str, clients: int) -> dict:
+    """Statuses (or errors) of `clients` requests whose connections all open at the same moment."""
+    barrier, results = threading.Barrier(clients), []
+
+    def client() -> None:
+        barrier.wait()
+        try:
+            results.append(portal.request("GET", path, timeout=30).status)
+        except OSError as error:  # refused, reset or timed out
+            results.append(type(error).__name__)
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return dict(Counter(results))
 
 
 def read_until(log: Path, pattern: str, timeout: float = 90) -> str:
