@@ -16,6 +16,26 @@ def pytest_report_header(config) -> list[str]:
     return [f"thidua: database={engine}, elasticsearch={os.environ.get('ELASTICSEARCH_URL') or 'auto'}"]
 
 
+#: Fixtures through which a test reaches a database: pytest-django's, and the live portals' copies of the seeded one.
+DATABASE_FIXTURES = frozenset(
+    {"db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback", "live_server"}
+    | {"live_template", "live_portal"}
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Mark ``any_database`` every test that opens no database: `make test`'s PostgreSQL stage leaves it out.
+
+    A test whose processes use the database but whose outcome cannot depend on its engine (a proxy's
+    caching, a browser's view of the markup) carries the mark itself.
+    """
+    for item in items:
+        if item.get_closest_marker("live") or item.get_closest_marker("django_db"):
+            continue
+        if DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.any_database)
+
+
 def pytest_sessionstart(session) -> None:
     """In CI a missing PostgreSQL is a failure, not a quiet fallback to SQLite."""
     if os.environ.get("REQUIRE_POSTGRES") == "1":

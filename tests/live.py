@@ -97,6 +97,37 @@ def run_sql(server_url: str, statement: str) -> None:
         connection.execute(statement)
 
 
+def drop_database(server_url: str, name: str) -> None:
+    """Drop a database the portal's processes may still be connected to.
+
+    ``WITH (FORCE)`` ends those sessions, but PostgreSQL refuses it to a role that is not a superuser
+    when an autovacuum worker happens to be in the database ("must be a member of the role whose
+    process is being terminated"). Then the role's own sessions are ended by hand and a plain
+    ``DROP DATABASE`` asks the autovacuum worker to leave (it waits a few seconds for it).
+    """
+    import psycopg
+
+    try:
+        run_sql(server_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
+    except psycopg.errors.InsufficientPrivilege:
+        pass
+    for attempt in range(5):
+        with psycopg.connect(with_database(server_url, "postgres"), autocommit=True) as connection:
+            connection.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND usename = current_user AND pid <> pg_backend_pid()",
+                (name,),
+            )
+            try:
+                connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+                return
+            except psycopg.errors.ObjectInUse:
+                if attempt == 4:
+                    raise
+        time.sleep(1)
+
+
 @dataclass
 class Template:
     """A migrated, seeded database (and its media) that each portal starts from."""
@@ -122,7 +153,7 @@ class Template:
     def drop_database(self, url: str) -> None:
         if self.postgres_server:
             name = urlsplit(url).path.lstrip("/")
-            run_sql(self.postgres_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            drop_database(self.postgres_server, name)
 
 
 def build_template(directory: Path) -> Template:
@@ -132,7 +163,7 @@ def build_template(directory: Path) -> Template:
     name = None
     if server:
         name = f"thidua_live_{os.getpid()}"
-        run_sql(server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(server, name)
         run_sql(server, f'CREATE DATABASE "{name}"')
         url = with_database(server, name)
     else:
@@ -404,12 +435,40 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """``collectstatic`` with the production settings, as `make serve` runs it, once for the session.
+
+    It hashes and compresses every file (about 40 seconds); the production portals of the tests
+    serve the result (their ``STATIC_ROOT``) and never write to it.
+    """
+    root = tmp_path_factory.mktemp("collected-static")
+    env = base_environment(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="collect-static-" + "s" * 50,
+        ALLOWED_HOSTS="127.0.0.1",
+        STATIC_ROOT=str(root),
+    )
+    result = subprocess.run(
+        [*MANAGE, "collectstatic", "--no-input", "--verbosity", "0"],
+        cwd=REPO_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert result.returncode == 0, f"collectstatic failed:\n{result.stdout}\n{result.stderr}"
+    assert any(root.glob("css/portal.*.css")), "collectstatic wrote no hashed stylesheet"
+    return root
+
+
+@pytest.fixture(scope="session")
 def live_template(tmp_path_factory) -> Template:
     """The seeded database every live portal of this session is copied from."""
     template = build_template(tmp_path_factory.mktemp("live-template"))
     yield template
     if template.postgres_server:
-        run_sql(template.postgres_server, f'DROP DATABASE IF EXISTS "{template.database_name}" WITH (FORCE)')
+        drop_database(template.postgres_server, template.database_name)
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 
 from tests.test_portal_face import DESKTOP, PHONE
 
-pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser, pytest.mark.any_database]
 
 FIND_PAGES = """
 import json

@@ -14,7 +14,7 @@ import pytest
 
 from tests.live import REPO_DIR, base_environment
 
-pytestmark = [pytest.mark.live, pytest.mark.slow]
+pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.any_database]
 
 REFUSAL = "Không khởi động: tài khoản mẫu vẫn dùng mật khẩu mẫu"
 NEW_PASSWORDS = """
@@ -27,19 +27,20 @@ print("changed")
 """
 
 
-def production_env(tmp_path, **extra: str) -> dict[str, str]:
+def production_env(static_root, **extra: str) -> dict[str, str]:
     return {
         "SECRET_KEY": "guard-test-" + "q" * 50,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "STATIC_ROOT": str(tmp_path / "collected-static"),
+        "STATIC_ROOT": str(static_root),  # collected as `make serve` does (tests/live.py: collected_static)
         "SECURE_SSL_REDIRECT": "0",  # plain http on the loopback
         **extra,
     }
 
 
-def test_gunicorn_refuses_to_start_while_a_demo_account_keeps_the_demo_password(live_portal, tmp_path):
-    portal = live_portal(processes=(), settings="cms.settings.production", web="gunicorn", env=production_env(tmp_path))
-    portal.manage("collectstatic", "--no-input", "--verbosity", "0")
+def test_gunicorn_refuses_to_start_while_a_demo_account_keeps_the_demo_password(live_portal, collected_static):
+    portal = live_portal(
+        processes=(), settings="cms.settings.production", web="gunicorn", env=production_env(collected_static)
+    )
 
     refused = portal.start_process("web")
     assert refused.wait(timeout=120) != 0
@@ -66,10 +67,10 @@ def test_gunicorn_refuses_to_start_while_a_demo_account_keeps_the_demo_password(
     assert "mật khẩu mẫu" not in started and "Traceback" not in started, started
 
 
-def test_the_asgi_entry_point_refuses_the_same_way(live_template, tmp_path):
+def test_the_asgi_entry_point_refuses_the_same_way(live_template, tmp_path, collected_static):
     database_url = live_template.new_database(tmp_path)
     try:
-        env = base_environment(DATABASE_URL=database_url, **production_env(tmp_path))
+        env = base_environment(DATABASE_URL=database_url, **production_env(collected_static))
         code = "import cms.asgi; print('started')"
         refused = subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, env=env, capture_output=True, text=True)
         assert refused.returncode != 0 and "started" not in refused.stdout

@@ -27,12 +27,12 @@ HASHED_CSS = re.compile(r'href="(/static/css/portal\.[0-9a-f]{12}\.css)"')
 DEBUG_PAGE = re.compile(r"Traceback|URLconf|technical_500|Page not found|You're seeing this error")
 
 
-def production_env(tmp_path) -> dict[str, str]:
+def production_env(static_root) -> dict[str, str]:
     return {
         "SECRET_KEY": "live-test-" + "k" * 50,
         "ALLOWED_HOSTS": "127.0.0.1,portal.example.test",
         "SITE_URL": SITE,
-        "STATIC_ROOT": str(tmp_path / "collected-static"),
+        "STATIC_ROOT": str(static_root),  # collected as `make serve` does (tests/live.py: collected_static)
         "SECURE_SSL_REDIRECT": "0",  # plain http on the loopback
         "ALLOW_DEMO_ACCOUNTS": "1",  # the seeded demo accounts (home/checks.py)
     }
@@ -43,10 +43,11 @@ def path_of(url: str) -> str:
     return url.removeprefix(SITE)
 
 
-def test_gunicorn_serves_the_portal_on_site_url_with_production_settings(live_portal, tmp_path):
-    portal = live_portal(processes=(), settings="cms.settings.production", web="gunicorn", env=production_env(tmp_path))
-    # What `make serve` does before starting the processes.
-    portal.manage("collectstatic", "--no-input", "--verbosity", "0")
+def test_gunicorn_serves_the_portal_on_site_url_with_production_settings(live_portal, collected_static):
+    portal = live_portal(
+        processes=(), settings="cms.settings.production", web="gunicorn", env=production_env(collected_static)
+    )
+    # What `make serve` does before starting the processes (collectstatic: the collected_static fixture).
     portal.manage("migrate", "--no-input")
     for name in ("web", "worker", "scheduler"):
         portal.start_process(name)
@@ -162,13 +163,13 @@ def gone(pid: int, timeout: float = 30) -> bool:
 
 
 @pytest.fixture
-def serve_group(tmp_path, live_template):
+def serve_group(tmp_path, live_template, collected_static):
     """`deploy/run serve` (what `make serve` starts after collectstatic and migrate), without Varnish,
     on a copy of the seeded database: (the group's process, its log, the pids of web, worker, scheduler)."""
     port = free_port()
     database_url = live_template.new_database(tmp_path)
     env = base_environment(
-        **production_env(tmp_path),
+        **production_env(collected_static),
         DATABASE_URL=database_url,
         MEDIA_ROOT=str(tmp_path / "media"),
         HOST="127.0.0.1",
@@ -176,8 +177,9 @@ def serve_group(tmp_path, live_template):
         SERVE_WITH_VARNISH="0",
         DJANGO_SETTINGS_MODULE="cms.settings.production",
     )
-    for command in (["collectstatic", "--no-input", "--verbosity", "0"], ["migrate", "--no-input"]):
-        subprocess.run([*MANAGE, *command], cwd=REPO_DIR, env=env, check=True, timeout=600, capture_output=True)
+    subprocess.run(
+        [*MANAGE, "migrate", "--no-input"], cwd=REPO_DIR, env=env, check=True, timeout=600, capture_output=True
+    )
     log = tmp_path / "group.log"
     with log.open("w") as output:
         group = subprocess.Popen(

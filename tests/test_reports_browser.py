@@ -10,7 +10,7 @@ import pytest
 
 from home.demo.users import DEMO_PASSWORD
 
-pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser]
+pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser, pytest.mark.any_database]
 WIDTHS = (("phone", {"width": 390, "height": 844}), ("desktop", {"width": 1366, "height": 900}))
 
 

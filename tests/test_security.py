@@ -297,6 +297,7 @@ def test_the_guard_is_off_outside_production(settings):
 @pytest.mark.live
 @pytest.mark.slow
 @pytest.mark.browser
+@pytest.mark.any_database  # the browser checks headers and markup, which no database changes
 def test_no_csp_violation_in_the_page_editor_a_chooser_and_the_api_docs(live_portal, chromium):
     portal = live_portal(processes=("web",))
     unit_id = portal.shell(
