@@ -489,3 +489,71 @@ def test_header_run_into_one_line_is_split_but_body_lines_are_not() -> None:
     body = "Đẩy mạnh các phong trào nhánh “Nghìn việc tốt”... Thực hiện tốt các chủ đề của năm học, " * 3
     plan = parse_plan("KẾ HOẠCH\nThi đua năm 2024\n" + _TAIL + body + "\n")
     assert any(b.text == body.strip() for b in plan.sections)
+
+
+WRAPPED_HEADER = """HỘI
+CỰU CHIẾN BINH TỈNH HÀ GIANG
+-------
+|
+CỘNG
+HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số:
+27/KH-CCB
+|
+Hà
+Giang, ngày 12 tháng 3 năm 2024
+|
+KẾ HOẠCH
+PHÁT ĐỘNG THI ĐUA NĂM 2024
+Căn cứ Hướng dẫn số 05/HD-CCB ngày 02/01/2024 của Trung ương Hội về công tác thi đua;
+Ban Thường vụ Hội Cựu chiến binh tỉnh Hà Giang ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH
+"""
+
+
+def test_a_header_wrapped_at_a_narrow_width_is_read_whole() -> None:
+    """A legal site's table cells wrapped word by word: the name, the motto, the number and the place."""
+    plan = parse_plan(WRAPPED_HEADER)
+    assert plan.issuing_body == "Hội Cựu chiến binh tỉnh Hà Giang"
+    assert (plan.number, plan.place, plan.issue_date) == ("27/KH-CCB", "Hà Giang", D(2024, 3, 12))
+    # Two header lines the text never writes as one phrase stay a parent and its unit.
+    parent_and_unit = WRAPPED_HEADER.replace("HỘI\nCỰU CHIẾN BINH TỈNH HÀ GIANG", "UBND TỈNH HÀ GIANG\nSỞ NỘI VỤ")
+    assert parse_plan(parent_and_unit).issuing_body == "Sở Nội vụ tỉnh Hà Giang"
+
+
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Bà Rịa - Vũng Tàu, ngày 10 tháng 2 năm 2014", "Bà Rịa - Vũng Tàu"),
+        ("Quận 12, ngày 10 tháng 11 năm 2014", "Quận 12"),
+        ("Thành phố Hồ Chí Minh, ngày 27 tháng 11 năm 2012", "Thành phố Hồ Chí Minh"),
+        ("Độc lập - Tự do - Hạnh phúc Hà Nội, ngày 5 tháng 1 năm 2020", "Hà Nội"),
+    ],
+)
+def test_places_with_a_hyphen_a_number_or_their_unit(line: str, place: str) -> None:
+    from exemplar_pages.importing.plan_header import parse_place_date
+
+    assert parse_place_date(line)[0] == place
+
+
+def test_documents_named_in_a_references_subject_are_not_references() -> None:
+    text = WRAPPED_HEADER.replace(
+        "Căn cứ Hướng dẫn số 05/HD-CCB ngày 02/01/2024 của Trung ương Hội về công tác thi đua;",
+        "Căn cứ Thông tư số 07/2014/TT-BNV ngày 29 tháng 8 năm 2014 của Bộ Nội vụ hướng dẫn thi hành một số điều"
+        " của Nghị định số 42/2010/NĐ-CP, Nghị định số 39/2012/NĐ-CP và Nghị định số 65/2014/NĐ-CP;\n"
+        "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy",
+    )
+    basis = parse_plan(text.split("\nBan Thường vụ")[0]).basis  # a copy cut off after "quy"
+    assert [(b.document_type, b.number, b.issuer) for b in basis] == [
+        ("Thông tư", "07/2014/TT-BNV", "Bộ Nội vụ"),
+        ("Nghị định", "91/2017/NĐ-CP", "Chính phủ"),
+    ]
+
+
+def test_a_quote_cut_off_by_the_end_of_the_text_is_no_movement() -> None:
+    from exemplar_pages.importing.plan_body import parse_movements
+
+    names = [m.name for m in parse_movements("Đẩy mạnh phong trào thi đua “Dân vận khéo” và phong trào “Cán bộ")]
+    assert names == ["Dân vận khéo"]

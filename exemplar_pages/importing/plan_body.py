@@ -219,7 +219,8 @@ def parse_closing(lines: list[str]) -> tuple[list[str] | None, str | None, str |
 
 
 def _read_quote(text: str, i: int) -> tuple[str, int]:
-    """Quoted text starting at text[i] and the index after it (tolerates a missing ”)."""
+    """Quoted text starting at text[i] and the index after it (tolerates a missing ” before a line's end; a quote
+    the text ends in, cut off, gives nothing)."""
     j = i + 1
     while j < len(text):
         ch = text[j]
@@ -228,7 +229,7 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
         if ch in "“\n":
             return text[i + 1 : j].rstrip(" ,;"), j
         j += 1
-    return text[i + 1 :], j
+    return "", j
 
 
 def parse_movements(text: str) -> list[Movement]:

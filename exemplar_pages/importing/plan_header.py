@@ -72,7 +72,8 @@ ORG_START = "|".join(
 
 NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số')}|{loose('SỐ')})\s*:?\s*({DOC_NUMBER})")
 NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s+\d|\s*\d)")
-_PLACE = r"([^\W\d_]+(?:[ \t]{1,2}[^\W\d_]+){0,5})"
+#: A place's words: "Đồng Nai", "Bà Rịa - Vũng Tàu", "Quận 12".
+_PLACE = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
 PLACE_DATE_RE = re.compile(
     _PLACE
     + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s+{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
@@ -266,7 +267,8 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
         part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
         cased.append(lower_first(part) if cased and _TITLE_PERIOD_LINE_RE.match(part) else part)
-    subject = lower_first(" ".join(cased).strip(" ."))
+    # a rule line under the title ("_____") is no part of it
+    subject = lower_first(re.sub(r"\s+(?:[_=*~]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
     subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
@@ -421,15 +423,21 @@ def parse_number(header: str) -> str | None:
 
 
 def _place(words_text: str) -> str | None:
-    """The place: capitalised words before the comma ("Đồng Nai"), with their unit ("Thị trấn Sịa")."""
+    """The place: capitalised words before the comma ("Đồng Nai"), with their unit ("Thị trấn Sịa", "Thành phố Huế")."""
     words = words_text.split()
+    if len(words) > 1 and words[-1].isdigit():  # "Quận 12", "Phường 5"
+        return f"{words[-2]} {words[-1]}" if words[-2][:1].isupper() else None
     place_words: list[str] = []
-    for word in reversed(words):
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if word in ("-", "–") and place_words and i > 0 and words[i - 1][:1].isupper():
+            place_words.insert(0, word)  # "Bà Rịa - Vũng Tàu"
+            continue
         if not word[:1].isupper() or (len(word) > 1 and is_allcaps(word)):
             break
         place_words.insert(0, word)
     rest = words[: len(words) - len(place_words)]
-    if place_words and rest and fold(" ".join(rest[-2:]) + " x").split()[:2] == ["thi", "tran"]:
+    if place_words and rest and fold(" ".join(rest[-2:]) + " x").split()[:2] in (["thi", "tran"], ["thanh", "pho"]):
         place_words = rest[-2:] + place_words
     elif place_words and rest and fold(rest[-1]) in ("xa", "phuong", "tp.", "tp"):
         place_words = rest[-1:] + place_words
@@ -527,16 +535,22 @@ def _is_name_fragment(piece: str) -> bool:
 _BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|bch|btv)(?: (?:trung uong|tw))?$")
 
 
-def header_body_name(header_lines: list[str]) -> str | None:
+def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
     Handles two-column lines, ``|`` table cells, the Party's and the Unions' mottos on the right, parent and
     child run together on one line and texts without diacritics. None when no line of the block names a body.
+    ``rest`` is the text after the header: a name the page wrapped over two lines ("ỦY BAN TRUNG" over "ƯƠNG
+    MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
     fragments, union_motto = _header_fragments(header_lines)
+    written = f" {' '.join(fold(rest).split())} "
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
-        if names and re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE):
+        wrapped = (
+            names and is_allcaps(names[-1]) and f" {' '.join(fold(names[-1] + ' ' + fragment).split())} " in written
+        )
+        if names and (wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE)):
             names[-1] = f"{names[-1]} {fragment}"
         else:
             names.append(fragment)
@@ -592,8 +606,17 @@ _NEXT_REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
+_OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({_DOC_TYPE})\s+{loose('số')}", re.IGNORECASE)
 _NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{_DOC_TYPE})\s)", re.IGNORECASE)
 _ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
+
+
+def _named_in_subject(clause: str, start: int, m: re.Match) -> bool:
+    """Whether the document after ``m`` is named in the subject of the reference before it, as one of several of
+    the same kind: "… hướng dẫn thi hành một số điều của Nghị định số A, Nghị định số B và Nghị định số C"."""
+    verbs = list(_SUBJECT_VERB_RE.finditer(clause, start, m.start()))
+    of = _OF_REFERENCE_RE.search(clause, verbs[-1].end(), m.start()) if verbs else None
+    return bool(of) and fold(clause[m.end() :]).startswith(fold(of.group(1)) + " ")
 
 
 def split_references(clause: str) -> list[str]:
@@ -603,6 +626,8 @@ def split_references(clause: str) -> list[str]:
         law = re.match(rf"{loose('Luật')}\s|(?!.{{0,30}}{loose('số')})", clause[m.end() :], re.IGNORECASE)
         if law and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
+        if _named_in_subject(clause, start, m):
+            continue
         pieces.append(clause[start : m.start()])
         start = m.end()
     pieces.append(clause[start:])
@@ -610,7 +635,7 @@ def split_references(clause: str) -> list[str]:
     for piece in pieces:  # "chương trình …, chương trình …" (no number, before any "về")
         begin = 0
         for m in _NEXT_UNNUMBERED_RE.finditer(piece):
-            if not _ABOUT_RE.search(piece[begin : m.start()]):
+            if not _ABOUT_RE.search(piece[begin : m.start()]) and not _named_in_subject(piece, begin, m):
                 out.append(piece[begin : m.start()])
                 begin = m.end()
         out.append(piece[begin:])
@@ -697,6 +722,7 @@ _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
+    r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
 

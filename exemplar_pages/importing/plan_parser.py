@@ -38,6 +38,7 @@ from .plan_text import (
     find_dates,
     is_allcaps,
     kind_from_number,
+    loose,
     normalise_number,
     restore_case,
     strip_markdown,
@@ -54,10 +55,41 @@ HEADER_LINES_ABOVE = 4
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 
+_REPUBLIC_START_RE = re.compile(
+    rf"^(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})", re.I
+)
+#: "Hà" above "Nội, ngày 27 tháng 09 năm 2011": a place's first word or two, each capitalised, wrapped away.
+_PLACE_HEAD_RE = re.compile(r"^(?:[^\W\d_a-zđ][^\W\d_A-ZĐ]*)(?:\s[^\W\d_a-zđ][^\W\d_A-ZĐ]*)?$")
+_NUMBER_LABEL_RE = re.compile(rf"^{loose('Số')}\s*:?$", re.I)
+_PLACE_TAIL_RE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s*,\s*{loose('ngày')}(?:\s|$)", re.I)
+
+
+def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
+    """A page that wraps its header cells at a narrow width ("CỘNG / HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "Hà / Nội, ngày …", "Số:" / "10/2011/TT-TTCP"): the motto, the place line and the number made whole again."""
+    out: list[str] = []
+    for line in lines:
+        if out:
+            above, below = out[-1].strip(), line.strip()
+            joined = f"{above} {below}"
+            wrapped_motto = (
+                len(above.split()) <= 4
+                and _REPUBLIC_START_RE.match(joined)
+                and not _REPUBLIC_START_RE.match(above)
+                and not _REPUBLIC_START_RE.match(below)
+            )
+            wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
+            if wrapped_motto or wrapped_number or (_PLACE_HEAD_RE.match(above) and _PLACE_TAIL_RE.match(below)):
+                out[-1] = joined
+                continue
+        out.append(line)
+    return out
+
+
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
     lines = [piece.strip() for line in strip_markdown(text).split("\n") for piece in split_run_on_header(line.strip())]
-    lines = [line for line in lines if line]
+    lines = _rejoin_wrapped_header([line for line in lines if line])
     for i, line in enumerate(lines):
         if CHROME_RE.match(line):
             return lines[:i]
@@ -131,7 +163,7 @@ def parse_plan(text: str) -> ParsedPlan:
     if plan.issue_date is None:
         place, plan.issue_date = parse_place_date(first_lines)
         plan.place = plan.place or place
-    raw_place, raw_date = parse_place_date("\n".join(strip_markdown(text).splitlines()[:60]))
+    raw_place, raw_date = parse_place_date("\n".join(_rejoin_wrapped_header(strip_markdown(text).splitlines()[:60])))
     if plan.place and raw_place and raw_date == plan.issue_date and plan.place.endswith(" " + raw_place):
         plan.place = raw_place  # the columns of the original keep a school's name out of the place
     plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
@@ -145,7 +177,7 @@ def parse_plan(text: str) -> ParsedPlan:
     first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
     preamble = body[:first_heading]
     plan.basis = parse_basis(preamble)
-    body_name = header_body_name(header)
+    body_name = header_body_name(header, "\n".join(lines[len(header) :]))
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
     _fill_from_metadata(plan, lines)
