@@ -58,8 +58,15 @@ HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 _REPUBLIC_START_RE = re.compile(
     rf"^(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})", re.I
 )
-#: "Hà" above "Nội, ngày 27 tháng 09 năm 2011": a place's first word or two, each capitalised, wrapped away.
-_PLACE_HEAD_RE = re.compile(r"^(?:[^\W\d_a-zđ][^\W\d_A-ZĐ]*)(?:\s[^\W\d_a-zđ][^\W\d_A-ZĐ]*)?$")
+
+
+def _place_head(line: str) -> bool:
+    """ "Hà" above "Nội, ngày 27 tháng 09 năm 2011": a place's first word or two, each capitalised (not in
+    capitals, as a body's name is), wrapped away from the rest."""
+    words = line.split()
+    return 1 <= len(words) <= 2 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
+
+
 _NUMBER_LABEL_RE = re.compile(rf"^{loose('Số')}\s*:?$", re.I)
 _PLACE_TAIL_RE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s*,\s*{loose('ngày')}(?:\s|$)", re.I)
 
@@ -79,7 +86,7 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
                 and not _REPUBLIC_START_RE.match(below)
             )
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
-            if wrapped_motto or wrapped_number or (_PLACE_HEAD_RE.match(above) and _PLACE_TAIL_RE.match(below)):
+            if wrapped_motto or wrapped_number or (_place_head(above) and _PLACE_TAIL_RE.match(below)):
                 out[-1] = joined
                 continue
         out.append(line)
