@@ -557,3 +557,72 @@ def test_a_quote_cut_off_by_the_end_of_the_text_is_no_movement() -> None:
 
     names = [m.name for m in parse_movements("Đẩy mạnh phong trào thi đua “Dân vận khéo” và phong trào “Cán bộ")]
     assert names == ["Dân vận khéo"]
+
+
+SYMBOL_FONT_HEADER = """Hội Người cao tuổi Việt Nam
+
+¾¾¾¾¾
+
+Số: 12/HD-HNCT
+
+Cộng hòa xã hội chủ nghĩa Việt Nam
+
+Độc lập - Tự do - Hạnh phúc
+
+¾¾¾¾¾¾¾¾¾¾¾
+
+Hà Nội, ngày 04 tháng 4 năm 2019
+
+Hướng dẫn
+
+Thực hiện Quy chế Thi đua, khen thưởng
+
+Của Hội Người cao tuổi Việt Nam
+
+Kính gửi: Các cấp Hội
+Thực hiện Kế hoạch số 36/KH-TWH của Trung ương Hội Người cao tuổi Việt Nam ngày 10/01/2019 về công tác năm 2019,
+Ban Thường vụ hướng dẫn như sau:
+1. Đối tượng
+"""
+
+
+def test_a_mixed_case_header_with_symbol_font_rules_and_a_title_in_three_lines() -> None:
+    plan = parse_plan(SYMBOL_FONT_HEADER)
+    assert plan.issuing_body == "Hội Người cao tuổi Việt Nam"
+    assert plan.title == "Hướng dẫn thực hiện Quy chế Thi đua, khen thưởng của Hội Người cao tuổi Việt Nam"
+    # the issuer named before the date: "Kế hoạch số 36/… của <issuer> ngày 10/01/2019"
+    assert [(b.number, b.date, b.issuer) for b in plan.basis] == [
+        ("36/KH-TWH", D(2019, 1, 10), "Trung ương Hội Người cao tuổi Việt Nam")
+    ]
+
+
+def test_a_regulation_attached_to_a_decision_whose_number_was_left_blank() -> None:
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+        "QUY CHẾ\nThi đua, khen thưởng xã An Bình\n(Kèm theo Quyết định số /QĐ-UBND ngày 22 tháng 5 năm 2023\n"
+        "của Ủy ban nhân dân xã An Bình )\nChương I\nNHỮNG QUY ĐỊNH CHUNG\n"
+    )
+    assert (plan.number, plan.issue_date) == (None, D(2023, 5, 22))
+
+
+def test_report_title_repeating_its_kind_a_region_over_two_lines_and_a_head_of_office_line() -> None:
+    report = parse_plan(
+        "LIÊN MINH HTX VIỆT NAM\nCỤM THI ĐUA\nTÂY BẮC\nSố: 05/BC-CTĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\nSơn La, ngày 10 tháng 12 năm 2019\nBÁO CÁO\n"
+        "Báo cáo Tổng kết công tác thi đua năm 2019\n"
+        "Thực hiện Nghị quyết số 290/NQ-LMHTXVN ngày 19/7/2019 của Ban chấp hành Liên minh HTX Việt Nam lần thứ 8;\n"
+        "I. KẾT QUẢ\n"
+    )
+    assert report.title == "Báo cáo tổng kết công tác thi đua năm 2019"
+    assert report.issuing_body == "Cụm thi đua Tây Bắc"
+    assert [b.issuer for b in report.basis] == ["Ban chấp hành Liên minh HTX Việt Nam"]
+    decision = parse_plan(
+        "KIỂM TOÁN NHÀ NƯỚC\nSố: 19/QĐ-KTNN\nHà Nội, ngày 18 tháng 11 năm 2024\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY CHẾ THI ĐUA CỦA KIỂM TOÁN NHÀ NƯỚC\nTỔNG KIỂM TOÁN NHÀ NƯỚC\n"
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ quy định chi tiết Luật Thi đua, khen thưởng;\n"
+        "Căn cứ Thông tư số 1/2024/TT-BNV ngày 24/02/2024 của Bộ Nội vụ quy định biện pháp thi hành Luật Thi đua,"
+        " khen thưởng và Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành\n"
+    )
+    # the head's line under the title ("TỔNG KIỂM TOÁN NHÀ NƯỚC") is who decides, not the subject
+    assert decision.title.casefold() == "quyết định ban hành quy chế thi đua của kiểm toán nhà nước"
+    assert [b.number for b in decision.basis] == ["98/2023/NĐ-CP", "1/2024/TT-BNV"]

@@ -16,6 +16,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory, override_settings
 from django.urls import path
+from django.utils import translation
 from django.views.defaults import server_error
 from wagtail.models import Site
 
@@ -37,7 +38,7 @@ def failing_view(request):
 
 
 # This module is also the URLconf of the 500 tests: the portal's URLs plus a view that fails.
-urlpatterns = [path("loi-thu/", failing_view), *portal_urlpatterns]
+urlpatterns = [path("loi-thu/", failing_view), path("en/loi-thu/", failing_view), *portal_urlpatterns]
 
 
 class AssetLinks(HTMLParser):
@@ -180,12 +181,22 @@ def test_unknown_address_answers_the_vietnamese_404(client):
 
 
 @pytest.mark.urls(__name__)
-def test_failing_view_answers_the_vietnamese_500_without_details(client):
+@pytest.mark.parametrize(
+    ("path", "language", "heading", "home", "other_heading"),
+    [
+        ("/loi-thu/", "vi", "Đã xảy ra lỗi", "/", "Something went wrong"),
+        ("/en/loi-thu/", "en", "Something went wrong", "/en/", "Đã xảy ra lỗi"),  # the English pages' language
+    ],
+)
+def test_a_failing_view_answers_the_500_in_its_pages_language_without_details(
+    client, path, language, heading, home, other_heading
+):
     client.raise_request_exception = False
-    response = client.get("/loi-thu/")
+    response = client.get(path)
     html = response.content.decode()
     assert response.status_code == 500
-    assert '<html lang="vi">' in html and "<h1>Đã xảy ra lỗi</h1>" in html and 'href="/"' in html
+    assert f'<html lang="{language}">' in html and f"<h1>{heading}</h1>" in html and f'href="{home}"' in html
+    assert other_heading not in html
     assert "Traceback" not in html and "RuntimeError" not in html and "mật khẩu CSDL" not in html
 
 
@@ -197,7 +208,7 @@ def test_failing_view_answers_the_vietnamese_500_without_details(client):
     STATIC_ROOT="/nonexistent-static-root",
 )
 def test_500_page_needs_no_database_context_processor_or_static_manifest(django_assert_num_queries):
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(0), translation.override("vi"):
         response = server_error(RequestFactory().get("/"))
     html = response.content.decode()
     assert response.status_code == 500 and "<h1>Đã xảy ra lỗi</h1>" in html

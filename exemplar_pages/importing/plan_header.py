@@ -67,6 +67,7 @@ ORG_START = "|".join(
         "Sở",
         "Đoàn",
         "Đảng",
+        "Hội",
     )
 )
 
@@ -89,7 +90,7 @@ BLANK_DATE_RE = re.compile(
 MOTTO_RE = re.compile(
     rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
-    r"|[-_=—–.…*]{3,}|o0o|-oOo-",
+    r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
     re.IGNORECASE,
 )
 #: Right-hand header lines that are a motto, not the issuer: the Republic's in two pieces, the Party's, the Unions'.
@@ -163,7 +164,9 @@ _TITLE_PERIOD_LINE_RE = re.compile(
 _AUTHORITY_RE = re.compile(
     rf"^(?:{loose('ỦY BAN')}|{loose('UỶ BAN')}|{loose('CHỦ TỊCH')}|{loose('THỦ TƯỚNG')}|{loose('BỘ TRƯỞNG')}"
     rf"|{loose('GIÁM ĐỐC')}|{loose('HIỆU TRƯỞNG')}|{loose('BAN THƯỜNG VỤ')}|{loose('BAN CHẤP HÀNH')}"
-    rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')})",
+    rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')}|{loose('THỐNG ĐỐC')}|{loose('VIỆN TRƯỞNG')}"
+    rf"|{loose('CỤC TRƯỞNG')}|{loose('TỔNG')}\s+(?:{loose('GIÁM ĐỐC')}|{loose('KIỂM TOÁN')}|{loose('THANH TRA')}"
+    rf"|{loose('CỤC TRƯỞNG')}))",
     re.IGNORECASE,
 )
 _HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
@@ -206,7 +209,10 @@ def _is_title_sentence(lines: list[str], i: int) -> bool:
     """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it ends
     without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on the next line."""
     line = lines[i]
-    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    j = i + 1  # its own continuation first: "Thực hiện Quy chế …" over "Của Hội Nhà báo Việt Nam"
+    while j < min(len(lines), i + 3) and (lines[j][:1].islower() or re.match(rf"{loose('Của')}\s", lines[j])):
+        j += 1
+    nxt = lines[j] if j < len(lines) else ""
     return (
         len(line) < 250
         and not re.search(r"[.:;,]$", line)
@@ -266,10 +272,14 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         unglued = " ".join(unglue(w, text) for w in words[:n]).split()
         caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
         part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
-        cased.append(lower_first(part) if cased and _TITLE_PERIOD_LINE_RE.match(part) else part)
+        # a later line that starts with a capitalised function word: "… khen thưởng" over "Của Hội Nhà báo …"
+        lower = cased and (_TITLE_PERIOD_LINE_RE.match(part) or re.match(r"(?:Của|Về|Và|Trên|Tại)\s", part))
+        cased.append(lower_first(part) if lower else part)
     # a rule line under the title ("_____") is no part of it
     subject = lower_first(re.sub(r"\s+(?:[_=*~]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
     subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
+    if fold(subject).startswith(fold(kind_written) + " "):  # "BÁO CÁO" over "Báo cáo tổng kết …": the kind once
+        subject = lower_first(subject[len(kind_written) + 1 :])
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
     # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
@@ -385,8 +395,8 @@ def parse_metadata(lines: list[str]) -> dict[str, str]:
 
 
 _ATTACHED_TO_RE = re.compile(
-    rf"^\(?\s*{loose('Ban hành')}\s+{loose('kèm theo')}\s+(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*"
-    rf"(\d+\s*/\s*[^\s,]+(?:\s+-\s+[^\s,]+)?)[\s,]+(.*?)\)?$",
+    rf"^\(?\s*(?:{loose('Ban hành')}\s+)?{loose('kèm theo')}\s+(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*"
+    rf"(\d*\s*/\s*[^\s,]+(?:\s+-\s+[^\s,]+)?)[\s,]+(.*?)\)?$",
     re.IGNORECASE,
 )
 
@@ -398,7 +408,8 @@ def attached_to(lines: list[str]) -> tuple[str | None, dt.date | None, str | Non
         joined = " ".join([line, *lines[i + 1 : i + 2]]) if not line.rstrip().endswith(")") else line
         m = _ATTACHED_TO_RE.match(joined.split(")")[0].strip())
         if m:
-            number = normalise_number(re.sub(r"\s*-\s*", "-", m.group(1)))
+            # "(Kèm theo Quyết định số    /QĐ-UBND ngày …)": a number left blank, the date and issuer given
+            number = normalise_number(re.sub(r"\s*-\s*", "-", m.group(1))) if m.group(1)[:1].isdigit() else None
             dates = find_dates(m.group(2))
             of = _OF_RE.search(m.group(2))
             issuer = m.group(2)[of.end() :].strip(" .;)") if of else None
@@ -531,6 +542,15 @@ def _is_name_fragment(piece: str) -> bool:
     )
 
 
+#: Regions that end a body's name on a line of their own ("CỤM THI ĐUA" over "TÂY NGUYÊN").
+_REGIONS = ("tay nguyen", "tay bac", "dong bac", "nam bo", "bac bo", "trung bo", "mien bac", "mien trung", "mien nam")
+
+
+def _region_tail(fragment: str) -> bool:
+    """A header line that is only a region's name: the end of the name above it, not a body of its own."""
+    return is_allcaps(fragment) and " ".join(fold(fragment).split()) in _REGIONS
+
+
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
 _BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|bch|btv)(?: (?:trung uong|tw))?$")
 
@@ -550,7 +570,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         wrapped = (
             names and is_allcaps(names[-1]) and f" {' '.join(fold(names[-1] + ' ' + fragment).split())} " in written
         )
-        if names and (wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE)):
+        if names and _region_tail(fragment):
+            names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
+        elif names and (wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE)):
             names[-1] = f"{names[-1]} {fragment}"
         else:
             names.append(fragment)
@@ -719,7 +741,7 @@ _WITHIN_RE = re.compile(
 )
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ|(?i:lần thứ))\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -790,6 +812,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
             rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)", head[anchor:]
         )
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
+    if issuer is None and of is None and number and dates and dates[0][1] > after:
+        early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
+        if early:
+            issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(
@@ -839,7 +865,12 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                 for piece in split_references(clause):
                     ref = parse_reference(piece, verb)
                     if ref:
-                        refs.append(ref)
+                        # a document cited again in another's subject ("… thi hành Luật … và Nghị định số 98/…")
+                        if not (
+                            ref.number
+                            and any((r.document_type, r.number) == (ref.document_type, ref.number) for r in refs)
+                        ):
+                            refs.append(ref)
                         verb = ref.verb
                     elif not BASIS_VERB_RE.match(piece):
                         continue
