@@ -71,6 +71,14 @@ class ExemplarPagesConfig(AppConfig):
 
         connect_search()
 
+        # The fields come from a data migration, which the admin's search index never hears of: each migrate
+        # indexes them, so that an editor's search in the field chooser finds them.
+        from django.db.models.signals import post_migrate
+
+        from .models.taxonomy import index_fields
+
+        post_migrate.connect(index_fields, sender=self, dispatch_uid="exemplar_pages.index_fields")
+
         # The front-end cache (Varnish) follows publication and taxonomy edits (DESIGN §7).
         from .frontend_cache import connect as connect_frontend_cache
 

@@ -417,6 +417,20 @@ class LivePortal:
         raise AssertionError(message or f"condition not met in {timeout} s")
 
 
+def choose_in_editor(page, field_name: str, choice: str) -> None:
+    """Pick ``choice`` in a chooser field of Wagtail's page editor, as an editor does: open, search, click.
+
+    The chooser searches as the query is typed and replaces its results list: the click waits for the
+    results of the whole query, not the list they replace (a busy machine answers slowly).
+    """
+    page.locator(f"#id_{field_name}-chooser [data-chooser-action-choose]").first.click()
+    modal = page.locator(".modal-dialog")
+    with page.expect_response(lambda response: "/choose/" in response.url and "q=" in response.url, timeout=60_000):
+        modal.locator("#id_q").fill(choice)
+    modal.get_by_role("link", name=choice, exact=True).first.click(timeout=60_000)
+    page.locator(f"#id_{field_name}-title").filter(has_text=choice).wait_for()
+
+
 @pytest.fixture
 def chromium():
     """Debian's Chromium, headless, through Playwright (no browser download)."""

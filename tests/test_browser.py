@@ -3,6 +3,7 @@
 import pytest
 
 from exemplar_pages.models import ExemplarStoryPage, Field, UnitPage
+from tests.live import choose_in_editor
 
 # live_server needs committed data, so this test is transactional: it ends by emptying the
 # database. pytest-django runs transactional tests last, and both paths share one test so
@@ -71,11 +72,7 @@ def editor_drafts_a_story_in_the_admin(live_server, page) -> None:
     page.select_option("#id_subject_type", "individual")
     page.fill("#id_year", "2025")
     for field_name, choice in (("field", "Nông nghiệp"), ("locality", "Xã Tân Lập")):
-        page.locator(f"#id_{field_name}-chooser [data-chooser-action-choose]").first.click()
-        modal = page.locator(".modal-dialog")
-        modal.locator("#id_q").fill(choice)
-        modal.get_by_role("link", name=choice, exact=True).first.click()
-        page.locator(f"#id_{field_name}-title").filter(has_text=choice).wait_for()
+        choose_in_editor(page, field_name, choice)
     page.get_by_role("button", name="Save draft").or_(page.get_by_role("button", name="Lưu bản nháp")).first.click()
     page.wait_for_load_state()
 

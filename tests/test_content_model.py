@@ -336,3 +336,13 @@ def test_localities_list_in_tree_order_with_vietnamese_siblings():
     factories.locality("Thôn Một", kind="khac", parent=communes["Xã Dương"])
     ordered = [loc.name for loc in Locality.in_tree_order(province.subtree())]
     assert ordered == ["Tỉnh Thứ Tự", "Xã An", "Xã Ấp Mới", "Xã Dương", "Thôn Một", "Xã Đông"]
+
+
+@pytest.mark.django_db
+def test_the_field_chooser_finds_the_fields_a_migration_created(client):
+    """The fields come from a data migration: migrate puts them in the admin's search index too."""
+    client.force_login(get_user_model().objects.get(username="bientapvien"))
+    url = "/admin/snippets/choose/exemplar_pages/field/results/"
+    found = client.get(url, {"q": "Nông nghiệp"}).content.decode()
+    assert "data-chooser-modal-choice" in found and "Nông nghiệp" in found
+    assert "Giáo dục và đào tạo" not in found  # the search's results, not the whole list

@@ -19,6 +19,8 @@ from urllib.parse import urlencode, urlsplit
 
 import pytest
 
+from tests.live import choose_in_editor
+
 pytestmark = [pytest.mark.live, pytest.mark.slow, pytest.mark.browser]
 
 PASSWORD = "thidua-demo-2026"
@@ -69,12 +71,7 @@ def editor_writes_and_submits(browser, portal, facts: dict, photo: Path) -> int:
     page.fill("#id_year", "2025")
     page.locator("#id_summary").press_sequentially("Giữ nghề dệt thổ cẩm, dạy nghề cho hai mươi chị em.", delay=10)
     for field_name, choice in (("field", "Nông nghiệp"), ("locality", "Xã Tân Lập")):
-        page.locator(f"#id_{field_name}-chooser [data-chooser-action-choose]").first.click()
-        modal = page.locator(".modal-dialog")
-        modal.locator("#id_q").fill(choice)
-        page.wait_for_load_state("networkidle")  # the chooser refreshes its results as the query is typed
-        modal.get_by_role("link", name=choice, exact=True).first.click()
-        page.locator(f"#id_{field_name}-title").filter(has_text=choice).wait_for()
+        choose_in_editor(page, field_name, choice)
     # The photo: uploaded through the image chooser's upload tab.
     page.locator("#id_hero_image-chooser [data-chooser-action-choose]").first.click()
     modal = page.locator(".modal-dialog")

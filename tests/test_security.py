@@ -20,6 +20,7 @@ from django.core.management.base import SystemCheckError
 from wagtail.models import APIToken
 
 from home.demo.users import DEMO_PASSWORD, DEMO_USERS
+from tests.live import choose_in_editor
 
 REPO = Path(__file__).resolve().parent.parent
 LOCKOUT_TEXT = "Tạm khóa đăng nhập"
@@ -324,11 +325,7 @@ def test_no_csp_violation_in_the_page_editor_a_chooser_and_the_api_docs(live_por
     page.wait_for_url("**/admin/")
     page.goto(portal.url(f"/admin/pages/add/exemplar_pages/exemplarstorypage/{unit_id}/"))
     page.locator("#id_title").fill("Kiểm tra chính sách nội dung")
-    page.locator("#id_field-chooser [data-chooser-action-choose]").first.click()
-    modal = page.locator(".modal-dialog")
-    modal.locator("#id_q").fill("Nông nghiệp")
-    modal.get_by_role("link", name="Nông nghiệp", exact=True).first.click()
-    page.locator("#id_field-title").filter(has_text="Nông nghiệp").wait_for()
+    choose_in_editor(page, "field", "Nông nghiệp")
 
     page.goto(portal.url("/api/v3/docs/"))
     page.locator("#swagger-ui .opblock").first.wait_for()

@@ -97,6 +97,17 @@ class Field(index.Indexed, VietnameseNamedModel):
         verbose_name_plural = _("fields")
 
 
+def index_fields(using: str = "default", **kwargs) -> None:
+    """Put every field in Wagtail's search index (a ``post_migrate`` receiver): the fields a data migration
+    created were saved by a historical model, whose saves the index never hears of."""
+    from wagtail.search.backends import get_search_backends
+
+    fields = list(Field.objects.using(using).all())
+    if fields:
+        for backend in get_search_backends(with_auto_update=True):
+            backend.add_bulk(Field, fields)
+
+
 class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
     """An administrative unit in a tree of any depth, with aliases and a successor."""
 
