@@ -200,11 +200,12 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     assert after_first.json()["live"] is False
     deciding = member_votes(chromium, portal, "hoidong2", page_id, twice=True)
     assert deciding[0] == deciding[1] == "Tán thành và đăng"
-    # One click publishes, the other is told it came too late. The tabs share one browser's cookies (the
-    # messages travel in one), so a tab may also show the other's message: the single publication and the
-    # two votes are checked on the saved data below.
+    # One click publishes, the other is told it came too late. The tabs share one browser's cookies, and the
+    # messages travel in a cookie: the later answer's cookie may replace the earlier one's before either tab
+    # shows it, so only the late click's message is sure to be seen. The single publication and the two votes
+    # are checked on the saved data below.
     answers = " ".join(deciding[2:])
-    assert "đã được đăng" in answers and "đã được xử lý trước đó" in answers, answers
+    assert "đã được xử lý trước đó" in answers, answers
 
     creator_statuses = [status for future in creators for status in future.result(timeout=600)]
     reader_statuses = [status for future in readers for status in future.result(timeout=600)]
