@@ -87,8 +87,10 @@ PLACE_BLANK_DATE_RE = re.compile(
 BLANK_DATE_RE = re.compile(
     rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
 )
+#: The Republic's name in the motto, either spelling of "HÒA".
+REPUBLIC = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})"
 MOTTO_RE = re.compile(
-    rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
+    rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
     r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
     re.IGNORECASE,

@@ -16,6 +16,7 @@ from .plan_header import (
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
+    REPUBLIC,
     attached_to,
     authority_line,
     complete_bare_body,
@@ -55,9 +56,7 @@ HEADER_LINES_ABOVE = 4
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 
-_REPUBLIC_START_RE = re.compile(
-    rf"^(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})", re.I
-)
+_REPUBLIC_START_RE = re.compile(rf"^{REPUBLIC}", re.I)
 
 
 def _place_head(line: str) -> bool:
