@@ -113,7 +113,7 @@ def report(scores: dict[str, dict[str, bool | None]]) -> str:
         lines.append(f"{name[:45]:45} " + " ".join(mark[row[f]].ljust(5) for f in FIELDS))
     for field in FIELDS:
         right, total = accuracy(scores, field)
-        lines.append(f"{field:10} {right}/{total} = {right / total:.0%}")
+        lines.append(f"{field:10} {right}/{total} = {right / total:.0%}" if total else f"{field:10} not applicable")
     return "\n".join(lines)
 
 

@@ -439,6 +439,25 @@ def test_several_references_per_basis_sentence() -> None:
     assert p.issuing_body == "Ủy ban nhân dân huyện Tân Biên"
 
 
+def test_basis_leaves_out_proposals_and_a_body_s_own_work_and_reads_amending_laws_and_attached_rules() -> None:
+    p = parse_plan(
+        "QUYẾT ĐỊNH\nBan hành Quy chế thi đua\n"
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+        "Khen thưởng ngày 16/4/2005 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng ngày 16/11/2013;\n"
+        "Căn cứ Quy chế khen thưởng của Ban Chấp hành Hội Cựu chiến binh tỉnh khóa VI ban hành kèm theo Quyết định "
+        "số 74/QĐ-HCCB ngày 31/7/2020;\n"
+        "Căn cứ chương trình, kế hoạch công tác và kết quả thực hiện nhiệm vụ năm 2023;\n"
+        "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 292/TTr-SNV ngày 11/5/2020,\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế thi đua.\n"
+    )
+    assert [(r.document_type, r.number, r.date, r.issuer) for r in p.basis] == [
+        ("Luật", None, D(2003, 11, 26), None),
+        ("Luật", None, D(2005, 4, 16), None),
+        ("Luật", None, D(2013, 11, 16), None),
+        ("Quyết định", "74/QĐ-HCCB", D(2020, 7, 31), "Ban Chấp hành Hội Cựu chiến binh tỉnh"),
+    ]
+
+
 def test_deadlines_from_tasks_and_tasks_given_by_sentences() -> None:
     p = parse_plan(
         "ỦY BAN NHÂN DÂN\nHUYỆN TÂN BIÊN\nSố: 12/KH-UBND\nTân Biên, ngày 3 tháng 4 năm 2023\n"

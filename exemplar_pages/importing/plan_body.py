@@ -40,7 +40,7 @@ SURNAMES = frozenset(
     Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
 )
 _MOVEMENT_TRIGGER_RE = re.compile(
-    r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+(?:với chủ đề|mang tên|có tên))?"
+    r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+năm\s+\d{4})?(?:\s+(?:với chủ đề|mang tên|có tên))?"
     r"\s*(?::|như\s*:?)?\s*(?=[“\"])"
 )
 #: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua" or "phát động", when the text around speaks of

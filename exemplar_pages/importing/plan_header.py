@@ -256,7 +256,7 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
             and not re.search(r"[.:;]$", line)
             and not OPENING_RE.match(line)
         )
-        if not (open_quote or caps or continuation or _TITLE_PERIOD_LINE_RE.match(line)):
+        if not (open_quote or caps or continuation or (_TITLE_PERIOD_LINE_RE.match(line) and len(line) <= 80)):
             break
         parts.append(line)
         end += 1
@@ -648,7 +648,11 @@ def split_references(clause: str) -> list[str]:
     pieces, start = [], 0
     for m in _NEXT_REFERENCE_RE.finditer(clause):
         law = re.match(rf"{loose('Luật')}\s|(?!.{{0,30}}{loose('số')})", clause[m.end() :], re.IGNORECASE)
-        if law and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
+        # "Luật sửa đổi … của Luật A ngày 16/4/2005 và Luật sửa đổi … ngày …": the date closed the first one
+        dated = any(
+            end >= len(clause[start : m.start()].rstrip()) for _, _, end in find_dates(clause[start : m.start()])
+        )
+        if law and not dated and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):
             continue
@@ -742,8 +746,9 @@ _WITHIN_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
+_PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ|(?i:lần thứ))\b"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ|(?i:lần thứ|khóa|khoá))\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -756,6 +761,11 @@ def _issuer(text: str) -> str | None:
     m = _ISSUER_END_RE.search(text)
     issuer = (text[: m.start()] if m else text).strip(" .,;:")
     return issuer or None
+
+
+def _has_proper_word(text: str) -> bool:
+    """A word written as a name ("Đoàn", "Hà Nội"), not an abbreviation in capitals ("TĐKT")."""
+    return any(len(w) > 1 and w[0].isupper() and w[1:].islower() for w in re.findall(r"\w+", text))
 
 
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
@@ -775,6 +785,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         verb, rest = inherited_verb, clause
     else:
         return None
+    if _PROPOSAL_RE.match(rest):  # "Theo đề nghị … tại Tờ trình số …": a proposal, not a basis
+        return None
     t = _DOC_TYPE_RE.match(rest)
     if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
         t = _DOC_TYPE_RE.match(rest[within.end() :])
@@ -789,16 +801,17 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
         number_m, after = inner, (inner.end() if inner else 0)
-    if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
-        first_date = next((d[1] for d in find_dates(head)), len(head))
-        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
-        if later and not _OF_RE.search(head[: later.start()]):
-            number_m, after = later, later.end()
+    attached = None
     if number_m is None:  # "Quy định về … ban hành kèm theo Quyết định số 1218-QĐ/HNDTW": the decision
         attached = _ATTACHED_RE.search(head)
         if attached:
             doc_type = next((d for d in DOC_TYPES if fold(d) == fold(attached.group(1))), attached.group(1))
             number_m, after = attached, attached.end()
+    if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
+        first_date = next((d[1] for d in find_dates(head)), len(head))
+        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
+        if later and not _OF_RE.search(head[: later.start()]):
+            number_m, after = later, later.end()
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
     date = dates[0][0] if dates else None
@@ -814,10 +827,14 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
             rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)", head[anchor:]
         )
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
+    if issuer is None and attached and number_m is attached and (owner := _OF_RE.search(head, 0, attached.start())):
+        issuer = _issuer(head[owner.end() : attached.start()])  # "Quy chế … của <body> ban hành kèm theo …"
     if issuer is None and of is None and number and dates and dates[0][1] > after:
         early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
+        return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(
