@@ -24,7 +24,7 @@ backend portal {
     .host = "127.0.0.1";
     .port = "8000";
     .connect_timeout = 2s;
-    .first_byte_timeout = 60s;
+    .first_byte_timeout = 90s;  # above SQLITE_BUSY_TIMEOUT: a write waiting for the lock is answered, not cut
     .between_bytes_timeout = 30s;
 }
 

@@ -431,6 +431,34 @@ def choose_in_editor(page, field_name: str, choice: str) -> None:
     page.locator(f"#id_{field_name}-title").filter(has_text=choice).wait_for()
 
 
+#: How long a browser waits for an element or a page (Playwright's default is 30 s): the servers under test share
+#: the machine's cores with the suite's other process (scripts/run-tests), and a write may wait for the embedded
+#: database's lock (SQLITE_BUSY_TIMEOUT) while an import saves.
+BROWSER_TIMEOUT_MS = 90_000
+
+
+class PatientBrowser:
+    """A Playwright browser whose contexts and pages wait up to BROWSER_TIMEOUT_MS."""
+
+    def __init__(self, browser) -> None:
+        self._browser = browser
+
+    def __getattr__(self, name: str):
+        return getattr(self._browser, name)
+
+    @staticmethod
+    def _patient(waiter):
+        waiter.set_default_timeout(BROWSER_TIMEOUT_MS)
+        waiter.set_default_navigation_timeout(BROWSER_TIMEOUT_MS)
+        return waiter
+
+    def new_context(self, **options):
+        return self._patient(self._browser.new_context(**options))
+
+    def new_page(self, **options):
+        return self._patient(self._browser.new_page(**options))
+
+
 @pytest.fixture
 def chromium():
     """Debian's Chromium, headless, through Playwright (no browser download)."""
@@ -444,7 +472,7 @@ def chromium():
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
+        yield PatientBrowser(browser)
         browser.close()
 
 

@@ -128,7 +128,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "transaction_mode": "IMMEDIATE",
-            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "30")),
+            "timeout": int(os.environ.get("SQLITE_BUSY_TIMEOUT", "60")),
             "init_command": "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 1073741824;",
         }
     )
