@@ -458,6 +458,41 @@ def test_basis_leaves_out_proposals_and_a_body_s_own_work_and_reads_amending_law
     ]
 
 
+def test_header_columns_read_across_lead_ins_school_years_and_glued_references() -> None:
+    run_on = parse_plan(
+        "CÔNG ĐOÀN GD H. BA TƠ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM CĐCS Tr. THCS TT BA TƠ Độc lập – Tự do – Hạnh phúc "
+        "Số:03 /BC-CĐCS Ba Tơ, ngày 8 tháng 4 năm 2010 BÁO CÁO TỔNG KẾT PHONG TRÀO THI ĐUA I- Đặc điểm, tình hình: 1. "
+        "Tình hình chung: Công đoàn cơ sở trường THCS TT Ba Tơ được tách ra từ CĐ trường THPT Ba Tơ năm 2006.\n"
+    )
+    assert (run_on.issuing_body, run_on.place, run_on.number) == ("CĐCS Tr. THCS TT BA TƠ", "Ba Tơ", "03/BC-CĐCS")
+    p = parse_plan(
+        "KẾ HOẠCH\nTham gia Liên hoan thanh niên tiên tiến năm 2018\n"
+        "Căn cứ kế hoạch Số: 27-KH/ĐTN-BTG ngày 11 tháng 05 năm 2018 của Ban Chấp hành Quận Đoàn 8 năm học 2017-2018;\n"
+        "Căn cứ Luật thi đua khen thưởng năm 2003, Luật sửa đổi bổ sung một số điều của Luật Thi đua - Khen thưởng "
+        "năm 2005 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua - Khen thưởng 2013;\n"
+        "Thực hiện Kế hoạch số 92-KH/HU ngày 18/9/2018 của Ban Thường vụ Huyện ủy về Cuộc thi viết “Những tấm gương "
+        "điển hình”Quyết định số 173-QĐ/BTC ngày 09/10/2018 của Ban Tổ chức Cuộc thi;\n"
+        "Nay Ban Thường vụ Đoàn trường xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert p.number is None  # the cited plan's number is not the document's
+    assert p.issuing_body == "Ban Thường vụ Đoàn trường"
+    assert [(r.document_type, r.number, r.issuer) for r in p.basis] == [
+        ("Kế hoạch", "27-KH/ĐTN-BTG", "Ban Chấp hành Quận Đoàn 8"),
+        ("Luật", None, None),
+        ("Luật", None, None),
+        ("Luật", None, None),
+        ("Kế hoạch", "92-KH/HU", "Ban Thường vụ Huyện ủy"),
+        ("Quyết định", "173-QĐ/BTC", "Ban Tổ chức Cuộc thi"),
+    ]
+    twice = parse_plan(
+        "QUYẾT ĐỊNH\nBan hành Quy chế thi đua\nCăn cứ Luật Thi đua - Khen thưởng ngày 26/11/2003; Luật sửa đổi, bổ sung "
+        "một số điều của Luật Thi đua, Khen thưởng ngày 14/6/2005 và ngày 16/11/2013;\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015 (đã được sửa đổi ngày 22/11/2019 và ngày 16/6/2025);\n"
+        "QUYẾT ĐỊNH:\n"
+    )
+    assert [r.date for r in twice.basis] == [D(2003, 11, 26), D(2005, 6, 14), D(2013, 11, 16), D(2015, 6, 19)]
+
+
 def test_deadlines_from_tasks_and_tasks_given_by_sentences() -> None:
     p = parse_plan(
         "ỦY BAN NHÂN DÂN\nHUYỆN TÂN BIÊN\nSố: 12/KH-UBND\nTân Biên, ngày 3 tháng 4 năm 2023\n"

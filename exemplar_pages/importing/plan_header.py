@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -360,7 +361,20 @@ def split_run_on_header(line: str) -> list[str]:
     "V/v" subject and the body: split before each of them."""
     if len(line) < 120 or not _REPUBLIC_RE.search(line):
         return [line]
-    return [piece for piece in _RUN_ON_RE.split(line) if piece.strip()]
+    pieces: list[str] = []
+    for piece in (piece.strip() for piece in _RUN_ON_RE.split(line) if piece.strip()):
+        # a table's two columns read across: "CÔNG ĐOÀN GD H. BA TƠ CỘNG HOÀ … VIỆT NAM CĐCS Tr. THCS TT BA TƠ Độc
+        # lập …": the left column's second line follows the Republic's name; it goes back under the first
+        left = _REPUBLIC_THEN_RE.match(piece)
+        letters = [c for c in left.group(2) if c.isalpha()] if left else []
+        if letters and sum(c.islower() for c in letters) * 4 <= len(letters) and letters[0].isupper():
+            pieces += [left.group(2), left.group(1)]
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+_REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)
 
 
 _BARE_BODY_RE = re.compile(
@@ -430,9 +444,12 @@ def authority_line(lines: list[str]) -> str | None:
 
 
 def parse_number(header: str) -> str | None:
-    """ "Số: 93/KH-VP" -> "93/KH-VP"."""
-    m = NUMBER_RE.search(header)
-    return normalise_number(m.group(1)) if m else None
+    """ "Số: 93/KH-VP" -> "93/KH-VP" (not a cited document's: "Căn cứ kế hoạch Số: 27-KH/ĐTN …")."""
+    for line in header.splitlines():
+        m = None if BASIS_VERB_RE.match(line.strip()) else NUMBER_RE.search(line)
+        if m:
+            return normalise_number(m.group(1))
+    return None
 
 
 def _place(words_text: str) -> str | None:
@@ -534,7 +551,7 @@ def _is_name_fragment(piece: str) -> bool:
         return False
     if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
         return False  # a legal site's headings over the text
-    if is_allcaps(piece):
+    if is_allcaps(re.sub(r"(?<!\w)\w{1,3}\.", "", piece)):  # "CĐCS Tr. THCS TT BA TƠ": capitals but "Tr."
         return True
     return (
         len(words) <= 10
@@ -626,9 +643,11 @@ def split_clauses(paragraph: str) -> list[str]:
 _NEXT_REFERENCE_RE = re.compile(
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{_DOC_TYPE})\s+(?:{loose('số')}\b|\d+\s*[/-])"
     rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
-    rf"|\s+{loose('và')}\s+(?=(?-i:{_CAPITALISED_TYPE})\s)",  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    rf"|\s+{loose('và')}\s+(?=(?-i:{_CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    rf"|(?<=[”\"])\s*(?=(?-i:{_CAPITALISED_TYPE})\s+{loose('số')})",  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
     re.IGNORECASE,
 )
+_ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
 _SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
 _OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({_DOC_TYPE})\s+{loose('số')}", re.IGNORECASE)
 _NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{_DOC_TYPE})\s)", re.IGNORECASE)
@@ -649,9 +668,8 @@ def split_references(clause: str) -> list[str]:
     for m in _NEXT_REFERENCE_RE.finditer(clause):
         law = re.match(rf"{loose('Luật')}\s|(?!.{{0,30}}{loose('số')})", clause[m.end() :], re.IGNORECASE)
         # "Luật sửa đổi … của Luật A ngày 16/4/2005 và Luật sửa đổi … ngày …": the date closed the first one
-        dated = any(
-            end >= len(clause[start : m.start()].rstrip()) for _, _, end in find_dates(clause[start : m.start()])
-        )
+        before = clause[start : m.start()].rstrip()
+        dated = _ENDS_WITH_YEAR_RE.search(before) or any(end >= len(before) for _, _, end in find_dates(before))
         if law and not dated and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):
@@ -679,12 +697,14 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause)
             # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
             name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
+            name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"
             name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
             if name and len(name.split()) <= 14:
                 return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
     return None
 
 
+_LEAD_IN_RE = re.compile(rf"^(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?|{loose('Vậy')})\s+(?=[A-ZĐÀ-Ỹ])")
 #: "Nay Ban chấp hành Công đoàn … phát động cuộc thi …": a notice's body, launching or issuing.
 _LAUNCH_RE = re.compile(
     rf"^(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
@@ -752,6 +772,7 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
+    r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
 
@@ -866,6 +887,7 @@ def basis_paragraphs(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+_AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORECASE)
 _NUMBERED_RE = re.compile(rf"^({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
 
 
@@ -883,6 +905,15 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             for clause in split_clauses(sentence):
                 for piece in split_references(clause):
                     ref = parse_reference(piece, verb)
+                    if ref and ref.document_type == "Luật" and ref.date:
+                        # "Luật sửa đổi … ngày 14/6/2005 và ngày 16/11/2013": two amending Laws
+                        again = _AND_DATE_RE.search(piece)
+                        if again and piece[: again.start()].count("(") > piece[: again.start()].count(")"):
+                            again = None  # "(đã được sửa đổi, bổ sung ngày … và ngày …)": the same Law's history
+                        later = find_dates(piece[again.end() :]) if again else []
+                        if later and later[0][1] <= len("ngày ") and later[0][0] != ref.date:
+                            refs.append(ref)
+                            ref = dataclasses.replace(ref, date=later[0][0])
                     if ref:
                         # a document cited again in another's subject ("… thi hành Luật … và Nghị định số 98/…")
                         if not (
