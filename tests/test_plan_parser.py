@@ -493,6 +493,28 @@ def test_header_columns_read_across_lead_ins_school_years_and_glued_references()
     assert [r.date for r in twice.basis] == [D(2003, 11, 26), D(2005, 6, 14), D(2013, 11, 16), D(2015, 6, 19)]
 
 
+def test_basis_shares_a_listed_issuer_reads_a_bracketed_reference_and_skips_the_document_itself() -> None:
+    p = parse_plan(
+        "QUYẾT ĐỊNH\nBan hành Quy định thi đua\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương "
+        "ngày 22/11/2019;\n"
+        "Căn cứ Nghị định số 42/2010/NĐ-CP ngày 15/4/2010, Nghị định số 39/2012/NĐ-CP ngày 27/4/2012 và Nghị định "
+        "số 65/2014/NĐ-CP ngày 01/7/2014 của Chính phủ;\n"
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ về khen thưởng kháng chiến (Thông báo số 1530/VPCP-TCCV ngày "
+        "10/3/2014 của Văn phòng Chính phủ);\n"
+        "Căn cứ vào Nghị quyết của Hội đồng Chính phủ, thông tư này quy định chi tiết bản điều lệ (đăng Công báo số 11 "
+        "ngày 19 tháng 10 năm 1960) như sau:\nĐiều 1.\n"
+    )
+    assert [(r.document_type, r.number, r.date, r.issuer) for r in p.basis] == [
+        ("Luật", None, D(2019, 11, 22), None),
+        ("Nghị định", "42/2010/NĐ-CP", D(2010, 4, 15), "Chính phủ"),
+        ("Nghị định", "39/2012/NĐ-CP", D(2012, 4, 27), "Chính phủ"),
+        ("Nghị định", "65/2014/NĐ-CP", D(2014, 7, 1), "Chính phủ"),
+        ("Thông báo", "1530/VPCP-TCCV", D(2014, 3, 10), "Văn phòng Chính phủ"),
+        ("Nghị quyết", None, None, "Hội đồng Chính phủ"),
+    ]
+
+
 def test_deadlines_from_tasks_and_tasks_given_by_sentences() -> None:
     p = parse_plan(
         "ỦY BAN NHÂN DÂN\nHUYỆN TÂN BIÊN\nSố: 12/KH-UBND\nTân Biên, ngày 3 tháng 4 năm 2023\n"

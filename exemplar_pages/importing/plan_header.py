@@ -648,7 +648,7 @@ _NEXT_REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
-_SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)\s", re.IGNORECASE)
+_SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)[\s,]", re.IGNORECASE)
 _OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({_DOC_TYPE})\s+{loose('số')}", re.IGNORECASE)
 _NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{_DOC_TYPE})\s)", re.IGNORECASE)
 _ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
@@ -766,6 +766,7 @@ _WITHIN_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
+_BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ|(?i:lần thứ|khóa|khoá))\b"
@@ -809,12 +810,16 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if _PROPOSAL_RE.match(rest):  # "Theo đề nghị … tại Tờ trình số …": a proposal, not a basis
         return None
     t = _DOC_TYPE_RE.match(rest)
+    if not t and (inside := _BRACKETED_REFERENCE_RE.search(rest)):  # "Chỉ đạo của … (Thông báo số 1530/VPCP …)"
+        t = _DOC_TYPE_RE.match(rest[inside.end() :])
     if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
         t = _DOC_TYPE_RE.match(rest[within.end() :])
     if not t:
         return None
     doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
     rest = t.group(2)
+    if re.match(rf"{loose('này')}\b", rest, re.IGNORECASE):
+        return None  # "… thông tư này quy định …": the document itself
     about = _ABOUT_RE.search(rest)
     head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
     number_m = re.match(rf"\s*(?:(?:{loose('số')}|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
@@ -891,6 +896,18 @@ _AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORE
 _NUMBERED_RE = re.compile(rf"^({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
 
 
+def _share_issuer(listed: list[BasisReference]) -> None:
+    """ "Nghị định số A ngày …, Nghị định số B ngày … và Nghị định số C ngày … của Chính phủ": the issuer named after
+    the last of a list of numbered documents of one kind, with no subject between them, is the others' too."""
+    last = listed[-1] if listed else None
+    if last is None or not last.issuer or not last.number:
+        return
+    for ref in reversed(listed[:-1]):
+        if ref.issuer or ref.subject or not ref.number or ref.document_type != last.document_type:
+            return
+        ref.issuer = last.issuer
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
@@ -903,6 +920,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             verb: str | None = inherited
             inherited = None
             for clause in split_clauses(sentence):
+                first = len(refs)
                 for piece in split_references(clause):
                     ref = parse_reference(piece, verb)
                     if ref and ref.document_type == "Luật" and ref.date:
@@ -926,6 +944,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         continue
                     else:
                         verb = None
+                _share_issuer(refs[first:])
             if verb and para.rstrip().endswith(";"):
                 carried = verb
     return refs
