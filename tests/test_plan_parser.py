@@ -439,6 +439,11 @@ def test_several_references_per_basis_sentence() -> None:
     assert p.issuing_body == "Ủy ban nhân dân huyện Tân Biên"
 
 
+def references(plan: ParsedPlan) -> list[tuple]:
+    """The basis as (type, number, date, issuer)."""
+    return [(r.document_type, r.number, r.date, r.issuer) for r in plan.basis]
+
+
 def test_basis_leaves_out_proposals_and_a_body_s_own_work_and_reads_amending_laws_and_attached_rules() -> None:
     p = parse_plan(
         "QUYẾT ĐỊNH\nBan hành Quy chế thi đua\n"
@@ -450,7 +455,7 @@ def test_basis_leaves_out_proposals_and_a_body_s_own_work_and_reads_amending_law
         "Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 292/TTr-SNV ngày 11/5/2020,\n"
         "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế thi đua.\n"
     )
-    assert [(r.document_type, r.number, r.date, r.issuer) for r in p.basis] == [
+    assert references(p) == [
         ("Luật", None, D(2003, 11, 26), None),
         ("Luật", None, D(2005, 4, 16), None),
         ("Luật", None, D(2013, 11, 16), None),
@@ -505,7 +510,7 @@ def test_basis_shares_a_listed_issuer_reads_a_bracketed_reference_and_skips_the_
         "Căn cứ vào Nghị quyết của Hội đồng Chính phủ, thông tư này quy định chi tiết bản điều lệ (đăng Công báo số 11 "
         "ngày 19 tháng 10 năm 1960) như sau:\nĐiều 1.\n"
     )
-    assert [(r.document_type, r.number, r.date, r.issuer) for r in p.basis] == [
+    assert references(p) == [
         ("Luật", None, D(2019, 11, 22), None),
         ("Nghị định", "42/2010/NĐ-CP", D(2010, 4, 15), "Chính phủ"),
         ("Nghị định", "39/2012/NĐ-CP", D(2012, 4, 27), "Chính phủ"),
