@@ -156,10 +156,10 @@ def test_no_issuer_is_a_sentence_or_a_heading() -> None:
         if body is None:
             continue
         assert len(body.split()) <= 16, (name, body)
-        assert not re.search(r"(?<![Tt][Pp])\.\s|[:;|]\s|[|]$|^[IVX]+\.|^\d+\.", body), (
+        assert not re.search(r"\w{3,}\.\s|[:;|]\s|[|]$|^[IVX]+\.|^\d+\.", body), (
             name,
             body,
-        )  # "TP. Huế" is a name
+        )  # "TP. Huế", "CĐCS Tr. THCS": a short abbreviation's full stop is part of a name
 
 
 # --- importing: the issuer left empty and reported, titles of any kind, long titles -------------------------
