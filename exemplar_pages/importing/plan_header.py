@@ -704,10 +704,12 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     return None
 
 
-_LEAD_IN_RE = re.compile(rf"^(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?|{loose('Vậy')})\s+(?=[A-ZĐÀ-Ỹ])")
+#: The words that lead into a body's own sentence: "Nay", "Vì vậy,", "Do đó,".
+_LEAD_IN = rf"(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)"
+_LEAD_IN_RE = re.compile(rf"^(?:{_LEAD_IN}|{loose('Vậy')})\s+(?=[A-ZĐÀ-Ỹ])")
 #: "Nay Ban chấp hành Công đoàn … phát động cuộc thi …": a notice's body, launching or issuing.
 _LAUNCH_RE = re.compile(
-    rf"^(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
+    rf"^{_LEAD_IN}\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
     rf"(?:{loose('phát động')}|{loose('ban hành')}|{loose('hướng dẫn')}|{loose('thông báo')})\s",
     re.IGNORECASE,
 )
