@@ -51,6 +51,20 @@ def pytest_sessionstart(session) -> None:
             raise pytest.UsageError("REQUIRE_POSTGRES=1 but DATABASE_URL does not point at PostgreSQL.")
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session) -> None:
+    """Remove the SQLite test database's WAL files, which threads' open connections leave behind."""
+    from django.conf import settings
+
+    name = settings.DATABASES["default"].get("TEST", {}).get("NAME") or ""
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3") and os.path.basename(name).startswith(
+        "thidua-test-"
+    ):
+        for path in (name, f"{name}-wal", f"{name}-shm"):
+            if os.path.exists(path):
+                os.remove(path)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo content once per session; each test's changes roll back on top of it."""
