@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
+from tests.test_plan_other_bodies import fold
 
 try:
     from tests.seeds_helper import seed_text
@@ -707,3 +708,44 @@ def test_report_title_repeating_its_kind_a_region_over_two_lines_and_a_head_of_o
     # the head's line under the title ("TỔNG KIỂM TOÁN NHÀ NƯỚC") is who decides, not the subject
     assert decision.title.casefold() == "quyết định ban hành quy chế thi đua của kiểm toán nhà nước"
     assert [b.number for b in decision.basis] == ["98/2023/NĐ-CP", "1/2024/TT-BNV"]
+
+
+def test_a_letter_under_its_web_title_a_place_run_into_the_left_column_and_glued_numbers() -> None:
+    letter = parse_plan(
+        "Công văn: V/v phát động thi đua chào mừng ngày thành lập Hội\n08:30 - 02/03/2021\n"
+        "HỘI CỰU CHIẾN BINH VIỆT NAM CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "BAN THƯỜNG VỤ TRUNG ƯƠNG Độc lập - Tự do - Hạnh phúc\nSố 45- CV/CCB Hà Nội, ngày 01 tháng 3 năm 2021\n"
+        "V/v phát động thi đua chào mừng\nngày thành lập Hội\nKính gửi: Hội Cựu chiến binh các tỉnh, thành phố\n"
+        "Thực hiện kế hoạch số 12KH/CCB ngày 15/01/2021 của Ban Thường vụ Trung ương Hội;\n"
+    )
+    # the "V/v" inside the header is the letter's, not the page's title above it
+    assert letter.title == "Công văn về việc phát động thi đua chào mừng ngày thành lập Hội"
+    assert letter.issuing_body == "Ban Thường vụ Trung ương Hội Cựu chiến binh Việt Nam"
+    assert references(letter) == [("Kế hoạch", "12KH/CCB", dt.date(2021, 1, 15), "Ban Thường vụ Trung ương Hội")]
+    union = parse_plan(
+        "ĐOÀN TNCS HỒ CHÍ MINH\nBAN CHẤP HÀNH TỈNH GIA LAI Pleiku, ngày 05tháng 4 năm 2022\n***\nSố: 88/KH-TĐTN\n"
+        "KẾ HOẠCH\nTổ chức Tháng Thanh niên năm 2022\nI. MỤC ĐÍCH\n"
+    )
+    # the spaces between the columns lost: the place is the mixed-case words, the capitals before it the body's
+    assert (union.place, union.issue_date) == ("Pleiku", dt.date(2022, 4, 5))
+    assert union.issuing_body == "Ban Chấp hành Đoàn TNCS Hồ Chí Minh tỉnh Gia Lai"
+
+
+def test_a_presidium_an_institution_named_over_two_lines_and_a_village_body() -> None:
+    presidium = parse_plan(
+        "HỘI NÔNG DÂN VIỆT NAM\nĐOÀN CHỦ TỊCH\nSố: 07/HD – ĐCT-VP\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 10 tháng 02 năm 2023\nHƯỚNG DẪN\nBình xét thi đua năm 2023\nI. MỤC ĐÍCH\n"
+    )
+    assert presidium.number == "07/HD–ĐCT-VP"  # an en dash inside the number, spaced
+    assert presidium.issuing_body == "Đoàn Chủ tịch Hội Nông dân Việt Nam"
+    institute = parse_plan(
+        "ĐẢNG ỦY KHỐI CÁC CƠ QUAN TRUNG ƯƠNG\n\nĐẢNG BỘ HỌC VIỆN\n\nHÀNH CHÍNH QUỐC GIA\n\n*\n\nSố: 12-KH/ĐU\n\n"
+        "ĐẢNG CỘNG SẢN VIỆT NAM\n\nHà Nội, ngày 02 tháng 3 năm 2021\n\nKẾ HOẠCH\n\nThi đua năm 2021\n\nI. MỤC ĐÍCH\n"
+    )
+    assert fold(institute.issuing_body) == fold("Đảng bộ Học viện Hành chính Quốc gia")
+    village = parse_plan(
+        "HỘI LHPN XÃ AN BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCHI HỘI PN ẤP BÌNH THẠNH Độc lập - Tự do - Hạnh phúc\n"
+        "Bình Thạnh, ngày 20 tháng 12 năm 2023\nBÁO CÁO THÀNH TÍCH\nNăm 2023 của Chi hội\nA. ĐẶC ĐIỂM\n"
+    )
+    # the hamlet is the body's place already: the commune of the line above is not added
+    assert fold(village.issuing_body) == fold("Chi hội PN ấp Bình Thạnh")

@@ -78,7 +78,7 @@ NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s
 _PLACE = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
 PLACE_DATE_RE = re.compile(
     _PLACE
-    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s+{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
+    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
     re.IGNORECASE,
 )
 PLACE_BLANK_DATE_RE = re.compile(
@@ -305,15 +305,21 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     after = after or [item for item in candidates if markers and item[0] > markers[0]]
     chosen = after[0] if after else (candidates[0] if candidates else None)
     if chosen is None:
-        for i, line in enumerate(window[: body + 1]):
-            m = SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line)
-            if m and i <= (markers[-1] + 2 if markers else 12):
-                subject = m.group(1).strip(" .")
-                if _decides(window[body:]):  # a decision whose "QUYẾT ĐỊNH" heading was lost: "VỀ VIỆC …"
-                    part = f"VỀ VIỆC {subject}" if is_allcaps(subject) else f"về việc {subject}"
-                    title = _title_text("Quyết định", [part], "\n".join(lines[:i] + lines[i + 1 :]))
-                    return i, title, i + 1, "Quyết định"
-                return i, f"Công văn về việc {lower_first(subject)}", i + 1, "Công văn"
+        subjects = [
+            (i, m)
+            for i, line in enumerate(window[: body + 1])
+            if (m := SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line))
+            and i <= (markers[-1] + 2 if markers else 12)
+        ]
+        # a web page's title above the header repeats the "V/v" line: the one inside the header block is the letter's
+        subjects = [item for item in subjects if markers and item[0] > markers[0]] or subjects
+        for i, m in subjects[:1]:
+            subject = m.group(1).strip(" .")
+            if _decides(window[body:]):  # a decision whose "QUYẾT ĐỊNH" heading was lost: "VỀ VIỆC …"
+                part = f"VỀ VIỆC {subject}" if is_allcaps(subject) else f"về việc {subject}"
+                title = _title_text("Quyết định", [part], "\n".join(lines[:i] + lines[i + 1 :]))
+                return i, title, i + 1, "Quyết định"
+            return i, f"Công văn về việc {lower_first(subject)}", i + 1, "Công văn"
         return _post_title(lines)
     index, (kind, written, rest) = chosen
     if not rest and not is_allcaps(lines[index]) and (post := _post_title(lines))[0] not in (None, index):
@@ -496,6 +502,16 @@ def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
     return None, None
 
 
+def _left_of_place(m: re.Match) -> str:
+    """A place and date run on from the left column's line ("BAN CHẤP HÀNH TỈNH KHÁNH HÒA Nha Trang, ngày …", the
+    spaces between the columns lost): the capitals before the place stay, as a piece of the header."""
+    words = m.group(1)
+    place = _place(words)
+    if place and place != words and words.endswith(" " + place) and is_allcaps(words[: -len(place)]):
+        return words[: -len(place)].rstrip() + "\n"
+    return "\n"
+
+
 def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
     """The pieces of the header that may name the issuer, in order; and whether a Union's motto stood right."""
     fragments: list[str] = []
@@ -506,7 +522,7 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
         for cell in re.split(r"\s*\|\s*|\t+|[ \u00a0]{3,}", line):
             cell = MOTTO_RE.sub("\n", cell)
             cell = NUMBER_RE.sub("\n", cell)
-            cell = PLACE_DATE_RE.sub("\n", cell)
+            cell = PLACE_DATE_RE.sub(_left_of_place, cell)
             cell = PLACE_BLANK_DATE_RE.sub("\n", cell)
             cell = BLANK_DATE_RE.sub("\n", cell)
             cell = SUBJECT_LINE_RE.sub("\n", cell)
@@ -570,8 +586,22 @@ def _region_tail(fragment: str) -> bool:
     return is_allcaps(fragment) and " ".join(fold(fragment).split()) in _REGIONS
 
 
+#: An institution's kind that ends a header line, its proper name on the next ("ĐẢNG BỘ HỌC VIỆN" over "CHÍNH SÁCH
+#: VÀ PHÁT TRIỂN").
+_INSTITUTION_END_RE = re.compile(
+    r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|trung tam|cong ty|ngan hang)$"
+)
+
+
+def _names_institution(fragment: str) -> bool:
+    return is_allcaps(fragment) and bool(_INSTITUTION_END_RE.search(" ".join(fold(fragment).split())))
+
+
+#: A village or hamlet in a body's name ("CHI HỘI PN THÔN ĐÔNG MAI"): the name has its place already.
+_VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
+
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
-_BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|bch|btv)(?: (?:trung uong|tw))?$")
+_BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$")
 
 
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
@@ -591,7 +621,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         )
         if names and _region_tail(fragment):
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
-        elif names and (wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE)):
+        elif names and (
+            wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE) or _names_institution(names[-1])
+        ):
             names[-1] = f"{names[-1]} {fragment}"
         else:
             names.append(fragment)
@@ -618,10 +650,16 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
-            if locality and not re.search(rf"\b(?:{units})\b", child, re.IGNORECASE):
+            if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
                 name = f"{child} {locality.group(0)}"
     if union_motto and "doan" not in fold(name).split():
-        name = f"{name} Đoàn TNCS Hồ Chí Minh"
+        organ = re.match(
+            r"(?:ban chap hanh|ban thuong vu)\s(?=(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s)", fold(name)
+        )
+        if organ:  # "BAN CHẤP HÀNH TỈNH KHÁNH HÒA" under the Union's motto: the Union's committee of the province
+            name = f"{name[: organ.end()]}Đoàn TNCS Hồ Chí Minh {name[organ.end() :]}"
+        else:
+            name = f"{name} Đoàn TNCS Hồ Chí Minh"
     return name
 
 

@@ -37,8 +37,11 @@ DATE_WORDS_RE = re.compile(
 )
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _NUMBER_PART = r"[^\W_][^\W_.]*(?:\.[^\W_]+)*"
-# "93/KH-VP", "225 - KH/TWĐTN-CTTN", and "298 KH/TWĐTN" (its dash lost)
-DOC_NUMBER = rf"\d+(?:\s*[/-]\s*{_NUMBER_PART}|\s(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:\s*[/-]\s*{_NUMBER_PART})*"
+# "93/KH-VP", "225 - KH/TWĐTN-CTTN", "298 KH/TWĐTN" and "179KH/TWĐTN" (its dash lost), "13/HD – ĐCT-TC" (an en dash)
+_NUMBER_JOIN = r"(?:\s*[/-]\s*|\s*–\s*(?=[A-ZĐ]{2,}))"
+DOC_NUMBER = (
+    rf"\d+(?:{_NUMBER_JOIN}{_NUMBER_PART}|\s?(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:{_NUMBER_JOIN}{_NUMBER_PART})*"
+)
 DOC_TYPES = (
     "Kế hoạch",
     "Công văn",
