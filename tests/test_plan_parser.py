@@ -749,3 +749,25 @@ def test_a_presidium_an_institution_named_over_two_lines_and_a_village_body() ->
     )
     # the hamlet is the body's place already: the commune of the line above is not added
     assert fold(village.issuing_body) == fold("Chi hội PN ấp Bình Thạnh")
+
+
+def test_a_standing_board_is_named_with_its_committee_and_a_purpose_sentence_cites_a_basis() -> None:
+    plan = parse_plan(
+        "ỦY BAN MTTQ VIỆT NAM\n\nTỈNH BẾN TRE\n\nBAN THƯỜNG TRỰC\n\nSố: 31/KH-MTTQ-BTT\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nBến Tre, ngày 03 tháng 4 năm 2023\n\nKẾ HOẠCH\n\n"
+        "Phát động thi đua năm 2023\n\n"
+        "Để thực hiện Chỉ thị số 05/CT-TTg ngày 12/02/2023 của Thủ tướng Chính phủ về công tác thi đua, "
+        "Ban Thường trực ban hành kế hoạch như sau:\n\nI. MỤC ĐÍCH\n"
+    )
+    assert fold(plan.issuing_body) == fold("Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh Bến Tre")
+    assert references(plan) == [("Chỉ thị", "05/CT-TTg", dt.date(2023, 2, 12), "Thủ tướng Chính phủ")]
+    letter = parse_plan(
+        "KẾ HOẠCH\nThi đua năm 2024\nCăn cứ công văn hướng dẫn số 12/HD-BTĐKT ngày 05/01/2024 của Ban Thi đua - Khen "
+        "thưởng tỉnh; Thông tư số 15/2023/TT-BGDĐT ngày 31 tháng năm 2023 Bộ Giáo dục và Đào tạo quy định về thi đua;\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    # a guidance sent as a letter is a guidance; a date that lost its month leaves the issuer after it readable
+    assert references(letter) == [
+        ("Hướng dẫn", "12/HD-BTĐKT", dt.date(2024, 1, 5), "Ban Thi đua - Khen thưởng tỉnh"),
+        ("Thông tư", "15/2023/TT-BGDĐT", None, "Bộ Giáo dục và Đào tạo"),
+    ]

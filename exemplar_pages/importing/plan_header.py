@@ -137,7 +137,18 @@ PUBLISHED_RE = re.compile(
 _YEAR = r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])"
 PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{loose('năm')})?)\s*{_YEAR}", re.IGNORECASE)
 PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
-_VERBS = ("Thực hiện", "Căn cứ vào", "Căn cứ", "Triển khai", "Trên cơ sở", "Theo")
+_VERBS = (
+    "Thực hiện",
+    "Căn cứ vào",
+    "Căn cứ",
+    "Triển khai",
+    "Trên cơ sở",
+    "Theo",
+    "Để tổ chức triển khai",
+    "Để tổ chức thực hiện",
+    "Để triển khai",
+    "Để thực hiện",
+)
 _DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
 _CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
@@ -601,7 +612,9 @@ def _names_institution(fragment: str) -> bool:
 _VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
 
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
-_BARE_ORGAN_RE = re.compile(r"^(?:ban chap hanh|ban thuong vu|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$")
+_BARE_ORGAN_RE = re.compile(
+    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
+)
 
 
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
@@ -830,6 +843,12 @@ def _has_proper_word(text: str) -> bool:
     return any(len(w) > 1 and w[0].isupper() and w[1:].islower() for w in re.findall(r"\w+", text))
 
 
+#: A date that lost its day or month, read as no date: "ngày 31 tháng năm 2020".
+_BROKEN_DATE_RE = re.compile(
+    rf"^\s*{loose('ngày')}\s*\d{{0,2}}\s*{loose('tháng')}\s*\d{{0,2}}\s*{loose('năm')}\s*\d{{4}}"
+)
+
+
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
     """One "Thực hiện/Căn cứ <type> số <n> ngày <d> của <issuer> về <subject>" reference.
 
@@ -858,6 +877,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None
     doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
     rest = t.group(2)
+    sent_as_letter = re.match(rf"\s*({_DOC_TYPE})\s+(?={loose('số')}\b)", rest, re.IGNORECASE)
+    if doc_type == "Công văn" and sent_as_letter:  # "công văn hướng dẫn số 29/HD-…": the guidance, sent as a letter
+        doc_type = next((d for d in DOC_TYPES if fold(d) == fold(sent_as_letter.group(1))), sent_as_letter.group(1))
+        rest = rest[sent_as_letter.end() :]
     if re.match(rf"{loose('này')}\b", rest, re.IGNORECASE):
         return None  # "… thông tư này quy định …": the document itself
     about = _ABOUT_RE.search(rest)
@@ -890,7 +913,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         of is None and (number or date) and doc_type != "Luật"
     ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
         bare = re.match(
-            rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)", head[anchor:]
+            rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)",
+            _BROKEN_DATE_RE.sub("", head[anchor:], count=1),  # "ngày 31 tháng năm 2020 Bộ …": a month lost
         )
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
     if issuer is None and attached and number_m is attached and (owner := _OF_RE.search(head, 0, attached.start())):
