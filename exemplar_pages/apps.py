@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -61,6 +63,10 @@ class ExemplarPagesConfig(AppConfig):
             "close_consultations",
             lambda: seconds("OPERATIONS_CLOSE_CONSULTATIONS_SECONDS"),
             "exemplar_pages.consultation.closing.close_consultations",
+        )
+        # Exemplar imports whose process died part-way are undone (exemplar_pages.importing.journal).
+        register_periodic(
+            "undo_abandoned_imports", timedelta(minutes=5), "exemplar_pages.importing.journal.undo_abandoned_imports"
         )
 
         # System checks (exemplar_pages.E001, E002): the publication guard is on, Wagtail's English emails are off.

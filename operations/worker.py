@@ -156,9 +156,35 @@ class ResilientWorker(Worker):
         db_task_result.set_successful = lambda value: persist(partial(save_successful, value), label)
         db_task_result.set_failed = record_failure
         try:
+            if object_gone(db_task_result):
+                logger.info("worker: task %s skipped: the object it updates was deleted since", db_task_result.id)
+                db_task_result.set_successful(None)
+                return
             super().run_task(db_task_result)
         finally:
             self.heartbeat.current_task_id = ""
+
+
+#: Wagtail's tasks that update an index entry of one object `(app_label, model_name, pk)`, queued when it is saved:
+#: when the object was deleted before the task ran (an editor's quick delete, an undone import), there is nothing
+#: to update, and Wagtail's own task would fail with a traceback.
+INDEX_UPDATES = frozenset(
+    {"wagtail.tasks.update_reference_index_task", "modelsearch.tasks.insert_or_update_object_task"}
+)
+
+
+def object_gone(db_task_result: DBTaskResult) -> bool:
+    """Whether a task updating one object's index entry finds that object deleted."""
+    if db_task_result.task_path not in INDEX_UPDATES:
+        return False
+    from django.apps import apps
+
+    try:
+        app_label, model_name, pk = db_task_result.args_kwargs["args"]
+        model = apps.get_model(app_label, model_name)
+    except (KeyError, ValueError, TypeError, LookupError):
+        return False
+    return not model._default_manager.filter(pk=pk).exists()
 
 
 def requeue(db_task_result: DBTaskResult, reason: str) -> None:

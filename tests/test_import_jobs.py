@@ -1,9 +1,8 @@
 """Row progress of background imports (issue #12 point 5): “Đã xử lý N / M dòng” while the job runs.
 
-The worker writes the progress to a file beside the upload (exemplar_pages/importing/jobs.py: the
-import's transaction holds the database's write lock, so no counter can be written there); the job
-page reads it. Here the page is read from inside the import, while its transaction is still open; the
-live test at the end reads it from the web process while the worker imports, on SQLite.
+The worker writes the progress to a file beside the upload (exemplar_pages/importing/jobs.py); the job
+page reads it. Here the page is read from inside the import; the live tests at the end read it from the
+web process while the worker imports, on SQLite, and kill the worker in the middle of a list.
 """
 
 from __future__ import annotations
@@ -195,4 +194,55 @@ def test_the_web_process_shows_the_worker_s_progress_during_the_import(live_port
         "print(ExemplarStoryPage.objects.filter(title__contains='(số ', depth__gt=0).count())"
     )
     assert created.split()[-1] == str(total)
+    portal.assert_logs_clean()
+
+
+STATE = """
+import json
+from django.contrib.sessions.backends.db import SessionStore
+from exemplar_pages.models import ExemplarStoryPage, ImportJob, UnfinishedImport
+WRITE
+job = ImportJob.objects.get(pk=JOB)
+titles = list(ExemplarStoryPage.objects.filter(title__contains="(số ").values_list("title", flat=True))
+print(json.dumps({"status": job.status, "stories": len(titles), "distinct": len(set(titles)),
+                  "journals": list(UnfinishedImport.objects.values_list("job_id", flat=True))}))
+"""
+
+
+@pytest.mark.live
+@pytest.mark.slow
+def test_a_worker_killed_in_the_middle_of_a_list_leaves_each_story_once_and_writers_are_not_held(live_portal, tmp_path):
+    from tests.test_operations_faults import FAST
+
+    total = 600
+    path = write_csv(many_rows(total), tmp_path / "nhieu-dong.csv")
+    portal = live_portal(processes=("web",), env=FAST)
+    facts = json.loads(portal.shell(START_JOB.replace("PATH", repr(str(path)))).strip().splitlines()[-1])
+    url, cookie = f"/admin/nhap-du-lieu/lan-nhap/{facts['job']}/", {"Cookie": f"sessionid={facts['session']}"}
+
+    def state(write: str = "") -> dict:
+        code = STATE.replace("WRITE", write).replace("JOB", str(facts["job"]))
+        return json.loads(portal.shell(code).strip().splitlines()[-1])
+
+    def saved() -> int:
+        match = TEXT.search(portal.request("GET", url, headers=cookie).text)
+        return int(match.group(2).replace("\u00a0", "")) if match and match.group(1) == "Đang tạo các trang" else 0
+
+    portal.start_process("worker")
+    portal.wait_until(lambda: saved() >= 100, timeout=300, interval=0.3, message="the worker never saved 100 stories")
+    # Another process writes (a login's session) while the import saves: it gets in between two batches.
+    during = state("SessionStore().create()")
+    assert during["status"] == "running" and 0 < during["stories"] < total, during
+    portal.kill("worker")
+    killed = state()
+    assert killed["status"] == "running" and 0 < killed["stories"] < total, killed
+    assert killed["journals"] == [facts["job"]], killed  # what the dead attempt saved is on record
+
+    time.sleep(6)  # the dead worker's heartbeat goes stale (OPERATIONS_WORKER_STALE_SECONDS = 5)
+    portal.start_process("worker")  # reclaims the job at start-up: undoes the first attempt, imports once
+    portal.wait_until(lambda: state()["status"] == "done", timeout=300, interval=2, message="the job never ended")
+    assert state() == {"status": "done", "stories": total, "distinct": total, "journals": []}
+    page = portal.request("GET", url, headers=cookie).text
+    assert "Đã xong" in page and f"{total}" in page.replace("\u00a0", "")
+    assert "undoing an unfinished import" in portal.log("worker")
     portal.assert_logs_clean()

@@ -16,7 +16,7 @@ from operations import outbox
 from operations.conf import email_backoff
 from operations.models import OutgoingEmail, PeriodicJob, WorkerHeartbeat
 from operations.schedule import Job, Scheduler, claim_and_enqueue, periodic_jobs, register_periodic, unregister_periodic
-from operations.worker import ResilientWorker, reclaim_abandoned_tasks
+from operations.worker import ResilientWorker, object_gone, reclaim_abandoned_tasks
 from search.models import IndexOperation
 from tests.live import free_port
 from tests.moderation_fixtures import fresh
@@ -280,3 +280,20 @@ def test_search_index_status_shows_retrying_and_rejected_operations(settings, ca
     assert "pending operations: 3" in output
     assert "retrying (waiting after failed attempts): 3" in output and "next attempt:" in output
     assert "rejected operations (failed, not retried): 1" in output and "mapper_parsing_exception" in output
+
+
+def test_an_index_update_queued_for_an_object_deleted_since_is_moot():
+    """Wagtail queues a reference-index and a search-index update on every save; when the page is deleted before
+    the worker gets to them (an undone import), the worker skips them instead of logging a traceback."""
+    from exemplar_pages.models import Field
+
+    field = Field.objects.create(name="Lĩnh vực tạm để xóa", slug="linh-vuc-tam-de-xoa")
+    queued = [
+        DBTaskResult(task_path=path, args_kwargs={"args": ["exemplar_pages", "field", str(field.pk)], "kwargs": {}})
+        for path in ("wagtail.tasks.update_reference_index_task", "modelsearch.tasks.insert_or_update_object_task")
+    ]
+    assert [object_gone(result) for result in queued] == [False, False]
+    field.delete()
+    assert [object_gone(result) for result in queued] == [True, True]
+    other = DBTaskResult(task_path="operations.tasks.sweep", args_kwargs={"args": [], "kwargs": {}})
+    assert object_gone(other) is False

@@ -1,4 +1,5 @@
-"""Import exemplar lists all-or-nothing: validate every row, then create every story in one transaction."""
+"""Import exemplar lists all-or-nothing: validate every row, then create the stories batch by batch, each batch
+in a short transaction, an unfinished import being undone from its journal (`importing.journal`)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
 from .exemplar_validation import RowError, RowValidator, StoryDraft
-from .limits import ImportLimitError, check_bytes
+from .journal import Journal, batches
+from .limits import ImportLimitError, check_bytes, limit
 from .locality_paths import LocalityResolver
 
 __all__ = ["ExemplarImportRefused", "ExemplarImportResult", "RowError", "import_exemplar_file", "import_exemplars"]
@@ -47,7 +49,19 @@ class ExemplarImportResult:
 
 
 class _Rollback(Exception):
-    """Raised inside the transaction to undo every row when one fails to save."""
+    """Raised inside a batch's transaction to undo every row when one fails to save (its error is the argument)."""
+
+
+def _save_row(draft: StoryDraft, parent: UnitPage, validator: RowValidator, user, publish: bool) -> ExemplarStoryPage:
+    try:
+        draft.movement = validator.movements.save(draft.movement, parent, user)  # drafts for new ones
+        return _create(draft, parent, validator.localities, user, publish)
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            reasons = "; ".join(f"{key}: {' '.join(texts)}" for key, texts in error.message_dict.items())
+        else:
+            reasons = " ".join(error.messages)
+        raise _Rollback(RowError(draft.line, _("(whole row)"), reasons)) from error
 
 
 def _create(draft: StoryDraft, parent: UnitPage, resolver: LocalityResolver, user, publish: bool) -> ExemplarStoryPage:
@@ -88,8 +102,9 @@ def import_exemplars(
     publish: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    job=None,
 ) -> ExemplarImportResult:
-    """Validate every row of an exemplar list, then (if all are valid) create the stories in one transaction."""
+    """Validate every row of an exemplar list, then (if all are valid) create the stories, all or none."""
     parent = getattr(parent, "specific", parent)
     if not isinstance(parent, UnitPage):
         raise ExemplarImportRefused(_("The parent page must be a unit page."))
@@ -123,22 +138,33 @@ def import_exemplars(
     result.warnings.extend(str(warning) for warning in validator.warnings)
     if result.errors or dry_run:
         return result
+    batch_list = list(batches(result.drafts, limit("IMPORT_SAVE_BATCH")))
+    journal = Journal(job) if batch_list else None
     try:
-        with transaction.atomic():
-            for draft in _counted(result.drafts, "save", progress):
-                try:
-                    draft.movement = validator.movements.save(draft.movement, parent, user)  # drafts for new ones
-                    result.created.append(_create(draft, parent, validator.localities, user, publish))
-                except ValidationError as error:
-                    if hasattr(error, "error_dict"):
-                        reasons = "; ".join(f"{key}: {' '.join(texts)}" for key, texts in error.message_dict.items())
-                    else:
-                        reasons = " ".join(error.messages)
-                    result.errors.append(RowError(draft.line, _("(whole row)"), reasons))
-                    raise _Rollback from error
-    except _Rollback:
+        for number, batch in enumerate(batch_list, 1):
+            if number > 1:
+                journal.pause()
+            with transaction.atomic():
+                movements, localities = len(validator.movements.created), len(validator.localities.created)
+                saved = []
+                for draft in batch:
+                    saved.append(_save_row(draft, parent, validator, user, publish))
+                    if progress is not None:
+                        progress("save", len(result.created) + len(saved), len(result.drafts))
+                journal.record(
+                    [*validator.movements.created[movements:], *saved],
+                    validator.localities.created[localities:],
+                    last=number == len(batch_list),
+                )
+            result.created += saved
+    except _Rollback as error:
+        journal.undo()
         result.created, validator.localities.created = [], []
+        result.errors.append(error.args[0])
         return result
+    except BaseException:
+        journal.undo_if_possible()  # an interruption (Ctrl-C, a worker told to stop) or a database error
+        raise
     result.localities_created = validator.localities.created
     result.warnings.extend(validator.movements.created_messages())
     result.published = publish

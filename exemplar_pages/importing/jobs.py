@@ -1,18 +1,16 @@
 """Admin imports as background jobs: store the upload as an ImportJob, run it in the worker (DESIGN §7).
 
-The job runs the same importers as the commands and the inline admin import, each in its own
-transaction (all or nothing); the job's row is written outside that transaction so that its state
-stays visible while the import runs and after it fails.
+The job runs the same importers as the commands and the inline admin import (all or nothing); the
+job's row is written outside their transactions so that its state stays visible while the import runs
+and after it fails.
 
-Row progress (an exemplar list: rows checked, then stories created) is not in the database: the
-import holds its transaction, and on SQLite the database's single write lock, from the first story
-to the last, so no other connection could write a counter meanwhile, and a write on the import's own
-connection stays invisible until the end. Django's cache is no way round: the default local-memory
-cache is per process (the worker's is not the web's) and the database cache writes through that same
-connection. So the worker writes a small JSON file next to the upload, in the default storage,
-which already carries the upload from the web process to the worker (`imports/progress/job-N.json`,
-never served), at most every IMPORT_PROGRESS_SECONDS and at the end of each stage; the job page reads
-it, and it is deleted when the job ends.
+Row progress (an exemplar list: rows checked, then stories created) is not in the database: it is
+written by the worker every IMPORT_PROGRESS_SECONDS, more often than the import's batches commit, and
+the web process may be another machine's, so the worker writes a small JSON file next to the upload,
+in the default storage, which already carries the upload from the web process to the worker
+(`imports/progress/job-N.json`, never served); the job page reads it, and it is deleted when the job
+ends. A job run again after its worker died first undoes what the earlier attempt saved
+(`journal.undo_abandoned`).
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from ..models import ImportJob
+from .journal import undo_abandoned
 
 logger = logging.getLogger(__name__)
 
@@ -147,6 +146,7 @@ def _run_exemplars(job: ImportJob, upload: UploadedFile) -> None:
             publish=bool(job.options.get("publish")),
             dry_run=dry_run,
             progress=ProgressWriter(job),
+            job=job,
         )
     except (SpreadsheetError, ExemplarImportRefused) as error:
         job.status, job.error_count, job.report = ImportJob.Status.FAILED, 1, str(error)
@@ -161,6 +161,7 @@ def run_job(job: ImportJob) -> None:
     job.status, job.started_at = ImportJob.Status.RUNNING, timezone.now()
     job.save(update_fields=["status", "started_at"])
     try:
+        undo_abandoned(job)  # what an earlier attempt saved before its worker died
         if job.parent is None:
             job.status, job.report = ImportJob.Status.FAILED, _("The receiving unit is no longer on the portal.")
         else:

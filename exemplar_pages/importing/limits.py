@@ -28,6 +28,8 @@ DEFAULTS: dict[str, int] = {
     "IMPORT_MAX_ZIP_MEMBERS": 1000,  # members of an .xlsx/.docx
     "IMPORT_MAX_PDF_PAGES": 500,  # pages of a plan in PDF
     "IMPORT_BACKGROUND_MIN_BYTES": 256 * 1024,  # admin uploads from this size run as background jobs
+    "IMPORT_SAVE_BATCH": 50,  # stories saved per transaction (exemplar_pages.importing.journal)
+    "IMPORT_ABANDONED_MINUTES": 10,  # an unfinished import untouched this long is undone
 }
 RATIO_MIN_MEMBER_BYTES = MB  # small members (styles, shared strings of a few rows) compress well and are harmless
 

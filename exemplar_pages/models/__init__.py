@@ -5,7 +5,7 @@ from .consultations import ConsultationComment, ConsultationNominee, Consultatio
 from .contests import ContestEntry, ContestEntryPhoto, ContestPage, ContestScore
 from .decisions import DecisionAwardee, DecisionPage
 from .gallery import MovementGalleryImage, StoryGalleryImage
-from .imports import ImportJob
+from .imports import ImportJob, UnfinishedImport
 from .moderation import CouncilVote, CouncilVoteTask, OfficeReviewTask, UnitEditorGroup, VoteDecision
 from .movements import MovementPage
 from .plans import PlanAssignment, PlanPage, PlanReference
@@ -30,6 +30,7 @@ __all__ = [
     "ExemplarStoryPage",
     "Field",
     "ImportJob",
+    "UnfinishedImport",
     "Locality",
     "LocalityAlias",
     "MovementGalleryImage",

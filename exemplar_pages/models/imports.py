@@ -51,3 +51,22 @@ class ImportJob(models.Model):
     @property
     def finished(self) -> bool:
         return self.status in (self.Status.DONE, self.Status.FAILED)
+
+
+class UnfinishedImport(models.Model):
+    """What an exemplar import has saved so far: it saves in short transactions, batch by batch, so that the
+    embedded database's one write lock is never held for a whole list; this row, written in each batch's
+    transaction and deleted in the last one's, lets an import that fails or whose process dies be undone
+    (`exemplar_pages.importing.journal`)."""
+
+    job = models.ForeignKey(ImportJob, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    page_ids = models.JSONField(default=list)  # stories and draft movements, in the order they were created
+    locality_ids = models.JSONField(default=list)
+    started_at = models.DateTimeField(auto_now_add=True)
+    touched_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("unfinished import")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}: {len(self.page_ids)}"
