@@ -17,6 +17,7 @@ import time
 from datetime import datetime, timedelta
 from functools import partial
 
+from django.apps import apps
 from django.db import close_old_connections, connections
 from django.utils import timezone
 from django_tasks_db.management.commands.db_worker import Worker
@@ -177,8 +178,6 @@ def object_gone(db_task_result: DBTaskResult) -> bool:
     """Whether a task updating one object's index entry finds that object deleted."""
     if db_task_result.task_path not in INDEX_UPDATES:
         return False
-    from django.apps import apps
-
     try:
         app_label, model_name, pk = db_task_result.args_kwargs["args"]
         model = apps.get_model(app_label, model_name)

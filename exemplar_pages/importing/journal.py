@@ -27,8 +27,9 @@ logger = logging.getLogger(__name__)
 
 
 def batches(items: list, size: int) -> Iterator[list]:
-    for start in range(0, len(items), max(size, 1)):
-        yield items[start : start + max(size, 1)]
+    size = max(size, 1)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class Journal:
@@ -78,10 +79,7 @@ def undo(row: UnfinishedImport) -> None:
                 return
             if row.page_ids:
                 chunk, row.page_ids = row.page_ids[-size:], row.page_ids[:-size]
-                pages = Page.objects.in_bulk(chunk)
-                for pk in reversed(chunk):  # the stories of a batch before the draft movements they name
-                    if pk in pages:
-                        pages[pk].delete()
+                Page.objects.filter(pk__in=chunk).delete()  # the tree's own delete: numchild, descendants
             elif row.locality_ids:
                 chunk, row.locality_ids = row.locality_ids[-size:], row.locality_ids[:-size]
                 for pk in reversed(chunk):
@@ -93,11 +91,13 @@ def undo(row: UnfinishedImport) -> None:
 
 
 def undo_abandoned(job=None) -> int:
-    """Undo the imports of a job that is about to run again, and any import untouched for too long; how many."""
-    stale = timezone.now() - timedelta(minutes=limit("IMPORT_ABANDONED_MINUTES"))
-    rows = UnfinishedImport.objects.filter(touched_at__lt=stale)
+    """Undo what an earlier attempt of a job about to run again saved, or (no job: the sweep) every import untouched
+    for IMPORT_ABANDONED_MINUTES; how many."""
     if job is not None:
-        rows = rows | UnfinishedImport.objects.filter(job=job)
+        rows = UnfinishedImport.objects.filter(job=job)
+    else:
+        stale = timezone.now() - timedelta(minutes=limit("IMPORT_ABANDONED_MINUTES"))
+        rows = UnfinishedImport.objects.filter(touched_at__lt=stale)
     undone = 0
     for row in rows.order_by("pk"):
         logger.warning("undoing an unfinished import (%s pages): its process ended before it did", len(row.page_ids))
