@@ -814,7 +814,7 @@ _ATTACHED_RE = re.compile(
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
-    rf"^[^;]{{0,100}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{_DOC_TYPE})\s+{loose('số')})"
+    rf"^[^;]{{0,300}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{_DOC_TYPE})\s+(?:{loose('số')}|\d+[/-]))"
     rf"|{loose('quy định tại')}\s+(?=(?:{_DOC_TYPE})\b))",
     re.IGNORECASE,
 )
