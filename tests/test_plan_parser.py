@@ -771,3 +771,28 @@ def test_a_standing_board_is_named_with_its_committee_and_a_purpose_sentence_cit
         ("Hướng dẫn", "12/HD-BTĐKT", dt.date(2024, 1, 5), "Ban Thi đua - Khen thưởng tỉnh"),
         ("Thông tư", "15/2023/TT-BGDĐT", None, "Bộ Giáo dục và Đào tạo"),
     ]
+
+
+def test_an_education_office_s_ampersand_a_headline_number_and_a_body_naming_itself_after_its_basis() -> None:
+    office = parse_plan(
+        "UBND HUYỆN ĐỒNG PHÚ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG GIÁO DỤC&ĐÀO TẠO Độc lập – tự do – Hạnh phúc\n"
+        "Số: 193/PGD&ĐT Đồng Phú, ngày 15 tháng 9 năm 2009\nV/v Hướng dẫn đăng ký thi đua\nnăm học 2009 - 2010\n"
+        "Kính gửi: Hiệu trưởng các trường.\nI. Các danh hiệu\n"
+    )
+    assert office.number == "193/PGD&ĐT"
+    assert office.issuing_body == "Phòng Giáo dục & Đào tạo huyện Đồng Phú"
+    headless = parse_plan(
+        "Công văn số 44/PGD&ĐT V/v hướng dẫn hoạt động thi đua khối năm học 2016-2017\n\n"
+        "Kính gửi: Hiệu trưởng các đơn vị trường học.\n\n"
+        "Căn cứ Quyết định số 2599/QĐ-UBND ngày 31 tháng 10 năm 2016 của UBND tỉnh Sơn La về việc phân chia khối;\n\n"
+        "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức các hoạt động của khối thi đua như sau:\n\n1. Chia khối\n"
+    )
+    assert (headless.number, headless.issuing_body) == ("44/PGD&ĐT", "Phòng Giáo dục và Đào tạo")
+    # a page's escaped line breaks copied as text; the body named after the comma of its basis sentence
+    notice = parse_plan(
+        "\\r\\n Kính gửi: Ban chấp hành Công đoàn bộ phận\\r\\n\\r\\n Thực hiện công văn số 436/HD-CĐN ngày 9 tháng 5 "
+        "năm 2011 của Công đoàn Giáo dục Việt Nam về việc khen thưởng, để động viên cán bộ, Ban Thường vụ Công đoàn "
+        "Trường hướng dẫn việc khen thưởng năm 2011, như sau:\\r\\n 1. Đối tượng\\r\\n"
+    )
+    assert notice.issuing_body == "Ban Thường vụ Công đoàn Trường"
+    assert references(notice) == [("Công văn", "436/HD-CĐN", dt.date(2011, 5, 9), "Công đoàn Giáo dục Việt Nam")]

@@ -460,10 +460,15 @@ def authority_line(lines: list[str]) -> str | None:
     return None
 
 
-def parse_number(header: str) -> str | None:
-    """ "Số: 93/KH-VP" -> "93/KH-VP" (not a cited document's: "Căn cứ kế hoạch Số: 27-KH/ĐTN …")."""
+_HEADLINE_NUMBER_RE = re.compile(rf"(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
+
+
+def parse_number(header: str, headline: bool = False) -> str | None:
+    """ "Số: 93/KH-VP" -> "93/KH-VP" (not a cited document's: "Căn cứ kế hoạch Số: 27-KH/ĐTN …"); a page's
+    headline names its document's number in lower case: "Công văn số 44/PGD&ĐT V/v …"."""
     for line in header.splitlines():
         m = None if BASIS_VERB_RE.match(line.strip()) else NUMBER_RE.search(line)
+        m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None)
         if m:
             return normalise_number(m.group(1))
     return None
@@ -742,10 +747,15 @@ def split_references(clause: str) -> list[str]:
 def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     """Issuing body from "Ủy ban nhân dân … ban hành Kế hoạch …" (locality completed)."""
     for para in paragraphs:
-        for clause in split_clauses(para):
-            if BASIS_VERB_RE.match(clause) or not clause[:1].isupper():
-                continue
-            m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause)
+        for whole in split_clauses(para):
+            clause, m = whole, None
+            if BASIS_VERB_RE.match(whole):  # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"
+                for comma in re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", whole):
+                    clause = whole[comma.end() :]
+                    if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):
+                        break
+            elif clause[:1].isupper():
+                m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause) or _BODY_GUIDES_RE.match(clause)
             # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
             name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
             name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"
@@ -763,6 +773,10 @@ _LAUNCH_RE = re.compile(
     rf"^{_LEAD_IN}\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
     rf"(?:{loose('phát động')}|{loose('ban hành')}|{loose('hướng dẫn')}|{loose('thông báo')})\s",
     re.IGNORECASE,
+)
+#: A body's own sentence, no kind of document named: "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức …".
+_BODY_GUIDES_RE = re.compile(
+    rf"^((?:{ORG_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}|{loose('triển khai')})\s"
 )
 #: Kinds of body a name may give without the body's own name ("Công đoàn Ngân hàng").
 _BARE_KINDS = ("Ngân hàng", "Công ty", "Tổng công ty", "Tập đoàn", "Bệnh viện", "Trường")

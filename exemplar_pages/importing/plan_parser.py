@@ -66,6 +66,8 @@ def _place_head(line: str) -> bool:
     return 1 <= len(words) <= 2 and all(w.isalpha() and w[0].isupper() and w[1:].islower() for w in words)
 
 
+#: A page's escaped line breaks copied as text ("\\r\\n Kính gửi: …").
+ESCAPED_BREAK_RE = re.compile(r"(?:\\r)?\\n|\\r")
 _NUMBER_LABEL_RE = re.compile(rf"^{loose('Số')}\s*:?$", re.I)
 _PLACE_TAIL_RE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s*,\s*{loose('ngày')}(?:\s|$)", re.I)
 
@@ -155,6 +157,7 @@ def parse_plan(text: str) -> ParsedPlan:
     Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
+    text = ESCAPED_BREAK_RE.sub("\n", text)
     text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
@@ -164,7 +167,9 @@ def parse_plan(text: str) -> ParsedPlan:
     header = _header_lines(lines, title_index)
     header_text = "\n".join(header)
     first_lines = "\n".join(lines[:15])
-    plan.number = parse_number(header_text) or parse_number(first_lines)
+    plan.number = (
+        parse_number(header_text) or parse_number(first_lines) or parse_number(lines[0] if lines else "", True)
+    )
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:
         place, plan.issue_date = parse_place_date(first_lines)

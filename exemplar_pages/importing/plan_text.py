@@ -36,7 +36,7 @@ DATE_WORDS_RE = re.compile(
     rf"{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
 )
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
-_NUMBER_PART = r"[^\W_][^\W_.]*(?:\.[^\W_]+)*"
+_NUMBER_PART = r"[^\W_][^\W_.]*(?:[.&][^\W_]+)*"
 # "93/KH-VP", "225 - KH/TWĐTN-CTTN", "298 KH/TWĐTN" and "179KH/TWĐTN" (its dash lost), "13/HD – ĐCT-TC" (an en dash)
 _NUMBER_JOIN = r"(?:\s*[/-]\s*|\s*–\s*(?=[A-ZĐ]{2,}))"
 DOC_NUMBER = (
@@ -258,7 +258,14 @@ def caps_to_name(text: str) -> str:
 def proper_phrases(text: str) -> str:
     """Capitals of the phrases that always take them: "thủ tướng chính phủ" -> "Thủ tướng Chính phủ"."""
     for phrase in PROPER_PHRASES:
-        text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
+        if " và " in phrase:  # "Giáo dục & đào tạo", "GIÁO DỤC&ĐÀO TẠO": the conjunction as written
+            first, second = phrase.split(" và ")
+            pattern = rf"(?<!\w){re.escape(first)}(\s*&\s*| và ){re.escape(second)}(?!\w)"
+            text = re.sub(
+                pattern, lambda m, a=first, b=second: f"{a} {m.group(1).strip()} {b}", text, flags=re.IGNORECASE
+            )
+        else:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", phrase, text, flags=re.IGNORECASE)
     text = _NAMED_DOCUMENT_RE.sub(lambda m: (m.group(1) or "") + m.group(2)[:1].upper() + m.group(2)[1:], text)
     text = _ORGAN_BEFORE_NAME_RE.sub(lambda m: m.group(1).capitalize(), text)
     text = re.sub(r"(\d)(?:- | -)(\d)", r"\1-\2", text)  # "2022- 2023": a space lost on one side only
