@@ -796,3 +796,39 @@ def test_an_education_office_s_ampersand_a_headline_number_and_a_body_naming_its
     )
     assert notice.issuing_body == "Ban Thường vụ Công đoàn Trường"
     assert references(notice) == [("Công văn", "436/HD-CĐN", dt.date(2011, 5, 9), "Công đoàn Giáo dục Việt Nam")]
+
+
+def test_a_decision_whose_heading_was_lost_and_lists_of_decrees_laws_and_letters() -> None:
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 17/2018/QĐ-UBND | Bến Tre, ngày 03 tháng 5 năm 2018 |\n"
+        "BAN HÀNH QUY CHẾ CÔNG TÁC THI ĐUA, KHEN THƯỞNG\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẾN TRE\n"
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003 và Luật sửa đổi, bổ sung một số điều của Luật "
+        "Thi đua, Khen thưởng năm 2005, năm 2009 và năm 2013;\n"
+        "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Thi đua, Khen thưởng được Quốc hội thông qua ngày 16 "
+        "tháng 11 năm 2013;\n"
+        "Căn cứ các Nghị định số 42/2010/NĐ-CP ngày 15/4/2010, số 39/2012/NĐ-CP ngày 27/4/2012 và số 65/2014/NĐ-CP "
+        "ngày 01/7/2014 của Chính phủ quy định chi tiết thi hành Luật Thi đua, Khen thưởng;\n"
+        "Căn cứ văn bản số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ; văn bản số 2490/BTĐKT-VII ngày 18/11/2009 "
+        "của Ban Thi đua - Khen thưởng Trung ương về việc chia khối thi đua;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế công tác thi đua, khen thưởng.\n"
+    )
+    # "BAN HÀNH …" under the number is the subject of a decision whose heading was lost, not a body named "Ban …"
+    assert plan.issuing_body == "Chủ tịch Ủy ban nhân dân tỉnh Bến Tre"
+    assert plan.title == "Quyết định ban hành Quy chế công tác thi đua, khen thưởng"
+    assert references(plan) == [
+        ("Luật", None, dt.date(2003, 11, 26), None),
+        *[("Luật", None, None, None)] * 3,  # one amending Law a year
+        ("Luật", None, dt.date(2013, 11, 16), "Quốc hội"),
+        ("Nghị định", "42/2010/NĐ-CP", dt.date(2010, 4, 15), "Chính phủ"),
+        ("Nghị định", "39/2012/NĐ-CP", dt.date(2012, 4, 27), "Chính phủ"),
+        ("Nghị định", "65/2014/NĐ-CP", dt.date(2014, 7, 1), "Chính phủ"),
+        ("Nghị định", "91/2017/NĐ-CP", dt.date(2017, 7, 31), "Chính phủ"),  # a "văn bản" typed by its number
+        ("Công văn", "2490/BTĐKT-VII", dt.date(2009, 11, 18), "Ban Thi đua - Khen thưởng Trung ương"),
+    ]
+    school = parse_plan(
+        "ĐỘI TNTP HỒ CHÍ MINH HUYỆN TÂN HỒNG ĐỘI TNTP HỒ CHÍ MINH LIÊN ĐỘI TRƯỜNG THCS THƯỜNG THỚI HẬU A "
+        "Thường Thới Hậu A, ngày 08 tháng 11 năm 2021\nSố: 10-KH/LĐ\nKẾ HOẠCH\nPhát động thi đua\nI. MỤC ĐÍCH\n"
+    )
+    # a letter ends a place's name, never starts it: "… HẬU A" before the place stays the school's
+    assert (school.place, school.issuing_body) == ("Thường Thới Hậu A", "Liên đội Trường THCS Thường Thới Hậu A")

@@ -17,6 +17,7 @@ from .plan_text import (
     fold,
     is_acronym,
     is_allcaps,
+    kind_from_number,
     loose,
     lower_first,
     make_date,
@@ -175,7 +176,7 @@ _TITLE_PERIOD_LINE_RE = re.compile(
     re.IGNORECASE,
 )
 #: The authority line of a decision, between its title and its bases ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN").
-_AUTHORITY_RE = re.compile(
+AUTHORITY_RE = re.compile(
     rf"^(?:{loose('ỦY BAN')}|{loose('UỶ BAN')}|{loose('CHỦ TỊCH')}|{loose('THỦ TƯỚNG')}|{loose('BỘ TRƯỞNG')}"
     rf"|{loose('GIÁM ĐỐC')}|{loose('HIỆU TRƯỞNG')}|{loose('BAN THƯỜNG VỤ')}|{loose('BAN CHẤP HÀNH')}"
     rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')}|{loose('THỐNG ĐỐC')}|{loose('VIỆN TRƯỞNG')}"
@@ -257,7 +258,7 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         so_far = " ".join(parts)
         open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
         caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
-        if kind == "Quyết định" and _AUTHORITY_RE.match(line) and is_allcaps(line):
+        if kind == "Quyết định" and AUTHORITY_RE.match(line) and is_allcaps(line):
             break  # "HIỆU TRƯỞNG TRƯỜNG …" under the title: who decides, not the subject
         ended = so_far.rstrip().endswith((".", ":", ";"))
         continuation = not ended and (
@@ -455,7 +456,7 @@ def authority_line(lines: list[str]) -> str | None:
     for line in lines[:40]:
         if is_body_start(line):
             return None
-        if is_allcaps(line) and _AUTHORITY_RE.match(line) and not match_kind(line) and len(line.split()) <= 16:
+        if is_allcaps(line) and AUTHORITY_RE.match(line) and not match_kind(line) and len(line.split()) <= 16:
             return line
     return None
 
@@ -487,6 +488,8 @@ def _place(words_text: str) -> str | None:
             continue
         if not word[:1].isupper() or (len(word) > 1 and is_allcaps(word)):
             break
+        if len(word) == 1 and place_words and words[i + 1][:1].isupper():
+            break  # a letter ends a name ("Thường Thới Hậu A"), never starts one: "… HẬU A Thường Thới Hậu A"
         place_words.insert(0, word)
     rest = words[: len(words) - len(place_words)]
     if place_words and rest and fold(" ".join(rest[-2:]) + " x").split()[:2] in (["thi", "tran"], ["thanh", "pho"]):
@@ -583,6 +586,8 @@ def _is_name_fragment(piece: str) -> bool:
         return False
     if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
         return False  # a legal site's headings over the text
+    if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):
+        return False  # a decision's subject under its lost heading: "BAN HÀNH QUY CHẾ …", not a body "BAN …"
     if is_allcaps(re.sub(r"(?<!\w)\w{1,3}\.", "", piece)):  # "CĐCS Tr. THCS TT BA TƠ": capitals but "Tr."
         return True
     return (
@@ -696,11 +701,18 @@ def split_clauses(paragraph: str) -> list[str]:
     return [c.strip() for c in clauses if c.strip()]
 
 
+#: The next of a list of documents of one type, its type not repeated.
+_NEXT_NUMBER = rf"{loose('số')}\s*:?\s*\d+\s*[/-]"
+_NEXT_NUMBER_RE = re.compile(_NEXT_NUMBER, re.IGNORECASE)
+_YEARS_LIST_RE = re.compile(
+    rf"{loose('năm')}\s+\d{{4}}(?:\s*(?:,|{loose('và')})\s*{loose('năm')}\s+\d{{4}})+\s*$", re.IGNORECASE
+)
 _NEXT_REFERENCE_RE = re.compile(
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{_DOC_TYPE})\s+(?:{loose('số')}\b|\d+\s*[/-])"
     rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
     rf"|\s+{loose('và')}\s+(?=(?-i:{_CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
-    rf"|(?<=[”\"])\s*(?=(?-i:{_CAPITALISED_TYPE})\s+{loose('số')})",  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
+    rf"|(?<=[”\"])\s*(?=(?-i:{_CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
+    rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
     re.IGNORECASE,
 )
 _ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
@@ -863,6 +875,9 @@ _BROKEN_DATE_RE = re.compile(
 )
 
 
+_PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
+
+
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
     """One "Thực hiện/Căn cứ <type> số <n> ngày <d> của <issuer> về <subject>" reference.
 
@@ -916,6 +931,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         if later and not _OF_RE.search(head[: later.start()]):
             number_m, after = later, later.end()
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
+    if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
+        doc_type = kind_from_number(number) or doc_type
     dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
     date = dates[0][0] if dates else None
     anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
@@ -937,6 +954,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if issuer is None and doc_type == "Luật" and (passed := _PASSED_BY_RE.search(head)):
+        issuer = _issuer(passed.group(1))  # "… được Quốc hội thông qua ngày 16 tháng 11 năm 2013"
     if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
         return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
     if not subject and not number:
@@ -1000,6 +1019,8 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             for clause in split_clauses(sentence):
                 first = len(refs)
                 for piece in split_references(clause):
+                    if _NEXT_NUMBER_RE.match(piece) and len(refs) > first:
+                        piece = f"{refs[-1].document_type} {piece}"  # "…, số 39/2012/NĐ-CP ngày …": the same type
                     ref = parse_reference(piece, verb)
                     if ref and ref.document_type == "Luật" and ref.date:
                         # "Luật sửa đổi … ngày 14/6/2005 và ngày 16/11/2013": two amending Laws
@@ -1010,6 +1031,9 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         if later and later[0][1] <= len("ngày ") and later[0][0] != ref.date:
                             refs.append(ref)
                             ref = dataclasses.replace(ref, date=later[0][0])
+                    elif ref and ref.document_type == "Luật" and (years := _YEARS_LIST_RE.search(piece)):
+                        # "Luật sửa đổi, bổ sung … năm 2005, năm 2009, năm 2013": one amending Law a year
+                        refs.extend(dataclasses.replace(ref) for _ in re.findall(r"\d{4}", years.group())[1:])
                     if ref:
                         # a document cited again in another's subject ("… thi hành Luật … và Nghị định số 98/…")
                         if not (

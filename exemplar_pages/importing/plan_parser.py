@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from cms.vietnamese import repair_vietnamese, text_quality
 
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
+    AUTHORITY_RE,
     BODY_START_RE,
     MOTTO_RE,
     NUMBER_LINE_RE,
@@ -151,6 +153,22 @@ LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
 LOST_LETTERS_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)Căn c(?=[A-ZĐ])", re.MULTILINE)
 
 
+_LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
+
+
+def _subject_under_lost_heading(header: list[str], kind: str, text: str) -> str | None:
+    """ "BAN HÀNH QUY CHẾ …" under the number line, its heading ("QUYẾT ĐỊNH") lost: the title, of the number's kind."""
+    for index, line in enumerate(header):
+        if _LOST_HEADING_SUBJECT_RE.match(line) and is_allcaps(line):
+            subject = [line]
+            subject += itertools.takewhile(
+                lambda next_line: is_allcaps(next_line) and not AUTHORITY_RE.match(next_line),
+                header[index + 1 : index + 3],
+            )
+            return f"{kind} {restore_case(' '.join(subject).lower(), text)}"
+    return None
+
+
 def parse_plan(text: str) -> ParsedPlan:
     """Extract metadata, sections, assignments, recipients and signer from a plan's text.
 
@@ -198,6 +216,8 @@ def parse_plan(text: str) -> ParsedPlan:
         plan.issuing_body = restore_case(authority.lower(), repaired) if is_allcaps(authority) else authority
         plan.issuing_body = plan.issuing_body[:1].upper() + plan.issuing_body[1:]
     plan.document_kind = plan.document_kind or kind_from_number(plan.number)
+    if plan.title is None and plan.document_kind:
+        plan.title = _subject_under_lost_heading(header, plan.document_kind, repaired)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)

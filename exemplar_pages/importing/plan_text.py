@@ -76,6 +76,10 @@ NUMBER_KINDS = {
     "CT": "Chỉ thị",
     "NQ": "Nghị quyết",
     "BC": "Báo cáo",
+    "NĐ": "Nghị định",
+    "ND": "Nghị định",
+    "TT": "Thông tư",
+    "VBHN": "Văn bản",
 }
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
