@@ -832,3 +832,22 @@ def test_a_decision_whose_heading_was_lost_and_lists_of_decrees_laws_and_letters
     )
     # a letter ends a place's name, never starts it: "… HẬU A" before the place stays the school's
     assert (school.place, school.issuing_body) == ("Thường Thới Hậu A", "Liên đội Trường THCS Thường Thới Hậu A")
+
+
+def test_school_headers_a_number_s_tail_an_old_font_month_and_a_basis_cited_through_theo() -> None:
+    school = parse_plan(
+        "SỞ GD –ĐT BÌNH PHƯỚC            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TRƯỜNG THPT TX. PHƯỚC LONG             Độc lập – Tự do – Hạnh phúc\n        Số 04/ KH-THPTTX. PL\n"
+        "                              Phước Long, ngày 9  tháng 10  năm 2014\n"
+        "KẾ HOẠCH PHÁT ĐỘNG THI ĐUA\nThực hiện theo Kế hoạch số 2644/KH-SGDĐT ngày 07/10/2021 của Sở Giáo dục và Đào "
+        "tạo Long An về việc thực hiện công tác thi đua;\nI. Mục đích\n"
+    )
+    assert (school.issuing_body, school.place) == ("Trường THPT TX. Phước Long", "Phước Long")
+    assert references(school) == [("Kế hoạch", "2644/KH-SGDĐT", dt.date(2021, 10, 7), "Sở Giáo dục và Đào tạo Long An")]
+    brigade = parse_plan(
+        "LIÊN ĐỘI TRƯỜNG THCS ÂN HỮU\nSố 03-KHLĐ/THCS AHu Ân Hữu, ngày 20 thỏng 02 năm 2014\nKẾ HOẠCH\nPhát động\n"
+        "I. MỤC ĐÍCH\n- Động viên học sinh thi đua “Dạy tốt – Học tốt”, thực hiện có hiệu quả các phong trào.\n"
+    )
+    # "AHu" ends the number, no word of the place; "thỏng" is an old font's "tháng"
+    assert (brigade.place, brigade.issue_date) == ("Ân Hữu", dt.date(2014, 2, 20))
+    assert [movement.name for movement in brigade.movements] == ["Dạy tốt – Học tốt"]

@@ -43,8 +43,8 @@ _MOVEMENT_TRIGGER_RE = re.compile(
     r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+năm\s+\d{4})?(?:\s+(?:với chủ đề|mang tên|có tên))?"
     r"\s*(?::|như\s*:?)?\s*(?=[“\"])"
 )
-#: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua" or "phát động", when the text around speaks of
-#: a movement (phong trào).
+#: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua", "phát động" or "hưởng ứng",
+#: when the text around speaks of a movement (phong trào).
 _CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
 _CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
@@ -236,7 +236,10 @@ def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
     movements: dict[str, Movement] = {}
     triggers = list(_MOVEMENT_TRIGGER_RE.finditer(text)) + [
-        m for m in _CONTEXT_TRIGGER_RE.finditer(text) if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+        m
+        for m in _CONTEXT_TRIGGER_RE.finditer(text)
+        if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+        or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
     ]
     for trigger in sorted(triggers, key=lambda m: m.start()):
         pos, last = trigger.end(), None

@@ -157,7 +157,7 @@ _VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
 BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({_VERB})\s+(.*)$", re.DOTALL | re.IGNORECASE)
 _DOC_TYPE_RE = re.compile(
-    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+"
+    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+|{loose('theo')}\s+"
     rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+)?({_DOC_TYPE})\b\s*(.*)$",
     re.DOTALL | re.IGNORECASE,
 )
@@ -488,6 +488,8 @@ def _place(words_text: str) -> str | None:
             continue
         if not word[:1].isupper() or (len(word) > 1 and is_allcaps(word)):
             break
+        if word.isalpha() and not word[1:].islower() and len(word) > 1:
+            break  # "AHu": a code's letters ("Số 03-KHLĐ/THCS AHu Ân Hữu, ngày …"), no word of a place
         if len(word) == 1 and place_words and words[i + 1][:1].isupper():
             break  # a letter ends a name ("Thường Thới Hậu A"), never starts one: "… HẬU A Thường Thới Hậu A"
         place_words.insert(0, word)
@@ -583,6 +585,8 @@ def _is_name_fragment(piece: str) -> bool:
     if len(words) > 16 or _HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
         return False
     if re.search(r"\w\?", piece):  # "T?NG LIÊN ÐOÀN": letters lost to an encoding, no name to read
+        return False
+    if sum(c.isalpha() for c in piece) < 3 and not piece.isalpha():  # ". PL": a number's tail, not "ỦY" over "BAN …"
         return False
     if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
         return False  # a legal site's headings over the text

@@ -146,6 +146,8 @@ def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
         plan.document_kind = kind[0]
 
 
+#: "ngày 01 thỏng 10 năm 2017": a "tháng" from an old font's table.
+OLD_FONT_MONTH_RE = re.compile(r"(?<=\d)(\s+)thỏng(?=\s+\d)")
 GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
 #: "n cứ Luật …", "ăn cứ Nghị định …": a copy that lost the first letters of a line's "Căn cứ".
 LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
@@ -175,7 +177,7 @@ def parse_plan(text: str) -> ParsedPlan:
     Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
-    text = ESCAPED_BREAK_RE.sub("\n", text)
+    text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", text))
     text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
