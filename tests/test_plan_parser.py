@@ -851,3 +851,37 @@ def test_school_headers_a_number_s_tail_an_old_font_month_and_a_basis_cited_thro
     # "AHu" ends the number, no word of the place; "thỏng" is an old font's "tháng"
     assert (brigade.place, brigade.issue_date) == ("Ân Hữu", dt.date(2014, 2, 20))
     assert [movement.name for movement in brigade.movements] == ["Dạy tốt – Học tốt"]
+
+
+def test_a_cited_body_ends_before_its_verb_a_law_is_no_issuer_and_titles_lower_common_nouns() -> None:
+    plan = parse_plan(
+        "HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI\nBAN THƯỜNG VỤ\nSố: 77/KH-BTV\nHà Nội, ngày 12 tháng 11 năm 2020\n"
+        "KẾ HOẠCH\nTỔ CHỨC CÔNG TÁC THI ĐUA, KHEN THƯỞNG NĂM 2021\n"
+        "Căn cứ Kế hoạch số 64/KH-BTV ngày 30/9/2020 của Ban Thường vụ Hội LHPN Hà Nội chỉ đạo Đại hội đại biểu Phụ nữ "
+        "các cấp;\nCăn cứ Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của Chính phủ quy định về phân cấp "
+        "trong lĩnh vực thi đua, khen thưởng; quy định chi tiết và hướng dẫn thi hành một số điều của Luật Thi đua, "
+        "khen thưởng;\nI. MỤC ĐÍCH\nLàm tốt công tác Thi đua, Khen thưởng của Hội đồng Thi đua - Khen thưởng.\n"
+    )
+    assert references(plan) == [
+        ("Kế hoạch", "64/KH-BTV", dt.date(2020, 9, 30), "Ban Thường vụ Hội LHPN Hà Nội"),
+        ("Nghị định", "152/2025/NĐ-CP", dt.date(2025, 6, 14), "Chính phủ"),
+    ]
+    # the body writes "Thi đua, Khen thưởng" with capitals: in the title they are common nouns
+    assert plan.title == "Kế hoạch tổ chức công tác thi đua, khen thưởng năm 2021"
+
+
+def test_a_page_marker_glued_to_the_header_and_a_council_s_resolution_under_its_authority_line() -> None:
+    decision = parse_plan(
+        "Trang 1THỦ TƯỚNG\nCHÍNH PHỦ\nSố: 345/QĐ-TTg\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày 3 tháng 4 năm 2008\nQUYẾT ĐỊNH\nVề việc tặng thưởng Cờ thi đua của Chính phủ\n"
+        "Căn cứ Luật Tổ chức Chính phủ ngày 25 tháng 12 năm 2001;\nQUYẾT ĐỊNH:\n"
+        "Điều 1. Tặng thưởng bằng khen của Thủ tướng Chính phủ cho:\n"
+    )
+    # the page marker stripped, the header's two lines are read as the one name the text writes
+    assert decision.issuing_body == "Thủ tướng Chính phủ"
+    resolution = parse_plan(
+        "HỘI ĐỒNG NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 38/2016/NQ-HĐND | Lào Cai, ngày 18 tháng 7 năm "
+        "2016 |\nNGHỊ QUYẾT\nVỀ MỨC THƯỞNG CHO CÁC TẬP THỂ, CÁ NHÂN LẬP THÀNH TÍCH CAO\nHỘI ĐỒNG NHÂN DÂN TỈNH LÀO CAI\n"
+        "KHÓA XV - KỲ HỌP THỨ HAI\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT NGHỊ:\n"
+    )
+    assert resolution.title == "Nghị quyết về mức thưởng cho các tập thể, cá nhân lập thành tích cao"

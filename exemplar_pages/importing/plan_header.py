@@ -258,8 +258,8 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         so_far = " ".join(parts)
         open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
         caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
-        if kind == "Quyết định" and AUTHORITY_RE.match(line) and is_allcaps(line):
-            break  # "HIỆU TRƯỞNG TRƯỜNG …" under the title: who decides, not the subject
+        if kind in ("Quyết định", "Nghị quyết", "Thông tư") and AUTHORITY_RE.match(line) and is_allcaps(line):
+            break  # "HIỆU TRƯỞNG TRƯỜNG …", "HỘI ĐỒNG NHÂN DÂN TỈNH …" under the title: who decides, not the subject
         ended = so_far.rstrip().endswith((".", ":", ";"))
         continuation = not ended and (
             line[:1].islower()
@@ -631,6 +631,9 @@ _BARE_ORGAN_RE = re.compile(
 )
 
 
+_PUNCTUATION_RE = re.compile(r"[^\w\s]")
+
+
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
@@ -640,7 +643,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
     fragments, union_motto = _header_fragments(header_lines)
-    written = f" {' '.join(fold(rest).split())} "
+    written = " " + " ".join(_PUNCTUATION_RE.sub(" ", fold(rest)).split()) + " "  # words, without punctuation
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
         wrapped = (
@@ -852,7 +855,8 @@ _OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ|(?i:lần thứ|khóa|khoá))\b"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|chỉ đạo|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
+    r"|(?i:lần thứ|khóa|khoá))\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -958,8 +962,12 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if issuer and re.match(rf"(?:{_DOC_TYPE})\b", issuer, re.IGNORECASE):
+        issuer = None  # "… một số điều của Luật Thi đua, khen thưởng": a subject, no issuing body
     if issuer is None and doc_type == "Luật" and (passed := _PASSED_BY_RE.search(head)):
         issuer = _issuer(passed.group(1))  # "… được Quốc hội thông qua ngày 16 tháng 11 năm 2013"
+    if m is None and not (number or date) and t.group(1)[:1].islower() and doc_type in ("Quy định", "Hướng dẫn"):
+        return None  # "…; quy định chi tiết … của Luật …": a verb, the subject of the reference before its ";"
     if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
         return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
     if not subject and not number:

@@ -146,6 +146,8 @@ def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
         plan.document_kind = kind[0]
 
 
+#: A document site's page marker glued to the first line: "Trang 1THỦ TƯỚNG".
+PAGE_MARKER_RE = re.compile(r"^Trang\s+\d{1,3}(?=[A-ZĐÀ-Ỹ*])", re.MULTILINE)
 #: "ngày 01 thỏng 10 năm 2017": a "tháng" from an old font's table.
 OLD_FONT_MONTH_RE = re.compile(r"(?<=\d)(\s+)thỏng(?=\s+\d)")
 GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
@@ -177,7 +179,7 @@ def parse_plan(text: str) -> ParsedPlan:
     Plans, guidelines, programmes, letters and decisions of any body: the kind is read from the heading
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
-    text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", text))
+    text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
     text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)

@@ -328,7 +328,16 @@ def restore_case(phrase: str, text: str) -> str:
     result = " ".join(out)
     for (unit, name), _count in locality_names(text).items():
         result = re.sub(rf"(?<!\w){unit}\s+{re.escape(name)}(?!\w)", f"{unit} {name}", result, flags=re.IGNORECASE)
-    return proper_phrases(result)
+    return proper_phrases(_COMMON_NOUNS_RE.sub(lambda m: m.group(1) or m.group(2).lower(), result))
+
+
+#: "công tác Thi đua, Khen thưởng" as a text writes it in a title: common nouns, lowered, except in the name of an organ
+#: ("Hội đồng Thi đua - Khen thưởng", "Ban Thi đua"), a Law or a congress ("Luật Thi đua, khen thưởng", "Đại hội
+#: Thi đua yêu nước").
+_COMMON_NOUNS_RE = re.compile(
+    r"(?<!\w)((?:Hội đồng|Ban|Viện|Vụ|Phòng|Tiểu ban|Cụm|Khối|Luật|Đại hội)\s+Thi đua(?:\s*[-–,]\s*Khen thưởng|\s+Khen thưởng)?)"
+    r"|(?<!\w)(Thi đua|Khen thưởng)(?!\w)"
+)
 
 
 def _is_name_word(word: str) -> bool:
