@@ -201,11 +201,12 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     deciding = member_votes(chromium, portal, "hoidong2", page_id, twice=True)
     assert deciding[0] == deciding[1] == "Tán thành và đăng"
     # One click publishes, the other is told it came too late. The tabs share one browser's cookies, and the
-    # messages travel in a cookie: the later answer's cookie may replace the earlier one's before either tab
-    # shows it, so only the late click's message is sure to be seen. The single publication and the two votes
-    # are checked on the saved data below.
+    # messages travel in a cookie: either answer's cookie may replace the other's before a tab shows it, so a tab
+    # may show the other tab's message (CI once saw the success message in both). Each tab shows one of the two
+    # answers, no error; the late click's message itself is asserted in tests/test_moderation_admin_actions.py,
+    # and the single publication and the two votes are checked on the saved data below.
     answers = " ".join(deciding[2:])
-    assert "đã được xử lý trước đó" in answers, answers
+    assert all("đã được đăng" in told or "đã được xử lý trước đó" in told for told in deciding[2:]), answers
 
     creator_statuses = [status for future in creators for status in future.result(timeout=600)]
     reader_statuses = [status for future in readers for status in future.result(timeout=600)]

@@ -278,6 +278,10 @@ def test_nginx_serves_public_images_from_disk_and_asks_django_for_each(live_port
             status, _headers, body = fetch(port, path)
             assert status == 404 and b"bi mat" not in body
         # gunicorn saw every image request (4 for each original and each rendition): nginx asked it each time.
+        # Its access log is written after the answer is sent: the last line may come a moment after the fetch.
+        deadline = time.monotonic() + 15
+        while portal.log("web").count("GET /media/images/") < 4 and time.monotonic() < deadline:
+            time.sleep(0.2)
         log = portal.log("web")
         assert log.count("GET /media/original_images/") == 4 and log.count("GET /media/images/") == 4, log
     finally:
