@@ -885,3 +885,16 @@ def test_a_page_marker_glued_to_the_header_and_a_council_s_resolution_under_its_
         "KHÓA XV - KỲ HỌP THỨ HAI\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;\nQUYẾT NGHỊ:\n"
     )
     assert resolution.title == "Nghị quyết về mức thưởng cho các tập thể, cá nhân lập thành tích cao"
+
+
+def test_a_header_name_ending_in_a_province_keeps_its_capitals() -> None:
+    plan = parse_plan(
+        "BAN THƯỜNG VỤ HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI\nSố: 77/KH-BTV\nHà Nội, ngày 12 tháng 11 năm 2020\n"
+        "KẾ HOẠCH\nTổ chức công tác thi đua năm 2021\nI. MỤC ĐÍCH\n- Tạo khí thế thi đua.\n"
+    )
+    assert plan.issuing_body == "Ban Thường vụ Hội liên hiệp phụ nữ Hà Nội"
+    plan = parse_plan(
+        "LIÊN ĐOÀN LAO ĐỘNG BÀ RỊA - VŨNG TÀU\nSố: 12/KH-LĐLĐ\nBà Rịa, ngày 2 tháng 3 năm 2024\n"
+        "KẾ HOẠCH\nThi đua năm 2024\nI. MỤC ĐÍCH\n- Tạo khí thế thi đua.\n"
+    )
+    assert plan.issuing_body == "Liên đoàn lao động Bà Rịa - Vũng Tàu"

@@ -159,6 +159,8 @@ def is_allcaps(text: str) -> bool:
 
 _FOLDED_UNITS = {fold(unit): unit for unit in LOCALITY_UNITS}
 #: Kinds of school or body after which the rest of an ALLCAPS name is its proper name ("TRƯỜNG MẦM NON SƠN CA").
+#: The standing organs of a body, whose name follows: "Ban Thường vụ Hội …", "Ban Chấp hành Đoàn …".
+_COMMITTEES = ("thường vụ", "chấp hành", "chủ tịch", "thường trực")
 _NAME_AFTER = ("mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông", "liên đội", "chi đoàn", "chi bộ")
 #: Phrases written with capitals wherever they stand (official style).
 PROPER_PHRASES = (
@@ -224,6 +226,26 @@ def _is_unit(word: str) -> bool:
     return lower in LOCALITY_UNITS or (lower.isascii() and lower in _FOLDED_UNITS)
 
 
+#: The provinces and centrally-run cities (the 63 before the 2025 reform, which kept 34 of their names): a header name
+#: ending in one without a unit word ("HỘI LIÊN HIỆP PHỤ NỮ HÀ NỘI") keeps its capitals.
+PROVINCES = (
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Giang", "Bắc Kạn", "Bắc Ninh", "Bến Tre", "Bình Dương",
+    "Bình Định", "Bình Phước", "Bình Thuận", "Cà Mau", "Cao Bằng", "Cần Thơ", "Đà Nẵng", "Đắk Lắk", "Đắk Nông",
+    "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang", "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương",
+    "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên", "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng",
+    "Lạng Sơn", "Lào Cai", "Long An", "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên",
+    "Quảng Bình", "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
+    "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+)  # fmt: skip
+_TRAILING_PROVINCE_RE = re.compile(
+    r"(?<!\w)("
+    + "|".join(re.escape(p).replace(r"\ \-\ ", r"\s*-\s*").replace(r"\ ", r"\s+") for p in PROVINCES)
+    + r")$",
+    re.IGNORECASE,
+)
+
+
 def caps_to_name(text: str) -> str:
     """ "ỦY BAN NHÂN DÂN XÃ TÂN PHONG" -> "Ủy ban nhân dân xã Tân Phong" (acronyms kept)."""
     words = text.split()
@@ -246,17 +268,18 @@ def caps_to_name(text: str) -> str:
         pair = " ".join(w.lower() for w in words[max(0, i - 1) : i + 1])
         triple = " ".join(w.lower() for w in words[max(0, i - 2) : i + 1])
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        capitalise_next = (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng") or pair in (
-            "trung tâm",
-            "chi cục",
-            "bệnh viện",
+        capitalise_next = (
+            (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng")
+            or pair in ("trung tâm", "chi cục", "bệnh viện")
+            or (pair in _COMMITTEES and nxt in ORG_WORDS)  # "Ban Thường vụ Hội Liên hiệp phụ nữ"
         )
         if pair in _NAME_AFTER or triple in _NAME_AFTER:
             proper = True
         if _is_unit(word) or pair in LOCALITY_UNITS:
             if f"{lower} {nxt}" not in LOCALITY_UNITS:
                 proper = True
-    return proper_phrases(" ".join(out))
+    name = _TRAILING_PROVINCE_RE.sub(lambda m: m.group(1).title(), " ".join(out))  # "phụ nữ hà nội"
+    return proper_phrases(name)
 
 
 def proper_phrases(text: str) -> str:
