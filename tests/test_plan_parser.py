@@ -898,3 +898,76 @@ def test_a_header_name_ending_in_a_province_keeps_its_capitals() -> None:
         "KẾ HOẠCH\nThi đua năm 2024\nI. MỤC ĐÍCH\n- Tạo khí thế thi đua.\n"
     )
     assert plan.issuing_body == "Liên đoàn lao động Bà Rịa - Vũng Tàu"
+
+
+def test_a_lead_copying_the_preamble_above_the_header_a_mistyped_motto_and_a_dispatch() -> None:
+    """A commune's page: its lead repeats the preamble above the two-column header; the motto's "HỘI" is mistyped."""
+    preamble = (
+        "Thực hiện Chỉ thị số 30/CT-UBND ngày 31/12/2020 của UBND tỉnh Thanh Hóa về việc đón tết; Công điện số "
+        "30/CĐ-UBND ngày 31/12/2020 của Chủ tịch UBND tỉnh về việc phòng chống dịch. UBND xã xây dựng Kế hoạch như sau:"
+    )
+    plan = parse_plan(
+        f"Kế hoạch mừng Đảng mừng Xuân 2021\nNgày 18/01/2021\n{preamble}\n"
+        "ỦY BAN NHÂN DÂN                          CỘNG HÒA XÃ HỌI CHỦ NGHĨA VIỆT NAM\n"
+        "XÃ HOẰNG LƯU                                    Độc lập - Tự do - Hạnh phúc\n"
+        "Số:   05/KH-UBND                                  Hoằng Lưu, ngày 22 tháng 01 năm 2021\n"
+        f"KẾ HOẠCH\nTổ chức các hoạt động mừng Đảng, mừng Xuân Tân Sửu năm 2021\n{preamble}\nI. MỤC ĐÍCH\n"
+    )
+    assert (plan.issuing_body, plan.place, plan.number) == ("Ủy ban nhân dân xã Hoằng Lưu", "Hoằng Lưu", "05/KH-UBND")
+    assert plan.title == "Kế hoạch tổ chức các hoạt động mừng Đảng, mừng Xuân Tân Sửu năm 2021"
+    assert references(plan) == [
+        ("Chỉ thị", "30/CT-UBND", dt.date(2020, 12, 31), "UBND tỉnh Thanh Hóa"),
+        ("Công điện", "30/CĐ-UBND", dt.date(2020, 12, 31), "Chủ tịch UBND tỉnh"),
+    ]
+
+
+def test_a_law_cited_by_its_year_is_issued_by_the_body_named_after_the_year() -> None:
+    plan = parse_plan(
+        "VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO\nSố: 02/2024/TT-VKSTC\nHà Nội, ngày 12 tháng 8 năm 2024\nTHÔNG TƯ\n"
+        "Quy định về công tác thi đua, khen thưởng\nCăn cứ Luật Tổ chức Viện kiểm sát nhân dân năm 2014;\n"
+        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật năm 2015 của Quốc hội, được sửa đổi, bổ sung năm 2020;\n"
+        "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một "
+        "số điều của Luật Thi đua, khen thưởng;\nChương I\n"
+    )
+    assert references(plan) == [
+        ("Luật", None, None, None),
+        ("Luật", None, None, "Quốc hội"),
+        ("Nghị định", "98/2023/NĐ-CP", dt.date(2023, 12, 31), "Chính phủ"),
+    ]
+
+
+def test_a_society_s_letter_under_its_district_an_anniversary_s_dates_and_a_line_ending_in_a_unit() -> None:
+    plan = parse_plan(
+        "UBND HUYỆN ĐỒNG PHÚ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nHỘI KHUYẾN HỌC Độc lập – Tự do – Hạnh phúc\n"
+        "Số : 12 /HKH Đồng Phú, ngày 12 tháng 9 năm 2011\nV/ v lập danh sách đề nghị tuyên dương\nKính gửi:\n"
+        "- Hiệu trưởng các trường MN, TH & THCS trong huyện\nThực hiện kế hoạch hoạt động năm 2011 và Chào mừng "
+        "kỷ niệm 15 năm\nNgày khuyến học Việt Nam (02/10/1996 – 02/10/2011). Hội Khuyến học huyện\nsẽ tổ chức Lễ "
+        "tuyên dương. Nay Hội Khuyến học huyện hướng dẫn lập danh sách như sau:\n1. Đối tượng\n"
+    )
+    # "… trong huyện" over "Thực hiện …" is no "huyện Thực": the district is the header's, in capitals
+    assert plan.issuing_body == "Hội Khuyến học huyện Đồng Phú"
+    # the anniversary's span dates no document
+    assert references(plan) == [("Kế hoạch", None, None, None)]
+
+
+def test_abbreviations_inside_an_issuer_joint_issuers_and_a_second_verb_inside_a_sentence() -> None:
+    plan = parse_plan(
+        "• BỘ LAO ĐỘNG – THƯƠNG BINH\nVÀ XÃ HỘI\nSố: 1234/QĐ-LĐTBXH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Hà Nội, ngày 03 tháng 9 năm 2019\nKẾ HOẠCH\nTổ chức Đại hội Thi đua yêu nước\n"
+        "Thực hiện Kế hoạch số 168/KH-LĐLĐ ngày 03/12/2021của LĐLĐ tỉnh Thanh Hóa, trên cơ sở Kế hoạch số "
+        "31/KH-LĐLĐ, ngày 12/11/2021 của LĐLĐ huyện về việc chăm lo Tết;\n"
+        "Căn cứ Công văn số 1841/SGDĐT-GDTH ngày 15/8/2023 của Sở Giáo dục và Đào tạo (GDĐT) về việc hướng dẫn;\n"
+        "Căn cứ nghị quyết của Đảng uỷ, Hội đồng nhân dân, Uỷ ban nhân dân xã Bát Tràng về phát triển kinh tế;\n"
+        "Thực hiện Kế hoạch số 15/KH-UBND ngày 21/01/2020 của Ủy ban nhân dân huyện Hiệp Hòa, kế hoạch xây dựng "
+        "trường học đạt chuẩn Quốc gia;\nTiếp tục thực hiện Văn bản số 42/CV-PGD&ĐT ngày 07/12/2019 của Phòng GD&ĐT "
+        "Hiệp Hòa về việc kiểm định chất lượng,\nBộ xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.issuing_body == "Bộ Lao động – Thương binh và Xã hội"
+    assert references(plan) == [
+        ("Kế hoạch", "168/KH-LĐLĐ", dt.date(2021, 12, 3), "LĐLĐ tỉnh Thanh Hóa"),
+        ("Kế hoạch", "31/KH-LĐLĐ", dt.date(2021, 11, 12), "LĐLĐ huyện"),
+        ("Công văn", "1841/SGDĐT-GDTH", dt.date(2023, 8, 15), "Sở Giáo dục và Đào tạo (GDĐT)"),
+        ("Nghị quyết", None, None, "Đảng uỷ, Hội đồng nhân dân, Uỷ ban nhân dân xã Bát Tràng"),
+        ("Kế hoạch", "15/KH-UBND", dt.date(2020, 1, 21), "Ủy ban nhân dân huyện Hiệp Hòa"),
+        ("Công văn", "42/CV-PGD&ĐT", dt.date(2019, 12, 7), "Phòng GD&ĐT Hiệp Hòa"),
+    ]

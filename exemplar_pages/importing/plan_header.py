@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 
 from .plan_models import BasisReference
@@ -90,7 +91,9 @@ BLANK_DATE_RE = re.compile(
     rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
 )
 #: The Republic's name in the motto, either spelling of "HÒA".
-REPUBLIC = rf"(?:{loose('CỘNG HÒA XÃ HỘI CHỦ NGHĨA')}|{loose('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA')})"
+#: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed.
+REPUBLIC_HEAD = rf"{loose('CỘNG')}\s+H\w{{1,3}}\s+{loose('XÃ')}\s+H\w{{1,2}}I"
+REPUBLIC = rf"{REPUBLIC_HEAD}\s+{loose('CHỦ')}\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
@@ -99,7 +102,7 @@ MOTTO_RE = re.compile(
 )
 #: Right-hand header lines that are a motto, not the issuer: the Republic's in two pieces, the Party's, the Unions'.
 MOTTO_LINE_RE = re.compile(
-    rf"^(?:{loose('CỘNG HÒA XÃ HỘI')}|{loose('CỘNG HOÀ XÃ HỘI')}|{loose('CHỦ NGHĨA VIỆT NAM')}"
+    rf"^(?:{REPUBLIC_HEAD}|{loose('CHỦ NGHĨA VIỆT NAM')}"
     rf"|{loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{loose('ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH')}"
     rf"|{UNION_MOTTO})$",
     re.IGNORECASE,
@@ -139,6 +142,8 @@ _YEAR = r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])"
 PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{loose('năm')})?)\s*{_YEAR}", re.IGNORECASE)
 PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
 _VERBS = (
+    "Tiếp tục thực hiện",
+    "Tiếp tục triển khai",
     "Thực hiện",
     "Căn cứ vào",
     "Căn cứ",
@@ -218,6 +223,13 @@ def is_body_start(line: str) -> bool:
     """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not)."""
     text = line.lstrip("-+• ")
     return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40]) and (text[:1].isupper() or text[:1].isdigit())
+
+
+def body_index(lines: list[str]) -> int:
+    """Index of the body's first line; a web page's lead that copies the preamble above the header ("Thực hiện …"
+    over "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …") is not the body."""
+    starts = (i for i, line in enumerate(lines) if is_body_start(line))
+    return next((i for i in starts if not any(MOTTO_RE.search(line) for line in lines[i + 1 : i + 5])), len(lines))
 
 
 def _is_title_sentence(lines: list[str], i: int) -> bool:
@@ -309,7 +321,7 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     block (a web page may repeat it above the header); a letter (Công văn) is titled by its "V/v" line.
     """
     window = lines[:60]
-    body = next((i for i, line in enumerate(window) if is_body_start(line)), len(window))
+    body = body_index(window)
     candidates = [(i, found) for i, line in enumerate(window[:body]) if (found := match_kind(line))]
     markers = [i for i, line in enumerate(window[:body]) if _is_marker(line)]
     # after the header block; a rule under the title ("-----") is a marker too, so else after its first marker
@@ -369,9 +381,7 @@ _RUN_ON_RE = re.compile(
 )
 
 
-_REPUBLIC_RE = re.compile(
-    rf"{loose('CỘNG HÒA XÃ HỘI')}|{loose('CỘNG HOÀ XÃ HỘI')}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE
-)
+_REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE)
 
 
 def split_run_on_header(line: str) -> list[str]:
@@ -693,6 +703,10 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     return name
 
 
+#: ", trên cơ sở Kế hoạch số …": a second basis verb and its numbered reference inside one sentence.
+_VERB_REFERENCE_RE = re.compile(rf"(?:{_VERB})\s+(?:{_DOC_TYPE})\s+{loose('số')}\b", re.IGNORECASE)
+
+
 def split_clauses(paragraph: str) -> list[str]:
     """Split a preamble paragraph at ";", at a sentence end and before a comma-joined opening sentence."""
     clauses: list[str] = []
@@ -700,7 +714,7 @@ def split_clauses(paragraph: str) -> list[str]:
         start = 0
         for m in re.finditer(r",\s*", part):
             rest = part[m.end() :]
-            if rest[:1].isupper() and OPENING_RE.match(rest):
+            if (rest[:1].isupper() and OPENING_RE.match(rest)) or _VERB_REFERENCE_RE.match(rest):
                 clauses.append(part[start : m.start()])
                 start = m.end()
                 break
@@ -737,6 +751,15 @@ def _named_in_subject(clause: str, start: int, m: re.Match) -> bool:
     return bool(of) and fold(clause[m.end() :]).startswith(fold(of.group(1)) + " ")
 
 
+_NUMBERED_IN_RE = re.compile(rf"(?<!\w)({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
+
+
+def _restates_type(before: str, after: str) -> bool:
+    """Whether ``after`` opens with the lower-case type of the numbered document ``before`` cites."""
+    numbered = _NUMBERED_IN_RE.search(before)
+    return bool(numbered and after[:1].islower() and fold(after).startswith(fold(numbered.group(1)) + " "))
+
+
 def split_references(clause: str) -> list[str]:
     """ "Chỉ thị số 19/CT-TTg … và Kế hoạch số 16/KH-HĐTĐKT …" -> two references; a Law and a Decree likewise."""
     pieces, start = [], 0
@@ -756,6 +779,8 @@ def split_references(clause: str) -> list[str]:
     for piece in pieces:  # "chương trình …, chương trình …" (no number, before any "về")
         begin = 0
         for m in _NEXT_UNNUMBERED_RE.finditer(piece):
+            if _restates_type(piece[begin : m.start()], piece[m.end() :]):
+                continue  # "Kế hoạch số 15/KH-UBND … của …, kế hoạch xây dựng …": the same plan described
             if not _ABOUT_RE.search(piece[begin : m.start()]) and not _named_in_subject(piece, begin, m):
                 out.append(piece[begin : m.start()])
                 begin = m.end()
@@ -851,7 +876,7 @@ _WITHIN_RE = re.compile(
     rf"|{loose('quy định tại')}\s+(?=(?:{_DOC_TYPE})\b))",
     re.IGNORECASE,
 )
-_OF_RE = re.compile(rf"(?<!\w){loose('của')}\s+", re.IGNORECASE)
+_OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ngày 03/12/2021của …" too
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
@@ -865,10 +890,25 @@ _ISSUER_END_RE = re.compile(
 )
 
 
+_INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8})\)(?=\s|$)")
+
+
+#: A local organ named after another's comma: "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân huyện".
+_JOINT_ISSUER_RE = re.compile(
+    r"\s*(?:"
+    + "|".join(loose(organ) for organ in ("Hội đồng nhân dân", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND"))
+    + rf"|(?:{loose('Đảng')}|{loose('Huyện')}|{loose('Tỉnh')}|{loose('Thành')}|{loose('Thị')})\s*(?:ủy|uỷ)\b)"
+)
+
+
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
+    # an abbreviation inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
+    text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
     m = _ISSUER_END_RE.search(text)
-    issuer = (text[: m.start()] if m else text).strip(" .,;:")
+    while m and text[m.start() : m.end()].strip() == "," and _JOINT_ISSUER_RE.match(text, m.end()):
+        m = _ISSUER_END_RE.search(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
+    issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
     return issuer or None
 
 
@@ -884,6 +924,17 @@ _BROKEN_DATE_RE = re.compile(
 
 
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
+
+
+def _dates_not_in_range(text: str) -> list[tuple[dt.date, int, int]]:
+    """The dates of a text but those of a span such as an anniversary's "(02/10/1996 – 02/10/2011)"."""
+    dates = find_dates(text)
+    spans = [
+        (first, second)
+        for first, second in itertools.pairwise(dates)
+        if re.fullmatch(r"\s*[-–—]\s*", text[first[2] : second[1]])
+    ]
+    return [d for d in dates if not any(d in span for span in spans)]
 
 
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
@@ -941,12 +992,14 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
         doc_type = kind_from_number(number) or doc_type
-    dates = [d for d in find_dates(head) if d[1] >= after] or find_dates(head)
+    dates = [d for d in _dates_not_in_range(head) if d[1] >= after] or _dates_not_in_range(head)
     date = dates[0][0] if dates else None
     anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
     issuer = None
     of = _OF_RE.search(head, anchor) if (number or date) else _OF_RE.search(head)
-    if of and not (doc_type == "Luật" and (not dates or of.start() < dates[0][1])):
+    # a Law's "của" names its issuer only after its date or year ("Luật … năm 2015 của Quốc hội"), else it is its subject's
+    year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
+    if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
     elif (
         of is None and (number or date) and doc_type != "Luật"

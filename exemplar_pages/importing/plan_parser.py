@@ -99,6 +99,8 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
     lines = [piece.strip() for line in strip_markdown(text).split("\n") for piece in split_run_on_header(line.strip())]
+    # "• BỘ LAO ĐỘNG – THƯƠNG BINH": a site's list bullet before a header line in capitals
+    lines = [line[1:].strip() if line[:1] == "•" and is_allcaps(line[1:]) else line for line in lines]
     lines = _rejoin_wrapped_header([line for line in lines if line])
     for i, line in enumerate(lines):
         if CHROME_RE.match(line):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 
@@ -63,6 +64,7 @@ DOC_TYPES = (
     "Quy định",
     "Văn bản",
     "Tờ trình",
+    "Công điện",
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
@@ -83,6 +85,7 @@ NUMBER_KINDS = {
 }
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
+    "bộ",
     "sở",
     "phòng",
     "ban",
@@ -101,7 +104,8 @@ ORG_WORDS = (
     "ban chỉ huy",
 )
 _UNIT_RE = "|".join(LOCALITY_UNITS)
-LOCALITY_RE = re.compile(rf"\b({_UNIT_RE})\s+([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})")
+#: "<unit> <Name>" on one line: "… trong huyện" at a line's end is not "huyện Thực" of "Thực hiện …" below it.
+LOCALITY_RE = re.compile(rf"\b({_UNIT_RE})[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){{0,3}})")
 MARKDOWN_RE = re.compile(r"\*\*|__|^#{1,6}\s*|^>\s*", re.MULTILINE)
 
 
@@ -140,6 +144,8 @@ def kind_from_number(number: str | None) -> str | None:
     if not number:
         return None
     codes = re.split(r"[/-]", number.upper())[1:]
+    if codes[:1] == ["CĐ"] and len(codes) > 1:
+        return "Công điện"  # "30/CĐ-UBND"; a trade union's own code ("25/CĐ") is a letter's
     for code in codes:
         if code in NUMBER_KINDS:
             return NUMBER_KINDS[code]
@@ -390,6 +396,11 @@ def expand_locality(name: str, text: str) -> str:
             if candidates:
                 best = max(candidates, key=lambda item: item[1])[0]
                 return f"{name} {best}"
+            header = re.search(rf"(?<!\w){re.escape(unit.upper())}((?:[^\S\n]+[^\W\d_]+){{1,4}})", text)
+            words = header.group(1).split() if header else []
+            words = list(itertools.takewhile(lambda w: w.isupper() and fold(w) != "cong", words))  # "… CỘNG HÒA"
+            if words:  # only the header writes it, in capitals: "UBND HUYỆN ĐỒNG PHÚ"
+                return f"{name} {' '.join(words).title()}"
             break
     return name
 
