@@ -971,3 +971,69 @@ def test_abbreviations_inside_an_issuer_joint_issuers_and_a_second_verb_inside_a
         ("Kế hoạch", "15/KH-UBND", dt.date(2020, 1, 21), "Ủy ban nhân dân huyện Hiệp Hòa"),
         ("Công văn", "42/CV-PGD&ĐT", dt.date(2019, 12, 7), "Phòng GD&ĐT Hiệp Hòa"),
     ]
+
+
+def test_a_lower_case_guidance_after_a_comma_describes_the_reference_before_it() -> None:
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK NÔNG\nSố: 1463/QĐ-UBND\nGia Nghĩa, ngày 06 tháng 10 năm 2011\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy định về công tác thi đua, khen thưởng\nCăn cứ Thông tư số 02/2011/TT-BNV ngày 24/01/2011 của "
+        "Bộ Nội vụ, hướng dẫn thực hiện Nghị định số 42/2010/NĐ-CP ngày 15/4/2010 của Chính Phủ;\nQUYẾT ĐỊNH:\n"
+    )
+    assert references(plan) == [("Thông tư", "02/2011/TT-BNV", dt.date(2011, 1, 24), "Bộ Nội vụ")]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        # the Party committee of a commune run on after its district's Party organisation, on one line
+        (
+            "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG\nSố 09 -KH/ĐU\nLa Bằng, ngày 24 tháng 11 năm 2020",
+            "Đảng ủy xã La Bằng",
+        ),
+        # a Word drawing's label between the header's lines; the motto glued to the number
+        (
+            "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\n\nTHÀNH PHỐ HỒ CHÍ MINH\n\nBAN THƯỜNG TRỰC\n\nstraight connector 2\n\n"
+            "Số: 15 /HD-MTTQ-BTTCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTP. Hồ Chí Minh, ngày 09 tháng 5 năm 2016",
+            "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh",
+        ),
+        # a name's last line starting "TẠI …"
+        (
+            "LIÊN ĐOÀN LAO ĐỘNG TP. HỒ CHÍ MINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG ĐOÀN KHỐI DN THƯƠNG MẠI TW Độc "
+            "lập - Tự do - Hạnh phúc\nTẠI THÀNH PHỐ HỒ CHÍ MINH\nTP. Hồ Chí Minh, ngày 24 tháng 10 năm 2023\nSố: 142/KH-CĐK",
+            "Công đoàn khối DN thương mại TW tại thành phố Hồ Chí Minh",
+        ),
+        # a line naming only organs, the company on the next
+        (
+            "CÔNG ĐOÀN – ĐOÀN THANH NIÊN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TY TNHH MTV BÒ SỮA TP. HCM"
+            "            Độc lập – Tự do – Hạnh phúc\nSố : 29/KH-CĐ-ĐTN                      Củ Chi, ngày 04 tháng 8 năm 2015",
+            "Công đoàn – đoàn thanh niên công ty TNHH MTV bò sữa TP. HCM",
+        ),
+        # a college's union under the Union's motto: its own name, over two lines, nothing appended
+        (
+            "BCH ĐOÀN TRƯỜNG CĐN                ĐOÀN TNCS HỒ CHÍ MINH\nCƠ ĐIỆN XÂY DỰNG VIỆT XÔ\n*********\n"
+            "Số: 11/KH-ĐTN                      Tam Điệp, ngày 10 tháng 10 năm 2017",
+            "BCH Đoàn trường CĐN cơ điện xây dựng việt xô",
+        ),
+        # the Union's name above the school's: the name as written, the Union's not appended after it
+        (
+            "ĐOÀN TNCS HỒ CHÍ MINH\nBCH TRƯỜNG CĐ NGÔ GIA TỰ\nSố: 50/KH-ĐTN\nBắc Giang, ngày 15 tháng 8 năm 2010",
+            "BCH Trường CĐ Ngô Gia Tự",
+        ),
+    ],
+)
+def test_headers_of_party_committees_fronts_trade_unions_and_colleges(header: str, issuer: str) -> None:
+    plan = parse_plan(f"{header}\nKẾ HOẠCH\nTổ chức các hoạt động năm 2024\nI. MỤC ĐÍCH\n- Tạo khí thế thi đua.\n")
+    assert fold(plan.issuing_body) == fold(issuer)
+
+
+def test_a_party_circular_and_the_party_s_term_in_its_central_committee_s_name() -> None:
+    plan = parse_plan(
+        "LIÊN ĐOÀN LAO ĐỘNG TỈNH VĨNH PHÚC\nSố: 70/KH-LĐLĐ\nVĩnh Phúc, ngày 14 tháng 9 năm 2017\nKẾ HOẠCH\n"
+        "Tổ chức giải thể thao\nThực hiện Thông tri số 05 -TTr/TU ngày 26/4/2016 của Tỉnh ủy Vĩnh Phúc về việc thực "
+        "hiện Chỉ thị số 52-CT/TW; Nghị quyết số 25-NQ/TW ngày 03/6/2013 của Ban Chấp hành Trung ương Đảng khóa XI về "
+        "tăng cường công tác dân vận;\nI. MỤC ĐÍCH\n"
+    )
+    assert references(plan) == [
+        ("Thông tri", "05-TTr/TU", dt.date(2016, 4, 26), "Tỉnh ủy Vĩnh Phúc"),
+        ("Nghị quyết", "25-NQ/TW", dt.date(2013, 6, 3), "Ban Chấp hành Trung ương Đảng khóa XI"),
+    ]

@@ -387,6 +387,9 @@ _REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]
 def split_run_on_header(line: str) -> list[str]:
     """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
     "V/v" subject and the body: split before each of them."""
+    glued = _GLUED_REPUBLIC_RE.search(line)  # "Số: 15 /HD-MTTQ-BTTCỘNG HÒA …": the motto glued to the number
+    if glued:
+        return [line[: glued.start()], *split_run_on_header(line[glued.start() :])]
     if len(line) < 120 or not _REPUBLIC_RE.search(line):
         return [line]
     pieces: list[str] = []
@@ -402,6 +405,7 @@ def split_run_on_header(line: str) -> list[str]:
     return pieces
 
 
+_GLUED_REPUBLIC_RE = re.compile(rf"(?<=[^\W\d_]){REPUBLIC_HEAD}")
 _REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)
 
 
@@ -574,10 +578,16 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
     return [f for f in fragments if _is_name_fragment(f)], union_motto
 
 
+_PARTY_CHILD_RE = re.compile(rf"^({loose('ĐẢNG BỘ')}\s.+?)\s({loose('ĐẢNG')}\s+(?:ỦY|UỶ|UY)\s.+)$")
+
+
 def _split_parent_child(piece: str) -> list[str]:
     """ "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II" -> [parent, child] (two header lines run together)."""
     if not is_allcaps(piece):
         return [piece]
+    party = _PARTY_CHILD_RE.match(piece)  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG"
+    if party:
+        return [party.group(1), party.group(2)]
     m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
     parent_words = len(piece[: m.start()].split()) if m else 0
     if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
@@ -624,7 +634,16 @@ def _region_tail(fragment: str) -> bool:
 #: An institution's kind that ends a header line, its proper name on the next ("ĐẢNG BỘ HỌC VIỆN" over "CHÍNH SÁCH
 #: VÀ PHÁT TRIỂN").
 _INSTITUTION_END_RE = re.compile(
-    r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|trung tam|cong ty|ngan hang)$"
+    r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh|trung tam|cong ty"
+    r"|ngan hang)$"
+)
+
+
+#: A header line naming only the organs of a body, whose name is on the next line ("CÔNG ĐOÀN – ĐOÀN THANH NIÊN" over
+#: "CÔNG TY TNHH MTV BÒ SỮA TP. HCM").
+_ORGANS_ONLY_RE = re.compile(
+    r"^(?:cong doan(?: co so)?|doan thanh nien|chi doan|chi bo|dang uy|ban chap hanh)"
+    r"(?: (?:va )?(?:cong doan(?: co so)?|doan thanh nien|chi doan|chi bo|dang uy|ban chap hanh))*$"
 )
 
 
@@ -662,7 +681,12 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         if names and _region_tail(fragment):
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
         elif names and (
-            wrapped or re.match(rf"{loose('và')}\s", fragment, re.IGNORECASE) or _names_institution(names[-1])
+            wrapped
+            or re.match(
+                rf"(?:{loose('và')}|{loose('tại')})\s", fragment, re.IGNORECASE
+            )  # "… TẠI THÀNH PHỐ HỒ CHÍ MINH"
+            or _names_institution(names[-1])
+            or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
         ):
             names[-1] = f"{names[-1]} {fragment}"
         else:
@@ -692,7 +716,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
                 name = f"{child} {locality.group(0)}"
-    if union_motto and "doan" not in fold(name).split():
+    if union_motto and "doan" not in fold(name).split() and not re.match(r"(?:bch|btv) ", fold(name)):
         organ = re.match(
             r"(?:ban chap hanh|ban thuong vu)\s(?=(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s)", fold(name)
         )
@@ -754,6 +778,10 @@ def _named_in_subject(clause: str, start: int, m: re.Match) -> bool:
 _NUMBERED_IN_RE = re.compile(rf"(?<!\w)({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
 
 
+#: ", hướng dẫn thực hiện Nghị định …", ", quy định chi tiết …": a verb describing the reference before the comma.
+_TYPE_AS_VERB_RE = re.compile(rf"(?:{loose('hướng dẫn')}|{loose('quy định')})\s")
+
+
 def _restates_type(before: str, after: str) -> bool:
     """Whether ``after`` opens with the lower-case type of the numbered document ``before`` cites."""
     numbered = _NUMBERED_IN_RE.search(before)
@@ -779,7 +807,7 @@ def split_references(clause: str) -> list[str]:
     for piece in pieces:  # "chương trình …, chương trình …" (no number, before any "về")
         begin = 0
         for m in _NEXT_UNNUMBERED_RE.finditer(piece):
-            if _restates_type(piece[begin : m.start()], piece[m.end() :]):
+            if _restates_type(piece[begin : m.start()], piece[m.end() :]) or _TYPE_AS_VERB_RE.match(piece, m.end()):
                 continue  # "Kế hoạch số 15/KH-UBND … của …, kế hoạch xây dựng …": the same plan described
             if not _ABOUT_RE.search(piece[begin : m.start()]) and not _named_in_subject(piece, begin, m):
                 out.append(piece[begin : m.start()])
@@ -881,7 +909,8 @@ _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|chỉ đạo|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
-    r"|(?i:lần thứ|khóa|khoá))\b"
+    r"|(?i:lần thứ))\b"
+    r"|(?<!Đảng)\s+(?i:khóa|khoá)\b"  # "Ban Chấp hành Trung ương Đảng khóa XI": the Party's term is in its name
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -1023,6 +1052,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None  # "…; quy định chi tiết … của Luật …": a verb, the subject of the reference before its ";"
     if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
         return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
+
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(

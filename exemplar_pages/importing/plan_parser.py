@@ -53,6 +53,10 @@ CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 NUMBER_VALUE_RE = re.compile(DOC_NUMBER)
+#: A Word drawing's label copied as a line of text: "straight connector 2", "Text Box 3".
+WORD_DRAWING_RE = re.compile(
+    r"^[ \t]*(?:straight (?:arrow )?connector|text box|rectangle|line)[ \t]*\d+[ \t]*$", re.IGNORECASE | re.MULTILINE
+)
 #: Lines of a header block above its motto or number line (a parent body, the issuer, a rule).
 HEADER_LINES_ABOVE = 4
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
@@ -182,6 +186,7 @@ def parse_plan(text: str) -> ParsedPlan:
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
+    text = WORD_DRAWING_RE.sub("", text)
     text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)

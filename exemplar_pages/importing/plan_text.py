@@ -65,6 +65,7 @@ DOC_TYPES = (
     "Văn bản",
     "Tờ trình",
     "Công điện",
+    "Thông tri",
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
