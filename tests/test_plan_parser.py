@@ -1037,3 +1037,59 @@ def test_a_party_circular_and_the_party_s_term_in_its_central_committee_s_name()
         ("Thông tri", "05-TTr/TU", dt.date(2016, 4, 26), "Tỉnh ủy Vĩnh Phúc"),
         ("Nghị quyết", "25-NQ/TW", dt.date(2013, 6, 3), "Ban Chấp hành Trung ương Đảng khóa XI"),
     ]
+
+
+def test_a_title_in_capitals_keeps_the_capitals_of_the_header_s_localities() -> None:
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nHUYỆN BÌNH CHÁNH\nSố: 06/2015/QĐ-UBND\nBình Chánh, ngày 25 tháng 6 năm 2015\nQUYẾT ĐỊNH\n"
+        "BAN HÀNH QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TRÊN ĐỊA BÀN HUYỆN BÌNH CHÁNH VÀ TỈNH LONG AN\n"
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;\nQUYẾT ĐỊNH:\n"
+    )
+    assert plan.title.endswith("trên địa bàn huyện Bình Chánh và tỉnh Long An")
+
+
+def test_documents_listed_without_numbers_share_the_owner_named_after_the_last() -> None:
+    plan = parse_plan(
+        "CÔNG ĐOÀN TRƯỜNG THPT NGỌC TỐ\nSố: 39/KH-CĐNT\nNgọc Tố, ngày 05 tháng 10 năm 2020\nKẾ HOẠCH\n"
+        "Hoạt động công đoàn năm học 2020 - 2021\n- Căn cứ điều lệ Công đoàn Việt Nam;\n"
+        "- Căn cứ  chương trình công tác, kế hoạch năm học, kế hoạch chuyên môn năm học 2020- 2021 của nhà trường;\n"
+        "- Nhằm thực hiện tốt chương trình công tác Đội năm học 2020 - 2021 của Liên đội trường tiểu học Tô Vĩnh Diện, "
+        "Công đoàn trường xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert references(plan) == [
+        ("Điều lệ", None, None, None),
+        ("Chương trình", None, None, "nhà trường"),
+        ("Kế hoạch", None, None, "nhà trường"),
+        ("Kế hoạch", None, None, "nhà trường"),
+        ("Chương trình", None, None, "Liên đội trường tiểu học Tô Vĩnh Diện"),
+    ]
+
+
+def test_html_tags_a_place_without_its_comma_and_criteria_attached_to_a_decision() -> None:
+    letter = parse_plan(
+        "<div class='page_container' data-page=1>\nUBND TỈNH BÌNH THUẬN<b> CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM</b>\n"
+        "<b>SỞ GIÁO DỤC VÀ ĐÀO TẠO</b> <b> Độc lập - Tự do - Hạnh phúc</b>\n"
+        "Số:3358/SGD&ĐT <i>Phan Thiết, ngày 20 tháng 10 năm 2010</i>\nV/v Hướng dẫn Hội thi giáo viên dạy giỏi\n"
+        "Kính gởi: Các trường\n"
+    )
+    assert (letter.issuing_body, letter.place) == ("Sở Giáo dục và Đào tạo tỉnh Bình Thuận", "Phan Thiết")
+    school = parse_plan(
+        "UBND HUYỆN CẨM XUYÊN\nTRƯỜNG TH CẨM NHƯỢNG\nSố:      /KH- THCN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Cẩm Nhượng ngày    tháng   năm 2016\nKẾ HOẠCH\nThực hiện công tác thi đua, khen thưởng năm 2016\nI. MỤC ĐÍCH\n"
+    )
+    assert (school.place, school.issue_date) == ("Cẩm Nhượng", None)
+    criteria = parse_plan(
+        "TIÊU CHÍ THI ĐUA\nNĂM HỌC 2019 – 2020\n(Ban hành kèm theo quyết định số    /QĐ-THS2QP ngày     tháng 8 năm 2019\n"
+        "của  trường Tiểu học số 2 Quảng Phú)\n 1. MỤC ĐÍCH, YÊU CẦU :\n– Tiêu chí thi đua nhằm nâng cao chất lượng.\n"
+    )
+    assert (criteria.document_kind, criteria.title) == ("Tiêu chí", "Tiêu chí thi đua năm học 2019 – 2020")
+    assert fold(criteria.issuing_body) == fold("Trường Tiểu học số 2 Quảng Phú")
+
+
+def test_a_department_s_number_after_its_name_ends_the_document_number() -> None:
+    plan = parse_plan(
+        "BỘ NỘI VỤ\nBAN THI ĐUA-KHEN THƯỞNG TRUNG ƯƠNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 837/BTĐKT-Vụ III\nV/v giải quyết dứt điểm khen thưởng tổng kết kháng chiến tồn đọng.\n"
+        "Hà Nội, ngày 27 tháng 05 năm 2011\nKính gửi: Chủ tịch Ủy ban nhân dân các tỉnh.\n"
+    )
+    assert (plan.number, fold(plan.issuing_body)) == ("837/BTĐKT-Vụ III", fold("Ban Thi đua-Khen thưởng Trung ương"))

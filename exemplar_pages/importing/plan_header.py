@@ -129,6 +129,7 @@ KINDS = (
     "Thư kêu gọi",
     "Quy chế",
     "Quy định",
+    "Tiêu chí",
 )
 _KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
 SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
@@ -142,6 +143,8 @@ _YEAR = r"(?<![\d/.])((?:19|20)\d{2})(?![\d/])"
 PERIOD_RANGE_RE = re.compile(rf"{_YEAR}\s*(?:-|–|—|{loose('đến')}(?:\s+{loose('năm')})?)\s*{_YEAR}", re.IGNORECASE)
 PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*{_YEAR}", re.IGNORECASE)
 _VERBS = (
+    "Nhằm thực hiện tốt",
+    "Nhằm thực hiện",
     "Tiếp tục thực hiện",
     "Tiếp tục triển khai",
     "Thực hiện",
@@ -534,7 +537,18 @@ def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
     m = PLACE_BLANK_DATE_RE.search(text)
     if m:
         return _place(m.group(1)), None
+    m = _PLACE_DATE_NO_COMMA_RE.search(header)  # "Cẩm Nhượng ngày    tháng   năm 2016" on a line of its own
+    if m and (place := _place(m.group(1))) == " ".join(m.group(1).split()):
+        return place, make_date(m.group(2), m.group(3), m.group(4)) if m.group(2) and m.group(3) else None
     return None, None
+
+
+#: A place and date whose comma was left out, alone on their line: every word of the place is a name.
+_PLACE_DATE_NO_COMMA_RE = re.compile(
+    rf"^[ \t]*{_PLACE}[ \t]+{loose('ngày')}[ \t.…_]*(\d{{1,2}})?[ \t.…_]*{loose('tháng')}[ \t.…_]*(\d{{1,2}})?[ \t.…_]*"
+    rf"{loose('năm')}[ \t]*(\d{{4}})[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _left_of_place(m: re.Match) -> str:
@@ -610,6 +624,8 @@ def _is_name_fragment(piece: str) -> bool:
         return False
     if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
         return False  # a legal site's headings over the text
+    if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
+        return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
     if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):
         return False  # a decision's subject under its lost heading: "BAN HÀNH QUY CHẾ …", not a body "BAN …"
     if is_allcaps(re.sub(r"(?<!\w)\w{1,3}\.", "", piece)):  # "CĐCS Tr. THCS TT BA TƠ": capitals but "Tr."
@@ -1100,6 +1116,17 @@ def _share_issuer(listed: list[BasisReference]) -> None:
         ref.issuer = last.issuer
 
 
+def _shared_owner(pieces: list[str]) -> str | None:
+    """ "của nhà trường" ending a list of documents named without number or date ("chương trình công tác, kế hoạch năm
+    học, kế hoạch chuyên môn … của nhà trường"): the owner of each of them."""
+    if len(pieces) < 2 or any(_OF_RE.search(piece) or find_dates(piece) for piece in pieces[:-1]):
+        return None
+    if any(re.search(r"\d+\s*[/-]\s*[A-ZĐ]", piece) for piece in pieces):
+        return None
+    of = _OF_RE.search(pieces[-1])
+    return pieces[-1][of.start() :] if of else None
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
@@ -1113,9 +1140,13 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             inherited = None
             for clause in split_clauses(sentence):
                 first = len(refs)
-                for piece in split_references(clause):
+                pieces = split_references(clause)
+                owner = _shared_owner(pieces)
+                for piece in pieces:
                     if _NEXT_NUMBER_RE.match(piece) and len(refs) > first:
                         piece = f"{refs[-1].document_type} {piece}"  # "…, số 39/2012/NĐ-CP ngày …": the same type
+                    if owner and not _OF_RE.search(piece):
+                        piece = f"{piece} {owner}"  # "chương trình công tác, kế hoạch năm học … của nhà trường"
                     ref = parse_reference(piece, verb)
                     if ref and ref.document_type == "Luật" and ref.date:
                         # "Luật sửa đổi … ngày 14/6/2005 và ngày 16/11/2013": two amending Laws
@@ -1139,7 +1170,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         verb = ref.verb
                     elif not BASIS_VERB_RE.match(piece):
                         continue
-                    else:
+                    elif not owner:
                         verb = None
                 _share_issuer(refs[first:])
             if verb and para.rstrip().endswith(";"):

@@ -53,6 +53,9 @@ CHROME_RE = re.compile(
     re.IGNORECASE,
 )
 NUMBER_VALUE_RE = re.compile(DOC_NUMBER)
+#: HTML tags a copy of a page's source kept ("UBND TỈNH BÌNH THUẬN<b> CỘNG HOÀ …</b>"): blocks end a line.
+HTML_BLOCK_RE = re.compile(r"<(?:br|/?(?:p|div|tr|li|h[1-6]|table|tbody|ul|ol))\b[^<>]*>", re.IGNORECASE)
+HTML_INLINE_RE = re.compile(r"</?(?:b|i|u|em|strong|span|font|a|sup|sub|td|th)\b[^<>]*>", re.IGNORECASE)
 #: A Word drawing's label copied as a line of text: "straight connector 2", "Text Box 3".
 WORD_DRAWING_RE = re.compile(
     r"^[ \t]*(?:straight (?:arrow )?connector|text box|rectangle|line)[ \t]*\d+[ \t]*$", re.IGNORECASE | re.MULTILINE
@@ -186,7 +189,7 @@ def parse_plan(text: str) -> ParsedPlan:
     ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…, a letter's "V/v" line) into ``document_kind``.
     """
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
-    text = WORD_DRAWING_RE.sub("", text)
+    text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
     text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)

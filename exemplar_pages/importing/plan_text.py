@@ -42,6 +42,7 @@ _NUMBER_PART = r"[^\W_][^\W_.]*(?:[.&][^\W_]+)*"
 _NUMBER_JOIN = r"(?:\s*[/-]\s*|\s*–\s*(?=[A-ZĐ]{2,}))"
 DOC_NUMBER = (
     rf"\d+(?:{_NUMBER_JOIN}{_NUMBER_PART}|\s?(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:{_NUMBER_JOIN}{_NUMBER_PART})*"
+    r"(?:(?<=Vụ) [IVX]{1,4}\b)?"  # "837/BTĐKT-Vụ III": a department's number after its name
 )
 DOC_TYPES = (
     "Kế hoạch",
@@ -137,7 +138,8 @@ def find_dates(text: str) -> list[tuple[dt.date, int, int]]:
 
 def normalise_number(raw: str) -> str:
     """ "45 /KH-UBND" -> "45/KH-UBND"; "298 KH/TWĐTN" -> "298-KH/TWĐTN"."""
-    return re.sub(r"\s+", "", re.sub(r"^(\d+)\s+(?=[A-ZĐ])", r"\1-", raw.strip())).rstrip(".")
+    number = re.sub(r"\s+", "", re.sub(r"^(\d+)\s+(?=[A-ZĐ])", r"\1-", raw.strip())).rstrip(".")
+    return re.sub(r"(?<=Vụ)(?=[IVX]{1,4}$)", " ", number)  # "837/BTĐKT-Vụ III"
 
 
 def kind_from_number(number: str | None) -> str | None:
@@ -358,6 +360,8 @@ def restore_case(phrase: str, text: str) -> str:
     result = " ".join(out)
     for (unit, name), _count in locality_names(text).items():
         result = re.sub(rf"(?<!\w){unit}\s+{re.escape(name)}(?!\w)", f"{unit} {name}", result, flags=re.IGNORECASE)
+    for unit, name in _capitalised_localities(text):  # "UBND TỈNH LONG AN" in the header: "… tỉnh Long An"
+        result = re.sub(rf"(?<!\w)({unit})\s+{re.escape(name)}(?!\w)", rf"\1 {name}", result, flags=re.IGNORECASE)
     return proper_phrases(_COMMON_NOUNS_RE.sub(lambda m: m.group(1) or m.group(2).lower(), result))
 
 
@@ -368,6 +372,22 @@ _COMMON_NOUNS_RE = re.compile(
     r"(?<!\w)((?:Hội đồng|Ban|Viện|Vụ|Phòng|Tiểu ban|Cụm|Khối|Luật|Đại hội)\s+Thi đua(?:\s*[-–,]\s*Khen thưởng|\s+Khen thưởng)?)"
     r"|(?<!\w)(Thi đua|Khen thưởng)(?!\w)"
 )
+
+
+def _capitalised_localities(text: str) -> set[tuple[str, str]]:
+    """ "<UNIT> <NAME>" written in capitals ("HUYỆN BÌNH CHÁNH"), and the provinces: (unit, "Bình Chánh")."""
+    found = {("tỉnh|thành phố", province) for province in PROVINCES}
+    for m in re.finditer(
+        rf"(?<!\w)({'|'.join(unit.upper() for unit in LOCALITY_UNITS)})((?:[^\S\n]+[^\W\d_]+){{1,4}})", text
+    ):
+        words = list(itertools.takewhile(lambda w: w.isupper() and fold(w) not in _NOT_NAME_WORDS, m.group(2).split()))
+        if words:
+            found.add((m.group(1).lower(), " ".join(words).title()))
+    return found
+
+
+#: Capitals after a unit in a header that are not its name: the motto, an organ.
+_NOT_NAME_WORDS = {"cong", "doc", "so", "ban", "phong", "uy", "hoi", "doan", "truong", "dang"}
 
 
 def _is_name_word(word: str) -> bool:
