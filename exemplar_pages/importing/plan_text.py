@@ -167,10 +167,19 @@ def is_allcaps(text: str) -> bool:
 
 
 _FOLDED_UNITS = {fold(unit): unit for unit in LOCALITY_UNITS}
-#: Kinds of school or body after which the rest of an ALLCAPS name is its proper name ("TRƯỜNG MẦM NON SƠN CA").
 #: The standing organs of a body, whose name follows: "Ban Thường vụ Hội …", "Ban Chấp hành Đoàn …".
 _COMMITTEES = ("thường vụ", "chấp hành", "chủ tịch", "thường trực")
-_NAME_AFTER = ("mầm non", "tiểu học", "trung học cơ sở", "trung học phổ thông", "liên đội", "chi đoàn", "chi bộ")
+#: Kinds of school or body after which the rest of an ALLCAPS name is its proper name ("TRƯỜNG MẦM NON SƠN CA").
+_NAME_AFTER = (
+    "mầm non",
+    "tiểu học",
+    "trung học cơ sở",
+    "trung học phổ thông",
+    "liên đội",
+    "chi đoàn",
+    "chi bộ",
+    "công ty",
+)
 #: Phrases written with capitals wherever they stand (official style).
 PROPER_PHRASES = (
     "Thủ tướng Chính phủ",
@@ -191,6 +200,8 @@ PROPER_PHRASES = (
     "Uy ban nhan dan",
     "Hội đồng nhân dân",
     "Tổng Bí thư",
+    "Liên đoàn Lao động",
+    "Hội Liên hiệp Phụ nữ",
 )
 #: Kinds of legal document, capitalised when they name one document: "Quyết định số 13/2018/…", "một số điều
 #: của Quy chế …" (also without diacritics, as OCR leaves them).
@@ -204,7 +215,7 @@ _NAMED_DOCUMENT_RE = re.compile(
     re.IGNORECASE,
 )
 #: An organ's word before its capitalised name: "sở Giáo dục và Đào tạo" -> "Sở Giáo dục và Đào tạo".
-_ORGAN_BEFORE_NAME_RE = re.compile(r"(?<!\w)(sở|bộ|cục|chi cục|so|bo|cuc)(?= [A-ZĐÀ-Ỹ])")
+_ORGAN_BEFORE_NAME_RE = re.compile(r"(?<!\w)(?<!cơ )(sở|bộ|cục|chi cục|so|bo|cuc)(?= [A-ZĐÀ-Ỹ])")  # not "cơ sở"
 
 
 _SCHOOL_ACRONYMS = frozenset({"MN", "MG", "TH", "THCS", "THPT", "PTDTNT", "PTDTBT", "GDTX", "GDNN"})
@@ -270,7 +281,14 @@ def caps_to_name(text: str) -> str:
             out.append(lower)  # "Tỉnh ủy", "Huyện ủy", "Tỉnh đoàn"
             if out[-2][:1].islower():
                 out[-2] = out[-2][:1].upper() + out[-2][1:]
-        elif proper or capitalise_next or i == 0 or lower == "trường" or _school_kind_start(words, i):
+        elif (
+            proper
+            or capitalise_next
+            or i == 0
+            or lower == "trường"
+            or _school_kind_start(words, i)
+            or (lower == "công" and i + 1 < len(words) and words[i + 1].lower() == "ty")  # "… Công ty TNHH …"
+        ):
             out.append(lower[:1].upper() + lower[1:])
         else:
             out.append(lower)
@@ -281,6 +299,7 @@ def caps_to_name(text: str) -> str:
             (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng")
             or pair in ("trung tâm", "chi cục", "bệnh viện")
             or (pair in _COMMITTEES and nxt in ORG_WORDS)  # "Ban Thường vụ Hội Liên hiệp phụ nữ"
+            or (lower in ("-", "–") and nxt in ORG_WORDS)  # "Công đoàn – Đoàn Thanh niên"
         )
         if pair in _NAME_AFTER or triple in _NAME_AFTER:
             proper = True
