@@ -655,6 +655,9 @@ _INSTITUTION_END_RE = re.compile(
 )
 
 
+#: A header line that continues the name above it: "VÀ DU LỊCH", "TẠI THÀNH PHỐ HỒ CHÍ MINH".
+_CONTINUED_NAME_RE = re.compile(rf"(?:{loose('và')}|{loose('tại')})\s", re.IGNORECASE)
+
 #: A header line naming only the organs of a body, whose name is on the next line ("CÔNG ĐOÀN – ĐOÀN THANH NIÊN" over
 #: "CÔNG TY TNHH MTV BÒ SỮA TP. HCM").
 _ORGANS_ONLY_RE = re.compile(
@@ -698,9 +701,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
         elif names and (
             wrapped
-            or re.match(
-                rf"(?:{loose('và')}|{loose('tại')})\s", fragment, re.IGNORECASE
-            )  # "… TẠI THÀNH PHỐ HỒ CHÍ MINH"
+            or _CONTINUED_NAME_RE.match(fragment)
             or _names_institution(names[-1])
             or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
         ):
@@ -791,7 +792,9 @@ def _named_in_subject(clause: str, start: int, m: re.Match) -> bool:
     return bool(of) and fold(clause[m.end() :]).startswith(fold(of.group(1)) + " ")
 
 
-_NUMBERED_IN_RE = re.compile(rf"(?<!\w)({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
+#: "<Type> số <digit>": a numbered document.
+_NUMBERED = rf"({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d"
+_NUMBERED_IN_RE = re.compile(rf"(?<!\w){_NUMBERED}", re.IGNORECASE)
 
 
 #: ", hướng dẫn thực hiện Nghị định …", ", quy định chi tiết …": a verb describing the reference before the comma.
@@ -972,14 +975,11 @@ _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]
 
 
 def _dates_not_in_range(text: str) -> list[tuple[dt.date, int, int]]:
-    """The dates of a text but those of a span such as an anniversary's "(02/10/1996 – 02/10/2011)"."""
+    """The dates of a reference but those of a span, such as an anniversary's "(02/10/1996 – 02/10/2011)" or "ngày
+    Nhà giáo Việt Nam 20/11/1982 – 20/11/2017": a reference has one date, a span dates none."""
     dates = find_dates(text)
-    spans = [
-        (first, second)
-        for first, second in itertools.pairwise(dates)
-        if re.fullmatch(r"\s*[-–—]\s*", text[first[2] : second[1]])
-    ]
-    return [d for d in dates if not any(d in span for span in spans)]
+    spans = [pair for pair in itertools.pairwise(dates) if re.fullmatch(r"\s*[-–—]\s*", text[pair[0][2] : pair[1][1]])]
+    return [d for d in dates if not any(d in pair for pair in spans)]
 
 
 def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
@@ -1037,7 +1037,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
         doc_type = kind_from_number(number) or doc_type
-    dates = [d for d in _dates_not_in_range(head) if d[1] >= after] or _dates_not_in_range(head)
+    all_dates = _dates_not_in_range(head)
+    dates = [d for d in all_dates if d[1] >= after] or all_dates
     date = dates[0][0] if dates else None
     anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
     issuer = None
@@ -1068,7 +1069,6 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None  # "…; quy định chi tiết … của Luật …": a verb, the subject of the reference before its ";"
     if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
         return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
-
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
     return BasisReference(
@@ -1101,7 +1101,7 @@ def basis_paragraphs(lines: list[str]) -> list[str]:
 
 
 _AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORECASE)
-_NUMBERED_RE = re.compile(rf"^({_DOC_TYPE})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
+_NUMBERED_RE = re.compile(rf"^{_NUMBERED}", re.IGNORECASE)
 
 
 def _share_issuer(listed: list[BasisReference]) -> None:

@@ -258,6 +258,7 @@ PROVINCES = (
     "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thừa Thiên Huế", "Huế", "Tiền Giang", "Trà Vinh", "Tuyên Quang",
     "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
 )  # fmt: skip
+_PROVINCE_LOCALITIES = [("tỉnh|thành phố", province) for province in PROVINCES]
 _TRAILING_PROVINCE_RE = re.compile(
     r"(?<!\w)("
     + "|".join(re.escape(p).replace(r"\ \-\ ", r"\s*-\s*").replace(r"\ ", r"\s+") for p in PROVINCES)
@@ -379,7 +380,7 @@ def restore_case(phrase: str, text: str) -> str:
     result = " ".join(out)
     for (unit, name), _count in locality_names(text).items():
         result = re.sub(rf"(?<!\w){unit}\s+{re.escape(name)}(?!\w)", f"{unit} {name}", result, flags=re.IGNORECASE)
-    for unit, name in _capitalised_localities(text):  # "UBND TỈNH LONG AN" in the header: "… tỉnh Long An"
+    for unit, name in {*_capitalised_localities(text), *_PROVINCE_LOCALITIES}:  # "UBND TỈNH LONG AN": "… tỉnh Long An"
         result = re.sub(rf"(?<!\w)({unit})\s+{re.escape(name)}(?!\w)", rf"\1 {name}", result, flags=re.IGNORECASE)
     return proper_phrases(_COMMON_NOUNS_RE.sub(lambda m: m.group(1) or m.group(2).lower(), result))
 
@@ -393,15 +394,18 @@ _COMMON_NOUNS_RE = re.compile(
 )
 
 
-def _capitalised_localities(text: str) -> set[tuple[str, str]]:
-    """ "<UNIT> <NAME>" written in capitals ("HUYỆN BÌNH CHÁNH"), and the provinces: (unit, "Bình Chánh")."""
-    found = {("tỉnh|thành phố", province) for province in PROVINCES}
-    for m in re.finditer(
-        rf"(?<!\w)({'|'.join(unit.upper() for unit in LOCALITY_UNITS)})((?:[^\S\n]+[^\W\d_]+){{1,4}})", text
-    ):
+_CAPITALISED_LOCALITY_RE = re.compile(
+    rf"(?<!\w)({'|'.join(unit.upper() for unit in LOCALITY_UNITS)})((?:[^\S\n]+[^\W\d_]+){{1,4}})"
+)
+
+
+def _capitalised_localities(text: str) -> list[tuple[str, str]]:
+    """ "<UNIT> <NAME>" written in capitals ("UBND HUYỆN BÌNH CHÁNH"), in order: ("huyện", "Bình Chánh")."""
+    found = []
+    for m in _CAPITALISED_LOCALITY_RE.finditer(text):
         words = list(itertools.takewhile(lambda w: w.isupper() and fold(w) not in _NOT_NAME_WORDS, m.group(2).split()))
         if words:
-            found.add((m.group(1).lower(), " ".join(words).title()))
+            found.append((m.group(1).lower(), " ".join(words).title()))
     return found
 
 
@@ -436,11 +440,9 @@ def expand_locality(name: str, text: str) -> str:
             if candidates:
                 best = max(candidates, key=lambda item: item[1])[0]
                 return f"{name} {best}"
-            header = re.search(rf"(?<!\w){re.escape(unit.upper())}((?:[^\S\n]+[^\W\d_]+){{1,4}})", text)
-            words = header.group(1).split() if header else []
-            words = list(itertools.takewhile(lambda w: w.isupper() and fold(w) != "cong", words))  # "… CỘNG HÒA"
-            if words:  # only the header writes it, in capitals: "UBND HUYỆN ĐỒNG PHÚ"
-                return f"{name} {' '.join(words).title()}"
+            in_capitals = [n for u, n in _capitalised_localities(text) if u == unit]
+            if in_capitals:  # only the header writes it, in capitals: "UBND HUYỆN ĐỒNG PHÚ"
+                return f"{name} {in_capitals[0]}"
             break
     return name
 
