@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.utils import DNS_NAME
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -82,6 +83,9 @@ class OutgoingEmail(models.Model):
     def recipient_list(self) -> str:
         return ", ".join(self.recipients)
 
+    def message_id(self) -> str:
+        return f"<thidua-outbox-{self.pk}.{int(self.created_at.timestamp())}@{DNS_NAME}>"
+
     def message(self, connection=None) -> EmailMultiAlternatives:
         message = EmailMultiAlternatives(
             self.subject,
@@ -89,7 +93,8 @@ class OutgoingEmail(models.Model):
             self.from_email or settings.DEFAULT_FROM_EMAIL,
             list(self.recipients),
             connection=connection,
-            headers={"X-Thidua-Outbox-Id": str(self.pk)},
+            # The same Message-ID on every attempt: a mail system that got a message twice can tell.
+            headers={"X-Thidua-Outbox-Id": str(self.pk), "Message-ID": self.message_id()},
         )
         if self.html_body:
             message.attach_alternative(self.html_body, "text/html")

@@ -81,9 +81,12 @@ def deliver(email_id: int) -> str:
 
 
 def mark_sent(email: OutgoingEmail) -> None:
-    OutgoingEmail.objects.filter(pk=email.pk, status=Status.SENDING, claimed_by=email.claimed_by).update(
+    """Record the delivery, even if the claim was released meanwhile (then it must not be sent again)."""
+    marked = OutgoingEmail.objects.filter(pk=email.pk, status__in=[Status.SENDING, Status.PENDING]).update(
         status=Status.SENT, sent_at=timezone.now(), last_error=""
     )
+    if not marked:
+        logger.warning("outbox: e-mail %s was sent, and meanwhile another process marked it", email.pk)
 
 
 def record_failure(email: OutgoingEmail, error: BaseException) -> str:

@@ -33,7 +33,8 @@ def apply(removed_bags: Iterable[str], added_bags: Iterable[str]) -> None:
         delta.subtract(vocabulary_terms(bag))
     for bag in added_bags:
         delta.update(vocabulary_terms(bag))
-    changes = [(term, folded_key(term), number) for term, number in delta.items() if number]
+    # In the terms' order: two processes indexing at once lock shared rows in one order, never in a cycle.
+    changes = [(term, folded_key(term), number) for term, number in sorted(delta.items()) if number]
     if not changes:
         return
     with connection.cursor() as cursor:

@@ -321,6 +321,22 @@ class LivePortal:
             raise AssertionError(f"manage.py {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}")
         return result
 
+    def shells_at_once(self, code: str, count: int, timeout: float = 600) -> list[tuple[int, str]]:
+        """Run ``code`` in ``count`` `manage.py shell` processes started together; their exit codes and output."""
+        processes = [
+            subprocess.Popen(  # noqa: S603 (the repository's manage.py)
+                [*MANAGE, "shell", "-c", code],
+                cwd=REPO_DIR,
+                env=self.environment(),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            for _ in range(count)
+        ]
+        outputs = [process.communicate(timeout=timeout)[0] for process in processes]
+        return [(process.returncode, output) for process, output in zip(processes, outputs, strict=True)]
+
     def shell(self, code: str) -> str:
         """Run Python in `manage.py shell` against this portal; returns what it printed."""
         return self.manage("shell", "-c", code).stdout

@@ -6,11 +6,7 @@ re-index the same pages in a loop against one database file; none may fail and e
 with exactly one entry.
 """
 
-import subprocess
-
 import pytest
-
-from tests.live import MANAGE, REPO_DIR
 
 PROCESSES = 4
 ROUNDS = 15
@@ -42,20 +38,8 @@ print(max(row["n"] for row in rows.annotate(n=Count("id"))), len(rows))
 @pytest.mark.live
 def test_processes_index_the_same_pages_at_once(live_portal):
     portal = live_portal(processes=())
-    hammers = [
-        subprocess.Popen(
-            [*MANAGE, "shell", "-c", HAMMER],
-            cwd=REPO_DIR,
-            env=portal.environment(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        for _ in range(PROCESSES)
-    ]
-    outputs = [hammer.communicate(timeout=600)[0] for hammer in hammers]
-    for hammer, output in zip(hammers, outputs, strict=True):
-        assert hammer.returncode == 0, output[-3000:]
+    for returncode, output in portal.shells_at_once(HAMMER, PROCESSES):
+        assert returncode == 0, output[-3000:]
         assert "indexed 25" in output, output[-3000:]
         assert "Traceback" not in output, output[-3000:]
     most, entries = portal.shell(COUNT).strip().splitlines()[-1].split()

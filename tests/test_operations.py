@@ -173,6 +173,31 @@ def test_a_mail_server_that_is_down_means_retries_with_backoff_then_failed_kept_
     assert [message.to for message in mail.outbox] == [["canbo@example.org"]]
 
 
+def test_every_attempt_at_one_email_carries_the_same_message_id():
+    mail.outbox.clear()
+    email_id = outbox.queue_email("Thông báo kết quả", "Nội dung thư", ["canbo@example.org"])
+    assert outbox.deliver(email_id) == "sent"
+    # As if the server's answer had been lost and the outbox tried again.
+    OutgoingEmail.objects.filter(pk=email_id).update(status=Status.PENDING, next_attempt_at=timezone.now())
+    assert outbox.deliver(email_id) == "sent"
+    email = OutgoingEmail.objects.get(pk=email_id)
+    ids = [message.message()["Message-ID"] for message in mail.outbox]
+    assert ids == [email.message_id()] * 2 and ids[0].startswith(f"<thidua-outbox-{email_id}.")
+    other = OutgoingEmail.objects.get(pk=outbox.queue_email("Thư khác", "Nội dung", ["canbo@example.org"]))
+    assert other.message_id() != email.message_id()
+
+
+def test_a_delivery_whose_claim_was_released_meanwhile_is_not_sent_again():
+    email_id = outbox.queue_email("Tiêu đề", "Nội dung", ["a@example.org"])
+    assert outbox.claim(email_id)
+    email = OutgoingEmail.objects.get(pk=email_id)
+    # A slow send: the claim looked abandoned and was put back before the sender recorded its delivery.
+    assert outbox.release_abandoned(set(), stale_before=timezone.now() + timedelta(seconds=1)) == 1
+    outbox.mark_sent(email)
+    assert OutgoingEmail.objects.get(pk=email_id).status == Status.SENT
+    assert outbox.send_due_emails()["sent"] == 0
+
+
 def test_only_administrators_see_the_reports_and_resend(client, cast):
     email_id = outbox.queue_email("Thư lỗi", "Nội dung", ["x@example.org"])
     OutgoingEmail.objects.filter(pk=email_id).update(status=Status.FAILED)
