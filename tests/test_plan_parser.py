@@ -1095,3 +1095,63 @@ def test_a_department_s_number_after_its_name_ends_the_document_number() -> None
         "Hà Nội, ngày 27 tháng 05 năm 2011\nKính gửi: Chủ tịch Ủy ban nhân dân các tỉnh.\n"
     )
     assert (plan.number, fold(plan.issuing_body)) == ("837/BTĐKT-Vụ III", fold("Ban Thi đua-Khen thưởng Trung ương"))
+
+
+def test_a_legal_site_s_summary_above_the_header_is_not_the_body() -> None:
+    plan = parse_plan(
+        "Thông tư 09/2019/TT-ABC Hướng dẫn công tác thi đua ngành Kiểm toán\n\n"
+        "Số hiệu: 09/2019/TT-ABC Loại văn bản: Thông tư\nNơi ban hành: Kiểm toán Nhà nước Người ký: Trần Văn A\n"
+        "Ngày ban hành: 05/03/2019 Ngày hiệu lực: Đã biết\nTình trạng: Đã biết\n\n"
+        "Kiểm toán Nhà nước vừa ban hành Thông tư hướng dẫn công tác thi đua.\n"
+        "Theo đó, tập thể được xét tặng Cờ thi đua phải đáp ứng các tiêu chuẩn sau:\n- Dẫn đầu phong trào thi đua.\n"
+        "- Có nhiều sáng kiến được công nhận.\n- Nội bộ đoàn kết.\n"
+        "Danh hiệu Chiến sĩ thi đua toàn quốc xét năm năm một lần.\n"
+        "Thông tư này có hiệu lực từ ngày 20/04/2019 và thay thế Thông tư 01/2012/TT-ABC.\n"
+        "KIỂM TOÁN NHÀ NƯỚC\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 09/2019/TT-ABC\nHà Nội, ngày 05 tháng 03 năm 2019\nTHÔNG TƯ\nHƯỚNG DẪN CÔNG TÁC THI ĐUA NGÀNH KIỂM TOÁN\n"
+        "Căn cứ Luật Thi đua, Khen thưởng ngày 26 tháng 11 năm 2003;\n"
+    )
+    assert (plan.place, plan.issue_date, plan.document_kind) == ("Hà Nội", dt.date(2019, 3, 5), "Thông tư")
+    assert fold(plan.issuing_body) == fold("Kiểm toán Nhà nước")
+    assert plan.title == "Thông tư hướng dẫn công tác thi đua ngành Kiểm toán"
+
+
+def test_a_page_s_banner_and_post_title_above_the_header_name_no_body() -> None:
+    plan = parse_plan(
+        "THƯ VIỆN ĐIỆN TỬ\nHỘI CỰU CHIẾN BINH TỈNH TÂY NINH\nHội thi Tìm hiểu truyền thống\n"
+        "HỘI CỰU CHIẾN BINH HUYỆN TÂN BIÊN\nBAN THƯỜNG VỤ\nSố: 12/KH-CCB\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Tân Biên, ngày 02 tháng 3 năm 2024\nKẾ HOẠCH\nTổ chức hội thi tìm hiểu truyền thống\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.issuing_body == "Ban Thường vụ Hội Cựu chiến binh huyện Tân Biên"
+    section = parse_plan(
+        "TIN TỨC BỆNH VIỆN\nKẾ HOẠCH PHÁT ĐỘNG THI ĐUA NĂM 2020\n"
+        "Hội đồng thi đua khen thưởng Bệnh viện đa khoa tỉnh An Giang xây dựng kế hoạch phát động thi đua như sau:\n"
+        "I. MỤC ĐÍCH YÊU CẦU\n"
+    )
+    assert section.issuing_body == "Hội đồng thi đua khen thưởng Bệnh viện đa khoa tỉnh An Giang"
+
+
+def test_a_roman_numeral_keeps_its_capitals_after_the_word_it_counts() -> None:
+    plan = parse_plan(
+        "TRƯỜNG ĐẠI HỌC AN GIANG\nSố: 05/KH-ĐHAG\nAn Giang, ngày 17 tháng 4 năm 2017\n"
+        "KẾ HOẠCH\nTHI ĐUA HỌC KỲ II NĂM HỌC 2016-2017 CHÀO MỪNG ĐẠI HỘI KHÓA XII\nI. MỤC ĐÍCH\n"
+    )
+    assert plan.title == "Kế hoạch thi đua học kỳ II năm học 2016-2017 chào mừng đại hội khóa XII"
+
+
+def test_a_headline_s_own_number_a_letter_s_request_and_a_steering_committee_cited() -> None:
+    letter = parse_plan(
+        "Thông báo\nCông văn số 71/TANDTC-TĐKT phát động thi đua chào mừng ngày bầu cử năm 2021\n"
+        "Thực hiện Kế hoạch số 12/KH-UBATGTQG ngày 22/11/2020 của Ủy ban An toàn giao thông quốc gia,\n"
+        "Sở Giao thông vận tải đề nghị:\n1. Các đơn vị kinh doanh vận tải tuyên truyền đến lái xe.\n"
+    )
+    assert letter.number == "71/TANDTC-TĐKT"
+    assert letter.title == "Công văn phát động thi đua chào mừng ngày bầu cử năm 2021"
+    assert letter.issuing_body == "Sở Giao thông vận tải"
+    plan = parse_plan(
+        "BAN CHỈ ĐẠO HIẾN MÁU TÌNH NGUYỆN\nSố: 110/KH-BCĐ\nCao Bằng, ngày 22 tháng 12 năm 2011\nKẾ HOẠCH\n"
+        "Vận động hiến máu tình nguyện dịp Tết\n"
+        "Thực hiện kế hoạch hoạt động năm 2011 của Ban chỉ đạo Hiến máu tình nguyện tỉnh Cao Bằng; Ban chỉ đạo tổ chức "
+        "Lễ vận động như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert references(plan) == [("Kế hoạch", None, None, "Ban chỉ đạo Hiến máu tình nguyện tỉnh Cao Bằng")]

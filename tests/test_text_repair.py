@@ -125,6 +125,31 @@ def test_hard_wrapped_lines_are_joined() -> None:
     )
 
 
+def test_a_label_and_its_value_stay_a_line_of_their_own() -> None:
+    """A legal site's metadata lines ("Số hiệu: …", "Nơi ban hành: …") in a hard-wrapped page are not prose."""
+    wrapped = [
+        "Ủy ban nhân dân tỉnh vừa ban hành quy định mới về công tác thi đua, khen thưởng năm nay",
+        "trên địa bàn toàn tỉnh, áp dụng với mọi cơ quan, đơn vị và địa phương trong tỉnh",
+    ] * 4
+    text = "\n".join(
+        [
+            "Quyết định 12/2020/QĐ-UBND ban hành Quy chế công tác thi đua khen thưởng trên địa bàn tỉnh",
+            "Số hiệu: 12/2020/QĐ-UBND Loại văn bản: Quyết định",
+            "Nơi ban hành: Tỉnh Tây Ninh Người ký: Nguyễn Văn Bình",
+            *wrapped,
+        ]
+    )
+    lines = repair_vietnamese(text).split("\n")
+    assert lines[1:3] == [
+        "Số hiệu: 12/2020/QĐ-UBND Loại văn bản: Quyết định",
+        "Nơi ban hành: Tỉnh Tây Ninh Người ký: Nguyễn Văn Bình",
+    ]
+    assert any(
+        line.endswith("năm nay trên địa bàn toàn tỉnh, áp dụng với mọi cơ quan, đơn vị và địa phương trong tỉnh")
+        for line in lines
+    )
+
+
 def test_words_are_not_glued_when_both_are_words() -> None:
     """Two real syllables stay apart even if their join would be a syllable."""
     assert repair_vietnamese("hoa ăn quả") == "hoa ăn quả"

@@ -176,6 +176,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 _PARAGRAPH_OPENERS = ("Thực hiện", "Căn cứ", "Trên đây", "Nơi nhận", "Số:", "Kính gửi")
+#: "Số hiệu: 02/2015/TT-NHNN", "Nơi ban hành: …": a label of up to four words and its value, a line of its own.
+_LABEL_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}: \S")
 
 
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
@@ -185,6 +187,8 @@ def _continues(prev: str, nxt: str, width: int | None) -> bool:
     if nxt[0].islower():
         return True
     if width is None or len(prev) < width or prev.endswith(";") or nxt.startswith(_PARAGRAPH_OPENERS):
+        return False
+    if _LABEL_LINE_RE.match(nxt):
         return False
     first_word = nxt.split(" ", 1)[0]
     if _is_caps(prev) or (_is_caps(first_word) and len(first_word) > 1):

@@ -230,9 +230,27 @@ def is_body_start(line: str) -> bool:
 
 def body_index(lines: list[str]) -> int:
     """Index of the body's first line; a web page's lead that copies the preamble above the header ("Thực hiện …"
-    over "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …") is not the body."""
+    over "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …") or sums the document up above it is not the body."""
     starts = (i for i, line in enumerate(lines) if is_body_start(line))
-    return next((i for i in starts if not any(MOTTO_RE.search(line) for line in lines[i + 1 : i + 5])), len(lines))
+    return next((i for i in starts if not _above_header(lines, i)), len(lines))
+
+
+_REPUBLIC_LINE_RE = re.compile(REPUBLIC)
+
+
+def _above_header(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a web page's lead: the motto follows within four lines, or no header line comes before it and
+    the whole header follows (the motto, then a document's heading on a line of its own: "THÔNG TƯ")."""
+    if any(MOTTO_RE.search(line) for line in lines[i + 1 : i + 5]):
+        return True
+    if any(
+        _REPUBLIC_LINE_RE.search(line) or NUMBER_LINE_RE.match(line) or PLACE_DATE_RE.search(line) for line in lines[:i]
+    ):
+        return False
+    motto = next((j for j in range(i + 1, len(lines)) if _REPUBLIC_LINE_RE.search(lines[j])), None)
+    return motto is not None and any(
+        (found := match_kind(line)) and not found[2] and is_allcaps(line) for line in lines[motto + 1 : motto + 9]
+    )
 
 
 def _is_title_sentence(lines: list[str], i: int) -> bool:
@@ -374,7 +392,8 @@ def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | No
     for i, line in enumerate(lines[:3]):
         m = _POST_TITLE_RE.match(line)
         if m and m.group(2)[:1].islower() and not re.search(r"[.:;,]$", line) and not is_body_start(line):
-            return i, f"{m.group(1)} {m.group(2).strip()}", i + 1, m.group(1)
+            subject = _HEADLINE_OWN_NUMBER_RE.sub("", m.group(2).strip())  # "số 68/TANDTC-TĐKT" is the number's
+            return i, f"{m.group(1)} {subject}", i + 1, m.group(1)
     return None, None, 0, None
 
 
@@ -479,6 +498,9 @@ def authority_line(lines: list[str]) -> str | None:
 
 
 _HEADLINE_NUMBER_RE = re.compile(rf"(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
+
+
+_HEADLINE_OWN_NUMBER_RE = re.compile(rf"^{loose('số')}\s*:?\s*{DOC_NUMBER}\s+(?=\w)", re.IGNORECASE)
 
 
 def parse_number(header: str, headline: bool = False) -> str | None:
@@ -624,6 +646,8 @@ def _is_name_fragment(piece: str) -> bool:
         return False
     if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
         return False  # a legal site's headings over the text
+    if fold(piece).startswith(("tin tuc", "thu vien dien tu", "trang chu", "tin hoat dong")):
+        return False  # a web site's banner or section: "TIN TỨC BỆNH VIỆN"
     if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
         return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
     if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):
@@ -682,6 +706,21 @@ _BARE_ORGAN_RE = re.compile(
 _PUNCTUATION_RE = re.compile(r"[^\w\s]")
 
 
+def _below_page_lead(header_lines: list[str]) -> list[str]:
+    """The header without a web page's banner and post title above it: a line not in capitals ("Hội thi Tìm hiểu
+    Nghị quyết …") between lines in capitals ("HỘI LIÊN HIỆP PHỤ NỮ QUẬN 11" above, "HỘI LIÊN HIỆP PHỤ NỮ Q11" and
+    "BAN THƯỜNG VỤ" below) before the first line of the header's own (motto, number, place and date)."""
+    first_marker = next((i for i, line in enumerate(header_lines) if _is_marker(line)), len(header_lines))
+    lettered = [i for i in range(first_marker) if any(c.isalpha() for c in header_lines[i])]
+    mixed = [i for i in lettered if not is_allcaps(header_lines[i])]
+    if not mixed:
+        return header_lines
+    cut = mixed[-1]
+    if any(i < cut and is_allcaps(header_lines[i]) for i in lettered) and any(i > cut for i in lettered):
+        return header_lines[cut + 1 :]
+    return header_lines
+
+
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
@@ -690,7 +729,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     ``rest`` is the text after the header: a name the page wrapped over two lines ("ỦY BAN TRUNG" over "ƯƠNG
     MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
-    fragments, union_motto = _header_fragments(header_lines)
+    fragments, union_motto = _header_fragments(_below_page_lead(header_lines))
     written = " " + " ".join(_PUNCTUATION_RE.sub(" ", fold(rest)).split()) + " "  # words, without punctuation
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
@@ -865,9 +904,11 @@ _LAUNCH_RE = re.compile(
     rf"(?:{loose('phát động')}|{loose('ban hành')}|{loose('hướng dẫn')}|{loose('thông báo')})\s",
     re.IGNORECASE,
 )
-#: A body's own sentence, no kind of document named: "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức …".
+#: A body's own sentence, no kind of document named: "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức …", a letter's
+#: "Sở Giao thông vận tải đề nghị:".
 _BODY_GUIDES_RE = re.compile(
-    rf"^((?:{ORG_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}|{loose('triển khai')})\s"
+    rf"^((?:{ORG_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}"
+    rf"|{loose('triển khai')}|{loose('đề nghị')}|{loose('yêu cầu')})(?:\s|:)"
 )
 #: Kinds of body a name may give without the body's own name ("Công đoàn Ngân hàng").
 _BARE_KINDS = ("Ngân hàng", "Công ty", "Tổng công ty", "Tập đoàn", "Bệnh viện", "Trường")
@@ -927,8 +968,9 @@ _OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ng�
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|chỉ đạo|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
     r"|(?i:lần thứ))\b"
+    r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
     r"|(?<!Đảng)\s+(?i:khóa|khoá)\b"  # "Ban Chấp hành Trung ương Đảng khóa XI": the Party's term is in its name
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"

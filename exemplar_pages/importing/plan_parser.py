@@ -200,7 +200,9 @@ def parse_plan(text: str) -> ParsedPlan:
     header_text = "\n".join(header)
     first_lines = "\n".join(lines[:15])
     plan.number = (
-        parse_number(header_text) or parse_number(first_lines) or parse_number(lines[0] if lines else "", True)
+        parse_number(header_text)
+        or parse_number(first_lines)
+        or parse_number("\n".join(lines[: (title_index or 0) + 1][:3]), True)  # a page's headline: "Công văn số …"
     )
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:

@@ -382,7 +382,16 @@ def restore_case(phrase: str, text: str) -> str:
         result = re.sub(rf"(?<!\w){unit}\s+{re.escape(name)}(?!\w)", f"{unit} {name}", result, flags=re.IGNORECASE)
     for unit, name in {*_capitalised_localities(text), *_PROVINCE_LOCALITIES}:  # "UBND TỈNH LONG AN": "… tỉnh Long An"
         result = re.sub(rf"(?<!\w)({unit})\s+{re.escape(name)}(?!\w)", rf"\1 {name}", result, flags=re.IGNORECASE)
+    result = _ORDINAL_ROMAN_RE.sub(lambda m: m.group(1) + m.group(2).upper(), result)
     return proper_phrases(_COMMON_NOUNS_RE.sub(lambda m: m.group(1) or m.group(2).lower(), result))
+
+
+#: A Roman numeral after the word it counts ("HỌC KỲ II", "KHÓA XIV", "LẦN THỨ XII") keeps its capitals.
+_ORDINAL_ROMAN_RE = re.compile(
+    r"(?<!\w)((?:kỳ|kì|khóa|khoá|lần thứ|thứ|quý|đợt|phần|chương|mục|quân khu|giai đoạn|hạng)\s+)"
+    r"(l?x{0,3}(?:ix|iv|v?i{1,3}|v)|l?x{1,3}|l)(?!\w)",
+    re.IGNORECASE,
+)
 
 
 #: "công tác Thi đua, Khen thưởng" as a text writes it in a title: common nouns, lowered, except in the name of an organ
