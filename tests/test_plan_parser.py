@@ -1155,3 +1155,45 @@ def test_a_headline_s_own_number_a_letter_s_request_and_a_steering_committee_cit
         "Lễ vận động như sau:\nI. MỤC ĐÍCH\n"
     )
     assert references(plan) == [("Kế hoạch", None, None, "Ban chỉ đạo Hiến máu tình nguyện tỉnh Cao Bằng")]
+
+
+def test_an_issuer_named_after_a_run_of_bare_citations_is_each_one_s() -> None:
+    plan = parse_plan(
+        "QUYẾT ĐỊNH\nBan hành Quy định về công tác thi đua\n"
+        "Căn cứ Luật Thi đua, Khen thưởng ban hành ngày 26/11/2003 và Luật sửa đổi, bổ sung một số điều của Luật Thi đua, "
+        "Khen thưởng ban hành ngày 14/6/2005 của Quốc hội và Nghị định số 42/2010/NĐ-CP ngày 15/4/2010 của Chính phủ;\n"
+        "Căn cứ Nghị định số 39/2012/NĐ-CP ngày 27 tháng 4 năm 2012; Nghị định số 65/2014/NĐ-CP ngày 01 tháng 7 năm "
+        "2014 của Chính phủ quy định chi tiết thi hành Luật Thi đua, Khen thưởng;\n"
+        "Thực hiện Kế hoạch số 81-KH/ĐUK ngày 15/8/2019; Hướng dẫn số 23-HD/ĐUK, ngày 28/11/2019 của Đảng ủy Khối "
+        "Doanh nghiệp Trung ương; Chỉ thị số 35-CT/TW ngày 30/5/2019, Hướng dẫn số 26-HD/BTCTW ngày 18/10/2019 của Ban "
+        "Tổ chức Trung ương;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
+    )
+    assert [(r.document_type, r.number, r.issuer) for r in plan.basis] == [
+        ("Luật", None, "Quốc hội"),
+        ("Luật", None, "Quốc hội"),
+        ("Nghị định", "42/2010/NĐ-CP", "Chính phủ"),
+        ("Nghị định", "39/2012/NĐ-CP", "Chính phủ"),
+        ("Nghị định", "65/2014/NĐ-CP", "Chính phủ"),
+        ("Kế hoạch", "81-KH/ĐUK", "Đảng ủy Khối Doanh nghiệp Trung ương"),
+        ("Hướng dẫn", "23-HD/ĐUK", "Đảng ủy Khối Doanh nghiệp Trung ương"),
+        ("Chỉ thị", "35-CT/TW", None),  # another body's code: the text does not say whose
+        ("Hướng dẫn", "26-HD/BTCTW", "Ban Tổ chức Trung ương"),
+    ]
+
+
+def test_a_web_post_under_a_site_s_names_and_menu_and_a_body_that_has_just_issued() -> None:
+    post = parse_plan(
+        "Bộ công thương\nTrường Cao đẳng Kỹ thuật Tây Ninh\nĐảng - Công Đoàn - Đoàn TN\n"
+        "Kế hoạch tổ chức phong trào thi đua lao động giỏi năm 2022\n"
+        "Căn cứ Kế hoạch số 12/KH-CĐCT ngày 13/1/2022 của Công đoàn Công thương Việt Nam;\nI. MỤC ĐÍCH\n"
+    )
+    assert (post.title, post.document_kind) == (
+        "Kế hoạch tổ chức phong trào thi đua lao động giỏi năm 2022",
+        "Kế hoạch",
+    )
+    assert post.issuing_body == "Trường Cao đẳng Kỹ thuật Tây Ninh"
+    news = parse_plan(
+        "Thi đua chào mừng đại hội\nBan Thường vụ Đảng ủy Ngân hàng Phát triển đã ban hành Kế hoạch số 101-KH/ĐU "
+        "về thi đua chào mừng đại hội đảng bộ các cấp.\n"
+    )
+    assert news.issuing_body == "Ban Thường vụ Đảng ủy Ngân hàng Phát triển"

@@ -389,7 +389,7 @@ _POST_TITLE_RE = re.compile(rf"^({'|'.join(KINDS)})\s+(\w.{{10,250}})$")
 
 def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
     """A web page that kept only its post title ("Kế hoạch phát động phong trào …") in its first lines."""
-    for i, line in enumerate(lines[:3]):
+    for i, line in enumerate(lines[:4]):  # under a site's name, its parent's and a menu line
         m = _POST_TITLE_RE.match(line)
         if m and m.group(2)[:1].islower() and not re.search(r"[.:;,]$", line) and not is_body_start(line):
             subject = _HEADLINE_OWN_NUMBER_RE.sub("", m.group(2).strip())  # "số 68/TANDTC-TĐKT" is the number's
@@ -648,6 +648,9 @@ def _is_name_fragment(piece: str) -> bool:
         return False  # a legal site's headings over the text
     if fold(piece).startswith(("tin tuc", "thu vien dien tu", "trang chu", "tin hoat dong")):
         return False  # a web site's banner or section: "TIN TỨC BỆNH VIỆN"
+    items = re.split(r"\s+[-–]\s+", piece)
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+        return False  # a site's menu: "Đảng - Công Đoàn - Đoàn TN"
     if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
         return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
     if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):
@@ -889,12 +892,15 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
             name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
             name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"
+            name = _TENSE_TAIL_RE.sub("", name)  # "Ngân hàng Nhà nước vừa ban hành …", "… Đảng ủy đã ban hành …"
             name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
             if name and len(name.split()) <= 14:
                 return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
     return None
 
 
+#: The adverbs of time between a body and its verb: "vừa", "đã", "đang", "sẽ", "tiếp tục".
+_TENSE_TAIL_RE = re.compile(r"(?:\s+(?:vừa|đã|đang|sẽ|cũng|tiếp tục))+$")
 #: The words that lead into a body's own sentence: "Nay", "Vì vậy,", "Do đó,".
 _LEAD_IN = rf"(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)"
 _LEAD_IN_RE = re.compile(rf"^(?:{_LEAD_IN}|{loose('Vậy')})\s+(?=[A-ZĐÀ-Ỹ])")
@@ -1148,14 +1154,28 @@ _NUMBERED_RE = re.compile(rf"^{_NUMBERED}", re.IGNORECASE)
 
 def _share_issuer(listed: list[BasisReference]) -> None:
     """ "Nghị định số A ngày …, Nghị định số B ngày … và Nghị định số C ngày … của Chính phủ": the issuer named after
-    the last of a list of numbered documents of one kind, with no subject between them, is the others' too."""
-    last = listed[-1] if listed else None
-    if last is None or not last.issuer or not last.number:
-        return
-    for ref in reversed(listed[:-1]):
-        if ref.issuer or ref.subject or not ref.number or ref.document_type != last.document_type:
-            return
-        ref.issuer = last.issuer
+    the last of a run of documents cited bare (no subject between them) is the others' too, when they are of its
+    kind and numbered, or Laws ("Luật … ngày … và Luật sửa đổi … ngày … của Quốc hội"), or numbered with its issuer's
+    code ("Kế hoạch số 81-KH/ĐUK …; Hướng dẫn số 23-HD/ĐUK … của Đảng ủy Khối …")."""
+    for index in range(len(listed) - 1, 0, -1):
+        last = listed[index]
+        if not last.issuer:
+            continue
+        for ref in reversed(listed[:index]):
+            if ref.issuer or (ref.subject and ref.document_type != "Luật"):  # a Law's subject is its name
+                break
+            same_kind = ref.document_type == last.document_type and (
+                (ref.number and last.number) or (ref.document_type == "Luật" and not ref.number and not last.number)
+            )
+            same_code = ref.number and last.number and _issuer_code(ref.number) == _issuer_code(last.number)
+            if not (same_kind or same_code):
+                break
+            ref.issuer = last.issuer
+
+
+def _issuer_code(number: str) -> str:
+    """ "81-KH/ĐUK" -> "ĐUK", "42/2010/NĐ-CP" -> "NĐ-CP": the code of the body that numbered the document."""
+    return number.rsplit("/", 1)[-1].upper() if "/" in number else ""
 
 
 def _shared_owner(pieces: list[str]) -> str | None:
@@ -1180,6 +1200,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
         for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", para):
             verb: str | None = inherited
             inherited = None
+            sentence_first = len(refs)
             for clause in split_clauses(sentence):
                 first = len(refs)
                 pieces = split_references(clause)
@@ -1215,6 +1236,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                     elif not owner:
                         verb = None
                 _share_issuer(refs[first:])
+            _share_issuer(refs[sentence_first:])  # "Nghị định số A ngày …; Nghị định số B … của Chính phủ"
             if verb and para.rstrip().endswith(";"):
                 carried = verb
     return refs
