@@ -1197,3 +1197,13 @@ def test_a_web_post_under_a_site_s_names_and_menu_and_a_body_that_has_just_issue
         "về thi đua chào mừng đại hội đảng bộ các cấp.\n"
     )
     assert news.issuing_body == "Ban Thường vụ Đảng ủy Ngân hàng Phát triển"
+
+
+def test_a_body_whose_direction_a_document_carries_is_its_issuer() -> None:
+    plan = parse_plan(
+        "Thực hiện chỉ đạo của Ủy ban An toàn giao thông quốc gia tại Kế hoạch số 426/KH-UBATGTQG ngày 22/11/2022 về "
+        "giải thưởng “Vô lăng vàng” năm 2022,\nSở Giao thông vận tải đề nghị:\n1. Các đơn vị vận tải tuyên truyền.\n"
+    )
+    assert references(plan) == [
+        ("Kế hoạch", "426/KH-UBATGTQG", dt.date(2022, 11, 22), "Ủy ban An toàn giao thông quốc gia")
+    ]

@@ -1052,8 +1052,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     t = _DOC_TYPE_RE.match(rest)
     if not t and (inside := _BRACKETED_REFERENCE_RE.search(rest)):  # "Chỉ đạo của … (Thông báo số 1530/VPCP …)"
         t = _DOC_TYPE_RE.match(rest[inside.end() :])
+    whose = ""  # "chỉ đạo của <body> tại …": the body, which the document names no other
     if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
         t = _DOC_TYPE_RE.match(rest[within.end() :])
+        whose = rest[: within.end()]
     if not t:
         return None
     doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
@@ -1109,6 +1111,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if issuer is None and (owner := _OF_RE.search(whose)):
+        issuer = _issuer(whose[owner.end() :])  # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …"
     if issuer and re.match(rf"(?:{_DOC_TYPE})\b", issuer, re.IGNORECASE):
         issuer = None  # "… một số điều của Luật Thi đua, khen thưởng": a subject, no issuing body
     if issuer is None and doc_type == "Luật" and (passed := _PASSED_BY_RE.search(head)):
