@@ -28,6 +28,11 @@ class ExemplarPagesConfig(AppConfig):
 
         install_api_visibility()
 
+        # Several renditions of one image are made one at a time: two first readers of a page never deadlock.
+        from .renditions import install_serial_renditions
+
+        install_serial_renditions()
+
         # Every API error as Vietnamese problem+json, never an HTML 500 (issue #12).
         from .api_errors import install as install_api_errors
 

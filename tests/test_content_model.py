@@ -346,3 +346,19 @@ def test_the_field_chooser_finds_the_fields_a_migration_created(client):
     found = client.get(url, {"q": "Nông nghiệp"}).content.decode()
     assert "data-chooser-modal-choice" in found and "Nông nghiệp" in found
     assert "Giáo dục và đào tạo" not in found  # the search's results, not the whole list
+
+
+@pytest.mark.django_db
+def test_the_choosers_find_a_name_typed_without_diacritics(client):
+    """Editors type "nong nghiep" or "dong nai" too: the choosers fold both sides, on either database."""
+    client.force_login(get_user_model().objects.get(username="bientapvien"))
+    fields = client.get("/admin/snippets/choose/exemplar_pages/field/results/", {"q": "nong nghiep"}).content.decode()
+    assert "Nông nghiệp" in fields and "Giáo dục và đào tạo" not in fields
+    province = factories.locality("Tỉnh Đắk Nông Thử", kind="tinh")
+    factories.locality("Xã Quảng Khê Thử", parent=province)
+    places = client.get("/admin/snippets/choose/exemplar_pages/locality/results/", {"q": "quang khe thu"}).content
+    assert "Xã Quảng Khê Thử" in places.decode()
+    assert (
+        "Xã Quảng Khê Thử"
+        in client.get("/admin/snippets/choose/exemplar_pages/locality/results/", {"q": "Quảng Khê"}).content.decode()
+    )

@@ -419,3 +419,22 @@ def test_a_list_reads_its_cards_images_fields_and_localities_at_once(client, cas
     many, many_images = queries()
     assert (few_images, many_images) == (3, 9)
     assert many == few, f"{few} queries for 3 cards, {many} for 9"
+
+
+def test_the_renditions_of_one_picture_are_made_one_at_a_time(media_on_disk):  # noqa: F811 (fixture)
+    """Several sizes of a new image, as a page's first readers ask for them, go in one row per INSERT, in the filters'
+    order (exemplar_pages.renditions): Wagtail's one multi-row INSERT, its rows in the order its threads finished,
+    let two first readers deadlock on PostgreSQL."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    image = new_image("Ảnh nhiều cỡ")
+    specs = ["width-311", "width-127", "width-209"]
+    with CaptureQueriesContext(connection) as queries:
+        renditions = image.get_renditions(*specs)
+    inserts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("INSERT") and "rendition" in q["sql"]]
+    inserted = [[spec for spec in specs if f"'{spec}'" in sql] for sql in inserts]  # the filter_spec values
+    assert inserted == [[spec] for spec in sorted(specs)]
+    assert sorted(renditions) == sorted(specs) and all(r.pk for r in renditions.values())
+    assert image.get_renditions(*specs).keys() == renditions.keys()  # asked again: the same, nothing new
+    cache.clear()  # ids come back after the rollback: no later test may find these renditions in the cache
