@@ -20,3 +20,7 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_SERVED_BY_DJANGO = env_bool("MEDIA_SERVED_BY_DJANGO", True)
 # The demo content (shared passwords, printed API tokens) may be loaded here, never in production.
 SEED_DEMO_ALLOWED = True
+# `runserver` serves each request in a thread of its own: a persistent connection outlives its thread until the
+# garbage collector finds it, and a busy demo on PostgreSQL ran out of connection slots ("remaining connection slots
+# are reserved", a 500). Django's advice for the development server: no persistent connections.
+DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))  # noqa: F405
