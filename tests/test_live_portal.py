@@ -233,9 +233,10 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     assert html.status == 200 and STORY_TITLE in html.text
 
     # A failed answer says why in the processes' logs: show them with the statuses.
-    assert creator_statuses.count(201) == API_STORIES, (creator_statuses, portal.log_problems())
+    problems = "\n\n".join(portal.log_problems())  # as text: pytest shortens a list in an assertion's message
+    assert creator_statuses.count(201) == API_STORIES, f"{creator_statuses}\n{problems}"
     assert all(status < 500 for status in creator_statuses), creator_statuses
-    assert set(reader_statuses) == {200}, (sorted(set(reader_statuses)), portal.log_problems())
+    assert set(reader_statuses) == {200}, f"{sorted(set(reader_statuses))}\n{problems}"
     inbox = portal.request("GET", "/api/v3/workflow/inbox/", token="thuongtruc").json()
     assert sum(item["title"].startswith("Gương sáng số") for item in inbox["results"]) == API_STORIES
     assert f"{IMPORT_ROWS}" in import_output, import_output[-2000:]
