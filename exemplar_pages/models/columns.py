@@ -60,6 +60,7 @@ class ColumnPage(RoutablePageMixin, VietnameseSlugMixin, Page):
         ),
         FieldPanel("page_size"),
     ]
+    search_fields = Page.search_fields + VietnameseSlugMixin.folded_title_search_fields
     api_fields = [
         APIField("intro"),
         APIField("content_types"),

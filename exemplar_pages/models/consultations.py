@@ -109,12 +109,16 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
         FieldPanel("original_document"),
         InlinePanel("nominees", label=_("Nominees"), min_num=1),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("award_text"),
-        index.FilterField("opens_on"),
-        index.FilterField("closes_on"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("summary"),
+            index.SearchField("award_text"),
+            index.FilterField("opens_on"),
+            index.FilterField("closes_on"),
+        ]
+    )
     api_fields = [
         APIField("award_text", writable=True),
         APIField("summary", writable=True),

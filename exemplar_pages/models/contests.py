@@ -72,11 +72,15 @@ class ContestPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlugMixi
         FieldPanel("results"),
         FieldPanel("contact"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.FilterField("opens_on"),
-        index.FilterField("closes_on"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("summary"),
+            index.FilterField("opens_on"),
+            index.FilterField("closes_on"),
+        ]
+    )
     api_fields = [
         APIField("summary", writable=True),
         APIField("rules", writable=True),

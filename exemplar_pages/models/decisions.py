@@ -77,12 +77,16 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
         FieldPanel("original_document"),
         InlinePanel("awardees", label=_("Awardees")),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("number"),
-        index.SearchField("issuer"),
-        index.SearchField("summary"),
-        index.FilterField("decision_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("number"),
+            index.SearchField("issuer"),
+            index.SearchField("summary"),
+            index.FilterField("decision_date"),
+        ]
+    )
     api_fields = [
         APIField("number", writable=True),
         APIField("decision_date", writable=True),

@@ -73,12 +73,16 @@ class MovementPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin
         FieldPanel("body"),
         InlinePanel("gallery_images", label=_("Photo gallery"), max_num=MAX_GALLERY_IMAGES),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("slogan"),
-        index.SearchField("summary"),
-        index.SearchField("campaign"),
-        index.SearchField("body"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("slogan"),
+            index.SearchField("summary"),
+            index.SearchField("campaign"),
+            index.SearchField("body"),
+        ]
+    )
     api_fields = [
         APIField("slogan", writable=True),
         APIField("launching_body", writable=True),

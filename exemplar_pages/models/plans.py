@@ -71,13 +71,17 @@ class PlanPage(Searchable, PrintableMixin, VietnameseSlugMixin, SummaryMixin, Pe
         FieldPanel("original_document"),
         FieldPanel("movements"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("number"),
-        index.SearchField("summary"),
-        index.SearchField("issuing_body"),
-        index.SearchField("sections"),
-        index.FilterField("issue_date"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("number"),
+            index.SearchField("summary"),
+            index.SearchField("issuing_body"),
+            index.SearchField("sections"),
+            index.FilterField("issue_date"),
+        ]
+    )
     api_fields = [
         APIField("number", writable=True),
         APIField("issue_date", writable=True),

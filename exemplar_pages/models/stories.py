@@ -89,13 +89,17 @@ class ExemplarStoryPage(Searchable, PrintableMixin, VietnameseSlugMixin, Summary
         InlinePanel("awards", label=_("Commendations")),
         FieldPanel("tags"),
     ]
-    search_fields = Page.search_fields + [
-        index.SearchField("subject_name"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("year"),
-        index.FilterField("subject_type"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [
+            index.SearchField("subject_name"),
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.FilterField("year"),
+            index.FilterField("subject_type"),
+        ]
+    )
     api_fields = [
         APIField("subject_name", writable=True),
         APIField("subject_type", writable=True),

@@ -54,7 +54,11 @@ class UnitPage(VietnameseSlugMixin, Page):
         FieldPanel("intro"),
         FieldPanel("exemplar_quota"),
     ]
-    search_fields = Page.search_fields + [index.SearchField("full_name"), index.SearchField("intro")]
+    search_fields = (
+        Page.search_fields
+        + VietnameseSlugMixin.folded_title_search_fields
+        + [index.SearchField("full_name"), index.SearchField("intro")]
+    )
     api_fields = [APIField("full_name"), APIField("locality"), APIField("intro")]
 
     class Meta:
