@@ -73,6 +73,10 @@ class ExemplarPagesConfig(AppConfig):
         register_periodic(
             "undo_abandoned_imports", timedelta(minutes=5), "exemplar_pages.importing.journal.undo_abandoned_imports"
         )
+        # Lists kept after a failed import (names of people) leave the disk when they expire, not at the next keep.
+        register_periodic(
+            "remove_kept_uploads", timedelta(minutes=10), "exemplar_pages.importing.kept_uploads.remove_expired_uploads"
+        )
 
         # System checks (exemplar_pages.E001, E002): the publication guard is on, Wagtail's English emails are off.
         from . import checks  # noqa: F401

@@ -144,3 +144,26 @@ def test_a_kept_file_is_for_the_same_user_only_and_expires(client, tmp_path: Pat
     assert "không còn được giữ" in response.content.decode()
     assert ExemplarStoryPage.objects.child_of(unit).count() == 0
     assert not default_storage.exists(record["path"])
+
+
+def test_the_scheduler_removes_expired_kept_files_nobody_came_back_for(client, tmp_path: Path, settings) -> None:
+    """A list kept after an error holds names of people: it leaves the disk when it expires, even if no one
+    keeps another file (the periodic job the scheduler enqueues)."""
+    from django.utils.module_loading import import_string
+
+    from exemplar_pages.importing.kept_uploads import remove_expired_uploads
+    from operations.schedule import periodic_jobs
+
+    unit = factories.unit("UBND xã Thử Dọn Tệp", full_name="UBND xã Thử Dọn Tệp")
+    office_client(client)
+    path = bad_list(tmp_path)
+    client.post(
+        reverse("import_exemplars"), {"file": SimpleUploadedFile(path.name, path.read_bytes()), "parent": unit.pk}
+    )
+    stored = client.session[SESSION_KEY]["path"]
+    job = {job.name: job for job in periodic_jobs()}["remove_kept_uploads"]
+    assert import_string(job.task) is remove_expired_uploads
+    assert remove_expired_uploads.call() == 0 and default_storage.exists(stored)  # not expired yet
+    settings.IMPORT_KEEP_UPLOAD_MINUTES = 0
+    assert remove_expired_uploads.call() == 1
+    assert not default_storage.exists(stored)

@@ -4,7 +4,8 @@ Browsers cannot re-fill a file input, so the upload is kept on the server: under
 ``MEDIA_ROOT/imports/kept/`` (never served: cms/urls.py serves only images), named by a random token, and
 recorded in the user's session with its owner and expiry. Only the same user in the same session can use
 it, for ``IMPORT_KEEP_UPLOAD_MINUTES`` (30); each session keeps one file at most (a new one replaces it),
-and expired files of every session are deleted whenever a file is kept. Files already passed the upload
+and expired files of every session are deleted whenever a file is kept and by the periodic task
+`remove_expired_uploads` (every 10 minutes), so a list of names is not left on disk. Files already passed the upload
 limits (IMPORT_MAX_BYTES and the zip checks) before they are kept.
 """
 
@@ -20,6 +21,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
 from django.utils import timezone
+from django_tasks import task
 
 SESSION_KEY = "exemplar_import_kept_upload"
 DIRECTORY = "imports/kept"
@@ -51,20 +53,28 @@ def _record(request) -> dict | None:
     return record if isinstance(record, dict) else None
 
 
-def _remove_expired() -> None:
-    """Delete kept files of every session once they have expired."""
+def _remove_expired() -> int:
+    """Delete kept files of every session once they have expired; return how many."""
     try:
         _directories, files = default_storage.listdir(DIRECTORY)
     except FileNotFoundError:
-        return
-    deadline = timezone.now() - timedelta(minutes=keep_minutes())
+        return 0
+    deadline, removed = timezone.now() - timedelta(minutes=keep_minutes()), 0
     for name in files:
         path = f"{DIRECTORY}/{name}"
         try:
             if default_storage.get_modified_time(path) < deadline:
                 default_storage.delete(path)
+                removed += 1
         except FileNotFoundError:
             continue
+    return removed
+
+
+@task()
+def remove_expired_uploads() -> int:
+    """The periodic removal of expired kept uploads (registered in `ExemplarPagesConfig.ready`)."""
+    return _remove_expired()
 
 
 def discard(request) -> None:
