@@ -1207,3 +1207,28 @@ def test_a_body_whose_direction_a_document_carries_is_its_issuer() -> None:
     assert references(plan) == [
         ("Kế hoạch", "426/KH-UBATGTQG", dt.date(2022, 11, 22), "Ủy ban An toàn giao thông quốc gia")
     ]
+
+
+def test_issuers_of_names_with_a_comma_of_joint_programmes_and_of_copies_that_lost_letters_or_spaces() -> None:
+    plan = parse_plan(
+        "Căncứ Nghị định số 33/2008/NĐ-CP ngày 19 tháng 3 năm 2008 của Chính phủ quy địnhchức năng, nhiệm vụ;\n"
+        "Căn cứ Nghị định số 39/2012/NĐ-CP ngày 27/4/2012 của Chính phủ sửa đi, bổ sung một số điều;\n"
+        "Căn cứ Thông tư số 07/2014/TT-BNV ngày 29/8/2014 của Bộ Nội vụ hướng dn thi hành một sđiều;\n"
+        "Căn cứ Quyết định số 12/QĐ-BVHTTDL ngày 01/02/2020 của Bộ Văn hóa, Thể thao và Du lịch về việc khen thưởng;\n"
+        "Thực hiện Chương trình phối hợp số 04/CTPH-BCA-BVHTTDL, ngày 25/3/2016 giữa Bộ Công an và Bộ Văn hóa, "
+        "Thể thao và Du lịch về quản lý hoạt động thể dục, thể thao;\nI. MỤC ĐÍCH\n"
+    )
+    assert references(plan) == [
+        ("Nghị định", "33/2008/NĐ-CP", dt.date(2008, 3, 19), "Chính phủ"),
+        ("Nghị định", "39/2012/NĐ-CP", dt.date(2012, 4, 27), "Chính phủ"),
+        ("Thông tư", "07/2014/TT-BNV", dt.date(2014, 8, 29), "Bộ Nội vụ"),
+        ("Quyết định", "12/QĐ-BVHTTDL", dt.date(2020, 2, 1), "Bộ Văn hóa, Thể thao và Du lịch"),
+        (
+            "Chương trình",
+            "04/CTPH-BCA-BVHTTDL",
+            dt.date(2016, 3, 25),
+            "Bộ Công an và Bộ Văn hóa, Thể thao và Du lịch",
+        ),
+    ]
+    council = parse_plan("Căn cứ Kế hoạch số 5/KH-HĐTĐKT ngày 02/3/2021 của Hội đồng Thi đua, Khen thưởng tỉnh;\n")
+    assert references(council)[0][3] == "Hội đồng Thi đua, Khen thưởng tỉnh"

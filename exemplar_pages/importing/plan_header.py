@@ -981,6 +981,8 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
+    r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
+    r"|\s+(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)"  # glued to the next word ("quy địnhchức năng")
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
@@ -997,13 +999,26 @@ _JOINT_ISSUER_RE = re.compile(
 )
 
 
+#: A name that holds a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thông tin, …", "Hội đồng Thi đua, Khen
+#: thưởng".
+_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|Thi đua)$")
+_COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|Khen thưởng|Gia đình)\b")
+
+
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
     # an abbreviation inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
     text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
     m = _ISSUER_END_RE.search(text)
-    while m and text[m.start() : m.end()].strip() == "," and _JOINT_ISSUER_RE.match(text, m.end()):
-        m = _ISSUER_END_RE.search(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
+    while (
+        m
+        and text[m.start() : m.end()].strip() == ","
+        and (
+            _JOINT_ISSUER_RE.match(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
+            or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
+        )
+    ):
+        m = _ISSUER_END_RE.search(text, m.end())
     issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
     return issuer or None
 
@@ -1019,6 +1034,7 @@ _BROKEN_DATE_RE = re.compile(
 )
 
 
+_BETWEEN_RE = re.compile(rf"\s{loose('giữa')}\s+(?=[A-ZĐÀ-Ỹ])")
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
 
 
@@ -1111,6 +1127,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if issuer is None and of is None and (number or date) and (between := _BETWEEN_RE.search(head, anchor)):
+        issuer = _issuer(head[between.end() :])  # "Chương trình phối hợp số … giữa Bộ Công an và Bộ …"
     if issuer is None and (owner := _OF_RE.search(whose)):
         issuer = _issuer(whose[owner.end() :])  # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …"
     if issuer and re.match(rf"(?:{_DOC_TYPE})\b", issuer, re.IGNORECASE):

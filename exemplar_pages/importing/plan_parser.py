@@ -164,6 +164,8 @@ GLUED_DATE_RE = re.compile(r"(?<=[A-ZĐ0-9)])(ngày)(?=\s*\d)")
 LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
 #: "Căn cNghị định s 34/…": a copy that lost the "ứ " of "Căn cứ" (and the "ố" of "số", read by parse_reference).
 LOST_LETTERS_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)Căn c(?=[A-ZĐ])", re.MULTILINE)
+#: "Căncứ Nghị định …", "Thựchiện Kế hoạch …": a copy that lost the space inside the verb.
+GLUED_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)(Căn|Thực)(cứ|hiện)(?=\s)", re.MULTILINE)
 
 
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
@@ -190,7 +192,7 @@ def parse_plan(text: str) -> ParsedPlan:
     """
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
     text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
-    text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", text))
+    text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", GLUED_VERB_RE.sub(r"\1\2 \3", text)))
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
