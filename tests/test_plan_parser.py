@@ -1232,3 +1232,32 @@ def test_issuers_of_names_with_a_comma_of_joint_programmes_and_of_copies_that_lo
     ]
     council = parse_plan("Căn cứ Kế hoạch số 5/KH-HĐTĐKT ngày 02/3/2021 của Hội đồng Thi đua, Khen thưởng tỉnh;\n")
     assert references(council)[0][3] == "Hội đồng Thi đua, Khen thưởng tỉnh"
+
+
+def test_a_page_flattened_into_one_paragraph_is_read_as_lines_again() -> None:
+    sections = " ".join(f"{n}. Nhiệm vụ thứ {n}: các thôn triển khai bảo vệ rừng trên địa bàn xã." for n in range(1, 9))
+    plan = parse_plan(
+        "Quản lý Văn bản pháp quy\n\nKẾ HOẠCH Thực hiện công tác bảo vệ rừng năm 2024 Thực hiện Kế hoạch số "
+        "10/KH-UBND, ngày 10/01/2024 của Ủy ban nhân dân huyện Hoằng Hóa về việc bảo vệ rừng năm 2024; Nghị quyết số "
+        "115-NQ/ĐU, ngày 24/01/2024 của Đảng ủy xã Hoằng Hải về phát triển rừng. UBND xã Hoằng Hải xây dựng Kế hoạch "
+        f"thực hiện công tác bảo vệ rừng năm 2024, nội dung như sau: I. MỤC ĐÍCH, YÊU CẦU {sections}\n"
+    )
+    assert plan.title == "Kế hoạch thực hiện công tác bảo vệ rừng năm 2024"
+    assert references(plan) == [
+        ("Kế hoạch", "10/KH-UBND", dt.date(2024, 1, 10), "Ủy ban nhân dân huyện Hoằng Hóa"),
+        ("Nghị quyết", "115-NQ/ĐU", dt.date(2024, 1, 24), "Đảng ủy xã Hoằng Hải"),
+    ]
+    assert plan.issuing_body == "UBND xã Hoằng Hải"
+
+
+def test_the_items_of_a_basis_section_are_the_basis() -> None:
+    plan = parse_plan(
+        "Trang thông tin điện tử xã Thạch Kim\nI. CĂN CỨ LẬP KẾ HOẠCH - Quyết định số 749/QĐ-TTg ngày 03/6/2020 của "
+        "Thủ tướng Chính phủ vềphê duyệt Chương trình chuyển đổi số quốc gia;\n- Nghị quyết số 05-NQ/TU ngày "
+        "22/10/2021 của Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh về chuyển đổi số;\nII. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\n"
+        "- Căn cứ vào kết quả năm trước, các thôn xây dựng kế hoạch.\n"
+    )
+    assert references(plan) == [
+        ("Quyết định", "749/QĐ-TTg", dt.date(2020, 6, 3), "Thủ tướng Chính phủ"),
+        ("Nghị quyết", "05-NQ/TU", dt.date(2021, 10, 22), "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
+    ]

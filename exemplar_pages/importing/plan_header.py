@@ -427,6 +427,25 @@ def split_run_on_header(line: str) -> list[str]:
     return pieces
 
 
+#: Where a page flattened into one paragraph had its breaks: a list item after ";" or ":", a "Thực hiện/Căn cứ" that
+#: opens a sentence (capitalised mid-line, a document's name after it), a Roman heading in capitals.
+_FLATTENED_BREAK_RE = re.compile(
+    rf"(?<=[;:])\s+(?=[-+•]\s)"
+    rf"|(?<=[\w.)])\s+(?=(?:{loose('Thực hiện')}|{loose('Căn cứ')})\s+[A-ZĐ])"
+    rf"|(?<=[\w.:;)])\s+(?=[IVX]{{1,4}}\.\s+[A-ZĐ]{{2,}}\b)"
+)
+#: A line this long with such breaks is a flattened page, not a paragraph.
+FLATTENED_LINE_CHARS = 600
+
+
+def split_flattened(line: str) -> list[str]:
+    """A web page whose text lost every line break (title, basis and sections in one run): split where its
+    breaks were, so the title, the preamble and the headings are lines again."""
+    if len(line) < FLATTENED_LINE_CHARS:
+        return [line]
+    return [piece for piece in _FLATTENED_BREAK_RE.split(line) if piece.strip()]
+
+
 _GLUED_REPUBLIC_RE = re.compile(rf"(?<=[^\W\d_]){REPUBLIC_HEAD}")
 _REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)
 
@@ -982,7 +1001,7 @@ _ISSUER_END_RE = re.compile(
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
     r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
-    r"|\s+(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)"  # glued to the next word ("quy địnhchức năng")
+    r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )

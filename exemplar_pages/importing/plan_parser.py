@@ -12,6 +12,7 @@ from cms.vietnamese import repair_vietnamese, text_quality
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
     AUTHORITY_RE,
+    BASIS_VERB_RE,
     BODY_START_RE,
     MOTTO_RE,
     NUMBER_LINE_RE,
@@ -32,6 +33,7 @@ from .plan_header import (
     parse_period,
     parse_place_date,
     parse_published,
+    split_flattened,
     split_run_on_header,
 )
 from .plan_models import ParsedPlan
@@ -105,7 +107,12 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
 
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
-    lines = [piece.strip() for line in strip_markdown(text).split("\n") for piece in split_run_on_header(line.strip())]
+    lines = [
+        part.strip()
+        for line in strip_markdown(text).split("\n")
+        for piece in split_run_on_header(line.strip())
+        for part in split_flattened(piece)
+    ]
     # "• BỘ LAO ĐỘNG – THƯƠNG BINH": a site's list bullet before a header line in capitals
     lines = [line[1:].strip() if line[:1] == "•" and is_allcaps(line[1:]) else line for line in lines]
     lines = _rejoin_wrapped_header([line for line in lines if line])
@@ -184,6 +191,29 @@ def _subject_under_lost_heading(header: list[str], kind: str, text: str) -> str 
     return None
 
 
+#: "I. CĂN CỨ LẬP KẾ HOẠCH", "1. Căn cứ pháp lý", "CƠ SỞ PHÁP LÝ": a section listing the basis.
+_BASIS_HEADING_RE = re.compile(
+    rf"^(?:[IVXL]+\.|\d{{1,2}}\.)\s*(?:{loose('căn cứ')}|{loose('cơ sở pháp lý')})\b\S*", re.IGNORECASE
+)
+_ITEM_MARK_RE = re.compile(r"\s+[-+•]\s+")
+
+
+def _basis_section(body: list[str], first_heading: int) -> list[str]:
+    """The items of a basis section among the first headings ("I. CĂN CỨ …" then "- Quyết định số …;"), each
+    as a "Căn cứ …" line; an item may follow the heading on its line."""
+    headings = [i for i in range(first_heading, len(body)) if HEADING_START_RE.match(body[i])][:3]
+    start = next((i for i in headings if _BASIS_HEADING_RE.match(body[i])), None)
+    if start is None:
+        return []
+    items = _ITEM_MARK_RE.split(body[start], maxsplit=1)[1:]
+    for line in body[start + 1 :]:
+        if HEADING_START_RE.match(line) and not _BASIS_HEADING_RE.match(line):
+            break
+        if not _BASIS_HEADING_RE.match(line):
+            items.append(line)
+    return [item if BASIS_VERB_RE.match(item) else f"Căn cứ {item.lstrip('-+• ')}" for item in items]
+
+
 def parse_plan(text: str) -> ParsedPlan:
     """Extract metadata, sections, assignments, recipients and signer from a plan's text.
 
@@ -223,7 +253,7 @@ def parse_plan(text: str) -> ParsedPlan:
     ]
     first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
     preamble = body[:first_heading]
-    plan.basis = parse_basis(preamble)
+    plan.basis = parse_basis(preamble) or parse_basis(_basis_section(body, first_heading))
     body_name = header_body_name(header, "\n".join(lines[len(header) :]))
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
