@@ -124,6 +124,16 @@ CASES = [
     ("Danh hiệu Gương mặt trẻ tiêu biểu tỉnh Đắk Lắk", FREE, "", "", "", None),
     ("Danh hiệu Nông dân Việt Nam xuất sắc (2022)", FREE, "", "", "", 2022),
     ("Giải thưởng Tạ Quang Bửu", FREE, "", "", "", None),
+    # "sỹ" for "sĩ", "kỉ" for "kỷ": one syllable's two spellings, both in real lists
+    ("Chiến sỹ thi đua cơ sở 2021-2022", "Chiến sĩ thi đua cơ sở", "danh-hieu", "co-quan", "", 2022),
+    ("Chiến sỹ thi đua toàn quốc", "Chiến sĩ thi đua toàn quốc", "danh-hieu", "chinh-phu", "", None),
+    ("Nghệ sỹ ưu tú", "Nghệ sĩ ưu tú", "danh-hieu-vinh-du", "nha-nuoc", "", None),
+    ("Huy chương Chiến sỹ vẻ vang hạng Ba", "Huy chương Chiến sĩ vẻ vang hạng Ba", "huy-chuong", "nha-nuoc", "",
+     None),
+    ("Kỉ niệm chương của Bộ Y tế", "Kỷ niệm chương", "ky-niem-chuong", "bo-nganh", "Bộ Y tế", None),
+    ("Huy chương Quân kì quyết thắng", "Huy chương Quân kỳ quyết thắng", "huy-chuong", "nha-nuoc", "", None),
+    # the flag's former name
+    ("Cờ thi đua xuất sắc của UBND tỉnh", MINISTRY_FLAG, "danh-hieu", "tinh", "UBND tỉnh", None),
 ]  # fmt: skip
 
 

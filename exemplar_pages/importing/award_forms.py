@@ -39,9 +39,16 @@ MERIT = "Bằng khen"
 COMMENDATION = "Giấy khen"
 
 
+#: The two spellings of one syllable, i or y ("Chiến sỹ" for "Chiến sĩ", "kỉ niệm" for "kỷ niệm"), as the forms' patterns
+#: write it; one letter for one, so positions stay aligned.
+_I_Y_SPELLINGS = {"sy": "si", "ki": "ky"}
+_I_Y_RE = re.compile(r"\b(?:sy|ki)\b")
+
+
 def fold_aligned(text: str) -> str:
     """Fold character by character, so that positions in the folded text are positions in the text."""
-    return "".join(fold_vietnamese(char)[:1] or char for char in text)
+    folded = "".join(fold_vietnamese(char)[:1] or char for char in text)
+    return _I_Y_RE.sub(lambda spelling: _I_Y_SPELLINGS[spelling.group()], folded)
 
 
 # --- The authority and its level ------------------------------------------------------------------------
@@ -199,7 +206,9 @@ CLASSED_FORMS_RE = [
 CERTIFICATE_RE = re.compile(r"(?P<form>bang\s+khen|giay\s+khen|co\s+thi\s+dua|ky\s+niem\s+chuong|bk|gk)\b")
 #: Where an authority written after a form ends: "… của Chủ tịch UBND tỉnh về thành tích …".
 AUTHORITY_END_RE = re.compile(r"\s+(?:(?:ve|vi|do|da|voi|trong|co|dat)\s+)*(?:thanh\s+tich|nhung\s+dong\s+gop)\b")
-AUTHORITY_TAIL_RE = re.compile(r"\s*[,:\-–(]?\s*(?P<said>(?:cua|do)\s+)?")
+AUTHORITY_TAIL_RE = re.compile(
+    r"\s*[,:\-–(]?\s*(?:xuat\s+sac\b\s*)?(?P<said>(?:cua|do)\s+)?"
+)  # "Cờ thi đua xuất sắc của …"
 LEVEL_ONLY_RE = re.compile(
     r"^(?:cap\s+)?(?P<level>tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|co\s+so|bo|nganh|trung\s+uong|nha\s+nuoc)$"
 )
