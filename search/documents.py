@@ -17,7 +17,7 @@ from wagtail.blocks import StreamValue
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText, get_text_for_indexing
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_for_search
 
 from .registry import Batch, Searchable, facets, page_types
 
@@ -137,9 +137,9 @@ class DocumentBuilder:
             "movement": contribution.movement,
             "facets": {"type": [page.search_type], **keys},
             "title_text": token_string(page.title),
-            "title_folded": fold_vietnamese(token_string(page.title)),
+            "title_folded": fold_for_search(token_string(page.title)),
             "text": text_parts,
-            "folded": [fold_vietnamese(part) for part in text_parts],
+            "folded": [fold_for_search(part) for part in text_parts],
         }
 
 

@@ -7,7 +7,7 @@ import html
 import re
 import unicodedata
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_vietnamese, unify_final_y
 
 WINDOW_WORDS = 30
 CONTEXT_BEFORE = 8
@@ -36,7 +36,11 @@ def _whole_word(first: str, rest: str) -> re.Pattern:
 def _patterns(token: str) -> tuple[re.Pattern, re.Pattern]:
     """Whole-word patterns of a query word: as typed, and any word that folds to what it folds to."""
     folding_to = _folding_to()
-    letters = [folding_to.get(letter, letter) for letter in fold_vietnamese(token)]
+    folded_token = fold_vietnamese(token)
+    letters = [folding_to.get(letter, letter) for letter in folded_token]
+    stem = folded_token[:-1]
+    if folded_token[-1:] in ("i", "y") and unify_final_y(stem + "y") == stem + "i":  # "sĩ" marks "sỹ" too
+        letters[-1] = folding_to["i"] + folding_to["y"]
     folded = [f"[{re.escape(choices)}]" if len(choices) > 1 else re.escape(choices) for choices in letters]
     return (
         _whole_word(re.escape(token[:1]), re.escape(token[1:])),

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_for_search, fold_vietnamese
 
 from . import fulltext, vocabulary
 from .fulltext import FOLDED, PAIR, TITLE
@@ -172,14 +172,14 @@ def _context_typos(words: list[_Word], total: int) -> None:
 
     for index, word in enumerate(words):
         candidates, misfit = word.alternatives, False
-        count([word.folded, *(fold_vietnamese(clause.words[0]) for clause in candidates)], index)
+        count([word.folded, *(fold_for_search(clause.words[0]) for clause in candidates)], index)
         if not candidates and word.documents and not word.exact and not pairs_with(word.folded, index):
             candidates, misfit = _typo_alternatives(word, total, folded_only=True), True
-            count([fold_vietnamese(clause.words[0]) for clause in candidates], index)
-        fitting = [clause for clause in candidates if pairs_with(fold_vietnamese(clause.words[0]), index)]
+            count([fold_for_search(clause.words[0]) for clause in candidates], index)
+        fitting = [clause for clause in candidates if pairs_with(fold_for_search(clause.words[0]), index)]
         if fitting:
             word.alternatives = fitting
-            word.paired = [fold_vietnamese(clause.words[0]) for clause in fitting]
+            word.paired = [fold_for_search(clause.words[0]) for clause in fitting]
             if misfit:  # the word as typed reads with nothing around it: no surer than its alternatives
                 word.weight = round(TYPO_SHARE * word.weight)
 
@@ -235,7 +235,7 @@ def build_plan(tokens: list[str]) -> Plan:
     for token in tokens:
         if any(word.token == token for word in words):
             continue
-        words.append(_Word(token, fold_vietnamese(token), 0, exact=token if _has_marks(token) else None))
+        words.append(_Word(token, fold_for_search(token), 0, exact=token if _has_marks(token) else None))
     numbers = vocabulary.frequencies([FOLDED + word.folded for word in words] + [w.exact for w in words if w.exact])
     for word in words:
         word.documents = numbers.get(FOLDED + word.folded, 0)

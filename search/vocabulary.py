@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_for_search
 
 from .fulltext import FOLDED, PAIR, TITLE
 from .models import SearchDocument, SearchWord
@@ -23,7 +23,7 @@ def vocabulary_terms(bag: str) -> set[str]:
 
 
 def folded_key(term: str) -> str:
-    return term[len(FOLDED) :] if term.startswith(FOLDED) else fold_vietnamese(term)
+    return term[len(FOLDED) :] if term.startswith(FOLDED) else fold_for_search(term)
 
 
 def apply(removed_bags: Iterable[str], added_bags: Iterable[str]) -> None:

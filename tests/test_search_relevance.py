@@ -111,3 +111,20 @@ def test_a_new_page_type_is_searchable_with_no_change_to_search(
     response = client.get("/api/v3/search/", {"q": "bảng tin cây đước", "type": "notice"}).json()
     assert [(hit["id"], hit["type"], hit["year"]) for hit in response["results"]] == [(board.pk, "notice", 2031)]
     assert {value["slug"]: value["count"] for value in response["facets"]["year"]} == {"2031": 1}
+
+
+def test_a_syllable_written_with_i_or_y_is_found_either_way(client, search_backend, django_capture_on_commit_callbacks):
+    """ "Chiến sỹ" and "Chiến sĩ", "kỹ thuật" and "kĩ thuật": both spellings are in use, and citizens type either."""
+    unit = factories.unit("UBND xã Hai Cách Viết")
+    with django_capture_on_commit_callbacks(execute=True):
+        fighter = factories.story(
+            unit, "Chiến sỹ thi đua giữ đảo Hòn Mấu", summary="Chiến sỹ Lê Văn Tàu giữ hải đăng Hòn Mấu."
+        )
+        engineer = factories.story(unit, "Người thợ Hòn Mấu", summary="Chị học kĩ thuật nuôi hàu ở Hòn Mấu.")
+    for query in ("chiến sĩ thi đua hòn mấu", "chien si thi dua hon mau", "chiến sỹ hòn mấu"):
+        assert ids(client, q=query)[0] == fighter.pk, query
+    for query in ("kỹ thuật nuôi hàu", "ky thuat nuoi hau", "kĩ thuật hòn mấu"):
+        assert ids(client, q=query)[0] == engineer.pk, query
+    hit = client.get("/api/v3/search/", {"q": "chien si hon mau"}).json()["results"][0]
+    assert hit["id"] == fighter.pk
+    assert "<mark>Chiến</mark> <mark>sỹ</mark>" in hit["highlight"]

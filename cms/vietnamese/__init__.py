@@ -11,8 +11,10 @@ The importers, search and the admin panels all use it.
 from .folding import (
     TONE_MARKS,
     VIETNAMESE_ALPHABET,
+    fold_for_search,
     fold_vietnamese,
     slug_folding_patterns,
+    unify_final_y,
     vietnamese_slugify,
     vietnamese_sort_key,
 )
@@ -25,12 +27,14 @@ __all__ = [
     "TONE_MARKS",
     "TextQuality",
     "VIETNAMESE_ALPHABET",
+    "fold_for_search",
     "fold_vietnamese",
     "is_valid_syllable",
     "parse_syllable",
     "repair_vietnamese",
     "slug_folding_patterns",
     "text_quality",
+    "unify_final_y",
     "vietnamese_slugify",
     "vietnamese_sort_key",
 ]

@@ -5,6 +5,7 @@ queries fold the same way on every search backend, whatever analysis modules
 an Elasticsearch installation ships.
 """
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -33,6 +34,21 @@ def fold_vietnamese(text: str, lower: bool = True) -> str:
     folded = "".join(char for char in decomposed if not unicodedata.combining(char))
     folded = unicodedata.normalize("NFC", folded)
     return folded.lower() if lower else folded
+
+
+#: A syllable of a consonant onset and a final i, which Vietnamese writes with i or y ("sĩ"/"sỹ", "kĩ"/"kỹ", "lí"/"lý",
+#: "qui"/"quy", "ti"/"ty"): folded to its i spelling.
+_FINAL_Y_RE = re.compile(r"\b(b|ch|c|d|gh|g|h|kh|k|l|m|ngh|ng|nh|n|ph|p|qu|r|s|th|tr|t|v|x)y\b")
+
+
+def unify_final_y(folded: str) -> str:
+    """One spelling for syllables written with a final i or y, in folded text (same length: positions stay)."""
+    return _FINAL_Y_RE.sub(r"\1i", folded)
+
+
+def fold_for_search(text: str) -> str:
+    """The folding documents and queries are matched by: `fold_vietnamese`, and "Chiến sỹ" is "chien si"."""
+    return unify_final_y(fold_vietnamese(text))
 
 
 def vietnamese_slugify(text: str, max_length: int = 255) -> str:

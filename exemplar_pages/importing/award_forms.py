@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_vietnamese, unify_final_y
 
 # Award.Kind values.
 EMULATION_TITLE = "danh-hieu"
@@ -39,16 +39,10 @@ MERIT = "Bằng khen"
 COMMENDATION = "Giấy khen"
 
 
-#: The two spellings of one syllable, i or y ("Chiến sỹ" for "Chiến sĩ", "kỉ niệm" for "kỷ niệm"), as the forms' patterns
-#: write it; one letter for one, so positions stay aligned.
-_I_Y_SPELLINGS = {"sy": "si", "ki": "ky"}
-_I_Y_RE = re.compile(r"\b(?:sy|ki)\b")
-
-
 def fold_aligned(text: str) -> str:
-    """Fold character by character, so that positions in the folded text are positions in the text."""
-    folded = "".join(fold_vietnamese(char)[:1] or char for char in text)
-    return _I_Y_RE.sub(lambda spelling: _I_Y_SPELLINGS[spelling.group()], folded)
+    """Fold character by character, so that positions in the folded text are positions in the text; a syllable
+    written with i or y in its i spelling ("Chiến sỹ", "Kỷ niệm chương": "chien si", "ki niem chuong")."""
+    return unify_final_y("".join(fold_vietnamese(char)[:1] or char for char in text))
 
 
 # --- The authority and its level ------------------------------------------------------------------------
@@ -182,7 +176,7 @@ FIXED_FORMS: tuple[tuple[str, str, str, str], ...] = (
     (r"huan\s+chuong\s+dung\s+cam", "Huân chương Dũng cảm", ORDER, STATE),
     (r"huan\s+chuong\s+dai\s+doan\s+ket(?:\s+dan\s+toc)?", "Huân chương Đại đoàn kết dân tộc", ORDER, STATE),
     (r"huan\s+chuong\s+huu\s+nghi", "Huân chương Hữu nghị", ORDER, STATE),
-    (r"huy\s+chuong\s+quan\s+ky\s+quyet\s+thang", "Huy chương Quân kỳ quyết thắng", MEDAL, STATE),
+    (r"huy\s+chuong\s+quan\s+ki\s+quyet\s+thang", "Huy chương Quân kỳ quyết thắng", MEDAL, STATE),
     (r"huy\s+chuong\s+vi\s+an\s+ninh\s+to\s+quoc", "Huy chương Vì an ninh Tổ quốc", MEDAL, STATE),
     (r"huy\s+chuong\s+huu\s+nghi", "Huy chương Hữu nghị", MEDAL, STATE),
 )
@@ -203,7 +197,7 @@ CLASSED_FORMS_RE = [
 #: Forms whose title depends on the authority: (folded pattern, handler name).
 
 
-CERTIFICATE_RE = re.compile(r"(?P<form>bang\s+khen|giay\s+khen|co\s+thi\s+dua|ky\s+niem\s+chuong|bk|gk)\b")
+CERTIFICATE_RE = re.compile(r"(?P<form>bang\s+khen|giay\s+khen|co\s+thi\s+dua|ki\s+niem\s+chuong|bk|gk)\b")
 #: Where an authority written after a form ends: "… của Chủ tịch UBND tỉnh về thành tích …".
 AUTHORITY_END_RE = re.compile(r"\s+(?:(?:ve|vi|do|da|voi|trong|co|dat)\s+)*(?:thanh\s+tich|nhung\s+dong\s+gop)\b")
 AUTHORITY_TAIL_RE = re.compile(

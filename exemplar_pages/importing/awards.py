@@ -84,7 +84,7 @@ class _Text:
 
 DECISION_RE = re.compile(
     r"[,;(]?\s*(?:\b(?:theo|tai)\s+)?\b(?:quyet\s+dinh|qd)(?![a-z])\s*(?:so\s*)?[:.]?\s*(?P<number>\d+[0-9a-z/.\-]*)"
-    r"(?:\s*,?\s*(?:ngay|ky\s+ngay)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"(?:\s*,?\s*(?:ngay|ki\s+ngay)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?\s*\)?"
 )
 DATE_PARTS_RE = re.compile(r"\d+")
@@ -205,7 +205,7 @@ def parse_award(text: str) -> ParsedAward:
     else:
         authority, level_of_authority, said = _authority(core, found.end)
     title, kind, level, generic = found.title, found.kind, found.level, found.generic
-    if found.certificate == "ky niem chuong" and not said:
+    if found.certificate == "ki niem chuong" and not said:
         authority, level_of_authority = "", ""  # “Kỷ niệm chương Vì sự nghiệp …” names the medal
     if found.certificate:
         title, generic, kind, level = certificate_title(found.certificate, authority, level_of_authority)
