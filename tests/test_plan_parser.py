@@ -1261,3 +1261,26 @@ def test_the_items_of_a_basis_section_are_the_basis() -> None:
         ("Quyết định", "749/QĐ-TTg", dt.date(2020, 6, 3), "Thủ tướng Chính phủ"),
         ("Nghị quyết", "05-NQ/TU", dt.date(2021, 10, 22), "Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh"),
     ]
+
+
+def test_a_post_title_heading_the_page_above_the_header_and_headers_run_together() -> None:
+    letter = parse_plan(
+        "Công văn phát động hưởng ứng cuộc thi\n\nHUYỆN ỦY NÚI THÀNH\n\nBAN TUYÊN GIÁO\n\n*\n\nSố 106 - CV/BTGHU\n\n"
+        "Hưởng ứng cuộc thi viết chính luận\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nNúi Thành, ngày 17 tháng 3 năm 2023\n\n"
+        "Kính gửi: Các chi, đảng bộ cơ sở\n"
+    )
+    assert (letter.issuing_body, letter.place) == ("Ban Tuyên giáo Huyện ủy Núi Thành", "Núi Thành")
+    glued = parse_plan(
+        "PHÒNG GD-ĐT TX BA ĐỒN\n CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG TH QUẢNG TIÊNSố:   /KH-TH      Độc lập – Tự "
+        "do – Hạnh phúc      Quảng Tiên,  ngày 18 tháng 4  năm 2019\n\nKẾ HOẠCH\n\nTỔ CHỨC NGÀY SÁCH VIỆT NAM NĂM 2019\n\n"
+        "Căn cứ kế hoạch năm học 2018 – 2019 của Trường TH Quảng Tiên.\n"
+    )
+    assert glued.issuing_body == "Trường TH Quảng Tiên"
+    run_on = parse_plan(
+        "SỞ GD-ĐT QUẢNG NGÃI TRƯỜNG THPT BA GIA Số: 23/KH-BAGIA CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự do – "
+        "Hạnh phúc Sơn Tịnh, ngày 30 tháng 10 năm 2017 KẾ HOẠCH TỔ CHỨC HOẠT ĐỘNG NGOẠI KHÓA THÁNG 11/2017 Căn cứ nhiệm "
+        "vụ năm học 2017 – 2018 của Trường THPT Ba Gia; Căn cứ Chương trình công tác của Công đoàn trường THPT Ba Gia "
+        "trong năm học 2017 - 2018, BCH Đoàn trường phối hợp với Ban Giám hiệu tổ chức các hoạt động như sau:\n"
+    )
+    assert (run_on.title, run_on.place) == ("Kế hoạch tổ chức hoạt động ngoại khóa tháng 11/2017", "Sơn Tịnh")
+    assert references(run_on) == [("Chương trình", None, None, "Công đoàn trường THPT Ba Gia")]

@@ -400,15 +400,23 @@ def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | No
 _RUN_ON_RE = re.compile(
     rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{loose('Độc lập')}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
     rf"|{_VERB})\s?)"
+    rf"|(?<=[Pp]húc)\s+(?=[A-ZĐÀ-Ỹ])"  # the motto's end, then the place and date
+    rf"|(?<=\d{{4}})\s+(?=(?:{'|'.join(kind.upper() for kind in KINDS)})\s+[A-ZĐÀ-Ỹ]{{2}})"  # "… năm 2017 KẾ HOẠCH TỔ CHỨC"
 )
 
 
 _REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE)
 
 
+#: "TRƯỜNG TH QUẢNG TIÊNSố: /KH-TH": a header's number glued to the name in capitals above it.
+_GLUED_NUMBER_RE = re.compile(rf"(?<=[A-ZĐÀ-Ỹ]{{2}})(?={loose('Số')}\s*:)")
+
+
 def split_run_on_header(line: str) -> list[str]:
     """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
     "V/v" subject and the body: split before each of them."""
+    if (number := _GLUED_NUMBER_RE.search(line)) and is_allcaps(line[: number.start()]):
+        return [line[: number.start()], *split_run_on_header(line[number.start() :])]
     glued = _GLUED_REPUBLIC_RE.search(line)  # "Số: 15 /HD-MTTQ-BTTCỘNG HÒA …": the motto glued to the number
     if glued:
         return [line[: glued.start()], *split_run_on_header(line[glued.start() :])]
@@ -432,6 +440,7 @@ def split_run_on_header(line: str) -> list[str]:
 _FLATTENED_BREAK_RE = re.compile(
     rf"(?<=[;:])\s+(?=[-+•]\s)"
     rf"|(?<=[\w.)])\s+(?=(?:{loose('Thực hiện')}|{loose('Căn cứ')})\s+[A-ZĐ])"
+    rf"|(?<=[A-ZĐÀ-Ỹ\d])\s+(?=(?:Thực hiện|Căn cứ)\s)"  # after a heading in capitals: "… THÁNG 11/2017 Căn cứ …"
     rf"|(?<=[\w.:;)])\s+(?=[IVX]{{1,4}}\.\s+[A-ZĐ]{{2,}}\b)"
 )
 #: A line this long with such breaks is a flattened page, not a paragraph.
@@ -1000,6 +1009,7 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
+    r"|\s+trong\s+(?i:năm|tháng|quý|giai đoạn|thời gian|dịp|học kỳ)\b"  # "của Công đoàn trường … trong năm học …"
     r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"

@@ -133,12 +133,24 @@ def _closing_start(lines: list[str], body_from: int) -> int:
     return start
 
 
-def _header_lines(lines: list[str], title_index: int | None) -> list[str]:
-    """Lines before the title (or before the body when there is no title)."""
+def _is_header_mark(line: str) -> bool:
+    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line))
+
+
+def _header_lines(lines: list[str], title_index: int | None, title_end: int = 0) -> list[str]:
+    """Lines before the title (or before the body when there is no title); a web page's post title heading the text
+    above a header (the motto, "Số …" below it): the header block under it."""
     if title_index is not None:
-        return lines[:title_index]
-    # A web page's chrome before the header: the header block is the few lines around the motto or "Số: …".
-    start = next((i for i, line in enumerate(lines[:80]) if MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line)), 0)
+        if title_index or not any(map(_is_header_mark, lines[title_end : title_end + 12])):
+            return lines[:title_index]
+        return _header_block(lines[title_end:])
+    return _header_block(lines)
+
+
+def _header_block(lines: list[str]) -> list[str]:
+    """The header block of lines with no title found: the few lines around the motto or "Số: …", below a web
+    page's chrome, up to the body."""
+    start = next((i for i, line in enumerate(lines[:80]) if _is_header_mark(line)), 0)
     start = max(start - HEADER_LINES_ABOVE, 0) if start >= 15 else 0
     out = []
     for line in lines[start : start + 15]:
@@ -228,7 +240,7 @@ def parse_plan(text: str) -> ParsedPlan:
     plan = ParsedPlan()
     warn = plan.warnings.append
     title_index, plan.title, body_from, plan.document_kind = find_title(lines)
-    header = _header_lines(lines, title_index)
+    header = _header_lines(lines, title_index, body_from)
     header_text = "\n".join(header)
     first_lines = "\n".join(lines[:15])
     plan.number = (
