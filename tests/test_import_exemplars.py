@@ -362,3 +362,23 @@ def test_admin_upload_refuses_editors_and_oversized_files(client, tmp_path: Path
     settings.EXEMPLAR_PAGES_IMPORT_MAX_UPLOAD_BYTES = 100
     response = client.post(reverse("import_exemplars"), {"file": upload(path), "parent": unit.pk})
     assert "lớn hơn giới hạn" in str(response.context["form"].errors["file"]) and stories(unit) == []
+
+
+def test_a_list_typed_in_a_vni_font_imports_as_vietnamese(tmp_path: Path) -> None:
+    """An old spreadsheet typed in a VNI font gives its cells in that font's letters: they are read as Vietnamese."""
+    from tests.test_text_repair import to_vni
+
+    rows = good_rows()
+    for key in ("title", "subject_name", "summary", "body", "awards"):
+        rows[0][key] = to_vni(rows[0][key])
+    assert rows[0]["subject_name"] == "Traàn Vaên Thöû"
+    unit = new_unit()
+    output = run(write_xlsx(rows, tmp_path / "vni.xlsx"), parent=unit.pk)
+    first = stories(unit)[0]
+    assert (first.title, first.subject_name, first.summary) == (
+        "Ông Trần Văn Thử hiến đất làm đường giao thông nông thôn",
+        "Trần Văn Thử",
+        "Ông Thử tự nguyện hiến hơn 500 mét vuông đất để mở rộng đường liên ấp.",
+    )
+    assert [award.award.name for award in first.awards.all()][0] == "Chiến sĩ thi đua cơ sở"
+    assert "nghi lỗi mã hóa" not in output
