@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -261,3 +262,47 @@ def test_any_sentence_written_in_vni_is_read_back(sentence: str) -> None:
     # a line of words VNI writes as syllables only ("ô" for "ơ") gives no sign of its encoding
     assume(any(not is_valid_syllable(word) for word in vni.replace(",", " ").replace(";", " ").rstrip(".").split()))
     assert repair_vietnamese(vni) == sentence
+
+
+_TCVN3_CODES = dict(
+    zip(
+        "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+        "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
+        strict=True,
+    )
+)
+
+
+def to_tcvn3(text: str) -> str:
+    """Unicode Vietnamese (small letters, and the capitals TCVN3 has) as a TCVN3 font's bytes read as cp1252."""
+    return "".join(_TCVN3_CODES.get(char, char) for char in unicodedata.normalize("NFC", text))
+
+
+def test_text_left_in_tcvn3_is_decoded() -> None:
+    assert repair_vietnamese("Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nKÕ ho¹ch thi ®ua") == (
+        "Cộng hoà xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nKế hoạch thi đua"
+    )
+    assert to_tcvn3("trường") == "tr\u00adêng"
+    kept = "Chị H'Hen Niê ở buôn Ea H'leo; «Dân vận khéo», café, Mlô, Êđê, Kdăm."
+    assert repair_vietnamese(kept) == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(sentences)
+def test_any_sentence_written_in_tcvn3_is_read_back(sentence: str) -> None:
+    sentence = sentence.lower()
+    tcvn3 = to_tcvn3(sentence)
+    assume(any(not is_valid_syllable(word) for word in re.findall(r"(?:[^\W\d_]|[\u00a1-\u00fe])+", tcvn3)))
+    assert repair_vietnamese(tcvn3) == sentence
+
+
+def test_minority_names_are_never_read_as_an_old_font() -> None:
+    """Ê Đê, Jrai, Bahnar… names hold letters the old fonts' codes use ("Niê", "Mlô"): repair keeps every one."""
+    names = [
+        line.split("#")[0].strip()
+        for line in (Path(__file__).parent / "fixtures" / "minority_names.txt").read_text(encoding="utf-8").splitlines()
+        if line.split("#")[0].strip()
+    ]
+    assert len(names) >= 300
+    assert [name for name in names if repair_vietnamese(name) != name] == []
+    assert repair_vietnamese(", ".join(names)) == ", ".join(names)

@@ -87,28 +87,32 @@ def fix_mojibake(text: str) -> str:
     return _MOJIBAKE_RUN_RE.sub(repl, text)
 
 
-# VNI (the VNI-Windows fonts of old .doc files) shown as cp1252: a vowel and the codes of its marks ("Vieät",
-# "tröôøng", "ñua"). A few letters have a code of their own; the others are a base letter then a mark code.
+# Text left in the fonts of old .doc files, shown as cp1252. VNI ("Vieät", "tröôøng", "ñua"): a vowel then the
+# codes of its marks, a few letters with a code of their own. TCVN3 / ABC ("ViÖt", "tr\u00adêng", "®ua"): one code per
+# lower-case letter (its capitals came from a second font, so they read as small letters).
 _VNI_LETTERS = dict(zip("ÖöÔôÑñÆæÓóÒòÎî", "ƯưƠơĐđỈỉĨĩỊịỴỵ", strict=True))
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
+_TONES = "\u0301\u0300\u0309\u0303\u0323"
 _VNI_MARKS = {
     **dict.fromkeys("âÂ", _CIRCUMFLEX),
     **dict.fromkeys("êÊ", _BREVE),
-    **{
-        code: _CIRCUMFLEX + tone
-        for codes, tone in zip("áÁ àÀ åÅ ãÃ äÄ".split(), "\u0301\u0300\u0309\u0303\u0323")
-        for code in codes
-    },
-    **{
-        code: _BREVE + tone
-        for codes, tone in zip("éÉ èÈ úÚ üÜ ëË".split(), "\u0301\u0300\u0309\u0303\u0323")
-        for code in codes
-    },
-    **{code: tone for codes, tone in zip("ùÙ øØ ûÛ õÕ ïÏ".split(), "\u0301\u0300\u0309\u0303\u0323") for code in codes},
+    **{code: _CIRCUMFLEX + tone for codes, tone in zip("áÁ àÀ åÅ ãÃ äÄ".split(), _TONES) for code in codes},
+    **{code: _BREVE + tone for codes, tone in zip("éÉ èÈ úÚ üÜ ëË".split(), _TONES) for code in codes},
+    **{code: tone for codes, tone in zip("ùÙ øØ ûÛ õÕ ïÏ".split(), _TONES) for code in codes},
 }
 #: Which base letters take a code's vowel mark: the circumflex on a, e, o; the breve on a; a tone on any vowel.
 _VNI_BASES = {_CIRCUMFLEX: "aeoAEO", _BREVE: "aA"}
-_VNI_WORD_RE = re.compile(r"[^\W\d_]+")
+_TCVN3 = str.maketrans(
+    dict(
+        zip(
+            "¡¢£¤¥¦§¨©ª«¬\u00ad®µ¶·¸¹»¼½¾ÆÇÈÉÊËÌÎÏÐÑÒÓÔÕÖ×ØÜÝÞßáâãäåæçèéêëìíîïñòóôõö÷øùúûüýþ",
+            "ĂÂÊÔƠƯĐăâêôơưđàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ",
+            strict=True,
+        )
+    )
+)
+#: A word, with the codes that are no letters in Unicode (TCVN3's "®", "§", "¸", the soft hyphen for "ư").
+_LEGACY_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00fe])+")
 
 
 def _decode_vni(word: str) -> str:
@@ -124,36 +128,44 @@ def _decode_vni(word: str) -> str:
     return unicodedata.normalize("NFC", "".join(out))
 
 
-def _fix_vni_line(line: str) -> str:
-    words = list(_VNI_WORD_RE.finditer(line))
-    readings = {match.start(): _decode_vni(match.group()) for match in words}
-    # Sure: a word that is no syllable and whose VNI reading is one ("Vieät", "tröôøng").
-    chosen = {
-        match.start(): readings[match.start()]
-        for match in words
-        if readings[match.start()] != match.group()
-        and not is_valid_syllable(match.group())
-        and is_valid_syllable(readings[match.start()])
-    }
-    if not chosen:
+def _decode_tcvn3(word: str) -> str:
+    return word.translate(_TCVN3)
+
+
+def _fix_legacy_line(line: str) -> str:
+    words = [match for match in _LEGACY_WORD_RE.finditer(line) if max(map(ord, match.group())) > 127]
+    if not words:
         return line
-    # On such a line, a word of cp1252 letters only is VNI too, though it reads as a syllable ("SOÁ", "Chò").
-    for match in words:
-        reading = readings[match.start()]
-        if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:
-            if is_valid_syllable(reading):
-                chosen[match.start()] = reading
+    best: dict[int, str] = {}
+    for decode in (_decode_vni, _decode_tcvn3):
+        readings = {match.start(): decode(match.group()) for match in words}
+        # Sure: a word that is no syllable and whose reading is one ("Vieät", "ViÖt").
+        chosen = {
+            match.start(): readings[match.start()]
+            for match in words
+            if not is_valid_syllable(match.group()) and is_valid_syllable(readings[match.start()])
+        }
+        if chosen:  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
+            for match in words:
+                reading = readings[match.start()]
+                if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:
+                    if is_valid_syllable(reading):
+                        chosen[match.start()] = reading
+        if len(chosen) > len(best):
+            best = chosen
+    if not best:
+        return line
     pieces, position = [], 0
     for match in words:
-        if match.start() in chosen:
-            pieces += [line[position : match.start()], chosen[match.start()]]
+        if match.start() in best:
+            pieces += [line[position : match.start()], best[match.start()]]
             position = match.end()
     return "".join(pieces) + line[position:]
 
 
-def fix_vni(text: str) -> str:
-    """Decode the words of lines left in VNI; correct Unicode words and lines stay as they are."""
-    return "\n".join(map(_fix_vni_line, text.split("\n")))
+def fix_legacy_fonts(text: str) -> str:
+    """Decode the words of lines left in a VNI or TCVN3 font; correct Unicode words and lines stay as they are."""
+    return "\n".join(map(_fix_legacy_line, text.split("\n")))
 
 
 def fix_word(word: str) -> str:
@@ -310,7 +322,7 @@ def _repair_once(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH_RE.sub("", text).translate(_LEGACY)
-    text = fix_vni(fix_mojibake(text))
+    text = fix_legacy_fonts(fix_mojibake(text))
     text = unicodedata.normalize("NFC", text)
     text = _fix_stray_marks(text)
     text = WORD_RE.sub(lambda m: fix_word(m.group(0)), text)
