@@ -1284,3 +1284,25 @@ def test_a_post_title_heading_the_page_above_the_header_and_headers_run_together
     )
     assert (run_on.title, run_on.place) == ("Kế hoạch tổ chức hoạt động ngoại khóa tháng 11/2017", "Sơn Tịnh")
     assert references(run_on) == [("Chương trình", None, None, "Công đoàn trường THPT Ba Gia")]
+
+
+def test_a_numbered_basis_section_and_a_dated_decision_cited_after_another_s_subject() -> None:
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTỈNH TIỀN GIANG\nSố: 383/KH-UBND\nTiền Giang, ngày 07 tháng 12 năm 2022\nKẾ HOẠCH\n"
+        "Chuyển đổi số trong xây dựng nông thôn mới\nI. CĂN CỨ XÂY DỰNG\nKẾ HOẠCH\n1. Quyết định số 924/QĐ-TTg ngày 22\n"
+        "tháng 8 năm 2022 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số;\n2. Thông tư 05/2022/TT-BNNPTNT "
+        "ngày 25/7/2022 của Bộ Nông nghiệp và Phát triển nông thôn hướng dẫn thực hiện;\nII. MỤC ĐÍCH, YÊU CẦU\n"
+        "1. Mục đích\n- Nâng cao nhận thức.\n"
+    )
+    assert references(plan) == [
+        ("Quyết định", "924/QĐ-TTg", dt.date(2022, 8, 22), "Thủ tướng Chính phủ"),
+        ("Thông tư", "05/2022/TT-BNNPTNT", dt.date(2022, 7, 25), "Bộ Nông nghiệp và Phát triển nông thôn"),
+    ]
+    health = parse_plan(
+        "Triển khai Quyết định số 2151/QĐ-BYT ngày 04/06/2015 của Bộ trưởng Bộ Y tế về việc phê duyệt Kế hoạch “Đổi mới "
+        "phong cách” và Quyết định 3638/QĐ-BYT ngày 15/07/2016 về việc phê duyệt Kế hoạch cơ sở y tế xanh;\n"
+    )
+    assert [(number, date) for _type, number, date, _issuer in references(health)] == [
+        ("2151/QĐ-BYT", dt.date(2015, 6, 4)),
+        ("3638/QĐ-BYT", dt.date(2016, 7, 15)),
+    ]

@@ -847,6 +847,7 @@ _NEXT_REFERENCE_RE = re.compile(
     rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
     re.IGNORECASE,
 )
+_NUMBERED_DATED_RE = re.compile(rf"(?:{_DOC_TYPE})\s+\d+\s*[/-]\S*\s*,?\s*{loose('ngày')}\s*\d", re.IGNORECASE)
 _ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
 _SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)[\s,]", re.IGNORECASE)
 _OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({_DOC_TYPE})\s+{loose('số')}", re.IGNORECASE)
@@ -885,7 +886,9 @@ def split_references(clause: str) -> list[str]:
         # "Luật sửa đổi … của Luật A ngày 16/4/2005 và Luật sửa đổi … ngày …": the date closed the first one
         before = clause[start : m.start()].rstrip()
         dated = _ENDS_WITH_YEAR_RE.search(before) or any(end >= len(before) for _, _, end in find_dates(before))
-        if law and not dated and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
+        # "… và Quyết định 3638/QĐ-BYT ngày 15/07/2016 về …": numbered and dated without "số", a reference of its own
+        own = _NUMBERED_DATED_RE.match(clause, m.end())
+        if law and not dated and not own and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):
             continue

@@ -33,6 +33,7 @@ from .plan_header import (
     parse_period,
     parse_place_date,
     parse_published,
+    parse_reference,
     split_flattened,
     split_run_on_header,
 )
@@ -208,22 +209,31 @@ _BASIS_HEADING_RE = re.compile(
     rf"^(?:[IVXL]+\.|\d{{1,2}}\.)\s*(?:{loose('căn cứ')}|{loose('cơ sở pháp lý')})\b\S*", re.IGNORECASE
 )
 _ITEM_MARK_RE = re.compile(r"\s+[-+•]\s+")
+_ITEM_START_RE = re.compile(r"^(?:[-+•]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 
 
 def _basis_section(body: list[str], first_heading: int) -> list[str]:
-    """The items of a basis section among the first headings ("I. CĂN CỨ …" then "- Quyết định số …;"), each
-    as a "Căn cứ …" line; an item may follow the heading on its line."""
+    """The items of a basis section among the first headings ("I. CĂN CỨ …" then "- Quyết định số …;", "1. Thông tư
+    …"), each as a "Căn cứ …" line (a line that goes on with the item above stays as it is); an item may follow the
+    heading on its line. The section ends at the next heading that names no document."""
     headings = [i for i in range(first_heading, len(body)) if HEADING_START_RE.match(body[i])][:3]
     start = next((i for i in headings if _BASIS_HEADING_RE.match(body[i])), None)
     if start is None:
         return []
-    items = _ITEM_MARK_RE.split(body[start], maxsplit=1)[1:]
+    items = [_as_cited(item) for item in _ITEM_MARK_RE.split(body[start], maxsplit=1)[1:]]
     for line in body[start + 1 :]:
-        if HEADING_START_RE.match(line) and not _BASIS_HEADING_RE.match(line):
-            break
-        if not _BASIS_HEADING_RE.match(line):
-            items.append(line)
-    return [item if BASIS_VERB_RE.match(item) else f"Căn cứ {item.lstrip('-+• ')}" for item in items]
+        if _BASIS_HEADING_RE.match(line) or (not items and is_allcaps(line)):
+            continue  # a sub-heading, or the heading's second line ("KẾ HOẠCH")
+        item = _ITEM_START_RE.match(line)
+        cited = _as_cited(line[item.end() :] if item else line)
+        if HEADING_START_RE.match(line) and parse_reference(cited) is None:
+            break  # "II. MỤC ĐÍCH", "2. Yêu cầu"
+        items.append(cited if item or not items else line)
+    return items
+
+
+def _as_cited(item: str) -> str:
+    return item if BASIS_VERB_RE.match(item) else f"Căn cứ {item}"
 
 
 def parse_plan(text: str) -> ParsedPlan:
