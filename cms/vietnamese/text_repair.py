@@ -111,6 +111,9 @@ _TCVN3 = str.maketrans(
         )
     )
 )
+#: Codes one font uses and the other does not: VNI's capital marks; TCVN3's "¡"…"¾" (ă â ê ô ơ ư đ à á ạ …) and a few.
+_VNI_ONLY = frozenset("ÀÁÂÃÄÅÙÚÛ")
+_TCVN3_ONLY = frozenset(map(chr, range(0xA1, 0xBF))) | frozenset("ÇÐÞßç÷")
 #: A word, with the codes that are no letters in Unicode (TCVN3's "®", "§", "¸", the soft hyphen for "ư").
 _LEGACY_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00fe])+")
 
@@ -121,7 +124,13 @@ def _decode_vni(word: str) -> str:
         mark = _VNI_MARKS.get(char)
         if mark and out:
             base = unicodedata.normalize("NFD", out[-1])[0]
-            if base.lower() in "aăâeêioôơuưy" and (mark[0] not in _VNI_BASES or base in _VNI_BASES[mark[0]]):
+            # a mark's code has its vowel's case ("tieán", "TIEÁN"): "tiÕn" is TCVN3's "tiến", no VNI
+            same_case = base.isupper() == char.isupper()
+            if (
+                same_case
+                and base.lower() in "aăâeêioôơuưy"
+                and (mark[0] not in _VNI_BASES or base in _VNI_BASES[mark[0]])
+            ):
                 out[-1] = unicodedata.normalize("NFC", out[-1] + mark)
                 continue
         out.append(_VNI_LETTERS.get(char, char))
@@ -132,28 +141,38 @@ def _decode_tcvn3(word: str) -> str:
     return word.translate(_TCVN3)
 
 
+def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], int]:
+    """The readings a font gives a line's words, and how many of them are sure."""
+    readings = {match.start(): decode(match.group()) for match in words}
+    # Sure: a word that is no syllable and whose reading is one ("Vieät", "ViÖt").
+    chosen = {
+        match.start(): readings[match.start()]
+        for match in words
+        if not is_valid_syllable(match.group()) and is_valid_syllable(readings[match.start()])
+    }
+    sure = len(chosen)
+    if chosen:  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
+        for match in words:
+            reading = readings[match.start()]
+            if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:
+                if is_valid_syllable(reading):
+                    chosen[match.start()] = reading
+    return chosen, sure
+
+
 def _fix_legacy_line(line: str) -> str:
     words = [match for match in _LEGACY_WORD_RE.finditer(line) if max(map(ord, match.group())) > 127]
     if not words:
         return line
-    best: dict[int, str] = {}
-    for decode in (_decode_vni, _decode_tcvn3):
-        readings = {match.start(): decode(match.group()) for match in words}
-        # Sure: a word that is no syllable and whose reading is one ("Vieät", "ViÖt").
-        chosen = {
-            match.start(): readings[match.start()]
-            for match in words
-            if not is_valid_syllable(match.group()) and is_valid_syllable(readings[match.start()])
-        }
-        if chosen:  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
-            for match in words:
-                reading = readings[match.start()]
-                if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:
-                    if is_valid_syllable(reading):
-                        chosen[match.start()] = reading
-        if len(chosen) > len(best):
-            best = chosen
-    if not best:
+    vni, vni_sure = _font_readings(words, _decode_vni)
+    tcvn3, tcvn3_sure = _font_readings(words, _decode_tcvn3)
+    codes = set("".join(match.group() for match in words))
+    signs = (bool(codes & _VNI_ONLY), bool(codes & _TCVN3_ONLY))
+    if signs == (True, False) or (signs == (False, False) and vni_sure > tcvn3_sure):
+        best = vni
+    elif signs == (False, True) or (signs == (False, False) and tcvn3_sure > vni_sure):
+        best = tcvn3
+    else:  # no sign of one font more than the other: left as written (the quality check reports it)
         return line
     pieces, position = [], 0
     for match in words:
