@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass
 
@@ -207,6 +208,7 @@ def parse_syllable(word: str) -> Syllable | None:
     return Syllable(onset=onset, rhyme=rhyme, vowels=vowels, coda=coda, tone=tone)
 
 
+@functools.lru_cache(maxsize=65536)  # a language of some 7 000 syllables: documents ask for the same ones again
 def is_valid_syllable(word: str) -> bool:
     """True if the word is a well-formed Vietnamese syllable with a correctly placed tone."""
     return parse_syllable(word) is not None
