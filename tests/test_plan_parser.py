@@ -1306,3 +1306,12 @@ def test_a_numbered_basis_section_and_a_dated_decision_cited_after_another_s_sub
         ("2151/QĐ-BYT", dt.date(2015, 6, 4)),
         ("3638/QĐ-BYT", dt.date(2016, 7, 15)),
     ]
+
+
+def test_the_movement_a_title_launches_is_one_of_the_plan_s_movements() -> None:
+    plan = parse_plan(
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nSố: 45/KH-PGDĐT\nTân Thử, ngày 12 tháng 3 năm 2024\nKẾ HOẠCH\n"
+        'Phát động phong trào thi đua "Dạy tốt - học tốt" năm học 2023 - 2024\n'
+        "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2024 của Ủy ban nhân dân huyện;\nI. MỤC ĐÍCH\n1. Động viên giáo viên.\n"
+    )
+    assert [movement.name for movement in plan.movements] == ["Dạy tốt - học tốt"]

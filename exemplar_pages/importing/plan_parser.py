@@ -295,7 +295,7 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.assignments = assignments or []
     recipients, plan.signer_title, plan.signer_name = parse_closing(lines[closing:])
     plan.recipients = recipients or []
-    plan.movements = parse_movements("\n".join(body))
+    plan.movements = parse_movements("\n".join([plan.title or "", *body]))  # the title names the one it launches
 
     if plan.title is None:
         warn(_("No title found (a heading such as “KẾ HOẠCH” or “QUYẾT ĐỊNH”)."))
