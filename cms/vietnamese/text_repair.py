@@ -162,8 +162,8 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
 
 def _fix_legacy_line(line: str) -> str:
     words = [match for match in _LEGACY_WORD_RE.finditer(line) if max(map(ord, match.group())) > 127]
-    if not words:
-        return line
+    if all(is_valid_syllable(match.group()) for match in words):
+        return line  # no word a font could be sure of: the common case, correct Unicode text
     vni, vni_sure = _font_readings(words, _decode_vni)
     tcvn3, tcvn3_sure = _font_readings(words, _decode_tcvn3)
     codes = set("".join(match.group() for match in words))

@@ -200,9 +200,8 @@ CLASSED_FORMS_RE = [
 CERTIFICATE_RE = re.compile(r"(?P<form>bang\s+khen|giay\s+khen|co\s+thi\s+dua|ki\s+niem\s+chuong|bk|gk)\b")
 #: Where an authority written after a form ends: "… của Chủ tịch UBND tỉnh về thành tích …".
 AUTHORITY_END_RE = re.compile(r"\s+(?:(?:ve|vi|do|da|voi|trong|co|dat)\s+)*(?:thanh\s+tich|nhung\s+dong\s+gop)\b")
-AUTHORITY_TAIL_RE = re.compile(
-    r"\s*[,:\-–(]?\s*(?:xuat\s+sac\b\s*)?(?P<said>(?:cua|do)\s+)?"
-)  # "Cờ thi đua xuất sắc của …"
+#: What leads to the authority after a form: "của", "do", and the flag's former "xuất sắc" ("Cờ thi đua xuất sắc của …").
+AUTHORITY_TAIL_RE = re.compile(r"\s*[,:\-–(]?\s*(?:xuat\s+sac\b\s*)?(?P<said>(?:cua|do)\s+)?")
 LEVEL_ONLY_RE = re.compile(
     r"^(?:cap\s+)?(?P<level>tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|co\s+so|bo|nganh|trung\s+uong|nha\s+nuoc)$"
 )

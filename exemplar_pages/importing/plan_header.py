@@ -217,9 +217,14 @@ def match_kind(line: str) -> tuple[str, str, str] | None:
     return None
 
 
+def is_header_mark(line: str) -> bool:
+    """The motto or the "Số: …" line: where a header block is."""
+    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line))
+
+
 def _is_marker(line: str) -> bool:
     """A line of the header block: motto, number, place and date."""
-    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line) or PLACE_DATE_RE.search(line))
+    return is_header_mark(line) or bool(PLACE_DATE_RE.search(line))
 
 
 def is_body_start(line: str) -> bool:
@@ -1289,8 +1294,9 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         continue
                     elif not owner:
                         verb = None
-                _share_issuer(refs[first:])
-            _share_issuer(refs[sentence_first:])  # "Nghị định số A ngày …; Nghị định số B … của Chính phủ"
+            _share_issuer(
+                refs[sentence_first:]
+            )  # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
             if verb and para.rstrip().endswith(";"):
                 carried = verb
     return refs

@@ -14,8 +14,6 @@ from .plan_header import (
     AUTHORITY_RE,
     BASIS_VERB_RE,
     BODY_START_RE,
-    MOTTO_RE,
-    NUMBER_LINE_RE,
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
@@ -25,6 +23,7 @@ from .plan_header import (
     complete_bare_body,
     find_title,
     header_body_name,
+    is_header_mark,
     match_kind,
     opening_body_name,
     parse_basis,
@@ -134,15 +133,11 @@ def _closing_start(lines: list[str], body_from: int) -> int:
     return start
 
 
-def _is_header_mark(line: str) -> bool:
-    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line))
-
-
 def _header_lines(lines: list[str], title_index: int | None, title_end: int = 0) -> list[str]:
     """Lines before the title (or before the body when there is no title); a web page's post title heading the text
     above a header (the motto, "Số …" below it): the header block under it."""
     if title_index is not None:
-        if title_index or not any(map(_is_header_mark, lines[title_end : title_end + 12])):
+        if title_index or not any(map(is_header_mark, lines[title_end : title_end + 12])):
             return lines[:title_index]
         return _header_block(lines[title_end:])
     return _header_block(lines)
@@ -151,7 +146,7 @@ def _header_lines(lines: list[str], title_index: int | None, title_end: int = 0)
 def _header_block(lines: list[str]) -> list[str]:
     """The header block of lines with no title found: the few lines around the motto or "Số: …", below a web
     page's chrome, up to the body."""
-    start = next((i for i, line in enumerate(lines[:80]) if _is_header_mark(line)), 0)
+    start = next((i for i, line in enumerate(lines[:80]) if is_header_mark(line)), 0)
     start = max(start - HEADER_LINES_ABOVE, 0) if start >= 15 else 0
     out = []
     for line in lines[start : start + 15]:
@@ -186,6 +181,12 @@ LOST_VERB_RE = re.compile(r"^([ \t]*)(?:ă|Ă)?n cứ(?= )", re.MULTILINE)
 LOST_LETTERS_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)Căn c(?=[A-ZĐ])", re.MULTILINE)
 #: "Căncứ Nghị định …", "Thựchiện Kế hoạch …": a copy that lost the space inside the verb.
 GLUED_VERB_RE = re.compile(r"^([ \t]*[-+•]?\s*)(Căn|Thực)(cứ|hiện)(?=\s)", re.MULTILINE)
+#: A basis verb damaged by the copy, and how it is written again (in this order).
+VERB_REPAIRS = (
+    (GLUED_VERB_RE, r"\1\2 \3"),
+    (LOST_VERB_RE, r"\1Căn cứ"),
+    (LOST_LETTERS_VERB_RE, r"\1Căn cứ "),
+)
 
 
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
@@ -244,7 +245,8 @@ def parse_plan(text: str) -> ParsedPlan:
     """
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
     text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
-    text = LOST_LETTERS_VERB_RE.sub(r"\1Căn cứ ", LOST_VERB_RE.sub(r"\1Căn cứ", GLUED_VERB_RE.sub(r"\1\2 \3", text)))
+    for damaged, written in VERB_REPAIRS:
+        text = damaged.sub(written, text)
     repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
