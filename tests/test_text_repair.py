@@ -304,6 +304,28 @@ def test_any_sentence_written_in_tcvn3_is_read_back(sentence: str) -> None:
     assert repair_vietnamese(tcvn3) == sentence
 
 
+def to_tcvn3_capitals(heading: str) -> str:
+    """A heading typed in a TCVN3 capitals font (.VnTimeH): plain letters as capitals, the others as small codes."""
+    return "".join(char.upper() if char.isascii() else char for char in to_tcvn3(heading.lower()))
+
+
+def test_a_heading_in_the_tcvn3_capitals_font_is_read_in_capitals() -> None:
+    assert repair_vietnamese("KÕ HO¹CH\nCéNG HßA X· HéI CHñ NGHÜA VIÖT NAM\nKÕ ho¹ch thi ®ua") == (
+        "KẾ HOẠCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKế hoạch thi đua"
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences)
+def test_any_heading_in_the_tcvn3_capitals_font_is_read_back(sentence: str) -> None:
+    heading = sentence.upper()
+    tcvn3 = to_tcvn3_capitals(heading)
+    letters = [char for char in tcvn3 if char.isascii() and char.isalpha()]
+    assume(len(letters) >= 2 and set(tcvn3) & TCVN3_SIGNS)
+    assume(any(not is_valid_syllable(word) for word in WORDS_RE.findall(tcvn3)))
+    assert repair_vietnamese(tcvn3) == heading
+
+
 def test_minority_names_are_never_read_as_an_old_font() -> None:
     """Ê Đê, Jrai, Bahnar… names hold letters the old fonts' codes use ("Niê", "Mlô"): repair keeps every one."""
     names = [

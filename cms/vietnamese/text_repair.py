@@ -89,7 +89,8 @@ def fix_mojibake(text: str) -> str:
 
 # Text left in the fonts of old .doc files, shown as cp1252. VNI ("Vieät", "tröôøng", "ñua"): a vowel then the
 # codes of its marks, a few letters with a code of their own. TCVN3 / ABC ("ViÖt", "tr\u00adêng", "®ua"): one code per
-# lower-case letter (its capitals came from a second font, so they read as small letters).
+# lower-case letter (its capitals came from a second font, so they read as small letters: a line whose plain
+# letters are all capitals is read in capitals).
 _VNI_LETTERS = dict(zip("ÖöÔôÑñÆæÓóÒòÎî", "ƯưƠơĐđỈỉĨĩỊịỴỵ", strict=True))
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
 _TONES = "\u0301\u0300\u0309\u0303\u0323"
@@ -160,6 +161,12 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
     return chosen, sure
 
 
+def _in_capitals_font(line: str) -> bool:
+    """A TCVN3 line typed in its capitals font: its plain letters are capitals ("KÕ HO¹CH"), its codes read small."""
+    letters = [char for char in line if char.isascii() and char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
 def _fix_legacy_line(line: str) -> str:
     words = [match for match in _LEGACY_WORD_RE.finditer(line) if max(map(ord, match.group())) > 127]
     if all(is_valid_syllable(match.group()) for match in words):
@@ -179,7 +186,8 @@ def _fix_legacy_line(line: str) -> str:
         if match.start() in best:
             pieces += [line[position : match.start()], best[match.start()]]
             position = match.end()
-    return "".join(pieces) + line[position:]
+    fixed = "".join(pieces) + line[position:]
+    return fixed.upper() if best is tcvn3 and _in_capitals_font(line) else fixed
 
 
 def fix_legacy_fonts(text: str) -> str:
