@@ -349,6 +349,34 @@ def test_admin_upload_creates_a_draft_for_an_editor(client) -> None:
     assert plans_under(other) == []
 
 
+WORD97 = Path(__file__).parent / "fixtures" / "plans" / "word97"
+
+
+def test_admin_upload_of_an_old_word_file_in_an_old_font(client) -> None:
+    """An office's .doc typed in TCVN3 (.VnTime) becomes a draft plan in Vietnamese letters; an RTF saved
+    with a .doc name is refused, saying what it is."""
+    unit = new_unit()
+    editor = make_user("bientap-nhap")
+    add_unit_editor(editor, unit)
+    client.force_login(editor)
+    response = client.post(
+        reverse("import_plan"), {"file": upload(WORD97 / "ke_hoach_93_tcvn3.doc"), "parent": unit.pk}
+    )
+    (page,) = plans_under(unit)
+    assert response.status_code == 200 and "93/KH-VP" in response.content.decode()
+    assert (page.number, page.issuing_body, str(page.issue_date)) == (
+        "93/KH-VP",
+        "Văn phòng UBND tỉnh Đồng Nai",
+        "2023-01-13",
+    )
+    assert page.title.startswith("Kế hoạch tuyên truyền các phong trào thi đua yêu nước")
+    rtf = SimpleUploadedFile("ke_hoach_cu.doc", b"{\\rtf1\\ansi K\\'e1 ho\\'e1ch}")
+    response = client.post(reverse("import_plan"), {"file": rtf, "parent": unit.pk})
+    assert "ke_hoach_cu.doc" in str(response.context["form"].errors["file"])
+    assert "RTF" in str(response.context["form"].errors["file"])
+    assert len(plans_under(unit)) == 1
+
+
 def test_admin_upload_reports_an_unreadable_file(client, tmp_path: Path) -> None:
     unit = new_unit()
     editor = make_user("bientap-nhap")

@@ -310,18 +310,20 @@ def to_tcvn3_capitals(heading: str) -> str:
 
 
 def test_a_heading_in_the_tcvn3_capitals_font_is_read_in_capitals() -> None:
-    assert repair_vietnamese("KÕ HO¹CH\nCéNG HßA X· HéI CHñ NGHÜA VIÖT NAM\nKÕ ho¹ch thi ®ua") == (
-        "KẾ HOẠCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKế hoạch thi đua"
+    assert repair_vietnamese("KÕ HO¹CH\nCéNG HßA X· HéI CHñ NGHÜA VIÖT NAM\nKÕ ho¹ch thi ®ua\nSè: 93/KH-VP") == (
+        "KẾ HOẠCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKế hoạch thi đua\nSố: 93/KH-VP"
     )
 
 
 @settings(max_examples=300, deadline=None)
 @given(sentences)
 def test_any_heading_in_the_tcvn3_capitals_font_is_read_back(sentence: str) -> None:
+    """A heading with a word that shows the capitals font (a plain capital past its first letter) reads back in
+    capitals; one whose plain letters all begin words ("KÕ Sè") could be a sentence's, and is not asked for."""
     heading = sentence.upper()
     tcvn3 = to_tcvn3_capitals(heading)
-    letters = [char for char in tcvn3 if char.isascii() and char.isalpha()]
-    assume(len(letters) >= 2 and set(tcvn3) & TCVN3_SIGNS)
+    assume(any(any(char.isascii() and char.isalpha() for char in word[1:]) for word in WORDS_RE.findall(tcvn3)))
+    assume(set(tcvn3) & TCVN3_SIGNS)
     assume(any(not is_valid_syllable(word) for word in WORDS_RE.findall(tcvn3)))
     assert repair_vietnamese(tcvn3) == heading
 

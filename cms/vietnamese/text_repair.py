@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Callable
 
 from .syllable import (
     is_valid_syllable,
@@ -162,37 +164,77 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
 
 
 def _in_capitals_font(line: str) -> bool:
-    """A TCVN3 line typed in its capitals font: its plain letters are capitals ("KÕ HO¹CH"), its codes read small."""
+    """A TCVN3 line typed in its capitals font: its plain letters are all capitals, and a word says so, either a
+    plain capital after a code ("HO¹CH", "®µO") or a plain word ("PHONG"); document numbers ("93/KH-VP") say
+    nothing, nor do initials: "Sè: 93/KH-VP" and "KÕ ho¹ch" are in small letters."""
     letters = [char for char in line if char.isascii() and char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
+    if not letters or not all(char.isupper() for char in letters):
+        return False
+    words = [token for token in line.split() if not any(char in "0123456789/" for char in token)]
+    return any(
+        any(char.isascii() and char.isupper() for char in word[1:]) and (max(map(ord, word)) > 127 or word.isalpha())
+        for word in (match.group() for token in words for match in _LEGACY_WORD_RE.finditer(token))
+    )
 
 
-def _fix_legacy_line(line: str) -> str:
+def _line_font(line: str) -> tuple[Callable[[str], str] | None, dict[int, str]]:
+    """The old font a line is written in (its decoder), with its words' readings; None when nothing says."""
     words = [match for match in _LEGACY_WORD_RE.finditer(line) if max(map(ord, match.group())) > 127]
     if all(is_valid_syllable(match.group()) for match in words):
-        return line  # no word a font could be sure of: the common case, correct Unicode text
+        return None, {}  # no word a font could be sure of: the common case, correct Unicode text
     vni, vni_sure = _font_readings(words, _decode_vni)
     tcvn3, tcvn3_sure = _font_readings(words, _decode_tcvn3)
     codes = set("".join(match.group() for match in words))
     signs = (bool(codes & _VNI_ONLY), bool(codes & _TCVN3_ONLY))
     if signs == (True, False) or (signs == (False, False) and vni_sure > tcvn3_sure):
-        best = vni
-    elif signs == (False, True) or (signs == (False, False) and tcvn3_sure > vni_sure):
-        best = tcvn3
-    else:  # no sign of one font more than the other: left as written (the quality check reports it)
-        return line
+        return _decode_vni, vni
+    if signs == (False, True) or (signs == (False, False) and tcvn3_sure > vni_sure):
+        return _decode_tcvn3, tcvn3
+    return None, {}  # no sign of one font more than the other: left as written (the quality check reports it)
+
+
+def _document_readings(line: str, decode: Callable[[str], str]) -> dict[int, str]:
+    """In a document written in one old font, a line that says nothing itself ("Sè: 93/KH-VP") is read in it
+    too: each word of cp1252 letters whose reading is a syllable. A line with a Unicode Vietnamese letter
+    is Unicode text, left as it is."""
+    if any(char.isalpha() and ord(char) > 0xFF for char in line):
+        return {}
+    readings = {}
+    for match in _LEGACY_WORD_RE.finditer(line):
+        word = match.group()
+        reading = decode(word)
+        if max(map(ord, word)) > 127 and reading != word and is_valid_syllable(reading):
+            readings[match.start()] = reading
+    return readings
+
+
+def _rewrite(line: str, readings: dict[int, str], decode: Callable[[str], str]) -> str:
     pieces, position = [], 0
-    for match in words:
-        if match.start() in best:
-            pieces += [line[position : match.start()], best[match.start()]]
-            position = match.end()
+    for start, reading in sorted(readings.items()):
+        end = _LEGACY_WORD_RE.match(line, start).end()
+        pieces += [line[position:start], reading]
+        position = end
     fixed = "".join(pieces) + line[position:]
-    return fixed.upper() if best is tcvn3 and _in_capitals_font(line) else fixed
+    return fixed.upper() if decode is _decode_tcvn3 and _in_capitals_font(line) else fixed
+
+
+#: Lines a font must have been recognised in, and no line in the other, for it to be the document's font. (A line
+#: retyped in Unicode with Latin-1 letters only, "Tháng 5", would then be read in that font: rare, accepted.)
+DOCUMENT_FONT_LINES = 3
 
 
 def fix_legacy_fonts(text: str) -> str:
     """Decode the words of lines left in a VNI or TCVN3 font; correct Unicode words and lines stay as they are."""
-    return "\n".join(map(_fix_legacy_line, text.split("\n")))
+    lines = text.split("\n")
+    fonts = [_line_font(line) for line in lines]
+    used = Counter(decode for decode, _readings in fonts if decode is not None)
+    document_font = next(iter(used)) if len(used) == 1 and sum(used.values()) >= DOCUMENT_FONT_LINES else None
+    fixed = []
+    for line, (decode, readings) in zip(lines, fonts, strict=True):
+        if decode is None and document_font is not None:
+            decode, readings = document_font, _document_readings(line, document_font)
+        fixed.append(_rewrite(line, readings, decode) if readings else line)
+    return "\n".join(fixed)
 
 
 def fix_word(word: str) -> str:

@@ -65,13 +65,13 @@ class ImportUploadForm(forms.Form):
 
 
 class PlanUploadForm(ImportUploadForm):
-    """Upload a plan document (.txt, .docx, text .pdf)."""
+    """Upload a plan document (.txt, .docx, .doc, text .pdf)."""
 
     allowed_suffixes = PLAN_SUFFIXES
 
     file = forms.FileField(
         label=_("Plan document"),
-        help_text=_("A .txt, .docx or .pdf file with a text layer (not a scan)."),
+        help_text=_("A .txt, .docx, .doc or .pdf file with a text layer (not a scan)."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(PLAN_SUFFIXES)}),
     )
     update = forms.BooleanField(

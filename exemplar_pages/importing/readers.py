@@ -1,13 +1,14 @@
-"""Read plan documents (.txt, .docx, .pdf) into plain text."""
+"""Read plan documents (.txt, .docx, .doc, .pdf) into plain text."""
 
 from __future__ import annotations
 
+import struct
 import unicodedata
 from pathlib import Path
 
 from .limits import ImportLimitError, check_bytes, check_pdf_pages, check_zip
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
 
 
 class DocumentReadError(Exception):
@@ -77,6 +78,18 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _read_doc(path: Path) -> str:
+    """Read a Word 97–2003 document (`word_binary`)."""
+    from .word_binary import WordFileError, read_word_binary
+
+    try:
+        return read_word_binary(path)
+    except WordFileError as exc:
+        raise DocumentReadError(path, str(exc)) from exc
+    except (OSError, ValueError, IndexError, struct.error) as exc:  # olefile and struct on a damaged file
+        raise DocumentReadError(path, f"tệp Word hỏng hoặc không đúng định dạng .doc ({exc}).") from exc
+
+
 def _read_pdf(path: Path) -> str:
     """Read the text layer of a PDF."""
     try:
@@ -105,16 +118,15 @@ def _read_pdf(path: Path) -> str:
 
 
 def read_document(path: str | Path) -> str:
-    """Return the raw text of a .txt, .docx or text .pdf document."""
+    """Return the raw text of a .txt, .docx, .doc or text .pdf document."""
     path = Path(path)
     if not path.is_file():
         raise DocumentReadError(path, "không tìm thấy tệp.")
     suffix = path.suffix.lower()
-    if suffix == ".doc":
-        raise DocumentReadError(path, "định dạng Word cũ (.doc) chưa được hỗ trợ; hãy lưu lại thành .docx.")
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentReadError(
-            path, f"định dạng “{suffix or 'không có phần mở rộng'}” chưa được hỗ trợ (chỉ nhận .txt, .docx, .pdf)."
+            path,
+            f"định dạng “{suffix or 'không có phần mở rộng'}” chưa được hỗ trợ (chỉ nhận .txt, .docx, .doc, .pdf).",
         )
     if path.stat().st_size == 0:
         raise DocumentReadError(path, "tệp rỗng.")
@@ -122,7 +134,7 @@ def read_document(path: str | Path) -> str:
         check_bytes(path.stat().st_size)
     except ImportLimitError as exc:
         raise DocumentReadError(path, str(exc)) from exc
-    reader = {".txt": _read_txt, ".docx": _read_docx, ".pdf": _read_pdf}[suffix]
+    reader = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".pdf": _read_pdf}[suffix]
     text = reader(path)
     if not text.strip():
         raise DocumentReadError(path, "tệp không có nội dung chữ.")

@@ -1,0 +1,129 @@
+"""The text of a Word 97–2003 document (.doc), read from its piece table ([MS-DOC] §2.4.1).
+
+Offices keep years of plans as .doc, many typed in the old VNI or TCVN3 fonts: their text comes out as the
+font's bytes read as cp1252 ("KÕ ho¹ch"), which `cms.vietnamese.repair_vietnamese` decodes like any other text.
+Only the main document is read (no page headers, footnotes or comments), as for .docx: a paragraph or table
+cell per line, fields by their shown result.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from pathlib import Path
+
+WORD_SIGNATURE = 0xA5EC
+#: The first version of the format with a piece table in the table stream (Word 97).
+WORD97_VERSION = 0x00C1
+FLAG_ENCRYPTED = 0x0100
+FLAG_TABLE_1 = 0x0200
+#: Index of the `fcClx`/`lcbClx` pair in `FibRgFcLcb97`.
+CLX_PAIR = 33
+COMPRESSED = 0x40000000
+
+FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
+#: Paragraph, cell and row ends, line and page breaks are line ends; a non-breaking hyphen is a hyphen.
+_LINE_ENDS = str.maketrans(
+    {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": "\xad", "\xa0": " "}
+)
+#: Other control characters mark pictures, footnote references, soft hyphens…: nothing to read.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+class WordFileError(ValueError):
+    """The file is no Word 97–2003 document this reader can read; the message (Vietnamese) says why."""
+
+
+def _field_results(text: str) -> str:
+    """Keep what a field shows (after its separator), drop its code; fields may nest."""
+    if FIELD_BEGIN not in text:
+        return text
+    out: list[str] = []
+    showing: list[bool] = []  # per open field: past its separator?
+    for char in text:
+        if char == FIELD_BEGIN:
+            showing.append(False)
+        elif char == FIELD_SEPARATOR and showing:
+            showing[-1] = True
+        elif char == FIELD_END and showing:
+            showing.pop()
+        elif all(showing):
+            out.append(char)
+    return "".join(out)
+
+
+def _cp1252(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # the five codes cp1252 leaves undefined: kept as their Latin-1 characters
+        return chr(byte)
+
+
+#: A compressed piece's bytes as characters (cp1252, [MS-DOC] §2.4.1).
+_COMPRESSED_CHARACTERS = "".join(map(_cp1252, range(256)))
+
+
+def _piece_text(word: bytes, descriptor: int, length: int) -> str:
+    """`length` characters of a piece: 8-bit cp1252 when compressed, else UTF-16."""
+    if descriptor & COMPRESSED:
+        start = (descriptor & ~COMPRESSED) // 2
+        return "".join(map(_COMPRESSED_CHARACTERS.__getitem__, word[start : start + length]))
+    return word[descriptor : descriptor + 2 * length].decode("utf-16-le", errors="replace")
+
+
+def _main_text(word: bytes, table: bytes, text_length: int, clx: int, clx_length: int) -> str:
+    position, end = clx, min(clx + clx_length, len(table))
+    while position < end and table[position] == 0x01:  # property modifiers before the piece table
+        position += 3 + struct.unpack_from("<h", table, position + 1)[0]
+    if position + 5 > end or table[position] != 0x02:
+        raise WordFileError("bảng mảnh văn bản (piece table) của tệp Word bị hỏng.")
+    (size,) = struct.unpack_from("<I", table, position + 1)
+    pieces = (size - 4) // 12
+    start = position + 5
+    if pieces <= 0 or start + size > len(table):
+        raise WordFileError("bảng mảnh văn bản (piece table) của tệp Word bị hỏng.")
+    positions = struct.unpack_from(f"<{pieces + 1}I", table, start)
+    parts: list[str] = []
+    for index in range(pieces):
+        first, last = positions[index], min(positions[index + 1], text_length)
+        if first >= last:
+            break
+        (descriptor,) = struct.unpack_from("<I", table, start + 4 * (pieces + 1) + 8 * index + 2)
+        parts.append(_piece_text(word, descriptor, last - first))
+    return "".join(parts)
+
+
+def read_word_binary(path: Path) -> str:
+    """The main text of a Word 97–2003 file, a line per paragraph or table cell."""
+    import olefile
+
+    if not olefile.isOleFile(str(path)):
+        head = path.read_bytes()[:512].lstrip().lower()
+        if head.startswith(b"{\\rtf"):
+            raise WordFileError("đây là tệp RTF mang đuôi .doc; hãy mở bằng Word và lưu lại thành .docx.")
+        if head.startswith((b"<", b"mime-version")):
+            raise WordFileError("đây là trang web (HTML) mang đuôi .doc; hãy mở bằng Word và lưu lại thành .docx.")
+        raise WordFileError("không phải tệp Word 97–2003 (.doc) hợp lệ.")
+    with olefile.OleFileIO(str(path)) as container:
+        if not container.exists("WordDocument"):
+            raise WordFileError("tệp không chứa văn bản Word.")
+        word = container.openstream("WordDocument").read()
+        if len(word) < 0x200 or struct.unpack_from("<H", word, 0)[0] != WORD_SIGNATURE:
+            raise WordFileError("không phải tệp Word 97–2003 (.doc) hợp lệ.")
+        version, flags = struct.unpack_from("<H", word, 2)[0], struct.unpack_from("<H", word, 10)[0]
+        if flags & FLAG_ENCRYPTED:
+            raise WordFileError("tệp Word được bảo vệ bằng mật khẩu.")
+        if version < WORD97_VERSION:
+            raise WordFileError("định dạng Word 6.0/95 quá cũ; hãy mở bằng Word và lưu lại thành .docx.")
+        table_name = "1Table" if flags & FLAG_TABLE_1 else "0Table"
+        if not container.exists(table_name):
+            raise WordFileError(f"tệp Word thiếu luồng {table_name}.")
+        table = container.openstream(table_name).read()
+    # FibBase (32 bytes), then the counted arrays fibRgW (16-bit), fibRgLw (32-bit) and fibRgFcLcb (pairs).
+    shorts = struct.unpack_from("<H", word, 32)[0]
+    longs_at = 32 + 2 + 2 * shorts + 2
+    (text_length,) = struct.unpack_from("<i", word, longs_at + 12)  # ccpText
+    pairs_at = longs_at + 4 * struct.unpack_from("<H", word, longs_at - 2)[0] + 2
+    clx, clx_length = struct.unpack_from("<II", word, pairs_at + 8 * CLX_PAIR)
+    text = _main_text(word, table, max(text_length, 0), clx, clx_length)
+    return _CONTROLS.sub("", _field_results(text).translate(_LINE_ENDS))
