@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -370,6 +371,8 @@ def test_admin_upload_of_an_old_word_file_in_an_old_font(client) -> None:
         "2023-01-13",
     )
     assert page.title.startswith("Kế hoạch tuyên truyền các phong trào thi đua yêu nước")
+    assert page.original_document.file.name.endswith(".doc")  # kept as a document its edit form accepts
+    assert "doc" in settings.WAGTAILDOCS_EXTENSIONS
     rtf = SimpleUploadedFile("ke_hoach_cu.doc", b"{\\rtf1\\ansi K\\'e1 ho\\'e1ch}")
     response = client.post(reverse("import_plan"), {"file": rtf, "parent": unit.pk})
     assert "ke_hoach_cu.doc" in str(response.context["form"].errors["file"])
