@@ -398,3 +398,19 @@ def _fixture_award_cells() -> list[str]:
 
     with FIXTURE_LIST.open(encoding="utf-8-sig", newline="") as stream:
         return [row["awards"] for row in csv.DictReader(stream)]
+
+
+@pytest.mark.django_db
+def test_the_list_as_an_office_keeps_it_in_excel_97_imports_the_same() -> None:
+    """The same sixty stories as an .xls saved by LibreOffice (`make_xls.py`): a title over merged cells above
+    the table, Vietnamese headings, an "STT" column, years as numbers."""
+    path = FIXTURE_LIST.with_suffix(".xls")
+    unit = factories.unit("UBND xã Thử Excel Cũ", full_name="UBND xã Thử Excel Cũ")
+    result = import_exemplars(path.name, path.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == 60
+    assert any("stt" in warning for warning in result.warnings)
+    awards = StoryAward.objects.filter(story__in=result.created)
+    assert awards.count() == 95
+    assert {award.text for award in awards if award.award is None} == FIXTURE_FREE
+    first = result.created[0]
+    assert (first.title, first.year) == ("Nguyễn Văn An giúp nông dân chuyển đổi cây trồng", 2020)

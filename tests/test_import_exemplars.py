@@ -1,10 +1,11 @@
-"""Importing exemplar lists (issue #5): CSV, XLSX and JSON, all or nothing, by command and by admin upload."""
+"""Importing exemplar lists (issue #5): CSV, XLSX, XLS and JSON, all or nothing, by command and by admin upload."""
 
 from __future__ import annotations
 
 import csv
 import itertools
 import json
+import re
 from io import StringIO
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from django.urls import reverse
 
 from exemplar_pages.importing import import_exemplars
 from exemplar_pages.importing.exemplar_import import ExemplarImportRefused
+from exemplar_pages.importing.exemplar_rows import SpreadsheetError
 from exemplar_pages.importing.locality_paths import LocalityResolver
 from exemplar_pages.models import ExemplarStoryPage, Locality, UnitPage
 from exemplar_pages.moderation.permissions import add_unit_editor
@@ -382,3 +384,28 @@ def test_a_list_typed_in_a_vni_font_imports_as_vietnamese(tmp_path: Path) -> Non
     )
     assert [award.award.name for award in first.awards.all()][0] == "Chiến sĩ thi đua cơ sở"
     assert "nghi lỗi mã hóa" not in output
+
+
+def test_the_header_is_found_below_a_list_s_title(tmp_path: Path) -> None:
+    """Offices put the list's title and date above the table: the header is the first row naming columns."""
+    path = write_csv(good_rows(), tmp_path / "co-tieu-de.csv", delimiter=",")
+    lines = path.read_text(encoding="utf-8-sig").split("\n")
+    titled = ["DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN,,,", "(Kèm theo Tờ trình số 12/TTr-UBND ngày 5/3/2024),,,", ""]
+    path.write_text("\n".join(titled + lines), encoding="utf-8-sig")
+    result = import_exemplars(path.name, path.read_bytes(), new_unit())
+    assert result.errors == [] and len(result.created) == len(good_rows())
+
+
+def test_excel_97_files_and_what_is_named_so(tmp_path: Path) -> None:
+    """An .xlsx saved under the old name is read as what it is; a web page or a damaged file is refused naming it."""
+    unit = new_unit()
+    renamed = write_xlsx(good_rows(), tmp_path / "danh-sach.xlsx").rename(tmp_path / "danh-sach.xls")
+    result = import_exemplars(renamed.name, renamed.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == len(good_rows())
+    for name, content, problem in (
+        ("trang-web.xls", b"<html><table><tr><td>title</td></tr></table></html>", "trang web (HTML)"),
+        ("hong.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "tệp Excel hỏng"),
+    ):
+        with pytest.raises(SpreadsheetError, match=rf"{re.escape(name)}.*{re.escape(problem)}"):
+            import_exemplars(name, content, unit)
+    assert len(stories(unit)) == len(good_rows())

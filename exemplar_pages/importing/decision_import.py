@@ -1,4 +1,4 @@
-"""Import a commendation decision's awardee list (CSV, XLSX, JSON) as one draft decision, all or nothing.
+"""Import a commendation decision's awardee list (CSV, XLSX, XLS, JSON) as one draft decision, all or nothing.
 
 The rows are read by the exemplar import's reader (`exemplar_rows.read_rows`, with its limits), the awards by
 its award parser (`story_awards.AwardResolver`): an award that fits no title or form is kept as written, with a
@@ -212,7 +212,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     if Path(file_name).suffix.lower() == ".json":
         data, found = _split_json(file_name, data)
     header = _header(options, found)
-    columns, rows = read_rows(file_name, data)
+    columns, rows = read_rows(file_name, data, known=[*COLUMNS, *ALIASES])
     columns = [_column(column) for column in columns]
     result = DecisionImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]

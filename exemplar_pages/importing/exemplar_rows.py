@@ -1,10 +1,11 @@
-"""Read exemplar lists (CSV, XLSX, JSON) into rows numbered as the standing office sees them."""
+"""Read exemplar lists (CSV, XLSX, Excel 97–2003 XLS, JSON) into rows numbered as the standing office sees them."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from cms.vietnamese import fold_vietnamese
 
 from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -69,8 +70,9 @@ class SourceRow:
 
 
 def column_name(heading: Any) -> str:
-    """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`."""
-    name = "_".join(fold_vietnamese(str(heading or "")).replace("-", " ").split())
+    """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`; punctuation
+    separates words (`Chức vụ, đơn vị` → `chuc_vu_don_vi`)."""
+    name = "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(str(heading or ""))).split())
     return HEADING_ALIASES.get(name, name)
 
 
@@ -85,8 +87,23 @@ def _cell(value: Any) -> Any:
     return str(value).strip() if not isinstance(value, dict) else value
 
 
-def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]]) -> tuple[list[str], list[SourceRow]]:
-    """Header (first non-empty record) and data rows of a table, blank rows skipped, read within the limits."""
+#: Records looked at for the header row: an office's list often has its title and date lines above it.
+HEADER_SEARCH_RECORDS = 10
+
+
+def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> int:
+    """The header among the first records: the first naming two known columns ("DANH SÁCH …" above it is a
+    title), else the first record."""
+    for index, (_line, cells) in enumerate(kept[:HEADER_SEARCH_RECORDS]):
+        if len({column_name(cell) for cell in cells} & known) >= 2:
+            return index
+    return 0
+
+
+def _table_rows(
+    file_name: str, records: Iterable[tuple[int, list[Any]]], known: frozenset[str]
+) -> tuple[list[str], list[SourceRow]]:
+    """Header (see `_header_index`) and the data rows under it, blank rows skipped, read within the limits."""
     kept: list[tuple[int, list[Any]]] = []
     try:
         for line, cells in records:
@@ -98,10 +115,10 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]]) -> tup
         raise SpreadsheetError(file_name, str(error)) from error
     if not kept:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    header_line, header = kept[0]
-    columns = [column_name(heading) for heading in header]
+    start = _header_index(kept, known)
+    columns = [column_name(heading) for heading in kept[start][1]]
     rows = []
-    for line, cells in kept[1:]:
+    for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         rows.append(SourceRow(line, values))
     return [name for name in columns if name], rows
@@ -128,12 +145,12 @@ def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]
         csv.field_size_limit(previous)
 
 
-def _read_csv(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+def _read_csv(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
     with closing(_csv_records(file_name, data)) as records:  # restores csv's field limit at once
-        return _table_rows(file_name, records)
+        return _table_rows(file_name, records, known)
 
 
-def _read_xlsx(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
     try:
         check_zip(data)
     except ImportLimitError as error:
@@ -147,12 +164,34 @@ def _read_xlsx(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]
     try:
         sheet = workbook.worksheets[0]
         rows = sheet.iter_rows(values_only=True)  # read-only mode: one row at a time
-        return _table_rows(file_name, ((index, list(row)) for index, row in enumerate(rows, start=1)))
+        return _table_rows(file_name, ((index, list(row)) for index, row in enumerate(rows, start=1)), known)
     finally:
         workbook.close()
 
 
-def _read_json(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
+def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
+    """An Excel 97–2003 workbook's first sheet (xlrd); an .xlsx or a web page saved under the old name is said so."""
+    if data.startswith(b"PK"):  # an .xlsx named .xls
+        return _read_xlsx(file_name, data, known)
+    if data.lstrip()[:1] == b"<":
+        raise SpreadsheetError(
+            file_name, "đây là trang web (HTML) mang đuôi .xls; hãy mở bằng Excel và lưu thành .xlsx."
+        )
+    import xlrd
+
+    try:
+        workbook = xlrd.open_workbook(file_contents=data, on_demand=True)
+    except Exception as error:  # xlrd raises several kinds for a damaged file
+        raise SpreadsheetError(file_name, f"tệp Excel hỏng hoặc không phải .xls ({error}).") from error
+    try:
+        sheet = workbook.sheet_by_index(0)
+        records = ((index + 1, sheet.row_values(index)) for index in range(sheet.nrows))
+        return _table_rows(file_name, records, known)
+    finally:
+        workbook.release_resources()
+
+
+def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
     try:
         content = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -181,12 +220,13 @@ def _read_json(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]
     return list(columns), rows
 
 
-def read_rows(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
-    """Columns and rows of a CSV, XLSX or JSON exemplar list."""
+def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> tuple[list[str], list[SourceRow]]:
+    """Columns and rows of a CSV, XLSX, XLS or JSON list; `known`: column names (after `column_name`) that tell
+    the header row from title lines above it."""
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SpreadsheetError(
-            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .json)."
+            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .xls, .json)."
         )
     try:
         check_bytes(len(data))
@@ -194,5 +234,5 @@ def read_rows(file_name: str, data: bytes) -> tuple[list[str], list[SourceRow]]:
         raise SpreadsheetError(file_name, str(error)) from error
     if not data.strip():
         raise SpreadsheetError(file_name, "tệp rỗng.")
-    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".json": _read_json}[suffix]
-    return reader(file_name, data)
+    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".xls": _read_xls, ".json": _read_json}[suffix]
+    return reader(file_name, data, frozenset(known))

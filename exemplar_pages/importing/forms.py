@@ -85,7 +85,7 @@ class PlanUploadForm(ImportUploadForm):
 
 
 class ExemplarUploadForm(ImportUploadForm):
-    """Upload an exemplar list (CSV, XLSX, JSON); administrators may publish legacy content directly.
+    """Upload an exemplar list (CSV, XLSX, XLS, JSON); administrators may publish legacy content directly.
 
     After an error or a dry run the view keeps the file (kept_uploads.py): the form then accepts no new file
     and imports the kept one, which the button “Nhập lại tệp đã chọn” (``use_kept``) asks for explicitly.
@@ -97,7 +97,7 @@ class ExemplarUploadForm(ImportUploadForm):
         label=_("Exemplar list"),
         required=False,
         help_text=_(
-            "A .csv (UTF-8), .xlsx or .json file with the columns title, subject_name, subject_type, field, locality, "
+            "A .csv (UTF-8), .xlsx, .xls or .json file with the columns title, subject_name, subject_type, field, locality, "
             "movement, year, quarter, summary, body, awards, tags (see the template). If one row has an error, no row "
             "is imported; awards that are no form of award under the Law are kept verbatim and reported."
         ),
