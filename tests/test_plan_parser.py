@@ -1315,3 +1315,40 @@ def test_the_movement_a_title_launches_is_one_of_the_plan_s_movements() -> None:
         "Căn cứ Kế hoạch số 12/KH-UBND ngày 05/01/2024 của Ủy ban nhân dân huyện;\nI. MỤC ĐÍCH\n1. Động viên giáo viên.\n"
     )
     assert [movement.name for movement in plan.movements] == ["Dạy tốt - học tốt"]
+
+
+def test_basis_words_a_copy_glued_together_are_read() -> None:
+    """A web copy that lost line breaks glues words: "Nghịđịnh", "Căn cứQuyết", "LuậtThi" (held-out round 29)."""
+    decision = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 3016/QĐ-UBND\nQuảng Nam, ngày 03 tháng 10 năm 2014\nQUYẾT ĐỊNH\n"
+        "BANHÀNH QUY ĐỊNH VỀ TIÊU CHUẨN KHEN THƯỞNG\nỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n"
+        "Căn cứ LuậtTổ chức HĐND và UBND ngày 26/11/2003;\n"
+        "Căn cứ Nghịđịnh số 42/2010/NĐ-CP ngày 15/4/2010 của Chính phủ;\n"
+        "Căn cứQuyết định số 800/QĐ-TTg ngày 04/6/2010 của Thủ tướng Chính phủ; Quyếtđịnh số 1620/QĐ-TTg ngày "
+        "20/9/2011 của Thủ tướng Chính phủ về việc ban hành Kếhoạch tổ chức thực hiện phong trào thi đua;\n"
+        "Xét đề nghị của Sở Nội vụ,\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
+    )
+    assert references(decision) == [
+        ("Luật", None, dt.date(2003, 11, 26), None),
+        ("Nghị định", "42/2010/NĐ-CP", dt.date(2010, 4, 15), "Chính phủ"),
+        ("Quyết định", "800/QĐ-TTg", dt.date(2010, 6, 4), "Thủ tướng Chính phủ"),
+        ("Quyết định", "1620/QĐ-TTg", dt.date(2011, 9, 20), "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_a_basis_section_whose_items_ran_into_one_line() -> None:
+    """ "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH" whose items lost their line breaks: each "<kind> số …" after a full stop
+    is an item (held-out round 29)."""
+    plan = parse_plan(
+        "PHÒNG GD&ĐT DIỄN CHÂU CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTRƯỜNG MẦM NON DIỄN LIÊN Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 12/KH-TMN Diễn Liên, ngày 10 tháng 9 năm 2021\nKẾ HOẠCH GIÁO DỤC NHÀ TRƯỜNG NĂM HỌC 2021 - 2022\n"
+        "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH\nThông tư số 52/2020/TT-BGDĐT ngày 31/12/2020 của Bộ GD&ĐT về việc ban hành Điều lệ "
+        "Trường Mầm non. Chỉ thị số 800/CT-BGDĐT ngày 24/8/2021 của Bộ GD&ĐT về nhiệm vụ năm học 2021 - 2022. Công văn "
+        "số 3676/BGDĐT-GDMN ngày 26/8/2021 của Bộ GD&ĐT về hướng dẫn thực hiện nhiệm vụ năm học.\n"
+        "II. MỤC TIÊU\n1. Nâng cao chất lượng chăm sóc, giáo dục trẻ.\n"
+    )
+    assert references(plan) == [
+        ("Thông tư", "52/2020/TT-BGDĐT", dt.date(2020, 12, 31), "Bộ GD&ĐT"),
+        ("Chỉ thị", "800/CT-BGDĐT", dt.date(2021, 8, 24), "Bộ GD&ĐT"),
+        ("Công văn", "3676/BGDĐT-GDMN", dt.date(2021, 8, 26), "Bộ GD&ĐT"),
+    ]

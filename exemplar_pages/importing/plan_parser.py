@@ -39,6 +39,7 @@ from .plan_header import (
 from .plan_models import ParsedPlan
 from .plan_text import (
     DOC_NUMBER,
+    DOC_TYPES,
     expand_locality,
     find_dates,
     is_allcaps,
@@ -189,6 +190,41 @@ VERB_REPAIRS = (
 )
 
 
+#: "Nghịđịnh", "Kếhoạch": a document kind whose words lost the space between them.
+_GLUED_KIND_RE = re.compile(
+    "|".join(
+        r"(?<!\w)" + r"(?=\w)".join(f"({re.escape(word)})" for word in kind.split()) + r"(?!\w)"
+        for kind in DOC_TYPES
+        if " " in kind
+    ).replace(r"(?=\w)", ""),
+    re.IGNORECASE,
+)
+#: A basis sentence, its verb perhaps glued to what follows ("Căn cứQuyết định …").
+_BASIS_LINE_RE = re.compile(r"^[ \t]*[-+•]?\s*(?:Căn\s*cứ|Thực\s*hiện|Theo|Triển\s*khai)", re.MULTILINE)
+_LETTERS_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _split_capitalised(word: str) -> str:
+    """ "LuậtTổ" -> "Luật Tổ": a capital after a small letter starts a word (no Vietnamese word has one inside)."""
+    pieces = [word[0]]
+    for before, letter, after in zip(word, word[1:], word[2:] + " ", strict=False):
+        if before.islower() and letter.isupper() and after.islower():
+            pieces.append(" ")
+        pieces.append(letter)
+    return "".join(pieces)
+
+
+def unglue_basis(text: str) -> str:
+    """Put back the spaces a copy lost inside document kinds ("Nghịđịnh số …"), and between the words of basis
+    sentences where a capital shows them ("Căn cứ LuậtTổ chức …", "Căn cứQuyết định …")."""
+    text = _GLUED_KIND_RE.sub(lambda match: " ".join(group for group in match.groups() if group), text)
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        if _BASIS_LINE_RE.match(line):
+            lines[index] = _LETTERS_RE.sub(lambda match: _split_capitalised(match.group()), line)
+    return "\n".join(lines)
+
+
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
 
 
@@ -213,6 +249,12 @@ _ITEM_MARK_RE = re.compile(r"\s+[-+•]\s+")
 _ITEM_START_RE = re.compile(r"^(?:[-+•]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 
 
+#: Where an item of a basis section starts inside a line that lost its breaks: a sentence's end, then a kind and "số".
+_LISTED_ITEM_RE = re.compile(
+    rf"(?<=[.;])\s+(?=(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})\s+{loose('số')}\b)"
+)
+
+
 def _basis_section(body: list[str], first_heading: int) -> list[str]:
     """The items of a basis section among the first headings ("I. CĂN CỨ …" then "- Quyết định số …;", "1. Thông tư
     …"), each as a "Căn cứ …" line (a line that goes on with the item above stays as it is); an item may follow the
@@ -226,10 +268,12 @@ def _basis_section(body: list[str], first_heading: int) -> list[str]:
         if _BASIS_HEADING_RE.match(line) or (not items and is_allcaps(line)):
             continue  # a sub-heading, or the heading's second line ("KẾ HOẠCH")
         item = _ITEM_START_RE.match(line)
-        cited = _as_cited(line[item.end() :] if item else line)
-        if HEADING_START_RE.match(line) and parse_reference(cited) is None:
+        text = line[item.end() :] if item else line
+        if HEADING_START_RE.match(line) and parse_reference(_as_cited(text)) is None:
             break  # "II. MỤC ĐÍCH", "2. Yêu cầu"
-        items.append(cited if item or not items else line)
+        first, *more = _LISTED_ITEM_RE.split(text)  # items run into one line: "… Mầm non. Chỉ thị số 800/…"
+        items.append(_as_cited(first) if item or not items else first)
+        items += map(_as_cited, more)
     return items
 
 
@@ -247,7 +291,7 @@ def parse_plan(text: str) -> ParsedPlan:
     text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
     for damaged, written in VERB_REPAIRS:
         text = damaged.sub(written, text)
-    repaired = GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text))  # "70-TB/TWngày 06" -> "70-TB/TW ngày 06"
+    repaired = unglue_basis(GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text)))  # "70-TB/TWngày 06" -> "… ngày 06"
     lines = _split_lines(repaired)
     plan = ParsedPlan()
     warn = plan.warnings.append
