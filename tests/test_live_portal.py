@@ -130,6 +130,7 @@ def api_client_creates_and_submits(portal, facts: dict, number: int) -> list[int
 
 
 IMPORT_ROWS = 500
+OLD_WORD_PLAN = Path(__file__).parent / "fixtures" / "plans" / "word97" / "ke_hoach_93_tcvn3.doc"
 
 
 def exemplar_list(path: Path) -> Path:
@@ -183,6 +184,11 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
         str(facts["unit"]),
     )
 
+    # An office's old plan, a Word 97 file typed in the TCVN3 font, imported while the portal is busy.
+    old_plan = background.submit(
+        portal.manage, "import_plan", str(OLD_WORD_PLAN), "--parent", str(facts["unit"]), "--user", "bientapvien"
+    )
+
     editor_page = editor_writes_and_submits(chromium, portal, facts, photo)
     editor_page.screenshot(path=str(tmp_path / "editor-submitted.png"), full_page=True)
     editor_says = editor_page.locator(".messages").inner_text() if editor_page.locator(".messages").count() else ""
@@ -211,6 +217,7 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     creator_statuses = [status for future in creators for status in future.result(timeout=600)]
     reader_statuses = [status for future in readers for status in future.result(timeout=600)]
     import_output = imported.result(timeout=600).stdout
+    plan_output = old_plan.result(timeout=600).stdout
     background.shutdown()
 
     state = portal.request("GET", f"/api/v3/workflow/pages/{page_id}/", token="admin").json()
@@ -240,6 +247,16 @@ def test_a_working_day_on_the_portal(live_portal, chromium, tmp_path):
     inbox = portal.request("GET", "/api/v3/workflow/inbox/", token="thuongtruc").json()
     assert sum(item["title"].startswith("Gương sáng số") for item in inbox["results"]) == API_STORIES
     assert f"{IMPORT_ROWS}" in import_output, import_output[-2000:]
+    assert "Số hiệu: 93/KH-VP" in plan_output and "Văn phòng UBND tỉnh Đồng Nai" in plan_output, plan_output[-2000:]
+    plan = portal.shell(
+        "from exemplar_pages.models import PlanPage\n"
+        "plan = PlanPage.objects.get(number='93/KH-VP', original_document__file__endswith='.doc')\n"
+        "print(plan.title, plan.live, plan.issuing_body, sep='|')"
+    )
+    assert plan.strip().splitlines()[-1] == (
+        "Kế hoạch tuyên truyền các phong trào thi đua yêu nước, các điển hình tiên tiến, mô hình mới, nhân tố mới "
+        "năm 2023|False|Văn phòng UBND tỉnh Đồng Nai"
+    )
     count = portal.shell(
         "from exemplar_pages.models import ExemplarStoryPage\n"
         "print(ExemplarStoryPage.objects.filter(title__startswith='Điển hình nhập từ danh sách').count())"
