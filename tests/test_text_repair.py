@@ -255,6 +255,13 @@ def test_text_left_in_vni_is_decoded() -> None:
     assert to_vni("Trường học, thi đua yêu nước") == "Tröôøng hoïc, thi ñua yeâu nöôùc"
 
 
+def test_words_a_copy_glued_across_an_old_font_are_read_apart() -> None:
+    """A header half retyped in Unicode, its lines run together: "PHƯỚCCOÄNG" is "PHƯỚC" then VNI's "CỘNG"."""
+    assert repair_vietnamese("TRÖÔØNG TH SOÁ 1 TT TUY PHƯỚCCOÄNG HOAØ XAÕ HOÄI CHUÛ NGHÓAVIEÄT NAM") == (
+        "TRƯỜNG TH SỐ 1 TT TUY PHƯỚC CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    )
+
+
 #: Codes only VNI uses (its capital marks) and only TCVN3 uses (ă â ê ô ơ ư đ à á ạ …): a line with one says its font.
 VNI_SIGNS = set("ÀÁÂÃÄÅÙÚÛ")
 TCVN3_SIGNS = set(map(chr, range(0xA1, 0xBF)))

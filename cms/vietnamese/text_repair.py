@@ -160,7 +160,23 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
             if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:
                 if is_valid_syllable(reading):
                     chosen[match.start()] = reading
+        for match in words:  # two words a copy glued, one of them or both in the font ("PHƯỚCCOÄNG", "NGHÓAVIEÄT")
+            if match.start() not in chosen and not is_valid_syllable(match.group()):
+                if glued := _glued_reading(match.group(), decode):
+                    chosen[match.start()] = glued
     return chosen, sure
+
+
+def _glued_reading(word: str, decode) -> str | None:
+    """Two syllables glued into one word, each as written or in the font, read apart; None when no cut gives two."""
+    for cut in range(2, len(word) - 1):
+        right = decode(word[cut:])
+        if not is_valid_syllable(right):
+            continue
+        for left in (word[:cut], decode(word[:cut])):
+            if is_valid_syllable(left) and (left, right) != (word[:cut], word[cut:]):
+                return f"{left} {right}"
+    return None
 
 
 def _in_capitals_font(line: str) -> bool:
