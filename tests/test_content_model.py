@@ -364,6 +364,10 @@ def test_the_choosers_find_a_name_typed_without_diacritics(client):
         "Xã Quảng Khê Thử"
         in client.get("/admin/snippets/choose/exemplar_pages/locality/results/", {"q": "Quảng Khê"}).content.decode()
     )
+    factories.locality("Xã Mỹ Lý Thử", parent=province)  # a final y written i, or i written y
+    for typed in ("my ly thu", "mi li thu"):
+        found = client.get("/admin/snippets/choose/exemplar_pages/locality/results/", {"q": typed}).content.decode()
+        assert "Xã Mỹ Lý Thử" in found, typed
 
 
 @pytest.mark.django_db
@@ -375,6 +379,9 @@ def test_page_search_and_chooser_find_a_title_typed_without_diacritics(client):
     factories.story(unit, title="Người trồng rừng ở xã Thử Nghiệm", publish_it=False)
     chooser = client.get("/admin/choose-page/search/", {"q": "hien mau tinh nguyen"}).content.decode()
     assert story.title in chooser and "Người trồng rừng" not in chooser
+    engineer = factories.story(unit, title="Kỹ sư trẻ ở xã Thử Nghiệm", publish_it=False)
+    for typed in ("ky su tre", "ki su tre"):
+        assert engineer.title in client.get("/admin/choose-page/search/", {"q": typed}).content.decode(), typed
     client.force_login(get_user_model().objects.filter(is_superuser=True).first())  # sees every section
     listing = client.get("/admin/pages/search/", {"q": "nguoi hien mau"}).content.decode()
     assert story.title in listing and "Người trồng rừng" not in listing

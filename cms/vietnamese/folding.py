@@ -51,6 +51,14 @@ def fold_for_search(text: str) -> str:
     return unify_final_y(fold_vietnamese(text))
 
 
+def folded_spellings(text: str) -> str:
+    """`text` folded, then again with final y's as i's when that differs ("ky su ki su"): what a search backend
+    that matches words as they are (the admin's) indexes, so "ki su" and "ky su" both find "Kỹ sư"."""
+    folded = fold_vietnamese(text)
+    unified = unify_final_y(folded)
+    return folded if unified == folded else f"{folded} {unified}"
+
+
 def vietnamese_slugify(text: str, max_length: int = 255) -> str:
     """Make an ASCII slug from Vietnamese text: `Điển hình tiên tiến` → `dien-hinh-tien-tien`."""
     slug = slugify(fold_vietnamese(text), allow_unicode=False)

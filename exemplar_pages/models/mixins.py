@@ -11,7 +11,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from cms.vietnamese import fold_vietnamese, slug_folding_patterns, vietnamese_slugify
+from cms.vietnamese import folded_spellings, slug_folding_patterns, vietnamese_slugify
 
 
 class VietnameseSlugMixin:
@@ -22,7 +22,7 @@ class VietnameseSlugMixin:
     folded_title_search_fields = [index.SearchField("folded_title"), index.AutocompleteField("folded_title")]
 
     def folded_title(self) -> str:
-        return fold_vietnamese(self.title)
+        return folded_spellings(self.title)
 
     # The admin's slug field folds Vietnamese letters before Wagtail's own
     # transliteration, which drops `ả` and `ứ` and turns `đ` into `dj`.

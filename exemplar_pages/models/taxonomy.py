@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.search import index
 
-from cms.vietnamese import fold_vietnamese, vietnamese_slugify, vietnamese_sort_key
+from cms.vietnamese import folded_spellings, vietnamese_slugify, vietnamese_sort_key
 
 #: A taxonomy term's name, as written and folded, for the admin's choosers and listings (the Wagtail search backend
 #: folds no Vietnamese on PostgreSQL, and on SQLite not the letters with two marks: "nghiệp").
@@ -53,8 +53,9 @@ class VietnameseNamedModel(models.Model):
         return self.name
 
     def folded_name(self) -> str:
-        """The name without diacritics, indexed beside it: an editor who types "nong nghiep" in a chooser finds it."""
-        return fold_vietnamese(self.name)
+        """The name without diacritics, indexed beside it: an editor who types "nong nghiep" in a chooser finds it
+        (and "ki thuat" as well as "ky thuat" finds "Kỹ thuật")."""
+        return folded_spellings(self.name)
 
     def slug_candidates(self) -> list[str]:
         """Slugs to try in order when the plain folded name is taken."""
