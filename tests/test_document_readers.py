@@ -198,6 +198,14 @@ def _word_streams(path: Path) -> tuple[bytes, bytes, str]:
         return word, container.openstream(table_name).read(), table_name
 
 
+def _piece_table_at(word: bytes) -> int:
+    """Where the table stream's piece table (Clx) starts: `fcClx`, after the FIB's counted arrays."""
+    shorts = struct.unpack_from("<H", word, 32)[0]
+    longs_at = 32 + 2 + 2 * shorts + 2
+    pairs_at = longs_at + 4 * struct.unpack_from("<H", word, longs_at - 2)[0] + 2
+    return struct.unpack_from("<I", word, pairs_at + 8 * 33)[0]
+
+
 def _rewrite_streams(path: Path, word: bytes, table: bytes, table_name: str) -> None:
     import olefile
 
@@ -213,10 +221,7 @@ def test_word97_compressed_pieces_are_read(tmp_path: Path) -> None:
     path = tmp_path / "nen.doc"
     path.write_bytes(source.read_bytes())
     word, table, table_name = _word_streams(path)
-    shorts = struct.unpack_from("<H", word, 32)[0]
-    longs_at = 32 + 2 + 2 * shorts + 2
-    pairs_at = longs_at + 4 * struct.unpack_from("<H", word, longs_at - 2)[0] + 2
-    clx = struct.unpack_from("<I", word, pairs_at + 8 * 33)[0]
+    clx = _piece_table_at(word)
     assert table[clx] == 0x02, "one piece table, no property modifiers before it"
     pieces = (struct.unpack_from("<I", table, clx + 1)[0] - 4) // 12
     first, last = struct.unpack_from("<2I", table, clx + 5)
@@ -272,3 +277,15 @@ def test_word_fields_show_their_result() -> None:
     assert _field_results(
         'Xem \x13 HYPERLINK "http://x" \x14trang\x15 này, \x13 PAGE \x15trang \x13A\x13B\x14b\x15\x14a\x15'
     ) == ("Xem trang này, trang a")
+
+
+def test_a_damaged_piece_table_is_refused_not_looped_on(tmp_path: Path) -> None:
+    """A property block of negative size before the piece table (a damaged or hostile file) is an error."""
+    path = tmp_path / "hong.doc"
+    path.write_bytes((WORD97 / "ke_hoach_93.doc").read_bytes())
+    word, table, table_name = _word_streams(path)
+    clx = _piece_table_at(word)
+    table = table[:clx] + b"\x01" + struct.pack("<h", -3) + table[clx + 3 :]
+    _rewrite_streams(path, word, table, table_name)
+    with pytest.raises(DocumentReadError, match=r"hong\.doc.*piece table"):
+        read_document(path)

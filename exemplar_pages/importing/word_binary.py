@@ -22,11 +22,12 @@ CLX_PAIR = 33
 COMPRESSED = 0x40000000
 
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
-#: Paragraph, cell and row ends, line and page breaks are line ends; a non-breaking hyphen is a hyphen.
+#: Paragraph, cell and row ends, line and page breaks are line ends; a non-breaking hyphen is a hyphen; Word's
+#: optional hyphen is the soft hyphen it was typed as (TCVN3's "ư", decoded with the rest of the font).
 _LINE_ENDS = str.maketrans(
     {"\r": "\n", "\x07": "\n", "\x0b": "\n", "\x0c": "\n", "\x1e": "-", "\x1f": "\xad", "\xa0": " "}
 )
-#: Other control characters mark pictures, footnote references, soft hyphens…: nothing to read.
+#: Other control characters mark pictures, footnote references, annotations…: nothing to read.
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
@@ -74,7 +75,10 @@ def _piece_text(word: bytes, descriptor: int, length: int) -> str:
 def _main_text(word: bytes, table: bytes, text_length: int, clx: int, clx_length: int) -> str:
     position, end = clx, min(clx + clx_length, len(table))
     while position < end and table[position] == 0x01:  # property modifiers before the piece table
-        position += 3 + struct.unpack_from("<h", table, position + 1)[0]
+        (size,) = struct.unpack_from("<h", table, position + 1)
+        if size < 0:  # a damaged or hostile file: never step backwards
+            raise WordFileError("bảng mảnh văn bản (piece table) của tệp Word bị hỏng.")
+        position += 3 + size
     if position + 5 > end or table[position] != 0x02:
         raise WordFileError("bảng mảnh văn bản (piece table) của tệp Word bị hỏng.")
     (size,) = struct.unpack_from("<I", table, position + 1)
