@@ -1352,3 +1352,18 @@ def test_a_basis_section_whose_items_ran_into_one_line() -> None:
         ("Chỉ thị", "800/CT-BGDĐT", dt.date(2021, 8, 24), "Bộ GD&ĐT"),
         ("Công văn", "3676/BGDĐT-GDMN", dt.date(2021, 8, 26), "Bộ GD&ĐT"),
     ]
+
+
+def test_a_blank_number_run_on_after_the_name_and_an_authority_line_run_into_the_basis() -> None:
+    """A draft's header columns glued line by line: "… VIỆT NAM Số: /QĐ-KHXH" ends the name; the authority line
+    "CHỦ TỊCH VIỆN …" runs into the first "Căn cứ" (held-out round 30)."""
+    draft = parse_plan(
+        "VIỆN HÀN LÂM\nKHOA HỌC XÃ HỘI VIỆT NAM Số: /QĐ-KHXH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày tháng năm 2019\nQUYẾT ĐỊNH\n"
+        "Ban hành Quy chế Thi đua, khen thưởng của Viện\n"
+        "CHỦ TỊCH VIỆN HÀN LÂM KHOA HỌC XÃ HỘI VIỆT NAM Căn cứ Nghị định số 99/2017/NĐ-CP ngày 18/8/2017 của Chính "
+        "phủ quy định chức năng, nhiệm vụ của Viện;\n"
+        "Căn cứ Nghị định 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành Quy chế.\n"
+    )
+    assert fold(draft.issuing_body) == "vien han lam khoa hoc xa hoi viet nam"
+    assert [number for _kind, number, _date, _issuer in references(draft)] == ["99/2017/NĐ-CP", "91/2017/NĐ-CP"]

@@ -413,15 +413,21 @@ _RUN_ON_RE = re.compile(
 _REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE)
 
 
-#: "TRƯỜNG TH QUẢNG TIÊNSố: /KH-TH": a header's number glued to the name in capitals above it.
-_GLUED_NUMBER_RE = re.compile(rf"(?<=[A-ZĐÀ-Ỹ]{{2}})(?={loose('Số')}\s*:)")
+#: "TRƯỜNG TH QUẢNG TIÊNSố: /KH-TH", "KHOA HỌC XÃ HỘI VIỆT NAM Số: /QĐ-KHXH": a header's number run on after the
+#: name in capitals above it.
+_GLUED_NUMBER_RE = re.compile(rf"(?<=[A-ZĐÀ-Ỹ]{{2}})[ \t]*(?={loose('Số')}\s*:)")
+#: "CHỦ TỊCH VIỆN HÀN LÂM … VIỆT NAM Căn cứ Nghị định …": a decision's authority line run into its first basis.
+_AUTHORITY_THEN_VERB_RE = re.compile(r"^(\S.*?[A-ZĐÀ-Ỹ])\s+(?=(?:Căn cứ|Thực hiện)\s)")
 
 
 def split_run_on_header(line: str) -> list[str]:
     """A header whose line breaks a PDF text layer lost, run into one line with the motto, the number, the
     "V/v" subject and the body: split before each of them."""
     if (number := _GLUED_NUMBER_RE.search(line)) and is_allcaps(line[: number.start()]):
-        return [line[: number.start()], *split_run_on_header(line[number.start() :])]
+        return [line[: number.start()], *split_run_on_header(line[number.end() :])]
+    authority = _AUTHORITY_THEN_VERB_RE.match(line)
+    if authority and is_allcaps(authority.group(1)) and len(authority.group(1).split()) >= 2:
+        return [authority.group(1), *split_run_on_header(line[authority.end() :])]
     glued = _GLUED_REPUBLIC_RE.search(line)  # "Số: 15 /HD-MTTQ-BTTCỘNG HÒA …": the motto glued to the number
     if glued:
         return [line[: glued.start()], *split_run_on_header(line[glued.start() :])]
