@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
+from exemplar_pages.importing.plan_header import parse_reference
 from tests.test_plan_other_bodies import fold
 
 try:
@@ -1367,3 +1368,20 @@ def test_a_blank_number_run_on_after_the_name_and_an_authority_line_run_into_the
     )
     assert fold(draft.issuing_body) == "vien han lam khoa hoc xa hoi viet nam"
     assert [number for _kind, number, _date, _issuer in references(draft)] == ["99/2017/NĐ-CP", "91/2017/NĐ-CP"]
+
+
+def test_the_issuer_named_after_a_quoted_subject() -> None:
+    """ "Kế hoạch số … ngày … về việc tổ chức Cuộc thi “…” năm 2018 của Bộ Giáo dục và Đào tạo" (held-out round 30);
+    a body in the subject before the quote stays the subject's."""
+    plan = parse_plan(
+        "ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN TRƯỜNG ĐẠI HỌC VINH\nSố: 28-KH/ĐTN\nNghệ An, ngày 13 tháng 3 năm 2018\n"
+        "KẾ HOẠCH\nTham gia cuộc thi\nThực hiện Kế hoạch số 95/KH-BGDĐT ngày 07/03/2018 về việc tổ chức Cuộc thi “Tuổi "
+        "trẻ học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh” năm 2018 của Bộ Giáo dục và Đào tạo, Ban "
+        "Thường vụ Đoàn trường triển khai như sau:\nI. MỤC ĐÍCH\n1. Tuyên truyền.\n"
+    )
+    assert references(plan) == [("Kế hoạch", "95/KH-BGDĐT", dt.date(2018, 3, 7), "Bộ Giáo dục và Đào tạo")]
+    rules = parse_reference(
+        "Căn cứ Quyết định số 12/QĐ-UBND ngày 5/3/2020 về việc ban hành Quy chế hoạt động của Hội đồng Thi đua - Khen "
+        "thưởng tỉnh;"
+    )
+    assert (rules.number, rules.issuer) == ("12/QĐ-UBND", None)

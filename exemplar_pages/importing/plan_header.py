@@ -1078,6 +1078,11 @@ _BROKEN_DATE_RE = re.compile(
 
 
 _BETWEEN_RE = re.compile(rf"\s{loose('giữa')}\s+(?=[A-ZĐÀ-Ỹ])")
+#: "… Cuộc thi “Tuổi trẻ học tập …” năm 2018 của Bộ Giáo dục và Đào tạo": the issuer after a quoted subject.
+_OF_AFTER_QUOTE_RE = re.compile(
+    rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?=(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b)",
+    re.IGNORECASE,
+)
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
 
 
@@ -1172,6 +1177,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
     if issuer is None and of is None and (number or date) and (between := _BETWEEN_RE.search(head, anchor)):
         issuer = _issuer(head[between.end() :])  # "Chương trình phối hợp số … giữa Bộ Công an và Bộ …"
+    quoted = _OF_AFTER_QUOTE_RE.search(subject) if issuer is None and (number or date) else None
+    if quoted and subject[quoted.end()].isupper():  # a body's name, not "… của bộ phận …"
+        issuer = _issuer(subject[quoted.end() :])
     if issuer is None and (owner := _OF_RE.search(whose)):
         issuer = _issuer(whose[owner.end() :])  # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …"
     if issuer and re.match(rf"(?:{_DOC_TYPE})\b", issuer, re.IGNORECASE):
