@@ -1324,7 +1324,7 @@ def test_basis_words_a_copy_glued_together_are_read() -> None:
         "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 3016/QĐ-UBND\nQuảng Nam, ngày 03 tháng 10 năm 2014\nQUYẾT ĐỊNH\n"
         "BANHÀNH QUY ĐỊNH VỀ TIÊU CHUẨN KHEN THƯỞNG\nỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n"
         "Căn cứ LuậtTổ chức HĐND và UBND ngày 26/11/2003;\n"
-        "Căn cứ Nghịđịnh số 42/2010/NĐ-CP ngày 15/4/2010 của Chính phủ;\n"
+        "Căn cứ Nghịđịnh số 42/2010/NĐ-CP ngày 15/4/2010và Nghị định số 39/2012/NĐ-CP ngày 27/4/2012 của Chính phủ;\n"
         "Căn cứQuyết định số 800/QĐ-TTg ngày 04/6/2010 của Thủ tướng Chính phủ; Quyếtđịnh số 1620/QĐ-TTg ngày "
         "20/9/2011 của Thủ tướng Chính phủ về việc ban hành Kếhoạch tổ chức thực hiện phong trào thi đua;\n"
         "Xét đề nghị của Sở Nội vụ,\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.\n"
@@ -1332,6 +1332,7 @@ def test_basis_words_a_copy_glued_together_are_read() -> None:
     assert references(decision) == [
         ("Luật", None, dt.date(2003, 11, 26), None),
         ("Nghị định", "42/2010/NĐ-CP", dt.date(2010, 4, 15), "Chính phủ"),
+        ("Nghị định", "39/2012/NĐ-CP", dt.date(2012, 4, 27), "Chính phủ"),
         ("Quyết định", "800/QĐ-TTg", dt.date(2010, 6, 4), "Thủ tướng Chính phủ"),
         ("Quyết định", "1620/QĐ-TTg", dt.date(2011, 9, 20), "Thủ tướng Chính phủ"),
     ]
@@ -1385,3 +1386,15 @@ def test_the_issuer_named_after_a_quoted_subject() -> None:
         "thưởng tỉnh;"
     )
     assert (rules.number, rules.issuer) == ("12/QĐ-UBND", None)
+
+
+def test_an_association_chapter_under_its_province_with_its_own_motto_cell() -> None:
+    """A student association's three-level header, its motto cell "HỘI SINH VIÊN VIỆT NAM" read after the number
+    with the place glued to it (held-out round 30)."""
+    plan = parse_plan(
+        "HỘI SINH VIÊN VIỆT NAM TỈNH NGHỆ AN\nBCH HỘI SINH VIÊN VIỆT NAM\nTRƯỜNG ĐẠI HỌC VINH\n***\nSố: 14/KH - HSV\n"
+        "HỘI SINH VIÊN VIỆT NAMTP Vinh, ngày 8 tháng 12 năm 2021\nKẾ HOẠCH\nTổ chức cuộc thi tìm hiểu\n"
+        "Căn cứ chương trình công tác năm học 2021 - 2022 của Hội Sinh viên trường;\nI. MỤC ĐÍCH\n1. Tuyên truyền.\n"
+    )
+    assert fold(plan.issuing_body) == "bch hoi sinh vien viet nam truong dai hoc vinh"
+    assert (plan.place, plan.issue_date) == ("Vinh", dt.date(2021, 12, 8))

@@ -416,6 +416,8 @@ _REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]
 #: "TRƯỜNG TH QUẢNG TIÊNSố: /KH-TH", "KHOA HỌC XÃ HỘI VIỆT NAM Số: /QĐ-KHXH": a header's number run on after the
 #: name in capitals above it.
 _GLUED_NUMBER_RE = re.compile(rf"(?<=[A-ZĐÀ-Ỹ]{{2}})[ \t]*(?={loose('Số')}\s*:)")
+#: "HỘI SINH VIÊN VIỆT NAMTP Vinh, ngày 8 …": a motto cell in capitals with the place and date glued to it.
+_GLUED_PLACE_DATE_RE = re.compile(rf"(?:VIỆT NAM|HỒ CHÍ MINH)(?=[^\W\d_][^\n,]{{0,40}},\s*{loose('ngày')}\s*\d)")
 #: "CHỦ TỊCH VIỆN HÀN LÂM … VIỆT NAM Căn cứ Nghị định …": a decision's authority line run into its first basis.
 _AUTHORITY_THEN_VERB_RE = re.compile(r"^(\S.*?[A-ZĐÀ-Ỹ])\s+(?=(?:Căn cứ|Thực hiện)\s)")
 
@@ -425,6 +427,8 @@ def split_run_on_header(line: str) -> list[str]:
     "V/v" subject and the body: split before each of them."""
     if (number := _GLUED_NUMBER_RE.search(line)) and is_allcaps(line[: number.start()]):
         return [line[: number.start()], *split_run_on_header(line[number.end() :])]
+    if (place := _GLUED_PLACE_DATE_RE.search(line)) and is_allcaps(line[: place.end()]):
+        return [line[: place.end()], *split_run_on_header(line[place.end() :])]
     authority = _AUTHORITY_THEN_VERB_RE.match(line)
     if authority and is_allcaps(authority.group(1)) and len(authority.group(1).split()) >= 2:
         return [authority.group(1), *split_run_on_header(line[authority.end() :])]
@@ -732,6 +736,22 @@ _ORGANS_ONLY_RE = re.compile(
 )
 
 
+#: An association's standing organ over the institution its chapter belongs to: "BCH HỘI SINH VIÊN VIỆT NAM" over
+#: "TRƯỜNG ĐẠI HỌC VINH" is one name.
+_CHAPTER_ORGAN_RE = re.compile(r"^(?:bch|btv|ban chap hanh|ban thuong vu) (?:hoi|doan|cong doan)\b.*\bviet nam$")
+_INSTITUTION_START_RE = re.compile(r"^(?:truong|hoc vien|vien|benh vien|cong ty|tong cong ty|ngan hang)\b")
+
+
+def _repeats_a_name(fragment: str, above: list[str]) -> bool:
+    """A national name of three words or more ("HỘI SINH VIÊN VIỆT NAM") that begins or ends a fragment above it."""
+    folded = fold(fragment)
+    return (
+        len(folded.split()) >= 3
+        and folded.endswith(" viet nam")
+        and any(fold(name).startswith(f"{folded} ") or fold(name).endswith(f" {folded}") for name in above)
+    )
+
+
 def _names_institution(fragment: str) -> bool:
     return is_allcaps(fragment) and bool(_INSTITUTION_END_RE.search(" ".join(fold(fragment).split())))
 
@@ -772,6 +792,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
     fragments, union_motto = _header_fragments(_below_page_lead(header_lines))
+    # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
+    # an association's motto cell, read after the left column.
+    fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]
     written = " " + " ".join(_PUNCTUATION_RE.sub(" ", fold(rest)).split()) + " "  # words, without punctuation
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
@@ -785,6 +808,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             or _CONTINUED_NAME_RE.match(fragment)
             or _names_institution(names[-1])
             or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
+            or (_CHAPTER_ORGAN_RE.match(fold(names[-1])) and _INSTITUTION_START_RE.match(fold(fragment)))
         ):
             names[-1] = f"{names[-1]} {fragment}"
         else:
