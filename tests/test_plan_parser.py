@@ -1398,3 +1398,19 @@ def test_an_association_chapter_under_its_province_with_its_own_motto_cell() -> 
     )
     assert fold(plan.issuing_body) == "bch hoi sinh vien viet nam truong dai hoc vinh"
     assert (plan.place, plan.issue_date) == ("Vinh", dt.date(2021, 12, 8))
+
+
+def test_a_letter_whose_first_numbered_item_gives_its_basis_and_a_draft_s_blank_number() -> None:
+    """No preamble, "1. Căn cứ … tại Công văn số …; các cơ quan … triển khai": that item is the basis; a number left
+    blank for the signature ("Số:    - CTr/ĐTN") still says the kind (held-out round 31)."""
+    post = parse_plan(
+        "Triển khai nhiệm vụ trọng tâm công tác thi đua, khen thưởng năm 2022\n"
+        "1. Căn cứ nội dung chỉ đạo của UBND tỉnh tại Công văn số 26/UBND-VP8 ngày 17/01/2022; các cơ quan, đơn vị "
+        "triển khai các phong trào thi đua.\n2. Các cụm, khối thi đua xây dựng kế hoạch.\n"
+    )
+    assert references(post) == [("Công văn", "26/UBND-VP8", dt.date(2022, 1, 17), "UBND tỉnh")]
+    draft = parse_plan(
+        "ĐOÀN TNCS HỒ CHÍ MINH\nBCH ĐOÀN HUYỆN LẤP VÒ\nSố:        - CTr/ĐTN\nLấp Vò, ngày    tháng 01 năm 2021\n"
+        "Công tác Đoàn và phong trào thanh thiếu nhi năm 2021\nI. KẾT QUẢ\n1. Tuyên truyền.\n"
+    )
+    assert (draft.number, draft.document_kind) == (None, "Chương trình")

@@ -280,6 +280,19 @@ def _basis_section(body: list[str], first_heading: int) -> list[str]:
     return items
 
 
+#: A number left blank for the signature ("Số:    /KH-TMN", "Số:  - CTr/ĐTN"): its code still says the kind.
+_BLANK_NUMBER_RE = re.compile(rf"^{loose('Số')}\s*:\s*[-/]\s*([A-ZĐ][\w&]*(?:\s*[-/]\s*[\w&]+)*)", re.MULTILINE)
+_NUMBERED_BASIS_RE = re.compile(rf"^\d{{1,2}}[.)]\s+(?=(?:{loose('Căn cứ')}|{loose('Thực hiện')})\s)")
+
+
+def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
+    """A letter with no preamble whose first numbered item gives its basis ("1. Căn cứ nội dung chỉ đạo của UBND
+    tỉnh tại Công văn số …; các cơ quan … triển khai …"): that item."""
+    if first_heading < len(body) and (number := _NUMBERED_BASIS_RE.match(body[first_heading])):
+        return [body[first_heading][number.end() :]]
+    return []
+
+
 def _as_cited(item: str) -> str:
     return item if BASIS_VERB_RE.match(item) else f"Căn cứ {item}"
 
@@ -324,7 +337,11 @@ def parse_plan(text: str) -> ParsedPlan:
     ]
     first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
     preamble = body[:first_heading]
-    plan.basis = parse_basis(preamble) or parse_basis(_basis_section(body, first_heading))
+    plan.basis = (
+        parse_basis(preamble)
+        or parse_basis(_basis_section(body, first_heading))
+        or parse_basis(_numbered_basis(body, first_heading))
+    )
     body_name = header_body_name(header, "\n".join(lines[len(header) :]))
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
@@ -335,6 +352,8 @@ def parse_plan(text: str) -> ParsedPlan:
         plan.issuing_body = restore_case(authority.lower(), repaired) if is_allcaps(authority) else authority
         plan.issuing_body = plan.issuing_body[:1].upper() + plan.issuing_body[1:]
     plan.document_kind = plan.document_kind or kind_from_number(plan.number)
+    if plan.document_kind is None and (blank := _BLANK_NUMBER_RE.search("\n".join(lines[:40]))):
+        plan.document_kind = kind_from_number(f"0/{blank.group(1)}")  # "Số:    - CTr/ĐTN": a draft, its kind coded
     if plan.title is None and plan.document_kind:
         plan.title = _subject_under_lost_heading(header, plan.document_kind, repaired)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
