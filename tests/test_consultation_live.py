@@ -63,7 +63,11 @@ def test_citizen_comments_office_downloads_summary_and_closing_is_announced(live
         phone.wait_for_url("**/lay-y-kien/")
         assert "Đang lấy ý kiến" in phone.content()
         shot(phone, "list-390")
+        list_url = phone.url
         phone.locator(".consultation-item--open h2 a").first.click()
+        # The click starts a navigation: content() read before the new page has loaded is empty (CI saw it once).
+        phone.wait_for_url(lambda url: url != list_url)
+        phone.wait_for_load_state()
         assert "ngày làm việc) để gửi ý kiến" in phone.content()
         assert phone.evaluate("document.documentElement.scrollWidth") <= 390
         phone.get_by_role("link", name="Góp ý về Ông Huỳnh Văn Nghĩa").click()
