@@ -91,8 +91,8 @@ def fix_mojibake(text: str) -> str:
 
 # Text left in the fonts of old .doc files, shown as cp1252. VNI ("Vieät", "tröôøng", "ñua"): a vowel then the
 # codes of its marks, a few letters with a code of their own. TCVN3 / ABC ("ViÖt", "tr\u00adêng", "®ua"): one code per
-# lower-case letter (its capitals came from a second font, so they read as small letters: a line whose plain
-# letters are all capitals is read in capitals).
+# lower-case letter (its capitals came from a second font, so they read as small letters: a heading typed in it is
+# read in capitals, see `_in_capitals_font`).
 _VNI_LETTERS = dict(zip("ÖöÔôÑñÆæÓóÒòÎî", "ƯưƠơĐđỈỉĨĩỊịỴỵ", strict=True))
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
 _TONES = "\u0301\u0300\u0309\u0303\u0323"

@@ -159,7 +159,7 @@ _VERBS = (
     "Để thực hiện",
 )
 _DOC_TYPE = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
-_CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
 _VERB = "|".join(loose(verb) for verb in _VERBS) + rf"|{loose('Căn')}(?=\s+(?:{_DOC_TYPE})\b)"
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
@@ -877,8 +877,8 @@ _YEARS_LIST_RE = re.compile(
 _NEXT_REFERENCE_RE = re.compile(
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{_DOC_TYPE})\s+(?:{loose('số')}\b|\d+\s*[/-])"
     rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
-    rf"|\s+{loose('và')}\s+(?=(?-i:{_CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
-    rf"|(?<=[”\"])\s*(?=(?-i:{_CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
+    rf"|\s+{loose('và')}\s+(?=(?-i:{CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
     rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
     re.IGNORECASE,
 )
@@ -1102,9 +1102,11 @@ _BROKEN_DATE_RE = re.compile(
 
 
 _BETWEEN_RE = re.compile(rf"\s{loose('giữa')}\s+(?=[A-ZĐÀ-Ỹ])")
+#: Where a body's name starts when no "của" introduces it: an organisation, the Prime Minister, the Government, a ministry.
+_ISSUER_START = rf"(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b"
 #: "… Cuộc thi “Tuổi trẻ học tập …” năm 2018 của Bộ Giáo dục và Đào tạo": the issuer after a quoted subject.
 _OF_AFTER_QUOTE_RE = re.compile(
-    rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?=(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b)",
+    rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?={_ISSUER_START})",
     re.IGNORECASE,
 )
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
@@ -1189,7 +1191,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         of is None and (number or date) and doc_type != "Luật"
     ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
         bare = re.match(
-            rf"\s*((?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b.*)",
+            rf"\s*({_ISSUER_START}.*)",
             _BROKEN_DATE_RE.sub("", head[anchor:], count=1),  # "ngày 31 tháng năm 2020 Bộ …": a month lost
         )
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
@@ -1332,9 +1334,8 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         continue
                     elif not owner:
                         verb = None
-            _share_issuer(
-                refs[sentence_first:]
-            )  # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
+            # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
+            _share_issuer(refs[sentence_first:])
             if verb and para.rstrip().endswith(";"):
                 carried = verb
     return refs

@@ -14,6 +14,7 @@ from .plan_header import (
     AUTHORITY_RE,
     BASIS_VERB_RE,
     BODY_START_RE,
+    CAPITALISED_TYPE,
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
@@ -193,10 +194,8 @@ VERB_REPAIRS = (
 #: "Nghịđịnh", "Kếhoạch": a document kind whose words lost the space between them.
 _GLUED_KIND_RE = re.compile(
     "|".join(
-        r"(?<!\w)" + r"(?=\w)".join(f"({re.escape(word)})" for word in kind.split()) + r"(?!\w)"
-        for kind in DOC_TYPES
-        if " " in kind
-    ).replace(r"(?=\w)", ""),
+        rf"(?<!\w){''.join(f'({re.escape(word)})' for word in kind.split())}(?!\w)" for kind in DOC_TYPES if " " in kind
+    ),
     re.IGNORECASE,
 )
 #: "ngày 27/4/2012và Nghị định …": a full date glued to the word after it.
@@ -253,9 +252,7 @@ _ITEM_START_RE = re.compile(r"^(?:[-+•]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
 
 
 #: Where an item of a basis section starts inside a line that lost its breaks: a sentence's end, then a kind and "số".
-_LISTED_ITEM_RE = re.compile(
-    rf"(?<=[.;])\s+(?=(?:{'|'.join(sorted(DOC_TYPES, key=len, reverse=True))})\s+{loose('số')}\b)"
-)
+_LISTED_ITEM_RE = re.compile(rf"(?<=[.;])\s+(?=(?:{CAPITALISED_TYPE})\s+{loose('số')}\b)")
 
 
 def _basis_section(body: list[str], first_heading: int) -> list[str]:
