@@ -1414,3 +1414,39 @@ def test_a_letter_whose_first_numbered_item_gives_its_basis_and_a_draft_s_blank_
         "Công tác Đoàn và phong trào thanh thiếu nhi năm 2021\nI. KẾT QUẢ\n1. Tuyên truyền.\n"
     )
     assert (draft.number, draft.document_kind) == (None, "Chương trình")
+
+
+def test_a_page_that_dropped_the_kind_heading_and_the_basis_verb() -> None:
+    """The title follows the date line with no "KẾ HOẠCH" above it, and the basis is a bare dash list: the title is
+    not the issuer, and the listed documents are the basis (a provincial plan as a document site gives it)."""
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN |\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM |\n|\nSố: 0155/KH-UBND |\n"
+        "Đắk Lắk, ngày 24 tháng 12 năm 2025 |\nCHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026\n"
+        "- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+        "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học;\n"
+        "- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương trình chuyển đổi số;\n"
+        "I. MỤC ĐÍCH\n1. Chuyển đổi số.\n"
+    )
+    assert fold(plan.issuing_body) == "uy ban nhan dan tinh dak lak"
+    assert references(plan) == [
+        ("Luật", None, dt.date(2006, 6, 29), None),
+        ("Nghị quyết", "57-NQ/TW", dt.date(2024, 12, 22), "Bộ Chính trị"),
+        ("Quyết định", "749/QĐ-TTg", dt.date(2020, 6, 3), "Thủ tướng Chính phủ"),
+    ]
+
+
+def test_the_old_state_name_and_a_site_s_menu_are_no_issuer() -> None:
+    """ "VIỆT NAM DÂN CHỦ CỘNG HÒA" (the state's name to 1976) is the motto's cell; "Sở, Ban, Ngành" and "UBND
+    Huyện, Thị xã, Thành phố" are a portal's menu above a post, not the body that wrote it."""
+    decree = parse_plan(
+        "THỦ TƯỚNG CHÍNH PHỦ | VIỆT NAM DÂN CHỦ CỘNG HÒA |\nSố: 15-TTg | Hà Nội, ngày 12 tháng 01 năm 1961 |\n"
+        "Căn cứ vào Nghị quyết của Hội đồng Chính phủ, thông tư này hướng dẫn như sau:\nI. Ý NGHĨA\n1. Khen thưởng.\n"
+    )
+    assert decree.issuing_body == "Thủ tướng Chính phủ"
+    post = parse_plan(
+        "Liên kết website\nSở, Ban, Ngành\nUBND Huyện, Thị xã, Thành phố\n"
+        "Ban Tuyên giáo Huyện uỷ hướng dẫn công tác tuyên truyền quý IV năm 2020\nNgày cập nhật 30/09/2020\n\n"
+        "Ngày 11/9/2020 Ban Tuyên giáo Huyện ủy ban hành Công văn số 07-CV/BTGHU, nội dung như sau:\n"
+        "1. Thực hiện nghiêm túc Kế hoạch số 112-KH/HU.\n"
+    )
+    assert fold(post.issuing_body) == "ban tuyen giao huyen uy"

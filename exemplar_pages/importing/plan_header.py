@@ -95,7 +95,7 @@ BLANK_DATE_RE = re.compile(
 REPUBLIC_HEAD = rf"{loose('CỘNG')}\s+H\w{{1,3}}\s+{loose('XÃ')}\s+H\w{{1,2}}I"
 REPUBLIC = rf"{REPUBLIC_HEAD}\s+{loose('CHỦ')}\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
-    rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?"
+    rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
     r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
     re.IGNORECASE,
@@ -691,9 +691,9 @@ def _is_name_fragment(piece: str) -> bool:
         return False  # a legal site's headings over the text
     if fold(piece).startswith(("tin tuc", "thu vien dien tu", "trang chu", "tin hoat dong")):
         return False  # a web site's banner or section: "TIN TỨC BỆNH VIỆN"
-    items = re.split(r"\s+[-–]\s+", piece)
+    items = re.split(r"\s+[-–]\s+" if is_allcaps(piece) else r"\s+[-–]\s+|,\s+", piece)
     if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
-        return False  # a site's menu: "Đảng - Công Đoàn - Đoàn TN"
+        return False  # a site's menu: "Đảng - Công Đoàn - Đoàn TN", "UBND Huyện, Thị xã, Thành phố"
     if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
         return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
     if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):

@@ -15,6 +15,7 @@ from .plan_header import (
     BASIS_VERB_RE,
     BODY_START_RE,
     CAPITALISED_TYPE,
+    NUMBER_LINE_RE,
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
@@ -150,12 +151,21 @@ def _header_block(lines: list[str]) -> list[str]:
     page's chrome, up to the body."""
     start = next((i for i, line in enumerate(lines[:80]) if is_header_mark(line)), 0)
     start = max(start - HEADER_LINES_ABOVE, 0) if start >= 15 else 0
-    out = []
+    out: list[str] = []
     for line in lines[start : start + 15]:
         if BODY_START_RE.match(line) or HEADING_START_RE.match(line):
             break
         out.append(line)
     return out
+
+
+def _naming_lines(header: list[str]) -> list[str]:
+    """The header lines that may name the issuer: those above the "<Place>, ngày …" line when the number is above
+    it too; a line below both is a title whose kind heading the page dropped."""
+    for i, line in enumerate(header):
+        if PLACE_DATE_RE.search(line.strip(" |")) and any(NUMBER_LINE_RE.match(above) for above in header[:i]):
+            return header[: i + 1]
+    return header
 
 
 def _fill_from_metadata(plan: ParsedPlan, lines: list[str]) -> None:
@@ -290,6 +300,24 @@ def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
     return []
 
 
+_LISTED_REFERENCE_RE = re.compile(rf"^[-+•]\s*(?=(?:{CAPITALISED_TYPE})\s)")
+
+
+def _listed_basis(preamble: list[str]) -> list[str]:
+    """A preamble that lists its basis with no "Căn cứ" ("- Luật Công nghệ thông tin ngày …;" then "- Nghị quyết số
+    …;"): the first run of at least two such items, each as a "Căn cứ …" line."""
+    run: list[str] = []
+    for line in preamble:
+        item = _LISTED_REFERENCE_RE.match(line)
+        if item and parse_reference(_as_cited(line[item.end() :])) is not None:
+            run.append(_as_cited(line[item.end() :]))
+        elif len(run) >= 2:
+            break
+        else:
+            run = []
+    return run if len(run) >= 2 else []
+
+
 def _as_cited(item: str) -> str:
     return item if BASIS_VERB_RE.match(item) else f"Căn cứ {item}"
 
@@ -338,8 +366,9 @@ def parse_plan(text: str) -> ParsedPlan:
         parse_basis(preamble)
         or parse_basis(_basis_section(body, first_heading))
         or parse_basis(_numbered_basis(body, first_heading))
+        or parse_basis(_listed_basis(preamble))
     )
-    body_name = header_body_name(header, "\n".join(lines[len(header) :]))
+    body_name = header_body_name(_naming_lines(header), "\n".join(lines[len(header) :]))
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
     _fill_from_metadata(plan, lines)
