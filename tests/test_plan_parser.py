@@ -1450,3 +1450,61 @@ def test_the_old_state_name_and_a_site_s_menu_are_no_issuer() -> None:
         "1. Thực hiện nghiêm túc Kế hoạch số 112-KH/HU.\n"
     )
     assert fold(post.issuing_body) == "ban tuyen giao huyen uy"
+
+
+def test_a_number_whose_slash_the_copy_moved_before_it() -> None:
+    """ "Số: /  48  BC- VHTTDL" is number 48/BC-VHTTDL; "Số:    /KH-TMN" stays a blank number."""
+    header = "UBND TỈNH VĨNH PHÚC\nSỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\nSố: /  48  BC- VHTTDL        \n"
+    assert parse_plan(header + "Vĩnh Yên, ngày 30 tháng 6 năm 2010\nBÁO CÁO\nCông tác thi đua\n").number == (
+        "48/BC-VHTTDL"
+    )
+    assert parse_plan(header.replace("/  48  BC- VHTTDL", "    /KH-TMN") + "KẾ HOẠCH\nThi đua\n").number is None
+
+
+def test_a_body_s_own_programme_named_by_its_body_without_cua() -> None:
+    """ "Thực hiện chương trình Công tác Đoàn trường Cao đẳng Đức Trí năm học 2015 – 2016": the programme is the
+    school Union's; "chương trình công tác Đoàn và phong trào thanh niên" names a field of work, no body."""
+    own = parse_reference("Thực hiện chương trình Công tác Đoàn trường Cao đẳng Đức Trí năm học 2015 – 2016;")
+    assert (own.document_type, own.number, own.issuer) == ("Chương trình", None, "Đoàn trường Cao đẳng Đức Trí")
+    field = parse_reference("Căn cứ Chương trình công tác Đoàn và phong trào thanh thiếu nhi năm 2024;")
+    assert (field.document_type, field.issuer) == ("Chương trình", None)
+    charter = parse_reference("Căn cứ Điều lệ Đoàn TNCS Hồ Chí Minh;")
+    assert (charter.document_type, charter.issuer) == ("Điều lệ", None)
+
+
+def test_a_markdown_copy_with_its_body_s_first_word_wrapped_away() -> None:
+    """A legal site's page converted to Markdown: "*Căn cứ …;*" in italics, "QH**1**5" bold inside a number, "ỦY" over
+    "BAN NHÂN DÂN" (held-out round 32)."""
+    plan = parse_plan(
+        "|\nỦY\nBAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n-------\n|\n**CỘNG\nHÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\nSố:\n"
+        "5753/KH-UBND\n|\n*Quảng Ngãi, ngày 19 tháng 09 năm 2017*\n|\n**KẾ HOẠCH**\nPHỔ BIẾN, GIÁO DỤC PHÁP LUẬT\n\n"
+        "*Căn cứ Luật Thi đua, khen\nthưởng số 06/2022/QH**1**5;*\n\n*Căn cứ Nghị định số\n152/2025/NĐ-CP của "
+        "Chính phủ;*\n\nI. MỤC ĐÍCH\n1. Tuyên truyền.\n"
+    )
+    assert fold(plan.issuing_body) == "uy ban nhan dan tinh quang ngai"
+    assert (plan.number, plan.place) == ("5753/KH-UBND", "Quảng Ngãi")
+    assert references(plan) == [
+        ("Luật", "06/2022/QH15", None, None),
+        ("Nghị định", "152/2025/NĐ-CP", None, "Chính phủ"),
+    ]
+
+
+def test_a_congress_s_resolution_a_council_s_conclusion_and_a_subject_after_the_issuer() -> None:
+    """The congress that resolved, the council that met on the conclusion's date, and an issuer that ends where a
+    capitalised kind starts its subject (held-out round 32)."""
+    congress = parse_reference("Thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng;")
+    assert congress.issuer == "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng"
+    school = parse_reference("Thực hiện Nghị quyết Đại hội Đoàn trường năm học 2014 - 2015, Ban Thường vụ tổ chức")
+    assert school.issuer == "Đại hội Đoàn trường"
+    met = parse_reference(
+        "Căn cứ Kết luận của Hội đồng thi đua, khen thưởng và kỷ luật sinh viên Trường Đại học Công nghệ họp ngày 17 "
+        "tháng 04 năm 2023;"
+    )
+    assert (met.date, met.issuer) == (
+        dt.date(2023, 4, 17),
+        "Hội đồng thi đua, khen thưởng và kỷ luật sinh viên Trường Đại học Công nghệ",
+    )
+    notice = parse_reference(
+        "Căn cứ Thông báo số 552/TB-VPCP ngày 13 tháng 10 năm 2025 của Văn phòng Chính phủ Kết luận Phiên họp;"
+    )
+    assert notice.issuer == "Văn phòng Chính phủ"

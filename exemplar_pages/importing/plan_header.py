@@ -546,6 +546,12 @@ _HEADLINE_NUMBER_RE = re.compile(rf"(?:{_DOC_TYPE})\s+{loose('số')}\s*:?\s*({D
 _HEADLINE_OWN_NUMBER_RE = re.compile(rf"^{loose('số')}\s*:?\s*{DOC_NUMBER}\s+(?=\w)", re.IGNORECASE)
 
 
+#: "Số: /  48  BC- VHTTDL": a number whose slash a copy moved before it (the count between two runs of spaces).
+_SLASH_FIRST_RE = re.compile(
+    rf"^\s*{loose('Số')}\s*:\s*/\s*(\d{{1,5}})\s+([A-ZĐ][A-ZĐ&]*(?:\s*-\s*[A-ZĐ][A-ZĐ&]*)+)\s*$"
+)
+
+
 def parse_number(header: str, headline: bool = False) -> str | None:
     """ "Số: 93/KH-VP" -> "93/KH-VP" (not a cited document's: "Căn cứ kế hoạch Số: 27-KH/ĐTN …"); a page's
     headline names its document's number in lower case: "Công văn số 44/PGD&ĐT V/v …"."""
@@ -554,6 +560,8 @@ def parse_number(header: str, headline: bool = False) -> str | None:
         m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None)
         if m:
             return normalise_number(m.group(1))
+        if moved := _SLASH_FIRST_RE.match(line):
+            return normalise_number(f"{moved.group(1)}/{''.join(moved.group(2).split())}")
     return None
 
 
@@ -1051,6 +1059,8 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
+    r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
+    r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
 
@@ -1068,8 +1078,8 @@ _JOINT_ISSUER_RE = re.compile(
 
 #: A name that holds a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thông tin, …", "Hội đồng Thi đua, Khen
 #: thưởng".
-_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|Thi đua)$")
-_COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|Khen thưởng|Gia đình)\b")
+_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua))$")
+_COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình)\b")
 
 
 def _issuer(text: str) -> str | None:
@@ -1107,6 +1117,20 @@ _ISSUER_START = rf"(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ
 #: "… Cuộc thi “Tuổi trẻ học tập …” năm 2018 của Bộ Giáo dục và Đào tạo": the issuer after a quoted subject.
 _OF_AFTER_QUOTE_RE = re.compile(
     rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?={_ISSUER_START})",
+    re.IGNORECASE,
+)
+#: A document cited without number, date or "của" whose words name its body: "Thông báo Phòng Tổ chức Cán bộ Sở Y
+#: tế …", "chương trình Công tác Đoàn trường Cao đẳng Đức Trí năm học 2015 – 2016".
+_NAMED_OWNER_RE = re.compile(
+    rf"\s*(?:(?:{loose('công tác')}|{loose('hoạt động')})\s+)?((?=[A-ZĐ])(?:{ORG_START})\b(?!\s+{loose('và')}\s).*)",
+    re.IGNORECASE,
+)
+#: Kinds a body issues under its name; a Law, a charter or a congress's resolution names its subject so.
+_OWNED_TYPES = ("Chương trình", "Kế hoạch", "Thông báo", "Hướng dẫn", "Công văn")
+#: "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội Đoàn trường năm học 2014 - 2015": a congress.
+_CONGRESS_RE = re.compile(
+    rf"\s*({loose('Đại hội')}\s[^;,]*?(?:{loose('lần thứ')}\s+[IVXLC\d]+|(?=\s+(?:{loose('năm học')}|{loose('nhiệm kỳ')})\s)))"
+    rf"(?:\s*{loose('của')}\s+(\S.*))?",
     re.IGNORECASE,
 )
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
@@ -1197,8 +1221,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
     if issuer is None and attached and number_m is attached and (owner := _OF_RE.search(head, 0, attached.start())):
         issuer = _issuer(head[owner.end() : attached.start()])  # "Quy chế … của <body> ban hành kèm theo …"
-    if issuer is None and of is None and number and dates and dates[0][1] > after:
-        early = _OF_RE.search(head, after, dates[0][1])  # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022"
+    if issuer is None and of is None and (number or date and doc_type != "Luật") and dates and dates[0][1] > after:
+        # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022", "Kết luận của Hội đồng … họp ngày 17 tháng 04 năm 2023"
+        early = _OF_RE.search(head, after, dates[0][1])
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
     if issuer is None and of is None and (number or date) and (between := _BETWEEN_RE.search(head, anchor)):
@@ -1208,6 +1233,15 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         issuer = _issuer(subject[quoted.end() :])
     if issuer is None and (owner := _OF_RE.search(whose)):
         issuer = _issuer(whose[owner.end() :])  # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …"
+    if issuer is None and not (number or date or of) and doc_type in _OWNED_TYPES:
+        if own := _NAMED_OWNER_RE.match(
+            head
+        ):  # "Thông báo Phòng Tổ chức Cán bộ …", "chương trình công tác Đoàn trường …"
+            issuer = _issuer(own.group(1))
+    if doc_type == "Nghị quyết" and not number and (congress := _CONGRESS_RE.match(head)):
+        # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": the congress resolved it
+        owner = _issuer(congress.group(2)) if congress.group(2) else None
+        issuer = f"{congress.group(1)} của {owner}" if owner else congress.group(1)
     if issuer and re.match(rf"(?:{_DOC_TYPE})\b", issuer, re.IGNORECASE):
         issuer = None  # "… một số điều của Luật Thi đua, khen thưởng": a subject, no issuing body
     if issuer is None and doc_type == "Luật" and (passed := _PASSED_BY_RE.search(head)):
@@ -1288,6 +1322,10 @@ def _shared_owner(pieces: list[str]) -> str | None:
     return pieces[-1][of.start() :] if of else None
 
 
+#: Where a sentence ends: a full stop, then a capital; not "TP. Hồ Chí Minh", "Tp. Huế" (a city's abbreviation).
+_SENTENCE_END_RE = re.compile(r"(?<=\.)(?<!TP\.)(?<!Tp\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
@@ -1296,7 +1334,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
         inherited = carried if _NUMBERED_RE.match(para) else None
         carried = None
-        for sentence in re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", para):
+        for sentence in _SENTENCE_END_RE.split(para):
             verb: str | None = inherited
             inherited = None
             sentence_first = len(refs)

@@ -44,6 +44,7 @@ from .plan_text import (
     DOC_TYPES,
     expand_locality,
     find_dates,
+    fold,
     is_allcaps,
     kind_from_number,
     loose,
@@ -101,7 +102,9 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
                 and not _REPUBLIC_START_RE.match(below)
             )
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
-            if wrapped_motto or wrapped_number or (_place_head(above) and _PLACE_TAIL_RE.match(below)):
+            # "ỦY" over "BAN NHÂN DÂN TỈNH …": a body's first word, which names nothing alone
+            wrapped_name = fold(above) in ("uy", "hoi", "uy ban", "hoi dong") and is_allcaps(joined)
+            if wrapped_motto or wrapped_number or wrapped_name or (_place_head(above) and _PLACE_TAIL_RE.match(below)):
                 out[-1] = joined
                 continue
         out.append(line)
