@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -272,6 +273,20 @@ def install() -> None:
         for exc_class in classes:
             api.add_exception_handler(exc_class, handler)
     _bound_pagination()
+
+
+class PagedOutput:
+    """A queryset whose rows are turned into API output only for the page Wagtail's paginator slices out (it counts
+    the rows in SQL), rather than for every row before paging."""
+
+    def __init__(self, queryset, output: Callable) -> None:
+        self.queryset, self.output = queryset, output
+
+    def __len__(self) -> int:
+        return self.queryset.count()
+
+    def __getitem__(self, window: slice) -> list:
+        return [self.output(row) for row in self.queryset[window]]
 
 
 def _bound_pagination() -> None:

@@ -275,6 +275,25 @@ def test_api_lists_public_contests_with_period_and_state(client, open_contest, c
     assert open_contest.pk in only_open and closed_contest.pk not in only_open
 
 
+def test_api_state_filter_is_the_pages_own_state_on_the_boundary_days(client, unit):
+    """`?state=` filters in the database: a contest closing today is open, one opening tomorrow upcoming, one that
+    closed yesterday closed; the count is the filtered one and each page says the state it was filtered by."""
+    day = timedelta(days=1)
+    closing = contest(unit, today() - 3 * day, today(), title="Cuộc thi khép lại hôm nay")
+    opening = contest(unit, today() + day, today() + 9 * day, title="Cuộc thi mở ngày mai")
+    closed = contest(unit, today() - 9 * day, today() - day, title="Cuộc thi đóng hôm qua")
+    expected = {"open": closing, "upcoming": opening, "closed": closed}
+    for state, page in expected.items():
+        response = client.get(f"/api/v3/contests/?state={state}&limit=20")
+        assert response.status_code == 200, response.content
+        data = response.json()
+        ids = [item["id"] for item in data["items"]]
+        assert page.pk in ids and all(other.pk not in ids for other in expected.values() if other is not page)
+        assert all(item["state"] == state for item in data["items"]) and data["count"] == len(ids)
+        assert ContestPage.objects.filter(ContestPage.in_state(state), pk=page.pk).exists() and page.state() == state
+    assert client.get("/api/v3/contests/?state=later").status_code == 400
+
+
 def test_api_entry_201_404_410(client, open_contest, closed_contest, unit):
     response = api_entry(client, open_contest.pk, photos=[upload(content=photo_bytes(gps=True))])
     assert response.status_code == 201, response.content

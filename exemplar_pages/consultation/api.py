@@ -20,7 +20,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.throttling import client_address, too_many_requests
 
-from ..api_errors import problem
+from ..api_errors import PagedOutput, problem
 from ..models import ConsultationComment, ConsultationPage
 from ..visibility import public_now
 from . import summary
@@ -119,8 +119,8 @@ def list_consultations(request: HttpRequest, state: Literal["open", "closed", "u
     """Published consultations, newest first; `state` keeps only those open, closed or not yet open."""
     pages = public_now(ConsultationPage.objects.all()).select_related("award").order_by("-opens_on", "-pk")
     if state:
-        pages = [page for page in pages if page.state() == state]
-    return [consultation_out(page) for page in pages]
+        pages = pages.filter(ConsultationPage.in_state(state))
+    return PagedOutput(pages, consultation_out)
 
 
 @router.get(

@@ -22,7 +22,7 @@ from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 
 from cms.throttling import client_address, too_many_requests
 
-from ..api_errors import problem
+from ..api_errors import PagedOutput, problem
 from ..consultation.api import invalid_fields
 from ..models import ContestPage
 from ..visibility import public_now
@@ -77,7 +77,9 @@ def contest_out(page: ContestPage) -> dict:
 def list_contests(request: HttpRequest, state: Literal["open", "closed", "upcoming"] | None = None):
     """Published contests, newest first; `state` keeps only those open, closed or not yet open."""
     pages = public_now(ContestPage.objects.all()).order_by("-opens_on", "-pk")
-    return [contest_out(page) for page in pages if not state or page.state() == state]
+    if state:
+        pages = pages.filter(ContestPage.in_state(state))
+    return PagedOutput(pages, contest_out)
 
 
 @router.post(

@@ -119,6 +119,16 @@ class OpenDatesMixin:
         """The first moment after the call: midnight ending its closing date, local time."""
         return timezone.make_aware(datetime.combine(self.closes_on + timedelta(days=1), time.min))
 
+    @staticmethod
+    def in_state(state: str, now: datetime | None = None) -> models.Q:
+        """The calls `upcoming`, `open` or `closed` at `now`, as a filter (what `state` says of each)."""
+        today = timezone.localdate(now or timezone.now())
+        return {
+            "upcoming": models.Q(opens_on__gt=today),
+            "open": models.Q(opens_on__lte=today, closes_on__gte=today),
+            "closed": models.Q(closes_on__lt=today),
+        }[state]
+
     def state(self, now: datetime | None = None) -> str:
         """`upcoming`, `open` or `closed` at `now`."""
         now = now or timezone.now()
