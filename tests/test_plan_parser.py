@@ -1508,3 +1508,62 @@ def test_a_congress_s_resolution_a_council_s_conclusion_and_a_subject_after_the_
         "Căn cứ Thông báo số 552/TB-VPCP ngày 13 tháng 10 năm 2025 của Văn phòng Chính phủ Kết luận Phiên họp;"
     )
     assert notice.issuer == "Văn phòng Chính phủ"
+
+
+def test_a_legal_site_s_metadata_table_and_a_letter_s_date_below_its_subject() -> None:
+    """Labels with their values on lines below ("Loại văn bản:" then "Công văn" is no heading); the date line below
+    the "V/v" subject, wrapped after its day (held-out round 33)."""
+    plan = parse_plan(
+        "Số hiệu:\n|\n5095/SGDĐT-CTTTHSSV\n|\nLoại văn bản:\n|\nCông văn\n|\nNgười ký:\n|\nNguyễn Quang Tuấn\n|\n"
+        "UBND THÀNH PHỐ HÀ\nNỘI\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n|\n"
+        "Số: 5095/SGDĐT-CTTTHSSV\nV/v tăng cường các biện pháp kiểm soát ô nhiễm không khí\n|\nHà Nội, ngày 03\n"
+        "tháng 12 năm 2025\n|\nKính gửi:\n|\n- Các đơn vị trực thuộc.\n|\nThực hiện Công văn số 6356/UBND-NNMT ngày "
+        "01/12/2025 của UBND Thành phố về việc kiểm soát ô nhiễm;\n"
+    )
+    assert (plan.number, plan.place, plan.issue_date) == ("5095/SGDĐT-CTTTHSSV", "Hà Nội", dt.date(2025, 12, 3))
+    assert fold(plan.issuing_body).startswith("so giao duc va dao tao")
+    assert references(plan) == [("Công văn", "6356/UBND-NNMT", dt.date(2025, 12, 1), "UBND Thành phố")]
+
+
+def test_a_motto_and_a_kind_heading_wrapped_mid_phrase() -> None:
+    """ "CỘNG HÒA XÃ HỘI CHỦ" over "NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN" over "VIỆT NAM", "QUYẾT" over "ĐỊNH", the date
+    wrapped after "tháng": no motto becomes the issuer, and the heading is found (held-out round 33)."""
+    state = parse_plan(
+        "|\nỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n--------\n|\nCỘNG HÒA XÃ HỘI CHỦ\nNGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 71/2025/QĐ-UBND\n|\nHà Nội, ngày 26 tháng\n11 năm 2025\n|\nQUYẾT\nĐỊNH\n"
+        "VỀ VIỆC BAN HÀNH QUY CHẾ XÉT TẶNG DANH HIỆU\nCăn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\n"
+    )
+    assert fold(state.issuing_body) == "uy ban nhan dan thanh pho ha noi"
+    assert (state.document_kind, state.issue_date) == ("Quyết định", dt.date(2025, 11, 26))
+    party = parse_plan(
+        "|\nBAN CHẤP HÀNH\nTRUNG ƯƠNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n---------------\n|\n"
+        "Số: 1147-QĐ/BTGDVTW\n|\nHà Nội, ngày 01\ntháng 12 năm 2025\n|\nQUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ BỒI DƯỠNG\n"
+        "Căn cứ Điều lệ Đảng;\n"
+    )
+    assert "dang cong san" not in fold(party.issuing_body) and "ban tuyen giao va dan van" in fold(party.issuing_body)
+
+
+def test_a_purpose_sentence_a_regulation_issued_by_a_council_and_a_shared_issuer() -> None:
+    """ "Để tiếp tục thực hiện nghiêm Chỉ thị số …" is a basis (not "Để thực hiện có hiệu quả các chương trình …");
+    documents one body numbered under different kinds share its name; "Quy chế … do Hội đồng đại học ban hành theo
+    Nghị quyết số …" is that resolution (held-out round 33)."""
+    directive = references(
+        parse_plan(
+            "Trong những năm qua, các địa phương đã tích cực triển khai.\nĐể tiếp tục thực hiện nghiêm Chỉ thị số "
+            "05/CT-TTg ngày 18/5/2022 của Thủ tướng Chính phủ về bảo vệ rừng; Chỉ thị số 03/CT-UBND ngày 19/3/2019, "
+            "Phương án số 728/PA-UBND ngày 28/02/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:\n"
+            "1. Các sở, ngành thực hiện.\n"
+        )
+    )
+    assert directive == [
+        ("Chỉ thị", "05/CT-TTg", dt.date(2022, 5, 18), "Thủ tướng Chính phủ"),
+        ("Chỉ thị", "03/CT-UBND", dt.date(2019, 3, 19), "UBND tỉnh"),
+        ("Phương án", "728/PA-UBND", dt.date(2025, 2, 28), "UBND tỉnh"),
+    ]
+    purpose = parse_reference("Để thực hiện có hiệu quả các chương trình, đề án trọng tâm theo nghị quyết của Đại hội")
+    assert purpose is None or purpose.number is None
+    rules = parse_reference(
+        "Căn cứ Quy chế đào tạo của Đại học Bách khoa Hà Nội do Giám đốc đại học ban hành theo Quyết định số "
+        "5445/QĐ-ĐHBK ngày 28 tháng 5 năm 2025;"
+    )
+    assert (rules.document_type, rules.number, rules.issuer) == ("Quyết định", "5445/QĐ-ĐHBK", "Giám đốc đại học")

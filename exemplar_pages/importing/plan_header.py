@@ -12,6 +12,7 @@ from .plan_text import (
     DOC_NUMBER,
     DOC_TYPES,
     LOCALITY_UNITS,
+    NUMBER_KINDS,
     caps_to_name,
     expand_locality,
     find_dates,
@@ -124,6 +125,7 @@ KINDS = (
     "Nghị quyết",
     "Phát động",
     "Đề án",
+    "Phương án",
     "Báo cáo",
     "Lời kêu gọi",
     "Thư kêu gọi",
@@ -153,6 +155,8 @@ _VERBS = (
     "Triển khai",
     "Trên cơ sở",
     "Theo",
+    "Để tiếp tục thực hiện",
+    "Để tiếp tục triển khai",
     "Để tổ chức triển khai",
     "Để tổ chức thực hiện",
     "Để triển khai",
@@ -497,6 +501,28 @@ _METADATA_RE = re.compile(
 )
 
 
+#: A site's metadata label alone on its line, its value on a line below ("Số hiệu:" then "|" then "5095/SGDĐT-…").
+METADATA_LABEL_LINE_RE = re.compile(
+    rf"^({'|'.join(loose(label) for label in _METADATA_LABELS + _OTHER_LABELS)})\s*:$", re.IGNORECASE
+)
+
+
+def join_metadata_labels(lines: list[str]) -> list[str]:
+    """Each label of a site's metadata table whose value stands on a line below, joined to it ("Số hiệu: 5095/…"), the
+    cell marks between them dropped: the value "Công văn" of "Loại văn bản:" is then no heading."""
+    out: list[str] = []
+    label: str | None = None
+    for line in lines:
+        if label is not None and line.strip(" |"):
+            out.append(f"{label} {line}")
+            label = None
+        elif label is None and METADATA_LABEL_LINE_RE.match(line):
+            label = line
+        elif label is None:
+            out.append(line)
+    return out + ([label] if label else [])
+
+
 def parse_metadata(lines: list[str]) -> dict[str, str]:
     """The facts a legal-document site lists above (or instead of) the text: "Số hiệu: 16/HD-MT",
     "Loại văn bản: Hướng dẫn", "Cơ quan ban hành: …", "Ngày ban hành: 23/08/2016" -> keyed by the folded label."""
@@ -803,7 +829,16 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
     # an association's motto cell, read after the left column.
     fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]
-    written = " " + " ".join(_PUNCTUATION_RE.sub(" ", fold(rest)).split()) + " "  # words, without punctuation
+    # the text's words without punctuation; a line in capitals stands alone (an attached regulation repeats the header
+    # over two lines, which is no sign that the two make one name), mixed-case lines run on into each other
+    blocks: list[str] = []
+    for line in rest.splitlines():
+        if is_allcaps(line) or not blocks or is_allcaps(blocks[-1]):
+            blocks.append(line)
+        else:
+            blocks[-1] += " " + line
+    written = " | ".join(" ".join(_PUNCTUATION_RE.sub(" ", fold(block)).split()) for block in blocks)
+    written = f" {written} "
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
         wrapped = (
@@ -1035,8 +1070,11 @@ def parse_published(lines: list[str]) -> dt.date | None:
 
 
 _ATTACHED_RE = re.compile(
-    rf"{loose('ban hành')}\s+{loose('kèm theo')}\s+({_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE
+    rf"{loose('ban hành')}\s+(?:{loose('kèm')}\s+)?{loose('theo')}\s+({_DOC_TYPE})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})",
+    re.IGNORECASE,
 )
+#: "Quy chế … của Đại học … do Hội đồng đại học ban hành theo Nghị quyết số …": the body that issued it.
+_ISSUED_BY_RE = re.compile(rf"\s{loose('do')}\s+(\S.*?)\s+$", re.IGNORECASE)
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
@@ -1060,11 +1098,14 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
+    r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
     r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
 
 
+#: The verbs with which the body issuing a document starts acting on its basis.
+_ACTS_RE = re.compile(r"\s+(?:yêu cầu|đề nghị|ban hành|xây dựng|triển khai|hướng dẫn|thông báo)\b")
 _INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8})\)(?=\s|$)")
 
 
@@ -1095,7 +1136,10 @@ def _issuer(text: str) -> str | None:
             or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
         )
     ):
-        m = _ISSUER_END_RE.search(text, m.end())
+        following = _ISSUER_END_RE.search(text, m.end())
+        if following and _ACTS_RE.match(text, following.start()):
+            break  # "… của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:": the next body is the sentence's subject
+        m = following
     issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
     return issuer or None
 
@@ -1133,6 +1177,9 @@ _CONGRESS_RE = re.compile(
     rf"(?:\s*{loose('của')}\s+(\S.*))?",
     re.IGNORECASE,
 )
+_PURPOSE_ADVERB_RE = re.compile(
+    rf"^(?:{loose('nghiêm túc')}|{loose('nghiêm')}|{loose('tốt')}|{loose('có hiệu quả')}|{loose('hiệu quả')})\s+"
+)
 _PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
 
 
@@ -1161,6 +1208,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         verb, rest = inherited_verb, clause
     else:
         return None
+    if verb.startswith("Để") and (adverb := _PURPOSE_ADVERB_RE.match(rest)):
+        if _NUMBERED_IN_RE.match(rest, adverb.end()):  # "Để tiếp tục thực hiện nghiêm Chỉ thị số …": a basis
+            rest = rest[adverb.end() :]
     if _PROPOSAL_RE.match(rest):  # "Theo đề nghị … tại Tờ trình số …": a proposal, not a basis
         return None
     t = _DOC_TYPE_RE.match(rest)
@@ -1219,6 +1269,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
             _BROKEN_DATE_RE.sub("", head[anchor:], count=1),  # "ngày 31 tháng năm 2020 Bộ …": a month lost
         )
         issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
+    if issuer is None and attached and number_m is attached and (by := _ISSUED_BY_RE.search(head, 0, attached.start())):
+        issuer = _issuer(by.group(1))  # "Quy chế … do <body> ban hành theo …"
     if issuer is None and attached and number_m is attached and (owner := _OF_RE.search(head, 0, attached.start())):
         issuer = _issuer(head[owner.end() : attached.start()])  # "Quy chế … của <body> ban hành kèm theo …"
     if issuer is None and of is None and (number or date and doc_type != "Luật") and dates and dates[0][1] > after:
@@ -1307,8 +1359,11 @@ def _share_issuer(listed: list[BasisReference]) -> None:
 
 
 def _issuer_code(number: str) -> str:
-    """ "81-KH/ĐUK" -> "ĐUK", "42/2010/NĐ-CP" -> "NĐ-CP": the code of the body that numbered the document."""
-    return number.rsplit("/", 1)[-1].upper() if "/" in number else ""
+    """ "81-KH/ĐUK" -> "ĐUK", "42/2010/NĐ-CP" -> "CP", "03/CT-UBND" -> "UBND": the code of the body that numbered the
+    document, without the code of its kind."""
+    code = number.rsplit("/", 1)[-1].upper() if "/" in number else ""
+    kind, _dash, body = code.partition("-")
+    return body if body and kind in NUMBER_KINDS else code
 
 
 def _shared_owner(pieces: list[str]) -> str | None:

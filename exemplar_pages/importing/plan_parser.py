@@ -15,6 +15,8 @@ from .plan_header import (
     BASIS_VERB_RE,
     BODY_START_RE,
     CAPITALISED_TYPE,
+    MOTTO_LINE_RE,
+    MOTTO_RE,
     NUMBER_LINE_RE,
     NUMBER_RE,
     PLACE_DATE_RE,
@@ -26,6 +28,7 @@ from .plan_header import (
     find_title,
     header_body_name,
     is_header_mark,
+    join_metadata_labels,
     match_kind,
     opening_body_name,
     parse_basis,
@@ -87,6 +90,13 @@ _NUMBER_LABEL_RE = re.compile(rf"^{loose('Số')}\s*:?$", re.I)
 _PLACE_TAIL_RE = re.compile(rf"^[^\W\d_]+(?:\s[^\W\d_]+){{0,2}}\s*,\s*{loose('ngày')}(?:\s|$)", re.I)
 
 
+_DATE_HEAD_RE = re.compile(rf",\s*{loose('ngày')}[\s\d]*(?:{loose('tháng')}[\s\d]*)?$", re.IGNORECASE)
+_DATE_TAIL_RE = re.compile(
+    rf"^(?:{loose('tháng')}\s*)?\d{{0,2}}\s*(?:{loose('tháng')}\s*\d{{1,2}}\s*)?{loose('năm')}\s*\d{{4}}$",
+    re.IGNORECASE,
+)
+
+
 def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
     """A page that wraps its header cells at a narrow width ("CỘNG / HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "Hà / Nội, ngày …", "Số:" / "10/2011/TT-TTCP"): the motto, the place line and the number made whole again."""
@@ -104,7 +114,24 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
             # "ỦY" over "BAN NHÂN DÂN TỈNH …": a body's first word, which names nothing alone
             wrapped_name = fold(above) in ("uy", "hoi", "uy ban", "hoi dong") and is_allcaps(joined)
-            if wrapped_motto or wrapped_number or wrapped_name or (_place_head(above) and _PLACE_TAIL_RE.match(below)):
+            # "ĐẢNG CỘNG SẢN" over "VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ" over "NGHĨA VIỆT NAM": a motto, not a body
+            wrapped_motto = wrapped_motto or (
+                (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
+                and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
+            )
+            # "Hà Nội, ngày 03" over "tháng 12 năm 2025"; "QUYẾT" over "ĐỊNH"
+            wrapped_date = _DATE_HEAD_RE.search(above) and _DATE_TAIL_RE.match(below)
+            wrapped_kind = (
+                len(above.split()) == 1 and is_allcaps(joined) and (kind := match_kind(joined)) and not kind[2]
+            )
+            if (
+                wrapped_motto
+                or wrapped_number
+                or wrapped_name
+                or wrapped_date
+                or wrapped_kind
+                or (_place_head(above) and _PLACE_TAIL_RE.match(below))
+            ):
                 out[-1] = joined
                 continue
         out.append(line)
@@ -121,7 +148,7 @@ def _split_lines(text: str) -> list[str]:
     ]
     # "• BỘ LAO ĐỘNG – THƯƠNG BINH": a site's list bullet before a header line in capitals
     lines = [line[1:].strip() if line[:1] == "•" and is_allcaps(line[1:]) else line for line in lines]
-    lines = _rejoin_wrapped_header([line for line in lines if line])
+    lines = _rejoin_wrapped_header(join_metadata_labels([line for line in lines if line]))
     for i, line in enumerate(lines):
         if CHROME_RE.match(line):
             return lines[:i]
@@ -351,6 +378,9 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.place, plan.issue_date = parse_place_date(header_text)
     if plan.issue_date is None:
         place, plan.issue_date = parse_place_date(first_lines)
+        plan.place = plan.place or place
+    if plan.issue_date is None:  # a letter's date line flattened below its "V/v" subject
+        place, plan.issue_date = parse_place_date("\n".join(lines[body_from : body_from + 4]))
         plan.place = plan.place or place
     raw_place, raw_date = parse_place_date("\n".join(_rejoin_wrapped_header(strip_markdown(text).splitlines()[:60])))
     if plan.place and raw_place and raw_date == plan.issue_date and plan.place.endswith(" " + raw_place):

@@ -58,11 +58,13 @@ DOC_TYPES = (
     "Kết luận",
     "Chương trình",
     "Đề án",
+    "Phương án",
     "Báo cáo",
     "Pháp lệnh",
     "Điều lệ",
     "Quy chế",
     "Quy định",
+    "Văn bản hợp nhất",
     "Văn bản",
     "Tờ trình",
     "Công điện",
@@ -83,7 +85,8 @@ NUMBER_KINDS = {
     "NĐ": "Nghị định",
     "ND": "Nghị định",
     "TT": "Thông tư",
-    "VBHN": "Văn bản",
+    "VBHN": "Văn bản hợp nhất",
+    "PA": "Phương án",
 }
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
