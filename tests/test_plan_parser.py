@@ -11,6 +11,7 @@ import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
 from exemplar_pages.importing.plan_header import parse_reference
+from exemplar_pages.importing.plan_text import restore_case
 from tests.test_plan_other_bodies import fold
 
 try:
@@ -471,7 +472,7 @@ def test_header_columns_read_across_lead_ins_school_years_and_glued_references()
         "Số:03 /BC-CĐCS Ba Tơ, ngày 8 tháng 4 năm 2010 BÁO CÁO TỔNG KẾT PHONG TRÀO THI ĐUA I- Đặc điểm, tình hình: 1. "
         "Tình hình chung: Công đoàn cơ sở trường THCS TT Ba Tơ được tách ra từ CĐ trường THPT Ba Tơ năm 2006.\n"
     )
-    assert (run_on.issuing_body, run_on.place, run_on.number) == ("CĐCS Tr. THCS TT BA TƠ", "Ba Tơ", "03/BC-CĐCS")
+    assert (run_on.issuing_body, run_on.place, run_on.number) == ("CĐCS Tr. THCS TT Ba Tơ", "Ba Tơ", "03/BC-CĐCS")
     p = parse_plan(
         "KẾ HOẠCH\nTham gia Liên hoan thanh niên tiên tiến năm 2018\n"
         "Căn cứ kế hoạch Số: 27-KH/ĐTN-BTG ngày 11 tháng 05 năm 2018 của Ban Chấp hành Quận Đoàn 8 năm học 2017-2018;\n"
@@ -1567,3 +1568,17 @@ def test_a_purpose_sentence_a_regulation_issued_by_a_council_and_a_shared_issuer
         "5445/QĐ-ĐHBK ngày 28 tháng 5 năm 2025;"
     )
     assert (rules.document_type, rules.number, rules.issuer) == ("Quyết định", "5445/QĐ-ĐHBK", "Giám đốc đại học")
+
+
+def test_a_name_read_from_capitals_takes_the_case_the_text_writes() -> None:
+    """ "ĐẠI HỌC BÁCH KHOA HÀ NỘI" is "Đại học Bách khoa Hà Nội" when the text writes it so; a word the text itself
+    writes in capitals ("VÀ") is not copied, a numeral or an acronym is ("XIII", "TP.")."""
+    plan = parse_plan(
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nĐẠI HỌC BÁCH KHOA HÀ NỘI\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Số: 12/QĐ-ĐHBK\nHà Nội, ngày 2 tháng 3 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy định ngoại ngữ\n"
+        "Căn cứ Quy chế tổ chức và hoạt động của Đại học Bách khoa Hà Nội;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành.\n"
+    )
+    assert plan.issuing_body == "Đại học Bách khoa Hà Nội"
+    text = "Báo cáo của SỞ Giáo dục VÀ Đào tạo tỉnh Nam Định và Đại hội lần thứ XIII tại TP. Hồ Chí Minh"
+    assert restore_case("sở giáo dục và đào tạo tỉnh nam định", text) == "Sở Giáo dục và Đào tạo tỉnh Nam Định"
+    assert restore_case("đại hội lần thứ xiii tại tp. hồ chí minh", text) == "Đại hội lần thứ XIII tại TP. Hồ Chí Minh"

@@ -402,6 +402,9 @@ def parse_plan(text: str) -> ParsedPlan:
         or parse_basis(_listed_basis(preamble))
     )
     body_name = header_body_name(_naming_lines(header), "\n".join(lines[len(header) :]))
+    if body_name:  # a name read from capitals takes the case the text writes it in ("Đại học Bách khoa Hà Nội")
+        body_name = restore_case(body_name, "\n".join(lines[len(header) :]))
+        body_name = body_name[:1].upper() + body_name[1:]
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
     _fill_from_metadata(plan, lines)

@@ -353,6 +353,9 @@ def unglue(word: str, text: str) -> str:
     return " ".join(cuts[0]) if len(cuts) == 1 else word
 
 
+_ROMAN_RE = re.compile(r"[IVXLC]+")
+
+
 def restore_case(phrase: str, text: str) -> str:
     """Give a lower-cased phrase (an ALLCAPS title) the capitals it has where the text writes it.
 
@@ -377,7 +380,11 @@ def restore_case(phrase: str, text: str) -> str:
         k = 0
         while i + k < len(words) and j + k < len(body) and words[i + k].casefold() == keys[j + k]:
             sentence_start = j + k == 0 or re.search(r"[.:;!?]$", body[j + k - 1])
-            if not (sentence_start and k == 0):
+            # a word the text writes in capitals ("SỞ", "VÀ"), not an acronym or a numeral ("TP.", "XIII")
+            core = body[j + k].strip("()[]“”\"',.;:!?…")
+            shouted = len(core) > 1 and core.isupper() and not is_acronym(core) and not _ROMAN_RE.fullmatch(core)
+            shouted = shouted and not words[i + k].isupper()
+            if not (sentence_start and k == 0) and not shouted:
                 out[i + k] = body[j + k]
             k += 1
         i += max(k, 1)
