@@ -11,6 +11,7 @@ import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
 from exemplar_pages.importing.plan_header import parse_reference
+from exemplar_pages.importing.plan_parser import rejoin_letter_spacing
 from exemplar_pages.importing.plan_text import restore_case
 from tests.test_plan_other_bodies import fold
 
@@ -1582,3 +1583,20 @@ def test_a_name_read_from_capitals_takes_the_case_the_text_writes() -> None:
     text = "Báo cáo của SỞ Giáo dục VÀ Đào tạo tỉnh Nam Định và Đại hội lần thứ XIII tại TP. Hồ Chí Minh"
     assert restore_case("sở giáo dục và đào tạo tỉnh nam định", text) == "Sở Giáo dục và Đào tạo tỉnh Nam Định"
     assert restore_case("đại hội lần thứ xiii tại tp. hồ chí minh", text) == "Đại hội lần thứ XIII tại TP. Hồ Chí Minh"
+
+
+def test_a_header_letter_spaced_by_an_ocr() -> None:
+    """ "ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "Số: 3210/QĐ - U B ND", "T hành phố Hồ Chí M inh": the
+    pieces are joined into syllables; a line of acronyms, or a paragraph that lost letters, is left as it is."""
+    plan = parse_plan(
+        "| ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "| Số: 3210/QĐ - U B ND | T hành phố Hồ Chí M inh, ngày 28 tháng 6 năm 2014 |\nQUYẾT ĐỊNH\n"
+        "Về ban hành Kế hoạch hỗ trợ nhà ở\nCăn cứ Luật Tổ chức Hội đồng nhân dân và Ủy ban nhân dân ngày 26/11/2003;\n"
+    )
+    assert fold(plan.issuing_body) == "uy ban nhan dan thanh pho ho chi minh"
+    assert (plan.number, plan.place) == ("3210/QĐ-UBND", "Thành phố Hồ Chí Minh")
+    assert rejoin_letter_spacing("T H ủ T ư ớ N G C H í N H P H ủ") == "THủ TướNG CHíNH PHủ"
+    for line in ("UBND TP HCM", "TRƯỜNG TH VÀ THCS A LƯỚI", "CÔNG ĐOÀN GD H. BA TƠ"):
+        assert rejoin_letter_spacing(line) == line
+    lost = "S : 25/2009/TT-BCT Hà N i, ngày 25 tháng 8 năm 2009 " + "THÔNG TƯ QUY NNH CHI TI T THI HÀNH " * 6
+    assert parse_plan(lost).place != "Hà Ni"

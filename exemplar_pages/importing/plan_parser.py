@@ -7,7 +7,7 @@ import re
 
 from django.utils.translation import gettext as _
 
-from cms.vietnamese import repair_vietnamese, text_quality
+from cms.vietnamese import is_valid_syllable, repair_vietnamese, text_quality
 
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
@@ -138,13 +138,60 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
     return out
 
 
+#: A piece of a letter-spaced word ("B" of "B AN", "NGH" of "NGH ĨA"): letters that are no syllable by themselves.
+_FRAGMENT_RE = re.compile(r"[^\W\d_]{1,3}")
+_PIECE_RE = re.compile(r"[^\W\d_]+")
+#: Where a header's letter-spaced lines are looked for: its first lines, each of a header's width (a long line is a
+#: paragraph, whose lost letters are not spacing: "Hà N i" stays).
+LETTER_SPACED_LINES = 25
+LETTER_SPACED_WIDTH = 200
+
+
+def rejoin_letter_spacing(line: str) -> str:
+    """A header line an OCR letter-spaced ("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH", "T hành phố Hồ Chí M
+    inh"): its pieces grouped into the fewest pieces that are no syllable (a piece joins those after it only when
+    one of them is no syllable by itself); a line of acronyms ("UBND TP HCM") has none to mend."""
+    tokens = line.split(" ")
+    n = len(tokens)
+    # best[i]: (pieces left that are no syllable, groups) for tokens[i:], and where the first group ends
+    best: list[tuple[int, int, int]] = [(0, 0, n)] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        alone = 0 if is_valid_syllable(tokens[i].rstrip(",.;:")) else 1
+        choice = (alone + best[i + 1][0], best[i + 1][1] + 1, i + 1)
+        for j in range(i + 2, min(i + 7, n) + 1):  # "T ư ớ N G": a syllable spelt letter by letter
+            group = tokens[i:j]
+            # pieces of letters; the last may be a whole syllable ("T" "HÀNH") and end the name or the place ("inh,")
+            if not (all(map(_FRAGMENT_RE.fullmatch, group[:-1])) and _PIECE_RE.fullmatch(group[-1].rstrip(",.;:"))):
+                break
+            if all(is_valid_syllable(piece.rstrip(",.;:")) for piece in group):
+                continue
+            if is_valid_syllable("".join(group).rstrip(",.;:")):
+                choice = min(choice, (best[j][0], best[j][1] + 1, j))
+        best[i] = choice
+    out, i, mended = [], 0, 0
+    while i < n:
+        j = best[i][2]
+        out.append("".join(tokens[i:j]))
+        mended += j - i > 1
+        i = j
+    line = " ".join(out) if mended else line
+    if NUMBER_LINE_RE.match(line.strip(" |")):  # "Số: 3210/QĐ - U B ND": the code's letters spaced out
+        line = _SPACED_CODE_RE.sub(lambda code: code.group().replace(" ", ""), line)
+    return line
+
+
+_SPACED_CODE_RE = re.compile(r"\b(?:[A-ZĐ] ){2,}[A-ZĐ]{1,3}\b")
+
+
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
+    raw = strip_markdown(text).split("\n")
+    raw = [
+        rejoin_letter_spacing(line) if i < LETTER_SPACED_LINES and len(line) <= LETTER_SPACED_WIDTH else line
+        for i, line in enumerate(raw)
+    ]
     lines = [
-        part.strip()
-        for line in strip_markdown(text).split("\n")
-        for piece in split_run_on_header(line.strip())
-        for part in split_flattened(piece)
+        part.strip() for line in raw for piece in split_run_on_header(line.strip()) for part in split_flattened(piece)
     ]
     # "• BỘ LAO ĐỘNG – THƯƠNG BINH": a site's list bullet before a header line in capitals
     lines = [line[1:].strip() if line[:1] == "•" and is_allcaps(line[1:]) else line for line in lines]
