@@ -1600,3 +1600,48 @@ def test_a_header_letter_spaced_by_an_ocr() -> None:
         assert rejoin_letter_spacing(line) == line
     lost = "S : 25/2009/TT-BCT Hà N i, ngày 25 tháng 8 năm 2009 " + "THÔNG TƯ QUY NNH CHI TI T THI HÀNH " * 6
     assert parse_plan(lost).place != "Hà Ni"
+
+
+def test_a_decree_heading_a_dash_wrapped_name_and_a_kind_inside_a_subject() -> None:
+    """ "NGHỊ ĐỊNH" is the kind (not "QUY ĐỊNH …" under it); "Bộ Lao động" over "- Thương binh và Xã hội" is one
+    name; "chỉ đạo <body> tại văn bản số …" names the issuer without "của"; "Kế hoạch phục vụ Tết" inside a cited
+    letter's subject is no reference (held-out round 34)."""
+    decree = parse_plan(
+        "CHÍNH PHỦ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 65/2014/NĐ-CP\nHà Nội, ngày 01 tháng 07 năm 2014\n"
+        "NGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT THI HÀNH LUẬT THI ĐUA, KHEN THƯỞNG\nCăn cứ Luật Tổ chức Chính phủ ngày 25 tháng "
+        "12 năm 2001;\n"
+    )
+    assert (decree.document_kind, decree.issuing_body) == ("Nghị định", "Chính phủ")
+    letter = references(
+        parse_plan(
+            "SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 12/SLĐTBXH\nV/v thu thập thông tin\n"
+            "Căn cứ Thông tư số 11/2022/TT-BLĐTBXH ngày 30/6/2022 của Bộ Lao động\n"
+            "- Thương binh và Xã hội hướng dẫn hỗ trợ việc làm bền vững;\n"
+            "Thực hiện ý kiến chỉ đạo Ban Tuyên giáo Thành ủy Hà Nội tại văn bản số 17-CV/BTGTU ngày 12/11/2015, về "
+            "việc cung cấp thông tin về bình ổn giá cả; Kế hoạch phục vụ Tết; Tổ chức các sự kiện. Sở xin báo cáo:\n"
+            "I. KẾT QUẢ\n"
+        )
+    )
+    assert letter == [
+        ("Thông tư", "11/2022/TT-BLĐTBXH", dt.date(2022, 6, 30), "Bộ Lao động - Thương binh và Xã hội"),
+        ("Công văn", "17-CV/BTGTU", dt.date(2015, 11, 12), "Ban Tuyên giáo Thành ủy Hà Nội"),
+    ]
+
+
+def test_a_dispatch_below_a_legal_site_s_long_metadata_table_and_summary() -> None:
+    """A page whose metadata table and news summary ("Theo đó, … yêu cầu …") fill fifty lines above the header:
+    the "CÔNG ĐIỆN" heading is still found, with the header above it (held-out round 34)."""
+    chrome = "|\nĐang tải văn bản...\n" + "".join(
+        f"{label}:\n|\n{value}\n|\n|\n"
+        for label, value in (("Số hiệu", "229/CĐ-TTg"), ("Loại văn bản", "Công điện"), ("Người ký", "Phạm Minh Chính"))
+    )
+    summary = "Thi đua cao điểm năm 2025\nNgày 26/11/2025, Thủ tướng Chính phủ có Công điện 229/CĐ-TTg.\n" + (
+        "Theo đó, Thủ tướng Chính phủ yêu cầu các bộ, ngành khẩn trương triển khai.\n- Tập trung khắc phục khó khăn.\n"
+        * 8
+    )
+    plan = parse_plan(
+        chrome + summary + "THỦ TƯỚNG CHÍNH\nPHỦ\n-------\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nSố: 229/CĐ-TTg\n"
+        "Hà Nội, ngày 26\ntháng 11 năm 2025\nCÔNG ĐIỆN\nVỀ KHẨN TRƯƠNG TRIỂN KHAI CÁC ĐỢT THI ĐUA CAO ĐIỂM\n"
+        "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ;\n"
+    )
+    assert (plan.document_kind, plan.issuing_body, plan.place) == ("Công điện", "Thủ tướng Chính phủ", "Hà Nội")

@@ -132,6 +132,10 @@ KINDS = (
     "Quy chế",
     "Quy định",
     "Tiêu chí",
+    "Nghị định",
+    "Luật",
+    "Tờ trình",
+    "Công điện",
 )
 _KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
 SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
@@ -344,13 +348,17 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
     return f"{kind_written} {subject}".strip()
 
 
+#: The lines the title is looked for in: a legal site's page puts its metadata table and a summary above the header.
+TITLE_WINDOW = 100
+
+
 def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
     """(index of the title line, title, index after the title, kind of document).
 
     The title is the first line headed by a kind ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…) after the header
     block (a web page may repeat it above the header); a letter (Công văn) is titled by its "V/v" line.
     """
-    window = lines[:60]
+    window = lines[:TITLE_WINDOW]
     body = body_index(window)
     candidates = [(i, found) for i, line in enumerate(window[:body]) if (found := match_kind(line))]
     markers = [i for i, line in enumerate(window[:body]) if _is_marker(line)]
@@ -1082,6 +1090,7 @@ _WITHIN_RE = re.compile(
     rf"|{loose('quy định tại')}\s+(?=(?:{_DOC_TYPE})\b))",
     re.IGNORECASE,
 )
+_DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 _OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ngày 03/12/2021của …" too
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
@@ -1283,8 +1292,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     quoted = _OF_AFTER_QUOTE_RE.search(subject) if issuer is None and (number or date) else None
     if quoted and subject[quoted.end()].isupper():  # a body's name, not "… của bộ phận …"
         issuer = _issuer(subject[quoted.end() :])
-    if issuer is None and (owner := _OF_RE.search(whose)):
-        issuer = _issuer(whose[owner.end() :])  # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …"
+    if issuer is None and (owner := _OF_RE.search(whose) or _DIRECTED_BY_RE.search(whose)):
+        # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …", "… ý kiến chỉ đạo Ban Tuyên giáo … tại văn bản số …"
+        issuer = _issuer(whose[owner.end() :])
     if issuer is None and not (number or date or of) and doc_type in _OWNED_TYPES:
         if own := _NAMED_OWNER_RE.match(
             head
@@ -1315,11 +1325,36 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     )
 
 
+_WRAPPED_DASH_RE = re.compile(r"[-–]\s+[A-ZĐÀ-Ỹ]")
+
+
+def _in_subject(ref: BasisReference, piece: str, before: list[BasisReference]) -> bool:
+    """ "… văn bản số 17-CV/BTGTU …, về việc cung cấp thông tin về Bình ổn giá cả; Kế hoạch phục vụ Tết; …": a kind
+    named without number, date or issuer, with no verb of its own, after a reference whose subject the sentence is
+    still giving, is a part of that subject."""
+    return (
+        not (ref.number or ref.date or ref.issuer)
+        and ref.document_type != "Luật"  # a Law is cited by its name alone
+        and not BASIS_VERB_RE.match(piece.strip())
+        and bool(before)
+        and bool(before[-1].number)
+        and bool(_ABOUT_RE.search(before[-1].text))
+    )
+
+
 def basis_paragraphs(lines: list[str]) -> list[str]:
     """Preamble lines joined into paragraphs: a line not ending a clause runs on into the next one."""
     paragraphs: list[str] = []
     for line in lines:
-        starts_new = (
+        # "… của Bộ Lao động" over "- Thương binh và Xã hội hướng dẫn …": a name's dash wrapped to a line's start
+        wrapped_dash = (
+            paragraphs
+            and _WRAPPED_DASH_RE.match(line)
+            and BASIS_VERB_RE.match(paragraphs[-1])
+            and not re.search(r"[.;:!?,]$", paragraphs[-1])
+            and not _DOC_TYPE_RE.match(line[1:].strip())
+        )
+        starts_new = not wrapped_dash and (
             not paragraphs
             or re.search(r"[.;:!?]$", paragraphs[-1])
             or re.match(r"[-+•]\s", line)
@@ -1403,6 +1438,8 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                     if owner and not _OF_RE.search(piece):
                         piece = f"{piece} {owner}"  # "chương trình công tác, kế hoạch năm học … của nhà trường"
                     ref = parse_reference(piece, verb)
+                    if ref and _in_subject(ref, piece, refs[sentence_first:]):
+                        continue
                     if ref and ref.document_type == "Luật" and ref.date:
                         # "Luật sửa đổi … ngày 14/6/2005 và ngày 16/11/2013": two amending Laws
                         again = _AND_DATE_RE.search(piece)

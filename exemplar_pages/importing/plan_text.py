@@ -87,6 +87,7 @@ NUMBER_KINDS = {
     "TT": "Thông tư",
     "VBHN": "Văn bản hợp nhất",
     "PA": "Phương án",
+    "TTR": "Tờ trình",
 }
 LOCALITY_UNITS = ("thành phố", "thị trấn", "thị xã", "phường", "huyện", "quận", "tỉnh", "xã")
 ORG_WORDS = (
