@@ -112,8 +112,11 @@ ORG_WORDS = (
 _UNIT_RE = "|".join(LOCALITY_UNITS)
 #: "<unit> <Name>" on one line: "… trong huyện" at a line's end is not "huyện Thực" of "Thực hiện …" below it.
 LOCALITY_RE = re.compile(rf"\b({_UNIT_RE})[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+){{0,3}})")
-#: Markdown's bold and italic marks (a lone "*" against a word: "*Căn cứ Luật …;*"), headings and quotes.
-MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w*])\*(?=[^\s*])|(?<=[^\s*])\*(?![\w*])|^#{1,6}\s*|^>\s*", re.MULTILINE)
+#: Markdown's bold and italic marks (a lone "*" opening after a space or closing before one: "*Căn cứ Luật …;*", not
+#: a footnote's "(*)"), headings and quotes.
+MARKDOWN_RE = re.compile(
+    r"\*\*|__|(?:(?<=\s)|^)\*(?=[^\s*])|(?<=[^\s*])\*(?=\s|$|[;,.:])|^#{1,6}\s*|^>\s*", re.MULTILINE
+)
 
 
 def make_date(day: str | int, month: str | int, year: str | int) -> dt.date | None:
