@@ -1645,3 +1645,28 @@ def test_a_dispatch_below_a_legal_site_s_long_metadata_table_and_summary() -> No
         "THỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng, Thủ trưởng cơ quan ngang Bộ;\n"
     )
     assert (plan.document_kind, plan.issuing_body, plan.place) == ("Công điện", "Thủ tướng Chính phủ", "Hà Nội")
+
+
+def test_articles_of_a_cited_document_a_topic_in_a_subject_and_an_amending_law_s_number() -> None:
+    """ "điều 100 của Hiến pháp", "các Điều 14, 15, 16, 17 trong Nghị định số …" cite those documents; "Nghị định
+    30/2020/NĐ-CP" named without "số" or a date in a letter's subject is its topic; "Luật Sửa đổi, bổ sung … của Luật
+    … số 87/2025/QH15" is the amending Law's number (held-out round 35)."""
+    constitution = parse_reference("Căn cứ vào điều 100 của Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;")
+    assert constitution.document_type == "Hiến pháp"
+    decree = parse_reference(
+        "Để thực hiện các Điều 14, 15, 16, 17 trong Nghị định số 56/1998/NĐ-CP ngày 30-7-1998 của Chính phủ quy định "
+        "các hình thức khen thưởng"
+    )
+    assert (decree.document_type, decree.number, decree.issuer) == ("Nghị định", "56/1998/NĐ-CP", "Chính phủ")
+    letter = references(
+        parse_plan(
+            "Thực hiện Công văn số 1198/SGDĐT-VP ngày 12 tháng 10 năm 2020 của Sở GD&ĐT Bắc Giang về việc triệu tập "
+            "Hội nghị tập huấn công tác thi đua; Quản lý, duy trì Website; Nghị định 30/2020/NĐ-CP. Phòng GD&ĐT yêu "
+            "cầu:\n1. Nội dung tập huấn\n"
+        )
+    )
+    assert letter == [("Công văn", "1198/SGDĐT-VP", dt.date(2020, 10, 12), "Sở GD&ĐT Bắc Giang")]
+    amending = parse_reference(
+        "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;"
+    )
+    assert (amending.document_type, amending.number) == ("Luật", "87/2025/QH15")

@@ -174,7 +174,10 @@ BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{_VERB})\s|^[IVX]+\.\s|^{loose(
 BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({_VERB})\s+(.*)$", re.DOTALL | re.IGNORECASE)
 _DOC_TYPE_RE = re.compile(
     rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+|{loose('theo')}\s+"
-    rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+)?({_DOC_TYPE})\b\s*(.*)$",
+    rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+"
+    # "các Điều 14, 15, 16, 17 trong Nghị định …", "điều 100 của Hiến pháp": articles of the document cited
+    rf"|(?:{loose('các')}\s+)?(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\d[\d\s,;và]{{0,30}}?\s+"
+    rf"(?:{loose('của')}|{loose('trong')}|{loose('tại')})\s+)?({_DOC_TYPE})\b\s*(.*)$",
     re.DOTALL | re.IGNORECASE,
 )
 _KINDS_OBJECT = "|".join(loose(kind) for kind in KINDS)
@@ -1090,6 +1093,7 @@ _WITHIN_RE = re.compile(
     rf"|{loose('quy định tại')}\s+(?=(?:{_DOC_TYPE})\b))",
     re.IGNORECASE,
 )
+_AMENDING_RE = re.compile(rf"\s*{loose('sửa đổi')}", re.IGNORECASE)
 _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 _OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ngày 03/12/2021của …" too
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{_DOC_TYPE})\s+{loose('số')})", re.IGNORECASE)
@@ -1255,7 +1259,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
         first_date = next((d[1] for d in find_dates(head)), len(head))
         later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
-        if later and not _OF_RE.search(head[: later.start()]):
+        # "Luật Sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the amending Law's own number, after its title
+        amending = doc_type == "Luật" and _AMENDING_RE.match(head)
+        if later and (amending or not _OF_RE.search(head[: later.start()])):
             number_m, after = later, later.end()
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
@@ -1332,8 +1338,10 @@ def _in_subject(ref: BasisReference, piece: str, before: list[BasisReference]) -
     """ "… văn bản số 17-CV/BTGTU …, về việc cung cấp thông tin về Bình ổn giá cả; Kế hoạch phục vụ Tết; …": a kind
     named without number, date or issuer, with no verb of its own, after a reference whose subject the sentence is
     still giving, is a part of that subject."""
+    # "Nghị định 30/2020/NĐ-CP" named in the subject too: a number without "số" or a date is a topic, not a citation
+    bare_number = ref.number and not ref.date and not re.search(rf"{loose('số')}\s*:?\s*\d", piece, re.IGNORECASE)
     return (
-        not (ref.number or ref.date or ref.issuer)
+        not ((ref.number and not bare_number) or ref.date or ref.issuer)
         and ref.document_type != "Luật"  # a Law is cited by its name alone
         and not BASIS_VERB_RE.match(piece.strip())
         and bool(before)

@@ -69,6 +69,7 @@ DOC_TYPES = (
     "Tờ trình",
     "Công điện",
     "Thông tri",
+    "Hiến pháp",
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
