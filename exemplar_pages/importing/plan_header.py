@@ -1301,11 +1301,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if issuer is None and (owner := _OF_RE.search(whose) or _DIRECTED_BY_RE.search(whose)):
         # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …", "… ý kiến chỉ đạo Ban Tuyên giáo … tại văn bản số …"
         issuer = _issuer(whose[owner.end() :])
-    if issuer is None and not (number or date or of) and doc_type in _OWNED_TYPES:
-        if own := _NAMED_OWNER_RE.match(
-            head
-        ):  # "Thông báo Phòng Tổ chức Cán bộ …", "chương trình công tác Đoàn trường …"
-            issuer = _issuer(own.group(1))
+    # "Thông báo Phòng Tổ chức Cán bộ …", "chương trình công tác Đoàn trường …": the body named after the kind
+    own = _NAMED_OWNER_RE.match(head) if issuer is None and not (number or date or of) else None
+    if own and doc_type in _OWNED_TYPES:
+        issuer = _issuer(own.group(1))
     if doc_type == "Nghị quyết" and not number and (congress := _CONGRESS_RE.match(head)):
         # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": the congress resolved it
         owner = _issuer(congress.group(2)) if congress.group(2) else None

@@ -145,6 +145,8 @@ _PIECE_RE = re.compile(r"[^\W\d_]+")
 #: paragraph, whose lost letters are not spacing: "Hà N i" stays).
 LETTER_SPACED_LINES = 25
 LETTER_SPACED_WIDTH = 200
+#: "U B ND" in a number line: a code whose letters are spaced out.
+_SPACED_CODE_RE = re.compile(r"\b(?:[A-ZĐ] ){2,}[A-ZĐ]{1,3}\b")
 
 
 def rejoin_letter_spacing(line: str) -> str:
@@ -178,9 +180,6 @@ def rejoin_letter_spacing(line: str) -> str:
     if NUMBER_LINE_RE.match(line.strip(" |")):  # "Số: 3210/QĐ - U B ND": the code's letters spaced out
         line = _SPACED_CODE_RE.sub(lambda code: code.group().replace(" ", ""), line)
     return line
-
-
-_SPACED_CODE_RE = re.compile(r"\b(?:[A-ZĐ] ){2,}[A-ZĐ]{1,3}\b")
 
 
 def _split_lines(text: str) -> list[str]:
