@@ -1670,3 +1670,16 @@ def test_articles_of_a_cited_document_a_topic_in_a_subject_and_an_amending_law_s
         "Căn cứ Luật Sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;"
     )
     assert (amending.document_type, amending.number) == ("Luật", "87/2025/QH15")
+
+
+def test_the_signer_s_title_ends_at_the_name_before_an_attached_document() -> None:
+    """A decision followed by the regulation it issues: the capitals after the signer's name are the regulation's
+    header, not more of the title (a legal site's Markdown page, held-out round 33)."""
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 86/2025/QĐ-UBND\n"
+        "Bắc Ninh, ngày 03 tháng 12 năm 2025\nQUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG\n"
+        "Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này "
+        "Quy định về công tác thi đua./.\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\nTM. ỦY BAN\nNHÂN DÂN\nCHỦ TỊCH\n"
+        "Phạm Hoàng Sơn\n|\nQUY ĐỊNH\nVỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TỈNH BẮC NINH\nI\nQUY ĐỊNH CHUNG\n"
+    )
+    assert (plan.signer_title, plan.signer_name) == ("TM. ỦY BAN\nNHÂN DÂN\nCHỦ TỊCH", "Phạm Hoàng Sơn")

@@ -197,7 +197,7 @@ def parse_closing(lines: list[str]) -> tuple[list[str] | None, str | None, str |
         nonlocal name
         if is_person_name(text):
             name = name or text
-        elif is_allcaps(text):
+        elif is_allcaps(text) and name is None:  # after the name: an attached document's header, not the title
             pieces.append(text)
 
     for line in lines:
