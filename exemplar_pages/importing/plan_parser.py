@@ -105,20 +105,19 @@ def _rejoin_wrapped_header(lines: list[str]) -> list[str]:
         if out:
             above, below = out[-1].strip(), line.strip()
             joined = f"{above} {below}"
+            # "CỘNG / HÒA XÃ HỘI …", "ĐẢNG CỘNG SẢN" over "VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ" over "NGHĨA VIỆT NAM"
             wrapped_motto = (
                 len(above.split()) <= 4
                 and _REPUBLIC_START_RE.match(joined)
                 and not _REPUBLIC_START_RE.match(above)
                 and not _REPUBLIC_START_RE.match(below)
+            ) or (
+                (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
+                and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
             )
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
             # "ỦY" over "BAN NHÂN DÂN TỈNH …": a body's first word, which names nothing alone
             wrapped_name = fold(above) in ("uy", "hoi", "uy ban", "hoi dong") and is_allcaps(joined)
-            # "ĐẢNG CỘNG SẢN" over "VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ" over "NGHĨA VIỆT NAM": a motto, not a body
-            wrapped_motto = wrapped_motto or (
-                (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
-                and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
-            )
             # "Hà Nội, ngày 03" over "tháng 12 năm 2025"; "QUYẾT" over "ĐỊNH"
             wrapped_date = _DATE_HEAD_RE.search(above) and _DATE_TAIL_RE.match(below)
             wrapped_kind = (
@@ -447,9 +446,10 @@ def parse_plan(text: str) -> ParsedPlan:
         or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
     )
-    body_name = header_body_name(_naming_lines(header), "\n".join(lines[len(header) :]))
+    below_header = "\n".join(lines[len(header) :])
+    body_name = header_body_name(_naming_lines(header), below_header)
     if body_name:  # a name read from capitals takes the case the text writes it in ("Đại học Bách khoa Hà Nội")
-        body_name = restore_case(body_name, "\n".join(lines[len(header) :]))
+        body_name = restore_case(body_name, below_header)
         body_name = body_name[:1].upper() + body_name[1:]
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
