@@ -9,8 +9,23 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import is_valid_syllable, repair_vietnamese, text_quality
 
+from .plan_basis import parse_basis
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
+    attached_to,
+    authority_line,
+    join_metadata_labels,
+    parse_metadata,
+    parse_number,
+    parse_period,
+    parse_place_date,
+    parse_published,
+    split_flattened,
+    split_run_on_header,
+)
+from .plan_issuer import complete_bare_body, header_body_name, opening_body_name
+from .plan_models import ParsedPlan
+from .plan_patterns import (
     AUTHORITY_RE,
     BASIS_VERB_RE,
     BODY_START_RE,
@@ -22,26 +37,10 @@ from .plan_header import (
     PLACE_DATE_RE,
     PUBLISHED_RE,
     REPUBLIC,
-    attached_to,
-    authority_line,
-    complete_bare_body,
-    find_title,
-    header_body_name,
     is_header_mark,
-    join_metadata_labels,
     match_kind,
-    opening_body_name,
-    parse_basis,
-    parse_metadata,
-    parse_number,
-    parse_period,
-    parse_place_date,
-    parse_published,
-    parse_reference,
-    split_flattened,
-    split_run_on_header,
 )
-from .plan_models import ParsedPlan
+from .plan_reference import parse_reference
 from .plan_text import (
     DOC_NUMBER,
     DOC_TYPES,
@@ -55,6 +54,7 @@ from .plan_text import (
     restore_case,
     strip_markdown,
 )
+from .plan_title import find_title
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"

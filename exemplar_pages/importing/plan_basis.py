@@ -1,0 +1,261 @@
+"""The legal basis of a plan: its preamble paragraphs, split into clauses and references in the order of the text."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .plan_models import BasisReference
+from .plan_patterns import (
+    BASIS_VERB_RE,
+    CAPITALISED_TYPE,
+    DOC_TYPE_PATTERN,
+    DOC_TYPE_RE,
+    OF_RE,
+    OPENING_RE,
+    VERB_PATTERN,
+    is_body_start,
+)
+from .plan_reference import ABOUT_RE, NUMBERED, NUMBERED_IN_RE, parse_reference
+from .plan_text import (
+    NUMBER_KINDS,
+    find_dates,
+    fold,
+    is_allcaps,
+    loose,
+)
+
+#: ", trên cơ sở Kế hoạch số …": a second basis verb and its numbered reference inside one sentence.
+_VERB_REFERENCE_RE = re.compile(rf"(?:{VERB_PATTERN})\s+(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\b", re.IGNORECASE)
+
+
+def split_clauses(paragraph: str) -> list[str]:
+    """Split a preamble paragraph at ";", at a sentence end and before a comma-joined opening sentence."""
+    clauses: list[str] = []
+    for part in re.split(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
+        start = 0
+        for m in re.finditer(r",\s*", part):
+            rest = part[m.end() :]
+            if (rest[:1].isupper() and OPENING_RE.match(rest)) or _VERB_REFERENCE_RE.match(rest):
+                clauses.append(part[start : m.start()])
+                start = m.end()
+                break
+        clauses.append(part[start:])
+    return [c.strip() for c in clauses if c.strip()]
+
+
+#: The next of a list of documents of one type, its type not repeated.
+_NEXT_NUMBER = rf"{loose('số')}\s*:?\s*\d+\s*[/-]"
+_NEXT_NUMBER_RE = re.compile(_NEXT_NUMBER, re.IGNORECASE)
+_YEARS_LIST_RE = re.compile(
+    rf"{loose('năm')}\s+\d{{4}}(?:\s*(?:,|{loose('và')})\s*{loose('năm')}\s+\d{{4}})+\s*$", re.IGNORECASE
+)
+_NEXT_REFERENCE_RE = re.compile(
+    rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}\b|\d+\s*[/-])"
+    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
+    rf"|\s+{loose('và')}\s+(?=(?-i:{CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
+    rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
+    re.IGNORECASE,
+)
+_NUMBERED_DATED_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+\d+\s*[/-]\S*\s*,?\s*{loose('ngày')}\s*\d", re.IGNORECASE)
+_ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
+_SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)[\s,]", re.IGNORECASE)
+_OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({DOC_TYPE_PATTERN})\s+{loose('số')}", re.IGNORECASE)
+_NEXT_UNNUMBERED_RE = re.compile(rf",\s+(?=(?:{DOC_TYPE_PATTERN})\s)", re.IGNORECASE)
+
+
+def _named_in_subject(clause: str, start: int, m: re.Match) -> bool:
+    """Whether the document after ``m`` is named in the subject of the reference before it, as one of several of
+    the same kind: "… hướng dẫn thi hành một số điều của Nghị định số A, Nghị định số B và Nghị định số C"."""
+    verbs = list(_SUBJECT_VERB_RE.finditer(clause, start, m.start()))
+    of = _OF_REFERENCE_RE.search(clause, verbs[-1].end(), m.start()) if verbs else None
+    return bool(of) and fold(clause[m.end() :]).startswith(fold(of.group(1)) + " ")
+
+
+#: ", hướng dẫn thực hiện Nghị định …", ", quy định chi tiết …": a verb describing the reference before the comma.
+_TYPE_AS_VERB_RE = re.compile(rf"(?:{loose('hướng dẫn')}|{loose('quy định')})\s")
+
+
+def _restates_type(before: str, after: str) -> bool:
+    """Whether ``after`` opens with the lower-case type of the numbered document ``before`` cites."""
+    numbered = NUMBERED_IN_RE.search(before)
+    return bool(numbered and after[:1].islower() and fold(after).startswith(fold(numbered.group(1)) + " "))
+
+
+def split_references(clause: str) -> list[str]:
+    """ "Chỉ thị số 19/CT-TTg … và Kế hoạch số 16/KH-HĐTĐKT …" -> two references; a Law and a Decree likewise."""
+    pieces, start = [], 0
+    for m in _NEXT_REFERENCE_RE.finditer(clause):
+        law = re.match(rf"{loose('Luật')}\s|(?!.{{0,30}}{loose('số')})", clause[m.end() :], re.IGNORECASE)
+        # "Luật sửa đổi … của Luật A ngày 16/4/2005 và Luật sửa đổi … ngày …": the date closed the first one
+        before = clause[start : m.start()].rstrip()
+        dated = _ENDS_WITH_YEAR_RE.search(before) or any(end >= len(before) for _, _, end in find_dates(before))
+        # "… và Quyết định 3638/QĐ-BYT ngày 15/07/2016 về …": numbered and dated without "số", a reference of its own
+        own = _NUMBERED_DATED_RE.match(clause, m.end())
+        if law and not dated and not own and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
+            continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
+        if _named_in_subject(clause, start, m):
+            continue
+        pieces.append(clause[start : m.start()])
+        start = m.end()
+    pieces.append(clause[start:])
+    out: list[str] = []
+    for piece in pieces:  # "chương trình …, chương trình …" (no number, before any "về")
+        begin = 0
+        for m in _NEXT_UNNUMBERED_RE.finditer(piece):
+            if _restates_type(piece[begin : m.start()], piece[m.end() :]) or _TYPE_AS_VERB_RE.match(piece, m.end()):
+                continue  # "Kế hoạch số 15/KH-UBND … của …, kế hoạch xây dựng …": the same plan described
+            if not ABOUT_RE.search(piece[begin : m.start()]) and not _named_in_subject(piece, begin, m):
+                out.append(piece[begin : m.start()])
+                begin = m.end()
+        out.append(piece[begin:])
+    return [p.strip() for p in out if p.strip()]
+
+
+_WRAPPED_DASH_RE = re.compile(r"[-–]\s+[A-ZĐÀ-Ỹ]")
+
+
+def _in_subject(ref: BasisReference, piece: str, before: list[BasisReference]) -> bool:
+    """ "… văn bản số 17-CV/BTGTU …, về việc cung cấp thông tin về Bình ổn giá cả; Kế hoạch phục vụ Tết; …": a kind
+    named without number, date or issuer, with no verb of its own, after a reference whose subject the sentence is
+    still giving, is a part of that subject."""
+    # "Nghị định 30/2020/NĐ-CP" named in the subject too: a number without "số" or a date is a topic, not a citation
+    bare_number = ref.number and not ref.date and not re.search(rf"{loose('số')}\s*:?\s*\d", piece, re.IGNORECASE)
+    return (
+        not ((ref.number and not bare_number) or ref.date or ref.issuer)
+        and ref.document_type != "Luật"  # a Law is cited by its name alone
+        and not BASIS_VERB_RE.match(piece.strip())
+        and bool(before)
+        and bool(before[-1].number)
+        and bool(ABOUT_RE.search(before[-1].text))
+    )
+
+
+def basis_paragraphs(lines: list[str]) -> list[str]:
+    """Preamble lines joined into paragraphs: a line not ending a clause runs on into the next one."""
+    paragraphs: list[str] = []
+    for line in lines:
+        # "… của Bộ Lao động" over "- Thương binh và Xã hội hướng dẫn …": a name's dash wrapped to a line's start
+        wrapped_dash = (
+            paragraphs
+            and _WRAPPED_DASH_RE.match(line)
+            and BASIS_VERB_RE.match(paragraphs[-1])
+            and not re.search(r"[.;:!?,]$", paragraphs[-1])
+            and not DOC_TYPE_RE.match(line[1:].strip())
+        )
+        starts_new = not wrapped_dash and (
+            not paragraphs
+            or re.search(r"[.;:!?]$", paragraphs[-1])
+            or re.match(r"[-+•]\s", line)
+            or is_body_start(line)
+            or is_allcaps(paragraphs[-1])
+        )
+        if starts_new:
+            paragraphs.append(line.strip())
+        else:
+            paragraphs[-1] = f"{paragraphs[-1]} {line.strip()}"
+    return paragraphs
+
+
+_AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORECASE)
+_NUMBERED_RE = re.compile(rf"^{NUMBERED}", re.IGNORECASE)
+
+
+def _share_issuer(listed: list[BasisReference]) -> None:
+    """ "Nghị định số A ngày …, Nghị định số B ngày … và Nghị định số C ngày … của Chính phủ": the issuer named after
+    the last of a run of documents cited bare (no subject between them) is the others' too, when they are of its
+    kind and numbered, or Laws ("Luật … ngày … và Luật sửa đổi … ngày … của Quốc hội"), or numbered with its issuer's
+    code ("Kế hoạch số 81-KH/ĐUK …; Hướng dẫn số 23-HD/ĐUK … của Đảng ủy Khối …")."""
+    for index in range(len(listed) - 1, 0, -1):
+        last = listed[index]
+        if not last.issuer:
+            continue
+        for ref in reversed(listed[:index]):
+            if ref.issuer or (ref.subject and ref.document_type != "Luật"):  # a Law's subject is its name
+                break
+            same_kind = ref.document_type == last.document_type and (
+                (ref.number and last.number) or (ref.document_type == "Luật" and not ref.number and not last.number)
+            )
+            same_code = ref.number and last.number and _issuer_code(ref.number) == _issuer_code(last.number)
+            if not (same_kind or same_code):
+                break
+            ref.issuer = last.issuer
+
+
+def _issuer_code(number: str) -> str:
+    """ "81-KH/ĐUK" -> "ĐUK", "42/2010/NĐ-CP" -> "CP", "03/CT-UBND" -> "UBND": the code of the body that numbered the
+    document, without the code of its kind."""
+    code = number.rsplit("/", 1)[-1].upper() if "/" in number else ""
+    kind, _dash, body = code.partition("-")
+    return body if body and kind in NUMBER_KINDS else code
+
+
+def _shared_owner(pieces: list[str]) -> str | None:
+    """ "của nhà trường" ending a list of documents named without number or date ("chương trình công tác, kế hoạch năm
+    học, kế hoạch chuyên môn … của nhà trường"): the owner of each of them."""
+    if len(pieces) < 2 or any(OF_RE.search(piece) or find_dates(piece) for piece in pieces[:-1]):
+        return None
+    if any(re.search(r"\d+\s*[/-]\s*[A-ZĐ]", piece) for piece in pieces):
+        return None
+    of = OF_RE.search(pieces[-1])
+    return pieces[-1][of.start() :] if of else None
+
+
+#: Where a sentence ends: a full stop, then a capital; not "TP. Hồ Chí Minh", "Tp. Huế" (a city's abbreviation).
+_SENTENCE_END_RE = re.compile(r"(?<=\.)(?<!TP\.)(?<!Tp\.)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
+    """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
+    refs: list[BasisReference] = []
+    carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
+    for para in basis_paragraphs(paragraphs):
+        # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
+        inherited = carried if _NUMBERED_RE.match(para) else None
+        carried = None
+        for sentence in _SENTENCE_END_RE.split(para):
+            verb: str | None = inherited
+            inherited = None
+            sentence_first = len(refs)
+            for clause in split_clauses(sentence):
+                first = len(refs)
+                pieces = split_references(clause)
+                owner = _shared_owner(pieces)
+                for piece in pieces:
+                    if _NEXT_NUMBER_RE.match(piece) and len(refs) > first:
+                        piece = f"{refs[-1].document_type} {piece}"  # "…, số 39/2012/NĐ-CP ngày …": the same type
+                    if owner and not OF_RE.search(piece):
+                        piece = f"{piece} {owner}"  # "chương trình công tác, kế hoạch năm học … của nhà trường"
+                    ref = parse_reference(piece, verb)
+                    if ref and _in_subject(ref, piece, refs[sentence_first:]):
+                        continue
+                    if ref and ref.document_type == "Luật" and ref.date:
+                        # "Luật sửa đổi … ngày 14/6/2005 và ngày 16/11/2013": two amending Laws
+                        again = _AND_DATE_RE.search(piece)
+                        if again and piece[: again.start()].count("(") > piece[: again.start()].count(")"):
+                            again = None  # "(đã được sửa đổi, bổ sung ngày … và ngày …)": the same Law's history
+                        later = find_dates(piece[again.end() :]) if again else []
+                        if later and later[0][1] <= len("ngày ") and later[0][0] != ref.date:
+                            refs.append(ref)
+                            ref = dataclasses.replace(ref, date=later[0][0])
+                    elif ref and ref.document_type == "Luật" and (years := _YEARS_LIST_RE.search(piece)):
+                        # "Luật sửa đổi, bổ sung … năm 2005, năm 2009, năm 2013": one amending Law a year
+                        refs.extend(dataclasses.replace(ref) for _ in re.findall(r"\d{4}", years.group())[1:])
+                    if ref:
+                        # a document cited again in another's subject ("… thi hành Luật … và Nghị định số 98/…")
+                        if not (
+                            ref.number
+                            and any((r.document_type, r.number) == (ref.document_type, ref.number) for r in refs)
+                        ):
+                            refs.append(ref)
+                        verb = ref.verb
+                    elif not BASIS_VERB_RE.match(piece):
+                        continue
+                    elif not owner:
+                        verb = None
+            # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
+            _share_issuer(refs[sentence_first:])
+            if verb and para.rstrip().endswith(";"):
+                carried = verb
+    return refs

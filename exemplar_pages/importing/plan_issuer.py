@@ -1,0 +1,363 @@
+"""The issuing body of a plan: from the name cells of its header, or else from its opening sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .plan_basis import split_clauses
+from .plan_header import left_of_place
+from .plan_patterns import (
+    BASIS_VERB_RE,
+    HEADING_RE,
+    MOTTO_LINE_RE,
+    MOTTO_RE,
+    NUMBER_RE,
+    OPENING_RE,
+    ORG_START,
+    PLACE_BLANK_DATE_RE,
+    PLACE_DATE_RE,
+    PUBLISHED_RE,
+    SUBJECT_LINE_RE,
+    UNION_MOTTO,
+    is_marker,
+    match_kind,
+)
+from .plan_text import (
+    LOCALITY_UNITS,
+    caps_to_name,
+    expand_locality,
+    fold,
+    is_allcaps,
+    loose,
+)
+
+#: Words that start the lower unit of a header when parent and child run together on one line.
+CHILD_ORG = "|".join(
+    loose(word) for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "HỘI ĐỒNG THI ĐUA")
+)
+#: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
+DEPARTMENT_ORG = "|".join(loose(word) for word in ("SỞ", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "BAN"))
+#: Bodies that carry their own name and need no locality from the parent line.
+SELF_NAMED = "|".join(
+    loose(word)
+    for word in (
+        "CĐCS",
+        "Công đoàn",
+        "Liên đội",
+        "Chi đoàn",
+        "Chi bộ",
+        "Đảng bộ",
+        "Đảng ủy",
+        "Trường",
+        "Tiểu ban",
+        "Ban Chấp hành",
+        "BCH",
+        "Đoàn trường",
+    )
+)
+
+BLANK_DATE_RE = re.compile(
+    rf",\s*{loose('ngày')}\s+(?:\.+|…+|\s)*{loose('tháng')}\s+(?:\.+|…+|\s|\d)*{loose('năm')}\s+\d{{4}}"
+)
+
+MOTTO_TAIL_RE = re.compile(
+    rf"\s({loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{UNION_MOTTO})$", re.IGNORECASE
+)
+
+
+_BARE_BODY_RE = re.compile(
+    rf"^(?:{loose('Ủy ban nhân dân')}|{loose('Uỷ ban nhân dân')}|UBND|{loose('Hội đồng nhân dân')}|HĐND)$", re.I
+)
+
+
+def complete_bare_body(name: str | None, text: str, place: str | None) -> str | None:
+    """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình")."""
+    if not name or not place or not _BARE_BODY_RE.match(name):
+        return name
+    units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
+    m = re.search(rf"(?<!\w)({units})\s+{loose(place)}(?!\w)", text, re.IGNORECASE)
+    return f"{name} {m.group(1).lower()} {place}" if m else name
+
+
+def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
+    """The pieces of the header that may name the issuer, in order; and whether a Union's motto stood right."""
+    fragments: list[str] = []
+    union_motto = False
+    for line in header_lines:
+        if match_kind(line) or PUBLISHED_RE.match(line):
+            continue
+        for cell in re.split(r"\s*\|\s*|\t+|[ \u00a0]{3,}", line):
+            cell = MOTTO_RE.sub("\n", cell)
+            cell = NUMBER_RE.sub("\n", cell)
+            cell = PLACE_DATE_RE.sub(left_of_place, cell)
+            cell = PLACE_BLANK_DATE_RE.sub("\n", cell)
+            cell = BLANK_DATE_RE.sub("\n", cell)
+            cell = SUBJECT_LINE_RE.sub("\n", cell)
+            cell = re.sub(rf"^\s*{loose('Số')}\s*:.*$", "\n", cell, flags=re.IGNORECASE | re.MULTILINE)
+            for piece in cell.split("\n"):
+                piece = " ".join(piece.split()).strip(" *-–—,;")
+                if not piece or not any(c.isalpha() for c in piece):
+                    continue
+                # the spaces between the columns lost: "BCH TỈNH ĐOÀN X ĐOÀN TNCS HỒ CHÍ MINH"
+                tail = MOTTO_TAIL_RE.search(piece)
+                if tail and is_allcaps(piece):
+                    piece = piece[: tail.start()].strip()
+                    union_motto = union_motto or bool(re.match(UNION_MOTTO, tail.group(1), re.IGNORECASE))
+                if MOTTO_LINE_RE.match(piece):
+                    union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
+                    continue
+                fragments.extend(_split_parent_child(piece))
+    return [f for f in fragments if _is_name_fragment(f)], union_motto
+
+
+_PARTY_CHILD_RE = re.compile(rf"^({loose('ĐẢNG BỘ')}\s.+?)\s({loose('ĐẢNG')}\s+(?:ỦY|UỶ|UY)\s.+)$")
+
+
+def _split_parent_child(piece: str) -> list[str]:
+    """ "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II" -> [parent, child] (two header lines run together)."""
+    if not is_allcaps(piece):
+        return [piece]
+    party = _PARTY_CHILD_RE.match(piece)  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG"
+    if party:
+        return [party.group(1), party.group(2)]
+    m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
+    parent_words = len(piece[: m.start()].split()) if m else 0
+    if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
+        return [piece[: m.start()].strip(), piece[m.start() :].strip()]
+    units = "|".join(loose(unit.upper()) for unit in LOCALITY_UNITS)
+    m = re.search(rf"\b(?:{units})\s+\S+(?:\s+\S+)??\s({DEPARTMENT_ORG})\s", piece)
+    if m and not re.search(rf"\b(?:{units})\b", piece[m.start(1) :]):
+        return [piece[: m.start(1)].strip(), piece[m.start(1) :].strip()]
+    return [piece]
+
+
+def _is_name_fragment(piece: str) -> bool:
+    """An ALLCAPS header piece, or a short mixed-case name of a body ("Liên đội trường TH Quảng Thạch")."""
+    words = piece.split()
+    if len(words) > 16 or HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
+        return False
+    if re.search(r"\w\?", piece):  # "T?NG LIÊN ÐOÀN": letters lost to an encoding, no name to read
+        return False
+    if sum(c.isalpha() for c in piece) < 3 and not piece.isalpha():  # ". PL": a number's tail, not "ỦY" over "BAN …"
+        return False
+    if fold(piece).startswith(("noi dung van ban", "van ban chi tiet", "noi dung toan van", "chi tiet van ban")):
+        return False  # a legal site's headings over the text
+    if fold(piece).startswith(("tin tuc", "thu vien dien tu", "trang chu", "tin hoat dong")):
+        return False  # a web site's banner or section: "TIN TỨC BỆNH VIỆN"
+    items = re.split(r"\s+[-–]\s+" if is_allcaps(piece) else r"\s+[-–]\s+|,\s+", piece)
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+        return False  # a site's menu: "Đảng - Công Đoàn - Đoàn TN", "UBND Huyện, Thị xã, Thành phố"
+    if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
+        return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
+    if fold(piece).startswith(("ban hanh ", "phe duyet ", "ve viec ", "sua doi", "quy dinh ")):
+        return False  # a decision's subject under its lost heading: "BAN HÀNH QUY CHẾ …", not a body "BAN …"
+    if is_allcaps(re.sub(r"(?<!\w)\w{1,3}\.", "", piece)):  # "CĐCS Tr. THCS TT BA TƠ": capitals but "Tr."
+        return True
+    return (
+        len(words) <= 10
+        and bool(re.match(rf"(?:{ORG_START})\b", piece, re.IGNORECASE))
+        and any(w[:1].isupper() for w in words[1:])
+        and not re.search(r"[.;!?]", piece)
+    )
+
+
+#: Regions that end a body's name on a line of their own ("CỤM THI ĐUA" over "TÂY NGUYÊN").
+_REGIONS = ("tay nguyen", "tay bac", "dong bac", "nam bo", "bac bo", "trung bo", "mien bac", "mien trung", "mien nam")
+
+
+def _region_tail(fragment: str) -> bool:
+    """A header line that is only a region's name: the end of the name above it, not a body of its own."""
+    return is_allcaps(fragment) and " ".join(fold(fragment).split()) in _REGIONS
+
+
+#: An institution's kind that ends a header line, its proper name on the next ("ĐẢNG BỘ HỌC VIỆN" over "CHÍNH SÁCH
+#: VÀ PHÁT TRIỂN").
+_INSTITUTION_END_RE = re.compile(
+    r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh|trung tam|cong ty"
+    r"|ngan hang)$"
+)
+
+
+#: A header line that continues the name above it: "VÀ DU LỊCH", "TẠI THÀNH PHỐ HỒ CHÍ MINH".
+_CONTINUED_NAME_RE = re.compile(rf"(?:{loose('và')}|{loose('tại')})\s", re.IGNORECASE)
+
+#: A header line naming only the organs of a body, whose name is on the next line ("CÔNG ĐOÀN – ĐOÀN THANH NIÊN" over
+#: "CÔNG TY TNHH MTV BÒ SỮA TP. HCM").
+_ORGANS_ONLY_RE = re.compile(
+    r"^(?:cong doan(?: co so)?|doan thanh nien|chi doan|chi bo|dang uy|ban chap hanh)"
+    r"(?: (?:va )?(?:cong doan(?: co so)?|doan thanh nien|chi doan|chi bo|dang uy|ban chap hanh))*$"
+)
+
+
+#: An association's standing organ over the institution its chapter belongs to: "BCH HỘI SINH VIÊN VIỆT NAM" over
+#: "TRƯỜNG ĐẠI HỌC VINH" is one name.
+_CHAPTER_ORGAN_RE = re.compile(r"^(?:bch|btv|ban chap hanh|ban thuong vu) (?:hoi|doan|cong doan)\b.*\bviet nam$")
+_INSTITUTION_START_RE = re.compile(r"^(?:truong|hoc vien|vien|benh vien|cong ty|tong cong ty|ngan hang)\b")
+
+
+def _repeats_a_name(fragment: str, above: list[str]) -> bool:
+    """A national name of three words or more ("HỘI SINH VIÊN VIỆT NAM") that begins or ends a fragment above it."""
+    folded = fold(fragment)
+    return (
+        len(folded.split()) >= 3
+        and folded.endswith(" viet nam")
+        and any(fold(name).startswith(f"{folded} ") or fold(name).endswith(f" {folded}") for name in above)
+    )
+
+
+def _names_institution(fragment: str) -> bool:
+    return is_allcaps(fragment) and bool(_INSTITUTION_END_RE.search(" ".join(fold(fragment).split())))
+
+
+#: A village or hamlet in a body's name ("CHI HỘI PN THÔN ĐÔNG MAI"): the name has its place already.
+_VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
+
+#: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
+_BARE_ORGAN_RE = re.compile(
+    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
+)
+
+
+_PUNCTUATION_RE = re.compile(r"[^\w\s]")
+
+
+def _below_page_lead(header_lines: list[str]) -> list[str]:
+    """The header without a web page's banner and post title above it: a line not in capitals ("Hội thi Tìm hiểu
+    Nghị quyết …") between lines in capitals ("HỘI LIÊN HIỆP PHỤ NỮ QUẬN 11" above, "HỘI LIÊN HIỆP PHỤ NỮ Q11" and
+    "BAN THƯỜNG VỤ" below) before the first line of the header's own (motto, number, place and date)."""
+    first_marker = next((i for i, line in enumerate(header_lines) if is_marker(line)), len(header_lines))
+    lettered = [i for i in range(first_marker) if any(c.isalpha() for c in header_lines[i])]
+    mixed = [i for i in lettered if not is_allcaps(header_lines[i])]
+    if not mixed:
+        return header_lines
+    cut = mixed[-1]
+    if any(i < cut and is_allcaps(header_lines[i]) for i in lettered) and any(i > cut for i in lettered):
+        return header_lines[cut + 1 :]
+    return header_lines
+
+
+def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
+    """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
+
+    Handles two-column lines, ``|`` table cells, the Party's and the Unions' mottos on the right, parent and
+    child run together on one line and texts without diacritics. None when no line of the block names a body.
+    ``rest`` is the text after the header: a name the page wrapped over two lines ("ỦY BAN TRUNG" over "ƯƠNG
+    MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
+    """
+    fragments, union_motto = _header_fragments(_below_page_lead(header_lines))
+    # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
+    # an association's motto cell, read after the left column.
+    fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]
+    # the text's words without punctuation; a line in capitals stands alone (an attached regulation repeats the header
+    # over two lines, which is no sign that the two make one name), mixed-case lines run on into each other
+    blocks: list[str] = []
+    for line in rest.splitlines():
+        if is_allcaps(line) or not blocks or is_allcaps(blocks[-1]):
+            blocks.append(line)
+        else:
+            blocks[-1] += " " + line
+    written = " | ".join(" ".join(_PUNCTUATION_RE.sub(" ", fold(block)).split()) for block in blocks)
+    written = f" {written} "
+    names: list[str] = []
+    for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
+        wrapped = (
+            names and is_allcaps(names[-1]) and f" {' '.join(fold(names[-1] + ' ' + fragment).split())} " in written
+        )
+        if names and _region_tail(fragment):
+            names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
+        elif names and (
+            wrapped
+            or _CONTINUED_NAME_RE.match(fragment)
+            or _names_institution(names[-1])
+            or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
+            or (_CHAPTER_ORGAN_RE.match(fold(names[-1])) and _INSTITUTION_START_RE.match(fold(fragment)))
+        ):
+            names[-1] = f"{names[-1]} {fragment}"
+        else:
+            names.append(fragment)
+    if not names:
+        return None
+    names = [n if not is_allcaps(n) else caps_to_name(n) for n in names]
+    child = names[-1]
+    name = child
+    if len(names) > 1:
+        parent = " ".join(names[:-1])
+        first = fold(child.split()[0])
+        units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
+        if re.match(r"(?:tinh|huyen|thanh|quan|thi|dang) (?:uy|doan)\b", fold(child)):
+            name = child  # "HUYỆN ỦY TÂN BIÊN" under "ĐẢNG BỘ TỈNH TÂY NINH", "TỈNH ĐOÀN …"
+        elif _BARE_ORGAN_RE.match(fold(child)):
+            name = f"{child} {parent}"  # "BAN CHẤP HÀNH TRUNG ƯƠNG" under "HỘI NÔNG DÂN VIỆT NAM"
+        elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
+            name = f"{names[-2]} {child[0].lower()}{child[1:]}"
+        elif fold(child) == "van phong":
+            name = f"Văn phòng {names[-2]}"
+        elif fold(child) in ("toi cao", "nhan dan toi cao", "trung uong"):
+            name = f"{names[-2]} {child.lower()}"  # "TÒA ÁN NHÂN DÂN" over "TỐI CAO": one name on two lines
+        elif fold(child) == "viet nam":
+            name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
+        elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
+            locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
+            if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
+                name = f"{child} {locality.group(0)}"
+    if union_motto and "doan" not in fold(name).split() and not re.match(r"(?:bch|btv) ", fold(name)):
+        organ = re.match(
+            r"(?:ban chap hanh|ban thuong vu)\s(?=(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s)", fold(name)
+        )
+        if organ:  # "BAN CHẤP HÀNH TỈNH KHÁNH HÒA" under the Union's motto: the Union's committee of the province
+            name = f"{name[: organ.end()]}Đoàn TNCS Hồ Chí Minh {name[organ.end() :]}"
+        else:
+            name = f"{name} Đoàn TNCS Hồ Chí Minh"
+    return name
+
+
+def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
+    """Issuing body from "Ủy ban nhân dân … ban hành Kế hoạch …" (locality completed)."""
+    for para in paragraphs:
+        for whole in split_clauses(para):
+            clause, m = whole, None
+            if BASIS_VERB_RE.match(whole):  # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"
+                for comma in re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", whole):
+                    clause = whole[comma.end() :]
+                    if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):
+                        break
+            elif clause[:1].isupper():
+                m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause) or _BODY_GUIDES_RE.match(clause)
+            # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
+            name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
+            name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"
+            name = _TENSE_TAIL_RE.sub("", name)  # "Ngân hàng Nhà nước vừa ban hành …", "… Đảng ủy đã ban hành …"
+            name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
+            if name and len(name.split()) <= 14:
+                return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
+    return None
+
+
+#: The adverbs of time between a body and its verb: "vừa", "đã", "đang", "sẽ", "tiếp tục".
+_TENSE_TAIL_RE = re.compile(r"(?:\s+(?:vừa|đã|đang|sẽ|cũng|tiếp tục))+$")
+#: The words that lead into a body's own sentence: "Nay", "Vì vậy,", "Do đó,".
+_LEAD_IN = rf"(?:{loose('Nay')}|{loose('Vì vậy')},?|{loose('Do đó')},?)"
+_LEAD_IN_RE = re.compile(rf"^(?:{_LEAD_IN}|{loose('Vậy')})\s+(?=[A-ZĐÀ-Ỹ])")
+#: "Nay Ban chấp hành Công đoàn … phát động cuộc thi …": a notice's body, launching or issuing.
+_LAUNCH_RE = re.compile(
+    rf"^{_LEAD_IN}\s+([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+"
+    rf"(?:{loose('phát động')}|{loose('ban hành')}|{loose('hướng dẫn')}|{loose('thông báo')})\s",
+    re.IGNORECASE,
+)
+#: A body's own sentence, no kind of document named: "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức …", a letter's
+#: "Sở Giao thông vận tải đề nghị:".
+_BODY_GUIDES_RE = re.compile(
+    rf"^((?:{ORG_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}"
+    rf"|{loose('triển khai')}|{loose('đề nghị')}|{loose('yêu cầu')})(?:\s|:)"
+)
+#: Kinds of body a name may give without the body's own name ("Công đoàn Ngân hàng").
+_BARE_KINDS = ("Ngân hàng", "Công ty", "Tổng công ty", "Tập đoàn", "Bệnh viện", "Trường")
+
+
+def _named_instance(name: str, rest: str) -> str:
+    """A name ending with a bare kind of body, completed by the sentence's own named one ("… Ngân hàng Kiên Long")."""
+    for kind in _BARE_KINDS:
+        if fold(name).endswith(" " + fold(kind)):
+            named = re.search(rf"\b{loose(kind)}((?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){{1,4}})", rest)
+            return f"{name}{named.group(1)}" if named else name
+    return name

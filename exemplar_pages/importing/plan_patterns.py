@@ -1,0 +1,226 @@
+"""Patterns the plan parser's modules share: header cells (mottos, organisations, numbers, places and dates),
+document kinds, and the verbs and document types of a legal basis."""
+
+from __future__ import annotations
+
+import re
+
+from .plan_text import (
+    DOC_NUMBER,
+    DOC_TYPES,
+    caps_to_name,
+    fold,
+    is_allcaps,
+    loose,
+)
+
+UNION_MOTTO = rf"(?:{loose('ĐOÀN TNCS HỒ CHÍ MINH')}|{loose('ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH')})"
+
+
+#: How a mixed-case line naming a body starts.
+ORG_START = "|".join(
+    loose(word)
+    for word in (
+        "Liên đội",
+        "Chi đoàn",
+        "Chi bộ",
+        "Công đoàn",
+        "CĐCS",
+        "Trường",
+        "Ủy ban",
+        "UBND",
+        "Hội đồng",
+        "Ban",
+        "Phòng",
+        "Sở",
+        "Đoàn",
+        "Đảng",
+        "Hội",
+    )
+)
+
+NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số')}|{loose('SỐ')})\s*:?\s*({DOC_NUMBER})")
+NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s+\d|\s*\d)")
+#: A place's words: "Đồng Nai", "Bà Rịa - Vũng Tàu", "Quận 12".
+PLACE_PATTERN = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
+PLACE_DATE_RE = re.compile(
+    PLACE_PATTERN
+    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
+    re.IGNORECASE,
+)
+PLACE_BLANK_DATE_RE = re.compile(
+    PLACE_PATTERN + rf"\s*,\s*{loose('ngày')}[\s.…_\d]*{loose('tháng')}[\s.…_\d]*{loose('năm')}\s*(?:\d{{4}}|[.…_]+)",
+    re.IGNORECASE,
+)
+
+
+#: The Republic's name in the motto, either spelling of "HÒA".
+#: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed.
+REPUBLIC_HEAD = rf"{loose('CỘNG')}\s+H\w{{1,3}}\s+{loose('XÃ')}\s+H\w{{1,2}}I"
+REPUBLIC = rf"{REPUBLIC_HEAD}\s+{loose('CHỦ')}\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
+MOTTO_RE = re.compile(
+    rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
+    rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
+    r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
+    re.IGNORECASE,
+)
+#: Right-hand header lines that are a motto, not the issuer: the Republic's in two pieces, the Party's, the Unions'.
+MOTTO_LINE_RE = re.compile(
+    rf"^(?:{REPUBLIC_HEAD}|{loose('CHỦ NGHĨA VIỆT NAM')}"
+    rf"|{loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{loose('ĐỘI THIẾU NIÊN TIỀN PHONG HỒ CHÍ MINH')}"
+    rf"|{UNION_MOTTO})$",
+    re.IGNORECASE,
+)
+
+
+#: Kinds of document, as headed in capitals; the first is the default.
+KINDS = (
+    "Kế hoạch",
+    "Hướng dẫn",
+    "Chương trình",
+    "Công văn",
+    "Quyết định",
+    "Kết luận",
+    "Thông báo",
+    "Thông tư",
+    "Chỉ thị",
+    "Nghị quyết",
+    "Phát động",
+    "Đề án",
+    "Phương án",
+    "Báo cáo",
+    "Lời kêu gọi",
+    "Thư kêu gọi",
+    "Quy chế",
+    "Quy định",
+    "Tiêu chí",
+    "Nghị định",
+    "Luật",
+    "Tờ trình",
+    "Công điện",
+)
+_KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
+SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
+SUBJECT_IN_LINE_RE = re.compile(rf"(?:^|\s)(?:V/v|v/v)\s*:?\s*(.+?)(?=\s+{loose('Kính gửi')}|$)", re.IGNORECASE)
+PUBLISHED_RE = re.compile(
+    r"^(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|Chủ\s+nhật|Ngày\s+đăng:?|Đăng\s+ngày:?|Cập\s+nhật:?)\s*[-,:]?\s*"
+    r"(\d{1,2})/(\d{1,2})/(\d{4})",
+    re.IGNORECASE,
+)
+
+
+BASIS_VERBS = (
+    "Nhằm thực hiện tốt",
+    "Nhằm thực hiện",
+    "Tiếp tục thực hiện",
+    "Tiếp tục triển khai",
+    "Thực hiện",
+    "Căn cứ vào",
+    "Căn cứ",
+    "Triển khai",
+    "Trên cơ sở",
+    "Theo",
+    "Để tiếp tục thực hiện",
+    "Để tiếp tục triển khai",
+    "Để tổ chức triển khai",
+    "Để tổ chức thực hiện",
+    "Để triển khai",
+    "Để thực hiện",
+)
+DOC_TYPE_PATTERN = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
+CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
+# "Căn Quyết định số …": a PDF text layer that lost "cứ"
+VERB_PATTERN = "|".join(loose(verb) for verb in BASIS_VERBS) + rf"|{loose('Căn')}(?=\s+(?:{DOC_TYPE_PATTERN})\b)"
+BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{VERB_PATTERN})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
+BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({VERB_PATTERN})\s+(.*)$", re.DOTALL | re.IGNORECASE)
+DOC_TYPE_RE = re.compile(
+    rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+|{loose('theo')}\s+"
+    rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+"
+    # "các Điều 14, 15, 16, 17 trong Nghị định …", "điều 100 của Hiến pháp": articles of the document cited
+    rf"|(?:{loose('các')}\s+)?(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\d[\d\s,;và]{{0,30}}?\s+"
+    rf"(?:{loose('của')}|{loose('trong')}|{loose('tại')})\s+)?({DOC_TYPE_PATTERN})\b\s*(.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
+_KINDS_OBJECT = "|".join(loose(kind) for kind in KINDS)
+OPENING_RE = re.compile(
+    rf"^([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+(?:ban hành|xây dựng|triển khai|đề ra|lập|hướng dẫn)\s+(?:{_KINDS_OBJECT})\b",
+    re.IGNORECASE,
+)
+
+
+#: The authority line of a decision, between its title and its bases ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN").
+AUTHORITY_RE = re.compile(
+    rf"^(?:{loose('ỦY BAN')}|{loose('UỶ BAN')}|{loose('CHỦ TỊCH')}|{loose('THỦ TƯỚNG')}|{loose('BỘ TRƯỞNG')}"
+    rf"|{loose('GIÁM ĐỐC')}|{loose('HIỆU TRƯỞNG')}|{loose('BAN THƯỜNG VỤ')}|{loose('BAN CHẤP HÀNH')}"
+    rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')}|{loose('THỐNG ĐỐC')}|{loose('VIỆN TRƯỞNG')}"
+    rf"|{loose('CỤC TRƯỞNG')}|{loose('TỔNG')}\s+(?:{loose('GIÁM ĐỐC')}|{loose('KIỂM TOÁN')}|{loose('THANH TRA')}"
+    rf"|{loose('CỤC TRƯỞNG')}))",
+    re.IGNORECASE,
+)
+HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
+
+
+def match_kind(line: str) -> tuple[str, str, str] | None:
+    """(kind, kind as written, rest) when a line heads a document: "KẾ HOẠCH …", "K ÉT LUẬN", "Kế hoạch"."""
+    text = line.strip(" \t|*#:")
+    for kind, key in _KIND_KEYS:
+        i = j = 0
+        while j < len(text) and i < len(key):
+            char = fold(text[j])
+            if char == "":
+                j += 1
+                continue
+            if char != key[i]:
+                break
+            i, j = i + 1, j + 1
+        if i < len(key) or (j < len(text) and text[j].isalpha()):
+            continue
+        head, rest = text[:j], text[j:].strip(" :.")
+        if is_allcaps(head) or not rest and fold(head) == fold(kind):
+            written = kind if head.lower() != fold(head) else caps_to_name(head)  # an OCR without diacritics
+            return kind, written, rest
+    return None
+
+
+def is_header_mark(line: str) -> bool:
+    """The motto or the "Số: …" line: where a header block is."""
+    return bool(MOTTO_RE.search(line) or NUMBER_LINE_RE.match(line))
+
+
+def is_marker(line: str) -> bool:
+    """A line of the header block: motto, number, place and date."""
+    return is_header_mark(line) or bool(PLACE_DATE_RE.search(line))
+
+
+def is_body_start(line: str) -> bool:
+    """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not)."""
+    text = line.lstrip("-+• ")
+    return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40]) and (text[:1].isupper() or text[:1].isdigit())
+
+
+def body_index(lines: list[str]) -> int:
+    """Index of the body's first line; a web page's lead that copies the preamble above the header ("Thực hiện …"
+    over "ỦY BAN NHÂN DÂN … CỘNG HÒA XÃ HỘI …") or sums the document up above it is not the body."""
+    starts = (i for i, line in enumerate(lines) if is_body_start(line))
+    return next((i for i in starts if not _above_header(lines, i)), len(lines))
+
+
+_REPUBLIC_LINE_RE = re.compile(REPUBLIC)
+
+
+def _above_header(lines: list[str], i: int) -> bool:
+    """Line ``i`` is a web page's lead: the motto follows within four lines, or no header line comes before it and
+    the whole header follows (the motto, then a document's heading on a line of its own: "THÔNG TƯ")."""
+    if any(MOTTO_RE.search(line) for line in lines[i + 1 : i + 5]):
+        return True
+    if any(
+        _REPUBLIC_LINE_RE.search(line) or NUMBER_LINE_RE.match(line) or PLACE_DATE_RE.search(line) for line in lines[:i]
+    ):
+        return False
+    motto = next((j for j in range(i + 1, len(lines)) if _REPUBLIC_LINE_RE.search(lines[j])), None)
+    return motto is not None and any(
+        (found := match_kind(line)) and not found[2] and is_allcaps(line) for line in lines[motto + 1 : motto + 9]
+    )
+
+
+OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ngày 03/12/2021của …" too

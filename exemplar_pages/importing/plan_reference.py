@@ -1,0 +1,278 @@
+"""One legal-basis reference: a clause such as "Căn cứ Nghị định số 91/2017/NĐ-CP ngày … của Chính phủ" read
+into a BasisReference (kind, number, date, issuer)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+
+from .plan_models import BasisReference
+from .plan_patterns import BASIS_VERB_RE, BASIS_VERBS, DOC_TYPE_PATTERN, DOC_TYPE_RE, OF_RE, ORG_START
+from .plan_text import (
+    DOC_NUMBER,
+    DOC_TYPES,
+    find_dates,
+    fold,
+    kind_from_number,
+    loose,
+    normalise_number,
+)
+
+ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
+
+
+#: "<Type> số <digit>": a numbered document.
+NUMBERED = rf"({DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*\d"
+NUMBERED_IN_RE = re.compile(rf"(?<!\w){NUMBERED}", re.IGNORECASE)
+
+
+_ATTACHED_RE = re.compile(
+    rf"{loose('ban hành')}\s+(?:{loose('kèm')}\s+)?{loose('theo')}\s+({DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})",
+    re.IGNORECASE,
+)
+#: "Quy chế … của Đại học … do Hội đồng đại học ban hành theo Nghị quyết số …": the body that issued it.
+_ISSUED_BY_RE = re.compile(rf"\s{loose('do')}\s+(\S.*?)\s+$", re.IGNORECASE)
+_NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
+#: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
+_WITHIN_RE = re.compile(
+    rf"^[^;]{{0,300}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}|\d+[/-]))"
+    rf"|{loose('quy định tại')}\s+(?=(?:{DOC_TYPE_PATTERN})\b))",
+    re.IGNORECASE,
+)
+_AMENDING_RE = re.compile(rf"\s*{loose('sửa đổi')}", re.IGNORECASE)
+_DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
+
+
+_BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
+_PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
+_ISSUER_END_RE = re.compile(
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
+    r"|(?i:lần thứ))\b"
+    r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
+    r"|(?<!Đảng)\s+(?i:khóa|khoá)\b"  # "Ban Chấp hành Trung ương Đảng khóa XI": the Party's term is in its name
+    r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
+    r"|ban hanh|phe duyet|sua doi)\b"
+    r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
+    r"|\s+trong\s+(?i:năm|tháng|quý|giai đoạn|thời gian|dịp|học kỳ)\b"  # "của Công đoàn trường … trong năm học …"
+    r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
+    r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
+    r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
+    r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
+    r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
+    r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
+    r"|\s*[,;()\"“”«]|\.(?:\s|$)"
+)
+
+
+#: The verbs with which the body issuing a document starts acting on its basis.
+_ACTS_RE = re.compile(r"\s+(?:yêu cầu|đề nghị|ban hành|xây dựng|triển khai|hướng dẫn|thông báo)\b")
+_INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8})\)(?=\s|$)")
+
+
+#: A local organ named after another's comma: "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân huyện".
+_JOINT_ISSUER_RE = re.compile(
+    r"\s*(?:"
+    + "|".join(loose(organ) for organ in ("Hội đồng nhân dân", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND"))
+    + rf"|(?:{loose('Đảng')}|{loose('Huyện')}|{loose('Tỉnh')}|{loose('Thành')}|{loose('Thị')})\s*(?:ủy|uỷ)\b)"
+)
+
+
+#: A name that holds a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thông tin, …", "Hội đồng Thi đua, Khen
+#: thưởng".
+_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua))$")
+_COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình)\b")
+
+
+def _issuer(text: str) -> str | None:
+    """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
+    # an abbreviation inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
+    text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
+    m = _ISSUER_END_RE.search(text)
+    while (
+        m
+        and text[m.start() : m.end()].strip() == ","
+        and (
+            _JOINT_ISSUER_RE.match(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
+            or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
+        )
+    ):
+        following = _ISSUER_END_RE.search(text, m.end())
+        if following and _ACTS_RE.match(text, following.start()):
+            break  # "… của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:": the next body is the sentence's subject
+        m = following
+    issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
+    return issuer or None
+
+
+def _has_proper_word(text: str) -> bool:
+    """A word written as a name ("Đoàn", "Hà Nội"), not an abbreviation in capitals ("TĐKT")."""
+    return any(len(w) > 1 and w[0].isupper() and w[1:].islower() for w in re.findall(r"\w+", text))
+
+
+#: A date that lost its day or month, read as no date: "ngày 31 tháng năm 2020".
+_BROKEN_DATE_RE = re.compile(
+    rf"^\s*{loose('ngày')}\s*\d{{0,2}}\s*{loose('tháng')}\s*\d{{0,2}}\s*{loose('năm')}\s*\d{{4}}"
+)
+
+
+_BETWEEN_RE = re.compile(rf"\s{loose('giữa')}\s+(?=[A-ZĐÀ-Ỹ])")
+#: Where a body's name starts when no "của" introduces it: an organisation, the Prime Minister, the Government, a ministry.
+_ISSUER_START = rf"(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b"
+#: "… Cuộc thi “Tuổi trẻ học tập …” năm 2018 của Bộ Giáo dục và Đào tạo": the issuer after a quoted subject.
+_OF_AFTER_QUOTE_RE = re.compile(
+    rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?={_ISSUER_START})",
+    re.IGNORECASE,
+)
+#: A document cited without number, date or "của" whose words name its body: "Thông báo Phòng Tổ chức Cán bộ Sở Y
+#: tế …", "chương trình Công tác Đoàn trường Cao đẳng Đức Trí năm học 2015 – 2016".
+_NAMED_OWNER_RE = re.compile(
+    rf"\s*(?:(?:{loose('công tác')}|{loose('hoạt động')})\s+)?((?=[A-ZĐ])(?:{ORG_START})\b(?!\s+{loose('và')}\s).*)",
+    re.IGNORECASE,
+)
+#: Kinds a body issues under its name; a Law, a charter or a congress's resolution names its subject so.
+_OWNED_TYPES = ("Chương trình", "Kế hoạch", "Thông báo", "Hướng dẫn", "Công văn")
+#: "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội Đoàn trường năm học 2014 - 2015": a congress.
+_CONGRESS_RE = re.compile(
+    rf"\s*({loose('Đại hội')}\s[^;,]*?(?:{loose('lần thứ')}\s+[IVXLC\d]+|(?=\s+(?:{loose('năm học')}|{loose('nhiệm kỳ')})\s)))"
+    rf"(?:\s*{loose('của')}\s+(\S.*))?",
+    re.IGNORECASE,
+)
+_PURPOSE_ADVERB_RE = re.compile(
+    rf"^(?:{loose('nghiêm túc')}|{loose('nghiêm')}|{loose('tốt')}|{loose('có hiệu quả')}|{loose('hiệu quả')})\s+"
+)
+_PASSED_BY_RE = re.compile(rf"{loose('được')}\s+({loose('Quốc hội')}[^;]{{0,80}}?)\s+{loose('thông qua')}\b")
+
+
+def _dates_not_in_range(text: str) -> list[tuple[dt.date, int, int]]:
+    """The dates of a reference but those of a span, such as an anniversary's "(02/10/1996 – 02/10/2011)" or "ngày
+    Nhà giáo Việt Nam 20/11/1982 – 20/11/2017": a reference has one date, a span dates none."""
+    dates = find_dates(text)
+    spans = [pair for pair in itertools.pairwise(dates) if re.fullmatch(r"\s*[-–—]\s*", text[pair[0][2] : pair[1][1]])]
+    return [d for d in dates if not any(d in pair for pair in spans)]
+
+
+def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisReference | None:
+    """One "Thực hiện/Căn cứ <type> số <n> ngày <d> của <issuer> về <subject>" reference.
+
+    The type may stand after a few words ("nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ …)"), a Law has a
+    date but no number, a programme may have neither; the issuer is the body after "của" that follows the
+    number and date, cut before the rest of the sentence.
+    """
+    clause = clause.strip().rstrip(";.,").strip()
+    m = BASIS_VERB_RE.match(clause)
+    if m:
+        verb, rest = m.groups()
+        verb = next((v for v in BASIS_VERBS if fold(v) == fold(verb)), "Căn cứ" if fold(verb) == "can" else verb)
+        verb = "Căn cứ" if verb == "Căn cứ vào" else verb
+    elif inherited_verb:
+        verb, rest = inherited_verb, clause
+    else:
+        return None
+    if verb.startswith("Để") and (adverb := _PURPOSE_ADVERB_RE.match(rest)):
+        if NUMBERED_IN_RE.match(rest, adverb.end()):  # "Để tiếp tục thực hiện nghiêm Chỉ thị số …": a basis
+            rest = rest[adverb.end() :]
+    if _PROPOSAL_RE.match(rest):  # "Theo đề nghị … tại Tờ trình số …": a proposal, not a basis
+        return None
+    t = DOC_TYPE_RE.match(rest)
+    if not t and (inside := _BRACKETED_REFERENCE_RE.search(rest)):  # "Chỉ đạo của … (Thông báo số 1530/VPCP …)"
+        t = DOC_TYPE_RE.match(rest[inside.end() :])
+    whose = ""  # "chỉ đạo của <body> tại …": the body, which the document names no other
+    if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
+        t = DOC_TYPE_RE.match(rest[within.end() :])
+        whose = rest[: within.end()]
+    if not t:
+        return None
+    doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
+    rest = t.group(2)
+    sent_as_letter = re.match(rf"\s*({DOC_TYPE_PATTERN})\s+(?={loose('số')}\b)", rest, re.IGNORECASE)
+    if doc_type == "Công văn" and sent_as_letter:  # "công văn hướng dẫn số 29/HD-…": the guidance, sent as a letter
+        doc_type = next((d for d in DOC_TYPES if fold(d) == fold(sent_as_letter.group(1))), sent_as_letter.group(1))
+        rest = rest[sent_as_letter.end() :]
+    if re.match(rf"{loose('này')}\b", rest, re.IGNORECASE):
+        return None  # "… thông tư này quy định …": the document itself
+    about = ABOUT_RE.search(rest)
+    head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
+    number_m = re.match(rf"\s*(?:(?:{loose('số')}|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
+    after = number_m.end() if number_m else 0
+    if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
+        inner = re.search(rf"\(\s*(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
+        number_m, after = inner, (inner.end() if inner else 0)
+    attached = None
+    if number_m is None:  # "Quy định về … ban hành kèm theo Quyết định số 1218-QĐ/HNDTW": the decision
+        attached = _ATTACHED_RE.search(head)
+        if attached:
+            doc_type = next((d for d in DOC_TYPES if fold(d) == fold(attached.group(1))), attached.group(1))
+            number_m, after = attached, attached.end()
+    if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
+        first_date = next((d[1] for d in find_dates(head)), len(head))
+        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
+        # "Luật Sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the amending Law's own number, after its title
+        amending = doc_type == "Luật" and _AMENDING_RE.match(head)
+        if later and (amending or not OF_RE.search(head[: later.start()])):
+            number_m, after = later, later.end()
+    number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
+    if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
+        doc_type = kind_from_number(number) or doc_type
+    all_dates = _dates_not_in_range(head)
+    dates = [d for d in all_dates if d[1] >= after] or all_dates
+    date = dates[0][0] if dates else None
+    anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
+    issuer = None
+    of = OF_RE.search(head, anchor) if (number or date) else OF_RE.search(head)
+    # a Law's "của" names its issuer only after its date or year ("Luật … năm 2015 của Quốc hội"), else it is its subject's
+    year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
+    if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
+        issuer = _issuer(head[of.end() :])
+    elif (
+        of is None and (number or date) and doc_type != "Luật"
+    ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
+        bare = re.match(
+            rf"\s*({_ISSUER_START}.*)",
+            _BROKEN_DATE_RE.sub("", head[anchor:], count=1),  # "ngày 31 tháng năm 2020 Bộ …": a month lost
+        )
+        issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
+    if issuer is None and attached and number_m is attached and (by := _ISSUED_BY_RE.search(head, 0, attached.start())):
+        issuer = _issuer(by.group(1))  # "Quy chế … do <body> ban hành theo …"
+    if issuer is None and attached and number_m is attached and (owner := OF_RE.search(head, 0, attached.start())):
+        issuer = _issuer(head[owner.end() : attached.start()])  # "Quy chế … của <body> ban hành kèm theo …"
+    if issuer is None and of is None and (number or date and doc_type != "Luật") and dates and dates[0][1] > after:
+        # "số 36/KH-UBATGTQG của Ủy ban … ngày 10/01/2022", "Kết luận của Hội đồng … họp ngày 17 tháng 04 năm 2023"
+        early = OF_RE.search(head, after, dates[0][1])
+        if early:
+            issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
+    if issuer is None and of is None and (number or date) and (between := _BETWEEN_RE.search(head, anchor)):
+        issuer = _issuer(head[between.end() :])  # "Chương trình phối hợp số … giữa Bộ Công an và Bộ …"
+    quoted = _OF_AFTER_QUOTE_RE.search(subject) if issuer is None and (number or date) else None
+    if quoted and subject[quoted.end()].isupper():  # a body's name, not "… của bộ phận …"
+        issuer = _issuer(subject[quoted.end() :])
+    if issuer is None and (owner := OF_RE.search(whose) or _DIRECTED_BY_RE.search(whose)):
+        # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …", "… ý kiến chỉ đạo Ban Tuyên giáo … tại văn bản số …"
+        issuer = _issuer(whose[owner.end() :])
+    # "Thông báo Phòng Tổ chức Cán bộ …", "chương trình công tác Đoàn trường …": the body named after the kind
+    own = _NAMED_OWNER_RE.match(head) if issuer is None and not (number or date or of) else None
+    if own and doc_type in _OWNED_TYPES:
+        issuer = _issuer(own.group(1))
+    if doc_type == "Nghị quyết" and not number and (congress := _CONGRESS_RE.match(head)):
+        # "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng": the congress resolved it
+        owner = _issuer(congress.group(2)) if congress.group(2) else None
+        issuer = f"{congress.group(1)} của {owner}" if owner else congress.group(1)
+    if issuer and re.match(rf"(?:{DOC_TYPE_PATTERN})\b", issuer, re.IGNORECASE):
+        issuer = None  # "… một số điều của Luật Thi đua, khen thưởng": a subject, no issuing body
+    if issuer is None and doc_type == "Luật" and (passed := _PASSED_BY_RE.search(head)):
+        issuer = _issuer(passed.group(1))  # "… được Quốc hội thông qua ngày 16 tháng 11 năm 2013"
+    if m is None and not (number or date) and t.group(1)[:1].islower() and doc_type in ("Quy định", "Hướng dẫn"):
+        return None  # "…; quy định chi tiết … của Luật …": a verb, the subject of the reference before its ";"
+    if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
+        return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
+    if not subject and not number:
+        subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
+    return BasisReference(
+        verb=verb,
+        document_type=doc_type,
+        number=number,
+        date=date,
+        issuer=issuer,
+        subject=subject.strip() or None,
+        text=clause,
+    )

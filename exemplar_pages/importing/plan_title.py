@@ -1,0 +1,187 @@
+"""The title of a plan: its kind heading and the subject lines below it, or a subject sentence."""
+
+from __future__ import annotations
+
+import re
+
+from .plan_header import HEADLINE_OWN_NUMBER_RE
+from .plan_patterns import (
+    AUTHORITY_RE,
+    HEADING_RE,
+    KINDS,
+    OPENING_RE,
+    PUBLISHED_RE,
+    SUBJECT_IN_LINE_RE,
+    SUBJECT_LINE_RE,
+    body_index,
+    is_body_start,
+    is_marker,
+    match_kind,
+)
+from .plan_text import (
+    fold,
+    is_acronym,
+    is_allcaps,
+    loose,
+    lower_first,
+    restore_case,
+    unglue,
+)
+
+_TITLE_STOP_RE = re.compile(
+    rf"^(?:{loose('Chủ đề')}|{loose('Tên đơn vị')}|{loose('Kính gửi')}|{loose('Nơi nhận')}|{loose('Số')}\s*:)",
+    re.IGNORECASE,
+)
+_TITLE_PERIOD_LINE_RE = re.compile(
+    rf"^(?:{loose('năm học')}|{loose('năm')}|{loose('tháng')}|{loose('quý')}|{loose('giai đoạn')}|{loose('nhiệm kỳ')}"
+    rf"|{loose('học kỳ')}|{loose('đợt')})\b[^.;]{{0,40}}\d",
+    re.IGNORECASE,
+)
+
+
+def _is_title_sentence(lines: list[str], i: int) -> bool:
+    """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it ends
+    without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on the next line."""
+    line = lines[i]
+    j = i + 1  # its own continuation first: "Thực hiện Quy chế …" over "Của Hội Nhà báo Việt Nam"
+    while j < min(len(lines), i + 3) and (lines[j][:1].islower() or re.match(rf"{loose('Của')}\s", lines[j])):
+        j += 1
+    nxt = lines[j] if j < len(lines) else ""
+    return (
+        len(line) < 250
+        and not re.search(r"[.:;,]$", line)
+        and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", line)
+        and (is_body_start(nxt) or bool(HEADING_RE.match(nxt)))
+    )
+
+
+def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
+    """The lines of a title after its kind: ALLCAPS lines, lower-case continuations, a period, an open quote."""
+    parts = [subject] if subject else []
+    end = start
+    while end < len(lines) and end < start + 8:
+        line = lines[end]
+        title_sentence = not parts and end == start and _is_title_sentence(lines, end)
+        body_start = is_body_start(line) and not title_sentence
+        if body_start or _TITLE_STOP_RE.match(line) or HEADING_RE.match(line) or is_marker(line):
+            break
+        if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
+            break
+        heading = match_kind(line)
+        if heading and not heading[2]:  # "KẾ HOẠCH" again, under a web page's post title that repeats the title
+            break
+        if not parts:
+            parts.append(line)
+            end += 1
+            continue
+        so_far = " ".join(parts)
+        open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
+        caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
+        if kind in ("Quyết định", "Nghị quyết", "Thông tư") and AUTHORITY_RE.match(line) and is_allcaps(line):
+            break  # "HIỆU TRƯỞNG TRƯỜNG …", "HỘI ĐỒNG NHÂN DÂN TỈNH …" under the title: who decides, not the subject
+        ended = so_far.rstrip().endswith((".", ":", ";"))
+        continuation = not ended and (
+            line[:1].islower()
+            or so_far.rstrip().endswith(",")
+            or not is_allcaps(so_far)
+            and len(line) <= 90
+            and not re.search(r"[.:;]$", line)
+            and not OPENING_RE.match(line)
+        )
+        if not (open_quote or caps or continuation or (_TITLE_PERIOD_LINE_RE.match(line) and len(line) <= 80)):
+            break
+        parts.append(line)
+        end += 1
+    return parts, end
+
+
+def _title_text(kind_written: str, parts: list[str], text: str) -> str:
+    """ "KẾ HOẠCH" + ["TỔ CHỨC … TỈNH QUẢNG NAM"] -> "Kế hoạch tổ chức … tỉnh Quảng Nam" (own case restored)."""
+    cased = []
+    for part in parts:
+        words = part.split()
+        n = 0
+        while n < len(words) and is_allcaps(" ".join(words[: n + 1])):
+            n += 1
+        unglued = " ".join(unglue(w, text) for w in words[:n]).split()
+        caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
+        part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
+        # a later line that starts with a capitalised function word: "… khen thưởng" over "Của Hội Nhà báo …"
+        lower = cased and (_TITLE_PERIOD_LINE_RE.match(part) or re.match(r"(?:Của|Về|Và|Trên|Tại)\s", part))
+        cased.append(lower_first(part) if lower else part)
+    # a rule line under the title ("_____") is no part of it
+    subject = lower_first(re.sub(r"\s+(?:[_=*~]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
+    subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
+    if fold(subject).startswith(fold(kind_written) + " "):  # "BÁO CÁO" over "Báo cáo tổng kết …": the kind once
+        subject = lower_first(subject[len(kind_written) + 1 :])
+    subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
+    subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
+    # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
+    subject = re.sub(rf"\s*\(\s*{loose('Ban hành kèm theo')}[^()]*\)$", "", subject, flags=re.IGNORECASE)
+    return f"{kind_written} {subject}".strip()
+
+
+#: The lines the title is looked for in: a legal site's page puts its metadata table and a summary above the header.
+TITLE_WINDOW = 100
+
+
+def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
+    """(index of the title line, title, index after the title, kind of document).
+
+    The title is the first line headed by a kind ("KẾ HOẠCH", "HƯỚNG DẪN", "QUYẾT ĐỊNH"…) after the header
+    block (a web page may repeat it above the header); a letter (Công văn) is titled by its "V/v" line.
+    """
+    window = lines[:TITLE_WINDOW]
+    body = body_index(window)
+    candidates = [(i, found) for i, line in enumerate(window[:body]) if (found := match_kind(line))]
+    markers = [i for i, line in enumerate(window[:body]) if is_marker(line)]
+    # after the header block; a rule under the title ("-----") is a marker too, so else after its first marker
+    after = [item for item in candidates if markers and item[0] > markers[-1]]
+    after = after or [item for item in candidates if markers and item[0] > markers[0]]
+    chosen = after[0] if after else (candidates[0] if candidates else None)
+    if chosen is None:
+        subjects = [
+            (i, m)
+            for i, line in enumerate(window[: body + 1])
+            if (m := SUBJECT_LINE_RE.match(line) or SUBJECT_IN_LINE_RE.search(line))
+            and i <= (markers[-1] + 2 if markers else 12)
+        ]
+        # a web page's title above the header repeats the "V/v" line: the one inside the header block is the letter's
+        subjects = [item for item in subjects if markers and item[0] > markers[0]] or subjects
+        for i, m in subjects[:1]:
+            subject = m.group(1).strip(" .")
+            if _decides(window[body:]):  # a decision whose "QUYẾT ĐỊNH" heading was lost: "VỀ VIỆC …"
+                part = f"VỀ VIỆC {subject}" if is_allcaps(subject) else f"về việc {subject}"
+                title = _title_text("Quyết định", [part], "\n".join(lines[:i] + lines[i + 1 :]))
+                return i, title, i + 1, "Quyết định"
+            return i, f"Công văn về việc {lower_first(subject)}", i + 1, "Công văn"
+        return _post_title(lines)
+    index, (kind, written, rest) = chosen
+    if not rest and not is_allcaps(lines[index]) and (post := _post_title(lines))[0] not in (None, index):
+        return post  # a web page's category ("Thông báo") above its post title ("Quyết định về việc …")
+    parts, end = _subject_lines(lines, index + 1, kind, rest)
+    if not parts:
+        return index, None, end, kind
+    return index, _title_text(written, parts, "\n".join(lines[:index] + lines[end:])), end, kind
+
+
+def _decides(lines: list[str]) -> bool:
+    """ "QUYẾT ĐỊNH:" on its own line followed by "Điều 1.": the operative part of a decision."""
+    for i, line in enumerate(lines):
+        found = match_kind(line)
+        if found and found[0] == "Quyết định" and not found[2]:
+            return any(re.match(rf"{loose('Điều')}\s*1\b", nxt, re.IGNORECASE) for nxt in lines[i + 1 : i + 3])
+    return False
+
+
+_POST_TITLE_RE = re.compile(rf"^({'|'.join(KINDS)})\s+(\w.{{10,250}})$")
+
+
+def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
+    """A web page that kept only its post title ("Kế hoạch phát động phong trào …") in its first lines."""
+    for i, line in enumerate(lines[:4]):  # under a site's name, its parent's and a menu line
+        m = _POST_TITLE_RE.match(line)
+        if m and m.group(2)[:1].islower() and not re.search(r"[.:;,]$", line) and not is_body_start(line):
+            subject = HEADLINE_OWN_NUMBER_RE.sub("", m.group(2).strip())  # "số 68/TANDTC-TĐKT" is the number's
+            return i, f"{m.group(1)} {subject}", i + 1, m.group(1)
+    return None, None, 0, None
