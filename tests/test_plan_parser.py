@@ -1683,3 +1683,63 @@ def test_the_signer_s_title_ends_at_the_name_before_an_attached_document() -> No
         "Phạm Hoàng Sơn\n|\nQUY ĐỊNH\nVỀ CÔNG TÁC THI ĐUA, KHEN THƯỞNG TỈNH BẮC NINH\nI\nQUY ĐỊNH CHUNG\n"
     )
     assert (plan.signer_title, plan.signer_name) == ("TM. ỦY BAN\nNHÂN DÂN\nCHỦ TỊCH", "Phạm Hoàng Sơn")
+
+
+def test_references_whose_issuer_comes_before_the_date_or_is_several_ministries() -> None:
+    """Held-out round 36: "của Chính phủ ngày …" before the date while the subject cites another document; a kind
+    glued to "số"; joint ministries listed with commas; a subject verb ("công bố") or the decision's next line
+    ("Xét đề nghị …") right after the issuer; "quy định nêu trên" points back at what was cited."""
+    found = references(
+        parse_plan(
+            "Căn cứ Nghị định số 38/2023/NĐ-CP của Chính phủ ngày 24 tháng 6 năm 2023 sửa đổi, bổ sung một số điều "
+            "của Nghị định số 27/2022/NĐ-CP ngày 19 tháng 4 năm 2022;\n"
+            "Căn cứ Quyết địnhsố 2216/QĐ-BTP ngày 30/7/2012 của Bộ Tư pháp phê duyệt Kế hoạch;\n"
+            "Căn cứ Thông tư liên tịch số 25/2010/TTLT-BLĐTBXH-BTC-BYT ngày 11/9/2010 của Liên Bộ: Lao động Thương "
+            "binh và Xã hội, Tài chính, Y tế về việc sửa đổi, bổ sung;\n"
+            "Căn cứ Quyết định số 73/QĐ-UBND ngày 26/02/2021 của Ủy ban nhân dân tỉnh Tuyên Quang công bố hiện "
+            "trạng rừng;\n"
+            "Căn cứ Thông tư số 117/2004/TT-BTC ngày 07/12/2004 của Bộ Tài chính Xét đề nghị của Cục Thuế tỉnh,\n"
+            "QUYẾT ĐỊNH:\n"
+        )
+    )
+    assert found == [
+        ("Nghị định", "38/2023/NĐ-CP", dt.date(2023, 6, 24), "Chính phủ"),
+        ("Quyết định", "2216/QĐ-BTP", dt.date(2012, 7, 30), "Bộ Tư pháp"),
+        (
+            "Thông tư liên tịch",
+            "25/2010/TTLT-BLĐTBXH-BTC-BYT",
+            dt.date(2010, 9, 11),
+            "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế",
+        ),
+        ("Quyết định", "73/QĐ-UBND", dt.date(2021, 2, 26), "Ủy ban nhân dân tỉnh Tuyên Quang"),
+        ("Thông tư", "117/2004/TT-BTC", dt.date(2004, 12, 7), "Bộ Tài chính"),
+    ]
+    # the documents already cited, pointed back at: no new reference
+    assert (
+        parse_reference("Trên cơ sở quy định nêu trên và thực tiễn, Hệ thống thông tin do Trung ương quản lý") is None
+    )
+
+
+def test_a_blank_number_s_code_a_mistyped_motto_a_comma_wrapped_name_and_a_kind_s_number_line() -> None:
+    """Held-out round 36: "Số:   /TTr-SNV Lâm Đồng, ngày …" (the code is no place); "CÔNG HÒA XÃ HỘI …" typed
+    without its dot is still the motto; a name wrapped after its comma keeps it; "Nghị quyết số: 653/…" alone on
+    its line is the number."""
+    letter = parse_plan(
+        "UBND TỈNH LÂM ĐỒNG CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ KHOA HỌC VÀ CÔNG NGHỆ Độc lập – Tự do – Hạnh phúc\n"
+        "Số:           /TTr-SNV Lâm Đồng, ngày        tháng 01 năm 2026\nV/v góp ý dự thảo Kế hoạch\n"
+        "Kính gửi: Sở Nội vụ\nQua nghiên cứu, Sở Khoa học và Công nghệ cơ bản thống nhất.\n"
+    )
+    assert (letter.place, letter.issuing_body) == ("Lâm Đồng", "Sở Khoa học và Công nghệ tỉnh Lâm Đồng")
+    council = parse_plan(
+        "UBND TỈNH LÂM ĐỒNG\nHỘI ĐỒNG THẨM ĐỊNH,\nĐÁNH GIÁ CHỈ SỐ CẢI CÁCH\nHÀNH CHÍNH TỈNH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 12/QĐ-HĐTĐ Lâm Đồng, ngày 02 tháng 10 "
+        "năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Tổ giúp việc của Hội đồng thẩm định, đánh giá Chỉ số cải cách "
+        "hành chính tỉnh\nCăn cứ Quyết định số 58/QĐ-UBND ngày 08/01/2025 của Ủy ban nhân dân tỉnh;\n"
+    )
+    assert council.issuing_body == "Hội đồng thẩm định, đánh giá Chỉ số cải cách hành chính tỉnh Lâm Đồng"
+    resolution = parse_plan(
+        "ỦY BAN THƯỜNG VỤ\nQUỐC HỘI\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Nghị quyết số: 653/2019/UBTVQH14\nHà Nội, ngày 12 tháng 3 năm 2019\nNGHỊ QUYẾT\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ "
+        "HÀNH CHÍNH\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+    )
+    assert resolution.number == "653/2019/UBTVQH14"

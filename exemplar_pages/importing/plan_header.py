@@ -188,6 +188,10 @@ def authority_line(lines: list[str]) -> str | None:
 _HEADLINE_NUMBER_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
 
 
+#: A number cell that names its kind: "Nghị quyết số: 653/2019/UBTVQH14" alone on its line.
+_KIND_NUMBER_LINE_RE = re.compile(
+    rf"^\s*(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:\s*({DOC_NUMBER})\s*$", re.IGNORECASE
+)
 HEADLINE_OWN_NUMBER_RE = re.compile(rf"^{loose('số')}\s*:?\s*{DOC_NUMBER}\s+(?=\w)", re.IGNORECASE)
 
 
@@ -202,7 +206,7 @@ def parse_number(header: str, headline: bool = False) -> str | None:
     headline names its document's number in lower case: "Công văn số 44/PGD&ĐT V/v …"."""
     for line in header.splitlines():
         m = None if BASIS_VERB_RE.match(line.strip()) else NUMBER_RE.search(line)
-        m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None)
+        m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None) or _KIND_NUMBER_LINE_RE.match(line)
         if m:
             return normalise_number(m.group(1))
         if moved := _SLASH_FIRST_RE.match(line):
@@ -225,6 +229,8 @@ def _place(words_text: str) -> str | None:
             break
         if word.isalpha() and not word[1:].islower() and len(word) > 1:
             break  # "AHu": a code's letters ("Số 03-KHLĐ/THCS AHu Ân Hữu, ngày …"), no word of a place
+        if any(len(part) > 1 and part.isupper() for part in word.split("-")[1:]):
+            break  # "TTr-SNV": the code of a number left blank ("Số:    /TTr-SNV Lâm Đồng, ngày …")
         if len(word) == 1 and place_words and words[i + 1][:1].isupper():
             break  # a letter ends a name ("Thường Thới Hậu A"), never starts one: "… HẬU A Thường Thới Hậu A"
         place_words.insert(0, word)

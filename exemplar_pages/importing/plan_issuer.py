@@ -95,6 +95,8 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
             cell = SUBJECT_LINE_RE.sub("\n", cell)
             cell = re.sub(rf"^\s*{loose('Số')}\s*:.*$", "\n", cell, flags=re.IGNORECASE | re.MULTILINE)
             for piece in cell.split("\n"):
+                # a comma that ends a line ends no name: "HỘI ĐỒNG THẨM ĐỊNH," over "ĐÁNH GIÁ CHỈ SỐ …" keeps it
+                comma = "," if piece.rstrip().endswith(",") else ""
                 piece = " ".join(piece.split()).strip(" *-–—,;")
                 if not piece or not any(c.isalpha() for c in piece):
                     continue
@@ -107,7 +109,9 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
                     continue
                 fragments.extend(_split_parent_child(piece))
-    return [f for f in fragments if _is_name_fragment(f)], union_motto
+                if comma and fragments and fragments[-1] and fragments[-1][-1].isalpha():
+                    fragments[-1] += comma
+    return [f for f in fragments if _is_name_fragment(f.rstrip(","))], union_motto
 
 
 _PARTY_CHILD_RE = re.compile(rf"^({loose('ĐẢNG BỘ')}\s.+?)\s({loose('ĐẢNG')}\s+(?:ỦY|UỶ|UY)\s.+)$")
@@ -261,7 +265,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
         wrapped = (
-            names and is_allcaps(names[-1]) and f" {' '.join(fold(names[-1] + ' ' + fragment).split())} " in written
+            names
+            and is_allcaps(names[-1])
+            and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
         )
         if names and _region_tail(fragment):
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
@@ -274,9 +280,12 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         ):
             names[-1] = f"{names[-1]} {fragment}"
         else:
+            if names:
+                names[-1] = names[-1].rstrip(",")
             names.append(fragment)
     if not names:
         return None
+    names[-1] = names[-1].rstrip(",")
     names = [n if not is_allcaps(n) else caps_to_name(n) for n in names]
     child = names[-1]
     name = child

@@ -285,6 +285,8 @@ _GLUED_KIND_RE = re.compile(
 )
 #: "ngày 27/4/2012và Nghị định …": a full date glued to the word after it.
 _GLUED_AFTER_DATE_RE = re.compile(r"(?<![\d/])(\d{1,2}/\d{1,2}/\d{4})(?=[^\W\d_])")
+#: "Quyết địnhsố 2216/QĐ-BTP": a kind glued to the number's "số".
+_GLUED_NUMBER_WORD_RE = re.compile(rf"(?<!\w)({CAPITALISED_TYPE})({loose('số')})(?=\s*:?\s*\d)", re.IGNORECASE)
 #: A basis sentence, its verb perhaps glued to what follows ("Căn cứQuyết định …").
 _BASIS_LINE_RE = re.compile(r"^[ \t]*[-+•]?\s*(?:Căn\s*cứ|Thực\s*hiện|Theo|Triển\s*khai)", re.MULTILINE)
 _LETTERS_RE = re.compile(r"[^\W\d_]{3,}")
@@ -301,10 +303,12 @@ def _split_capitalised(word: str) -> str:
 
 
 def unglue_basis(text: str) -> str:
-    """Put back the spaces a copy lost inside document kinds ("Nghịđịnh số …"), after a date ("27/4/2012và"), and
+    """Put back the spaces a copy lost inside document kinds ("Nghịđịnh số …"), after a date ("27/4/2012và"), before
+    a number ("Quyết địnhsố 2216/…"), and
     between the words of basis sentences where a capital shows them ("Căn cứ LuậtTổ chức …", "Căn cứQuyết định …")."""
     text = _GLUED_KIND_RE.sub(lambda match: " ".join(group for group in match.groups() if group), text)
     text = _GLUED_AFTER_DATE_RE.sub(r"\1 ", text)
+    text = _GLUED_NUMBER_WORD_RE.sub(r"\1 \2", text)
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _BASIS_LINE_RE.match(line):

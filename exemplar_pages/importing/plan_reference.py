@@ -47,7 +47,7 @@ _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
+    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|công bố|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
     r"|(?i:lần thứ))\b"
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
     r"|(?<!Đảng)\s+(?i:khóa|khoá)\b"  # "Ban Chấp hành Trung ương Đảng khóa XI": the Party's term is in its name
@@ -60,6 +60,7 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
     r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
+    r"|\s+(?:Xét|Theo)\s+(?i:đề nghị|tờ trình|đề xuất)\b"  # the next line of a decision, its break lost
     r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
     r"|\s*[,;()\"“”«]|\.(?:\s|$)"
 )
@@ -82,6 +83,15 @@ _JOINT_ISSUER_RE = re.compile(
 #: thưởng".
 _COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua))$")
 _COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình)\b")
+#: Words pointing back at documents already cited: "quy định nêu trên", "các văn bản trên đây", "Kế hoạch này".
+_ANAPHORA_RE = re.compile(
+    rf"(?:{loose('nêu trên')}|{loose('trên đây')}|{loose('đã nêu')}|{loose('vừa nêu')}|{loose('này')})(?!\w)",
+    re.IGNORECASE,
+)
+#: A document cited by its kind and number ("Nghị định số 27/2022/NĐ-CP").
+_NUMBERED_AFTER_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
+#: Ministries issuing jointly: "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế" is one issuer.
+_JOINT_MINISTRIES_RE = re.compile(r"(?i:liên)\s+(?i:bộ)\b")
 
 
 def _issuer(text: str) -> str | None:
@@ -94,6 +104,7 @@ def _issuer(text: str) -> str | None:
         and text[m.start() : m.end()].strip() == ","
         and (
             _JOINT_ISSUER_RE.match(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
+            or _JOINT_MINISTRIES_RE.match(text)
             or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
         )
     ):
@@ -185,6 +196,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None
     doc_type = next((d for d in DOC_TYPES if fold(d) == fold(t.group(1))), t.group(1))
     rest = t.group(2)
+    if _ANAPHORA_RE.match(rest):
+        return None  # "Trên cơ sở quy định nêu trên …": the documents already cited, no new one
     sent_as_letter = re.match(rf"\s*({DOC_TYPE_PATTERN})\s+(?={loose('số')}\b)", rest, re.IGNORECASE)
     if doc_type == "Công văn" and sent_as_letter:  # "công văn hướng dẫn số 29/HD-…": the guidance, sent as a letter
         doc_type = next((d for d in DOC_TYPES if fold(d) == fold(sent_as_letter.group(1))), sent_as_letter.group(1))
@@ -224,6 +237,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
+        if issuer and _NUMBERED_AFTER_RE.match(issuer):
+            issuer = of = (
+                None  # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, its issuer before
+            )
     elif (
         of is None and (number or date) and doc_type != "Luật"
     ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
