@@ -1743,3 +1743,20 @@ def test_a_blank_number_s_code_a_mistyped_motto_a_comma_wrapped_name_and_a_kind_
         "HÀNH CHÍNH\nCăn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
     )
     assert resolution.number == "653/2019/UBTVQH14"
+
+
+def test_a_reference_without_its_date_takes_the_one_the_text_gives_its_number_elsewhere() -> None:
+    """ "Thực hiện … tại Công văn số 2769/UBND-NCKSTTHC, Sở Nội vụ …": the letter's date is in the lead sentence
+    ("Ngày 24/7/2024, … có Công văn số 2769/…"); a number the text dates twice differently stays undated."""
+    lead = (
+        "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\nNgày 24/7/2024, Chủ tịch Ủy ban nhân dân tỉnh có Công văn số\n"
+        "2769/UBND-NCKSTTHC về việc tổ chức đại hội nhiệm kỳ của hội.\n"
+    )
+    basis = (
+        "Thực hiện ý kiến chỉ đạo của Chủ tịch Ủy ban nhân dân tỉnh tại Công văn số 2769/UBND-NCKSTTHC, Sở Nội vụ "
+        "báo cáo và đề xuất như sau:\n1. Căn cứ pháp lý liên quan\n"
+    )
+    dated = references(parse_plan(lead + basis))
+    assert dated == [("Công văn", "2769/UBND-NCKSTTHC", dt.date(2024, 7, 24), "Chủ tịch Ủy ban nhân dân tỉnh")]
+    twice = lead + "Công văn số 2769/UBND-NCKSTTHC ngày 25/7/2024 được gửi lại.\n" + basis
+    assert references(parse_plan(twice))[0][2] is None

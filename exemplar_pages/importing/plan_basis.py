@@ -259,3 +259,31 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             if verb and para.rstrip().endswith(";"):
                 carried = verb
     return refs
+
+
+def _number_pattern(number: str) -> str:
+    """A document number as a copy may space it: "2769/UBND-NCKSTTHC" also as "2769 / UBND - NCKSTTHC"."""
+    return r"\s*".join(re.escape(character) for character in number.replace(" ", ""))
+
+
+def date_cited_elsewhere(refs: list[BasisReference], text: str) -> list[BasisReference]:
+    """A reference without its date takes the one the text gives the same number elsewhere: "Công văn số 2769/UBND-…
+    ngày 24/7/2024" in a subject line, or a lead "Ngày 24/7/2024, … có Công văn số 2769/UBND-…" (one date only)."""
+    filled = []
+    for ref in refs:
+        if ref.number and ref.date is None and len(ref.number) >= 4:
+            number = _number_pattern(ref.number)
+            after = re.finditer(rf"(?<![\w/-]){number}(?![\w/-])\s*,?\s*{loose('ngày')}\s*", text, re.IGNORECASE)
+            lead = re.finditer(
+                rf"^\s*{loose('Ngày')}\s+([^\n;.]{{6,30}}?),(?:[^\n;]|\n(?!\s*\n)){{0,120}}?(?<![\w/-]){number}(?![\w/-])",
+                text,
+                re.IGNORECASE | re.MULTILINE,
+            )
+            dates = {
+                found[0][0] for m in after if (found := find_dates(text[m.end() : m.end() + 30])) and found[0][1] == 0
+            }
+            dates |= {found[0][0] for m in lead if (found := find_dates(m.group(1))) and found[0][1] == 0}
+            if len(dates) == 1:
+                ref = dataclasses.replace(ref, date=dates.pop())
+        filled.append(ref)
+    return filled

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import is_valid_syllable, repair_vietnamese, text_quality
 
-from .plan_basis import parse_basis
+from .plan_basis import date_cited_elsewhere, parse_basis
 from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
 from .plan_header import (
     attached_to,
@@ -450,6 +450,7 @@ def parse_plan(text: str) -> ParsedPlan:
         or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
     )
+    plan.basis = date_cited_elsewhere(plan.basis, repaired)
     below_header = "\n".join(lines[len(header) :])
     body_name = header_body_name(_naming_lines(header), below_header)
     if body_name:  # a name read from capitals takes the case the text writes it in ("Đại học Bách khoa Hà Nội")
