@@ -1760,3 +1760,62 @@ def test_a_reference_without_its_date_takes_the_one_the_text_gives_its_number_el
     assert dated == [("Công văn", "2769/UBND-NCKSTTHC", dt.date(2024, 7, 24), "Chủ tịch Ủy ban nhân dân tỉnh")]
     twice = lead + "Công văn số 2769/UBND-NCKSTTHC ngày 25/7/2024 được gửi lại.\n" + basis
     assert references(parse_plan(twice))[0][2] is None
+
+
+def test_school_headers_a_draft_s_heading_a_header_without_number_and_glued_capitals() -> None:
+    """Held-out round 37 (schools): "DỰ THẢO KẾ HOẠCH" on the date line; a header with no number whose title (no kind
+    heading) is below the date line; capitals a copy glued ("MINHLIÊN", "DỤCVÀ"); "TRƯỞNG PHÒNG …" is the decision's
+    authority, not more of its title."""
+    draft = parse_plan(
+        "SỞ GD&ĐT QUẢNG TRỊ TRƯỜNG THPT CHUYÊN\n\nLÊ QUÝ ĐÔN Số: …/KH-LQĐ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc "
+        "lập - Tự do - Hạnh phúc\n\nĐông Hà, ngày 15 tháng 9 năm 2020 DỰ THẢO KẾ HOẠCH\n\nHOẠT ĐỘNG GIÁO DỤC NGOÀI "
+        "GIỜ LÊN LỚP NĂM HỌC 2020 – 2021\n\nCăn cứ Điều lệ trường THPT;\n\nCăn cứ vào tình hình thực tiễn, trường THPT "
+        "chuyên Lê Quý Đôn xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert (draft.document_kind, draft.issuing_body) == ("Kế hoạch", "Trường THPT chuyên Lê Quý Đôn")
+    assert draft.title == "Kế hoạch hoạt động giáo dục ngoài giờ lên lớp năm học 2020 – 2021"
+    unnumbered = parse_plan(
+        "HỘI ĐỒNG ĐỘI QUẬN HÀ ĐÔNG\n\nTRƯỜNG TIỂU HỌC CHU VĂN AN\n\n***\n\nHà Nội, ngày 29  tháng 10 năm 2018\n\n"
+        "HỘI THU “KẾ HOẠCH NHỎ” ĐỢT I\n\nNĂM HỌC 2018 - 2019\n\nCăn cứ vào sự chỉ đạo của Hội đồng Đội quận.\n"
+    )
+    assert unnumbered.issuing_body == "Trường Tiểu học Chu Văn An"
+    brigade = parse_plan(
+        "ĐỘI TNTP HỒ CHÍ MINHLIÊN ĐỘI TRƯỜNG TH QUẢNG ĐÔNG\n\n***\n\nSố:    – KH/LĐ\n\nQuảng Đông, ngày 10 tháng "
+        "10 năm 2016\n\nKẾ HOẠCH TỔ CHỨC ĐẠI HỘI LIÊN ĐỘI\n\nCăn cứ Kế hoạch năm học 2016 – 2017 của Trường TH "
+        "Quảng Đông. Liên đội Trường TH Quảng Đông lập Kế hoạch như sau:\n"
+    )
+    assert brigade.issuing_body == "Liên đội Trường TH Quảng Đông"
+    decision = parse_plan(
+        "UBND HUYỆN HIỆP HOÀ\nPHÒNG GIÁO DỤCVÀ ĐÀO TẠO\n\nSố:           /QĐ-PGD&ĐT\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT "
+        "NAM\nĐộc lập - Tự do - Hạnh phúc\n\nHiệp Hoà, ngày           tháng 10 năm 2020\n\nQUYẾT ĐỊNH\nVề việc "
+        "thành lập BTC giải Cờ vua cấp huyện\n\nTRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO HIỆP HOÀ\n\nCăn cứ Quyết định số "
+        "02/2016/QĐ-UBND ngày 03/6/2016 của UBND huyện Hiệp Hòa ban hành Quy định về chức năng của Phòng Giáo dục "
+        "và Đào tạo;\n"
+    )
+    assert decision.issuing_body == "Phòng Giáo dục và Đào tạo huyện Hiệp Hoà"
+    assert decision.title == "Quyết định về việc thành lập BTC giải Cờ vua cấp huyện"
+
+
+def test_an_abbreviated_unit_s_dot_a_kind_in_lower_case_and_a_line_left_in_an_old_font() -> None:
+    """Held-out round 37: "UBND TX. Phước Long." and "Sở Y tế TP. Hồ Chí Minh" are whole names; the numbered line
+    after a basis sentence ended by "." is basis too; "… của bậc học mầm non kế hoạch chỉ đạo …" ends the issuer at
+    the kind; a line with two words left in TCVN3 ("C¨n cø") keeps its Unicode words ("Phòng", not "Phũng")."""
+    found = references(
+        parse_plan(
+            "Căn cứ Kế hoạch số 30 /KH - BTC ngày 08/02/2018 của UBND TX. Phước Long.\n"
+            "Công văn số 13 - CV/ĐTN ngày 23/02/2018 của BTV Thị Đoàn Phước long.\n"
+            "Căn cứ kế hoạch số 12/KH- GD&ĐT ngày 09 tháng 9 năm 2019 của bậc học mầm non kế hoạch chỉ đạo thực "
+            "hiện nhiệm vụ năm học;\n"
+            "Căn cứ Thông báo số 05/TB-TCCB ngày 02/11/2015 của Phòng Tổ chức Cán bộ Sở Y tế TP. Hồ Chí Minh về thời "
+            "hạn hoàn tất hồ sơ;\n"
+            "C¨n cø Quyết định số 161/PGD&ĐT ngày 21/9/2020 của Phòng GD&ĐT Hiệp Hòa về việc tổ chức giải;\n"
+            "I. MỤC ĐÍCH\n"
+        )
+    )
+    assert found == [
+        ("Kế hoạch", "30/KH-BTC", dt.date(2018, 2, 8), "UBND TX. Phước Long"),
+        ("Công văn", "13-CV/ĐTN", dt.date(2018, 2, 23), "BTV Thị Đoàn Phước long"),
+        ("Kế hoạch", "12/KH-GD&ĐT", dt.date(2019, 9, 9), "bậc học mầm non"),
+        ("Thông báo", "05/TB-TCCB", dt.date(2015, 11, 2), "Phòng Tổ chức Cán bộ Sở Y tế TP. Hồ Chí Minh"),
+        ("Quyết định", "161/PGD&ĐT", dt.date(2020, 9, 21), "Phòng GD&ĐT Hiệp Hòa"),
+    ]

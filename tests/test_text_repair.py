@@ -345,3 +345,12 @@ def test_minority_names_are_never_read_as_an_old_font() -> None:
     assert len(names) >= 300
     assert [name for name in names if repair_vietnamese(name) != name] == []
     assert repair_vietnamese(", ".join(names)) == ", ".join(names)
+
+
+def test_a_unicode_line_with_two_words_left_in_tcvn3_keeps_its_unicode_words() -> None:
+    """A PDF line whose "Căn cứ" kept the old font ("C¨n cø") while the rest is Unicode: only those two words are
+    read in TCVN3; "Phòng", whose "ò" is also a TCVN3 code, stays "Phòng" (held-out round 37)."""
+    line = "C¨n cø Quyết định số 161/PGD&ĐT ngày 21/9/2020 của Phòng GD&ĐT Hiệp Hòa"
+    assert repair_vietnamese(line) == "Căn cứ Quyết định số 161/PGD&ĐT ngày 21/9/2020 của Phòng GD&ĐT Hiệp Hòa"
+    # a whole line in the font still reads its plain-letter words in it ("Chò" is "Chß" there)
+    assert repair_vietnamese(to_tcvn3("Căn cứ kế hoạch của phòng")) == "Căn cứ kế hoạch của phòng"

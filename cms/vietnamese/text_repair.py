@@ -154,7 +154,18 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
         if not is_valid_syllable(match.group()) and is_valid_syllable(readings[match.start()])
     }
     sure = len(chosen)
-    if chosen:  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
+    # more words already in Unicode Vietnamese ("Quyết", "định") than sure ones make it a Unicode line with a few words
+    # left in the font ("C¨n cø Quyết định … của Phòng …"): its other words stay as written ("Phòng", not "Phũng")
+    unicode_words = sum(
+        match.start() not in chosen
+        and is_valid_syllable(match.group())
+        and any(char.isalpha() and ord(char) > 0xFF for char in match.group())
+        for match in words
+    )
+    unicode_line = unicode_words > sure
+    if (
+        chosen and not unicode_line
+    ):  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
         for match in words:
             reading = readings[match.start()]
             if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:

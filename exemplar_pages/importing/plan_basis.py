@@ -11,6 +11,7 @@ from .plan_patterns import (
     CAPITALISED_TYPE,
     DOC_TYPE_PATTERN,
     DOC_TYPE_RE,
+    FULL_STOP,
     OF_RE,
     OPENING_RE,
     VERB_PATTERN,
@@ -32,7 +33,7 @@ _VERB_REFERENCE_RE = re.compile(rf"(?:{VERB_PATTERN})\s+(?:{DOC_TYPE_PATTERN})\s
 def split_clauses(paragraph: str) -> list[str]:
     """Split a preamble paragraph at ";", at a sentence end and before a comma-joined opening sentence."""
     clauses: list[str] = []
-    for part in re.split(r";\s*|\.\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
+    for part in re.split(rf";\s*|{FULL_STOP}\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
         start = 0
         for m in re.finditer(r",\s*", part):
             rest = part[m.end() :]
@@ -203,7 +204,7 @@ def _shared_owner(pieces: list[str]) -> str | None:
 
 
 #: Where a sentence ends: a full stop, then a capital; not "TP. Hồ Chí Minh", "Tp. Huế" (a city's abbreviation).
-_SENTENCE_END_RE = re.compile(r"(?<=\.)(?<!TP\.)(?<!Tp\.)\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE_END_RE = re.compile(rf"(?<={FULL_STOP})\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
@@ -256,7 +257,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         verb = None
             # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
             _share_issuer(refs[sentence_first:])
-            if verb and para.rstrip().endswith(";"):
+            if verb and para.rstrip().endswith((";", ".")):
                 carried = verb
     return refs
 

@@ -69,6 +69,9 @@ def split_run_on_header(line: str) -> list[str]:
     authority = _AUTHORITY_THEN_VERB_RE.match(line)
     if authority and is_allcaps(authority.group(1)) and len(authority.group(1).split()) >= 2:
         return [authority.group(1), *split_run_on_header(line[authority.end() :])]
+    heading = _DATE_THEN_KIND_RE.search(line)  # "Đông Hà, ngày 15 tháng 9 năm 2020 DỰ THẢO KẾ HOẠCH"
+    if heading and PLACE_DATE_RE.search(line[: heading.start()]) and is_allcaps(line[heading.end() :]):
+        return [line[: heading.start()], *split_run_on_header(line[heading.end() :])]
     glued = _GLUED_REPUBLIC_RE.search(line)  # "Số: 15 /HD-MTTQ-BTTCỘNG HÒA …": the motto glued to the number
     if glued:
         return [line[: glued.start()], *split_run_on_header(line[glued.start() :])]
@@ -107,6 +110,10 @@ def split_flattened(line: str) -> list[str]:
     return [piece for piece in _FLATTENED_BREAK_RE.split(line) if piece.strip()]
 
 
+#: A kind heading in capitals (a draft's too) after the date line's year, on the same line.
+_DATE_THEN_KIND_RE = re.compile(
+    rf"(?<=\d{{4}})\s+(?=(?:{loose('DỰ THẢO')}\s+)?(?:{'|'.join(kind.upper() for kind in KINDS)})\b)"
+)
 _GLUED_REPUBLIC_RE = re.compile(rf"(?<=[^\W\d_]){REPUBLIC_HEAD}")
 _REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)
 

@@ -29,6 +29,7 @@ from .plan_text import (
     fold,
     is_allcaps,
     loose,
+    unglue,
 )
 
 #: Words that start the lower unit of a header when parent and child run together on one line.
@@ -79,8 +80,9 @@ def complete_bare_body(name: str | None, text: str, place: str | None) -> str | 
     return f"{name} {m.group(1).lower()} {place}" if m else name
 
 
-def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
-    """The pieces of the header that may name the issuer, in order; and whether a Union's motto stood right."""
+def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str], bool]:
+    """The pieces of the header that may name the issuer, in order; and whether a Union's motto stood right. Words in
+    capitals that a copy glued ("GIÁO DỤCVÀ ĐÀO TẠO", "HỒ CHÍ MINHLIÊN ĐỘI") are cut as `text` writes them."""
     fragments: list[str] = []
     union_motto = False
     for line in header_lines:
@@ -98,6 +100,8 @@ def _header_fragments(header_lines: list[str]) -> tuple[list[str], bool]:
                 # a comma that ends a line ends no name: "HỘI ĐỒNG THẨM ĐỊNH," over "ĐÁNH GIÁ CHỈ SỐ …" keeps it
                 comma = "," if piece.rstrip().endswith(",") else ""
                 piece = " ".join(piece.split()).strip(" *-–—,;")
+                if is_allcaps(piece):
+                    piece = " ".join(unglue(word, text) for word in piece.split())
                 if not piece or not any(c.isalpha() for c in piece):
                     continue
                 # the spaces between the columns lost: "BCH TỈNH ĐOÀN X ĐOÀN TNCS HỒ CHÍ MINH"
@@ -248,7 +252,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     ``rest`` is the text after the header: a name the page wrapped over two lines ("ỦY BAN TRUNG" over "ƯƠNG
     MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
-    fragments, union_motto = _header_fragments(_below_page_lead(header_lines))
+    fragments, union_motto = _header_fragments(_below_page_lead(header_lines), rest)
     # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
     # an association's motto cell, read after the left column.
     fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]

@@ -236,9 +236,14 @@ def _header_block(lines: list[str]) -> list[str]:
 
 def _naming_lines(header: list[str]) -> list[str]:
     """The header lines that may name the issuer: those above the "<Place>, ngày …" line when the number is above
-    it too; a line below both is a title whose kind heading the page dropped."""
+    it too, or when names in capitals are above it and no number anywhere; a line below is a title whose kind heading
+    the page dropped."""
+    unnumbered = not any(NUMBER_LINE_RE.match(line) for line in header)
     for i, line in enumerate(header):
-        if PLACE_DATE_RE.search(line.strip(" |")) and any(NUMBER_LINE_RE.match(above) for above in header[:i]):
+        if PLACE_DATE_RE.search(line.strip(" |")) and (
+            any(NUMBER_LINE_RE.match(above) for above in header[:i])
+            or (unnumbered and any(is_allcaps(above) and not MOTTO_RE.search(above) for above in header[:i]))
+        ):
             return header[: i + 1]
     return header
 

@@ -153,16 +153,21 @@ AUTHORITY_RE = re.compile(
     rf"^(?:{loose('ỦY BAN')}|{loose('UỶ BAN')}|{loose('CHỦ TỊCH')}|{loose('THỦ TƯỚNG')}|{loose('BỘ TRƯỞNG')}"
     rf"|{loose('GIÁM ĐỐC')}|{loose('HIỆU TRƯỞNG')}|{loose('BAN THƯỜNG VỤ')}|{loose('BAN CHẤP HÀNH')}"
     rf"|{loose('HỘI ĐỒNG')}|{loose('TRƯỞNG BAN')}|{loose('CHÁNH')}|{loose('THỐNG ĐỐC')}|{loose('VIỆN TRƯỞNG')}"
-    rf"|{loose('CỤC TRƯỞNG')}|{loose('TỔNG')}\s+(?:{loose('GIÁM ĐỐC')}|{loose('KIỂM TOÁN')}|{loose('THANH TRA')}"
+    rf"|{loose('CỤC TRƯỞNG')}|{loose('TRƯỞNG PHÒNG')}|{loose('TỔNG')}\s+(?:{loose('GIÁM ĐỐC')}|{loose('KIỂM TOÁN')}|{loose('THANH TRA')}"
     rf"|{loose('CỤC TRƯỞNG')}))",
     re.IGNORECASE,
 )
+#: A full stop, not the dot of an abbreviated unit ("TP. Hồ Chí Minh", "UBND TX. Phước Long", "TT. Sịa").
+FULL_STOP = r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTx)(?<!\bTT)\."
 HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
+
+
+_DRAFT_RE = re.compile(rf"^{loose('DỰ THẢO')}\s+(?=\S)")
 
 
 def match_kind(line: str) -> tuple[str, str, str] | None:
     """(kind, kind as written, rest) when a line heads a document: "KẾ HOẠCH …", "K ÉT LUẬN", "Kế hoạch"."""
-    text = line.strip(" \t|*#:")
+    text = _DRAFT_RE.sub("", line.strip(" \t|*#:"))  # "DỰ THẢO KẾ HOẠCH": a draft's heading
     for kind, key in _KIND_KEYS:
         i = j = 0
         while j < len(text) and i < len(key):

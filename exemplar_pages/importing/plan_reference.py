@@ -8,7 +8,7 @@ import itertools
 import re
 
 from .plan_models import BasisReference
-from .plan_patterns import BASIS_VERB_RE, BASIS_VERBS, DOC_TYPE_PATTERN, DOC_TYPE_RE, OF_RE, ORG_START
+from .plan_patterns import BASIS_VERB_RE, BASIS_VERBS, DOC_TYPE_PATTERN, DOC_TYPE_RE, FULL_STOP, OF_RE, ORG_START
 from .plan_text import (
     DOC_NUMBER,
     DOC_TYPES,
@@ -62,7 +62,8 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
     r"|\s+(?:Xét|Theo)\s+(?i:đề nghị|tờ trình|đề xuất)\b"  # the next line of a decision, its break lost
     r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
-    r"|\s*[,;()\"“”«]|\.(?:\s|$)"
+    r"|\s+(?:và\s+)?kế hoạch\b"  # "… của bậc học mầm non kế hoạch chỉ đạo …": a kind in lower case is no name's word
+    rf"|\s*[,;()\"“”«]|{FULL_STOP}(?:\s|$)"
 )
 
 
