@@ -1779,6 +1779,9 @@ def test_school_headers_a_draft_s_heading_a_header_without_number_and_glued_capi
         "HỘI THU “KẾ HOẠCH NHỎ” ĐỢT I\n\nNĂM HỌC 2018 - 2019\n\nCăn cứ vào sự chỉ đạo của Hội đồng Đội quận.\n"
     )
     assert unnumbered.issuing_body == "Trường Tiểu học Chu Văn An"
+    # its title is the capitals below the date line, no kind heading above them
+    assert unnumbered.title.casefold() == "hội thu “kế hoạch nhỏ” đợt i năm học 2018 - 2019"
+    assert (unnumbered.period_start, unnumbered.period_end) == (2018, 2019)
     brigade = parse_plan(
         "ĐỘI TNTP HỒ CHÍ MINHLIÊN ĐỘI TRƯỜNG TH QUẢNG ĐÔNG\n\n***\n\nSố:    – KH/LĐ\n\nQuảng Đông, ngày 10 tháng "
         "10 năm 2016\n\nKẾ HOẠCH TỔ CHỨC ĐẠI HỘI LIÊN ĐỘI\n\nCăn cứ Kế hoạch năm học 2016 – 2017 của Trường TH "

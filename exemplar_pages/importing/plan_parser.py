@@ -324,6 +324,29 @@ def unglue_basis(text: str) -> str:
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
 
 
+def _title_below_date(header: list[str], text: str) -> str | None:
+    """The lines in capitals right below the date line, when the page dropped the kind heading: the title as written
+    ("HỘI THU “KẾ HOẠCH NHỎ” ĐỢT I" over "NĂM HỌC 2018 - 2019")."""
+    dated = next((i for i, line in enumerate(header) if PLACE_DATE_RE.search(line)), None)
+    if dated is None:
+        return None
+    parts = list(
+        itertools.takewhile(
+            lambda line: (
+                is_allcaps(line)
+                and not (MOTTO_RE.search(line) or NUMBER_RE.search(line))
+                and not AUTHORITY_RE.match(line)
+                and any(char.isalpha() for char in line)
+            ),
+            header[dated + 1 : dated + 4],
+        )
+    )
+    if not parts:
+        return None
+    title = restore_case(" ".join(" ".join(parts).split()).lower(), text)
+    return title[:1].upper() + title[1:]
+
+
 def _subject_under_lost_heading(header: list[str], kind: str, text: str) -> str | None:
     """ "BAN HÀNH QUY CHẾ …" under the number line, its heading ("QUYẾT ĐỊNH") lost: the title, of the number's kind."""
     for index, line in enumerate(header):
@@ -474,6 +497,8 @@ def parse_plan(text: str) -> ParsedPlan:
         plan.document_kind = kind_from_number(f"0/{blank.group(1)}")  # "Số:    - CTr/ĐTN": a draft, its kind coded
     if plan.title is None and plan.document_kind:
         plan.title = _subject_under_lost_heading(header, plan.document_kind, repaired)
+    if plan.title is None:
+        plan.title = _title_below_date(header, repaired)
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)
