@@ -1822,3 +1822,63 @@ def test_an_abbreviated_unit_s_dot_a_kind_in_lower_case_and_a_line_left_in_an_ol
         ("Thông báo", "05/TB-TCCB", dt.date(2015, 11, 2), "Phòng Tổ chức Cán bộ Sở Y tế TP. Hồ Chí Minh"),
         ("Quyết định", "161/PGD&ĐT", dt.date(2020, 9, 21), "Phòng GD&ĐT Hiệp Hòa"),
     ]
+
+
+def test_school_plans_basis_lists_an_issuer_at_the_subject_s_end_and_a_glued_date_line() -> None:
+    """Held-out round 38 (kindergartens, primary and secondary schools): list items without "Căn cứ" or "số"
+    ("Thông tư 28/2020/TT-BGDĐT ngày …"); the body at the end of a letter's subject; "… và kết quả họp …" after an
+    issuer; a school's "Chiến lược"; "Hạnh phúcThuỷ Vân, ngày …" and "tháng11" in the date line."""
+    found = references(
+        parse_plan(
+            "Căn cứ Quyết định số 04/QĐ-TTg ngày 27/3/2015 của Thủ tướng Chính phủ về phê duyệt Đề án;\n"
+            "Thông tư 28/2020/TT-BGDĐT ngày 04 tháng 9 năm 2020 về việc Ban hành điều lệ trường Tiểu học;\n"
+            "Công văn số 3898/BGDĐT-GDTH ngày 30/7/2024 của Bộ Giáo dục và Đào tạo về hướng dẫn nhiệm vụ;\n"
+            "Căn cứ Công văn số 384/PGD&ĐT ngày 10 tháng 9 năm 2024 về việc hướng dẫn nhiệm vụ giáo dục mầm non năm "
+            "học 2024-2025 của Phòng Giáo dục và Đào tạo thị xã Hương Thuỷ;\n"
+            "Căn cứ Kế hoạch hoạt động tháng 11 năm 2017 của Ban chấp hành Công đoàn và kết quả họp Ban chấp hành;\n"
+            "Căn cứ Chiến lược phát triển giáo dục trường, giai đoạn 2021 – 2026 tầm nhìn đến năm 2030.\n"
+            "I. MỤC ĐÍCH\n"
+        )
+    )
+    assert found == [
+        ("Quyết định", "04/QĐ-TTg", dt.date(2015, 3, 27), "Thủ tướng Chính phủ"),
+        ("Thông tư", "28/2020/TT-BGDĐT", dt.date(2020, 9, 4), None),
+        ("Công văn", "3898/BGDĐT-GDTH", dt.date(2024, 7, 30), "Bộ Giáo dục và Đào tạo"),
+        ("Công văn", "384/PGD&ĐT", dt.date(2024, 9, 10), "Phòng Giáo dục và Đào tạo thị xã Hương Thuỷ"),
+        ("Kế hoạch", None, None, "Ban chấp hành Công đoàn"),
+        ("Chiến lược", None, None, None),
+    ]
+    # a body named at the subject's end after another document is that document's, not the letter's
+    inner = parse_reference(
+        "Căn cứ Công văn số 12/SGDĐT ngày 02/01/2024 về việc triển khai Kế hoạch tổ chức hội thi của UBND tỉnh;"
+    )
+    assert inner.issuer is None
+    union = parse_plan(
+        "CÔNG ĐOÀN CƠ SỞ\nTRƯỜNG MẦM NON THỦY VÂN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúcThuỷ Vân, ngày 01 tháng11 năm 2020\nKẾ HOẠCH\nHoạt động tháng 11 năm 2020\n"
+    )
+    assert (union.place, union.issue_date) == ("Thuỷ Vân", dt.date(2020, 11, 1))
+
+
+def test_a_font_s_o_for_o_circumflex_a_glued_constitution_and_lists_across_clauses() -> None:
+    """ "Thơng tư" (a PDF font's "ơ" for "ô") is a circular; "Hiến phápnước" is the Constitution; "; số 171 /PGDĐT
+    …" after a letter is another letter; "… của Hiệu trưởng … và kế hoạch hoạt động Thư viện" is two plans."""
+    found = references(
+        parse_plan(
+            "Căn cứ Thơng tư số 08/2017/TT-BNV ngày 27 tháng 10 năm 2017 của Bộ Nội vụ quy định chi tiết;\n"
+            "Căn cứ vào điều 100 của Hiến phápnước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+            "- Thực hiện Công văn số 160 /CV – PGDĐT V/v tổ chức Ngày Sách năm 2022; số 171 /PGDĐT Về việc tổ chức "
+            "Ngày sách năm 2022;\n"
+            "Căn cứ kế hoạch năm học 2018 – 2019 của Hiệu trưởng Trường TH Quảng Tiên và kế hoạch hoạt động Thư "
+            "viện-Thiết bị năm học 2018 – 2019.\n"
+            "I. MỤC ĐÍCH\n"
+        )
+    )
+    assert found == [
+        ("Thông tư", "08/2017/TT-BNV", dt.date(2017, 10, 27), "Bộ Nội vụ"),
+        ("Hiến pháp", None, None, None),
+        ("Công văn", "160/CV–PGDĐT", None, None),
+        ("Công văn", "171/PGDĐT", None, None),
+        ("Kế hoạch", None, None, "Hiệu trưởng Trường TH Quảng Tiên"),
+        ("Kế hoạch", None, None, None),
+    ]

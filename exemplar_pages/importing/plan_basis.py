@@ -55,6 +55,7 @@ _NEXT_REFERENCE_RE = re.compile(
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}\b|\d+\s*[/-])"
     rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
     rf"|\s+{loose('và')}\s+(?=(?-i:{CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    rf"|(?<=\w)\s+và\s+(?=(?-i:kế hoạch|chương trình)\s)"  # "… của Hiệu trưởng … và kế hoạch hoạt động Thư viện …"
     rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
     rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
     re.IGNORECASE,
@@ -160,7 +161,8 @@ def basis_paragraphs(lines: list[str]) -> list[str]:
 
 
 _AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORECASE)
-_NUMBERED_RE = re.compile(rf"^{NUMBERED}", re.IGNORECASE)
+#: A line that starts by citing a numbered document, with or without "số": "Thông tư 28/2020/TT-BGDĐT ngày …".
+_CITED_RE = re.compile(rf"^(?:{NUMBERED}|(?:{DOC_TYPE_PATTERN})\s+\d+\s*/)", re.IGNORECASE)
 
 
 def _share_issuer(listed: list[BasisReference]) -> None:
@@ -213,18 +215,17 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
     for para in basis_paragraphs(paragraphs):
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
-        inherited = carried if _NUMBERED_RE.match(para) else None
+        inherited = carried if _CITED_RE.match(para) else None
         carried = None
         for sentence in _SENTENCE_END_RE.split(para):
             verb: str | None = inherited
             inherited = None
             sentence_first = len(refs)
             for clause in split_clauses(sentence):
-                first = len(refs)
                 pieces = split_references(clause)
                 owner = _shared_owner(pieces)
                 for piece in pieces:
-                    if _NEXT_NUMBER_RE.match(piece) and len(refs) > first:
+                    if _NEXT_NUMBER_RE.match(piece) and len(refs) > sentence_first:
                         piece = f"{refs[-1].document_type} {piece}"  # "…, số 39/2012/NĐ-CP ngày …": the same type
                     if owner and not OF_RE.search(piece):
                         piece = f"{piece} {owner}"  # "chương trình công tác, kế hoạch năm học … của nhà trường"

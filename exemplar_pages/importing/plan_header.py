@@ -55,6 +55,8 @@ _REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]
 _GLUED_NUMBER_RE = re.compile(rf"(?<=[A-ZĐÀ-Ỹ]{{2}})[ \t]*(?={loose('Số')}\s*:)")
 #: "HỘI SINH VIÊN VIỆT NAMTP Vinh, ngày 8 …": a motto cell in capitals with the place and date glued to it.
 _GLUED_PLACE_DATE_RE = re.compile(rf"(?:VIỆT NAM|HỒ CHÍ MINH)(?=[^\W\d_][^\n,]{{0,40}},\s*{loose('ngày')}\s*\d)")
+#: "Độc lập – Tự do – Hạnh phúcThuỷ Vân, ngày …": the motto's end glued to the place and date.
+_MOTTO_THEN_PLACE_RE = re.compile(rf"(?<=[Pp]h[úu]c)(?=[A-ZĐÀ-Ỹ][^\n,]{{0,40}},\s*{loose('ngày')}\s*\d)")
 #: "CHỦ TỊCH VIỆN HÀN LÂM … VIỆT NAM Căn cứ Nghị định …": a decision's authority line run into its first basis.
 _AUTHORITY_THEN_VERB_RE = re.compile(r"^(\S.*?[A-ZĐÀ-Ỹ])\s+(?=(?:Căn cứ|Thực hiện)\s)")
 
@@ -66,6 +68,8 @@ def split_run_on_header(line: str) -> list[str]:
         return [line[: number.start()], *split_run_on_header(line[number.end() :])]
     if (place := _GLUED_PLACE_DATE_RE.search(line)) and is_allcaps(line[: place.end()]):
         return [line[: place.end()], *split_run_on_header(line[place.end() :])]
+    if motto_end := _MOTTO_THEN_PLACE_RE.search(line):
+        return [line[: motto_end.start()], *split_run_on_header(line[motto_end.end() :])]
     authority = _AUTHORITY_THEN_VERB_RE.match(line)
     if authority and is_allcaps(authority.group(1)) and len(authority.group(1).split()) >= 2:
         return [authority.group(1), *split_run_on_header(line[authority.end() :])]
@@ -260,7 +264,7 @@ def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
     Columns (``|`` cells, runs of spaces) are kept apart so that a school's name in the left column does not
     run into the place; a date broken over two lines is read whole; a date left blank gives the place only.
     """
-    text = re.sub(r"[ \t]*\|[ \t]*", "\n", header)
+    text = re.sub(r"[ \t]*\|[ \t]*", "\n", _MOTTO_THEN_PLACE_RE.sub("\n", header))
     text = re.sub(r"[ \t]{3,}", "\n", text)
     m = PLACE_DATE_RE.search(text)
     if m:

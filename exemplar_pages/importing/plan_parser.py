@@ -309,7 +309,7 @@ def _split_capitalised(word: str) -> str:
 
 def unglue_basis(text: str) -> str:
     """Put back the spaces a copy lost inside document kinds ("Nghịđịnh số …"), after a date ("27/4/2012và"), before
-    a number ("Quyết địnhsố 2216/…"), and
+    a number ("Quyết địnhsố 2216/…"), after a kind ("Hiến phápnước"), and
     between the words of basis sentences where a capital shows them ("Căn cứ LuậtTổ chức …", "Căn cứQuyết định …")."""
     text = _GLUED_KIND_RE.sub(lambda match: " ".join(group for group in match.groups() if group), text)
     text = _GLUED_AFTER_DATE_RE.sub(r"\1 ", text)
@@ -317,8 +317,21 @@ def unglue_basis(text: str) -> str:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _BASIS_LINE_RE.match(line):
+            line = _KIND_THEN_WORD_RE.sub(_kind_apart, line)
             lines[index] = _LETTERS_RE.sub(lambda match: _split_capitalised(match.group()), line)
     return "\n".join(lines)
+
+
+#: A kind with the next word glued to it: "Hiến phápnước", "Công vănsố".
+_KIND_THEN_WORD_RE = re.compile(rf"(?<!\w)({CAPITALISED_TYPE})([^\W\d_]+)")
+
+
+def _kind_apart(match: re.Match) -> str:
+    """ "Hiến phápnước" -> "Hiến pháp nước" when the kind's last word and what follows make no syllable together."""
+    kind, rest = match.groups()
+    if is_valid_syllable(kind.split()[-1] + rest) or not is_valid_syllable(rest):
+        return match.group()
+    return f"{kind} {rest}"
 
 
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")

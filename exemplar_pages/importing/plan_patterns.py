@@ -45,7 +45,8 @@ NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s
 PLACE_PATTERN = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
 PLACE_DATE_RE = re.compile(
     PLACE_PATTERN
-    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s+(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
+    # "tháng11": a copy may lose the space after "tháng"
+    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
     re.IGNORECASE,
 )
 PLACE_BLANK_DATE_RE = re.compile(
@@ -127,7 +128,10 @@ BASIS_VERBS = (
     "Để triển khai",
     "Để thực hiện",
 )
-DOC_TYPE_PATTERN = "|".join(loose(d) for d in sorted(DOC_TYPES, key=len, reverse=True))
+# a font that turned "ô" into "ơ" ("Thơng tư", "CƠNG VĂN"): "thơng" and "cơng" are no Vietnamese words
+DOC_TYPE_PATTERN = "|".join(
+    loose(d).replace("[ôo]", "[ôơo]").replace("[ÔO]", "[ÔƠO]") for d in sorted(DOC_TYPES, key=len, reverse=True)
+)
 CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
 VERB_PATTERN = "|".join(loose(verb) for verb in BASIS_VERBS) + rf"|{loose('Căn')}(?=\s+(?:{DOC_TYPE_PATTERN})\b)"

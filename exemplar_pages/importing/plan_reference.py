@@ -8,7 +8,16 @@ import itertools
 import re
 
 from .plan_models import BasisReference
-from .plan_patterns import BASIS_VERB_RE, BASIS_VERBS, DOC_TYPE_PATTERN, DOC_TYPE_RE, FULL_STOP, OF_RE, ORG_START
+from .plan_patterns import (
+    BASIS_VERB_RE,
+    BASIS_VERBS,
+    CAPITALISED_TYPE,
+    DOC_TYPE_PATTERN,
+    DOC_TYPE_RE,
+    FULL_STOP,
+    OF_RE,
+    ORG_START,
+)
 from .plan_text import (
     DOC_NUMBER,
     DOC_TYPES,
@@ -62,6 +71,7 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
     r"|\s+(?:Xét|Theo)\s+(?i:đề nghị|tờ trình|đề xuất)\b"  # the next line of a decision, its break lost
     r"|\s+(?=(?:Kết luận|Thông báo|Quyết định|Chỉ thị|Nghị quyết|Công văn|Thông tư|Nghị định)\s)"  # its subject
+    r"|\s+và\s+(?=(?:kết quả|tình hình|nhiệm vụ|thực tế|thực tiễn|yêu cầu|điều kiện|ý kiến)\b)"  # "… và kết quả họp …"
     r"|\s+(?:và\s+)?kế hoạch\b"  # "… của bậc học mầm non kế hoạch chỉ đạo …": a kind in lower case is no name's word
     rf"|\s*[,;()\"“”«]|{FULL_STOP}(?:\s|$)"
 )
@@ -136,6 +146,8 @@ _OF_AFTER_QUOTE_RE = re.compile(
     rf"[”\"]\s*(?:{loose('năm')}\s+\d{{4}}\s*)?{loose('của')}\s+(?={_ISSUER_START})",
     re.IGNORECASE,
 )
+#: A body named at the end of a cited document's subject.
+_SUBJECT_OWNER_RE = re.compile(rf"\s{loose('của')}\s+(?={_ISSUER_START})")
 #: A document cited without number, date or "của" whose words name its body: "Thông báo Phòng Tổ chức Cán bộ Sở Y
 #: tế …", "chương trình Công tác Đoàn trường Cao đẳng Đức Trí năm học 2015 – 2016".
 _NAMED_OWNER_RE = re.compile(
@@ -264,6 +276,11 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     quoted = _OF_AFTER_QUOTE_RE.search(subject) if issuer is None and (number or date) else None
     if quoted and subject[quoted.end()].isupper():  # a body's name, not "… của bộ phận …"
         issuer = _issuer(subject[quoted.end() :])
+    last_of = list(_SUBJECT_OWNER_RE.finditer(subject)) if issuer is None and number and not of else []
+    if last_of and not re.search(rf"\b(?:{CAPITALISED_TYPE})\b", subject[: last_of[-1].start()]):
+        # "Công văn số 384/PGD&ĐT ngày … về việc hướng dẫn nhiệm vụ … năm học 2024-2025 của Phòng Giáo dục …": the
+        # body at the subject's end, no other document named before it
+        issuer = _issuer(subject[last_of[-1].end() :])
     if issuer is None and (owner := OF_RE.search(whose) or _DIRECTED_BY_RE.search(whose)):
         # "Thực hiện chỉ đạo của Ủy ban … tại Kế hoạch số …", "… ý kiến chỉ đạo Ban Tuyên giáo … tại văn bản số …"
         issuer = _issuer(whose[owner.end() :])

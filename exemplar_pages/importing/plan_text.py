@@ -60,6 +60,7 @@ DOC_TYPES = (
     "Kết luận",
     "Chương trình",
     "Đề án",
+    "Chiến lược",
     "Phương án",
     "Báo cáo",
     "Pháp lệnh",
