@@ -1882,3 +1882,50 @@ def test_a_font_s_o_for_o_circumflex_a_glued_constitution_and_lists_across_claus
         ("Kế hoạch", None, None, "Hiệu trưởng Trường TH Quảng Tiên"),
         ("Kế hoạch", None, None, None),
     ]
+
+
+def test_a_youth_union_s_name_wrapped_inside_its_place() -> None:
+    """Held-out round 39: "BCH ĐOÀN HUYỆN" over "THỌ XUÂN", and "HỘI LHTN VIỆT" / "NAM" over "UB HUYỆN THỌ" /
+    "XUÂN": the place is the name's end, read whole as the text writes it, not a name of its own."""
+    union = parse_plan(
+        "TỈNH ĐOÀN THANH HÓA\nBCH ĐOÀN HUYỆN\nTHỌ XUÂN\n***\nSố: 46-KH/ĐTN\n|\nĐOÀN\nTNCS HỒ CHÍ MINH\nThọ\n"
+        "Xuân, ngày 25 tháng 02 năm 2015\n|\nKẾ HOẠCH\nTổ chức hoạt động Tháng Thanh niên 2015\n"
+        "Thực hiện chương trình công tác Đoàn năm 2015 của BCH Huyện Đoàn Thọ Xuân khoá XXIV; kế hoạch số "
+        "125-KH/TĐTN-BTG ngày 24/2/2015 của BCH Tỉnh Đoàn Thanh Hóa về việc tổ chức các hoạt động Tháng thanh niên; "
+        "BTV Huyện Đoàn thống nhất xây dựng Kế hoạch như sau:\n"
+    )
+    assert fold(union.issuing_body) == fold("BCH Đoàn huyện Thọ Xuân")
+    federation = parse_plan(
+        "HỘI LHTN VIỆT\nNAM\nUB HUYỆN THỌ\nXUÂN\n*** Thọ Xuân, ngày 09 tháng 10\nnăm 2015\nSố: 151-KH/UBH\nKẾ HOẠCH\n"
+        "Tổ chức các hoạt động kỷ niệm 59 năm Ngày truyền thống Hội LHTN Việt Nam\nThực hiện Chương trình công tác "
+        "năm 2015 của UB Hội LHTN huyện Thọ Xuân.\n"
+    )
+    assert fold(federation.issuing_body) == fold("UB huyện Thọ Xuân")
+
+
+def test_youth_union_bases_amending_laws_and_a_faulty_conversion_s_i() -> None:
+    """Held-out round 39: "Chương trình … cũng như Chương trình …" and "Điều lệ và Hướng dẫn …; Nghi thức và Hướng
+    dẫn …" list several documents; "Luật … và các Luật sửa đổi, bổ sung …" is two Laws; "chương trỡnh" (a faulty
+    TCVN3 conversion's "ỡ" for "ì") is a programme."""
+    found = references(
+        parse_plan(
+            "Căn cứ Điều lệ và Hướng dẫn thực hiện Điều lệ Đội TNTP Hồ Chí Minh; Nghi thức và Hướng dẫn thực hiện "
+            "Nghi thức Đội TNTP Hồ Chí Minh;\n"
+            "Thực hiện Chương trình công tác Đoàn và phong trào thanh thiếu nhi năm 2021 cũng như Chương trình công "
+            "tác Đoàn và phong trào Thanh niên trường học năm học 2020-2021;\n"
+            "Căn cứ Luật thi đua, khen thưởng và các Luật sửa đổi, bổ sung một số điều của Luật thi đua, khen thưởng;\n"
+            "Căn cứ chương trỡnh công tác Đoàn và phong trào thanh niên trường học năm học 2012 - 2013;\n"
+            "I. MỤC ĐÍCH\n"
+        )
+    )
+    assert [kind for kind, *_ in found] == [
+        "Điều lệ",
+        "Hướng dẫn",
+        "Nghi thức",
+        "Hướng dẫn",
+        "Chương trình",
+        "Chương trình",
+        "Luật",
+        "Luật",
+        "Chương trình",
+    ]

@@ -105,6 +105,8 @@ def test_repair_is_idempotent_on_any_text(text: str) -> None:
         ("nƣớc", "nước"),
         ("Ƣu tiên", "Ưu tiên"),
         ("ca\u0301c", "các"),
+        ("chương trỡnh, tỡnh hỡnh, CHƯƠNG TRỠNH", "chương trình, tình hình, CHƯƠNG TRÌNH"),  # a faulty TCVN3 conversion
+        ("thỡ vẫn sỡ hữu", "thỡ vẫn sỡ hữu"),  # a syllable as written is left alone
     ],
 )
 def test_concrete_repairs(broken: str, fixed: str) -> None:

@@ -264,8 +264,18 @@ def fix_legacy_fonts(text: str) -> str:
     return "\n".join(fixed)
 
 
+#: A faulty TCVN3 conversion writes "ì" as "ỡ" ("chương trỡnh", "tỡnh hỡnh"): no Vietnamese syllable ends in "ơnh" or
+#: "ơch", so such a word is read back when the result is a syllable.
+_SWAPPED_I_RE = re.compile(r"[ỡỠ](?=(?:nh|ch|NH|CH)\b)")
+
+
 def fix_word(word: str) -> str:
-    """Move a single misplaced tone mark (on a consonant or wrong vowel) onto the right vowel."""
+    """Move a single misplaced tone mark (on a consonant or wrong vowel) onto the right vowel; read back an "ì" a
+    faulty conversion wrote as "ỡ"."""
+    if _SWAPPED_I_RE.search(word):
+        read = _SWAPPED_I_RE.sub(lambda m: "ì" if m.group() == "ỡ" else "Ì", word)
+        if is_valid_syllable(read):
+            return read
     base, marks = split_tone(word)
     if len(marks) != 1 or any(unicodedata.combining(c) for c in base):
         return word

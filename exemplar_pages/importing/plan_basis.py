@@ -52,9 +52,11 @@ _YEARS_LIST_RE = re.compile(
     rf"{loose('năm')}\s+\d{{4}}(?:\s*(?:,|{loose('và')})\s*{loose('năm')}\s+\d{{4}})+\s*$", re.IGNORECASE
 )
 _NEXT_REFERENCE_RE = re.compile(
-    rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}\b|\d+\s*[/-])"
-    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ])"
-    rf"|\s+{loose('và')}\s+(?=(?-i:{CAPITALISED_TYPE})\s)"  # "Điều lệ và Hướng dẫn thực hiện Điều lệ …"
+    # "… và các Luật sửa đổi, bổ sung …": the amending Laws, "các" before a Law too
+    rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}\b|\d+\s*[/-])"
+    rf"|{loose('Luật')}\s+[A-ZĐÀ-Ỹ]))"
+    # "Điều lệ và Hướng dẫn thực hiện Điều lệ …", "Chương trình … năm 2021 cũng như Chương trình … năm học …"
+    rf"|\s+(?:{loose('và')}|{loose('cũng như')})\s+(?=(?-i:{CAPITALISED_TYPE})\s)"
     rf"|(?<=\w)\s+và\s+(?=(?-i:kế hoạch|chương trình)\s)"  # "… của Hiệu trưởng … và kế hoạch hoạt động Thư viện …"
     rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
     rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"

@@ -24,6 +24,7 @@ from .plan_patterns import (
 )
 from .plan_text import (
     LOCALITY_UNITS,
+    ORG_WORDS,
     caps_to_name,
     expand_locality,
     fold,
@@ -173,6 +174,26 @@ def _is_name_fragment(piece: str) -> bool:
 _REGIONS = ("tay nguyen", "tay bac", "dong bac", "nam bo", "bac bo", "trung bo", "mien bac", "mien trung", "mien nam")
 
 
+_UNIT_WORDS = {fold(unit) for unit in LOCALITY_UNITS if " " not in unit} | {"tp", "tx", "tt"}
+_ORG_KEYS = {fold(word) for word in ORG_WORDS if " " not in word}
+
+
+def _place_wrapped(name: str, fragment: str, written: str) -> bool:
+    """A name in capitals wrapped inside its place: after its unit ("BCH ĐOÀN HUYỆN" over "THỌ XUÂN") or inside the
+    place's words ("UB HUYỆN THỌ" over "XUÂN", "HỘI LHTN VIỆT" over "NAM"), the text writing the place whole."""
+    if not (is_allcaps(name) and is_allcaps(fragment)) or len(fragment.split()) > 3:
+        return False
+    words, more = fold(name).split(), fold(fragment).split()
+    if words[-1:] == ["viet"] and more == ["nam"]:
+        return True
+    if any(word in _UNIT_WORDS or word in _ORG_KEYS for word in more):
+        return False
+    unit = max((i for i, word in enumerate(words) if word in _UNIT_WORDS), default=None)
+    if unit is None or len(words) - unit > 3:
+        return False
+    return f" {' '.join(words[unit + 1 :] + more)} " in written
+
+
 def _region_tail(fragment: str) -> bool:
     """A header line that is only a region's name: the end of the name above it, not a body of its own."""
     return is_allcaps(fragment) and " ".join(fold(fragment).split()) in _REGIONS
@@ -273,7 +294,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             and is_allcaps(names[-1])
             and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
         )
-        if names and _region_tail(fragment):
+        if names and _place_wrapped(names[-1], fragment, written):
+            names[-1] = f"{names[-1]} {fragment}"  # "BCH ĐOÀN HUYỆN" over "THỌ XUÂN", "UB HUYỆN THỌ" over "XUÂN"
+        elif names and _region_tail(fragment):
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
         elif names and (
             wrapped

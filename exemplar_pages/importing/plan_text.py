@@ -65,6 +65,7 @@ DOC_TYPES = (
     "Báo cáo",
     "Pháp lệnh",
     "Điều lệ",
+    "Nghi thức",
     "Quy chế",
     "Quy định",
     "Văn bản hợp nhất",
