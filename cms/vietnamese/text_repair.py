@@ -163,9 +163,8 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
         for match in words
     )
     unicode_line = unicode_words > sure
-    if (
-        chosen and not unicode_line
-    ):  # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
+    # then a word of cp1252 letters only is in that font too, though it reads as one ("SOÁ", "Chò")
+    if chosen and not unicode_line:
         for match in words:
             reading = readings[match.start()]
             if match.start() not in chosen and reading != match.group() and max(map(ord, match.group())) < 256:

@@ -251,9 +251,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
         if issuer and _NUMBERED_AFTER_RE.match(issuer):
-            issuer = of = (
-                None  # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, its issuer before
-            )
+            # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, whose issuer came before
+            issuer = of = None
     elif (
         of is None and (number or date) and doc_type != "Luật"
     ):  # "… ngày 04/11/2017 Ủy ban nhân dân tỉnh …" ("của" lost)
