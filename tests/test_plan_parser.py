@@ -1929,3 +1929,30 @@ def test_youth_union_bases_amending_laws_and_a_faulty_conversion_s_i() -> None:
         "Luật",
         "Chương trình",
     ]
+
+
+def test_commune_bases_dash_lines_a_lower_case_verb_mid_sentence_and_a_mistyped_motto() -> None:
+    """Held-out round 40 (communes and wards): "- Căn cứ …" after a line that lost its ";" is a basis of its own, not
+    a name's wrapped dash; ", thực hiện Kế hoạch của UBND huyện …" inside a sentence is another reference; "CHŨ
+    NGHĨA" in the motto is still the motto."""
+    found = references(
+        parse_plan(
+            "-Căn cứ ý kiến chỉ đạo của ban thường vụ Huyện uỷ Lý Nhân\n"
+            "- Căn cứ hướng dẫn số 44/HD-SNN ngày 09/10/2015 của Sở NN & PTNT tỉnh Hà Nam về xây dựng kế hoạch\n"
+            "- Căn cứ Nghị quyết Đại hội Đảng bộ xã Nhân Khang nhiệm kỳ 2015-2020\n"
+            "Thực hiện Công văn số 398/SVHTTDL-QLVH, ngày 08/4/2022 của Sở Văn hóa Thể thao và Du lịch, thực hiện Kế "
+            "hoạch của UBND huyện Đức Thọ về việc tuyên truyền kỷ niệm ngày giải phóng Miền Nam;\n"
+            "I. MỤC ĐÍCH YÊU CẦU\n"
+        )
+    )
+    assert found == [
+        ("Hướng dẫn", "44/HD-SNN", dt.date(2015, 10, 9), "Sở NN & PTNT tỉnh Hà Nam"),
+        ("Nghị quyết", None, None, "Đại hội Đảng bộ xã Nhân Khang"),
+        ("Công văn", "398/SVHTTDL-QLVH", dt.date(2022, 4, 8), "Sở Văn hóa Thể thao và Du lịch"),
+        ("Kế hoạch", None, None, "UBND huyện Đức Thọ"),
+    ]
+    commune = parse_plan(
+        "UBND HUYỆN THIỆU HÓA\nỦY BAN NHÂN DÂN XÃ THIỆU VIÊN CỘNG HÒA XÃ HỘI CHŨ NGHĨA VIỆT NAM\nĐộc lập - Tự do - "
+        "Hạnh phúc\nSố: 08 /UBND-VHTT Thiệu Viên, ngày 15 tháng 01 năm 2018\nKẾ HOẠCH\nTổ chức các hoạt động\n"
+    )
+    assert fold(commune.issuing_body) == fold("Ủy ban nhân dân xã Thiệu Viên")

@@ -27,6 +27,10 @@ from .plan_text import (
 )
 
 #: ", trên cơ sở Kế hoạch số …": a second basis verb and its numbered reference inside one sentence.
+#: ", thực hiện Kế hoạch của UBND huyện …": a basis verb in lower case before a capitalised kind, another reference.
+_VERB_KIND_RE = re.compile(
+    rf"(?:{loose('thực hiện')}|{loose('căn cứ')}|{loose('triển khai')})\s+(?-i:{CAPITALISED_TYPE})\s", re.IGNORECASE
+)
 _VERB_REFERENCE_RE = re.compile(rf"(?:{VERB_PATTERN})\s+(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\b", re.IGNORECASE)
 
 
@@ -37,7 +41,11 @@ def split_clauses(paragraph: str) -> list[str]:
         start = 0
         for m in re.finditer(r",\s*", part):
             rest = part[m.end() :]
-            if (rest[:1].isupper() and OPENING_RE.match(rest)) or _VERB_REFERENCE_RE.match(rest):
+            if (
+                (rest[:1].isupper() and OPENING_RE.match(rest))
+                or _VERB_REFERENCE_RE.match(rest)
+                or _VERB_KIND_RE.match(rest)
+            ):
                 clauses.append(part[start : m.start()])
                 start = m.end()
                 break
@@ -147,6 +155,7 @@ def basis_paragraphs(lines: list[str]) -> list[str]:
             and BASIS_VERB_RE.match(paragraphs[-1])
             and not re.search(r"[.;:!?,]$", paragraphs[-1])
             and not DOC_TYPE_RE.match(line[1:].strip())
+            and not BASIS_VERB_RE.match(line)  # "- Căn cứ …" after a line that lost its ";": a basis of its own
         )
         starts_new = not wrapped_dash and (
             not paragraphs

@@ -58,7 +58,7 @@ PLACE_BLANK_DATE_RE = re.compile(
 #: The Republic's name in the motto, either spelling of "HÒA".
 #: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed.
 REPUBLIC_HEAD = rf"(?:{loose('CỘNG')}|{loose('CÔNG')})\s+H\w{{1,3}}\s+{loose('XÃ')}\s+H\w{{1,2}}I"
-REPUBLIC = rf"{REPUBLIC_HEAD}\s+{loose('CHỦ')}\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
+REPUBLIC = rf"{REPUBLIC_HEAD}\s+CH\w\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
     rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
