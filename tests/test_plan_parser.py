@@ -1956,3 +1956,13 @@ def test_commune_bases_dash_lines_a_lower_case_verb_mid_sentence_and_a_mistyped_
         "Hạnh phúc\nSố: 08 /UBND-VHTT Thiệu Viên, ngày 15 tháng 01 năm 2018\nKẾ HOẠCH\nTổ chức các hoạt động\n"
     )
     assert fold(commune.issuing_body) == fold("Ủy ban nhân dân xã Thiệu Viên")
+
+
+def test_a_post_whose_department_advised_the_committee_that_issued() -> None:
+    """Held-out round 41: a department's news post "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the
+    body advised is the one that issues, not the adviser."""
+    post = parse_plan(
+        "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch tuyên truyền các phong trào thi đua yêu nước\n"
+        "Ngày 07/4/2023, Ủy ban nhân dân tỉnh Hà Nam ban hành Kế hoạch số 661/KH-UBND về tuyên truyền.\n"
+    )
+    assert post.issuing_body.startswith("Ủy ban nhân dân tỉnh")

@@ -364,6 +364,8 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"
             name = _TENSE_TAIL_RE.sub("", name)  # "Ngân hàng Nhà nước vừa ban hành …", "… Đảng ủy đã ban hành …"
             name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
+            # "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body advised issues it
+            name = re.split(rf"\s+{loose('tham mưu')}(?:\s+{loose('cho')})?\s+", name, flags=re.IGNORECASE)[-1]
             if name and len(name.split()) <= 14:
                 return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
     return None
