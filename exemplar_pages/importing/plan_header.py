@@ -10,7 +10,8 @@ from .plan_patterns import (
     AUTHORITY_RE,
     BASIS_VERB_RE,
     DOC_TYPE_PATTERN,
-    KINDS,
+    DRAFT,
+    KIND_HEADINGS,
     NUMBER_RE,
     OF_RE,
     PLACE_BLANK_DATE_RE,
@@ -43,7 +44,7 @@ _RUN_ON_RE = re.compile(
     rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{loose('Độc lập')}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
     rf"|{VERB_PATTERN})\s?)"
     rf"|(?<=[Pp]húc)\s+(?=[A-ZĐÀ-Ỹ])"  # the motto's end, then the place and date
-    rf"|(?<=\d{{4}})\s+(?=(?:{'|'.join(kind.upper() for kind in KINDS)})\s+[A-ZĐÀ-Ỹ]{{2}})"  # "… năm 2017 KẾ HOẠCH TỔ CHỨC"
+    rf"|(?<=\d{{4}})\s+(?=(?:{KIND_HEADINGS})\s+[A-ZĐÀ-Ỹ]{{2}})"  # "… năm 2017 KẾ HOẠCH TỔ CHỨC"
 )
 
 
@@ -115,9 +116,7 @@ def split_flattened(line: str) -> list[str]:
 
 
 #: A kind heading in capitals (a draft's too) after the date line's year, on the same line.
-_DATE_THEN_KIND_RE = re.compile(
-    rf"(?<=\d{{4}})\s+(?=(?:{loose('DỰ THẢO')}\s+)?(?:{'|'.join(kind.upper() for kind in KINDS)})\b)"
-)
+_DATE_THEN_KIND_RE = re.compile(rf"(?<=\d{{4}})\s+(?=(?:{DRAFT}\s+)?(?:{KIND_HEADINGS})\b)")
 _GLUED_REPUBLIC_RE = re.compile(rf"(?<=[^\W\d_]){REPUBLIC_HEAD}")
 _REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)
 
@@ -198,11 +197,6 @@ def authority_line(lines: list[str]) -> str | None:
 
 _HEADLINE_NUMBER_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
 
-
-#: A number cell that names its kind: "Nghị quyết số: 653/2019/UBTVQH14" alone on its line.
-_KIND_NUMBER_LINE_RE = re.compile(
-    rf"^\s*(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:\s*({DOC_NUMBER})\s*$", re.IGNORECASE
-)
 HEADLINE_OWN_NUMBER_RE = re.compile(rf"^{loose('số')}\s*:?\s*{DOC_NUMBER}\s+(?=\w)", re.IGNORECASE)
 
 
@@ -217,7 +211,9 @@ def parse_number(header: str, headline: bool = False) -> str | None:
     headline names its document's number in lower case: "Công văn số 44/PGD&ĐT V/v …"."""
     for line in header.splitlines():
         m = None if BASIS_VERB_RE.match(line.strip()) else NUMBER_RE.search(line)
-        m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None) or _KIND_NUMBER_LINE_RE.match(line)
+        m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None)
+        # a number cell that names its kind, alone on its line: "Nghị quyết số: 653/2019/UBTVQH14"
+        m = m or ((cell := _HEADLINE_NUMBER_RE.fullmatch(line.strip())) and ":" in cell.group() and cell)
         if m:
             return normalise_number(m.group(1))
         if moved := _SLASH_FIRST_RE.match(line):

@@ -307,13 +307,10 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         ):
             names[-1] = f"{names[-1]} {fragment}"
         else:
-            if names:
-                names[-1] = names[-1].rstrip(",")
             names.append(fragment)
     if not names:
         return None
-    names[-1] = names[-1].rstrip(",")
-    names = [n if not is_allcaps(n) else caps_to_name(n) for n in names]
+    names = [caps_to_name(n) if is_allcaps(n) else n for n in (name.rstrip(",") for name in names)]
     child = names[-1]
     name = child
     if len(names) > 1:

@@ -128,10 +128,9 @@ BASIS_VERBS = (
     "Để triển khai",
     "Để thực hiện",
 )
-# a font that turned "ô" into "ơ" ("Thơng tư", "CƠNG VĂN"): "thơng" and "cơng" are no Vietnamese words
-DOC_TYPE_PATTERN = "|".join(
-    loose(d).replace("[ôo]", "[ôơo]").replace("[ÔO]", "[ÔƠO]") for d in sorted(DOC_TYPES, key=len, reverse=True)
-)
+# and as a font that turned "ô" into "ơ" writes them ("Thơng tư", "CƠNG VĂN"): "thơng" and "cơng" are no words
+_DOC_TYPE_SPELLINGS = [*DOC_TYPES, *(d.replace("ô", "ơ") for d in DOC_TYPES if "ô" in d)]
+DOC_TYPE_PATTERN = "|".join(loose(d) for d in sorted(_DOC_TYPE_SPELLINGS, key=len, reverse=True))
 CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
 VERB_PATTERN = "|".join(loose(verb) for verb in BASIS_VERBS) + rf"|{loose('Căn')}(?=\s+(?:{DOC_TYPE_PATTERN})\b)"
@@ -166,7 +165,10 @@ FULL_STOP = r"(?<!\bTP)(?<!\bTp)(?<!\bTX)(?<!\bTx)(?<!\bTT)\."
 HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
 
 
-_DRAFT_RE = re.compile(rf"^{loose('DỰ THẢO')}\s+(?=\S)")
+#: The kind headings in capitals, and the mark of a draft before one ("DỰ THẢO KẾ HOẠCH").
+KIND_HEADINGS = "|".join(kind.upper() for kind in KINDS)
+DRAFT = loose("DỰ THẢO")
+_DRAFT_RE = re.compile(rf"^{DRAFT}\s+(?=\S)")
 
 
 def match_kind(line: str) -> tuple[str, str, str] | None:

@@ -99,8 +99,6 @@ _ANAPHORA_RE = re.compile(
     rf"(?:{loose('nêu trên')}|{loose('trên đây')}|{loose('đã nêu')}|{loose('vừa nêu')}|{loose('này')})(?!\w)",
     re.IGNORECASE,
 )
-#: A document cited by its kind and number ("Nghị định số 27/2022/NĐ-CP").
-_NUMBERED_AFTER_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*\d", re.IGNORECASE)
 #: Ministries issuing jointly: "Liên Bộ: Lao động Thương binh và Xã hội, Tài chính, Y tế" is one issuer.
 _JOINT_MINISTRIES_RE = re.compile(r"(?i:liên)\s+(?i:bộ)\b")
 
@@ -250,7 +248,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
-        if issuer and _NUMBERED_AFTER_RE.match(issuer):
+        if issuer and NUMBERED_IN_RE.match(issuer):
             # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, whose issuer came before
             issuer = of = None
     elif (
