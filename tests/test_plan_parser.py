@@ -1966,3 +1966,71 @@ def test_a_post_whose_department_advised_the_committee_that_issued() -> None:
         "Ngày 07/4/2023, Ủy ban nhân dân tỉnh Hà Nam ban hành Kế hoạch số 661/KH-UBND về tuyên truyền.\n"
     )
     assert post.issuing_body.startswith("Ủy ban nhân dân tỉnh")
+
+
+def test_a_front_committee_s_glued_acronym_a_joint_regulation_and_a_wrapped_term() -> None:
+    """Held-out round 42 (a city's Front committee, a commune's): "MTTQVIỆT" is "MTTQ Việt" where the text writes it
+    so; "quy chế phối hợp giữa A và B" is the joint regulation of A and B; a title line ending with "," over
+    "(nhiệm kỳ …)" keeps no comma."""
+    plan = parse_plan(
+        "ỦY BAN MTTQVIỆT NAM\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ ĐÔNG HÀ\nĐộc lập - Tự do - Hạnh phúc\n"
+        "BAN THƯỜNG TRỰC Đông Hà, ngày 10 tháng 7 năm 2018\nKẾ HOẠCH\n"
+        "Tổ chức Đại hội Mặt trận Tổ quốc Việt Nam các cấp trong thành phố,\n(nhiệm kỳ 2019-2024)\n"
+        "Căn cứ vào quy chế phối hợp giữa Thường trực HĐND xã và UBMTTQ; Ban Thường trực Uỷ ban MTTQ Việt Nam thành "
+        "phố xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH YÊU CẦU\n"
+    )
+    assert fold(plan.issuing_body) in {
+        fold("Ban Thường trực Ủy ban MTTQ Việt Nam thành phố Đông Hà"),
+        fold("Ủy ban MTTQ Việt Nam thành phố Đông Hà"),
+    }
+    assert references(plan) == [("Quy chế", None, None, "Thường trực HĐND xã và UBMTTQ")]
+    assert (
+        plan.title == "Kế hoạch tổ chức Đại hội Mặt trận Tổ quốc Việt Nam các cấp trong thành phố (nhiệm kỳ 2019-2024)"
+    )
+
+
+def test_sector_bodies_a_hospital_header_on_one_line_and_a_text_layer_that_lost_words() -> None:
+    """Held-out round 42 (a hospital, a bank, the police): parent and hospital run together on one line; "Căn vào"
+    and a committee in lower case after its date where a text layer lost "cứ" and "của"; "quy đnh" ends an issuer as
+    "quy định" does; a model charter "về …" adopted by a decision is cited by that decision."""
+    hospital = parse_plan(
+        "SỞ Y TẾ NGHỆ AN BỆNH VIỆN NỘI TIẾT Số: /QĐ-BVNT CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập – Tự – Hạnh phúc "
+        "Nghệ An, ngày tháng 01 năm 2023 QUYẾT ĐỊNH Ban hành quy chế Tổ chức hoạt động Hội đồng quản lý chất lượng "
+        "GIÁM ĐỐC BỆNH VIỆN NỘI TIẾT NGHỆ AN Căn Thông tư 19/2013/BYT ngày 12/7/2013 Bộ Y tế việc Hướng dẫn thực "
+        "quản lý chất lượng; Căn vào Quyết định số 23/2021/QĐ-UBND ngày 12/08/2021 ủy ban nhân dân tỉnh Nghệ An việc "
+        "ban hành quy định phân cấp; Xét đề nghị ông Trưởng phòng QLCL QUYẾT ĐỊNH Điều Ban hành quy chế\n"
+    )
+    assert fold(hospital.issuing_body) == fold("Bệnh viện Nội tiết")
+    assert references(hospital) == [
+        ("Thông tư", "19/2013/BYT", dt.date(2013, 7, 12), "Bộ Y tế"),
+        ("Quyết định", "23/2021/QĐ-UBND", dt.date(2021, 8, 12), "ủy ban nhân dân tỉnh Nghệ An"),
+    ]
+    assert parse_reference(
+        "Căn cứ Nghị định s 42/2010/NĐ-CP ngày 15 tháng 4 năm 2010 của Chính ph quy đnh chi tiết thi hành"
+    ).issuer == ("Chính ph")
+    charter = parse_reference(
+        "Căn cứ Điều lệ mẫu về tổ chức và hoạt động của ngân hàng thương mại nhà nước ban hành kèm theo Quyết định "
+        "số122/2001/QĐ-NHNN ngày 20/2/2001 của Thống đốc Ngân hàng Nhà nước Việt Nam;"
+    )
+    assert (charter.document_type, charter.number, charter.date, charter.issuer) == (
+        "Quyết định",
+        "122/2001/QĐ-NHNN",
+        dt.date(2001, 2, 20),
+        "Thống đốc Ngân hàng Nhà nước Việt Nam",
+    )
+
+
+def test_an_old_decision_headed_by_its_author_takes_its_subject_from_below() -> None:
+    """Held-out round 42: "QUYẾT ĐỊNH CỦA HỘI ĐỒNG QUẢN TRỊ …" names who decides; the title is the "(ban hành …)" or
+    "Về việc …" line under it, a space a copy lost restored ("vàhoạt")."""
+    plan = parse_plan(
+        "HỘI ĐỒNG QUẢN TRỊ NGÂN HÀNG NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN VIỆT NAM\nSố: 117/2002/QĐ/HĐQT-NHNo\n"
+        "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 03 tháng 06 năm 2002\n"
+        "QUYẾT ĐỊNH CỦA HỘI ĐỒNG QUẢN TRỊ\nNGÂN HÀNG NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNGTHÔN VIỆT NAM\n"
+        "(ban hành Điều lệ về tổ chức vàhoạt động của Ngân hàng Nông nghiệp\nvà Phát triển nông thôn Việt Nam).\n"
+        "HỘI ĐỒNG QUẢN TRỊ NGÂN HÀNG NÔNG NGHIỆP VÀPHÁT TRIỂN NÔNG THÔN VIỆT NAM\n"
+        "Căn cứ Luật Các tổ chức tín dụng số02/1997/QH10 ngày 12 tháng 12 năm 1997;\n"
+    )
+    assert plan.title == (
+        "Quyết định ban hành Điều lệ về tổ chức và hoạt động của Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam"
+    )

@@ -35,7 +35,8 @@ from .plan_text import (
 
 #: Words that start the lower unit of a header when parent and child run together on one line.
 CHILD_ORG = "|".join(
-    loose(word) for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "HỘI ĐỒNG THI ĐUA")
+    loose(word)
+    for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "BỆNH VIỆN", "HỘI ĐỒNG THI ĐUA")
 )
 #: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
 DEPARTMENT_ORG = "|".join(loose(word) for word in ("SỞ", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "BAN"))
@@ -131,6 +132,8 @@ def _split_parent_child(piece: str) -> list[str]:
         return [party.group(1), party.group(2)]
     m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
     parent_words = len(piece[: m.start()].split()) if m else 0
+    if m and len(piece[m.end() :].split()) == 0:
+        m = None  # "TIN TỨC BỆNH VIỆN": a web site's banner, no unit named
     if m and (parent_words >= 3 or parent_words == 2 and not re.match(rf"(?:{SELF_NAMED})\b", piece, re.IGNORECASE)):
         return [piece[: m.start()].strip(), piece[m.start() :].strip()]
     units = "|".join(loose(unit.upper()) for unit in LOCALITY_UNITS)

@@ -133,7 +133,10 @@ _DOC_TYPE_SPELLINGS = [*DOC_TYPES, *(d.replace("ô", "ơ") for d in DOC_TYPES if
 DOC_TYPE_PATTERN = "|".join(loose(d) for d in sorted(_DOC_TYPE_SPELLINGS, key=len, reverse=True))
 CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
-VERB_PATTERN = "|".join(loose(verb) for verb in BASIS_VERBS) + rf"|{loose('Căn')}(?=\s+(?:{DOC_TYPE_PATTERN})\b)"
+VERB_PATTERN = (
+    "|".join(loose(verb) for verb in BASIS_VERBS)
+    + rf"|{loose('Căn')}(?=\s+(?:{loose('vào')}\s+)?(?:{DOC_TYPE_PATTERN})\b)"
+)
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{VERB_PATTERN})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
 BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({VERB_PATTERN})\s+(.*)$", re.DOTALL | re.IGNORECASE)
 DOC_TYPE_RE = re.compile(

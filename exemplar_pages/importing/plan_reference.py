@@ -64,7 +64,7 @@ _ISSUER_END_RE = re.compile(
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
     r"|\s+trong\s+(?i:năm|tháng|quý|giai đoạn|thời gian|dịp|học kỳ)\b"  # "của Công đoàn trường … trong năm học …"
-    r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n)\b"  # the verb in a copy that lost letters ("sửa đi", "hướng dn")
+    r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n|quy\s+đ\w?nh)\b"  # a verb that lost letters ("sửa đi", "quy đnh")
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
     r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
@@ -137,6 +137,8 @@ _BROKEN_DATE_RE = re.compile(
 
 
 _BETWEEN_RE = re.compile(rf"\s{loose('giữa')}\s+(?=[A-ZĐÀ-Ỹ])")
+#: "phối hợp giữa …": a joint document, named by the bodies that made it.
+_JOINT_RE = re.compile(rf"{loose('phối hợp')}\s*$")
 #: Where a body's name starts when no "của" introduces it: an organisation, the Prime Minister, the Government, a ministry.
 _ISSUER_START = rf"(?:{ORG_START}|{loose('Thủ tướng')}|{loose('Chính phủ')}|{loose('Bộ')})\b"
 #: "… Cuộc thi “Tuổi trẻ học tập …” năm 2018 của Bộ Giáo dục và Đào tạo": the issuer after a quoted subject.
@@ -225,6 +227,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     attached = None
     if number_m is None:  # "Quy định về … ban hành kèm theo Quyết định số 1218-QĐ/HNDTW": the decision
         attached = _ATTACHED_RE.search(head)
+        if attached is None and about and (attached := _ATTACHED_RE.search(rest)):
+            # "Điều lệ mẫu về tổ chức … ban hành kèm theo Quyết định số …": the decision after the regulation's subject
+            about = ABOUT_RE.search(rest, attached.end())
+            head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
         if attached:
             doc_type = next((d for d in DOC_TYPES if fold(d) == fold(attached.group(1))), attached.group(1))
             number_m, after = attached, attached.end()
@@ -257,8 +263,11 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         bare = re.match(
             rf"\s*({_ISSUER_START}.*)",
             _BROKEN_DATE_RE.sub("", head[anchor:], count=1),  # "ngày 31 tháng năm 2020 Bộ …": a month lost
+            re.IGNORECASE,
         )
-        issuer = _issuer(bare.group(1)) if bare and bare.group(1)[:1].isupper() else None
+        # a body's name, not "ban hành …"; a copy may write a committee in lower case ("ủy ban nhân dân tỉnh …")
+        named = bare and (bare.group(1)[:1].isupper() or fold(bare.group(1)).startswith("uy ban nhan dan "))
+        issuer = _issuer(bare.group(1)) if named else None
     if issuer is None and attached and number_m is attached and (by := _ISSUED_BY_RE.search(head, 0, attached.start())):
         issuer = _issuer(by.group(1))  # "Quy chế … do <body> ban hành theo …"
     if issuer is None and attached and number_m is attached and (owner := OF_RE.search(head, 0, attached.start())):
@@ -268,8 +277,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         early = OF_RE.search(head, after, dates[0][1])
         if early:
             issuer = _issuer(re.sub(rf"[\s,]*{loose('ngày')}\s*$", "", head[early.end() : dates[0][1]]))
-    if issuer is None and of is None and (number or date) and (between := _BETWEEN_RE.search(head, anchor)):
-        issuer = _issuer(head[between.end() :])  # "Chương trình phối hợp số … giữa Bộ Công an và Bộ …"
+    between = _BETWEEN_RE.search(head, anchor) if issuer is None and of is None else None
+    if between and (number or date or _JOINT_RE.search(head, 0, between.start() + 1)):
+        # "Chương trình phối hợp số … giữa Bộ Công an và Bộ …", "quy chế phối hợp giữa Thường trực HĐND xã và …"
+        issuer = _issuer(head[between.end() :])
     quoted = _OF_AFTER_QUOTE_RE.search(subject) if issuer is None and (number or date) else None
     if quoted and subject[quoted.end()].isupper():  # a body's name, not "… của bộ phận …"
         issuer = _issuer(subject[quoted.end() :])

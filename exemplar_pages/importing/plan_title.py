@@ -105,7 +105,8 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
             n += 1
         unglued = " ".join(unglue(w, text) for w in words[:n]).split()
         caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
-        part = " ".join(x for x in (restore_case(caps, text) if caps else "", *words[n:]) if x)
+        rest = [unglue(word, text) if word.islower() else word for word in words[n:]]  # "vàhoạt": a lost space
+        part = " ".join(x for x in (restore_case(caps, text) if caps else "", *rest) if x)
         # a later line that starts with a capitalised function word: "… khen thưởng" over "Của Hội Nhà báo …"
         lower = cased and (_TITLE_PERIOD_LINE_RE.match(part) or re.match(r"(?:Của|Về|Và|Trên|Tại)\s", part))
         cased.append(lower_first(part) if lower else part)
@@ -116,6 +117,7 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         subject = lower_first(subject[len(kind_written) + 1 :])
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
+    subject = re.sub(r",\s+(?=\()", " ", subject)  # "… trong thành phố," over "(nhiệm kỳ 2019-2024)"
     # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
     subject = re.sub(rf"\s*\(\s*{loose('Ban hành kèm theo')}[^()]*\)$", "", subject, flags=re.IGNORECASE)
     return f"{kind_written} {subject}".strip()
@@ -123,6 +125,10 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
 
 #: The lines the title is looked for in: a legal site's page puts its metadata table and a summary above the header.
 TITLE_WINDOW = 100
+#: The kind followed by who issues it, as old decisions are headed: "QUYẾT ĐỊNH CỦA BỘ TRƯỞNG BỘ …".
+_AUTHOR_RE = re.compile(rf"{loose('của')}\s", re.IGNORECASE)
+#: The subject under such a heading: "Về việc …", "V/v …", "(ban hành …)".
+_SUBJECT_BELOW_RE = re.compile(rf"^(?:\(|{loose('về')}\s|V/v\b)", re.IGNORECASE)
 
 
 def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
@@ -159,6 +165,15 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
     index, (kind, written, rest) = chosen
     if not rest and not is_allcaps(lines[index]) and (post := _post_title(lines))[0] not in (None, index):
         return post  # a web page's category ("Thông báo") above its post title ("Quyết định về việc …")
+    if _AUTHOR_RE.match(rest):  # "QUYẾT ĐỊNH CỦA HỘI ĐỒNG QUẢN TRỊ …" over "(Về việc ban hành …)": the subject below
+        below = next(
+            (j for j in range(index + 1, min(index + 4, len(lines))) if _SUBJECT_BELOW_RE.match(lines[j])), None
+        )
+        if below is not None:
+            parts, end = _subject_lines(lines, below, kind, "")
+            parts[0] = parts[0].lstrip("( ")
+            parts[-1] = re.sub(r"\)\W*$", "", parts[-1])
+            return index, _title_text(written, parts, "\n".join(lines[:index] + lines[end:])), end, kind
     parts, end = _subject_lines(lines, index + 1, kind, rest)
     if not parts:
         return index, None, end, kind
