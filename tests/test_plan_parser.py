@@ -2034,3 +2034,53 @@ def test_an_old_decision_headed_by_its_author_takes_its_subject_from_below() -> 
     assert plan.title == (
         "Quyết định ban hành Điều lệ về tổ chức và hoạt động của Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam"
     )
+
+
+def test_a_ministry_s_run_on_text_layer_with_a_numbered_header_and_a_misread_motto() -> None:
+    """Held-out round 43: a site numbers its text layer ("1. BỘ Y TẾ"), its motto reads "XàHỘI" (a code page's "Ã", the
+    space lost); a plenum ("Hội nghị lần thứ VI Ban Chấp hành TW khóa XII") and the Assembly ("Quốc hội khoá XIV")
+    keep their names and terms; "thi hành" ends an issuer."""
+    plan = parse_plan(
+        "1. BỘ Y TẾ CỘNG HÒA XàHỘI CHỦ NGHĨA VIỆT NAM  Độc lập  Tự do  Hạnh phúc   Số: 5556/QĐBYT Hà Nội, ngày 04 "
+        "tháng 12 năm 2021    QUYẾT ĐỊNH VỀ VIỆC PHÊ DUYỆT KẾ HOẠCH HÀNH ĐỘNG PHÒNG CHỐNG SUY DINH DƯỠNG BỘ TRƯỞNG BỘ "
+        "Y TẾ Căn cứ Nghị quyết số 20NQ/TW ngày 25/10/2017 của Hội nghị lần thứ VI Ban Chấp hành TW  khóa XII về tăng "
+        "cường công tác bảo vệ sức khỏe nhân dân; Căn cứ Nghị quyết số 88/2019/QH14 ngày 18/11/2019 của Quốc hội khoá "
+        "XIV về phê duyệt Đề án tổng thể; Xét đề nghị của Vụ trưởng Vụ Pháp chế, QUYẾT ĐỊNH:\n"
+    )
+    assert fold(plan.issuing_body) == fold("Bộ Y tế")
+    assert [issuer for *_rest, issuer in references(plan)] == [
+        "Hội nghị lần thứ VI Ban Chấp hành TW khóa XII",
+        "Quốc hội khoá XIV",
+    ]
+    assert (
+        parse_reference(
+            "Căn cứ Quy định số 30-QĐ/TW ngày 26/7/2016 của Ban Chấp hành Trung ương thi hành Chương VII và Chương VIII"
+        ).issuer
+        == "Ban Chấp hành Trung ương"
+    )
+    minutes = parse_reference("Căn cứ biên bản Đại hội Hội Cựu giáo chức quận 8 ngày 14 tháng 6 năm 2006;")
+    assert (minutes.document_type, minutes.date) == ("Biên bản", dt.date(2006, 6, 14))
+
+
+def test_a_post_s_lead_gives_the_number_date_and_kind_of_the_document_it_reports() -> None:
+    """Held-out round 43 (district and department portals): "Ngày 19/02/ 2024, Ủy ban nhân dân huyện … ban hành Kế
+    hoạch số 27/KH-UBND …" under a post titled "Phát động …"; "Sở Tư pháp ban hành Văn bản số …", the body named
+    again after a ";" inside the subject of its basis sentence."""
+    plan = parse_plan(
+        "Phát động phong trào thi đua yêu nước năm 2024 trên địa bàn huyện Châu Thành\n"
+        "Ngày 19/02/ 2024, Ủy ban nhân dân huyện Châu Thành ban hành Kế hoạch số 27/KH-UBND Kế hoạch phát động phong "
+        "trào thi đua yêu nước năm 2024 trên địa bàn huyện Châu Thành.\n\nMục đích của Kế hoạch nhằm huy động sức mạnh.\n"
+    )
+    assert (plan.number, plan.issue_date, plan.document_kind) == ("27/KH-UBND", dt.date(2024, 2, 19), "Kế hoạch")
+    letter = parse_plan(
+        "image banner\nHướng dẫn thực hiện công tác phổ biến, giáo dục pháp luật; hòa giải ở cơ sở năm 2020\n"
+        "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL về việc hướng dẫn thực hiện công tác phổ biến, "
+        "giáo dục pháp luật; hòa giải ở cơ sở năm 2020, cụ thể như sau:\n\nThực hiện Văn bản số 979/BTP-PBGDPL ngày "
+        "19/3/2020 của Bộ Tư pháp về việc hướng dẫn công tác phổ biến, giáo dục pháp luật; hòa giải ở cơ sở năm 2020, "
+        "Sở Tư pháp hướng dẫn một số nội dung như sau:\n"
+    )
+    assert (letter.number, letter.issue_date, letter.issuing_body) == (
+        "473/STP-PBGDPL",
+        dt.date(2020, 3, 25),
+        "Sở Tư pháp",
+    )

@@ -103,6 +103,7 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                 comma = "," if piece.rstrip().endswith(",") else ""
                 piece = " ".join(piece.split()).strip(" *-–—,;")
                 if is_allcaps(piece):
+                    piece = re.sub(r"^\d{1,2}\.\s+(?=\D)", "", piece)  # "1. BỘ Y TẾ": a site's numbering of its text
                     piece = " ".join(unglue(word, text) for word in piece.split())
                 if not piece or not any(c.isalpha() for c in piece):
                     continue
@@ -352,7 +353,8 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     for para in paragraphs:
         for whole in split_clauses(para):
             clause, m = whole, None
-            if BASIS_VERB_RE.match(whole):  # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"
+            # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"; a clause after a ";" inside a subject
+            if BASIS_VERB_RE.match(whole) or whole[:1].islower():
                 for comma in re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", whole):
                     clause = whole[comma.end() :]
                     if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):

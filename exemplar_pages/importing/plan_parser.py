@@ -50,11 +50,18 @@ from .plan_text import (
     is_allcaps,
     kind_from_number,
     loose,
+    make_date,
     normalise_number,
     restore_case,
     strip_markdown,
 )
 from .plan_title import find_title
+
+#: A news post's lead naming the document it reports: "Ngày 07/4/2023, Ủy ban nhân dân tỉnh … ban hành Kế hoạch số …".
+_NEWS_LEAD_RE = re.compile(
+    rf"^{loose('Ngày')}\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})\s*,\s*[A-ZĐÀ-Ỹ][^;:]{{2,160}}?\s+"
+    rf"(?:{loose('ký')}\s+)?{loose('ban hành')}\s+(?P<kind>{CAPITALISED_TYPE})\s+{loose('số')}\s*:?\s*(?P<number>{DOC_NUMBER})"
+)
 
 CHROME_RE = re.compile(
     r"^(?:Tổng số điểm của bài viết|Click để đánh giá|Ý kiến bạn đọc|Thống kê truy cập|Tin liên quan"
@@ -502,6 +509,12 @@ def parse_plan(text: str) -> ParsedPlan:
     _fill_from_metadata(plan, lines)
     number, date, issuer = attached_to(lines)  # a regulation: the number, date and issuer of its decision
     plan.number, plan.issue_date = plan.number or number, plan.issue_date or date
+    lead = None if plan.number else next(filter(None, map(_NEWS_LEAD_RE.match, body[:3])), None)
+    if lead:  # a post without the header: "Ngày 25/3/2020, Sở Tư pháp ban hành Văn bản số 473/STP-PBGDPL …"
+        plan.number = normalise_number(lead.group("number"))
+        plan.issue_date = plan.issue_date or make_date(*lead.group(1, 2, 3))
+        if plan.document_kind in (None, "Phát động"):  # a post titled "Phát động phong trào …" reports a plan
+            plan.document_kind = lead.group("kind")
     if plan.issuing_body is None and (authority := issuer or authority_line(lines)):
         plan.issuing_body = restore_case(authority.lower(), repaired) if is_allcaps(authority) else authority
         plan.issuing_body = plan.issuing_body[:1].upper() + plan.issuing_body[1:]

@@ -56,8 +56,9 @@ PLACE_BLANK_DATE_RE = re.compile(
 
 
 #: The Republic's name in the motto, either spelling of "HÒA".
-#: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed.
-REPUBLIC_HEAD = rf"(?:{loose('CỘNG')}|{loose('CÔNG')})\s+H\w{{1,3}}\s+{loose('XÃ')}\s+H\w{{1,2}}I"
+#: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed; "XàHỘI", a
+#: Windows code page's reading of "Ã" with the space lost.
+REPUBLIC_HEAD = rf"(?:{loose('CỘNG')}|{loose('CÔNG')})\s+H\w{{1,3}}\s+(?:{loose('XÃ')}\s+|X\w(?=H))H\w{{1,2}}I"
 REPUBLIC = rf"{REPUBLIC_HEAD}\s+CH\w\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s+NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
@@ -147,7 +148,8 @@ DOC_TYPE_RE = re.compile(
     rf"(?:{loose('của')}|{loose('trong')}|{loose('tại')})\s+)?({DOC_TYPE_PATTERN})\b\s*(.*)$",
     re.DOTALL | re.IGNORECASE,
 )
-_KINDS_OBJECT = "|".join(loose(kind) for kind in KINDS)
+#: What a body issues in its own sentence: a kind, or a "Văn bản số …" ("Sở Tư pháp ban hành Văn bản số 473/…").
+_KINDS_OBJECT = "|".join(loose(kind) for kind in (*KINDS, "Văn bản"))
 OPENING_RE = re.compile(
     rf"^([A-ZĐÀ-Ỹ][^;:]{{2,120}}?)\s+(?:ban hành|xây dựng|triển khai|đề ra|lập|hướng dẫn)\s+(?:{_KINDS_OBJECT})\b",
     re.IGNORECASE,

@@ -56,10 +56,11 @@ _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|tổ chức|phát động|đẩy mạnh|công bố|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ"
-    r"|(?i:lần thứ))\b"
+    r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
+    r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
-    r"|(?<!Đảng)\s+(?i:khóa|khoá)\b"  # "Ban Chấp hành Trung ương Đảng khóa XI": the Party's term is in its name
+    # "Ban Chấp hành Trung ương Đảng khóa XI", "Quốc hội khóa XIV": the Party's and the Assembly's terms are in their names
+    r"|(?<!Đảng)(?<!Trung ương)(?<!TW)(?<!Quốc hội)\s+(?i:khóa|khoá)\b"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")

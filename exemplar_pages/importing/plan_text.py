@@ -74,6 +74,7 @@ DOC_TYPES = (
     "Công điện",
     "Thông tri",
     "Hiến pháp",
+    "Biên bản",
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
