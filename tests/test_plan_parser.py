@@ -2084,3 +2084,41 @@ def test_a_post_s_lead_gives_the_number_date_and_kind_of_the_document_it_reports
         dt.date(2020, 3, 25),
         "Sở Tư pháp",
     )
+
+
+def test_a_title_line_opening_with_a_date_and_the_prime_minister_s_code_in_capitals() -> None:
+    """Held-out round 44 (provinces): a title in capitals whose second line opens with a date ("22/01/2024 CỦA BỘ …")
+    takes its own case all through, and "31/CT-TTG" is the Prime Minister's "31/CT-TTg"."""
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 29/KH-UBND\nBình Định, ngày 22 tháng 02 năm 2024\nKẾ HOẠCH\n"
+        "TRIỂN KHAI THỰC HIỆN QUYẾT ĐỊNH SỐ 64/QĐ-BGTVT NGÀY\n"
+        "22/01/2024 CỦA BỘ GIAO THÔNG VẬN TẢI BAN HÀNH KẾ HOẠCH TRIỂN KHAI CHỈ THỊ SỐ\n"
+        "31/CT-TTG NGÀY 21/12/2023 CỦA THỦ TƯỚNG CHÍNH PHỦ\n"
+        "Thực hiện Quyết định số 64/QĐ-BGTVT ngày 22/01/2024 của Bộ Giao thông vận tải ban hành Kế hoạch triển khai "
+        "Chỉ thị số 31/CT-TTg ngày 21/12/2023 của Thủ tướng Chính phủ, UBND tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    assert plan.title == (
+        "Kế hoạch triển khai thực hiện Quyết định số 64/QĐ-BGTVT ngày 22/01/2024 của Bộ Giao thông vận tải ban hành "
+        "Kế hoạch triển khai Chỉ thị số 31/CT-TTg ngày 21/12/2023 của Thủ tướng Chính phủ"
+    )
+
+
+def test_a_company_s_header_its_shareholders_and_a_university_named_in_lower_case() -> None:
+    """Held-out round 44 (universities and enterprises): "CÔNG TY CỔ PHẦN" over "BIA HÀ NỘI – NAM ĐỊNH" is one name,
+    its corporation's products no site menu; the shareholders' meeting resolves; "…, trường Đại học Bình Dương xây
+    dựng kế hoạch …" names the body."""
+    company = parse_plan(
+        "TỔNG CÔNG TY CỔ PHẦN\nBIA – RƯỢU – NGK HÀ NỘI\nCÔNG TY CỔ PHẦN\nBIA HÀ NỘI – NAM ĐỊNH\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc\nNam Định, ngày … tháng … năm 2021\n"
+        "QUY CHẾ\nNỘI BỘ VỀ QUẢN TRỊ CÔNG TY\n"
+        "Căn cứ Nghị quyết Đại hội đồng cổ đông số ... ngày... tháng... năm...\n"
+    )
+    assert fold(company.issuing_body) == fold("Công ty cổ phần Bia Hà Nội – Nam Định")
+    assert references(company) == [("Nghị quyết", None, None, "Đại hội đồng cổ đông")]
+    post = parse_plan(
+        "Kế hoạch tổ chức Lễ trao bằng tốt nghiệp Lần II – năm 2018\n\n1493\n\nCăn cứ vào chương trình công tác của Nhà "
+        "trường năm 2018, trường Đại học Bình Dương xây dựng kế hoạch tổ chức Lễ trao bằng tốt nghiệp như sau:\n"
+        "I. MỤC ĐÍCH – YÊU CẦU\n"
+    )
+    assert fold(post.issuing_body) == fold("Trường Đại học Bình Dương")

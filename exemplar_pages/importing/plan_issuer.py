@@ -144,6 +144,10 @@ def _split_parent_child(piece: str) -> list[str]:
     return [piece]
 
 
+#: A company named by its products, not a site's menu: "BIA – RƯỢU – NGK HÀ NỘI".
+_PRODUCTS_RE = re.compile(r"^(?:bia|ruou|nuoc giai khat|ngk|sua|duoc|than|dau khi|xi mang|thep|det|may)\b")
+
+
 def _is_name_fragment(piece: str) -> bool:
     """An ALLCAPS header piece, or a short mixed-case name of a body ("Liên đội trường TH Quảng Thạch")."""
     words = piece.split()
@@ -158,7 +162,7 @@ def _is_name_fragment(piece: str) -> bool:
     if fold(piece).startswith(("tin tuc", "thu vien dien tu", "trang chu", "tin hoat dong")):
         return False  # a web site's banner or section: "TIN TỨC BỆNH VIỆN"
     items = re.split(r"\s+[-–]\s+" if is_allcaps(piece) else r"\s+[-–]\s+|,\s+", piece)
-    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items):
+    if len(items) >= 3 and all(len(item.split()) <= 3 for item in items) and not _PRODUCTS_RE.search(fold(piece)):
         return False  # a site's menu: "Đảng - Công Đoàn - Đoàn TN", "UBND Huyện, Thị xã, Thành phố"
     if fold(piece).startswith(("nam hoc ", "giai doan ", "nhiem ky ")):
         return False  # "NĂM HỌC 2019 – 2020" under a title: a period, not a body
@@ -207,7 +211,7 @@ def _region_tail(fragment: str) -> bool:
 #: VÀ PHÁT TRIỂN").
 _INSTITUTION_END_RE = re.compile(
     r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh|trung tam|cong ty"
-    r"|ngan hang)$"
+    r"|cong ty (?:co phan|cp|tnhh(?: mtv| mot thanh vien)?)|ngan hang)$"
 )
 
 
@@ -355,7 +359,8 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             clause, m = whole, None
             # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"; a clause after a ";" inside a subject
             if BASIS_VERB_RE.match(whole) or whole[:1].islower():
-                for comma in re.finditer(r",\s+(?=[A-ZĐÀ-Ỹ])", whole):
+                # "…, Công đoàn Trường …", "…, trường Đại học Bình Dương xây dựng kế hoạch …"
+                for comma in re.finditer(rf",\s+(?=[A-ZĐÀ-Ỹ]|(?:{_LOWER_BODY})\s+[A-ZĐÀ-Ỹ])", whole):
                     clause = whole[comma.end() :]
                     if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):
                         break
@@ -373,6 +378,8 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     return None
 
 
+#: A body's kind a sentence may write in lower case before its capitalised name ("trường Đại học …").
+_LOWER_BODY = "|".join(loose(kind) for kind in ("trường", "phòng", "sở", "ban", "hội", "công đoàn", "bệnh viện"))
 #: The adverbs of time between a body and its verb: "vừa", "đã", "đang", "sẽ", "tiếp tục".
 _TENSE_TAIL_RE = re.compile(r"(?:\s+(?:vừa|đã|đang|sẽ|cũng|tiếp tục))+$")
 #: The words that lead into a body's own sentence: "Nay", "Vì vậy,", "Do đó,".

@@ -157,9 +157,11 @@ _NAMED_OWNER_RE = re.compile(
 )
 #: Kinds a body issues under its name; a Law, a charter or a congress's resolution names its subject so.
 _OWNED_TYPES = ("Chương trình", "Kế hoạch", "Thông báo", "Hướng dẫn", "Công văn")
-#: "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội Đoàn trường năm học 2014 - 2015": a congress.
+#: "Đại hội đại biểu toàn quốc lần thứ XIII của Đảng", "Đại hội Đoàn trường năm học 2014 - 2015", a company's
+#: "Đại hội đồng cổ đông": a congress.
 _CONGRESS_RE = re.compile(
-    rf"\s*({loose('Đại hội')}\s[^;,]*?(?:{loose('lần thứ')}\s+[IVXLC\d]+|(?=\s+(?:{loose('năm học')}|{loose('nhiệm kỳ')})\s)))"
+    rf"\s*({loose('Đại hội đồng cổ đông')}(?=\s|$)"  # a company's shareholders: "Nghị quyết Đại hội đồng cổ đông số …"
+    rf"|{loose('Đại hội')}\s[^;,]*?(?:{loose('lần thứ')}\s+[IVXLC\d]+|(?=\s+(?:{loose('năm học')}|{loose('nhiệm kỳ')})\s)))"
     rf"(?:\s*{loose('của')}\s+(\S.*))?",
     re.IGNORECASE,
 )

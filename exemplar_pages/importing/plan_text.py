@@ -374,6 +374,9 @@ def unglue(word: str, text: str) -> str:
 _ROMAN_RE = re.compile(r"[IVXLC]+")
 
 
+_OPENING_VERB_RE = re.compile(r"(?:Căn cứ|Thực hiện|Theo|Để|Triển khai|Tiếp tục|Nhằm)\s")
+
+
 def restore_case(phrase: str, text: str) -> str:
     """Give a lower-cased phrase (an ALLCAPS title) the capitals it has where the text writes it.
 
@@ -383,7 +386,12 @@ def restore_case(phrase: str, text: str) -> str:
     """
     words = phrase.split()
     source = [line for line in text.splitlines() if line.strip() and not is_allcaps(line)]
-    body = " ".join(source).split()
+    body: list[str] = []
+    line_starts = set()  # a line opening with a basis verb opens a sentence as after a full stop ("Thực hiện …")
+    for line in source:
+        if _OPENING_VERB_RE.match(line.strip()):
+            line_starts.add(len(body))
+        body += line.split()
     keys = [w.casefold() for w in body]
     starts: dict[tuple[str, ...], int] = {}
     for j in range(len(keys) - 2):
@@ -397,7 +405,7 @@ def restore_case(phrase: str, text: str) -> str:
             continue
         k = 0
         while i + k < len(words) and j + k < len(body) and words[i + k].casefold() == keys[j + k]:
-            sentence_start = j + k == 0 or re.search(r"[.:;!?]$", body[j + k - 1])
+            sentence_start = j + k == 0 or j + k in line_starts or re.search(r"[.:;!?]$", body[j + k - 1])
             # a word the text writes in capitals ("SỞ", "VÀ"), not an acronym or a numeral ("TP.", "XIII")
             core = body[j + k].strip("()[]“”\"',.;:!?…")
             shouted = len(core) > 1 and core.isupper() and not is_acronym(core) and not _ROMAN_RE.fullmatch(core)

@@ -101,8 +101,10 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
     for part in parts:
         words = part.split()
         n = 0
-        while n < len(words) and is_allcaps(" ".join(words[: n + 1])):
-            n += 1
+        while n < len(words) and not any(c.islower() for c in " ".join(words[: n + 1])):
+            n += 1  # capitals, and the words without letters among them ("22/01/2024 CỦA BỘ …")
+        if not is_allcaps(" ".join(words[:n])):
+            n = 0
         unglued = " ".join(unglue(w, text) for w in words[:n]).split()
         caps = " ".join(w if is_acronym(w) else w.lower() for w in unglued)
         rest = [unglue(word, text) if word.islower() else word for word in words[n:]]  # "vàhoạt": a lost space
@@ -117,6 +119,7 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         subject = lower_first(subject[len(kind_written) + 1 :])
     subject = re.sub(rf"({loose('năm học')}|{loose('tháng')})\s*:\s*", r"\1 ", subject, flags=re.IGNORECASE)
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
+    subject = re.sub(r"(\d/[A-ZĐ]{1,4}-)TTG\b", r"\1TTg", subject)  # the Prime Minister's code, written in capitals
     subject = re.sub(r",\s+(?=\()", " ", subject)  # "… trong thành phố," over "(nhiệm kỳ 2019-2024)"
     # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
     subject = re.sub(rf"\s*\(\s*{loose('Ban hành kèm theo')}[^()]*\)$", "", subject, flags=re.IGNORECASE)
