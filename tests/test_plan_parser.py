@@ -463,7 +463,7 @@ def test_basis_leaves_out_proposals_and_a_body_s_own_work_and_reads_amending_law
         ("Luật", None, D(2003, 11, 26), None),
         ("Luật", None, D(2005, 4, 16), None),
         ("Luật", None, D(2013, 11, 16), None),
-        ("Quyết định", "74/QĐ-HCCB", D(2020, 7, 31), "Ban Chấp hành Hội Cựu chiến binh tỉnh"),
+        ("Quyết định", "74/QĐ-HCCB", D(2020, 7, 31), "Ban Chấp hành Hội Cựu chiến binh tỉnh khóa VI"),
     ]
 
 
@@ -2122,3 +2122,61 @@ def test_a_company_s_header_its_shareholders_and_a_university_named_in_lower_cas
         "I. MỤC ĐÍCH – YÊU CẦU\n"
     )
     assert fold(post.issuing_body) == fold("Trường Đại học Bình Dương")
+
+
+def test_schools_a_blank_number_s_code_a_split_code_and_a_sentence_on_the_context() -> None:
+    """Held-out round 45 (schools): "Số: ....... /KH-THVBA" leaves a code that names no body; "514/CV-PGD ĐT" is one
+    number; "Năm học … diễn ra trong bối cảnh …; triển khai Nghị quyết …" tells the context and cites no basis."""
+    school = parse_plan(
+        "PHÒNG GD & ĐT HÒA BÌNH\nTRƯỜNG TH VĨNH BÌNH A\nSố: ....... /KH-THVBA\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập – Tự do – Hạnh phúc\nVĩnh Bình, ngày\ntháng 9 năm 2017\nKẾ HOẠCH\nKIỂM TRA NỘI BỘ TRƯỜNG HỌC\n"
+        "Căn cứ Công văn số 514/CV-PGD ĐT ngày 27/8/2021 của Phòng GD&ĐT;\n"
+    )
+    assert fold(school.issuing_body) == fold("Trường TH Vĩnh Bình A")
+    assert [(r.number, r.date) for r in school.basis] == [("514/CV-PGDĐT", dt.date(2021, 8, 27))]
+    brigade = parse_plan(
+        "CHƯƠNG TRÌNH\nCông tác Đội và phong trào thiếu nhi năm học 2022 - 2023\n"
+        "Năm học 2022 - 2023 diễn ra trong bối cảnh các cấp bộ Đoàn tổ chức các hoạt động chào mừng Đại hội Đoàn toàn "
+        "quốc lần thứ XII; triển khai Nghị quyết Đại hội Đoàn các cấp. Căn cứ Chương trình công tác Đội và phong trào "
+        "thiếu nhi năm học 2022-2023 của huyện; Liên đội xây dựng Chương trình như sau:\nI. MỤC ĐÍCH\n"
+    )
+    assert references(brigade) == [("Chương trình", None, None, "huyện")]
+
+
+def test_communes_terms_joint_makers_a_body_after_its_partners_and_a_wrapped_title_sentence() -> None:
+    """Held-out round 45 (communes): a committee's term stays in its name ("Ban chấp hành Đảng bộ Tỉnh khóa XVIII");
+    a joint resolution names all its makers; "Sau khi thống nhất với …, Thường trực HĐND xã xây dựng Kế hoạch …"
+    names the body after its partners; "KẾ HOẠCH HÀNH ĐỘNG" over a "Thực hiện …," sentence wrapped over three lines
+    and a dated lead ("Ngày 19/3/2020, Ban chấp hành …") is titled by the sentence."""
+    assert (
+        parse_reference(
+            "Căn cứ Quyết định số 289-QĐ/TU ngày 27/5/2016 của Ban chấp hành Đảng bộ Tỉnh khóa XVIII về giảm nghèo;"
+        ).issuer
+        == "Ban chấp hành Đảng bộ Tỉnh khóa XVIII"
+    )
+    joint = parse_reference(
+        "Căn cứ Nghị quyết liên tịch số 72/2025/NQLT/UBTVQH15-CP-ĐCTUBTWMTTQVN ngày 20/02/2025 của Ủy Ban Thường vụ "
+        "Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam về quy định chi tiết;"
+    )
+    assert joint.issuer == (
+        "Ủy Ban Thường vụ Quốc hội, Chính phủ và Đoàn Chủ tịch Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"
+    )
+    council = parse_plan(
+        "Hội đồng nhân dân xã Gia Hanh căn cứ:\n- Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+        "Sau khi thống nhất với Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã, Tổ đại biểu Hội đồng nhân dân "
+        "xã, Thường trực Hội đồng nhân dân xã xây dựng Kế hoạch tiếp xúc cử tri của đại biểu Hội đồng nhân dân xã.\n"
+    )
+    assert fold(council.issuing_body).startswith(fold("Thường trực Hội đồng nhân dân xã"))
+    action = parse_plan(
+        "ỦY BAN NHÂN DÂN\nXÃ ĐÔNG QUANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 68/KH-UBND\n\nĐông Quang, ngày 18 tháng 6 năm 2020\n\nKẾ HOẠCH HÀNH ĐỘNG\n"
+        "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX,\n"
+        "nhiệm kỳ 2020 - 2025 về nhiệm vụ phát triển kinh tế, văn hóa - xã hội,\n đảm bảo Quốc phòng - An ninh\n"
+        "Ngày 19/3/2020, Ban chấp hành Đảng bộ xã Đông Quang đã ban hành Nghị quyết Đại hội đại biểu lần thứ XIX.  Để "
+        "cụ thể hóa những nhiệm vụ, UBND xã xây dựng kế hoạch hành động với những nội dung chủ yếu sau:\n"
+        "          I. MỤC ĐÍCH, YÊU CẦU\n"
+    )
+    assert action.title == (
+        "Kế hoạch hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX, nhiệm kỳ 2020 - 2025 về "
+        "nhiệm vụ phát triển kinh tế, văn hóa - xã hội, đảm bảo Quốc phòng - An ninh"
+    )

@@ -232,7 +232,11 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             verb: str | None = inherited
             inherited = None
             sentence_first = len(refs)
+            # "Năm học … diễn ra trong bối cảnh …; triển khai Nghị quyết …": a sentence on the context, no basis
+            narrative = verb is None and sentence[:1].isupper() and not BASIS_VERB_RE.match(sentence)
             for clause in split_clauses(sentence):
+                if narrative and clause[:1].islower() and BASIS_VERB_RE.match(clause):
+                    continue
                 pieces = split_references(clause)
                 owner = _shared_owner(pieces)
                 for piece in pieces:

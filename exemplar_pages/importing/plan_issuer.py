@@ -153,6 +153,8 @@ def _is_name_fragment(piece: str) -> bool:
     words = piece.split()
     if len(words) > 16 or HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
         return False
+    if re.match(r"[\W\d_]*/", piece):  # "/KH-THVBA": a number's code, its count left blank ("Số: ....... /KH-…")
+        return False
     if re.search(r"\w\?", piece):  # "T?NG LIÊN ÐOÀN": letters lost to an encoding, no name to read
         return False
     if sum(c.isalpha() for c in piece) < 3 and not piece.isalpha():  # ". PL": a number's tail, not "ỦY" over "BAN …"
@@ -352,6 +354,15 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     return name
 
 
+def _after_a_comma(sentence: str) -> tuple[str, re.Match | None]:
+    """The body acting after a comma: "…, Công đoàn Trường … triển khai …", "…, trường Đại học … xây dựng kế hoạch …"."""
+    for comma in re.finditer(rf",\s+(?=[A-ZĐÀ-Ỹ]|(?:{_LOWER_BODY})\s+[A-ZĐÀ-Ỹ])", sentence):
+        clause = sentence[comma.end() :]
+        if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):
+            return clause, m
+    return sentence, None
+
+
 def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
     """Issuing body from "Ủy ban nhân dân … ban hành Kế hoạch …" (locality completed)."""
     for para in paragraphs:
@@ -359,13 +370,13 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             clause, m = whole, None
             # "Thực hiện Công văn số …, Công đoàn Trường … triển khai …"; a clause after a ";" inside a subject
             if BASIS_VERB_RE.match(whole) or whole[:1].islower():
-                # "…, Công đoàn Trường …", "…, trường Đại học Bình Dương xây dựng kế hoạch …"
-                for comma in re.finditer(rf",\s+(?=[A-ZĐÀ-Ỹ]|(?:{_LOWER_BODY})\s+[A-ZĐÀ-Ỹ])", whole):
-                    clause = whole[comma.end() :]
-                    if m := OPENING_RE.match(clause) or _BODY_GUIDES_RE.match(clause):
-                        break
+                clause, m = _after_a_comma(whole)
             elif clause[:1].isupper():
                 m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause) or _BODY_GUIDES_RE.match(clause)
+                if m and "," in m.group(1) and len(m.group(1).split()) > 14:
+                    # "Sau khi thống nhất với …, Thường trực HĐND xã xây dựng …": the body after the comma, if one acts
+                    later, acting = _after_a_comma(whole)
+                    clause, m = (later, acting) if acting else (clause, m)
             # "Trung tâm … trực thuộc Sở Y tế tỉnh … (Trung tâm) xây dựng Kế hoạch": the body, not its parent
             name = re.sub(r"\s*\([^()]{1,40}\)$", "", m.group(1).strip()) if m else ""
             name = _LEAD_IN_RE.sub("", name)  # "Nay Ban Thường vụ Đoàn trường xây dựng Kế hoạch …"

@@ -59,8 +59,7 @@ _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
     r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
-    # "Ban Chấp hành Trung ương Đảng khóa XI", "Quốc hội khóa XIV": the Party's and the Assembly's terms are in their names
-    r"|(?<!Đảng)(?<!Trung ương)(?<!TW)(?<!Quốc hội)\s+(?i:khóa|khoá)\b"
+    # a term stays in its body's name: "Ban Chấp hành Đảng bộ tỉnh khóa XVIII", "Quốc hội khóa XIV"
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -257,6 +256,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
+        if doc_type.endswith("liên tịch") and issuer:  # "của Ủy ban Thường vụ Quốc hội, Chính phủ và …": all its makers
+            issuer = " ".join(head[of.end() :].split()).strip(" ,;.") or issuer
         if issuer and NUMBERED_IN_RE.match(issuer):
             # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, whose issuer came before
             issuer = of = None

@@ -43,6 +43,7 @@ _NUMBER_JOIN = r"(?:\s*[/-]\s*|\s*–\s*(?=[A-ZĐ]{2,}))"
 DOC_NUMBER = (
     rf"\d+(?:{_NUMBER_JOIN}{_NUMBER_PART}|\s?(?=[A-ZĐ]{{2,}}[^\s/]*/){_NUMBER_PART})(?:{_NUMBER_JOIN}{_NUMBER_PART})*"
     r"(?:(?<=Vụ) [IVX]{1,4}\b)?"  # "837/BTĐKT-Vụ III": a department's number after its name
+    r"(?:(?<=GD) ĐT\b)?"  # "514/CV-PGD ĐT": "Giáo dục" and "Đào tạo" of the code apart
 )
 DOC_TYPES = (
     "Kế hoạch",

@@ -40,19 +40,24 @@ _TITLE_PERIOD_LINE_RE = re.compile(
 
 
 def _is_title_sentence(lines: list[str], i: int) -> bool:
-    """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it ends
-    without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on the next line."""
-    line = lines[i]
+    """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it (with the
+    lines it wraps onto) ends without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on
+    the next line, a heading or a dated sentence ("Ngày 19/3/2020, Ban chấp hành …")."""
     j = i + 1  # its own continuation first: "Thực hiện Quy chế …" over "Của Hội Nhà báo Việt Nam"
     while j < min(len(lines), i + 3) and (lines[j][:1].islower() or re.match(rf"{loose('Của')}\s", lines[j])):
         j += 1
     nxt = lines[j] if j < len(lines) else ""
+    whole = " ".join(lines[i:j])  # with its continuations: "Thực hiện Nghị quyết …," over "nhiệm kỳ 2020 - 2025 …"
     return (
-        len(line) < 250
-        and not re.search(r"[.:;,]$", line)
-        and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", line)
-        and (is_body_start(nxt) or bool(HEADING_RE.match(nxt)))
+        len(whole) < 250
+        and not re.search(r"[.:;,]$", whole)
+        and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", whole)
+        and (is_body_start(nxt) or bool(HEADING_RE.match(nxt)) or bool(_DATED_LEAD_RE.match(nxt)))
     )
+
+
+#: A body's sentence that opens with the date it acted: "Ngày 19/3/2020, Ban chấp hành Đảng bộ xã … đã ban hành …".
+_DATED_LEAD_RE = re.compile(rf"{loose('Ngày')}\s+\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}\s*,\s+[A-ZĐÀ-Ỹ]")
 
 
 def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
@@ -61,7 +66,8 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
     end = start
     while end < len(lines) and end < start + 8:
         line = lines[end]
-        title_sentence = not parts and end == start and _is_title_sentence(lines, end)
+        # right under the heading ("KẾ HOẠCH", "KẾ HOẠCH HÀNH ĐỘNG"), a sentence may be the title
+        title_sentence = end == start and (not parts or is_allcaps(subject)) and _is_title_sentence(lines, end)
         body_start = is_body_start(line) and not title_sentence
         if body_start or _TITLE_STOP_RE.match(line) or HEADING_RE.match(line) or is_marker(line):
             break
@@ -70,10 +76,12 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         heading = match_kind(line)
         if heading and not heading[2]:  # "KẾ HOẠCH" again, under a web page's post title that repeats the title
             break
-        if not parts:
+        if not parts or title_sentence:
             parts.append(line)
             end += 1
             continue
+        if _DATED_LEAD_RE.match(line):  # "Ngày 19/3/2020, Ban chấp hành … đã ban hành …": the body's first sentence
+            break
         so_far = " ".join(parts)
         open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
         caps = is_allcaps(so_far) and is_allcaps(" ".join(line.split()[:3]))
@@ -110,7 +118,9 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         rest = [unglue(word, text) if word.islower() else word for word in words[n:]]  # "vàhoạt": a lost space
         part = " ".join(x for x in (restore_case(caps, text) if caps else "", *rest) if x)
         # a later line that starts with a capitalised function word: "… khen thưởng" over "Của Hội Nhà báo …"
-        lower = cased and (_TITLE_PERIOD_LINE_RE.match(part) or re.match(r"(?:Của|Về|Và|Trên|Tại)\s", part))
+        lower = cased and (
+            _TITLE_PERIOD_LINE_RE.match(part) or re.match(r"(?:Của|Về|Và|Trên|Tại|Thực hiện|Triển khai)\s", part)
+        )
         cased.append(lower_first(part) if lower else part)
     # a rule line under the title ("_____") is no part of it
     subject = lower_first(re.sub(r"\s+(?:[_=*~]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
