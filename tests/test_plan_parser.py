@@ -2180,3 +2180,33 @@ def test_communes_terms_joint_makers_a_body_after_its_partners_and_a_wrapped_tit
         "Kế hoạch hành động thực hiện Nghị quyết Đại hội đại biểu Đảng bộ xã lần thứ XIX, nhiệm kỳ 2020 - 2025 về "
         "nhiệm vụ phát triển kinh tế, văn hóa - xã hội, đảm bảo Quốc phòng - An ninh"
     )
+
+
+def test_party_bodies_a_wrapped_number_their_central_organs_congresses_and_plenums() -> None:
+    """Held-out round 46 (Party bodies, district mass organisations): "Số: 16 -" over "HD/BTCTW" is one number, not an
+    issuer; the central organs named together ("Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư"), "Đại hội X
+    của Đảng" and a plenum ("Hội nghị lần thứ năm Ban Chấp hành Trung ương") issue; "Thi hành …" cites a basis; a site's
+    menu down to its breadcrumb ("TRANG CHỦ > HOẠT ĐỘNG") names no body."""
+    board = parse_plan(
+        "BAN CHẤP HÀNH\nTRUNG ƯƠNG\nBAN TỔ CHỨC\n--------\n|\nĐẢNG CỘNG SẢN\nVIỆT NAM\n---------------\n|\nSố: 16 -\n"
+        "HD/BTCTW\n|\nHà Nội, ngày 24 tháng 9 năm 2018\n|\nHƯỚNG DẪN\nkiểm điểm và đánh giá, xếp loại chất lượng\n"
+        "- Căn cứ Điều lệ Đảng; Nghị quyết Đại hội X của Đảng;\n"
+        "- Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư;\n"
+        "- Căn cứ Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương về tiếp tục đổi mới;\n"
+    )
+    assert board.number == "16-HD/BTCTW"
+    assert fold(board.issuing_body) in {fold("Ban Tổ chức"), fold("Ban Tổ chức Trung ương")}
+    assert [issuer for *_rest, issuer in references(board)] == [
+        None,
+        "Đại hội X của Đảng",
+        "Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư",
+        "Hội nghị lần thứ năm Ban Chấp hành Trung ương",
+    ]
+    assert parse_reference("Thi hành Điều 2 Quyết định số 91-QĐ/TW ngày 16-02-2004 của Ban Bí thư bổ sung").number == (
+        "91-QĐ/TW"
+    )
+    post = parse_plan(
+        "TRANG CHỦ\nCƠ CẤU TỔ CHỨC\nTÀI LIỆU\nDU LỊCH LẤP VÒ\nTRANG CHỦ > HOẠT ĐỘNG\n"
+        "Chào mừng Đại hội Đoàn các cấp\n10/8/2017 12:00:00 AM  -\n\nKẾ HOẠCH\n\nThực hiện công tác tuyên truyền\n"
+    )
+    assert post.issuing_body is None

@@ -206,9 +206,16 @@ _SLASH_FIRST_RE = re.compile(
 )
 
 
+_NUMBER_WRAPPED_RE = re.compile(
+    rf"^(\s*{loose('Số')}\s*:?\s*\d+\s*[-/])\s*\n\s*([A-ZĐ]{{1,8}}[/-][A-ZĐ])", re.MULTILINE
+)
+
+
 def parse_number(header: str, headline: bool = False) -> str | None:
     """ "Số: 93/KH-VP" -> "93/KH-VP" (not a cited document's: "Căn cứ kế hoạch Số: 27-KH/ĐTN …"); a page's
     headline names its document's number in lower case: "Công văn số 44/PGD&ĐT V/v …"."""
+    # "Số: 16 -" over "HD/BTCTW": a number whose code the layout put on the next line
+    header = _NUMBER_WRAPPED_RE.sub(r"\1\2", header)
     for line in header.splitlines():
         m = None if BASIS_VERB_RE.match(line.strip()) else NUMBER_RE.search(line)
         m = m or (_HEADLINE_NUMBER_RE.match(line.strip()) if headline else None)

@@ -153,7 +153,8 @@ def _is_name_fragment(piece: str) -> bool:
     words = piece.split()
     if len(words) > 16 or HEADING_RE.match(piece) or ":" in piece or match_kind(piece):
         return False
-    if re.match(r"[\W\d_]*/", piece):  # "/KH-THVBA": a number's code, its count left blank ("Số: ....... /KH-…")
+    if re.match(r"[\W\d_]*/|[A-ZĐ]{1,8}/[A-ZĐ]+(?:-[A-ZĐ]+)*$", piece):
+        # "/KH-THVBA" (a number's count left blank: "Số: ....... /KH-…"), "HD/BTCTW" (its code wrapped to a line)
         return False
     if re.search(r"\w\?", piece):  # "T?NG LIÊN ÐOÀN": letters lost to an encoding, no name to read
         return False
@@ -261,9 +262,12 @@ _PUNCTUATION_RE = re.compile(r"[^\w\s]")
 
 
 def _below_page_lead(header_lines: list[str]) -> list[str]:
-    """The header without a web page's banner and post title above it: a line not in capitals ("Hội thi Tìm hiểu
+    """The header without a web page's menu, banner and post title above it: a line not in capitals ("Hội thi Tìm hiểu
     Nghị quyết …") between lines in capitals ("HỘI LIÊN HIỆP PHỤ NỮ QUẬN 11" above, "HỘI LIÊN HIỆP PHỤ NỮ Q11" and
     "BAN THƯỜNG VỤ" below) before the first line of the header's own (motto, number, place and date)."""
+    home = [i for i, line in enumerate(header_lines) if fold(line).startswith("trang chu")]
+    if home:  # a site's menu down to its breadcrumb ("TRANG CHỦ > HOẠT ĐỘNG"): no body's name
+        header_lines = header_lines[home[-1] + 1 :]
     first_marker = next((i for i, line in enumerate(header_lines) if is_marker(line)), len(header_lines))
     lettered = [i for i in range(first_marker) if any(c.isalpha() for c in header_lines[i])]
     mixed = [i for i in lettered if not is_allcaps(header_lines[i])]

@@ -128,6 +128,7 @@ BASIS_VERBS = (
     "Để tổ chức thực hiện",
     "Để triển khai",
     "Để thực hiện",
+    "Thi hành",
 )
 # and as a font that turned "ô" into "ơ" writes them ("Thơng tư", "CƠNG VĂN"): "thơng" and "cơng" are no words
 _DOC_TYPE_SPELLINGS = [*DOC_TYPES, *(d.replace("ô", "ơ") for d in DOC_TYPES if "ô" in d)]

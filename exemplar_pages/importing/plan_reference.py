@@ -85,7 +85,19 @@ _INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8})\)(?=\s|$)")
 #: A local organ named after another's comma: "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân huyện".
 _JOINT_ISSUER_RE = re.compile(
     r"\s*(?:"
-    + "|".join(loose(organ) for organ in ("Hội đồng nhân dân", "HĐND", "Ủy ban nhân dân", "Uỷ ban nhân dân", "UBND"))
+    + "|".join(
+        loose(organ)
+        # and the Party's central organs: "của Ban Chấp hành Trung ương, Bộ Chính trị, Ban Bí thư"
+        for organ in (
+            "Hội đồng nhân dân",
+            "HĐND",
+            "Ủy ban nhân dân",
+            "Uỷ ban nhân dân",
+            "UBND",
+            "Bộ Chính trị",
+            "Ban Bí thư",
+        )
+    )
     + rf"|(?:{loose('Đảng')}|{loose('Huyện')}|{loose('Tỉnh')}|{loose('Thành')}|{loose('Thị')})\s*(?:ủy|uỷ)\b)"
 )
 
@@ -160,6 +172,9 @@ _OWNED_TYPES = ("Chương trình", "Kế hoạch", "Thông báo", "Hướng dẫ
 #: "Đại hội đồng cổ đông": a congress.
 _CONGRESS_RE = re.compile(
     rf"\s*({loose('Đại hội đồng cổ đông')}(?=\s|$)"  # a company's shareholders: "Nghị quyết Đại hội đồng cổ đông số …"
+    rf"|{loose('Đại hội')}\s+[IVXLC]+(?=\s|$)"  # "Nghị quyết Đại hội X của Đảng"
+    # a plenum: "Nghị quyết Hội nghị lần thứ năm Ban Chấp hành Trung ương về …"
+    rf"|{loose('Hội nghị')}\s+{loose('lần thứ')}\s+\w+\s+{loose('Ban Chấp hành')}\s+[^;,]*?(?=\s+{loose('về')}\s|\s*$)"
     rf"|{loose('Đại hội')}\s[^;,]*?(?:{loose('lần thứ')}\s+[IVXLC\d]+|(?=\s+(?:{loose('năm học')}|{loose('nhiệm kỳ')})\s)))"
     rf"(?:\s*{loose('của')}\s+(\S.*))?",
     re.IGNORECASE,
