@@ -2210,3 +2210,18 @@ def test_party_bodies_a_wrapped_number_their_central_organs_congresses_and_plenu
         "Chào mừng Đại hội Đoàn các cấp\n10/8/2017 12:00:00 AM  -\n\nKẾ HOẠCH\n\nThực hiện công tác tuyên truyền\n"
     )
     assert post.issuing_body is None
+
+
+def test_a_joint_circular_s_makers_end_at_its_subject_and_a_term_before_a_verb() -> None:
+    """Held-out round 47 (districts' decisions): a joint circular's makers ("Bộ Y tế và Bộ Nội vụ") end where its
+    subject starts ("hướng dẫn …") without a "về"; "khóa XII điều chỉnh …": the term ends the name, the verb follows."""
+    joint = parse_reference(
+        "Căn cứ Thông tư liên tịch số 03/2008/TTLT/BYT-BNV ngày 25 tháng 4 năm 2008 của Bộ Y tế và Bộ Nội vụ hướng "
+        "dẫn chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Y tế;"
+    )
+    assert joint.issuer == "Bộ Y tế và Bộ Nội vụ"
+    assembly = parse_reference(
+        "Căn cứ Nghị quyết số 725/2009/UBTVQH12 ngày 16 tháng 01 năm 2009 của Ủy ban Thường vụ Quốc hội khóa XII "
+        "điều chỉnh nhiệm vụ, quyền hạn của Hội đồng nhân dân;"
+    )
+    assert assembly.issuer == "Ủy ban Thường vụ Quốc hội khóa XII"

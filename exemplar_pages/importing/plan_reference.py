@@ -56,7 +56,8 @@ _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|tại|đã|đến|để|nhằm|trên|theo|nhiệm kỳ)\b"
+    r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên|theo"
+    r"|nhiệm kỳ)\b"
     r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
     # a term stays in its body's name: "Ban Chấp hành Đảng bộ tỉnh khóa XVIII", "Quốc hội khóa XIV"
@@ -272,7 +273,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
         issuer = _issuer(head[of.end() :])
         if doc_type.endswith("liên tịch") and issuer:  # "của Ủy ban Thường vụ Quốc hội, Chính phủ và …": all its makers
-            issuer = " ".join(head[of.end() :].split()).strip(" ,;.") or issuer
+            makers = " ".join(head[of.end() :].split())
+            end = next((m for m in _ISSUER_END_RE.finditer(makers) if m.group().strip() not in (",", "")), None)
+            issuer = makers[: end.start() if end else None].strip(" ,;.") or issuer
         if issuer and NUMBERED_IN_RE.match(issuer):
             # "… ngày 24/6/2023 sửa đổi … của Nghị định số 27/2022/NĐ-CP": a document, whose issuer came before
             issuer = of = None
