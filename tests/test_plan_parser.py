@@ -2225,3 +2225,32 @@ def test_a_joint_circular_s_makers_end_at_its_subject_and_a_term_before_a_verb()
         "điều chỉnh nhiệm vụ, quyền hạn của Hội đồng nhân dân;"
     )
     assert assembly.issuer == "Ủy ban Thường vụ Quốc hội khóa XII"
+
+
+def test_central_bodies_a_number_that_lost_its_so_and_a_glued_verb_after_an_issuer() -> None:
+    """Held-out round 48 (ministries and central agencies): "Luật … s 46/2010/QH12ngày …" where a copy lost the "ố"
+    keeps the Law's number, and so does a mistyped "sổ"; "… Trung ương xâydựng Kế hoạch" ends the issuer at the glued
+    verb, while a movement's name in a board's name ("Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống văn
+    hóa") stays whole; "hướng dẫn của … tại Công văn số …" cites the letter; a term in brackets stays in the name."""
+    law = parse_reference("Căn cứ Luật Ngân hàng Nhà nước ViệtNam s 46/2010/QH12ngày 16 tháng 6 năm 2010;")
+    assert (law.document_type, law.number, law.date) == ("Luật", "46/2010/QH12", dt.date(2010, 6, 16))
+    plan = parse_reference(
+        "Thực hiện Kế hoạch số 04/KH-HĐTĐKT ngày 25/02/2013 của Hội đồng Thi đua - Khen thưởng Trung ương xâydựng Kế "
+        "hoạch tổ chức các hoạt động kỷ niệm;"
+    )
+    assert plan.issuer == "Hội đồng Thi đua - Khen thưởng Trung ương"
+    board = parse_reference(
+        "Căn cứ Quyết định số 95/QĐ-BCĐ ngày 27/9/2013 của Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống "
+        "văn hóa thành phố;"
+    )
+    assert board.issuer == "Ban Chỉ đạo Phong trào Toàn dân đoàn kết xây dựng đời sống văn hóa thành phố"
+    mistyped = parse_reference("Căn cứ Công văn sổ 8467-CV/VPTW ngày 15/8/2014 của Văn phòng Ban Chấp hành Trung ương")
+    assert mistyped.number == "8467-CV/VPTW"
+    guidance = parse_reference(
+        "Thực hiện hướng dẫn của Ban Thi đua-Khen thưởng Trung ương tại Công văn số 1837/BTĐKT-VIII ngày 1-10-2012 về "
+        "việc phát động thi đua yêu nước"
+    )
+    assert (guidance.document_type, guidance.number) == ("Công văn", "1837/BTĐKT-VIII")
+    assert parse_reference(
+        "Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X);"
+    ).issuer == ("Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X)")

@@ -43,6 +43,8 @@ _ATTACHED_RE = re.compile(
 #: "Quy chế … của Đại học … do Hội đồng đại học ban hành theo Nghị quyết số …": the body that issued it.
 _ISSUED_BY_RE = re.compile(rf"\s{loose('do')}\s+(\S.*?)\s+$", re.IGNORECASE)
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
+#: A number after a document's name: "Luật … số 46/2010/QH12", "s 46/2010/QH12" where a copy lost the "ố".
+_NUMBER_LATER_RE = re.compile(rf"(?:{loose('số')}\s*:?|(?<!\w)s(?=\s+\d))\s*({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
     rf"^[^;]{{0,300}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}|\d+[/-]))"
@@ -58,9 +60,10 @@ _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
     r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên|theo"
     r"|nhiệm kỳ)\b"
+    r"|\s+xây\s*dựng\s+(?i:kế hoạch|chương trình|hướng dẫn)\b"  # "… Trung ương xâydựng Kế hoạch", not a movement's name
     r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
-    # a term stays in its body's name: "Ban Chấp hành Đảng bộ tỉnh khóa XVIII", "Quốc hội khóa XIV"
+    # (no "khóa": a term stays in its body's name, "Ban Chấp hành Đảng bộ tỉnh khóa XVIII", "Quốc hội khóa XIV")
     r"|\s+(?i:về|việc|quy định|hướng dẫn|ban hành|phê duyệt|sửa đổi|bổ sung|V/v|ve|viec|quy dinh|huong dan"
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
@@ -80,7 +83,8 @@ _ISSUER_END_RE = re.compile(
 
 #: The verbs with which the body issuing a document starts acting on its basis.
 _ACTS_RE = re.compile(r"\s+(?:yêu cầu|đề nghị|ban hành|xây dựng|triển khai|hướng dẫn|thông báo)\b")
-_INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8})\)(?=\s|$)")
+#: "(LĐLĐ)" inside a name, and its term in brackets: "Ban Bí thư (khoá X)".
+_INNER_ABBREVIATION_RE = re.compile(r"\(([A-ZĐ&]{2,8}|(?i:khóa|khoá)\s+[IVXLC]+)\)(?=\s|$|[;,.])")
 
 
 #: A local organ named after another's comma: "Huyện ủy, Hội đồng nhân dân, Ủy ban nhân dân huyện".
@@ -118,7 +122,7 @@ _JOINT_MINISTRIES_RE = re.compile(r"(?i:liên)\s+(?i:bộ)\b")
 
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
-    # an abbreviation inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam"
+    # an abbreviation or a term inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam", "(khoá X)"
     text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
     m = _ISSUER_END_RE.search(text)
     while (
@@ -220,7 +224,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     if not t and (inside := _BRACKETED_REFERENCE_RE.search(rest)):  # "Chỉ đạo của … (Thông báo số 1530/VPCP …)"
         t = DOC_TYPE_RE.match(rest[inside.end() :])
     whose = ""  # "chỉ đạo của <body> tại …": the body, which the document names no other
-    if not t and (within := _WITHIN_RE.search(rest)):  # "ý kiến chỉ đạo của … tại Công văn số …"
+    # "ý kiến chỉ đạo của … tại Công văn số …"; "hướng dẫn của Ban … tại Công văn số …": the guidance is the letter
+    if (not t or t.group(1)[:1].islower() and not _NUMBER_IN_RE.match(t.group(2))) and (
+        within := _WITHIN_RE.search(rest)
+    ):
         t = DOC_TYPE_RE.match(rest[within.end() :])
         whose = rest[: within.end()]
     if not t:
@@ -237,7 +244,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None  # "… thông tư này quy định …": the document itself
     about = ABOUT_RE.search(rest)
     head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
-    number_m = re.match(rf"\s*(?:(?:{loose('số')}|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
+    # "số", "s" where a copy lost the "ố", "sổ" mistyped
+    number_m = re.match(rf"\s*(?:(?:{loose('số')}|sổ|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
     after = number_m.end() if number_m else 0
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)
@@ -254,7 +262,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
             number_m, after = attached, attached.end()
     if number_m is None:  # "Luật Thi đua, Khen thưởng hợp nhất tại văn bản số 16/VBHN-VPQH ngày …"
         first_date = next((d[1] for d in find_dates(head)), len(head))
-        later = re.search(rf"{loose('số')}\s*:?\s*({DOC_NUMBER})", head[:first_date], re.IGNORECASE)
+        later = _NUMBER_LATER_RE.search(head[:first_date])
         # "Luật Sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the amending Law's own number, after its title
         amending = doc_type == "Luật" and _AMENDING_RE.match(head)
         if later and (amending or not OF_RE.search(head[: later.start()])):
