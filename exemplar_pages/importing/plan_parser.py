@@ -30,6 +30,7 @@ from .plan_patterns import (
     BASIS_VERB_RE,
     BODY_START_RE,
     CAPITALISED_TYPE,
+    DATED_LEAD,
     MOTTO_LINE_RE,
     MOTTO_RE,
     NUMBER_LINE_RE,
@@ -59,7 +60,7 @@ from .plan_title import find_title
 
 #: A news post's lead naming the document it reports: "Ngày 07/4/2023, Ủy ban nhân dân tỉnh … ban hành Kế hoạch số …".
 _NEWS_LEAD_RE = re.compile(
-    rf"^{loose('Ngày')}\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})\s*,\s*[A-ZĐÀ-Ỹ][^;:]{{2,160}}?\s+"
+    rf"^{DATED_LEAD}[^;:]{{3,161}}?\s+"
     rf"(?:{loose('ký')}\s+)?{loose('ban hành')}\s+(?P<kind>{CAPITALISED_TYPE})\s+{loose('số')}\s*:?\s*(?P<number>{DOC_NUMBER})"
 )
 

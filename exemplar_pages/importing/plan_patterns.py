@@ -39,6 +39,10 @@ ORG_START = "|".join(
     )
 )
 
+#: A sentence opening with the date a body acted: "Ngày 19/3/2020, Ban chấp hành … đã ban hành …".
+DATED_LEAD = rf"{loose('Ngày')}\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})\s*,\s*(?=[A-ZĐÀ-Ỹ])"
+DATED_LEAD_RE = re.compile(DATED_LEAD)
+
 NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số')}|{loose('SỐ')})\s*:?\s*({DOC_NUMBER})")
 NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s+\d|\s*\d)")
 #: A place's words: "Đồng Nai", "Bà Rịa - Vũng Tàu", "Quận 12".

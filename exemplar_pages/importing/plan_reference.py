@@ -43,8 +43,10 @@ _ATTACHED_RE = re.compile(
 #: "Quy chế … của Đại học … do Hội đồng đại học ban hành theo Nghị quyết số …": the body that issued it.
 _ISSUED_BY_RE = re.compile(rf"\s{loose('do')}\s+(\S.*?)\s+$", re.IGNORECASE)
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
-#: A number after a document's name: "Luật … số 46/2010/QH12", "s 46/2010/QH12" where a copy lost the "ố".
-_NUMBER_LATER_RE = re.compile(rf"(?:{loose('số')}\s*:?|(?<!\w)s(?=\s+\d))\s*({DOC_NUMBER})", re.IGNORECASE)
+#: A number after a document's name: "Luật … số 46/2010/QH12".
+#: The word before a number: "số", "s" where a copy lost the "ố", "sổ" mistyped.
+_NUMBER_WORD = rf"(?:{loose('số')}|sổ|(?<!\w)s(?=\s+\d))"
+_NUMBER_LATER_RE = re.compile(rf"{_NUMBER_WORD}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
     rf"^[^;]{{0,300}}?\s(?:(?:{loose('tại')}|{loose('theo')})\s+(?=(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}|\d+[/-]))"
@@ -244,8 +246,7 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         return None  # "… thông tư này quy định …": the document itself
     about = ABOUT_RE.search(rest)
     head, subject = (rest[: about.start()], rest[about.end() :]) if about else (rest, "")
-    # "số", "s" where a copy lost the "ố", "sổ" mistyped
-    number_m = re.match(rf"\s*(?:(?:{loose('số')}|sổ|s(?=\s+\d))\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
+    number_m = re.match(rf"\s*(?:{_NUMBER_WORD}\s*:?\s*)*({DOC_NUMBER})", head, re.IGNORECASE)
     after = number_m.end() if number_m else 0
     if number_m is None:  # "nội dung hướng dẫn … (Hướng dẫn số 04/HD-BCĐ ngày … của …)"
         inner = re.search(rf"\(\s*(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*({DOC_NUMBER})", head, re.IGNORECASE)

@@ -360,15 +360,15 @@ def unglue(word: str, text: str) -> str:
         for k in range(1, len(word))
         if is_valid_syllable(word[:k]) and is_valid_syllable(word[k:]) and fold(word[k:])[:1] not in ("", "u", "i")
     ]
-    written = " ".join(text.split()).casefold()
-    if len(cuts) > 1:
+    if len(cuts) != 1:  # the text says which cut it writes, read once and only when needed
+        written = " ".join(text.split()).casefold()
         cuts = [cut for cut in cuts if f"{cut[0]} {cut[1]}".casefold() in written]
-    if not cuts:  # "MTTQVIỆT": an acronym glued to a syllable, cut where the text writes them apart ("MTTQ Việt")
-        cuts = [
-            (word[:k], word[k:])
-            for k in range(2, len(word) - 1)
-            if is_valid_syllable(word[k:]) and f"{word[:k]} {word[k:]}".casefold() in written
-        ]
+        if not cuts:  # "MTTQVIỆT": an acronym glued to a syllable, cut where the text writes them apart ("MTTQ Việt")
+            cuts = [
+                (word[:k], word[k:])
+                for k in range(2, len(word) - 1)
+                if is_valid_syllable(word[k:]) and f"{word[:k]} {word[k:]}".casefold() in written
+            ]
     return " ".join(cuts[0]) if len(cuts) == 1 else word
 
 

@@ -7,6 +7,7 @@ import re
 from .plan_header import HEADLINE_OWN_NUMBER_RE
 from .plan_patterns import (
     AUTHORITY_RE,
+    DATED_LEAD_RE,
     HEADING_RE,
     KINDS,
     OPENING_RE,
@@ -52,12 +53,8 @@ def _is_title_sentence(lines: list[str], i: int) -> bool:
         len(whole) < 250
         and not re.search(r"[.:;,]$", whole)
         and not re.search(r",\s*[A-ZĐÀ-Ỹ][^,;:]{2,120}?\s(?:ban hành|xây dựng)\s", whole)
-        and (is_body_start(nxt) or bool(HEADING_RE.match(nxt)) or bool(_DATED_LEAD_RE.match(nxt)))
+        and (is_body_start(nxt) or bool(HEADING_RE.match(nxt)) or bool(DATED_LEAD_RE.match(nxt)))
     )
-
-
-#: A body's sentence that opens with the date it acted: "Ngày 19/3/2020, Ban chấp hành Đảng bộ xã … đã ban hành …".
-_DATED_LEAD_RE = re.compile(rf"{loose('Ngày')}\s+\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{4}}\s*,\s+[A-ZĐÀ-Ỹ]")
 
 
 def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
@@ -80,7 +77,7 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
             parts.append(line)
             end += 1
             continue
-        if _DATED_LEAD_RE.match(line):  # "Ngày 19/3/2020, Ban chấp hành … đã ban hành …": the body's first sentence
+        if DATED_LEAD_RE.match(line):  # "Ngày 19/3/2020, Ban chấp hành … đã ban hành …": the body's first sentence
             break
         so_far = " ".join(parts)
         open_quote = so_far.count("“") > so_far.count("”") or so_far.count('"') % 2 == 1
