@@ -162,6 +162,37 @@ def test_administrators_see_the_roles_in_the_group_editor(client, cast):
         assert label in content
 
 
+@pytest.mark.django_db
+def test_administrators_who_are_not_superusers_edit_the_portals_settings(client, cast):
+    """DESIGN §2: the administrators' group manages settings: the agency's identity and the working-day calendar."""
+    from datetime import date
+
+    from wagtail.models import Site
+
+    from home.models import AgencyIdentity
+    from workdays.models import Holiday
+
+    site = Site.objects.get(is_default_site=True)
+    identity_url = f"/admin/settings/home/agencyidentity/{site.pk}/"
+    holiday = {"date": "2031-11-07", "kind": "day_off", "name": "Nghỉ hoán đổi (thử)", "source": "Thông báo 9/TB"}
+    identity = {"name": "Ban Thi đua – Khen thưởng tỉnh Thử", "email": "ban@example.gov.vn"}
+    for refused in (cast.editor, cast.office, cast.members[0]):
+        client.force_login(refused)
+        assert client.post("/admin/snippets/workdays/holiday/add/", holiday).status_code == 302  # to the admin home
+        assert client.post(identity_url, identity).status_code == 302
+    assert not Holiday.objects.filter(date=date(2031, 11, 7)).exists()
+    assert AgencyIdentity.for_site(site).name != identity["name"]
+    assert not cast.admin.is_superuser
+    client.force_login(cast.admin)
+    assert client.get("/admin/snippets/workdays/holiday/").status_code == 200
+    response = client.post("/admin/snippets/workdays/holiday/add/", holiday)
+    assert response.status_code == 302 and "/admin/snippets/workdays/holiday/" in response.url
+    assert Holiday.objects.get(date=date(2031, 11, 7)).name == "Nghỉ hoán đổi (thử)"
+    assert "Người chịu trách nhiệm nội dung" in client.get(identity_url).content.decode()
+    assert client.post(identity_url, identity).status_code == 302
+    assert AgencyIdentity.for_site(site).name == identity["name"]
+
+
 def fresh_user(user):
     """The user as a new request sees it (no cached permissions)."""
     return type(user).objects.get(pk=user.pk)
