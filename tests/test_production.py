@@ -147,6 +147,29 @@ def test_settings_derive_every_base_url_from_site_url():
     assert result.stdout.split() == [PUBLIC] * 3, result.stderr
 
 
+@pytest.mark.django_db
+def test_an_api_token_outlives_a_new_secret_key_listed_in_its_fallbacks(client, settings):
+    """Tokens are hashed with SECRET_KEY: the demo's, made under the dev key, answer 401 under a production key
+    until the old key is in SECRET_KEY_FALLBACKS (read from the environment, comma-separated)."""
+    from wagtail.models import APIToken
+
+    from tests.moderation_fixtures import make_user
+
+    editor = make_user("token-xoay-khoa")
+    settings.SECRET_KEY = "khoa-cu-" + "x" * 50
+    _token, key = APIToken.create_token(user=editor, name="Thử xoay khóa")
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    assert client.get("/api/v3/workflow/inbox/", **headers).status_code == 200
+    settings.SECRET_KEY = "khoa-moi-" + "y" * 50
+    assert client.get("/api/v3/workflow/inbox/", **headers).status_code == 401
+    settings.SECRET_KEY_FALLBACKS = ["khoa-cu-" + "x" * 50]
+    assert client.get("/api/v3/workflow/inbox/", **headers).status_code == 200
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test", "SECRET_KEY_FALLBACKS": " khoa-a, khoa-b ,"}
+    code = "import django; django.setup(); from django.conf import settings as s; print(s.SECRET_KEY_FALLBACKS)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=REPO_DIR, env=env, capture_output=True, text=True)
+    assert result.stdout.strip() == "['khoa-a', 'khoa-b']", result.stderr
+
+
 def entry_point_settings(module: str, **extra: str) -> subprocess.CompletedProcess:
     """Import cms.wsgi or cms.asgi with no DJANGO_SETTINGS_MODULE, as a server would."""
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "PYTEST"))}
