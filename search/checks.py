@@ -4,9 +4,9 @@ from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
 
-@register(Tags.compatibility, "search")
+@register(Tags.compatibility, "search", deploy=True)
 def check_elasticsearch_reachable(app_configs=None, **kwargs) -> list[Warning]:
-    """Warn when `ELASTICSEARCH_URL` is set but the node does not answer."""
+    """Warn when `ELASTICSEARCH_URL` is set but the node does not answer (`check --deploy` only: it connects)."""
     url = getattr(settings, "ELASTICSEARCH_URL", "")
     if not url:
         return []

@@ -174,3 +174,15 @@ def test_real_server_stop_and_start(
     finally:
         node("stop")
         shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def test_the_unreachable_elasticsearch_warning_is_a_deploy_check(settings):
+    """search.W001 opens a connection, so only `check --deploy` makes it (STYLE: wagtail/admin/checks.py)."""
+    from django.core.checks import run_checks
+
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        settings.ELASTICSEARCH_URL = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    assert "search.W001" not in {message.id for message in run_checks()}
+    deploy = [message for message in run_checks(include_deployment_checks=True) if message.id == "search.W001"]
+    assert len(deploy) == 1 and settings.ELASTICSEARCH_URL in deploy[0].msg
