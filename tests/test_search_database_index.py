@@ -169,3 +169,17 @@ def test_a_missing_trigger_fails_the_check_until_a_rebuild(search_index):
     assert [error.id for error in errors] == ["search.E001"] and trigger in errors[0].msg
     call_command("search_index", "rebuild", "--no-progress", stdout=__import__("io").StringIO())
     assert check_fulltext_index(databases=["default"]) == []
+
+
+def test_the_search_migrations_are_one_and_import_no_live_code():
+    """Issue #13: squashed (no installation predates it), the full-text DDL frozen in it, only Django imported."""
+    import ast
+    from pathlib import Path
+
+    folder = Path(fulltext.__file__).parent / "migrations"
+    migrations = sorted(path.name for path in folder.glob("0*.py"))
+    assert migrations == ["0001_initial.py"]
+    tree = ast.parse((folder / migrations[0]).read_text(encoding="utf-8"))
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    imported |= {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert imported and all(name.split(".")[0] == "django" for name in imported), imported

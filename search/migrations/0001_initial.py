@@ -87,8 +87,8 @@ class Migration(migrations.Migration):
                 ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
             ],
             options={
-                "verbose_name": "tài liệu tìm kiếm",
-                "verbose_name_plural": "tài liệu tìm kiếm",
+                "verbose_name": "search document",
+                "verbose_name_plural": "search documents",
             },
         ),
         migrations.CreateModel(
@@ -99,8 +99,8 @@ class Migration(migrations.Migration):
                 ("value", models.CharField(max_length=255)),
             ],
             options={
-                "verbose_name": "giá trị phân loại",
-                "verbose_name_plural": "giá trị phân loại",
+                "verbose_name": "facet value",
+                "verbose_name_plural": "facet values",
             },
         ),
         migrations.CreateModel(
@@ -110,8 +110,8 @@ class Migration(migrations.Migration):
                 ("generation", models.CharField(max_length=32)),
             ],
             options={
-                "verbose_name": "trạng thái chỉ mục",
-                "verbose_name_plural": "trạng thái chỉ mục",
+                "verbose_name": "index state",
+                "verbose_name_plural": "index states",
             },
         ),
         migrations.CreateModel(
@@ -122,8 +122,8 @@ class Migration(migrations.Migration):
                 ("documents", models.IntegerField(default=0)),
             ],
             options={
-                "verbose_name": "từ vựng tìm kiếm",
-                "verbose_name_plural": "từ vựng tìm kiếm",
+                "verbose_name": "search word",
+                "verbose_name_plural": "search words",
             },
         ),
         migrations.CreateModel(
@@ -131,7 +131,7 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("page_id", models.BigIntegerField(db_index=True)),
-                ("action", models.CharField(choices=[("upsert", "cập nhật"), ("delete", "xóa")], max_length=10)),
+                ("action", models.CharField(choices=[("upsert", "update"), ("delete", "delete")], max_length=10)),
                 ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
                 ("attempts", models.PositiveIntegerField(default=0)),
                 ("last_error", models.TextField(blank=True)),
@@ -139,8 +139,8 @@ class Migration(migrations.Migration):
                 ("done_at", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                "verbose_name": "thao tác chỉ mục",
-                "verbose_name_plural": "thao tác chỉ mục",
+                "verbose_name": "index operation",
+                "verbose_name_plural": "index operations",
                 "ordering": ["id"],
                 "indexes": [models.Index(fields=["done_at", "id"], name="search_op_pending")],
             },
@@ -161,8 +161,8 @@ class Migration(migrations.Migration):
                 ("terms", models.TextField(default="")),
             ],
             options={
-                "verbose_name": "từ chỉ mục của tài liệu",
-                "verbose_name_plural": "từ chỉ mục của tài liệu",
+                "verbose_name": "document term bag",
+                "verbose_name_plural": "document term bags",
             },
         ),
         migrations.AddIndex(
