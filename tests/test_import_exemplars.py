@@ -348,7 +348,7 @@ def test_admin_upload_with_a_bad_row_shows_the_errors_and_saves_nothing(client, 
     )
     content = response.content.decode()
     assert response.status_code == 200 and "Không nhập dòng nào" in content
-    assert "Dòng 4: field: không có lĩnh vực “Lĩnh vực lạ”." in content
+    assert "Dòng 4: field: không có lĩnh vực “Lĩnh vực lạ”; dùng một trong các lĩnh vực: An sinh xã hội;" in content
     assert stories(unit) == [] and not Locality.objects.filter(name="Thử Nhập Mới").exists()
 
 
@@ -409,3 +409,49 @@ def test_excel_97_files_and_what_is_named_so(tmp_path: Path) -> None:
         with pytest.raises(SpreadsheetError, match=rf"{re.escape(name)}.*{re.escape(problem)}"):
             import_exemplars(name, content, unit)
     assert len(stories(unit)) == len(good_rows())
+
+
+def test_fields_and_subject_types_written_loosely_are_understood_and_said(tmp_path: Path) -> None:
+    """Offices write “Giáo dục”, “GD&ĐT”, “An ninh trật tự”, “Hộ GĐ”: each is read as one field and type, and the
+    report says how; a name shared by two fields or by none is an error listing the fields to choose from."""
+    unit = new_unit()
+    base = good_rows()[0]
+    loose = {
+        "Giáo dục": "giao-duc-va-dao-tao",
+        "GD&ĐT": "giao-duc-va-dao-tao",
+        "Văn hóa - Thể thao": "van-hoa-nghe-thuat-the-duc-the-thao",
+        "An ninh trật tự": "quoc-phong-an-ninh",
+        "Nông nghiệp và PTNT": "nong-nghiep",
+        "Y tế cơ sở": "y-te",
+        "Xây dựng Đảng": "xay-dung-dang-chinh-quyen-doan-the",
+        "Giao thông vận tải": "cong-thuong-xay-dung-giao-thong-van-tai",
+        "Ngân hàng": "tai-chinh-ngan-hang",
+        "Lĩnh vực cải cách hành chính": "cai-cach-hanh-chinh",
+    }
+    types = ["Gia đình", "Hộ GĐ", "Cá nhân tiêu biểu", "Tập thể lớp 9A", "individual"]
+    rows = [
+        {**base, "title": f"{base['title']} {index}", "field": field, "subject_type": types[index % len(types)]}
+        for index, field in enumerate(loose)
+    ]
+    output = run(write_csv(rows, tmp_path / "linh-vuc.csv"), parent=unit.pk)
+    saved = stories(unit)
+    assert [story.field.slug for story in saved] == list(loose.values())
+    assert [story.subject_type for story in saved[:5]] == [
+        "household",
+        "household",
+        "individual",
+        "collective",
+        "individual",
+    ]
+    assert "Dòng 2: field: “Giáo dục” được hiểu là lĩnh vực “Giáo dục và đào tạo”." in output
+    refused = [{**base, "field": "Xã hội"}, {**base, "title": base["title"] + " 2", "field": "Thiên văn"}]
+    result = import_exemplars("mo-ho.csv", write_csv(refused, tmp_path / "mo-ho.csv").read_bytes(), new_unit())
+    messages = [str(error) for error in result.errors]
+    assert (
+        messages[0]
+        == "Dòng 2: field: “Xã hội” có thể là nhiều lĩnh vực (An sinh xã hội; Đời sống xã hội); hãy ghi một trong số đó."
+    )
+    assert messages[1].startswith(
+        "Dòng 3: field: không có lĩnh vực “Thiên văn”; dùng một trong các lĩnh vực: An sinh xã hội;"
+    )
+    assert result.created == []

@@ -18,12 +18,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.vietnamese import fold_vietnamese
-
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows
-from .exemplar_validation import SUBJECT_TYPES, RowError, _text
+from .exemplar_validation import RowError, _text, subject_type_of
 from .limits import ImportLimitError, check_bytes
 from .story_awards import AwardResolver
 
@@ -152,10 +150,10 @@ class _Rows:
         return awardee
 
     def _subject_type(self, line: int, value: Any) -> str:
-        text = " ".join(fold_vietnamese(str(value or "")).split())
-        if not text:
+        if not str(value or "").strip():
             return "individual"
-        if text not in SUBJECT_TYPES:
+        subject_type = subject_type_of(str(value))
+        if subject_type is None:
             self.errors.append(
                 RowError(
                     line,
@@ -164,7 +162,7 @@ class _Rows:
                 )
             )
             return ""
-        return SUBJECT_TYPES[text]
+        return subject_type
 
     def _year(self, line: int, value: Any) -> int | None:
         text = str(value or "").strip()

@@ -14,7 +14,7 @@ from cms.vietnamese import repair_vietnamese, text_quality
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
-from .matching import MovementIndex, MovementProblem, name_key
+from .matching import FieldIndex, FieldProblem, MovementIndex, MovementProblem, name_key
 from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
@@ -25,7 +25,21 @@ SUBJECT_TYPES = {
     "household": "household",
     "ho gia dinh": "household",
     "ho": "household",
+    "gia dinh": "household",
+    "ho gd": "household",
+    "hgd": "household",
 }
+#: What a longer cell opens with: “Cá nhân tiêu biểu”, “Tập thể lớp 9A”, “Hộ gia đình văn hóa”.
+SUBJECT_TYPE_OPENINGS = (("ca nhan", "individual"), ("tap the", "collective"), ("ho gia dinh", "household"))
+
+
+def subject_type_of(text: str | None) -> str | None:
+    """individual, collective or household, as a cell writes it in English or Vietnamese; None if it says none."""
+    key = name_key(text)
+    found = SUBJECT_TYPES.get(key)
+    return found or next((kind for opening, kind in SUBJECT_TYPE_OPENINGS if key.startswith(opening + " ")), None)
+
+
 YEAR_RANGE = (1945, 2100)
 MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
 LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
@@ -116,6 +130,7 @@ class RowValidator:
 
     def __init__(self, parent: UnitPage) -> None:
         self.movements = MovementIndex()
+        self.fields = FieldIndex()
         self.localities = LocalityResolver()
         self.existing = {
             (name_key(story.title), name_key(story.subject_name), story.year): story
@@ -142,16 +157,22 @@ class RowValidator:
         for column, limit in (("title", 255), ("subject_name", 255), ("summary", 1000)):
             if len(value[column]) > limit:
                 problem(column, _("longer than %(limit)s characters.") % {"limit": limit})
-        subject_type = SUBJECT_TYPES.get(name_key(value["subject_type"]))
+        subject_type = subject_type_of(value["subject_type"])
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",
                 _("“%(value)s” is not valid; use individual, collective, household or Cá nhân, Tập thể, Hộ gia đình.")
                 % {"value": value["subject_type"]},
             )
-        field_term = Field.find(value["field"]) if value["field"] else None
-        if value["field"] and field_term is None:
-            problem("field", _("there is no field “%(value)s”.") % {"value": value["field"]})
+        field_term = None
+        if value["field"]:  # by name or slug, else by the topics a loosely written name holds (“Giáo dục”)
+            try:
+                field_term, note = self.fields.resolve(value["field"])
+            except FieldProblem as error:
+                problem("field", str(error))
+            else:
+                if note:
+                    self.warnings.append(RowError(row.line, "field", note))
         locality = None
         if value["locality"]:
             try:

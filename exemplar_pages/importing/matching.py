@@ -201,6 +201,66 @@ class MovementIndex:
         ]
 
 
+#: How offices write a field's topic in short (folded keys), and the topic of the 13 fields it means.
+FIELD_SYNONYMS = {
+    "gd dt": "giao duc", "gddt": "giao duc", "gd": "giao duc", "khcn": "khoa hoc", "kh cn": "khoa hoc",
+    "tttt": "thong tin", "tt tt": "thong tin", "cchc": "cai cach hanh chinh", "tdtt": "the duc the thao",
+    "antt": "an ninh", "qp an": "quoc phong", "qpan": "quoc phong", "cong an": "an ninh", "quan su": "quoc phong",
+    "bien phong": "quoc phong", "ptnt": "nong nghiep", "nn ptnt": "nong nghiep", "nong thon": "nong nghiep",
+    "lam nghiep": "nong nghiep", "thuy san": "nong nghiep", "ldtbxh": "an sinh xa hoi", "giam ngheo": "an sinh xa hoi",
+    "lao dong thuong binh va xa hoi": "an sinh xa hoi", "bao tro xa hoi": "an sinh xa hoi", "du lich": "van hoa",
+    "dan so": "y te", "thue": "tai chinh", "kho bac": "tai chinh", "dang": "xay dung dang", "dan van": "xay dung dang",
+    "mat tran": "doan the", "thuong mai": "cong thuong", "cong nghiep": "cong thuong", "giao thong": "giao thong van tai",
+}  # fmt: skip
+_TOPIC_SEPARATOR_RE = re.compile(r"\s*[,;/&+]\s*|\s+[-–—]\s+|\s+(?:và|va|and)\s+|-(?=\D)", re.IGNORECASE)
+
+
+class FieldProblem(Exception):
+    """A field written so that it names none of the fields, or several equally; the message says which, for the user."""
+
+
+def _topics(text: str) -> list[str]:
+    """The folded topics a field's name (or a cell) lists: “Văn hóa, nghệ thuật, thể dục thể thao” has three."""
+    parts = [re.sub(r"^(?:linh vuc|nganh)\s+", "", name_key(part)) for part in _TOPIC_SEPARATOR_RE.split(text)]
+    return [FIELD_SYNONYMS.get(part, part) for part in parts if part]
+
+
+class FieldIndex:
+    """The fields by name or slug, and by the topics their names list, for cells written loosely."""
+
+    def __init__(self) -> None:
+        from ..models import Field
+
+        self.fields = list(Field.objects.order_by("sort_key"))
+        self.topics = {term.pk: _topics(term.name) for term in self.fields}
+
+    def resolve(self, text: str):
+        """(field, note): the field ``text`` names exactly, or the one whose topics it holds (the note says so)."""
+        from ..models import Field
+
+        exact = Field.find(text)
+        if exact is not None:
+            return exact, None
+        scores: dict[int, int] = {}
+        for part in _topics(text):
+            for term in self.fields:
+                held = [len(topic.split()) for topic in self.topics[term.pk] if _contains(part, topic)]
+                held += [len(part.split()) for topic in self.topics[term.pk] if _contains(topic, part)]
+                if held:
+                    scores[term.pk] = scores.get(term.pk, 0) + max(held)
+        best = max(scores.values(), default=0)
+        found = [term for term in self.fields if best and scores.get(term.pk) == best]
+        if len(found) == 1:
+            return found[0], _("“%(value)s” taken as the field “%(name)s”.") % {"value": text, "name": found[0].name}
+        names = "; ".join(term.name for term in (found or self.fields))
+        if found:
+            raise FieldProblem(
+                _("“%(value)s” could be several fields (%(names)s); write one of them.")
+                % {"value": text, "names": names}
+            )
+        raise FieldProblem(_("there is no field “%(value)s”; use one of: %(names)s.") % {"value": text, "names": names})
+
+
 def _distinct(pages: list) -> list:
     """Pages with distinct titles, live first: the same movement copied under several units is one match."""
     seen: dict[str, object] = {}
