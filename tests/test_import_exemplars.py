@@ -320,6 +320,54 @@ def test_locality_paths_resolve_names_aliases_and_skipped_levels() -> None:
     assert resolver.save(new).display_path == "Thử Mới › Thử › Phường 9"
 
 
+def test_locality_paths_written_as_addresses_from_the_bottom_up_or_with_dashes() -> None:
+    """“Xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh” is the address of the path from the province down; “Tây Ninh -
+    Tân Biên - Xã Tân Lập” too; a name that holds a dash stays whole, and “TP.” is “Thành phố”."""
+    resolver = LocalityResolver()
+    tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+    assert resolver.resolve("Xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh") == tan_lap
+    assert resolver.resolve("Xã Tân Lập, Tân Biên, Tây Ninh") == tan_lap
+    assert resolver.resolve("Tây Ninh, Xã Tân Lập") == tan_lap
+    assert resolver.resolve("Tây Ninh - Tân Biên - Xã Tân Lập") == tan_lap
+    assert resolver.resolve("Xã Tân Lập / Huyện Tân Biên / Tỉnh Tây Ninh") == tan_lap
+    whole = resolver.resolve("Tỉnh Bà Rịa - Vũng Tàu / Xã Thử Gạch")
+    assert (whole.parent.name, whole.parent.kind) == ("Bà Rịa - Vũng Tàu", "tinh")
+    city = resolver.resolve("Phường Thử Nghiệm, Quận Thử, TP.Thử Mới")
+    assert (city.parent.parent.name, city.parent.parent.kind) == ("Thử Mới", "thanh-pho-truc-thuoc-trung-uong")
+    again = resolver.resolve("TP. Thử Mới / Quận Thử / Phường Thử Nghiệm")
+    assert again is city and resolver.planned() == [
+        "Bà Rịa - Vũng Tàu",
+        "Bà Rịa - Vũng Tàu › Xã Thử Gạch",
+        "Thử Mới",
+        "Thử Mới › Thử",
+        "Thử Mới › Thử › Phường Thử Nghiệm",
+    ]
+
+
+def test_years_and_quarters_as_offices_write_them(tmp_path: Path) -> None:
+    """“Năm 2023”, a spreadsheet's 2024.0, a school year (its end, said in the report), “Quý III”, “IV”, “Q2”."""
+    unit = new_unit()
+    base = good_rows()[0]
+    cells = [("Năm 2023", "Quý III"), ("2024.0", "IV"), ("2023-2024", "Q2"), ("năm học 2022 - 2023", "quý I")]
+    rows = [{**base, "title": f"{base['title']} {n}", "year": y, "quarter": q} for n, (y, q) in enumerate(cells)]
+    output = run(write_csv(rows, tmp_path / "nam-quy.csv"), parent=unit.pk)
+    assert [(story.year, story.quarter) for story in stories(unit)] == [(2023, 3), (2024, 4), (2024, 2), (2023, 1)]
+    assert "Dòng 4: year: “2023-2024” được hiểu là năm 2024 (năm kết thúc của năm học)." in output
+    rows = [{**base, "year": "2023-2025", "quarter": "V"}]
+    result = import_exemplars("sai.csv", write_csv(rows, tmp_path / "sai.csv").read_bytes(), new_unit())
+    assert {(error.line, error.column) for error in result.errors} == {(2, "year"), (2, "quarter")}
+
+
+def test_a_dry_run_lists_the_localities_it_would_create(tmp_path: Path) -> None:
+    rows = good_rows()
+    output = run(write_csv(rows, tmp_path / "thu.csv"), parent=new_unit().pk, dry_run=True)
+    assert (
+        "Địa bàn chưa có trên cổng, sẽ tạo: Thử Nhập Mới; Thử Nhập Mới › Sông Thử; Thử Nhập Mới › Sông Thử › Xã Bến Thử"
+        in output
+    )
+    assert not Locality.objects.filter(name="Thử Nhập Mới").exists()
+
+
 def upload(path: Path) -> SimpleUploadedFile:
     return SimpleUploadedFile(path.name, path.read_bytes())
 

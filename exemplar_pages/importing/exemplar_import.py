@@ -136,6 +136,9 @@ def import_exemplars(
         else:
             result.drafts.append(draft)
     result.warnings.extend(str(warning) for warning in validator.warnings)
+    if dry_run and not result.errors and validator.localities.planned():
+        names = "; ".join(validator.localities.planned())
+        result.warnings.append(_("Localities not on the portal yet, to be created: %(names)s") % {"names": names})
     if result.errors or dry_run:
         return result
     batch_list = list(batches(result.drafts, limit("IMPORT_SAVE_BATCH")))

@@ -33,6 +33,30 @@ SUBJECT_TYPES = {
 SUBJECT_TYPE_OPENINGS = (("ca nhan", "individual"), ("tap the", "collective"), ("ho gia dinh", "household"))
 
 
+_YEAR_RANGE_RE = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{4})$")
+_ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+
+
+def year_as_written(text: str) -> tuple[str, str | None]:
+    """The year of a cell (“Năm 2023”, “2024.0” from a spreadsheet's number), a school year “2023-2024” as its
+    second year with a note saying so."""
+    text = re.sub(r"^(?:năm học|năm|nam hoc|nam)\s*", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(\d{4})\.0+$", r"\1", text)
+    school_year = _YEAR_RANGE_RE.match(text)
+    if school_year and int(school_year.group(2)) - int(school_year.group(1)) == 1:
+        return school_year.group(2), _("“%(value)s” taken as the year %(year)s (the school year's end).") % {
+            "value": text,
+            "year": school_year.group(2),
+        }
+    return text, None
+
+
+def quarter_as_written(text: str) -> str:
+    """The quarter's number in a cell: “3”, “Quý 3”, “Q3”, “Quý III”, “IV”."""
+    key = re.sub(r"^(?:quy|q)\s*", "", name_key(text))
+    return _ROMAN_QUARTERS.get(key, key)
+
+
 def subject_type_of(text: str | None) -> str | None:
     """individual, collective or household, as a cell writes it in English or Vietnamese; None if it says none."""
     key = name_key(text)
@@ -187,8 +211,11 @@ class RowValidator:
                 problem("movement", str(error))
         if note:
             self.warnings.append(RowError(row.line, "movement", note))
-        year = self._number(value["year"], "year", YEAR_RANGE, problem)
-        quarter_text = re.sub(r"^(?:quy|q)\s*", "", name_key(value["quarter"]))
+        year_text, year_note = year_as_written(value["year"])
+        year = self._number(year_text, "year", YEAR_RANGE, problem, value["year"])
+        if year is not None and year_note:
+            self.warnings.append(RowError(row.line, "year", year_note))
+        quarter_text = quarter_as_written(value["quarter"])
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         for item in _items(row.values.get("awards")):

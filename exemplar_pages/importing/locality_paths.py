@@ -14,12 +14,19 @@ from ..models import Locality
 from .matching import name_key
 
 K = Locality.Kind
-PATH_SEPARATOR_RE = re.compile(r"\s*[/›>]\s*")
+#: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
+PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
+#: A prefix written short, its full stop glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT.Tân Biên”.
+_SHORT_PREFIX_RE = re.compile(r"^(TP|Tp|tp|TX|Tx|tx|TT|Tt|tt)\.\s*")
 #: Name prefixes and the kind they mean (longest first); None: “Thành phố”, central or provincial by depth.
 PREFIXES: list[tuple[str, str | None]] = [
     ("thanh pho", None),
     ("thi tran", K.TOWNSHIP),
     ("thi xa", K.TOWN),
+    ("tp", None),
+    ("tx", K.TOWN),
+    ("tt", K.TOWNSHIP),
     ("dac khu", K.SPECIAL_ZONE),
     ("tinh", K.PROVINCE),
     ("huyen", K.DISTRICT),
@@ -55,6 +62,7 @@ class NewLocality:
 
 def split_prefix(name: str, depth: int) -> tuple[str | None, str]:
     """The kind a name's prefix means and the name without it: “Huyện Tân Biên” → (huyen, “Tân Biên”)."""
+    name = _SHORT_PREFIX_RE.sub(lambda short: short.group(1) + " ", name)
     words = name.split()
     key = name_key(name)
     for prefix, kind in PREFIXES:
@@ -74,6 +82,11 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
     return full, bare
 
 
+def _is_lower(name: str) -> bool:
+    """Whether a name's prefix makes it a district's, a ward's or a commune's (“Xã Ia Dêr”, “huyện Ia Grai”)."""
+    return split_prefix(name, 1)[0] in LOWER_KINDS
+
+
 def _compatible(kind: str | None, locality: Locality) -> bool:
     return kind is None or locality.kind in (kind, K.OTHER)
 
@@ -82,20 +95,45 @@ class LocalityResolver:
     """Resolves paths level by level under their parent; missing levels become NewLocality, shared by rows."""
 
     def __init__(self) -> None:
-        self.new: dict[tuple[int, str], NewLocality] = {}
+        self.new: dict[tuple[int | None, str], NewLocality] = {}
         self.created: list[Locality] = []
         self._saved: dict[int, Locality] = {}
         self._found: dict[tuple[int | None, str], Locality | None] = {}
+        self._top_keys: set[str] | None = None
 
     def resolve(self, path: str) -> Locality | NewLocality:
         """The locality a path names, or the new one to create for it."""
         names = [part.strip() for part in PATH_SEPARATOR_RE.split(path or "") if part.strip()]
         if not names:
             raise LocalityProblem(_("empty locality path."))
+        dashed = _DASH_RE.split(names[0])
+        if len(names) == 1 and len(dashed) > 1 and (self._is_top(dashed[0]) or self._is_top(dashed[-1])):
+            names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
+        first, last = names[0], names[-1]
+        if len(names) > 1 and (
+            (self._is_top(last) and not self._is_top(first)) or (_is_lower(first) and not _is_lower(last))
+        ):
+            names.reverse()  # written from the bottom up, as an address is
         current: Locality | NewLocality | None = None
         for depth, name in enumerate(names):
             current = self._level(current, name, depth)
         return current
+
+    def _is_top(self, name: str) -> bool:
+        """Whether a name is a province's or a centrally-run city's: by its prefix, or a top-level name on the portal."""
+        kind, bare = split_prefix(name, 0)
+        if kind in LOWER_KINDS:
+            return False
+        if kind in TOP_KINDS:
+            return True
+        if self._top_keys is None:
+            tops = Locality.objects.filter(Q(parent=None) | Q(kind__in=TOP_KINDS)).prefetch_related("aliases")
+            self._top_keys = {key for locality in tops for key in _keys(locality)[1]}
+        return name_key(bare) in self._top_keys
+
+    def planned(self) -> list[str]:
+        """The paths of the localities the import will create."""
+        return [new.display_path for new in self.new.values()]
 
     def _level(self, parent: Locality | NewLocality | None, name: str, depth: int) -> Locality | NewLocality:
         kind, bare = split_prefix(name, depth)
@@ -106,7 +144,8 @@ class LocalityResolver:
             if self._found[memo_key] is not None:
                 return self._found[memo_key]
         stored_name = bare if kind in BARE_NAME_KINDS and not bare.isdigit() else name
-        key = (id(parent), name_key(stored_name))
+        # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit
+        key = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
         if key not in self.new:
             guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
             self.new[key] = NewLocality(stored_name[:255], guessed, parent)
