@@ -1,5 +1,6 @@
 """Movements and localities named by imported lists (issue #14): matched by name, alias, containment and
-level by level; an unknown movement becomes a draft, an ambiguous name is an error naming the candidates."""
+level by level; an unknown movement becomes a draft; a name several movements share is read as the one nearest the
+importing unit, or becomes a draft when all are other units' own, never a refusal."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from exemplar_pages.importing import import_exemplars
 from exemplar_pages.importing.locality_paths import LocalityProblem, LocalityResolver, NewLocality
-from exemplar_pages.importing.matching import MovementIndex, MovementProblem, core_key, movement_names
+from exemplar_pages.importing.matching import MovementIndex, core_key, movement_names
 from exemplar_pages.models import ExemplarStoryPage, Locality, LocalityAlias, MovementPage, UnitPage
 from tests import factories
 
@@ -114,16 +115,42 @@ def test_a_refused_file_leaves_no_draft_movement(tmp_path: Path) -> None:
     assert result.errors and MovementPage.objects.count() == before
 
 
-def test_ambiguous_name_is_an_error_naming_the_candidates(tmp_path: Path) -> None:
+def test_a_name_two_movements_of_the_unit_share_takes_the_newest_and_names_the_other(tmp_path: Path) -> None:
     unit = new_unit()
-    factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” năm 2024")
-    factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” giai đoạn 2021 - 2025")
+    older = factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” năm 2024")
+    newer = factories.movement(unit, "Phong trào thi đua “Dân vận khéo Thử” giai đoạn 2021 - 2025")
     result = run_import(tmp_path, [row("Dân vận khéo Thử")], unit)
-    assert [(error.line, error.column) for error in result.errors] == [(2, "movement")]
-    message = str(result.errors[0])
-    assert "khớp với nhiều phong trào" in message
-    assert "năm 2024" in message and "giai đoạn 2021 - 2025" in message
-    assert not ExemplarStoryPage.objects.child_of(unit).exists()
+    assert result.errors == []
+    (story,) = ExemplarStoryPage.objects.child_of(unit)
+    assert story.movement_id == newer.pk
+    note = next(w for w in result.warnings if w.startswith("Dòng 2: movement:"))
+    assert f"được hiểu là “{newer.title}”" in note and f"“{older.title}”" in note
+
+
+def test_a_shared_name_is_read_as_the_movement_within_the_units_reach(tmp_path: Path) -> None:
+    """The importing unit's own movement or a unit's above it, or a nationwide one; other units' own are not."""
+    province = new_unit()
+    district = factories.unit("UBND huyện Thử Tầm Với", parent=province, full_name="UBND huyện Thử Tầm Với")
+    elsewhere = new_unit()
+    own = factories.movement(province, "Tỉnh Thử chung tay vì người nghèo thử tầm với")
+    factories.movement(elsewhere, "Huyện Khác chung tay vì người nghèo thử tầm với")
+    result = run_import(tmp_path, [row("Chung tay vì người nghèo thử tầm với")], district)
+    assert result.errors == [] and ExemplarStoryPage.objects.child_of(district).get().movement_id == own.pk
+    nationwide = factories.movement(elsewhere, "Cả nước chung tay vì người nghèo thử toàn quốc", scope="national")
+    factories.movement(elsewhere, "Tỉnh Khác chung tay vì người nghèo thử toàn quốc", scope="province")
+    result = run_import(tmp_path, [row("Chung tay vì người nghèo thử toàn quốc")], elsewhere)
+    assert ExemplarStoryPage.objects.child_of(elsewhere).get().movement_id == nationwide.pk
+
+
+def test_a_name_only_other_units_movements_share_becomes_a_draft(tmp_path: Path) -> None:
+    unit, first, second = new_unit(), new_unit(), new_unit()
+    factories.movement(first, "Xã Một chung sức thử nhà ở cho hộ nghèo")
+    factories.movement(second, "Xã Hai chung sức thử nhà ở cho hộ nghèo")
+    result = run_import(tmp_path, [row("Chung sức thử nhà ở")], unit)
+    assert result.errors == []
+    draft = ExemplarStoryPage.objects.child_of(unit).get().movement
+    assert draft.title == "Chung sức thử nhà ở" and not draft.live and draft.get_parent().pk == unit.pk
+    assert any("Xã Một chung sức" in w and "Xã Hai chung sức" in w for w in result.warnings)
 
 
 def test_longest_contained_name_wins() -> None:
@@ -132,8 +159,8 @@ def test_longest_contained_name_wins() -> None:
     model = factories.movement(unit, "Chung sức xây dựng nông thôn mới Thử kiểu mẫu")
     index = MovementIndex()
     assert index.match("Tân Biên chung sức xây dựng nông thôn mới thử kiểu mẫu năm 2024") == model
-    with pytest.raises(MovementProblem):
-        index.match("nông thôn mới thử")  # inside both titles, as long in each
+    assert len(index.candidates("nông thôn mới thử")) == 2  # inside both titles, as long in each
+    assert index.match("nông thôn mới thử") == model  # the newer
 
 
 def test_the_same_movement_under_two_units_is_one_match() -> None:

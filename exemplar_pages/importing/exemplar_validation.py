@@ -14,7 +14,7 @@ from cms.vietnamese import repair_vietnamese, text_quality
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
-from .matching import FieldIndex, FieldProblem, MovementIndex, MovementProblem, name_key
+from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
@@ -153,7 +153,7 @@ class RowValidator:
     """Checks rows one by one, collecting every problem; keeps what the valid rows resolve to."""
 
     def __init__(self, parent: UnitPage) -> None:
-        self.movements = MovementIndex()
+        self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
         self.localities = LocalityResolver()
         self.existing = {
@@ -205,10 +205,7 @@ class RowValidator:
                 problem("locality", str(error))
         movement, note = None, None
         if value["movement"]:  # matched by name, alias or containment; an unknown one becomes a draft movement
-            try:
-                movement, note = self.movements.resolve(value["movement"], row.line)
-            except MovementProblem as error:
-                problem("movement", str(error))
+            movement, note = self.movements.resolve(value["movement"], row.line)
         if note:
             self.warnings.append(RowError(row.line, "movement", note))
         year_text, year_note = year_as_written(value["year"])

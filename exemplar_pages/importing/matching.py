@@ -75,8 +75,8 @@ def _contains(longer: str, shorter: str) -> bool:
     return f" {shorter} " in f" {longer} "
 
 
-class MovementProblem(Exception):
-    """A movement name that matches several pages; the message names them, for the user."""
+#: Movements' scopes, broadest first (`MovementPage.Scope`).
+SCOPE_BREADTH = ("national", "ministry", "province", "district", "commune", "agency")
 
 
 @dataclass(eq=False)
@@ -103,9 +103,10 @@ def create_draft_movement(title: str, parent, user, summary: str, campaign: str 
 class MovementIndex:
     """Movement pages by slug, by folded title and by the names inside titles; live pages preferred."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit=None) -> None:
         from ..models import MovementPage
 
+        self.unit = unit  # the unit importing: a name several movements share is read as the nearest one
         self.by_key: dict[str, MovementPage] = {}
         self.by_slug: dict[str, MovementPage] = {}
         self.by_name: dict[str, list[MovementPage]] = {}
@@ -131,17 +132,14 @@ class MovementIndex:
             return None
         return self.by_slug.get(text) or self.by_key.get(name_key(text))
 
-    def match(self, text: str | None):
-        """The movement ``text`` names: exactly, by a name inside a title, or by containment; else None.
-
-        Several pages sharing the best match raise MovementProblem naming them.
-        """
+    def candidates(self, text: str | None) -> list:
+        """The movements ``text`` names best: exactly, by a name inside a title, or by the longest containment."""
         found = self.find(text)
         if found is not None:
-            return found
+            return [found]
         key = core_key(text)
         if not key:
-            return None
+            return []
         candidates = _distinct(self.by_name.get(key, []))
         if not candidates and len(key.split()) >= MIN_CONTAINED_WORDS:
             # The shared run of words: the name given (a shorter name) or the page's name (a longer one).
@@ -155,27 +153,55 @@ class MovementIndex:
             if overlap:
                 best = max(size for size, _page in overlap.values())
                 candidates = _distinct([page for size, page in overlap.values() if size == best])
-        if len(candidates) > 1:
-            titles = "; ".join(f"“{page.title}”" for page in candidates[:5])
-            raise MovementProblem(
-                _("“%(name)s” matches several movements (%(titles)s); give the full name of the movement.")
-                % {"name": text, "titles": titles}
-            )
-        return candidates[0] if candidates else None
+        return candidates
+
+    def _rank(self, movement) -> tuple:
+        """Within reach of the importing unit (launched by it or a unit above it, or nationwide) first, then the
+        nearest, the broadest, live, ongoing, newest."""
+        launcher = movement.path[: -movement.steplen]
+        unit_path = self.unit.path if self.unit is not None else ""
+        near = next(
+            (i for i, (a, b) in enumerate(zip(launcher, unit_path)) if a != b), min(len(launcher), len(unit_path))
+        )
+        reach = unit_path.startswith(launcher) or movement.scope == "national"
+        broad = -list(SCOPE_BREADTH).index(movement.scope) if movement.scope in SCOPE_BREADTH else -len(SCOPE_BREADTH)
+        return reach, near // movement.steplen, broad, movement.live, movement.status == "ongoing", movement.pk
+
+    def match(self, text: str | None):
+        """The movement ``text`` names, the best placed of several (see `_rank`); None if it names none."""
+        candidates = self.candidates(text)
+        return max(candidates, key=self._rank) if candidates else None
 
     def resolve(self, text: str, line: int):
         """(movement, note) for a row: the page it names, or the NewMovement (shared by rows naming it alike).
 
-        The note, for the report, says how a name was understood when it was not the page's exact title.
+        The note, for the report, says how a name was understood when it was not the page's exact title. A name
+        several movements share is never refused: the one within reach of the importing unit is taken and the
+        others named; when none is (other units' own movements), a draft movement is made under the unit.
         """
-        movement = self.match(text)
-        if movement is not None:
+        candidates = self.candidates(text)
+        movement = max(candidates, key=self._rank) if candidates else None
+        others = "; ".join(f"“{page.title}”" for page in candidates if page is not movement)
+        if movement is not None and (len(candidates) == 1 or self._rank(movement)[0]):
             exact = self.find(text) is not None
             note = None if exact else _("taken as the movement “%(title)s”.") % {"title": movement.title}
+            if others:
+                note = _(
+                    "“%(name)s” names several movements: taken as “%(title)s”, the nearest to the unit (also: %(others)s)."
+                ) % {
+                    "name": text,
+                    "title": movement.title,
+                    "others": others,
+                }
             return movement, note
         name = " ".join(text.split())
         new = self.new.setdefault(core_key(name), NewMovement(name))
         new.lines.append(line)
+        if others:
+            note = _(
+                "“%(name)s” names other units' movements (%(others)s): a draft movement will be created on import."
+            )
+            return new, note % {"name": name, "others": "; ".join(f"“{page.title}”" for page in candidates)}
         return new, _("no movement “%(name)s” on the portal yet: a draft movement will be created on import.") % {
             "name": name
         }
@@ -205,6 +231,8 @@ class MovementIndex:
 FIELD_SYNONYMS = {
     "gd dt": "giao duc", "gddt": "giao duc", "gd": "giao duc", "khcn": "khoa hoc", "kh cn": "khoa hoc",
     "tttt": "thong tin", "tt tt": "thong tin", "cchc": "cai cach hanh chinh", "tdtt": "the duc the thao",
+    "cai cach tthc": "cai cach hanh chinh", "tthc": "cai cach hanh chinh", "thu tuc hanh chinh": "cai cach hanh chinh",
+    "cai cach thu tuc hanh chinh": "cai cach hanh chinh", "chuyen doi so": "thong tin",
     "antt": "an ninh", "qp an": "quoc phong", "qpan": "quoc phong", "cong an": "an ninh", "quan su": "quoc phong",
     "bien phong": "quoc phong", "ptnt": "nong nghiep", "nn ptnt": "nong nghiep", "nong thon": "nong nghiep",
     "lam nghiep": "nong nghiep", "thuy san": "nong nghiep", "ldtbxh": "an sinh xa hoi", "giam ngheo": "an sinh xa hoi",
