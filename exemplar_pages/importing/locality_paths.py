@@ -16,6 +16,8 @@ from .matching import name_key
 K = Locality.Kind
 #: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
+#: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
+_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|plei|soc|doi)\b")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
 #: A prefix written short, its full stop glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT.Tân Biên”.
 _SHORT_PREFIX_RE = re.compile(r"^(TP|Tp|tp|TX|Tx|tx|TT|Tt|tt)\.\s*")
@@ -110,8 +112,9 @@ class LocalityResolver:
         if len(names) == 1 and len(dashed) > 1 and (self._is_top(dashed[0]) or self._is_top(dashed[-1])):
             names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
         first, last = names[0], names[-1]
+        address = "," in path and not _VILLAGE_RE.match(name_key(last))  # “Xã Ia Dêr, Ia Grai, Gia Lai”
         if len(names) > 1 and (
-            (self._is_top(last) and not self._is_top(first)) or (_is_lower(first) and not _is_lower(last))
+            (self._is_top(last) and not self._is_top(first)) or (address and _is_lower(first) and not _is_lower(last))
         ):
             names.reverse()  # written from the bottom up, as an address is
         current: Locality | NewLocality | None = None
