@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import importlib
 from datetime import date
 from pathlib import Path
@@ -414,3 +415,25 @@ def test_the_list_as_an_office_keeps_it_in_excel_97_imports_the_same() -> None:
     assert {award.text for award in awards if award.award is None} == FIXTURE_FREE
     first = result.created[0]
     assert (first.title, first.year) == ("Nguyễn Văn An giúp nông dân chuyển đổi cây trồng", 2020)
+
+
+HELD_OUT_LIST = FIXTURE_LIST.with_name("danh-sach-13-dia-phuong.csv")
+
+
+@pytest.mark.django_db
+def test_a_list_written_without_seeing_the_importer_imports_with_no_refusal() -> None:
+    """120 stories of 13 communes of the Central Highlands, the North-West, the Mekong and the lowlands, written by
+    a helper who read none of the code (loose fields, short and unknown movements, Ê Đê, Jrai, H'Mông, Khmer
+    names, paths before and after the 2025 reform): every row imported, every field and movement said."""
+    unit = factories.unit("UBND tỉnh Thử Mười Ba", full_name="UBND tỉnh Thử Mười Ba")
+    result = import_exemplars(HELD_OUT_LIST.name, HELD_OUT_LIST.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == 120
+    stories = {story.subject_name: story for story in result.created}
+    assert {"H'Zin Ayun", "Rah Lan H'Yơn", "Siu H'Bla", "H'Lim Mlô"} <= set(stories)
+    assert (
+        sum("được hiểu là lĩnh vực" in warning for warning in result.warnings) == 16
+    )  # "Quốc phòng - an ninh": its slug
+    written = [row for row in csv.DictReader(HELD_OUT_LIST.open(encoding="utf-8-sig", newline=""))]
+    by_title = {story.title: story for story in result.created}
+    assert all(bool(by_title[row["title"]].movement) == bool(row["movement"].strip()) for row in written)
+    assert not any("lỗi mã hóa" in warning for warning in result.warnings)
