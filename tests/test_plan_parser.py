@@ -2254,3 +2254,97 @@ def test_central_bodies_a_number_that_lost_its_so_and_a_glued_verb_after_an_issu
     assert parse_reference(
         "Căn cứ Quy chế làm việc của Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X);"
     ).issuer == ("Ban Chấp hành Trung ương, Bộ Chính trị và Ban Bí thư (khoá X)")
+
+
+def test_headers_of_round_49_a_wrapped_place_a_place_of_one_letter_and_a_site_s_buttons() -> None:
+    """Held-out round 49: "Thành phố Hồ Chí" over "Minh, ngày …"; "A Lưới, ngày …" (a name opening with a letter);
+    "…/BDVHU, ngày …" in a basis is a number's code, not the place; "CHỦ NGHĨA VIỆTNAM" glued; a pioneer brigade's
+    header under the Union's motto is the brigade's; a site's "A- A A+" buttons name no body."""
+    city = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\n|\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n|\nSố: 2242/KH-UBND\n|\nThành phố Hồ Chí\nMinh, ngày 05 tháng 7 năm 2022\n|\n"
+        "KẾ HOẠCH\nPHÁT ĐỘNG PHONG TRÀO THI ĐUA CHUYỂN ĐỔI SỐ\nThực hiện Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ "
+        "tướng Chính phủ, Ủy ban nhân dân Thành phố ban hành Kế hoạch.\nI. MỤC ĐÍCH\n"
+    )
+    assert (city.place, city.issue_date) == ("Thành phố Hồ Chí Minh", dt.date(2022, 7, 5))
+    school = parse_plan(
+        "PHÒNG GD&ĐT  A LƯỚI\n\nTRƯỜNG THCS-DTNT A LƯỚI\n\n   Số: 20/KH-DTNT\n CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆTNAM\n"
+        "     Độc lập - Tự do - Hạnh phúc\n        A Lưới, ngày 18 tháng 3 năm 2019\nKẾ HOẠCH\nHÀNH ĐỘNG NGÀY THỨ BẢY "
+        "XANH NĂM 2019\nThực hiện Kế hoạch số 44/KH-UBND ngày 11/3/2019 của UBND huyện A Lưới về việc tổ chức.\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    assert (school.place, fold(school.issuing_body)) == ("A Lưới", fold("Trường THCS-DTNT A Lưới"))
+    blank = parse_plan(
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG THCS …………..\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số: 15/KH-THCS\n………, ngày 20 tháng 9 năm 2018\nKẾ HOẠCH\nXây dựng môi trường trường học xanh\n"
+        "- Thực hiện Kế hoạch số 20-KH/BDVHU, ngày 08 tháng 8 năm 2018 của Ban Dân vận Huyện ủy về triển khai.\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    assert blank.place is None
+    brigade = parse_plan(
+        "HỘI ĐỒNG ĐỘI HUYỆN THỦ THỪA\n\nLIÊN ĐỘI TRƯỜNG TH BÌNH CANG\n\nĐOÀN TNCS HỒ CHÍ MINH\n\nBình Thạnh, ngày 03 "
+        "tháng 05 năm 2018\n\nKẾ HOẠCH\nTổ chức Đại hội Cháu ngoan Bác Hồ năm học 2017 - 2018\nI. MỤC ĐÍCH\n"
+    )
+    assert fold(brigade.issuing_body) == fold("Liên đội trường TH Bình Cang")
+    post = parse_plan(
+        "A- A A+ | Tăng tương phản Giảm tương phản\n\nNgày Hội toàn dân bảo vệ an ninh Tổ quốc năm 2023\n\nCăn cứ Kế "
+        "hoạch số 1603/KH-BCĐ ngày 31 tháng 5 năm 2023 của Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây "
+        "dựng phong trào toàn dân bảo vệ an ninh Tổ quốc tỉnh Kon Tum về tổ chức Ngày Hội năm 2023,\n\nSở Nông nghiệp "
+        "và Phát triển nông thôn xây dựng Kế hoạch tổ chức Ngày Hội toàn dân bảo vệ an ninh Tổ quốc năm 2023 của ngành "
+        "nông nghiệp và phát triển nông thôn, cụ thể như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n- Giáo dục truyền thống.\n"
+    )
+    assert post.issuing_body != "A- a A+" and post.document_kind == "Kế hoạch"
+    assert post.title == (
+        "Kế hoạch tổ chức Ngày Hội toàn dân bảo vệ an ninh Tổ quốc năm 2023 của ngành nông nghiệp và phát triển "
+        "nông thôn"
+    )
+    (steering,) = post.basis
+    assert steering.issuer == (
+        "Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội và xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc "
+        "tỉnh Kon Tum"
+    )
+
+
+def test_basis_of_round_49_a_subject_s_programme_a_list_after_a_full_stop_and_a_mistyped_month() -> None:
+    """ "Kế hoạch số 593/KH-UBND … triển khai Chương trình “…” và Đề án “…”": the scheme is the plan's subject; a
+    list going on after a full stop ("… 2018–2020. Kế hoạch số 108 /KH-LĐLĐ, ngày …"); "ngày 10 thàng 9 năm 2018";
+    a national steering committee whose name holds "về" ("Ban Chỉ đạo Trung ương về phát triển khoa học, …")."""
+    plan = parse_plan(
+        "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 1/KH-UBND\nThành phố Hồ Chí Minh, ngày 05 tháng 7 năm 2022\n"
+        "KẾ HOẠCH\nPHÁT ĐỘNG PHONG TRÀO THI ĐUA\nThực hiện Kế hoạch số 593/KH-UBND ngày 28 tháng 02 năm 2022 của Ủy "
+        "ban nhân dân Thành phố triển khai Chương trình “Chuyển đổi số” và Đề án “Xây dựng đô thị thông minh” năm "
+        "2022, Ủy ban nhân dân Thành phố ban hành Kế hoạch.\nI. MỤC ĐÍCH\n"
+    )
+    assert [(ref.document_type, ref.number) for ref in plan.basis] == [("Kế hoạch", "593/KH-UBND")]
+    school = parse_plan(
+        "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG THCS AN BÌNH\nSố: 15/KH-THCS\nAn Bình, ngày 20 tháng 9 năm 2018\nKẾ HOẠCH\n"
+        "Xây dựng môi trường trường học xanh\n- Căn cứ công văn số 75/PGD&ĐT, ngày 10 thàng 9 năm 2018 của Phòng GD&ĐT "
+        "về việc đẩy mạnh phong trào.\n- Thực hiện Kế hoạch số 20-KH/BDVHU, ngày 08 tháng 8 năm 2018 của Ban Dân vận "
+        "Huyện ủy về triển khai mô hình giai đoạn 2018–2020. Kế hoạch số 108 /KH-LĐLĐ, ngày 21 tháng 8 năm 2018 của "
+        "Ban Thường vụ Liên đoàn Lao động huyện về Kế hoạch xây dựng mô hình.\nNhà trường xây dựng kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n"
+    )
+    assert [(ref.number, ref.date) for ref in school.basis] == [
+        ("75/PGD&ĐT", dt.date(2018, 9, 10)),
+        ("20-KH/BDVHU", dt.date(2018, 8, 8)),
+        ("108/KH-LĐLĐ", dt.date(2018, 8, 21)),
+    ]
+    national = parse_reference(
+        "Căn cứ Thông báo số 05-TB/BCĐTW, ngày 04/7/2025 của Ban Chỉ đạo Trung ương về phát triển khoa học, công "
+        "nghệ, đổi mới sáng tạo và chuyển đổi số về kết luận của đồng chí Tổng Bí thư;"
+    )
+    assert national.issuer == (
+        "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số"
+    )
+    local = parse_reference(
+        "Thực hiện Kế hoạch số 24-KH/BCĐ, ngày 07/02/2025 của Ban Chỉ đạo Cuộc vận động cấp huyện về thực hiện đợt 2 "
+        "Cuộc vận động hỗ trợ xây dựng nhà ở về nhà ở trên địa bàn huyện;"
+    )
+    assert local.issuer == "Ban Chỉ đạo Cuộc vận động cấp huyện"
+
+
+def test_a_year_in_capitals_is_no_part_of_a_province_s_name() -> None:
+    text = "ỦY BAN NHÂN DÂN TỈNH THÁI BÌNH\nKẾ HOẠCH CÔNG TÁC THI ĐUA, KHEN THƯỞNG TỈNH THÁI BÌNH NĂM 2023\n"
+    assert restore_case("công tác thi đua, khen thưởng tỉnh thái bình năm 2023", text).endswith(
+        "tỉnh Thái Bình năm 2023"
+    )

@@ -140,8 +140,12 @@ def _in_subject(ref: BasisReference, piece: str, before: list[BasisReference]) -
         and not BASIS_VERB_RE.match(piece.strip())
         and bool(before)
         and bool(before[-1].number)
-        and bool(ABOUT_RE.search(before[-1].text))
+        # "… về …", or "Kế hoạch số 593/KH-UBND … triển khai Chương trình “…” và Đề án “…”": its subject's verb
+        and bool(ABOUT_RE.search(before[-1].text) or _CARRIES_OUT_RE.search(before[-1].text))
     )
+
+
+_CARRIES_OUT_RE = re.compile(rf"\s(?:{loose('triển khai')}|{loose('thực hiện')}|{loose('phê duyệt')})\s", re.IGNORECASE)
 
 
 def basis_paragraphs(lines: list[str]) -> list[str]:
@@ -224,6 +228,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
     carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
+    sentence_ended_citing = False
     for para in basis_paragraphs(paragraphs):
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
         inherited = carried if _CITED_RE.match(para) else None
@@ -231,6 +236,8 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
         for sentence in _SENTENCE_END_RE.split(para):
             verb: str | None = inherited
             inherited = None
+            if verb is None and refs and refs[-1].verb and _CITED_RE.match(sentence) and sentence_ended_citing:
+                verb = refs[-1].verb  # "… giai đoạn 2018–2020. Kế hoạch số 108/KH-LĐLĐ, ngày …": the list goes on
             sentence_first = len(refs)
             # "Năm học … diễn ra trong bối cảnh …; triển khai Nghị quyết …": a sentence on the context, no basis
             narrative = verb is None and sentence[:1].isupper() and not BASIS_VERB_RE.match(sentence)
@@ -273,6 +280,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         verb = None
             # across the clauses too: "Nghị định số A …; Nghị định số B … của Chính phủ"
             _share_issuer(refs[sentence_first:])
+            sentence_ended_citing = len(refs) > sentence_first
             if verb and para.rstrip().endswith((";", ".")):
                 carried = verb
     return refs

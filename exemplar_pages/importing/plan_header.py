@@ -245,8 +245,8 @@ def _place(words_text: str) -> str | None:
             break  # "AHu": a code's letters ("Số 03-KHLĐ/THCS AHu Ân Hữu, ngày …"), no word of a place
         if any(len(part) > 1 and part.isupper() for part in word.split("-")[1:]):
             break  # "TTr-SNV": the code of a number left blank ("Số:    /TTr-SNV Lâm Đồng, ngày …")
-        if len(word) == 1 and place_words and words[i + 1][:1].isupper():
-            break  # a letter ends a name ("Thường Thới Hậu A"), never starts one: "… HẬU A Thường Thới Hậu A"
+        if len(word) == 1 and place_words and words[i + 1][:1].isupper() and i > 0:
+            break  # a letter ends a name ("Thường Thới Hậu A": "… HẬU A Thường Thới Hậu A"), but "A Lưới" starts so
         place_words.insert(0, word)
     rest = words[: len(words) - len(place_words)]
     if place_words and rest and fold(" ".join(rest[-2:]) + " x").split()[:2] in (["thi", "tran"], ["thanh", "pho"]):
@@ -269,18 +269,37 @@ def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
     """
     text = re.sub(r"[ \t]*\|[ \t]*", "\n", _MOTTO_THEN_PLACE_RE.sub("\n", header))
     text = re.sub(r"[ \t]{3,}", "\n", text)
-    m = PLACE_DATE_RE.search(text)
+    text = _WRAPPED_PLACE_RE.sub(r"\1 \2", text)
+    # not a number's code before its date: "Kế hoạch số 20-KH/BDVHU, ngày 08 tháng 8 …" cites another document
+    m = next((m for m in PLACE_DATE_RE.finditer(text) if not _is_number_code(text, m)), None)
     if m:
         return _place(m.group(1)), make_date(m.group(2), m.group(3), m.group(4))
-    m = PLACE_BLANK_DATE_RE.search(text)
+    m = next((m for m in PLACE_BLANK_DATE_RE.finditer(text) if not _is_number_code(text, m)), None)
     if m:
         return _place(m.group(1)), None
+    if m := _BLANK_PLACE_DATE_RE.search(text):  # "………, ngày 20 tháng 9 năm 2018": a draft's place left blank
+        return None, make_date(m.group(1), m.group(2), m.group(3))
     m = _PLACE_DATE_NO_COMMA_RE.search(header)  # "Cẩm Nhượng ngày    tháng   năm 2016" on a line of its own
     if m and (place := _place(m.group(1))) == " ".join(m.group(1).split()):
         return place, make_date(m.group(2), m.group(3), m.group(4)) if m.group(2) and m.group(3) else None
     return None, None
 
 
+def _is_number_code(text: str, m: re.Match) -> bool:
+    """Whether a place-and-date match is the code of a number ("20-KH/BDVHU, ngày …"): capitals after "/" or "-"."""
+    return text[m.start() - 1 : m.start()] in ("/", "-") and all(is_allcaps(word) for word in m.group(1).split())
+
+
+_BLANK_PLACE_DATE_RE = re.compile(
+    rf"^[ \t]*[.…_]{{2,}}[ \t]*,[ \t]*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})",
+    re.IGNORECASE | re.MULTILINE,
+)
+#: A place wrapped after its unit and first words: "Thành phố Hồ Chí" over "Minh, ngày 05 tháng 7 năm 2022".
+_WRAPPED_PLACE_RE = re.compile(
+    rf"^([ \t]*(?:{loose('Thành phố')}|{loose('Thị xã')}|{loose('Thị trấn')})(?:[ \t]+[A-ZĐÀ-Ỹ][^\W\d_]*){{1,3}})[ \t]*\n"
+    rf"[ \t]*([A-ZĐÀ-Ỹ][^\W\d_]*[ \t]*,[ \t]*{loose('ngày')})",
+    re.MULTILINE,
+)
 #: A place and date whose comma was left out, alone on their line: every word of the place is a name.
 _PLACE_DATE_NO_COMMA_RE = re.compile(
     rf"^[ \t]*{PLACE_PATTERN}[ \t]+{loose('ngày')}[ \t.…_]*(\d{{1,2}})?[ \t.…_]*{loose('tháng')}[ \t.…_]*(\d{{1,2}})?[ \t.…_]*"

@@ -347,7 +347,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
                 name = f"{child} {locality.group(0)}"
-    if union_motto and "doan" not in fold(name).split() and not re.match(r"(?:bch|btv) ", fold(name)):
+    pioneers = re.match(r"(?:lien doi|chi doi|hoi dong doi)\b", fold(name))  # a Pioneer brigade writes the motto too
+    if union_motto and "doan" not in fold(name).split() and not re.match(r"(?:bch|btv) ", fold(name)) and not pioneers:
         organ = re.match(
             r"(?:ban chap hanh|ban thuong vu)\s(?=(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong)\s)", fold(name)
         )

@@ -31,6 +31,7 @@ from .plan_patterns import (
     BODY_START_RE,
     CAPITALISED_TYPE,
     DATED_LEAD,
+    KINDS,
     MOTTO_LINE_RE,
     MOTTO_RE,
     NUMBER_LINE_RE,
@@ -189,6 +190,10 @@ def rejoin_letter_spacing(line: str) -> str:
     return line
 
 
+#: A government site's text-size and contrast buttons ("A- A A+ | Tăng tương phản Giảm tương phản"), copied with it.
+_TEXT_SIZE_CONTROLS_RE = re.compile(r"^A-\s*A\s*A\+|^(?:Tăng|Giảm) tương phản", re.IGNORECASE)
+
+
 def _split_lines(text: str) -> list[str]:
     """Non-empty stripped lines, web-page chrome cut off."""
     raw = strip_markdown(text).split("\n")
@@ -199,6 +204,7 @@ def _split_lines(text: str) -> list[str]:
     lines = [
         part.strip() for line in raw for piece in split_run_on_header(line.strip()) for part in split_flattened(piece)
     ]
+    lines = [line for line in lines if not _TEXT_SIZE_CONTROLS_RE.match(line)]
     # "• BỘ LAO ĐỘNG – THƯƠNG BINH": a site's list bullet before a header line in capitals
     lines = [line[1:].strip() if line[:1] == "•" and is_allcaps(line[1:]) else line for line in lines]
     lines = _rejoin_wrapped_header(join_metadata_labels([line for line in lines if line]))
@@ -343,6 +349,13 @@ def _kind_apart(match: re.Match) -> str:
 
 
 _LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
+
+
+#: The sentence by which a body issues the text itself, in its opening: "… xây dựng Kế hoạch <subject>, cụ thể như sau:".
+_OWN_DOCUMENT_RE = re.compile(
+    rf"\b(?:xây dựng|ban hành|triển khai)\s+(?P<kind>{'|'.join(KINDS)})\s+(?P<subject>[a-zđà-ỹ][^:;]{{10,300}}?)"
+    rf"[\s,]*(?:(?:cụ thể|với (?:các )?nội dung(?: cụ thể)?)\s+)?như sau\s*:"
+)
 
 
 def _title_below_date(header: list[str], text: str) -> str | None:
@@ -526,6 +539,11 @@ def parse_plan(text: str) -> ParsedPlan:
         plan.title = _subject_under_lost_heading(header, plan.document_kind, repaired)
     if plan.title is None:
         plan.title = _title_below_date(header, repaired)
+    if plan.title is None and (own := _OWN_DOCUMENT_RE.search(" ".join(body[:8]))):
+        # a post that lost its heading: "Sở … xây dựng Kế hoạch tổ chức Ngày hội … năm 2023, cụ thể như sau:"
+        plan.document_kind = plan.document_kind or own.group("kind")
+        if plan.document_kind == own.group("kind"):
+            plan.title = f"{own.group('kind')} {own.group('subject').strip(' ,')}"
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)

@@ -32,9 +32,9 @@ def fold(text: str | None) -> str:
 
 # a year broken by a space in a PDF ("16/7/20 21") is read whole
 DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|(?:19|20) \d{2})(?![\d/])")
-# the spaces round "tháng" and "năm" may be lost ("ngày 16tháng5 năm 2022")
+# the spaces round "tháng" and "năm" may be lost ("ngày 16tháng5 năm 2022"), "tháng" typed with another tone ("thàng")
 DATE_WORDS_RE = re.compile(
-    rf"{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
+    rf"{loose('ngày')}\s*(\d{{1,2}})\s*th[aáàảãạ]ng\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
 )
 DAY_MONTH_RE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
 _NUMBER_PART = r"[^\W_][^\W_.]*(?:[.&][^\W_]+)*"
@@ -450,7 +450,13 @@ def _capitalised_localities(text: str) -> list[tuple[str, str]]:
     """ "<UNIT> <NAME>" written in capitals ("UBND HUYỆN BÌNH CHÁNH"), in order: ("huyện", "Bình Chánh")."""
     found = []
     for m in _CAPITALISED_LOCALITY_RE.finditer(text):
-        words = list(itertools.takewhile(lambda w: w.isupper() and fold(w) not in _NOT_NAME_WORDS, m.group(2).split()))
+        words = list(
+            itertools.takewhile(
+                # "TỈNH THÁI BÌNH NĂM 2023": a year's word ("NĂM", not "NAM" of "HÀ NAM") is no name's
+                lambda w: w.isupper() and fold(w) not in _NOT_NAME_WORDS and w not in ("NĂM", "THÁNG", "NGÀY"),
+                m.group(2).split(),
+            )
+        )
         if words:
             found.append((m.group(1).lower(), " ".join(words).title()))
     return found
