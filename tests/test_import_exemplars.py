@@ -503,3 +503,25 @@ def test_fields_and_subject_types_written_loosely_are_understood_and_said(tmp_pa
         "Dòng 3: field: không có lĩnh vực “Thiên văn”; dùng một trong các lĩnh vực: An sinh xã hội;"
     )
     assert result.created == []
+
+
+def test_a_quarter_with_its_year_and_a_long_summary_are_read_not_refused(tmp_path: Path) -> None:
+    """“Quý I/2024” gives the quarter (and the year when that cell is empty); a summary over 1 000 characters is cut
+    at a sentence end and its whole text opens the body, with a warning: nothing is lost."""
+    unit = new_unit()
+    base = good_rows()[0]
+    long_summary = " ".join(f"Câu thứ {n} kể thêm một việc tốt của ông Thử trong năm." for n in range(40))
+    rows = [
+        {**base, "title": base["title"] + " 1", "year": "", "quarter": "Quý I/2024"},
+        {**base, "title": base["title"] + " 2", "quarter": "Q3/2023", "summary": long_summary, "body": "Thân bài."},
+    ]
+    output = run(write_csv(rows, tmp_path / "quy-tom-tat.csv"), parent=unit.pk)
+    first, second = stories(unit)
+    assert (first.year, first.quarter, second.year, second.quarter) == (2024, 1, 2023, 3)
+    assert len(second.summary) <= 1000 and second.summary.endswith("trong năm.")
+    assert long_summary.startswith(second.summary)
+    body = "\n".join(
+        block.value.source if hasattr(block.value, "source") else str(block.value) for block in second.body
+    )
+    assert "Câu thứ 39 kể thêm" in body and "Thân bài." in body
+    assert "Dòng 3: summary: dài hơn 1000 ký tự: đã rút gọn; toàn văn đặt ở đầu phần nội dung." in output

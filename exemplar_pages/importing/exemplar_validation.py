@@ -51,10 +51,21 @@ def year_as_written(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-def quarter_as_written(text: str) -> str:
-    """The quarter's number in a cell: “3”, “Quý 3”, “Q3”, “Quý III”, “IV”."""
+def quarter_as_written(text: str) -> tuple[str, str]:
+    """The quarter's number in a cell (“3”, “Quý 3”, “Q3”, “Quý III”, “IV”) and the year it may carry (“Quý I/2024”)."""
     key = re.sub(r"^(?:quy|q)\s*", "", name_key(text))
-    return _ROMAN_QUARTERS.get(key, key)
+    year = ""
+    if dated := re.fullmatch(r"(\w{1,3}) (?:nam )?(\d{4})", key):
+        key, year = dated.groups()
+    return _ROMAN_QUARTERS.get(key, key), year
+
+
+def shortened_summary(text: str) -> str:
+    """A summary over the limit cut at its last sentence end (else word) before it."""
+    limit = SUMMARY_MAX
+    cut = text[:limit]
+    end = max(cut.rfind(". "), cut.rfind("! "), cut.rfind("? "))
+    return cut[: end + 1] if end > limit // 2 else cut[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def subject_type_of(text: str | None) -> str | None:
@@ -65,6 +76,7 @@ def subject_type_of(text: str | None) -> str | None:
 
 
 YEAR_RANGE = (1945, 2100)
+SUMMARY_MAX = 1000
 MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
 LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
 
@@ -178,9 +190,15 @@ class RowValidator:
         for column in REQUIRED_COLUMNS:
             if not value[column]:
                 problem(column, _("required, but empty."))
-        for column, limit in (("title", 255), ("subject_name", 255), ("summary", 1000)):
+        for column, limit in (("title", 255), ("subject_name", 255)):
             if len(value[column]) > limit:
                 problem(column, _("longer than %(limit)s characters.") % {"limit": limit})
+        if len(value["summary"]) > SUMMARY_MAX:  # nothing lost: the whole text opens the body
+            if value["summary"] not in value["body"]:
+                value["body"] = "\n".join(filter(None, [value["summary"], value["body"]]))
+            value["summary"] = shortened_summary(value["summary"])
+            note = _("longer than %(limit)s characters: shortened; the whole text opens the body.")
+            self.warnings.append(RowError(row.line, "summary", note % {"limit": SUMMARY_MAX}))
         subject_type = subject_type_of(value["subject_type"])
         if value["subject_type"] and subject_type is None:
             problem(
@@ -208,11 +226,14 @@ class RowValidator:
             movement, note = self.movements.resolve(value["movement"], row.line)
         if note:
             self.warnings.append(RowError(row.line, "movement", note))
+        if not value["year"] and (quarter_year := quarter_as_written(value["quarter"])[1]):
+            value["year"] = quarter_year  # “Quý I/2024” with the year left empty
+            problems[:] = [p for p in problems if p.column != "year"]
         year_text, year_note = year_as_written(value["year"])
         year = self._number(year_text, "year", YEAR_RANGE, problem, value["year"])
         if year is not None and year_note:
             self.warnings.append(RowError(row.line, "year", year_note))
-        quarter_text = quarter_as_written(value["quarter"])
+        quarter_text, quarter_year = quarter_as_written(value["quarter"])
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         for item in _items(row.values.get("awards")):
