@@ -525,3 +525,27 @@ def test_a_quarter_with_its_year_and_a_long_summary_are_read_not_refused(tmp_pat
     )
     assert "Câu thứ 39 kể thêm" in body and "Thân bài." in body
     assert "Dòng 3: summary: dài hơn 1000 ký tự: đã rút gọn; toàn văn đặt ở đầu phần nội dung." in output
+
+
+def test_an_office_s_own_list_with_its_headings_and_no_title_column(tmp_path: Path) -> None:
+    """“STT, Họ và tên, Loại, Lĩnh vực, Địa chỉ, Phong trào thi đua, Năm khen thưởng, Thành tích, Hình thức khen
+    thưởng”: the headings an office writes are read as the columns, and each story is titled by its name."""
+    unit = new_unit()
+    path = tmp_path / "danh-sach-van-phong.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["DANH SÁCH CÁ NHÂN, TẬP THỂ ĐIỂN HÌNH TIÊN TIẾN NĂM 2024"])
+        writer.writerow(["STT", "Họ và tên", "Loại", "Lĩnh vực", "Địa chỉ", "Phong trào thi đua", "Năm khen thưởng",
+                         "Thành tích", "Hình thức khen thưởng"])  # fmt: skip
+        writer.writerow(["1", "Y Thử Niê", "Cá nhân", "Y tế", "Xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh", "",
+                         "2024", "Hơn mười năm chăm sóc sức khỏe bà con trong buôn.", "Giấy khen của Chủ tịch UBND huyện (2024)"])  # fmt: skip
+        writer.writerow(["2", "Hộ bà H'Thử Mlô", "Hộ gia đình", "Nông nghiệp", "Tỉnh Tây Ninh / Xã Tân Lập", "",
+                         "2023", "Trồng cà phê xen sầu riêng, giúp hộ nghèo giống cây.", ""])  # fmt: skip
+    output = run(path, parent=unit.pk)
+    assert [(story.title, story.subject_name, story.year) for story in stories(unit)] == [
+        ("Y Thử Niê", "Y Thử Niê", 2024),
+        ("Hộ bà H'Thử Mlô", "Hộ bà H'Thử Mlô", 2023),
+    ]
+    first = stories(unit)[0]
+    assert first.summary == "Hơn mười năm chăm sóc sức khỏe bà con trong buôn." and first.locality.name == "Xã Tân Lập"
+    assert [award.award.name for award in first.awards.all()] and "tiêu đề lấy theo tên" in output

@@ -119,13 +119,17 @@ def import_exemplars(
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
         result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": ", ".join(unknown)})
+    # an office's own list names people, not headlines: without a title column each story is titled by its name
+    titled_by_name = "title" not in columns and "subject_name" in columns
+    if titled_by_name:
+        result.warnings.append(_("No title column: each story is titled by its exemplar's name (edit it later)."))
     if not Path(file_name).suffix.lower() == ".json":
         for column in REQUIRED_COLUMNS:
-            if column not in columns:
+            if column not in columns and not (column == "title" and titled_by_name):
                 result.errors.append(RowError(1, column, _("required column missing from the header row.")))
         if result.errors:
             return result
-    validator = RowValidator(parent)
+    validator = RowValidator(parent, titled_by_name=titled_by_name)
     for row in _counted(rows, "check", progress):
         draft = validator.validate(row, result.errors)
         if draft is None:

@@ -164,7 +164,8 @@ def _quality_problem(text: str) -> tuple[str | None, bool]:
 class RowValidator:
     """Checks rows one by one, collecting every problem; keeps what the valid rows resolve to."""
 
-    def __init__(self, parent: UnitPage) -> None:
+    def __init__(self, parent: UnitPage, titled_by_name: bool = False) -> None:
+        self.titled_by_name = titled_by_name
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
         self.localities = LocalityResolver()
@@ -187,6 +188,8 @@ class RowValidator:
             errors.append(RowError(row.line, _("(whole row)"), _("the item is not a JSON object.")))
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
+        if self.titled_by_name and not value["title"]:
+            value["title"] = value["subject_name"]
         for column in REQUIRED_COLUMNS:
             if not value[column]:
                 problem(column, _("required, but empty."))
