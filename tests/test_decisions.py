@@ -344,12 +344,14 @@ def test_import_a_list_under_its_attachment_title(tmp_path, province_unit):
     path = tmp_path / "kem-theo.csv"
     path.write_text(
         "DANH SÁCH CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN,,,\n(Kèm theo Quyết định số 49/QĐ-UBND ngày 20/10/2025),,,\n,,,\n"
-        f'STT,Họ và tên,"Chức vụ, đơn vị",Hình thức khen thưởng\n1,Hà Thị Tiêu Đề,Hội viên,{PROVINCE_AWARD}\n',
+        f'STT,Họ và tên,"Chức vụ, đơn vị",Hình thức khen thưởng,Năm khen thưởng,Thành tích\n'
+        f"1,Hà Thị Tiêu Đề,Hội viên,{PROVINCE_AWARD},2025,Mười năm giữ rừng đầu nguồn\n",
         encoding="utf-8",
     )
     run_import(path, province_unit.pk, *HEADER_OPTIONS[2:], "--number", "49/QĐ-UBND")
     awardee = DecisionPage.objects.get(number="49/QĐ-UBND").awardees.get()
     assert (awardee.name, awardee.position, awardee.award_text) == ("Hà Thị Tiêu Đề", "Hội viên", PROVINCE_AWARD)
+    assert (awardee.year, awardee.achievement) == (2025, "Mười năm giữ rừng đầu nguồn")
 
 
 def test_import_refuses_every_bad_row_and_saves_nothing(tmp_path, province_unit):

@@ -42,6 +42,7 @@ ALIASES = {
     "award": "awards",
     "hinh_thuc_khen_thuong": "awards",
     "thanh_tich": "achievement",
+    "summary": "achievement",  # the exemplar list's reading of "Thành tích", "Tóm tắt thành tích"
     "bai_viet": "story",
     "guong_dien_hinh": "story",
 }
