@@ -4,6 +4,7 @@ and feed, `import_decision`, and the review workflow "Duyệt đăng"."""
 import io
 import json
 from datetime import date
+from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
@@ -467,3 +468,17 @@ def test_awardees_are_written_over_the_api_with_their_awards_as_written(client, 
     first, second = list(page.awardees.all())
     assert first.award is not None and first.effective_level == "huyen"
     assert second.award is None and second.subject_type == "collective"
+
+
+def test_a_list_attached_to_a_decision_as_an_office_types_it(province_unit):
+    """A helper's list written without seeing the importer (tests/fixtures/decisions/): a title and "(Kèm theo …)"
+    above the header, "I. TẬP THỂ" and "II. CÁ NHÂN" heading their parts, a closing "Danh sách này có …/."; the
+    headings rows are no awardees, and each part's rows take its subject type."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-kem-quyet-dinh-tra-cu.csv"
+    options = ("--number", "1486/QĐ-UBND", "--date", "16/05/2025", "--issuer", "Chủ tịch UBND huyện Trà Cú")
+    out, err = run_import(path, province_unit.pk, *options)
+    decision = DecisionPage.objects.get(number="1486/QĐ-UBND")
+    types = [awardee.subject_type for awardee in decision.awardees.all()]
+    assert (types.count("collective"), types.count("individual"), len(types)) == (12, 28, 40)
+    assert "Dòng 4: “I. TẬP THỂ” là dòng đề mục hoặc dòng kết của danh sách" in out + err
+    assert "Danh sách này có 12 tập thể và 28 cá nhân" in out + err

@@ -549,3 +549,20 @@ def test_an_office_s_own_list_with_its_headings_and_no_title_column(tmp_path: Pa
     first = stories(unit)[0]
     assert first.summary == "Hơn mười năm chăm sóc sức khỏe bà con trong buôn." and first.locality.name == "Xã Tân Lập"
     assert [award.award.name for award in first.awards.all()] and "tiêu đề lấy theo tên" in output
+
+
+def test_an_office_s_list_without_headlines_and_its_province_in_no_address() -> None:
+    """A helper's list of Cư M'gar and Buôn Hồ written without seeing the importer: the office's headings, no title
+    column, addresses such as “Xã Ea Drơng, huyện Cư M'gar” read in the importing unit's province, loose fields
+    (“Xây dựng nông thôn mới”, “Bảo vệ môi trường”), summaries of 1 700+ characters: 60 stories, no refusal."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-cu-mgar-van-phong.csv"
+    dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
+    unit = factories.unit("Sở Nội vụ Thử Đắk Lắk", full_name="Sở Nội vụ Thử Đắk Lắk", locality=dak_lak)
+    result = import_exemplars(path.name, path.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == 60
+    assert all(story.locality.display_path.startswith("Đắk Lắk") for story in result.created)
+    by_name = {story.subject_name: story for story in result.created}
+    assert by_name["Y Ngông Mlô"].field.slug == "nong-nghiep"  # “Xây dựng nông thôn mới”
+    assert by_name["Y Ngông Mlô"].locality.display_path.endswith("Xã Ea M'nang › Buôn Ea Kmar")
+    assert Locality.objects.filter(name="Thị trấn Ea Pốk", parent__name="Cư M'gar").exists()  # “TT. Ea Pốk”
+    assert any("tỉnh của đơn vị nhập" in warning for warning in result.warnings)

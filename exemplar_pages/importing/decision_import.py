@@ -20,7 +20,7 @@ from wagtail.log_actions import log
 
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
-from .exemplar_rows import SourceRow, SpreadsheetError, read_rows
+from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
 from .exemplar_validation import RowError, _text, subject_type_of
 from .limits import ImportLimitError, check_bytes
 from .story_awards import AwardResolver
@@ -108,8 +108,19 @@ class _Rows:
         self.resolver = AwardResolver()
         self.errors: list[RowError] = []
         self.warnings: list[str] = []
+        self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
 
     def awardee(self, row: SourceRow) -> DecisionAwardee | None:
+        if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
+            self.section_type = section.subject_type
+            self.warnings.append(
+                _("Row %(line)s: “%(text)s” heads or closes a part of the list; not an awardee.")
+                % {
+                    "line": row.line,
+                    "text": section.text[:80],
+                }
+            )
+            return None
         values = {_column(key): value for key, value in row.values.items()}
         if values.get("__not_object__"):
             self.errors.append(RowError(row.line, _("(whole row)"), _("must be a JSON object.")))
@@ -152,7 +163,7 @@ class _Rows:
 
     def _subject_type(self, line: int, value: Any) -> str:
         if not str(value or "").strip():
-            return "individual"
+            return self.section_type or "individual"
         subject_type = subject_type_of(str(value))
         if subject_type is None:
             self.errors.append(

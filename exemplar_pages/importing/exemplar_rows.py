@@ -78,6 +78,56 @@ HEADING_ALIASES = {
 }
 
 
+#: Words a longer heading holds and the column it means, in this order ("Năm khen thưởng" is the year; "Chức vụ, đơn
+#: vị công tác (địa chỉ)" a decision's position, not a locality); folded.
+HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
+    (("tieu de", "ten bai"), "title"),
+    (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong"), "subject_name"),
+    (("doi tuong", "loai", "phan loai"), "subject_type"),
+    (("linh vuc", "nganh"), "field"),
+    (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
+    (("dia chi", "dia ban", "dia phuong", "noi cu tru"), "locality"),
+    (("phong trao",), "movement"),
+    (("quy",), "quarter"),
+    (("nam",), "year"),
+    (("tom tat", "thanh tich"), "summary"),
+    (("noi dung", "chi tiet"), "body"),
+    (("khen thuong", "danh hieu"), "awards"),
+    (("tu khoa",), "tags"),
+]
+
+
+#: A heading row that offices put inside a list ("I. TẬP THỂ", "II. CÁ NHÂN", "B. Hộ gia đình") or the line that
+#: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
+_SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
+_CLOSING_RE = re.compile(r"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$")
+_SECTION_TYPES = (("tap the", "collective"), ("ho gia dinh", "household"), ("ca nhan", "individual"))
+
+
+@dataclass
+class Section:
+    """A row that heads or closes part of a list, and the subject type the rows under it share (if it says one)."""
+
+    text: str
+    subject_type: str | None
+
+
+def section_row(values: dict[str, Any]) -> Section | None:
+    """The section heading or closing line a row holds alone, else None (a row of data)."""
+    texts = [
+        str(value).strip() for value in values.values() if not isinstance(value, list) and str(value or "").strip()
+    ]
+    if len(texts) != 1:
+        return None
+    text = texts[0]
+    key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(text)).split())
+    kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
+    numbered = _SECTION_RE.match(text) and (kinds or text.upper() == text)
+    if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
+        return None
+    return Section(text, kinds[0] if len(kinds) == 1 and not _CLOSING_RE.search(key) else None)
+
+
 class SpreadsheetError(Exception):
     """The file as a whole cannot be read; the message (Vietnamese) names the file and the problem."""
 
@@ -99,7 +149,10 @@ def column_name(heading: Any) -> str:
     """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`; punctuation
     separates words (`Chức vụ, đơn vị` → `chuc_vu_don_vi`)."""
     name = "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(str(heading or ""))).split())
-    return HEADING_ALIASES.get(name, name)
+    if name in HEADING_ALIASES or name in COLUMNS:
+        return HEADING_ALIASES.get(name, name)
+    words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
+    return next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
 
 
 def _cell(value: Any) -> Any:

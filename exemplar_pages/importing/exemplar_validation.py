@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import repair_vietnamese, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .story_awards import AwardResolver, StoryAwardDraft
@@ -166,9 +166,10 @@ class RowValidator:
 
     def __init__(self, parent: UnitPage, titled_by_name: bool = False) -> None:
         self.titled_by_name = titled_by_name
+        self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
-        self.localities = LocalityResolver()
+        self.localities = LocalityResolver(getattr(parent, "locality", None))
         self.existing = {
             (name_key(story.title), name_key(story.subject_name), story.year): story
             for story in ExemplarStoryPage.objects.child_of(parent)
@@ -187,7 +188,15 @@ class RowValidator:
         if row.values.get("__not_object__"):
             errors.append(RowError(row.line, _("(whole row)"), _("the item is not a JSON object.")))
             return None
+        if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
+            self.section_type = section.subject_type
+            note = _("“%(text)s” heads or closes a part of the list; not a story.") % {"text": section.text[:80]}
+            self.warnings.append(RowError(row.line, _("(whole row)"), note))
+            return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
+        value["subject_type"] = value["subject_type"] or {
+            "individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"
+        }.get(self.section_type or "", "")  # fmt: skip
         if self.titled_by_name and not value["title"]:
             value["title"] = value["subject_name"]
         for column in REQUIRED_COLUMNS:
@@ -224,6 +233,7 @@ class RowValidator:
                 locality = self.localities.resolve(value["locality"])
             except LocalityProblem as error:
                 problem("locality", str(error))
+            self.warnings.extend(RowError(row.line, "locality", note) for note in self.localities.notes)
         movement, note = None, None
         if value["movement"]:  # matched by name, alias or containment; an unknown one becomes a draft movement
             movement, note = self.movements.resolve(value["movement"], row.line)

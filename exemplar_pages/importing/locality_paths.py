@@ -84,11 +84,6 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
     return full, bare
 
 
-def _is_lower(name: str) -> bool:
-    """Whether a name's prefix makes it a district's, a ward's or a commune's (“Xã Ia Dêr”, “huyện Ia Grai”)."""
-    return split_prefix(name, 1)[0] in LOWER_KINDS
-
-
 def _compatible(kind: str | None, locality: Locality) -> bool:
     return kind is None or locality.kind in (kind, K.OTHER)
 
@@ -96,7 +91,11 @@ def _compatible(kind: str | None, locality: Locality) -> bool:
 class LocalityResolver:
     """Resolves paths level by level under their parent; missing levels become NewLocality, shared by rows."""
 
-    def __init__(self) -> None:
+    def __init__(self, home: Locality | None = None) -> None:
+        #: The importing unit's province: an office's address that leaves it out ("Xã Ea Drơng, huyện Cư M'gar")
+        #: is read inside it.
+        self.home = next((loc for loc in home.ancestors_and_self() if loc.kind in TOP_KINDS), None) if home else None
+        self.notes: list[str] = []  # how the last path was completed, for the report
         self.new: dict[tuple[int | None, str], NewLocality] = {}
         self.created: list[Locality] = []
         self._saved: dict[int, Locality] = {}
@@ -111,16 +110,38 @@ class LocalityResolver:
         dashed = _DASH_RE.split(names[0])
         if len(names) == 1 and len(dashed) > 1 and (self._is_top(dashed[0]) or self._is_top(dashed[-1])):
             names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
-        first, last = names[0], names[-1]
-        address = "," in path and not _VILLAGE_RE.match(name_key(last))  # “Xã Ia Dêr, Ia Grai, Gia Lai”
+        first, last = self._rank(names[0]), self._rank(names[-1])
         if len(names) > 1 and (
-            (self._is_top(last) and not self._is_top(first)) or (address and _is_lower(first) and not _is_lower(last))
+            (last == 0 and first != 0) or ("," in path and first is not None and last is not None and first > last)
         ):
-            names.reverse()  # written from the bottom up, as an address is
+            names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
         current: Locality | NewLocality | None = None
-        for depth, name in enumerate(names):
+        self.notes = []
+        if self.home is not None and self._rank(names[0]) not in (None, 0):
+            current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
+            self.notes.append(
+                _("“%(path)s” read in %(province)s, the importing unit's province.")
+                % {
+                    "path": path,
+                    "province": self.home.name,
+                }
+            )
+        for depth, name in enumerate(names, start=1 if current is not None else 0):
             current = self._level(current, name, depth)
         return current
+
+    def _rank(self, name: str) -> int | None:
+        """How high a unit its prefix or name makes it: 0 a province, 1 a district, 2 a commune, 3 a village."""
+        if _VILLAGE_RE.match(name_key(name)):
+            return 3
+        kind = split_prefix(name, 1)[0]
+        if kind in (K.COMMUNE, K.WARD, K.TOWNSHIP, K.SPECIAL_ZONE):
+            return 2
+        if kind in (K.DISTRICT, K.URBAN_DISTRICT, K.TOWN):
+            return 1
+        if kind == K.PROVINCIAL_CITY:  # “Thành phố …”: a central city on the portal, else a province's
+            return 0 if name_key(split_prefix(name, 0)[1]) in self._tops() else 1
+        return 0 if self._is_top(name) else None
 
     def _is_top(self, name: str) -> bool:
         """Whether a name is a province's or a centrally-run city's: by its prefix, or a top-level name on the portal."""
@@ -129,10 +150,14 @@ class LocalityResolver:
             return False
         if kind in TOP_KINDS:
             return True
+        return name_key(bare) in self._tops()
+
+    def _tops(self) -> set[str]:
+        """The names (without prefix) of the provinces and central cities on the portal, and their aliases."""
         if self._top_keys is None:
             tops = Locality.objects.filter(Q(parent=None) | Q(kind__in=TOP_KINDS)).prefetch_related("aliases")
             self._top_keys = {key for locality in tops for key in _keys(locality)[1]}
-        return name_key(bare) in self._top_keys
+        return self._top_keys
 
     def planned(self) -> list[str]:
         """The paths of the localities the import will create."""
@@ -147,6 +172,8 @@ class LocalityResolver:
             if self._found[memo_key] is not None:
                 return self._found[memo_key]
         stored_name = bare if kind in BARE_NAME_KINDS and not bare.isdigit() else name
+        stored_name = re.sub(r"^(?:TT|Tt|tt)\.\s*", "Thị trấn ", stored_name)  # “TT. Ea Pốk”: “Thị trấn Ea Pốk”
+        stored_name = stored_name[:1].upper() + stored_name[1:]  # “xã Ea M'nang” in an address: “Xã Ea M'nang”
         # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit
         key = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
         if key not in self.new:

@@ -239,6 +239,9 @@ FIELD_SYNONYMS = {
     "lao dong thuong binh va xa hoi": "an sinh xa hoi", "bao tro xa hoi": "an sinh xa hoi", "du lich": "van hoa",
     "dan so": "y te", "thue": "tai chinh", "kho bac": "tai chinh", "dang": "xay dung dang", "dan van": "xay dung dang",
     "mat tran": "doan the", "thuong mai": "cong thuong", "cong nghiep": "cong thuong", "giao thong": "giao thong van tai",
+    # rural development is the agriculture sector's; since 2025 so are natural resources and the environment
+    "xay dung nong thon moi": "nong nghiep", "nong thon moi": "nong nghiep", "moi truong": "nong nghiep",
+    "bao ve moi truong": "nong nghiep", "tai nguyen va moi truong": "nong nghiep", "tai nguyen moi truong": "nong nghiep",
 }  # fmt: skip
 _TOPIC_SEPARATOR_RE = re.compile(r"\s*[,;/&+]\s*|\s+[-–—]\s+|\s+(?:và|va|and)\s+|-(?=\D)", re.IGNORECASE)
 
@@ -271,9 +274,12 @@ class FieldIndex:
             return exact, None
         scores: dict[int, int] = {}
         for part in _topics(text):
+            # a short form inside a longer cell counts by its own length: “Xây dựng nông thôn mới” is rural work
+            meant = [(FIELD_SYNONYMS[key], len(key.split())) for key in FIELD_SYNONYMS if _contains(part, key)]
             for term in self.fields:
                 held = [len(topic.split()) for topic in self.topics[term.pk] if _contains(part, topic)]
                 held += [len(part.split()) for topic in self.topics[term.pk] if _contains(topic, part)]
+                held += [size for synonym, size in meant if synonym in self.topics[term.pk]]
                 if held:
                     scores[term.pk] = scores.get(term.pk, 0) + max(held)
         best = max(scores.values(), default=0)
