@@ -566,3 +566,23 @@ def test_an_office_s_list_without_headlines_and_its_province_in_no_address() -> 
     assert by_name["Y Ngông Mlô"].locality.display_path.endswith("Xã Ea M'nang › Buôn Ea Kmar")
     assert Locality.objects.filter(name="Thị trấn Ea Pốk", parent__name="Cư M'gar").exists()  # “TT. Ea Pốk”
     assert any("tỉnh của đơn vị nhập" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("heading", "column"),
+    [
+        ("Họ và tên cá nhân / Tên tập thể", "subject_name"),
+        ("Đối tượng", "subject_type"),
+        ("Loại hình khen thưởng", "awards"),
+        ("Năm khen thưởng", "year"),
+        ("Chức vụ, đơn vị công tác (địa chỉ)", "position"),
+        ("Phong trào thi đua năm 2024", "movement"),
+        ("Tóm tắt thành tích", "summary"),
+        ("Subject Name", "subject_name"),
+        ("Ghi chú", "ghi_chu"),
+    ],
+)
+def test_headings_offices_write_are_read_as_columns(heading: str, column: str) -> None:
+    from exemplar_pages.importing.exemplar_rows import column_name
+
+    assert column_name(heading) == column

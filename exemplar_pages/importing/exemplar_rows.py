@@ -83,6 +83,7 @@ HEADING_ALIASES = {
 HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("tieu de", "ten bai"), "title"),
     (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong"), "subject_name"),
+    (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu"), "awards"),  # not "Loại" as a subject type
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
     (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
@@ -92,7 +93,7 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("nam",), "year"),
     (("tom tat", "thanh tich"), "summary"),
     (("noi dung", "chi tiet"), "body"),
-    (("khen thuong", "danh hieu"), "awards"),
+    (("khen thuong",), "awards"),
     (("tu khoa",), "tags"),
 ]
 
