@@ -140,8 +140,8 @@ def import_exemplars(
         else:
             result.drafts.append(draft)
     result.warnings.extend(str(warning) for warning in validator.warnings)
-    if dry_run and not result.errors and validator.localities.planned():
-        names = "; ".join(validator.localities.planned())
+    if dry_run and not result.errors and (planned := validator.localities.planned()):
+        names = "; ".join(planned)
         result.warnings.append(_("Localities not on the portal yet, to be created: %(names)s") % {"names": names})
     if result.errors or dry_run:
         return result

@@ -194,11 +194,11 @@ class RowValidator:
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
-        value["subject_type"] = value["subject_type"] or {
-            "individual": "Cá nhân", "collective": "Tập thể", "household": "Hộ gia đình"
-        }.get(self.section_type or "", "")  # fmt: skip
+        value["subject_type"] = value["subject_type"] or self.section_type or ""
         if self.titled_by_name and not value["title"]:
             value["title"] = value["subject_name"]
+        quarter_text, quarter_year = quarter_as_written(value["quarter"])
+        value["year"] = value["year"] or quarter_year  # “Quý I/2024” with the year left empty
         for column in REQUIRED_COLUMNS:
             if not value[column]:
                 problem(column, _("required, but empty."))
@@ -239,14 +239,10 @@ class RowValidator:
             movement, note = self.movements.resolve(value["movement"], row.line)
         if note:
             self.warnings.append(RowError(row.line, "movement", note))
-        if not value["year"] and (quarter_year := quarter_as_written(value["quarter"])[1]):
-            value["year"] = quarter_year  # “Quý I/2024” with the year left empty
-            problems[:] = [p for p in problems if p.column != "year"]
         year_text, year_note = year_as_written(value["year"])
         year = self._number(year_text, "year", YEAR_RANGE, problem, value["year"])
         if year is not None and year_note:
             self.warnings.append(RowError(row.line, "year", year_note))
-        quarter_text, quarter_year = quarter_as_written(value["quarter"])
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         for item in _items(row.values.get("awards")):

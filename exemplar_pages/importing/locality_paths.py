@@ -19,16 +19,14 @@ PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
 _VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|plei|soc|doi)\b")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
-#: A prefix written short, its full stop glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT.Tân Biên”.
-_SHORT_PREFIX_RE = re.compile(r"^(TP|Tp|tp|TX|Tx|tx|TT|Tt|tt)\.\s*")
+#: A prefix written short (its full stop maybe glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT. Tân Biên”) in full.
+_SHORT_PREFIX_RE = re.compile(r"^(TP|TX|TT)(?:\.\s*|\s+)", re.IGNORECASE)
+_SHORT_PREFIXES = {"tp": "Thành phố", "tx": "Thị xã", "tt": "Thị trấn"}
 #: Name prefixes and the kind they mean (longest first); None: “Thành phố”, central or provincial by depth.
 PREFIXES: list[tuple[str, str | None]] = [
     ("thanh pho", None),
     ("thi tran", K.TOWNSHIP),
     ("thi xa", K.TOWN),
-    ("tp", None),
-    ("tx", K.TOWN),
-    ("tt", K.TOWNSHIP),
     ("dac khu", K.SPECIAL_ZONE),
     ("tinh", K.PROVINCE),
     ("huyen", K.DISTRICT),
@@ -62,9 +60,14 @@ class NewLocality:
         return above + self.name
 
 
+def expand_short_prefix(name: str) -> str:
+    """ "TT. Ea Pốk" -> "Thị trấn Ea Pốk"; "TP.HCM" -> "Thành phố HCM"."""
+    return _SHORT_PREFIX_RE.sub(lambda short: _SHORT_PREFIXES[short.group(1).lower()] + " ", name)
+
+
 def split_prefix(name: str, depth: int) -> tuple[str | None, str]:
     """The kind a name's prefix means and the name without it: “Huyện Tân Biên” → (huyen, “Tân Biên”)."""
-    name = _SHORT_PREFIX_RE.sub(lambda short: short.group(1) + " ", name)
+    name = expand_short_prefix(name)
     words = name.split()
     key = name_key(name)
     for prefix, kind in PREFIXES:
@@ -172,7 +175,7 @@ class LocalityResolver:
             if self._found[memo_key] is not None:
                 return self._found[memo_key]
         stored_name = bare if kind in BARE_NAME_KINDS and not bare.isdigit() else name
-        stored_name = re.sub(r"^(?:TT|Tt|tt)\.\s*", "Thị trấn ", stored_name)  # “TT. Ea Pốk”: “Thị trấn Ea Pốk”
+        stored_name = expand_short_prefix(stored_name)  # “TT. Ea Pốk”: “Thị trấn Ea Pốk”
         stored_name = stored_name[:1].upper() + stored_name[1:]  # “xã Ea M'nang” in an address: “Xã Ea M'nang”
         # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit
         key = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))

@@ -7,13 +7,14 @@ a draft movement page, for the plan importer and the exemplar importer alike.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.vietnamese import fold_vietnamese
+from cms.vietnamese import fold_vietnamese, vietnamese_slugify
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Spelled-out and abbreviated names of the same bodies.
@@ -73,10 +74,6 @@ def movement_names(title: str) -> set[str]:
 def _contains(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a run of whole words of ``longer``."""
     return f" {shorter} " in f" {longer} "
-
-
-#: Movements' scopes, broadest first (`MovementPage.Scope`).
-SCOPE_BREADTH = ("national", "ministry", "province", "district", "commune", "agency")
 
 
 @dataclass(eq=False)
@@ -157,20 +154,21 @@ class MovementIndex:
 
     def _rank(self, movement) -> tuple:
         """Within reach of the importing unit (launched by it or a unit above it, or nationwide) first, then the
-        nearest, the broadest, live, ongoing, newest."""
-        launcher = movement.path[: -movement.steplen]
+        nearest, the broadest (the order of `MovementPage.Scope`), live, ongoing, newest."""
+        scopes, launcher = list(type(movement).Scope.values), movement.path[: -movement.steplen]
         unit_path = self.unit.path if self.unit is not None else ""
-        near = next(
-            (i for i, (a, b) in enumerate(zip(launcher, unit_path)) if a != b), min(len(launcher), len(unit_path))
-        )
-        reach = unit_path.startswith(launcher) or movement.scope == "national"
-        broad = -list(SCOPE_BREADTH).index(movement.scope) if movement.scope in SCOPE_BREADTH else -len(SCOPE_BREADTH)
-        return reach, near // movement.steplen, broad, movement.live, movement.status == "ongoing", movement.pk
+        near = len(os.path.commonprefix([launcher, unit_path])) // movement.steplen
+        reach = unit_path.startswith(launcher) or movement.scope == type(movement).Scope.NATIONAL
+        broad = -scopes.index(movement.scope) if movement.scope in scopes else -len(scopes)
+        ongoing = movement.status == type(movement).Status.ONGOING
+        return reach, near, broad, movement.live, ongoing, movement.pk
+
+    def _best(self, candidates: list):
+        return max(candidates, key=self._rank) if candidates else None
 
     def match(self, text: str | None):
         """The movement ``text`` names, the best placed of several (see `_rank`); None if it names none."""
-        candidates = self.candidates(text)
-        return max(candidates, key=self._rank) if candidates else None
+        return self._best(self.candidates(text))
 
     def resolve(self, text: str, line: int):
         """(movement, note) for a row: the page it names, or the NewMovement (shared by rows naming it alike).
@@ -180,7 +178,7 @@ class MovementIndex:
         others named; when none is (other units' own movements), a draft movement is made under the unit.
         """
         candidates = self.candidates(text)
-        movement = max(candidates, key=self._rank) if candidates else None
+        movement = self._best(candidates)
         others = "; ".join(f"“{page.title}”" for page in candidates if page is not movement)
         if movement is not None and (len(candidates) == 1 or self._rank(movement)[0]):
             exact = self.find(text) is not None
@@ -264,12 +262,12 @@ class FieldIndex:
 
         self.fields = list(Field.objects.order_by("sort_key"))
         self.topics = {term.pk: _topics(term.name) for term in self.fields}
+        #: By slug and by the slug of the name (as `Field.find` matches, without a query a row)
+        self.exact = {key: term for term in self.fields for key in (term.slug, vietnamese_slugify(term.name))}
 
     def resolve(self, text: str):
         """(field, note): the field ``text`` names exactly, or the one whose topics it holds (the note says so)."""
-        from ..models import Field
-
-        exact = Field.find(text)
+        exact = self.exact.get(text.strip()) or self.exact.get(vietnamese_slugify(text))
         if exact is not None:
             return exact, None
         scores: dict[int, int] = {}

@@ -122,39 +122,19 @@ _ANAPHORA_RE = re.compile(
 _JOINT_MINISTRIES_RE = re.compile(r"(?i:liên)\s+(?i:bộ)\b")
 
 
-#: A steering committee, whose name lists its tasks with commas and may hold "về": "Ban Chỉ đạo phòng chống tội phạm,
-#: tệ nạn xã hội và … tỉnh Kon Tum về tổ chức …", "Ban Chỉ đạo Trung ương về phát triển khoa học, … về kết luận …".
+#: A steering committee, whose name lists its tasks with commas: "Ban Chỉ đạo phòng chống tội phạm, tệ nạn xã hội
+#: và … tỉnh Kon Tum"; a national one's name holds "về": "Ban Chỉ đạo Trung ương về phát triển khoa học, …".
 _STEERING_RE = re.compile(rf"{loose('Ban Chỉ đạo')}\s", re.IGNORECASE)
 _STEERING_STOP_RE = re.compile(
     rf"[;:()]|\s(?:{loose('tại')}|{loose('theo')}|{loose('ngày')})\s|\s{loose('số')}\s*\d", re.IGNORECASE
 )
-#: A national committee whose name holds "về": "Ban Chỉ đạo Trung ương về …", "Ban Chỉ đạo quốc gia về …".
 _NATIONAL_STEERING_RE = re.compile(
     rf"{loose('Ban Chỉ đạo')}\s+(?:{loose('Trung ương')}|{loose('quốc gia')})$", re.IGNORECASE
 )
-_ABOUT_MATTER_RE = re.compile(rf"\s{loose('về việc')}\s|\s[Vv]/[Vv]\s")
-
-
-def _steering_committee(text: str) -> str | None:
-    """A steering committee's name up to the "về" that opens the subject: the last of two, the only one."""
-    if not _STEERING_RE.match(text):
-        return None
-    stop = _STEERING_STOP_RE.search(text)
-    head = text[: stop.start()] if stop else text
-    matter = _ABOUT_MATTER_RE.search(head)
-    abouts = [m.start() for m in ABOUT_RE.finditer(head[: matter.start()] if matter else head)]
-    if abouts and _NATIONAL_STEERING_RE.match(head[: abouts[0]].strip()):
-        return head[: abouts[-1] if len(abouts) > 1 else abouts[0]].strip(" ,")
-    if abouts or matter:
-        head = head[: min([*abouts, *([matter.start()] if matter else [])])]
-    end = next((m for m in _ISSUER_END_RE.finditer(head) if m.group().strip() not in (",", "")), None)
-    return head[: end.start() if end else None].strip(" ,.") or None
 
 
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
-    if steering := _steering_committee(text):
-        return steering
     # an abbreviation or a term inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam", "(khoá X)"
     text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
     m = _ISSUER_END_RE.search(text)
@@ -165,6 +145,7 @@ def _issuer(text: str) -> str | None:
             _JOINT_ISSUER_RE.match(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
             or _JOINT_MINISTRIES_RE.match(text)
             or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
+            or _STEERING_RE.match(text)
         )
     ):
         following = _ISSUER_END_RE.search(text, m.end())
