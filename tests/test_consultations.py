@@ -365,6 +365,24 @@ def test_closing_tells_the_standing_office_once(client, closed_consultation, ope
     assert "/admin/lay-y-kien/" in emails[0].body
 
 
+def test_a_correction_published_after_the_close_does_not_announce_it_again(closed_consultation, cast):
+    """A revision saved before the close (or any stale copy of the page) is published after the job ran."""
+    from exemplar_pages.consultation.closing import close_due_consultations
+    from operations.models import OutgoingEmail
+
+    stale = ConsultationPage.objects.get(pk=closed_consultation.pk)
+    revision = stale.save_revision()
+    assert close_due_consultations() == [closed_consultation.pk]
+    revision.publish()  # as the scheduler publishes a revision set to go live later
+    edited = ConsultationPage.objects.get(pk=closed_consultation.pk).get_latest_revision_as_object()
+    edited.title = "Đợt lấy ý kiến đã qua (đính chính)"
+    edited.save_revision().publish()  # as the admin's "Đăng" after a correction
+    stale.title = "Bản sao cũ"
+    stale.save()
+    assert close_due_consultations() == []
+    assert OutgoingEmail.objects.filter(purpose="consultation.closed").count() == 1
+
+
 def test_public_list_puts_open_consultations_first(client, open_consultation, closed_consultation, unit):
     draft = consultation(unit, today(), publish=False, title="Bản nháp không công khai")
     html = client.get("/lay-y-kien/").content.decode()

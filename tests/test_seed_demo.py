@@ -15,6 +15,7 @@ from wagtail.models import APIToken, Page, PageViewRestriction, Revision
 
 from exemplar_pages.models import (
     ColumnPage,
+    ConsultationClosing,
     ConsultationComment,
     ConsultationNominee,
     ConsultationPage,
@@ -256,6 +257,9 @@ def test_decisions_and_consultations(client) -> None:
     assert open_page.comments.exists() and open_page.nominees.count() >= 3
     closed = next(page for page in ConsultationPage.objects.live() if page.state() == "closed")
     assert set(closed.comments.values_list("stance", flat=True)) >= {"for", "against", "other"}
-    assert closed.comments.filter(is_spam=True).exists() and closed.closed_notified_at is not None
+    assert (
+        closed.comments.filter(is_spam=True).exists()
+        and ConsultationClosing.objects.filter(consultation=closed).exists()
+    )
     html = client.get(open_page.url).content.decode()
     assert "Gửi ý kiến" in html and open_page.comments.first().text not in html

@@ -1,7 +1,7 @@
 """The portal's content model (DESIGN §3), re-exported explicitly."""
 
 from .columns import ColumnPage
-from .consultations import ConsultationComment, ConsultationNominee, ConsultationPage
+from .consultations import ConsultationClosing, ConsultationComment, ConsultationNominee, ConsultationPage
 from .contests import ContestEntry, ContestEntryPhoto, ContestPage, ContestScore
 from .decisions import DecisionAwardee, DecisionPage
 from .gallery import MovementGalleryImage, StoryGalleryImage
@@ -16,6 +16,7 @@ from .units import UnitPage
 __all__ = [
     "Award",
     "ColumnPage",
+    "ConsultationClosing",
     "ConsultationComment",
     "ConsultationNominee",
     "ConsultationPage",

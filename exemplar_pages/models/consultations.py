@@ -89,9 +89,6 @@ class ConsultationPage(Searchable, OpenDatesMixin, PrintableMixin, VietnameseSlu
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    #: Set once by the scheduler's job when the standing office has been told the consultation closed.
-    closed_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
-
     content_panels = Page.content_panels + [
         TextQualityPanel(),
         MultiFieldPanel(
@@ -363,3 +360,23 @@ class ConsultationComment(models.Model):
     @property
     def subject_display(self) -> str:
         return self.nominee_name or str(_("The whole list"))
+
+
+class ConsultationClosing(models.Model):
+    """The standing office was told that the consultation closed: one row, written once by the scheduler's job.
+
+    Kept off the page row: publishing a revision or saving an older copy of the page writes every field of
+    the page, and would bring a field the job set back to empty, and the e-mail a second time.
+    """
+
+    consultation = models.OneToOneField(
+        ConsultationPage, on_delete=models.CASCADE, primary_key=True, related_name="closing_notice"
+    )
+    notified_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("closing notice")
+        verbose_name_plural = _("closing notices")
+
+    def __str__(self) -> str:
+        return f"{self.consultation_id}: {self.notified_at:%d/%m/%Y %H:%M}"

@@ -9,6 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
 from exemplar_pages.models import (
+    ConsultationClosing,
     ConsultationComment,
     ConsultationNominee,
     ConsultationPage,
@@ -341,7 +342,7 @@ def seed_consultations(
                     moderated_at=timezone.now() if stance else None,
                 )
             if page.state() == "closed":  # closed long ago: the office needs no e-mail about it now
-                ConsultationPage.objects.filter(pk=page.pk).update(closed_notified_at=timezone.now())
+                ConsultationClosing.objects.get_or_create(consultation=page)
         pages.append(page)
     count.extra["đang mở / open"] = sum(1 for page in pages if page.state() == "open")
     return pages, count
