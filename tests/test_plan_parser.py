@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
-from exemplar_pages.importing.plan_parser import rejoin_letter_spacing
+from exemplar_pages.importing.plan_lines import rejoin_letter_spacing
 from exemplar_pages.importing.plan_reference import parse_reference
 from exemplar_pages.importing.plan_text import restore_case
 from tests.test_plan_other_bodies import fold

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .plan_header import HEADLINE_OWN_NUMBER_RE
@@ -10,7 +11,10 @@ from .plan_patterns import (
     DATED_LEAD_RE,
     HEADING_RE,
     KINDS,
+    MOTTO_RE,
+    NUMBER_RE,
     OPENING_RE,
+    PLACE_DATE_RE,
     PUBLISHED_RE,
     SUBJECT_IN_LINE_RE,
     SUBJECT_LINE_RE,
@@ -210,3 +214,55 @@ def _post_title(lines: list[str]) -> tuple[int | None, str | None, int, str | No
             subject = HEADLINE_OWN_NUMBER_RE.sub("", m.group(2).strip())  # "số 68/TANDTC-TĐKT" is the number's
             return i, f"{m.group(1)} {subject}", i + 1, m.group(1)
     return None, None, 0, None
+
+
+_LOST_HEADING_SUBJECT_RE = re.compile(rf"^(?:{loose('BAN HÀNH')}|{loose('VỀ VIỆC')}|{loose('PHÊ DUYỆT')})\s")
+
+
+#: The sentence by which a body issues the text itself, in its opening: "… xây dựng Kế hoạch <subject>, cụ thể như sau:".
+_OWN_DOCUMENT_RE = re.compile(
+    rf"\b(?:xây dựng|ban hành|triển khai)\s+(?P<kind>{'|'.join(KINDS)})\s+(?P<subject>[a-zđà-ỹ][^:;]{{10,300}}?)"
+    rf"[\s,]*(?:(?:cụ thể|với (?:các )?nội dung(?: cụ thể)?)\s+)?như sau\s*:"
+)
+
+
+def title_below_date(header: list[str], text: str) -> str | None:
+    """The lines in capitals right below the date line, when the page dropped the kind heading: the title as written
+    ("HỘI THU “KẾ HOẠCH NHỎ” ĐỢT I" over "NĂM HỌC 2018 - 2019")."""
+    dated = next((i for i, line in enumerate(header) if PLACE_DATE_RE.search(line)), None)
+    if dated is None:
+        return None
+    parts = list(
+        itertools.takewhile(
+            lambda line: (
+                is_allcaps(line)
+                and not (MOTTO_RE.search(line) or NUMBER_RE.search(line))
+                and not AUTHORITY_RE.match(line)
+                and any(char.isalpha() for char in line)
+            ),
+            header[dated + 1 : dated + 4],
+        )
+    )
+    if not parts:
+        return None
+    title = restore_case(" ".join(" ".join(parts).split()).lower(), text)
+    return title[:1].upper() + title[1:]
+
+
+def subject_under_lost_heading(header: list[str], kind: str, text: str) -> str | None:
+    """ "BAN HÀNH QUY CHẾ …" under the number line, its heading ("QUYẾT ĐỊNH") lost: the title, of the number's kind."""
+    for index, line in enumerate(header):
+        if _LOST_HEADING_SUBJECT_RE.match(line) and is_allcaps(line):
+            subject = [line]
+            subject += itertools.takewhile(
+                lambda next_line: is_allcaps(next_line) and not AUTHORITY_RE.match(next_line),
+                header[index + 1 : index + 3],
+            )
+            return f"{kind} {restore_case(' '.join(subject).lower(), text)}"
+    return None
+
+
+def title_from_own_sentence(opening: list[str]) -> tuple[str, str] | None:
+    """The kind and title of the sentence by which the body issues the text, in its first lines, if any."""
+    own = _OWN_DOCUMENT_RE.search(" ".join(opening))
+    return (own.group("kind"), f"{own.group('kind')} {own.group('subject').strip(' ,')}") if own else None
