@@ -2348,3 +2348,53 @@ def test_a_year_in_capitals_is_no_part_of_a_province_s_name() -> None:
     assert restore_case("công tác thi đua, khen thưởng tỉnh thái bình năm 2023", text).endswith(
         "tỉnh Thái Bình năm 2023"
     )
+
+
+def test_posts_of_round_50_a_headline_s_actor_an_event_headline_and_a_body_after_a_purpose() -> None:
+    """Held-out round 50, web pages with no header: a headline names the body that acts ("HỘI … PHÁT ĐỘNG …") up to its
+    verb, an event's headline ("KỶ NIỆM …") names none, nor does a cited document's subject ("Nghị quyết số … về ban
+    hành Chương trình …"); "Để …, Công đoàn … hướng dẫn …" and "Hiệu trưởng Trường … phát động …" name the body."""
+    launch = parse_plan(
+        "HỘI NÔNG DÂN HUYỆN ĐẦM DƠI PHÁT ĐỘNG THI ĐUA NĂM 2024\n\nSáng ngày 5 tháng 3 năm 2024 Hội Nông dân huyện tổ "
+        "chức hội nghị, phát động thi đua trong các cơ sở hội.\n\nCăn cứ Kế hoạch thi đua năm 2024 của Hội Nông dân "
+        "tỉnh, huyện hội phát động 05 nội dung thi đua.\n"
+    )
+    assert launch.issuing_body == "Hội Nông dân huyện Đầm Dơi"
+    event = parse_plan(
+        "CHÀO MỪNG 70 NĂM NGÀY GIẢI PHÓNG THỦ ĐÔ 10/10/1954-10/10/2024\n\nNăm 2024 là năm toàn ngành đẩy mạnh thi đua."
+        "\n\nNghị quyết số 15/NQ-CP, ngày 02/3/2024 của Chính phủ về ban hành Chương trình hành động của Chính phủ;\n"
+    )
+    assert event.issuing_body is None
+    guide = parse_plan(
+        "Hướng dẫn xét tặng Bằng khen năm 2024\n\nĐể phong trào thi đua “Lao động giỏi” tiếp tục phát huy hiệu quả, "
+        "Công đoàn Giao thông Vận tải Việt Nam hướng dẫn các Công đoàn trực thuộc thủ tục đề nghị như sau:\n"
+    )
+    assert guide.issuing_body == "Công đoàn Giao thông Vận tải Việt Nam"
+    college = parse_plan(
+        "Tháng thi đua chào mừng 20 năm thành lập Trường\n\nCăn cứ Kế hoạch số 12/KH-CĐYT ngày 02/01/2024 của Trường "
+        "Cao đẳng Y tế Bình Phước về kỷ niệm 20 năm thành lập trường. Hiệu trưởng Trường Cao đẳng Y tế Bình Phước "
+        "phát động tháng thi đua lập thành tích chào mừng.\n"
+    )
+    assert college.issuing_body == "Hiệu trưởng Trường Cao đẳng Y tế Bình Phước"
+
+
+def test_basis_of_round_50_a_directive_joined_by_gan_voi_a_committee_s_whole_name_and_a_mistyped_cua() -> None:
+    """ "…; gắn với việc thực hiện Chỉ thị số 05-CT/TW …" is a second reference; a steering committee's name runs,
+    verbs and commas and all, to the locality that ends it; "cảu Chính phủ" (a typist's "của") names the issuer."""
+    plan = parse_plan(
+        "HỘI CHỮ THẬP ĐỎ HUYỆN CÁI NƯỚC PHÁT ĐỘNG THI ĐUA NĂM 2021\n\nCăn cứ Kế hoạch thi đua năm 2021 của Hội Chữ "
+        "thập đỏ tỉnh, huyện hội phát động 06 nội dung thi đua; gắn với việc thực hiện Chỉ thị số 05-CT/TW của Bộ "
+        "Chính trị về việc “Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”; phong trào được phát "
+        "động đều khắp.\n"
+    )
+    assert [(ref.document_type, ref.number, ref.issuer) for ref in plan.basis] == [
+        ("Kế hoạch", None, "Hội Chữ thập đỏ tỉnh"),
+        ("Chỉ thị", "05-CT/TW", "Bộ Chính trị"),
+    ]
+    steering = parse_reference(
+        "Thực hiện Công văn số 07-CV/BCĐ ngày 10/01/2025 của Ban Chỉ đạo hỗ trợ xây dựng nhà ở cho hộ nghèo, hộ cận "
+        "nghèo trên địa bàn tỉnh Bình Định và chỉ đạo của UBND tỉnh Gia Lai;"
+    )
+    assert steering.issuer == "Ban Chỉ đạo hỗ trợ xây dựng nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn tỉnh Bình Định"
+    typo = parse_reference("Căn cứ Nghị định số 45/2022/NĐ-CP ngày 07/7/2022 cảu Chính phủ về xử phạt vi phạm;")
+    assert (typo.number, typo.issuer) == ("45/2022/NĐ-CP", "Chính phủ")

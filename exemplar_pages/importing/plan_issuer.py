@@ -8,6 +8,7 @@ from .plan_basis import split_clauses
 from .plan_header import left_of_place
 from .plan_patterns import (
     BASIS_VERB_RE,
+    CAPITALISED_TYPE,
     HEADING_RE,
     MOTTO_LINE_RE,
     MOTTO_RE,
@@ -279,6 +280,33 @@ def _below_page_lead(header_lines: list[str]) -> list[str]:
     return header_lines
 
 
+#: What a body does in a web page's headline: "HỘI CHỮ THẬP ĐỎ QUẬN Ô MÔN PHÁT ĐỘNG PHONG TRÀO THI ĐUA NĂM 2020".
+_HEADLINE_VERB_RE = re.compile(
+    r"\s(?:"
+    + "|".join(
+        loose(verb)
+        for verb in ("PHÁT ĐỘNG", "TỔ CHỨC", "BAN HÀNH", "TRIỂN KHAI", "HƯỚNG DẪN", "THÔNG BÁO", "KÝ KẾT", "HƯỞNG ỨNG")
+    )
+    + r")\s",
+    re.IGNORECASE,
+)
+#: A headline about an event, not a body: "KỶ NIỆM 68 NĂM NGÀY THẦY THUỐC VIỆT NAM", "HỘI NGHỊ …", "LỄ …".
+_EVENT_HEADLINE_RE = re.compile(
+    r"^(?:ky niem|chao mung|hoi nghi|hoi thi|hoi thao|le|ngay|tuyen duong|tong ket|so ket|phat dong|thi dua|\d)\b"
+)
+
+
+def _headline_actor(fragment: str) -> str | None:
+    """The body a headline names as acting ("HỘI CHỮ THẬP ĐỎ QUẬN Ô MÔN" of "… PHÁT ĐỘNG PHONG TRÀO …"); None for a
+    headline about an event, or whose words before its verb name no body."""
+    if _EVENT_HEADLINE_RE.match(fold(fragment)):
+        return None
+    head, *acted = _HEADLINE_VERB_RE.split(fragment, maxsplit=1)
+    if acted and not re.match(rf"(?:{ORG_START})\b", head, re.IGNORECASE):
+        return None
+    return head.strip()
+
+
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
@@ -288,6 +316,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     MẶT TRẬN TỔ QUỐC VIỆT NAM") is read whole when the text writes the two pieces as one phrase.
     """
     fragments, union_motto = _header_fragments(_below_page_lead(header_lines), rest)
+    if not any(map(is_marker, header_lines)):  # no motto, number or date: a web page's headline over the text
+        fragments = [name for name in map(_headline_actor, fragments) if name]
     # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
     # an association's motto cell, read after the left column.
     fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]
@@ -378,6 +408,8 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
                 clause, m = _after_a_comma(whole)
             elif clause[:1].isupper():
                 m = OPENING_RE.match(clause) or _LAUNCH_RE.match(clause) or _BODY_GUIDES_RE.match(clause)
+                if m is None:  # "Để phong trào … phát huy hiệu quả, Công đoàn … hướng dẫn các Công đoàn trực thuộc …"
+                    clause, m = _after_a_comma(whole)
                 if m and "," in m.group(1) and len(m.group(1).split()) > 14:
                     # "Sau khi thống nhất với …, Thường trực HĐND xã xây dựng …": the body after the comma, if one acts
                     later, acting = _after_a_comma(whole)
@@ -389,11 +421,13 @@ def opening_body_name(paragraphs: list[str], full_text: str) -> str | None:
             name = re.split(rf"\s+{loose('trực thuộc')}\s", name, flags=re.IGNORECASE)[0]
             # "Sở Nội vụ tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch …": the body advised issues it
             name = re.split(rf"\s+{loose('tham mưu')}(?:\s+{loose('cho')})?\s+", name, flags=re.IGNORECASE)[-1]
-            if name and len(name.split()) <= 14:
+            if name and len(name.split()) <= 14 and not _CITATION_RE.match(name):
                 return expand_locality(_named_instance(name, clause[m.end() :]), full_text)
     return None
 
 
+#: A document cited, not a body: "Nghị quyết số 42/NQ-CP, ngày 21/3/2022 của Chính phủ về [ban hành Chương trình …]".
+_CITATION_RE = re.compile(rf"^(?:{CAPITALISED_TYPE})\s+{loose('số')}\b")
 #: A body's kind a sentence may write in lower case before its capitalised name ("trường Đại học …").
 _LOWER_BODY = "|".join(loose(kind) for kind in ("trường", "phòng", "sở", "ban", "hội", "công đoàn", "bệnh viện"))
 #: The adverbs of time between a body and its verb: "vừa", "đã", "đang", "sẽ", "tiếp tục".
@@ -409,8 +443,32 @@ _LAUNCH_RE = re.compile(
 )
 #: A body's own sentence, no kind of document named: "Phòng Giáo dục và Đào tạo hướng dẫn tổ chức …", a letter's
 #: "Sở Giao thông vận tải đề nghị:".
+_ACTING_START = "|".join(
+    [ORG_START]
+    + [
+        loose(word)
+        for word in (
+            "Hiệu trưởng",
+            "Giám đốc",
+            "Thường trực",
+            "Trung tâm",
+            "Bệnh viện",
+            "Viện",
+            "Bộ",
+            "Cục",
+            "Chi cục",
+            "Mặt trận",
+            "Liên đoàn",
+            "Tổng Liên đoàn",
+            "Thành đoàn",
+            "Tỉnh đoàn",
+            "Huyện đoàn",
+            "Quận đoàn",
+        )
+    ]
+)
 _BODY_GUIDES_RE = re.compile(
-    rf"^((?:{ORG_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}"
+    rf"^((?:{_ACTING_START})\b[^;:,.]{{2,100}}?)\s+(?:{loose('hướng dẫn')}|{loose('thông báo')}|{loose('phát động')}"
     rf"|{loose('triển khai')}|{loose('đề nghị')}|{loose('yêu cầu')})(?:\s|:)"
 )
 #: Kinds of body a name may give without the body's own name ("Công đoàn Ngân hàng").

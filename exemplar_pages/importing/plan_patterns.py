@@ -144,7 +144,12 @@ VERB_PATTERN = (
     + rf"|{loose('Căn')}(?=\s+(?:{loose('vào')}\s+)?(?:{DOC_TYPE_PATTERN})\b)"
 )
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{VERB_PATTERN})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
-BASIS_VERB_RE = re.compile(rf"^(?:[-+•]\s*)?({VERB_PATTERN})\s+(.*)$", re.DOTALL | re.IGNORECASE)
+#: A basis clause; one joined to the sentence before may lead in with "gắn với việc", "đồng thời" ("…; gắn với việc thực
+#: hiện Chỉ thị số 05-CT/TW …").
+BASIS_VERB_RE = re.compile(
+    rf"^(?:[-+•]\s*)?(?:(?:{loose('gắn với')}|{loose('đồng thời')})\s+(?:{loose('việc')}\s+)?)?({VERB_PATTERN})\s+(.*)$",
+    re.DOTALL | re.IGNORECASE,
+)
 DOC_TYPE_RE = re.compile(
     rf"^(?:{loose('các')}\s+|{loose('nội dung')}\s+|{loose('vào')}\s+|{loose('theo')}\s+"
     rf"|(?:(?:{loose('điểm')}|{loose('khoản')}|{loose('Điều')})\s+\w{{1,4}},?\s+)+"
@@ -244,4 +249,5 @@ def _above_header(lines: list[str], i: int) -> bool:
     )
 
 
-OF_RE = re.compile(rf"(?<![^\W\d_]){loose('của')}\s+", re.IGNORECASE)  # "ngày 03/12/2021của …" too
+#: "của" before an issuer ("ngày 03/12/2021của …" too), or as a hurried typist wrote it ("cảu", "cúa").
+OF_RE = re.compile(rf"(?<![^\W\d_])(?:{loose('của')}|{loose('cảu')}|{loose('cúa')})\s+", re.IGNORECASE)

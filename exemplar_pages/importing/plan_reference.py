@@ -21,6 +21,7 @@ from .plan_patterns import (
 from .plan_text import (
     DOC_NUMBER,
     DOC_TYPES,
+    LOCALITY_UNITS,
     find_dates,
     fold,
     kind_from_number,
@@ -133,8 +134,28 @@ _NATIONAL_STEERING_RE = re.compile(
 )
 
 
+#: The locality that ends a steering committee's name: "Ban Chỉ đạo triển khai xóa nhà tạm, nhà dột nát trên địa bàn
+#: tỉnh Khánh Hòa" (its tasks, verbs and commas and all, come before it).
+_STEERING_PLACE_RE = re.compile(
+    rf"\s(?:{'|'.join(loose(unit) for unit in LOCALITY_UNITS)})\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
+)
+
+#: Where the name has ended: another body's part of the sentence ("… tỉnh Khánh Hòa và chỉ đạo của UBND tỉnh …"),
+#: the subject ("… về tổ chức Ngày hội …").
+_OTHER_BODY_RE = re.compile(rf"\s(?:{loose('của')}|{loose('về')})\s", re.IGNORECASE)
+
+
+def _steering_committee(text: str) -> str | None:
+    """A steering committee's whole name, to the locality that ends it, when the text names one before any stop."""
+    stops = [m.start() for m in (_STEERING_STOP_RE.search(text), _OTHER_BODY_RE.search(text)) if m]
+    places = list(_STEERING_PLACE_RE.finditer(text, 0, min(stops, default=len(text))))
+    return text[: places[-1].end()] if _STEERING_RE.match(text) and places else None
+
+
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
+    if steering := _steering_committee(text):
+        return steering
     # an abbreviation or a term inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam", "(khoá X)"
     text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
     m = _ISSUER_END_RE.search(text)
