@@ -482,3 +482,17 @@ def test_a_list_attached_to_a_decision_as_an_office_types_it(province_unit):
     assert (types.count("collective"), types.count("individual"), len(types)) == (12, 28, 40)
     assert "Dòng 4: “I. TẬP THỂ” là dòng đề mục hoặc dòng kết của danh sách" in out + err
     assert "Danh sách này có 12 tập thể và 28 cá nhân" in out + err
+
+
+def test_a_decision_s_number_date_issuer_and_award_come_from_the_lines_above_its_list(province_unit):
+    """A helper's workbook (tests/fixtures/decisions/): "(Kèm theo Quyết định số 3157/QĐ-UBND ngày 10/12/2025 của Chủ
+    tịch UBND tỉnh Lào Cai)" and the title "… ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" above the header give the
+    decision and the award no row writes; nothing to type on the command line."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-bang-khen-lao-cai.xlsx"
+    out, err = run_import(path, province_unit.pk)
+    decision = DecisionPage.objects.get(number="3157/QĐ-UBND")
+    assert (decision.decision_date, decision.issuer) == (date(2025, 12, 10), "Chủ tịch UBND tỉnh Lào Cai")
+    awardees = list(decision.awardees.all())
+    assert len(awardees) == 50 and {awardee.award_text for awardee in awardees} == {"Bằng khen của Chủ tịch UBND tỉnh"}
+    assert all(awardee.award is not None for awardee in awardees)
+    assert "(Danh sách có 50 tập thể, cá nhân)" in out + err

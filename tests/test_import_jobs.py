@@ -122,11 +122,11 @@ def test_the_job_page_shows_row_progress_while_the_import_runs(client, tmp_path,
 def test_a_failed_job_keeps_no_progress_and_saves_nothing(client, tmp_path, settings):
     office, unit = office_and_unit(client, settings, "thuongtruc-tiendo-loi")
     rows = many_rows(6)
-    rows[4]["field"] = "Lĩnh vực lạ"
+    rows[4]["year"] = "20x4"
     job = queued_job(tmp_path, unit, office, rows, "loi.csv")
     run_job(ImportJob.objects.select_related("parent", "user").get(pk=job.pk))
     job.refresh_from_db()
-    assert job.status == ImportJob.Status.FAILED and "Dòng 6: field" in job.report
+    assert job.status == ImportJob.Status.FAILED and "Dòng 6: year" in job.report
     assert stories(unit) == [] and not default_storage.exists(progress_name(job))
     page = client.get(reverse("import_job", args=[job.pk])).content.decode()
     assert "<progress" not in page and "Không nhập được" in page

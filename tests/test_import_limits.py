@@ -208,14 +208,14 @@ def test_failing_job_ends_failed_with_the_row_errors_and_saves_nothing(client, t
     unit = new_unit()
     office_client(client)
     rows = good_rows()
-    rows[2]["field"] = "Lĩnh vực lạ"
+    rows[2]["year"] = "20x4"
     response = post_exemplars(client, write_csv(rows, tmp_path / "nen-loi.csv"), unit)
     job = ImportJob.objects.get()
     assert job.status == ImportJob.Status.FAILED and job.error_count == 1
-    assert "Dòng 4: field: không có lĩnh vực “Lĩnh vực lạ”; dùng một trong các lĩnh vực:" in job.report
+    assert "Dòng 4: year: “20x4” phải là số từ 1945 đến 2100." in job.report
     assert stories(unit) == [] and not ExemplarStoryPage.objects.filter(title=rows[0]["title"]).exists()
     page = client.get(response["Location"]).content.decode()
-    assert "Không nhập được" in page and "Dòng 4: field: không có lĩnh vực" in page
+    assert "Không nhập được" in page and "Dòng 4: year: “20x4”" in page
 
 
 def test_plan_upload_runs_as_a_job(client, settings) -> None:

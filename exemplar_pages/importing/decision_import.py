@@ -9,6 +9,7 @@ warning. The decision's number, date and issuer come from the options, or from t
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,11 +19,14 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.vietnamese import is_valid_syllable
+
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
 from .exemplar_validation import RowError, _text, subject_type_of
 from .limits import ImportLimitError, check_bytes
+from .plan_reference import parse_reference
 from .story_awards import AwardResolver
 
 __all__ = ["DecisionImportRefused", "DecisionImportResult", "import_decision", "import_decision_file"]
@@ -109,10 +113,18 @@ class _Rows:
         self.errors: list[RowError] = []
         self.warnings: list[str] = []
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
+        self.list_end: str | None = None  # the line that ended the list, once read
 
     def awardee(self, row: SourceRow) -> DecisionAwardee | None:
+        if self.list_end is not None:  # the signer's block below "(Danh sách có 50 tập thể, cá nhân)"
+            self.warnings.append(
+                _("Row %(line)s: below the line that ends the list (“%(end)s”); not an awardee.")
+                % {"line": row.line, "end": self.list_end[:80]}
+            )
+            return None
         if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
             self.section_type = section.subject_type
+            self.list_end = section.text if section.ends_list else None
             self.warnings.append(
                 _("Row %(line)s: “%(text)s” heads or closes a part of the list; not an awardee.")
                 % {
@@ -198,13 +210,47 @@ class _Rows:
         return story
 
 
+#: "(Kèm theo Quyết định số 3157/QĐ-UBND ngày 10/12/2025 của Chủ tịch UBND tỉnh …)" above a list's header.
+_ATTACHED_RE = re.compile(r"^\(?\s*(?:kèm theo|ban hành kèm theo)\s+(.+?)\)?\s*$", re.IGNORECASE)
+#: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH": the award the whole list receives.
+_LIST_AWARD_RE = re.compile(r"\bđược\s+(?:tặng|khen thưởng|công nhận|trao tặng)\s+(.+)$", re.IGNORECASE)
+
+
+def decision_of_title_lines(lines: list[str]) -> dict:
+    """The number, date and issuer of the decision a list says it is attached to, and the award its title names."""
+    found: dict = {}
+    for line in lines:
+        if (attached := _ATTACHED_RE.match(line.strip())) and not found.get("number"):
+            reference = parse_reference(f"Căn cứ {attached.group(1)}")
+            if reference is not None and reference.document_type == "Quyết định":
+                found.update(number=reference.number or "", issuer=reference.issuer or "")
+                found["date"] = f"{reference.date:%d/%m/%Y}" if reference.date else ""
+        elif (award := _LIST_AWARD_RE.search(line.strip())) and not found.get("award"):
+            text = award.group(1).strip(" .:")
+            found["award"] = _as_sentence(text) if text.upper() == text else text
+    return {key: value for key, value in found.items() if value}
+
+
+def _as_sentence(text: str) -> str:
+    """ "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" -> "Bằng khen của Chủ tịch UBND tỉnh": abbreviations kept in capitals."""
+    words = [word.lower() if is_valid_syllable(word.lower().strip(",.;")) else word for word in text.split()]
+    sentence = " ".join(words)
+    return re.sub(r"\bchủ tịch\b", "Chủ tịch", sentence[:1].upper() + sentence[1:])
+
+
 def _header(options: dict, found: dict) -> dict:
     """The decision's own fields: options first, then the file's keys; missing or bad ones refuse the import."""
     header = {key: options.get(key) or found.get(key) or "" for key in HEADER_KEYS}
     problems = []
     for key in ("number", "date", "issuer"):
         if not str(header[key]).strip():
-            problems.append(_("--%(key)s is missing (or the “%(key)s” key of the JSON file).") % {"key": key})
+            problems.append(
+                _(
+                    "--%(key)s is missing (or the “%(key)s” key of the JSON file, or a line “(Kèm theo Quyết định số … "
+                    "ngày … của …)” above the list's header)."
+                )
+                % {"key": key}
+            )
     if header["date"] and parse_date(header["date"]) is None:
         problems.append(_("--date “%(value)s” is not a dd/mm/yyyy date.") % {"value": header["date"]})
     if problems:
@@ -221,8 +267,10 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     found: dict = {}
     if Path(file_name).suffix.lower() == ".json":
         data, found = _split_json(file_name, data)
+    table = read_rows(file_name, data, known=[*COLUMNS, *ALIASES])
+    found = {**decision_of_title_lines(table.title_lines), **found}
     header = _header(options, found)
-    columns, rows = read_rows(file_name, data, known=[*COLUMNS, *ALIASES])
+    columns, rows = table.columns, table.rows
     columns = [_column(column) for column in columns]
     result = DecisionImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
@@ -231,7 +279,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     if Path(file_name).suffix.lower() != ".json" and "name" not in columns:
         result.errors.append(RowError(1, "name", _("required column missing from the header row.")))
         return result
-    validator = _Rows(str(options.get("award") or "").strip())
+    validator = _Rows(str(options.get("award") or found.get("award") or "").strip())
     awardees = [awardee for awardee in map(validator.awardee, rows) if awardee is not None]
     result.errors, result.warnings = validator.errors, result.warnings + validator.warnings
     if result.errors:

@@ -114,7 +114,8 @@ def import_exemplars(
                 "Only administrators (--user is an administrator) may publish on import; other imports must go through moderation."
             )
         )
-    columns, rows = read_rows(file_name, data)
+    table = read_rows(file_name, data)
+    columns, rows = table.columns, table.rows
     result = ExemplarImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,8 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
 _SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
 _CLOSING_RE = re.compile(r"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$")
 _SECTION_TYPES = (("tap the", "collective"), ("ho gia dinh", "household"), ("ca nhan", "individual"))
+#: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
+_LIST_END_RE = re.compile(r"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$")
 
 
 @dataclass
@@ -87,6 +89,8 @@ class Section:
 
     text: str
     subject_type: str | None
+    #: The line ends the list ("Tổng cộng: 80", "Danh sách này có …./.").
+    ends_list: bool = False
 
 
 def section_row(values: dict[str, Any]) -> Section | None:
@@ -102,7 +106,8 @@ def section_row(values: dict[str, Any]) -> Section | None:
     numbered = _SECTION_RE.match(text) and (kinds or text.upper() == text)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
         return None
-    return Section(text, kinds[0] if len(kinds) == 1 and not _CLOSING_RE.search(key) else None)
+    closing = bool(_CLOSING_RE.search(key))
+    return Section(text, kinds[0] if len(kinds) == 1 and not closing else None, bool(_LIST_END_RE.search(key)))
 
 
 class SpreadsheetError(Exception):
@@ -120,6 +125,16 @@ class SourceRow:
 
     line: int
     values: dict[str, Any]
+
+
+@dataclass
+class Table:
+    """A list as read: its columns, its data rows, and the lines above its header (the list's title, "(Kèm theo
+    Quyết định số …)")."""
+
+    columns: list[str]
+    rows: list[SourceRow]
+    title_lines: list[str] = field(default_factory=list)
 
 
 def column_name(heading: Any) -> str:
@@ -156,9 +171,43 @@ def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> i
     return 0
 
 
-def _table_rows(
-    file_name: str, records: Iterable[tuple[int, list[Any]]], known: frozenset[str]
-) -> tuple[list[str], list[SourceRow]]:
+#: The longest heading a second header row holds ("Số, ngày quyết định").
+SUB_HEADING_WORDS = 8
+
+
+def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> bool:
+    """A second header row under a merged group heading ("Khen thưởng đã đạt được" over "Hình thức" and "Số, ngày quyết
+    định"): short headings without figures, one of them under an empty cell of the header, none under the name."""
+    texts = {index: _cell(cell) for index, cell in enumerate(cells) if _cell(cell)}
+    return (
+        bool(texts)
+        and all(isinstance(text, str) and not re.search(r"\d", text) for text in texts.values())
+        and all(len(text.split()) <= SUB_HEADING_WORDS for text in texts.values())
+        and any(index < len(header) and not _cell(header[index]) for index in texts)
+        and not any(index < len(columns) and columns[index] == "subject_name" for index in texts)
+    )
+
+
+def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -> list[str]:
+    """The columns of a two-row header: a sub-heading by itself when it names a column, else with its group's heading
+    (the nearest one to its left) when that names one no other column took; a heading alone over an empty sub-cell."""
+    columns: list[str] = []
+    group = ""
+    for index in range(max(len(header), len(sub))):
+        top = _cell(header[index]) if index < len(header) else ""
+        below = _cell(sub[index]) if index < len(sub) else ""
+        group = str(top) if top else group
+        if not below:
+            columns.append(column_name(top))
+            continue
+        alone, grouped = column_name(below), column_name(f"{group} {below}")
+        if alone not in known and grouped in known and grouped not in columns:
+            alone = grouped
+        columns.append(alone)
+    return columns
+
+
+def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known: frozenset[str]) -> Table:
     """Header (see `_header_index`) and the data rows under it, blank rows skipped, read within the limits."""
     kept: list[tuple[int, list[Any]]] = []
     try:
@@ -171,13 +220,17 @@ def _table_rows(
         raise SpreadsheetError(file_name, str(error)) from error
     if not kept:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    start = _header_index(kept, known)
+    start = header_at = _header_index(kept, known)
     columns = [column_name(heading) for heading in kept[start][1]]
+    if start + 1 < len(kept) and _is_sub_header(kept[start][1], kept[start + 1][1], columns):
+        columns = _merged_headings(kept[start][1], kept[start + 1][1], known)
+        start += 1
     rows = []
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         rows.append(SourceRow(line, values))
-    return [name for name in columns if name], rows
+    titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
+    return Table([name for name in columns if name], rows, titles)
 
 
 def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
@@ -201,12 +254,12 @@ def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]
         csv.field_size_limit(previous)
 
 
-def _read_csv(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
+def _read_csv(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     with closing(_csv_records(file_name, data)) as records:  # restores csv's field limit at once
         return _table_rows(file_name, records, known)
 
 
-def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
+def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     try:
         check_zip(data)
     except ImportLimitError as error:
@@ -225,7 +278,7 @@ def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list
         workbook.close()
 
 
-def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
+def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     """An Excel 97–2003 workbook's first sheet (xlrd); an .xlsx or a web page saved under the old name is said so."""
     if data.startswith(b"PK"):  # an .xlsx named .xls
         return _read_xlsx(file_name, data, known)
@@ -247,7 +300,7 @@ def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[
         workbook.release_resources()
 
 
-def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list[str], list[SourceRow]]:
+def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     try:
         content = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
@@ -273,10 +326,10 @@ def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> tuple[list
         rows.append(SourceRow(index, values))
     if not rows:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    return list(columns), rows
+    return Table(list(columns), rows)
 
 
-def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> tuple[list[str], list[SourceRow]]:
+def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Table:
     """Columns and rows of a CSV, XLSX, XLS or JSON list; `known`: column names (after `column_name`) that tell
     the header row from title lines above it."""
     suffix = Path(file_name).suffix.lower()

@@ -28,12 +28,17 @@ SUBJECT_TYPES = {
     "gia dinh": "household",
     "ho gd": "household",
     "hgd": "household",
+    # the abbreviations of an office's "Loại" column
+    "cn": "individual",
+    "tt": "collective",
 }
 #: What a longer cell opens with: “Cá nhân tiêu biểu”, “Tập thể lớp 9A”, “Hộ gia đình văn hóa”.
 SUBJECT_TYPE_OPENINGS = (("ca nhan", "individual"), ("tap the", "collective"), ("ho gia dinh", "household"))
 
 
 _YEAR_RANGE_RE = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{4})$")
+#: The longest period a year cell may span ("2021 - 2025", "2016-2025").
+MAX_PERIOD_YEARS = 10
 _ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
 
@@ -42,12 +47,13 @@ def year_as_written(text: str) -> tuple[str, str | None]:
     second year with a note saying so."""
     text = re.sub(r"^(?:năm học|năm|nam hoc|nam)\s*", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^(\d{4})\.0+$", r"\1", text)
-    school_year = _YEAR_RANGE_RE.match(text)
-    if school_year and int(school_year.group(2)) - int(school_year.group(1)) == 1:
-        return school_year.group(2), _("“%(value)s” taken as the year %(year)s (the school year's end).") % {
-            "value": text,
-            "year": school_year.group(2),
-        }
+    span = _YEAR_RANGE_RE.match(text)
+    if span and 0 < int(span.group(2)) - int(span.group(1)) <= MAX_PERIOD_YEARS:
+        if int(span.group(2)) - int(span.group(1)) == 1:
+            note = _("“%(value)s” taken as the year %(year)s (the school year's end).")
+        else:  # "2021 - 2025": a movement's five years, told in its last
+            note = _("“%(value)s” taken as the year %(year)s (the period's last year).")
+        return span.group(2), note % {"value": text, "year": span.group(2)}
     return text, None
 
 
@@ -167,6 +173,7 @@ class RowValidator:
     def __init__(self, parent: UnitPage, titled_by_name: bool = False) -> None:
         self.titled_by_name = titled_by_name
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
+        self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
         self.localities = LocalityResolver(getattr(parent, "locality", None))
@@ -188,8 +195,13 @@ class RowValidator:
         if row.values.get("__not_object__"):
             errors.append(RowError(row.line, _("(whole row)"), _("the item is not a JSON object.")))
             return None
+        if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
+            note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
+            self.warnings.append(RowError(row.line, _("(whole row)"), note))
+            return None
         if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
             self.section_type = section.subject_type
+            self.list_end = section.text if section.ends_list else None
             note = _("“%(text)s” heads or closes a part of the list; not a story.") % {"text": section.text[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
@@ -219,14 +231,17 @@ class RowValidator:
                 % {"value": value["subject_type"]},
             )
         field_term = None
+        context = (value["movement"], value["summary"], value["body"])  # what the row speaks of, for a loose field
         if value["field"]:  # by name or slug, else by the topics a loosely written name holds (“Giáo dục”)
             try:
-                field_term, note = self.fields.resolve(value["field"])
-            except FieldProblem as error:
-                problem("field", str(error))
-            else:
-                if note:
-                    self.warnings.append(RowError(row.line, "field", note))
+                field_term, note = self.fields.resolve(value["field"], *context)
+            except FieldProblem as error:  # a name of its own ("Kinh tế vườn đồi"): the topics the row speaks of
+                inferred = self.fields.infer(value["field"], *context)
+                field_term, note = inferred or (None, None)
+                if inferred is None:
+                    problem("field", str(error))
+            if note:
+                self.warnings.append(RowError(row.line, "field", note))
         locality = None
         if value["locality"]:
             try:

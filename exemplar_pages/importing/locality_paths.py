@@ -99,7 +99,7 @@ class LocalityResolver:
         #: is read inside it.
         self.home = next((loc for loc in home.ancestors_and_self() if loc.kind in TOP_KINDS), None) if home else None
         self.notes: list[str] = []  # how the last path was completed, for the report
-        self.new: dict[tuple[int | None, str], NewLocality] = {}
+        self.new: dict[tuple[int | None, str, str], NewLocality] = {}  # by parent, name and the kind written
         self.created: list[Locality] = []
         self._saved: dict[int, Locality] = {}
         self._found: dict[tuple[int | None, str], Locality | None] = {}
@@ -107,19 +107,30 @@ class LocalityResolver:
 
     def resolve(self, path: str) -> Locality | NewLocality:
         """The locality a path names, or the new one to create for it."""
+        self.notes = []
         names = [part.strip() for part in PATH_SEPARATOR_RE.split(path or "") if part.strip()]
         if not names:
             raise LocalityProblem(_("empty locality path."))
         dashed = _DASH_RE.split(names[0])
         if len(names) == 1 and len(dashed) > 1 and (self._is_top(dashed[0]) or self._is_top(dashed[-1])):
             names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
+        kinds = [split_prefix(name, 1)[0] for name in names]
+        siblings = [i for i in range(1, len(names)) if kinds[i] in LOWER_KINDS and kinds[i] == kinds[i - 1]]
+        if (
+            siblings
+        ):  # “xã Văn Bàn, xã Minh Lương, xã Dương Quỳ”: a collective of several communes, filed under the first
+            kept = [name for i, name in enumerate(names) if i not in siblings]
+            self.notes.append(
+                _("“%(path)s” names several localities of one level; filed under the first, “%(first)s”.")
+                % {"path": path, "first": names[siblings[0] - 1]}
+            )
+            names = kept
         first, last = self._rank(names[0]), self._rank(names[-1])
         if len(names) > 1 and (
             (last == 0 and first != 0) or ("," in path and first is not None and last is not None and first > last)
         ):
             names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
         current: Locality | NewLocality | None = None
-        self.notes = []
         if self.home is not None and self._rank(names[0]) not in (None, 0):
             current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
             self.notes.append(
@@ -177,12 +188,15 @@ class LocalityResolver:
         stored_name = bare if kind in BARE_NAME_KINDS and not bare.isdigit() else name
         stored_name = expand_short_prefix(stored_name)  # “TT. Ea Pốk”: “Thị trấn Ea Pốk”
         stored_name = stored_name[:1].upper() + stored_name[1:]  # “xã Ea M'nang” in an address: “Xã Ea M'nang”
-        # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit
-        key = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
-        if key not in self.new:
-            guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
-            self.new[key] = NewLocality(stored_name[:255], guessed, parent)
-        return self.new[key]
+        # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit; “huyện Mù Cang Chải”
+        # and “xã Mù Cang Chải” (the 2025 commune named after the old district) are two
+        base = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
+        same = [new for (*at, written), new in self.new.items() if tuple(at) == base and kind in (None, written, "")]
+        if same:
+            return same[0]
+        guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
+        new = self.new[(*base, kind or "")] = NewLocality(stored_name[:255], guessed, parent)
+        return new
 
     def _find(self, parent: Locality | None, name: str, kind: str | None, bare: str) -> Locality | None:
         """The locality ``name`` means under ``parent``, matched level by level from the top.

@@ -27,6 +27,7 @@ MOVEMENT_PREFIXES = (
     "cuoc van dong",
     "chuong trinh",
 )
+_QUOTES = "“”\"'‘’«»"
 _QUOTED_RE = re.compile(r"[“\"'‘«]([^”\"'’»]{3,})[”\"'’»]")
 _PART_SEPARATOR_RE = re.compile(r"\s+[-–—:]\s+|,\s+")
 #: A name shorter than this (in words) never matches by containment: “thi đua” is in every title.
@@ -177,6 +178,9 @@ class MovementIndex:
         several movements share is never refused: the one within reach of the importing unit is taken and the
         others named; when none is (other units' own movements), a draft movement is made under the unit.
         """
+        text = text.strip()
+        if text[:1] in _QUOTES and text[-1:] in _QUOTES:  # “Dạy tốt, học tốt” as an office quotes it: the name inside
+            text = text.strip(_QUOTES).strip()
         candidates = self.candidates(text)
         movement = self._best(candidates)
         others = "; ".join(f"“{page.title}”" for page in candidates if page is not movement)
@@ -240,6 +244,15 @@ FIELD_SYNONYMS = {
     # rural development is the agriculture sector's; since 2025 so are natural resources and the environment
     "xay dung nong thon moi": "nong nghiep", "nong thon moi": "nong nghiep", "moi truong": "nong nghiep",
     "bao ve moi truong": "nong nghiep", "tai nguyen va moi truong": "nong nghiep", "tai nguyen moi truong": "nong nghiep",
+    "chan nuoi": "nong nghiep", "trong trot": "nong nghiep", "khuyen nong": "nong nghiep", "thuy loi": "nong nghiep",
+    "rung": "nong nghiep", "vuon rung": "nong nghiep",
+    "khuyen hoc": "giao duc", "khuyen tai": "giao duc", "hoc tap": "giao duc",
+    "kinh te": "cong thuong", "kinh te tap the": "cong thuong", "hop tac xa": "cong thuong",
+    "san xuat kinh doanh": "cong thuong", "sxkd": "cong thuong", "kinh doanh": "cong thuong",
+    "doanh nghiep": "cong thuong",
+    "phu nu": "doan the", "thanh nien": "doan the", "cong doan": "doan the", "cuu chien binh": "doan the",
+    "dan toc": "doi song xa hoi", "ton giao": "doi song xa hoi", "binh dang gioi": "doi song xa hoi",
+    "doi song van hoa": "van hoa", "van hoa xa hoi": "van hoa",
 }  # fmt: skip
 _TOPIC_SEPARATOR_RE = re.compile(r"\s*[,;/&+]\s*|\s+[-–—]\s+|\s+(?:và|va|and)\s+|-(?=\D)", re.IGNORECASE)
 
@@ -265,8 +278,9 @@ class FieldIndex:
         #: By slug and by the slug of the name (as `Field.find` matches, without a query a row)
         self.exact = {key: term for term in self.fields for key in (term.slug, vietnamese_slugify(term.name))}
 
-    def resolve(self, text: str):
-        """(field, note): the field ``text`` names exactly, or the one whose topics it holds (the note says so)."""
+    def resolve(self, text: str, *contexts: str):
+        """(field, note): the field ``text`` names exactly, or the one whose topics it holds (the note says so); of
+        several equally, the one the row's ``contexts`` (movement, summary) speak of most, else the first."""
         exact = self.exact.get(text.strip()) or self.exact.get(vietnamese_slugify(text))
         if exact is not None:
             return exact, None
@@ -280,17 +294,44 @@ class FieldIndex:
                 held += [size for synonym, size in meant if synonym in self.topics[term.pk]]
                 if held:
                     scores[term.pk] = scores.get(term.pk, 0) + max(held)
-        best = max(scores.values(), default=0)
-        found = [term for term in self.fields if best and scores.get(term.pk) == best]
+        found = self._best_scored(scores)
+        if len(found) > 1:  # “Kinh tế vườn rừng” under a forest movement: the row tells
+            context = self._context_scores(contexts)
+            found = self._best_scored({term.pk: context.get(term.pk, 0) for term in found}) or found
         if len(found) == 1:
             return found[0], _("“%(value)s” taken as the field “%(name)s”.") % {"value": text, "name": found[0].name}
-        names = "; ".join(term.name for term in (found or self.fields))
-        if found:
-            raise FieldProblem(
-                _("“%(value)s” could be several fields (%(names)s); write one of them.")
-                % {"value": text, "names": names}
-            )
+        if found:  # never a refusal: the first in the list's order, said so
+            note = _("“%(value)s” could be several fields (%(names)s): taken as “%(name)s”; check it.")
+            names = "; ".join(term.name for term in found)
+            return found[0], note % {"value": text, "names": names, "name": found[0].name}
+        names = "; ".join(term.name for term in self.fields)
         raise FieldProblem(_("there is no field “%(value)s”; use one of: %(names)s.") % {"value": text, "names": names})
+
+    def _best_scored(self, scores: dict[int, int]) -> list:
+        best = max(scores.values(), default=0)
+        return [term for term in self.fields if best and scores.get(term.pk) == best]
+
+    def _context_scores(self, contexts) -> dict[int, int]:
+        """How often texts of the row (its movement, summary) name each field's topics or their short forms."""
+        scores: dict[int, int] = {}
+        for context in filter(None, contexts):
+            words = f" {name_key(context)} "
+            for term in self.fields:
+                topics = self.topics[term.pk]
+                held = sum(words.count(f" {topic} ") for topic in topics)
+                held += sum(words.count(f" {key} ") for key, topic in FIELD_SYNONYMS.items() if topic in topics)
+                if held:
+                    scores[term.pk] = scores.get(term.pk, 0) + held
+        return scores
+
+    def infer(self, text: str, *contexts: str):
+        """(field, note) for a field no name matches ("Kinh tế vườn đồi"), from the topics the row's movement and
+        summary name; None when they name none."""
+        found = self._best_scored(self._context_scores(contexts))
+        if not found:
+            return None
+        note = _("there is no field “%(value)s”: taken as “%(name)s” from the row's movement and summary; check it.")
+        return found[0], note % {"value": text, "name": found[0].name}
 
 
 def _distinct(pages: list) -> list:
