@@ -623,3 +623,11 @@ def test_a_province_s_workbook_with_a_two_row_header_a_signer_and_loose_cells() 
     assert village.parent.parent != commune
     assert not MovementPage.objects.filter(title__startswith="“").exists()  # “Dạy tốt, học tốt” without its quotes
     assert any("Tổng cộng: 80" in warning and "nằm dưới dòng kết thúc" in warning for warning in result.warnings)
+
+
+def test_a_unit_written_as_it_was_before_the_reform_and_several_communes_of_one_address() -> None:
+    resolver = LocalityResolver()
+    tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+    assert resolver.resolve("Xã Tân Lập, huyện Tân Biên (cũ), tỉnh Tây Ninh") == tan_lap
+    first = resolver.resolve("Tây Ninh / Xã Tân Lập, xã Thử Hai, xã Thử Ba")
+    assert first == tan_lap and "xếp vào địa bàn đầu tiên, “Xã Tân Lập”" in resolver.notes[0]

@@ -87,6 +87,10 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
     return full, bare
 
 
+#: "tỉnh Yên Bái (cũ)": a unit named as it was before the 2025 reform is the unit of that name (its successor is known).
+_FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trước khi sáp nhập)\)\s*$", re.IGNORECASE)
+
+
 def _compatible(kind: str | None, locality: Locality) -> bool:
     return kind is None or locality.kind in (kind, K.OTHER)
 
@@ -108,7 +112,8 @@ class LocalityResolver:
     def resolve(self, path: str) -> Locality | NewLocality:
         """The locality a path names, or the new one to create for it."""
         self.notes = []
-        names = [part.strip() for part in PATH_SEPARATOR_RE.split(path or "") if part.strip()]
+        names = [_FORMER_RE.sub("", part).strip() for part in PATH_SEPARATOR_RE.split(path or "")]
+        names = [name for name in names if name]
         if not names:
             raise LocalityProblem(_("empty locality path."))
         dashed = _DASH_RE.split(names[0])
