@@ -250,13 +250,13 @@ def test_json_items_are_numbered_from_one(tmp_path: Path) -> None:
 def test_a_missing_column_is_named(tmp_path: Path) -> None:
     path = tmp_path / "thieu-cot.csv"
     path.write_text(
-        "title,subject_name,subject_type,locality,year\nMột bài,Một người,individual,Tỉnh Tây Ninh,2023\n",
+        "title,subject_type,field,locality,year\nMột bài,individual,Y tế,Tỉnh Tây Ninh,2023\n",
         encoding="utf-8",
     )
     with pytest.raises(CommandError):
         output = StringIO()
         call_command("import_exemplars", str(path), parent=new_unit().pk, stderr=output)
-    assert "Dòng 1: field: thiếu cột bắt buộc" in output.getvalue()
+    assert "Dòng 1: subject_name: thiếu cột bắt buộc" in output.getvalue()
 
 
 def test_files_that_cannot_be_read(tmp_path: Path) -> None:
@@ -631,3 +631,61 @@ def test_a_unit_written_as_it_was_before_the_reform_and_several_communes_of_one_
     assert resolver.resolve("Xã Tân Lập, huyện Tân Biên (cũ), tỉnh Tây Ninh") == tan_lap
     first = resolver.resolve("Tây Ninh / Xã Tân Lập, xã Thử Hai, xã Thử Ba")
     assert first == tan_lap and "xếp vào địa bàn đầu tiên, “Xã Tân Lập”" in resolver.notes[0]
+
+
+def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_title_unit_and_rows(
+    tmp_path: Path,
+) -> None:
+    """A ward's list names people and what they did, nothing more: the year is the title's, the locality the unit's,
+    the subject type its part's ("II. CÁ NHÂN") or its name's ("Hộ ông …", "Trạm Y tế …"), the field what its
+    achievements speak of; a row whose achievements name no field's topic is the only error."""
+    tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+    unit = factories.unit("UBND xã Thử Cột Thiếu", locality=tan_lap)
+    lines = [
+        "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",
+        "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025",
+        "(Kèm theo Tờ trình số 12/TTr-UBND ngày 02/12/2025)",
+        "",
+        "STT;Họ và tên;Chức vụ, đơn vị công tác;Tóm tắt thành tích;Hình thức khen thưởng đề nghị",
+        "I. TẬP THỂ;;;;",
+        "1;Trạm Y tế xã Tân Lập;;Tiêm chủng đầy đủ cho trẻ em, chăm sóc y tế người cao tuổi tại nhà.;Giấy khen",
+        "II. CÁ NHÂN;;;;",
+        "1;Thạch Thị Sa Rinh;Giáo viên Trường Tiểu học Tân Lập;Dạy học sinh dân tộc Khmer, giáo dục song ngữ.;",
+        "III. HỘ GIA ĐÌNH;;;;",
+        "1;Hộ ông Danh Út;;Chuyển đổi cây trồng, làm nông nghiệp hữu cơ, giúp bà con trong ấp.;",
+        "2;Hộ bà Sơn Thị Phal;;Gương mẫu, đoàn kết.;",
+    ]
+    path = tmp_path / "thieu-cot.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert [str(error) for error in result.errors] == [
+        "Dòng 12: field: không có cột lĩnh vực, và thành tích của dòng không nhắc chủ đề của lĩnh vực nào; hãy ghi "
+        "lĩnh vực."
+    ]
+    drafts = {draft.subject_name: draft for draft in result.drafts}
+    assert {name: (d.subject_type, d.field.slug, d.year) for name, d in drafts.items()} == {
+        "Trạm Y tế xã Tân Lập": ("collective", "y-te", 2025),
+        "Thạch Thị Sa Rinh": ("individual", "giao-duc-va-dao-tao", 2025),
+        "Hộ ông Danh Út": ("household", "nong-nghiep", 2025),
+    }
+    assert all(draft.locality == tan_lap for draft in drafts.values())
+    assert any("lấy năm của tiêu đề danh sách, 2025" in warning for warning in result.warnings)
+
+
+def test_a_ward_s_list_without_field_year_and_type_columns_imports_whole() -> None:
+    """A helper's list of a Cần Thơ ward (60 exemplars, 24 Khmer names), written without seeing the importer: CSV with
+    ";" as Excel writes it, title lines without a delimiter, "Năm sinh" and "Giới tính" columns, no field, year or
+    subject type column, numbering restarted in each part, a signer's block: 60 stories, no refusal."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-phuong-phu-loi-2025.csv"
+    can_tho, _ = Locality.objects.get_or_create(
+        name="Cần Thơ", parent=None, defaults={"kind": Locality.Kind.CENTRAL_CITY}
+    )
+    unit = factories.unit("UBND phường Thử Phú Lợi", locality=can_tho)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 60
+    assert {draft.year for draft in result.drafts} == {2025}  # the title's, not "Năm sinh"
+    kinds = [draft.subject_type for draft in result.drafts]
+    assert (kinds.count("collective"), kinds.count("individual"), kinds.count("household")) == (15, 35, 10)
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    assert by_name["Trường Tiểu học Phú Lợi 1"].field.slug == "giao-duc-va-dao-tao"
+    assert by_name["Sơn Thị Phal"].field.slug == "y-te"

@@ -3,6 +3,7 @@ in a short transaction, an unfinished import being undone from its journal (`imp
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
-from .exemplar_validation import RowError, RowValidator, StoryDraft
+from .exemplar_validation import INFERRED, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
 from .locality_paths import LocalityResolver
@@ -46,6 +47,43 @@ class ExemplarImportResult:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+#: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
+_TITLE_YEAR_RE = re.compile(r"\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
+
+
+def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage) -> tuple[dict[str, Any], list[str]]:
+    """What a list that leaves out a column of the model means by it, and the notes saying so: the year of its title,
+    the importing unit's locality, each row's field and subject type read from the row itself."""
+    defaults: dict[str, Any] = {}
+    notes: list[str] = []
+    if "year" not in columns:
+        titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
+        if titled:
+            defaults["year"] = titled[0]
+            notes.append(
+                _("No year column: every row takes the year of the list's title, %(year)s.") % {"year": titled[0]}
+            )
+    locality = getattr(parent, "locality", None)
+    if "locality" not in columns and locality is not None:
+        defaults["locality"] = locality
+        notes.append(
+            _("No locality column: every row takes the importing unit's, “%(name)s”.") % {"name": locality.name}
+        )
+    if "field" not in columns:
+        defaults["field"] = INFERRED
+        notes.append(
+            _("No field column: each row's field is read from its achievements, position and movement; check them.")
+        )
+    if "subject_type" not in columns:
+        defaults["subject_type"] = INFERRED
+        notes.append(
+            _(
+                "No subject type column: each row's is that of its part of the list (“I. TẬP THỂ” …), else read from its name."
+            )
+        )
+    return defaults, notes
 
 
 class _Rollback(Exception):
@@ -124,13 +162,16 @@ def import_exemplars(
     titled_by_name = "title" not in columns and "subject_name" in columns
     if titled_by_name:
         result.warnings.append(_("No title column: each story is titled by its exemplar's name (edit it later)."))
+    defaults: dict[str, Any] = {}
     if not Path(file_name).suffix.lower() == ".json":
+        defaults, notes = column_defaults(columns, table.title_lines, parent)
+        result.warnings.extend(notes)
         for column in REQUIRED_COLUMNS:
-            if column not in columns and not (column == "title" and titled_by_name):
+            if column not in columns and column not in defaults and not (column == "title" and titled_by_name):
                 result.errors.append(RowError(1, column, _("required column missing from the header row.")))
         if result.errors:
             return result
-    validator = RowValidator(parent, titled_by_name=titled_by_name)
+    validator = RowValidator(parent, titled_by_name=titled_by_name, defaults=defaults)
     for row in _counted(rows, "check", progress):
         draft = validator.validate(row, result.errors)
         if draft is None:

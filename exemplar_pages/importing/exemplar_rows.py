@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -60,6 +61,8 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("tieu de", "ten bai"), "title"),
     (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong"), "subject_name"),
     (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu"), "awards"),  # not "Loại" as a subject type
+    (("nam sinh", "ngay sinh", "ngay thang nam sinh"), "birth_date"),  # a person's, not the story's year
+    (("gioi tinh",), "sex"),
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
     (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
@@ -233,15 +236,32 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known:
     return Table([name for name in columns if name], rows, titles)
 
 
+def _delimiter(sample: str) -> str:
+    """The delimiter that splits the most lines of the sample into the same number of cells: ";" as Excel writes on a
+    Vietnamese Windows, "," or a tab; lines without one (the list's title above its header) count for none."""
+    sample = sample[: sample.rfind("\n") + 1] or sample
+    best: tuple[int, int, str] = (0, 0, ",")
+    limit_before = csv.field_size_limit(len(sample) + 1)  # a cell over the import's limit is reported when read
+    try:
+        for delimiter in (",", ";", "\t"):
+            records = csv.reader(io.StringIO(sample), delimiter=delimiter)
+            widths = Counter(len(record) for record in records if len(record) > 1)
+            if widths:
+                width, lines = max(widths.items(), key=lambda item: (item[1], item[0]))
+                best = max(best, (lines, width, delimiter))
+    finally:
+        csv.field_size_limit(limit_before)
+    return best[2]
+
+
 def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]:
     """Records of a CSV read as a stream, each field within the character limit."""
     stream = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", newline="")
     previous = csv.field_size_limit(limit("IMPORT_MAX_CELL_CHARS"))
     line = 0
     try:
-        first_line = stream.readline(64 * 1024)
+        delimiter = _delimiter(stream.read(64 * 1024))
         stream.seek(0)
-        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         for line, record in enumerate(csv.reader(stream, delimiter=delimiter), start=1):
             yield line, record
     except csv.Error as error:

@@ -74,6 +74,25 @@ def shortened_summary(text: str) -> str:
     return cut[: end + 1] if end > limit // 2 else cut[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
+#: Marks a column a list leaves out whose value each row's own cells tell (`RowValidator.defaults`).
+INFERRED = object()
+#: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Ban Quản trị chùa …".
+_COLLECTIVE_NAME_RE = re.compile(
+    r"^(?:truong|tram|cong an|hop tac xa|htx|ban|chi bo|chi doan|chi hoi|khu vuc|khu pho|ap|khom|thon|ban|buon|to|doi"
+    r"|lop|phong|hoi|cong ty|uy ban|ubnd|benh vien|trung tam|chua|tap the|nhan dan|dang uy|lien doi|xa|phuong|nha"
+    r"|co so|doan|ca|quy|cau lac bo|clb|nhom|mat tran|van phong|so|cuc|tong)\b"
+)
+
+
+def subject_type_of_name(name: str) -> str:
+    """A subject type read from a name when nothing else says it: "Hộ …" a household, a body's name a collective,
+    a person otherwise."""
+    key = name_key(name)
+    if key.startswith(("ho ", "gia dinh ")):
+        return "household"
+    return "collective" if _COLLECTIVE_NAME_RE.match(key) else "individual"
+
+
 def subject_type_of(text: str | None) -> str | None:
     """individual, collective or household, as a cell writes it in English or Vietnamese; None if it says none."""
     key = name_key(text)
@@ -170,8 +189,10 @@ def _quality_problem(text: str) -> tuple[str | None, bool]:
 class RowValidator:
     """Checks rows one by one, collecting every problem; keeps what the valid rows resolve to."""
 
-    def __init__(self, parent: UnitPage, titled_by_name: bool = False) -> None:
+    def __init__(self, parent: UnitPage, titled_by_name: bool = False, defaults: dict | None = None) -> None:
         self.titled_by_name = titled_by_name
+        #: For a column the list leaves out: a value ("year", "locality") or INFERRED ("field", "subject_type")
+        self.defaults = defaults or {}
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
         self.movements = MovementIndex(parent)
@@ -207,12 +228,14 @@ class RowValidator:
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
         value["subject_type"] = value["subject_type"] or self.section_type or ""
+        if not value["subject_type"] and self.defaults.get("subject_type") is INFERRED:
+            value["subject_type"] = subject_type_of_name(value["subject_name"])
         if self.titled_by_name and not value["title"]:
             value["title"] = value["subject_name"]
         quarter_text, quarter_year = quarter_as_written(value["quarter"])
-        value["year"] = value["year"] or quarter_year  # “Quý I/2024” with the year left empty
+        value["year"] = value["year"] or quarter_year or self.defaults.get("year", "")  # “Quý I/2024”, the title's
         for column in REQUIRED_COLUMNS:
-            if not value[column]:
+            if not value[column] and not (column in ("field", "locality") and column in self.defaults):
                 problem(column, _("required, but empty."))
         for column, limit in (("title", 255), ("subject_name", 255)):
             if len(value[column]) > limit:
@@ -232,6 +255,15 @@ class RowValidator:
             )
         field_term = None
         context = (value["movement"], value["summary"], value["body"])  # what the row speaks of, for a loose field
+        if not value["field"] and self.defaults.get("field") is INFERRED:  # a list without a field column
+            position = _text(row.values.get("position"))
+            inferred = self.fields.infer("", value["summary"], position, value["movement"], value["body"])
+            if inferred is None:
+                problem(
+                    "field", _("no field column, and the row's achievements name no field's topic; write its field.")
+                )
+            else:
+                field_term = inferred[0]
         if value["field"]:  # by name or slug, else by the topics a loosely written name holds (“Giáo dục”)
             try:
                 field_term, note = self.fields.resolve(value["field"], *context)
@@ -242,7 +274,7 @@ class RowValidator:
                     problem("field", str(error))
             if note:
                 self.warnings.append(RowError(row.line, "field", note))
-        locality = None
+        locality = None if value["locality"] else self.defaults.get("locality")
         if value["locality"]:
             try:
                 locality = self.localities.resolve(value["locality"])
