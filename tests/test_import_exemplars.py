@@ -689,3 +689,18 @@ def test_a_ward_s_list_without_field_year_and_type_columns_imports_whole() -> No
     by_name = {draft.subject_name: draft for draft in result.drafts}
     assert by_name["Trường Tiểu học Phú Lợi 1"].field.slug == "giao-duc-va-dao-tao"
     assert by_name["Sơn Thị Phal"].field.slug == "y-te"
+
+
+def test_an_admin_dry_run_shows_how_each_row_was_read(client, tmp_path: Path) -> None:
+    """What the office checks before importing: each row's type, field (read from a loose name here), locality, year."""
+    unit = new_unit()
+    client.force_login(make_user("thuongtruc-xem-truoc", STANDING_OFFICE))
+    rows = good_rows()
+    rows[0]["field"] = "Chăn nuôi"
+    path = write_csv(rows, tmp_path / "xem-truoc.csv")
+    response = client.post(reverse("import_exemplars"), {"file": upload(path), "parent": unit.pk, "dry_run": "on"})
+    content = response.content.decode()
+    assert "Mỗi dòng được hiểu thế nào" in content and stories(unit) == []
+    preview = content[content.index("Mỗi dòng được hiểu thế nào") :]
+    assert "<td>2</td><td>Trần Văn Thử</td>" in preview and "<td>Cá nhân</td><td>Nông nghiệp</td>" in preview
+    assert "Tây Ninh › Tân Biên › Xã Tân Lập" in preview

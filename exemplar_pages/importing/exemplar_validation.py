@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import repair_vietnamese, text_quality
 
-from ..models import ExemplarStoryPage, Field, Locality, MovementPage, UnitPage
+from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
@@ -135,6 +135,11 @@ class StoryDraft:
     body: list[dict[str, Any]]
     awards: list[StoryAwardDraft]
     tags: list[str]
+
+    @property
+    def subject_type_label(self) -> str:
+        """The subject type as the office reads it ("Cá nhân")."""
+        return str(SubjectType(self.subject_type).label)
 
 
 def _text(value: Any) -> str:
