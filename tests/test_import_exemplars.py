@@ -18,7 +18,7 @@ from django.urls import reverse
 from exemplar_pages.importing import import_exemplars
 from exemplar_pages.importing.exemplar_import import ExemplarImportRefused
 from exemplar_pages.importing.exemplar_rows import SpreadsheetError
-from exemplar_pages.importing.locality_paths import LocalityResolver
+from exemplar_pages.importing.locality_paths import LocalityProblem, LocalityResolver
 from exemplar_pages.models import ExemplarStoryPage, Locality, MovementPage, UnitPage
 from exemplar_pages.moderation.permissions import add_unit_editor
 from exemplar_pages.roles import ADMINISTRATORS, STANDING_OFFICE
@@ -625,10 +625,14 @@ def test_a_province_s_workbook_with_a_two_row_header_a_signer_and_loose_cells() 
     assert any("Tổng cộng: 80" in warning and "nằm dưới dòng kết thúc" in warning for warning in result.warnings)
 
 
-def test_a_unit_written_as_it_was_before_the_reform_and_several_communes_of_one_address() -> None:
+def test_a_unit_written_as_it_was_before_the_reform_a_street_and_several_communes_of_one_address() -> None:
     resolver = LocalityResolver()
     tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
     assert resolver.resolve("Xã Tân Lập, huyện Tân Biên (cũ), tỉnh Tây Ninh") == tan_lap
+    assert resolver.resolve("Số 12 đường Thử Nghiệm, Xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh") == tan_lap
+    assert "không phải địa bàn" in resolver.notes[0]
+    with pytest.raises(LocalityProblem):
+        resolver.resolve("Số 12 đường Thử Nghiệm")
     first = resolver.resolve("Tây Ninh / Xã Tân Lập, xã Thử Hai, xã Thử Ba")
     assert first == tan_lap and "xếp vào địa bàn đầu tiên, “Xã Tân Lập”" in resolver.notes[0]
 
@@ -704,3 +708,11 @@ def test_an_admin_dry_run_shows_how_each_row_was_read(client, tmp_path: Path) ->
     preview = content[content.index("Mỗi dòng được hiểu thế nào") :]
     assert "<td>2</td><td>Trần Văn Thử</td>" in preview and "<td>Cá nhân</td><td>Nông nghiệp</td>" in preview
     assert "Tây Ninh › Tân Biên › Xã Tân Lập" in preview
+
+
+def test_a_village_written_alone_is_one_of_the_importing_commune_s() -> None:
+    tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+    resolver = LocalityResolver(tan_lap)
+    village = resolver.resolve("Khu vực 3")
+    assert village.parent == tan_lap and "Xã Tân Lập" in resolver.notes[0]
+    assert resolver.resolve("Xã Tân Lập, huyện Tân Biên") == tan_lap  # a commune still read from the province

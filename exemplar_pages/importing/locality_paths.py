@@ -91,6 +91,10 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
 _FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trước khi sáp nhập)\)\s*$", re.IGNORECASE)
 
 
+#: "Số 112 đường Trần Hưng Đạo", "12/3 hẻm 5", "ngõ 14 phố Huế": a house or a street in an address, below any locality.
+_STREET_RE = re.compile(r"^(?:so\s+)?\d[\w/.-]*\s+(?:duong|pho|ngo|ngach|hem|kiet)\b|^(?:duong|ngo|ngach|hem|kiet)\s")
+
+
 def _compatible(kind: str | None, locality: Locality) -> bool:
     return kind is None or locality.kind in (kind, K.OTHER)
 
@@ -102,6 +106,8 @@ class LocalityResolver:
         #: The importing unit's province: an office's address that leaves it out ("Xã Ea Drơng, huyện Cư M'gar")
         #: is read inside it.
         self.home = next((loc for loc in home.ancestors_and_self() if loc.kind in TOP_KINDS), None) if home else None
+        #: The unit's own commune or ward: a village written alone ("Khu vực 3", "Thôn 5") is one of its own.
+        self.commune = home if home is not None and home.kind in (K.COMMUNE, K.WARD, K.TOWNSHIP) else None
         self.notes: list[str] = []  # how the last path was completed, for the report
         self.new: dict[tuple[int | None, str, str], NewLocality] = {}  # by parent, name and the kind written
         self.created: list[Locality] = []
@@ -113,7 +119,16 @@ class LocalityResolver:
         """The locality a path names, or the new one to create for it."""
         self.notes = []
         names = [_FORMER_RE.sub("", part).strip() for part in PATH_SEPARATOR_RE.split(path or "")]
-        names = [name for name in names if name]
+        streets = [name for name in names if _STREET_RE.match(name_key(name))]
+        names = [name for name in names if name and name not in streets]  # a house or a street is no locality
+        if streets and not names:
+            raise LocalityProblem(
+                _("“%(path)s” gives a house or a street, no locality; add its ward or commune.") % {"path": path}
+            )
+        if streets:
+            self.notes.append(
+                _("“%(street)s” is an address inside a locality, not one: left out.") % {"street": ", ".join(streets)}
+            )
         if not names:
             raise LocalityProblem(_("empty locality path."))
         dashed = _DASH_RE.split(names[0])
@@ -121,9 +136,8 @@ class LocalityResolver:
             names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
         kinds = [split_prefix(name, 1)[0] for name in names]
         siblings = [i for i in range(1, len(names)) if kinds[i] in LOWER_KINDS and kinds[i] == kinds[i - 1]]
-        if (
-            siblings
-        ):  # “xã Văn Bàn, xã Minh Lương, xã Dương Quỳ”: a collective of several communes, filed under the first
+        # “xã Văn Bàn, xã Minh Lương, xã Dương Quỳ”: a collective of several communes, filed under the first
+        if siblings:
             kept = [name for i, name in enumerate(names) if i not in siblings]
             self.notes.append(
                 _("“%(path)s” names several localities of one level; filed under the first, “%(first)s”.")
@@ -136,6 +150,12 @@ class LocalityResolver:
         ):
             names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
         current: Locality | NewLocality | None = None
+        if self.commune is not None and len(names) == 1 and self._rank(names[0]) == 3:
+            self.notes.append(
+                _("“%(path)s” read in %(commune)s, the importing unit's commune or ward.")
+                % {"path": path, "commune": self.commune.name}
+            )
+            return self._level(self.commune, names[0], 3)
         if self.home is not None and self._rank(names[0]) not in (None, 0):
             current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
             self.notes.append(
