@@ -688,6 +688,7 @@ def test_a_ward_s_list_without_field_year_and_type_columns_imports_whole() -> No
     result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
     assert result.errors == [] and len(result.drafts) == 60
     assert {draft.year for draft in result.drafts} == {2025}  # the title's, not "Năm sinh"
+    assert "Bỏ qua các cột không dùng: “STT”, “Năm sinh”, “Giới tính”" in result.warnings[0]  # as the file names them
     kinds = [draft.subject_type for draft in result.drafts]
     assert (kinds.count("collective"), kinds.count("individual"), kinds.count("household")) == (15, 35, 10)
     by_name = {draft.subject_name: draft for draft in result.drafts}

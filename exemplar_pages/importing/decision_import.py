@@ -275,7 +275,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     result = DecisionImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
-        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": ", ".join(unknown)})
+        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})
     if Path(file_name).suffix.lower() != ".json" and "name" not in columns:
         result.errors.append(RowError(1, "name", _("required column missing from the header row.")))
         return result

@@ -157,7 +157,7 @@ def import_exemplars(
     result = ExemplarImportResult(rows=len(rows))
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
-        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": ", ".join(unknown)})
+        result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})
     # an office's own list names people, not headlines: without a title column each story is titled by its name
     titled_by_name = "title" not in columns and "subject_name" in columns
     if titled_by_name:

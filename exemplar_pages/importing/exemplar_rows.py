@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections import Counter
@@ -138,6 +139,12 @@ class Table:
     columns: list[str]
     rows: list[SourceRow]
     title_lines: list[str] = field(default_factory=list)
+    #: Each column's heading as the file writes it ("Năm sinh" for `birth_date`), for the report.
+    headings: dict[str, str] = field(default_factory=dict)
+
+    def written(self, columns: list[str]) -> str:
+        """Columns named as the file's headings name them, for the report."""
+        return ", ".join(f"“{self.headings.get(column, column)}”" for column in columns)
 
 
 def column_name(heading: Any) -> str:
@@ -225,15 +232,19 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
     start = header_at = _header_index(kept, known)
     columns = [column_name(heading) for heading in kept[start][1]]
+    written = [str(_cell(heading)) for heading in kept[start][1]]
     if start + 1 < len(kept) and _is_sub_header(kept[start][1], kept[start + 1][1], columns):
         columns = _merged_headings(kept[start][1], kept[start + 1][1], known)
+        below = [str(_cell(heading)) for heading in kept[start + 1][1]]
+        written = [sub or top for top, sub in itertools.zip_longest(written, below, fillvalue="")]
         start += 1
     rows = []
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         rows.append(SourceRow(line, values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
-    return Table([name for name in columns if name], rows, titles)
+    headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
+    return Table([name for name in columns if name], rows, titles, headings)
 
 
 def _delimiter(sample: str) -> str:
@@ -329,7 +340,7 @@ def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         content = content["stories"]
     if not isinstance(content, list):
         raise SpreadsheetError(file_name, "tệp JSON phải là một danh sách, hoặc một đối tượng có khóa “stories”.")
-    rows, columns = [], {}
+    rows, columns, headings = [], {}, {}
     try:
         check_rows(len(content))
         for index, item in enumerate(content, start=1):
@@ -343,10 +354,11 @@ def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
             continue
         values = {column_name(key): _cell(value) for key, value in item.items()}
         columns.update(dict.fromkeys(values))
+        headings.update({column_name(key): str(key) for key in item})
         rows.append(SourceRow(index, values))
     if not rows:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    return Table(list(columns), rows)
+    return Table(list(columns), rows, headings=headings)
 
 
 def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Table:
