@@ -19,14 +19,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.vietnamese import is_valid_syllable
-
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
 from .exemplar_validation import RowError, _text, subject_type_of
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
+from .plan_text import caps_to_name
 from .story_awards import AwardResolver
 
 __all__ = ["DecisionImportRefused", "DecisionImportResult", "import_decision", "import_decision_file"]
@@ -233,9 +232,7 @@ def decision_of_title_lines(lines: list[str]) -> dict:
 
 def _as_sentence(text: str) -> str:
     """ "BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" -> "Bằng khen của Chủ tịch UBND tỉnh": abbreviations kept in capitals."""
-    words = [word.lower() if is_valid_syllable(word.lower().strip(",.;")) else word for word in text.split()]
-    sentence = " ".join(words)
-    return re.sub(r"\bchủ tịch\b", "Chủ tịch", sentence[:1].upper() + sentence[1:])
+    return re.sub(r"\bchủ tịch\b", "Chủ tịch", caps_to_name(text))  # the office, as awards write it
 
 
 def _header(options: dict, found: dict) -> dict:

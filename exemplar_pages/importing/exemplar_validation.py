@@ -78,7 +78,7 @@ def shortened_summary(text: str) -> str:
 INFERRED = object()
 #: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Ban Quản trị chùa …".
 _COLLECTIVE_NAME_RE = re.compile(
-    r"^(?:truong|tram|cong an|hop tac xa|htx|ban|chi bo|chi doan|chi hoi|khu vuc|khu pho|ap|khom|thon|ban|buon|to|doi"
+    r"^(?:truong|tram|cong an|hop tac xa|htx|ban|chi bo|chi doan|chi hoi|khu vuc|khu pho|ap|khom|thon|buon|to|doi"
     r"|lop|phong|hoi|cong ty|uy ban|ubnd|benh vien|trung tam|chua|tap the|nhan dan|dang uy|lien doi|xa|phuong|nha"
     r"|co so|doan|ca|quy|cau lac bo|clb|nhom|mat tran|van phong|so|cuc|tong)\b"
 )

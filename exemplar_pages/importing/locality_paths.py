@@ -109,7 +109,8 @@ class LocalityResolver:
         #: The unit's own commune or ward: a village written alone ("Khu vực 3", "Thôn 5") is one of its own.
         self.commune = home if home is not None and home.kind in (K.COMMUNE, K.WARD, K.TOWNSHIP) else None
         self.notes: list[str] = []  # how the last path was completed, for the report
-        self.new: dict[tuple[int | None, str, str], NewLocality] = {}  # by parent, name and the kind written
+        #: By parent and name, then by the kind written ("" when none)
+        self.new: dict[tuple[int | None, str], dict[str, NewLocality]] = {}
         self.created: list[Locality] = []
         self._saved: dict[int, Locality] = {}
         self._found: dict[tuple[int | None, str], Locality | None] = {}
@@ -200,7 +201,7 @@ class LocalityResolver:
 
     def planned(self) -> list[str]:
         """The paths of the localities the import will create."""
-        return [new.display_path for new in self.new.values()]
+        return [new.display_path for kinds in self.new.values() for new in kinds.values()]
 
     def _level(self, parent: Locality | NewLocality | None, name: str, depth: int) -> Locality | NewLocality:
         kind, bare = split_prefix(name, depth)
@@ -216,11 +217,12 @@ class LocalityResolver:
         # “Xã Ea Kly” and “Ea Kly” under one parent (however the rows named it) are one new unit; “huyện Mù Cang Chải”
         # and “xã Mù Cang Chải” (the 2025 commune named after the old district) are two
         base = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
-        same = [new for (*at, written), new in self.new.items() if tuple(at) == base and kind in (None, written, "")]
+        kinds = self.new.setdefault(base, {})
+        same = [new for written, new in kinds.items() if kind in (None, written, "")]
         if same:
             return same[0]
         guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
-        new = self.new[(*base, kind or "")] = NewLocality(stored_name[:255], guessed, parent)
+        new = kinds[kind or ""] = NewLocality(stored_name[:255], guessed, parent)
         return new
 
     def _find(self, parent: Locality | None, name: str, kind: str | None, bare: str) -> Locality | None:

@@ -292,6 +292,12 @@ class FieldIndex:
         self.topics = {term.pk: _topics(term.name) for term in self.fields}
         #: By slug and by the slug of the name (as `Field.find` matches, without a query a row)
         self.exact = {key: term for term in self.fields for key in (term.slug, vietnamese_slugify(term.name))}
+        #: The words a row's text names each field by: its topics (not the everyday ones) and their short forms
+        self.signs = {
+            pk: [f" {topic} " for topic in topics if topic not in _EVERYDAY_TOPICS]
+            + [f" {key} " for key, topic in FIELD_SYNONYMS.items() if topic in topics]
+            for pk, topics in self.topics.items()
+        }
 
     def resolve(self, text: str, *contexts: str):
         """(field, note): the field ``text`` names exactly, or the one whose topics it holds (the note says so); of
@@ -332,9 +338,7 @@ class FieldIndex:
         for context in filter(None, contexts):
             words = f" {name_key(context)} "
             for term in self.fields:
-                topics = self.topics[term.pk]
-                held = sum(words.count(f" {topic} ") for topic in topics if topic not in _EVERYDAY_TOPICS)
-                held += sum(words.count(f" {key} ") for key, topic in FIELD_SYNONYMS.items() if topic in topics)
+                held = sum(words.count(sign) for sign in self.signs[term.pk])
                 if held:
                     scores[term.pk] = scores.get(term.pk, 0) + held
         return scores
