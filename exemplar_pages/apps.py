@@ -86,13 +86,13 @@ class ExemplarPagesConfig(AppConfig):
 
         connect_search()
 
-        # The fields come from a data migration, which the admin's search index never hears of: each migrate
-        # indexes them, so that an editor's search in the field chooser finds them.
+        # The fields and provinces come from data migrations, which the admin's search index never hears of: each
+        # migrate indexes them, so that an editor's search in the choosers finds them.
         from django.db.models.signals import post_migrate
 
-        from .models.taxonomy import index_fields
+        from .models.taxonomy import index_reference_terms
 
-        post_migrate.connect(index_fields, sender=self, dispatch_uid="exemplar_pages.index_fields")
+        post_migrate.connect(index_reference_terms, sender=self, dispatch_uid="exemplar_pages.index_reference_terms")
 
         # The front-end cache (Varnish) follows publication and taxonomy edits (DESIGN §7).
         from .frontend_cache import connect as connect_frontend_cache

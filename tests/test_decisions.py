@@ -496,3 +496,26 @@ def test_a_decision_s_number_date_issuer_and_award_come_from_the_lines_above_its
     assert len(awardees) == 50 and {awardee.award_text for awardee in awardees} == {"Bằng khen của Chủ tịch UBND tỉnh"}
     assert all(awardee.award is not None for awardee in awardees)
     assert "(Danh sách có 50 tập thể, cá nhân)" in out + err
+
+
+def test_a_list_without_a_type_column_or_parts_reads_each_awardee_s_type_from_the_name(tmp_path, province_unit):
+    """No "Loại" column and no "I. TẬP THỂ": a body's name is a collective, "Hộ …" a household, a person's name a
+    person (before, every row was a person)."""
+    path = tmp_path / "danh-sach.csv"
+    rows = [
+        "STT,Tên tập thể / Họ và tên,Chức vụ,Hình thức khen thưởng",
+        "1,Phòng Tư pháp huyện Thử Loại,,Giấy khen",
+        "2,Hộ ông Nguyễn Văn Thử,,Giấy khen",
+        "3,Trường Tiểu học Thử Loại,,Giấy khen",
+        "4,Nguyễn Thị Thử Loại,Kế toán,Giấy khen",
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    run_import(path, province_unit.pk, "--number", "77/QĐ-UBND", "--date", "01/12/2025", "--issuer", "UBND huyện Thử")
+    decision = DecisionPage.objects.get(number="77/QĐ-UBND")
+    types = {awardee.name: awardee.subject_type for awardee in decision.awardees.all()}
+    assert types == {
+        "Phòng Tư pháp huyện Thử Loại": "collective",
+        "Hộ ông Nguyễn Văn Thử": "household",
+        "Trường Tiểu học Thử Loại": "collective",
+        "Nguyễn Thị Thử Loại": "individual",
+    }

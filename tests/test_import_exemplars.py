@@ -331,13 +331,16 @@ def test_locality_paths_written_as_addresses_from_the_bottom_up_or_with_dashes()
     assert resolver.resolve("Tây Ninh, Xã Tân Lập") == tan_lap
     assert resolver.resolve("Tây Ninh - Tân Biên - Xã Tân Lập") == tan_lap
     assert resolver.resolve("Xã Tân Lập / Huyện Tân Biên / Tỉnh Tây Ninh") == tan_lap
-    whole = resolver.resolve("Tỉnh Bà Rịa - Vũng Tàu / Xã Thử Gạch")
-    assert (whole.parent.name, whole.parent.kind) == ("Bà Rịa - Vũng Tàu", "tinh")
+    whole = resolver.resolve("Tỉnh Bà Rịa - Vũng Tàu / Xã Thử Gạch")  # the former province, merged into Hồ Chí Minh
+    assert (whole.parent.name, whole.parent.kind, whole.parent.successor.name) == (
+        "Bà Rịa - Vũng Tàu",
+        "tinh",
+        "Hồ Chí Minh",
+    )
     city = resolver.resolve("Phường Thử Nghiệm, Quận Thử, TP.Thử Mới")
     assert (city.parent.parent.name, city.parent.parent.kind) == ("Thử Mới", "thanh-pho-truc-thuoc-trung-uong")
     again = resolver.resolve("TP. Thử Mới / Quận Thử / Phường Thử Nghiệm")
     assert again is city and resolver.planned() == [
-        "Bà Rịa - Vũng Tàu",
         "Bà Rịa - Vũng Tàu › Xã Thử Gạch",
         "Thử Mới",
         "Thử Mới › Thử",
@@ -443,6 +446,25 @@ def test_the_header_is_found_below_a_list_s_title(tmp_path: Path) -> None:
     path.write_text("\n".join(titled + lines), encoding="utf-8-sig")
     result = import_exemplars(path.name, path.read_bytes(), new_unit())
     assert result.errors == [] and len(result.created) == len(good_rows())
+
+
+def test_a_field_cell_left_empty_is_read_from_the_row_s_achievements(tmp_path: Path) -> None:
+    """A list with a field column where one cell is empty: the field the achievements speak of, with a note asking to
+    check it (a refusal before); a row whose achievements name no field's topic is still an error naming it."""
+    rows = good_rows()
+    rows[0]["field"] = ""
+    rows[0]["summary"] = "Nhiều năm liền vận động bà con chuyển đổi cây trồng, nuôi bò sinh sản, tăng thu nhập."
+    path = write_csv(rows, tmp_path / "linh-vuc-trong.csv")
+    result = import_exemplars(path.name, path.read_bytes(), new_unit())
+    assert result.errors == [] and result.created[0].field.slug == "nong-nghiep"
+    assert any(
+        "Dòng 2: field: để trống: theo thành tích của dòng, được hiểu là “Nông nghiệp”" in str(warning)
+        for warning in result.warnings
+    )
+    rows[0].update(summary="Một người tốt.", body="", movement="")
+    path = write_csv(rows, tmp_path / "linh-vuc-trong-2.csv")
+    refused = import_exemplars(path.name, path.read_bytes(), new_unit())
+    assert [str(error) for error in refused.errors] == ["Dòng 2: field: bắt buộc, đang để trống."]
 
 
 def test_excel_97_files_and_what_is_named_so(tmp_path: Path) -> None:
@@ -608,6 +630,7 @@ def test_a_province_s_workbook_with_a_two_row_header_a_signer_and_loose_cells() 
     unit = factories.unit("Sở Nội vụ Thử Lào Cai", full_name="Sở Nội vụ Thử Lào Cai", locality=lao_cai)
     result = import_exemplars(path.name, path.read_bytes(), unit)
     assert result.errors == [] and len(result.created) == 80
+    assert Locality.objects.filter(parent=None).count() == 63  # "tỉnh Yên Bái (cũ)" is the former province, no new one
     by_name = {story.subject_name.strip(): story for story in result.created}
     assert "Hình thức" not in by_name and "Nguyễn Thị Thu Hà" not in by_name  # the sub-header, the signer
     assert [award.text or award.award.name for award in by_name["Nhân dân và cán bộ xã Y Tý"].awards.all()][

@@ -173,8 +173,13 @@ def test_the_same_movement_under_two_units_is_one_match() -> None:
 # --- Localities -----------------------------------------------------------------------------------
 
 
-def test_dien_bien_is_not_hanoi_s_ward_without_the_province() -> None:
-    """The issue's case on the demo tree: Hà Nội has a “Phường Điện Biên”, no province is Điện Biên."""
+def test_dien_bien_is_the_province_not_hanoi_s_ward() -> None:
+    """The issue's case: Hà Nội has a “Phường Điện Biên”; the portal knows the country's provinces, so the path is the
+    province's; on a portal whose editors removed that province, the ward is still never taken for it."""
+    province = Locality.objects.get(name="Điện Biên", parent=None)
+    district = LocalityResolver().resolve("Điện Biên / huyện Điện Biên Đông")
+    assert isinstance(district, NewLocality) and district.parent == province and district.kind == K.DISTRICT
+    province.delete()
     with pytest.raises(LocalityProblem) as problem:
         LocalityResolver().resolve("Điện Biên / huyện Điện Biên Đông")
     assert "Hà Nội › Ba Đình › Phường Điện Biên" in str(problem.value)
@@ -182,16 +187,49 @@ def test_dien_bien_is_not_hanoi_s_ward_without_the_province() -> None:
 
 
 def test_dien_bien_resolves_under_the_province(tmp_path: Path) -> None:
-    province = factories.locality("Điện Biên", K.PROVINCE)
-    resolver = LocalityResolver()
-    district = resolver.resolve("Điện Biên / huyện Điện Biên Đông")
-    assert isinstance(district, NewLocality) and district.parent == province and district.kind == K.DISTRICT
     unit = new_unit()
     result = run_import(tmp_path, [row("", locality="Điện Biên / huyện Điện Biên Đông / Xã Na Son")], unit)
     assert result.errors == []
     story = ExemplarStoryPage.objects.child_of(unit).get()
     assert story.locality.display_path == "Điện Biên › Điện Biên Đông › Xã Na Son"
+    assert story.locality.parent.parent == Locality.objects.get(name="Điện Biên", parent=None)
     assert not Locality.objects.filter(parent__name="Phường Điện Biên").exists()
+
+
+def test_the_country_s_provinces_and_the_2025_reform_are_known_to_every_portal() -> None:
+    """The data migration's 63 provinces and cities: the 34 of 2025 in force, the 29 they absorbed pointing at them, and
+    a list that names a former province files its rows there (“Yên Bái” is Lào Cai's, not a new province)."""
+    tops = Locality.objects.filter(parent=None)
+    assert tops.count() == 63 and tops.filter(is_active=True).count() == 34
+    assert Locality.objects.get(name="Yên Bái", parent=None).successor.name == "Lào Cai"
+    assert Locality.objects.get(name="Bình Dương", parent=None).successor.name == "Hồ Chí Minh"
+    resolver = LocalityResolver()
+    commune = resolver.resolve("Xã Lâm Giang, huyện Văn Yên, tỉnh Yên Bái")
+    assert commune.parent.parent == Locality.objects.get(name="Yên Bái", parent=None)
+    assert resolver.resolve("Thừa Thiên Huế / Phường Thử").parent.name == "Huế"
+    assert resolver.resolve("Phường Thử, TP.HCM").parent.name == "Hồ Chí Minh"
+    assert resolver.resolve("Xã Thử, Quảng Ninh").parent.name == "Quảng Ninh"  # a province without its prefix
+    assert not any(path.count("›") == 0 for path in resolver.planned())  # no province created
+
+
+def test_addresses_as_a_city_s_offices_write_them() -> None:
+    """A house number without "đường", "P." and "Q." for Phường and Quận, a household group under its neighbourhood
+    and an address whose city the resolver reads last: never a locality of their own, always from the top down."""
+    resolver = LocalityResolver(Locality.objects.get(name="Hồ Chí Minh", parent=None))
+    paths = {
+        "Số 2 Văn Công Khai, P. Phú Cường, TP. Thủ Dầu Một": "Hồ Chí Minh › Thủ Dầu Một › Phường Phú Cường",
+        "4 Trần Hưng Đạo, Phường 1, Q.5": "Hồ Chí Minh › Quận 5 › Phường 1",
+        "Tổ 5, khu phố Bình Minh, phường Dĩ An, TPHCM": "Hồ Chí Minh › Phường Dĩ An › Khu phố Bình Minh › Tổ 5",
+        "Tổ 12, Khu phố 6, phường Bến Thành": "Hồ Chí Minh › Phường Bến Thành › Khu phố 6 › Tổ 12",
+        "ấp 2, xã Long Hải, huyện Long Điền, tỉnh Bà Rịa - Vũng Tàu (cũ)": "Bà Rịa - Vũng Tàu › Long Điền › Xã Long Hải › Ấp 2",
+    }
+    assert {path: resolver.resolve(path).display_path for path in paths} == paths
+    assert "“Số 2 Văn Công Khai” là địa chỉ trong một địa bàn" in " ".join(
+        resolver.resolve("Số 2 Văn Công Khai, P. Phú Cường, TP. Thủ Dầu Một") and resolver.notes
+    )
+    ward = factories.locality("Phường Thử Tổ", K.WARD, Locality.objects.get(name="Hồ Chí Minh", parent=None))
+    grouped = LocalityResolver(ward).resolve("Tổ 12, Khu phố 6")  # the importing ward's own neighbourhood
+    assert grouped.display_path == "Hồ Chí Minh › Phường Thử Tổ › Khu phố 6 › Tổ 12"
 
 
 def test_a_new_province_is_created_when_written_as_one() -> None:

@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
-from .exemplar_validation import RowError, _text, subject_type_of
+from .exemplar_validation import RowError, _text, subject_type_of, subject_type_of_name
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
@@ -144,7 +144,7 @@ class _Rows:
             )
         elif len(name) > NAME_LIMIT:
             self.errors.append(RowError(row.line, "name", _("longer than %(n)s characters.") % {"n": NAME_LIMIT}))
-        subject_type = self._subject_type(row.line, values.get("subject_type"))
+        subject_type = self._subject_type(row.line, values.get("subject_type"), name)
         position = " ".join(_text(values.get("position")).split())
         if len(position) > POSITION_LIMIT:
             self.errors.append(
@@ -172,9 +172,10 @@ class _Rows:
         self.warnings += [_("Row %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
         return awardee
 
-    def _subject_type(self, line: int, value: Any) -> str:
+    def _subject_type(self, line: int, value: Any, name: str) -> str:
+        """The type the row writes; else its part's ("II. CÁ NHÂN"); else its name's ("Hộ ông …", "Phòng …")."""
         if not str(value or "").strip():
-            return self.section_type or "individual"
+            return self.section_type or subject_type_of_name(name)
         subject_type = subject_type_of(str(value))
         if subject_type is None:
             self.errors.append(

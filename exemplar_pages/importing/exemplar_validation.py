@@ -240,7 +240,7 @@ class RowValidator:
         quarter_text, quarter_year = quarter_as_written(value["quarter"])
         value["year"] = value["year"] or quarter_year or self.defaults.get("year", "")  # “Quý I/2024”, the title's
         for column in REQUIRED_COLUMNS:
-            if not value[column] and not (column in ("field", "locality") and column in self.defaults):
+            if not value[column] and not (column == "field" or (column == "locality" and column in self.defaults)):
                 problem(column, _("required, but empty."))
         for column, limit in (("title", 255), ("subject_name", 255)):
             if len(value[column]) > limit:
@@ -260,15 +260,18 @@ class RowValidator:
             )
         field_term = None
         context = (value["movement"], value["summary"], value["body"])  # what the row speaks of, for a loose field
-        if not value["field"] and self.defaults.get("field") is INFERRED:  # a list without a field column
+        if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
             position = _text(row.values.get("position"))
             inferred = self.fields.infer("", value["summary"], position, value["movement"], value["body"])
+            no_column = self.defaults.get("field") is INFERRED
             if inferred is None:
-                problem(
-                    "field", _("no field column, and the row's achievements name no field's topic; write its field.")
-                )
+                reason = _("no field column, and the row's achievements name no field's topic; write its field.")
+                problem("field", reason if no_column else _("required, but empty."))
             else:
                 field_term = inferred[0]
+                if not no_column:
+                    note = _("empty: read as “%(field)s” from the row's achievements; check it.")
+                    self.warnings.append(RowError(row.line, "field", note % {"field": field_term.name}))
         if value["field"]:  # by name or slug, else by the topics a loosely written name holds (“Giáo dục”)
             try:
                 field_term, note = self.fields.resolve(value["field"], *context)

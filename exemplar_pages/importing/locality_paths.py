@@ -18,10 +18,21 @@ K = Locality.Kind
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
 _VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|plei|soc|doi)\b")
+#: A group of households inside a village or a neighbourhood ("Tổ 12, Khu phố 6"), not a "tổ dân phố".
+_HOUSEHOLD_GROUP_RE = re.compile(r"to\b(?! dan pho)")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
-#: A prefix written short (its full stop maybe glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT. Tân Biên”) in full.
-_SHORT_PREFIX_RE = re.compile(r"^(TP|TX|TT)(?:\.\s*|\s+)", re.IGNORECASE)
-_SHORT_PREFIXES = {"tp": "Thành phố", "tx": "Thị xã", "tt": "Thị trấn"}
+#: A prefix written short (its full stop maybe glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT. Tân Biên”, “P. Phú
+#: Cường”, “Q.5”) in full; a one-letter one only with its full stop.
+_SHORT_PREFIX_RE = re.compile(r"^(?:(TP|TX|TT)(?:\.\s*|\s+)|([PQXH])\.\s*)", re.IGNORECASE)
+_SHORT_PREFIXES = {
+    "tp": "Thành phố",
+    "tx": "Thị xã",
+    "tt": "Thị trấn",
+    "p": "Phường",
+    "q": "Quận",
+    "x": "Xã",
+    "h": "Huyện",
+}
 #: Name prefixes and the kind they mean (longest first); None: “Thành phố”, central or provincial by depth.
 PREFIXES: list[tuple[str, str | None]] = [
     ("thanh pho", None),
@@ -62,7 +73,7 @@ class NewLocality:
 
 def expand_short_prefix(name: str) -> str:
     """ "TT. Ea Pốk" -> "Thị trấn Ea Pốk"; "TP.HCM" -> "Thành phố HCM"."""
-    return _SHORT_PREFIX_RE.sub(lambda short: _SHORT_PREFIXES[short.group(1).lower()] + " ", name)
+    return _SHORT_PREFIX_RE.sub(lambda short: _SHORT_PREFIXES[(short.group(1) or short.group(2)).lower()] + " ", name)
 
 
 def split_prefix(name: str, depth: int) -> tuple[str | None, str]:
@@ -91,8 +102,9 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
 _FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trước khi sáp nhập)\)\s*$", re.IGNORECASE)
 
 
-#: "Số 112 đường Trần Hưng Đạo", "12/3 hẻm 5", "ngõ 14 phố Huế": a house or a street in an address, below any locality.
-_STREET_RE = re.compile(r"^(?:so\s+)?\d[\w/.-]*\s+(?:duong|pho|ngo|ngach|hem|kiet)\b|^(?:duong|ngo|ngach|hem|kiet)\s")
+#: "Số 112 đường Trần Hưng Đạo", "12/3 hẻm 5", "4 Trần Hưng Đạo", "ngõ 14 phố Huế": a house or a street in an address,
+#: below any locality (no unit's name opens with a number: "Phường 7", "Tổ 12").
+_STREET_RE = re.compile(r"^(?:so\s+)?\d|^so nha\b|^(?:duong|ngo|ngach|hem|kiet)\s")
 
 
 def _compatible(kind: str | None, locality: Locality) -> bool:
@@ -145,18 +157,25 @@ class LocalityResolver:
                 % {"path": path, "first": names[siblings[0] - 1]}
             )
             names = kept
-        first, last = self._rank(names[0]), self._rank(names[-1])
+        ranks = [self._rank(name) for name in names]
+        first, last = ranks[0], ranks[-1]
+        known = [rank for rank in ranks if rank is not None]  # "khu phố 2, phường Dĩ An, <a city not on the portal>"
+        descending = len(known) > 1 and all(upper > lower for upper, lower in zip(known, known[1:]))
         if len(names) > 1 and (
-            (last == 0 and first != 0) or ("," in path and first is not None and last is not None and first > last)
+            (last == 0 and first != 0)
+            or ("," in path and (descending or (first is not None and last is not None and first > last)))
         ):
             names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
         current: Locality | NewLocality | None = None
-        if self.commune is not None and len(names) == 1 and self._rank(names[0]) == 3:
+        if self.commune is not None and all(self._rank(name) in (3, 4) for name in names):
             self.notes.append(
                 _("“%(path)s” read in %(commune)s, the importing unit's commune or ward.")
                 % {"path": path, "commune": self.commune.name}
             )
-            return self._level(self.commune, names[0], 3)
+            current = self.commune
+            for depth, name in enumerate(names, start=3):  # “Tổ 12, Khu phố 6”: the neighbourhood, then its group
+                current = self._level(current, name, depth)
+            return current
         if self.home is not None and self._rank(names[0]) not in (None, 0):
             current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
             self.notes.append(
@@ -171,9 +190,10 @@ class LocalityResolver:
         return current
 
     def _rank(self, name: str) -> int | None:
-        """How high a unit its prefix or name makes it: 0 a province, 1 a district, 2 a commune, 3 a village."""
+        """How high a unit its prefix or name makes it: 0 a province, 1 a district, 2 a commune, 3 a village, 4 a group
+        of its households."""
         if _VILLAGE_RE.match(name_key(name)):
-            return 3
+            return 4 if _HOUSEHOLD_GROUP_RE.match(name_key(name)) else 3
         kind = split_prefix(name, 1)[0]
         if kind in (K.COMMUNE, K.WARD, K.TOWNSHIP, K.SPECIAL_ZONE):
             return 2

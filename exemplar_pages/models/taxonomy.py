@@ -111,17 +111,6 @@ class Field(index.Indexed, VietnameseNamedModel):
         verbose_name_plural = _("fields")
 
 
-def index_fields(using: str = "default", **kwargs) -> None:
-    """Put every field in Wagtail's search index (a ``post_migrate`` receiver): the fields a data migration
-    created were saved by a historical model, whose saves the index never hears of."""
-    from wagtail.search.backends import get_search_backends
-
-    fields = list(Field.objects.using(using).all())
-    if fields:
-        for backend in get_search_backends(with_auto_update=True):
-            backend.add_bulk(Field, fields)
-
-
 class Locality(index.Indexed, ClusterableModel, VietnameseNamedModel):
     """An administrative unit in a tree of any depth, with aliases and a successor."""
 
@@ -339,3 +328,18 @@ class Award(VietnameseNamedModel):
     class Meta(VietnameseNamedModel.Meta):
         verbose_name = _("title or form of award")
         verbose_name_plural = _("titles and forms of award")
+
+
+def index_reference_terms(using: str = "default", **kwargs) -> None:
+    """Put the fields and the provinces in Wagtail's search index (a ``post_migrate`` receiver): the terms data
+    migrations created were saved by historical models, whose saves the index never hears of."""
+    from wagtail.search.backends import get_search_backends
+
+    for model, terms in (
+        (Field, Field.objects.using(using).all()),
+        (Locality, Locality.objects.using(using).filter(parent=None)),
+    ):
+        terms = list(terms)
+        if terms:
+            for backend in get_search_backends(with_auto_update=True):
+                backend.add_bulk(model, terms)

@@ -117,13 +117,9 @@ TREE: list[tuple[str, str, str]] = [
     ("Sóc Trăng › Mỹ Xuyên › Xã Hòa Tú 1", "", ""),
 ]
 
-#: Units created by the 2025 reform (from 1 July 2025 there is no district level),
-#: each with the units it succeeds. Merged provinces keep the surviving name.
+#: Communes and wards created by the 2025 reform (from 1 July 2025 there is no district level), each with the
+#: units it succeeds. The provinces' mergers come with every portal (migration 0016).
 REFORM: list[tuple[str, list[str]]] = [
-    ("Tây Ninh", ["Long An"]),
-    ("Đồng Nai", ["Bình Phước"]),
-    ("Đắk Lắk", ["Phú Yên"]),
-    ("Cần Thơ", ["Hậu Giang", "Sóc Trăng"]),
     (
         "Tây Ninh › Xã Tân Biên",
         [
