@@ -164,7 +164,7 @@ def parse_metadata(lines: list[str]) -> dict[str, str]:
 
 _ATTACHED_TO_RE = re.compile(
     rf"^\(?\s*(?:{loose('Ban hành')}\s+)?{loose('kèm theo')}\s+(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*"
-    rf"(\d*\s*/\s*[^\s,]+(?:\s+-\s+[^\s,]+)?)[\s,]+(.*?)\)?$",
+    rf"(\d*[\s.…_-]*/?\s*[^\s,]+(?:\s+-\s+[^\s,]+)?)[\s,]+(.*?)\)?$",
     re.IGNORECASE,
 )
 
@@ -176,7 +176,7 @@ def attached_to(lines: list[str]) -> tuple[str | None, dt.date | None, str | Non
         joined = " ".join([line, *lines[i + 1 : i + 2]]) if not line.rstrip().endswith(")") else line
         m = _ATTACHED_TO_RE.match(joined.split(")")[0].strip())
         if m:
-            # "(Kèm theo Quyết định số    /QĐ-UBND ngày …)": a number left blank, the date and issuer given
+            # "(Kèm theo Quyết định số    /QĐ-UBND ngày …)", "số - QĐ/HNDT": a number left blank, date and issuer given
             number = normalise_number(re.sub(r"\s*-\s*", "-", m.group(1))) if m.group(1)[:1].isdigit() else None
             dates = find_dates(m.group(2))
             of = OF_RE.search(m.group(2))

@@ -75,7 +75,9 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         if PUBLISHED_RE.match(line) or re.search(r"\b\d{1,2}:\d{2}\b", line):  # a web page's date and time
             break
         heading = match_kind(line)
-        if heading and not heading[2]:  # "KẾ HOẠCH" again, under a web page's post title that repeats the title
+        # "KẾ HOẠCH" again, under a web page's post title that repeats the title; "PHÁT ĐỘNG" alone on the line under
+        # "KẾ HOẠCH" is the subject's verb ("KẾ HOẠCH / PHÁT ĐỘNG / PHONG TRÀO THI ĐUA …")
+        if heading and not heading[2] and not (heading[0] == "Phát động" and kind != "Phát động"):
             break
         if not parts or title_sentence:
             parts.append(line)
