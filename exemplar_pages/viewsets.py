@@ -1,4 +1,8 @@
-"""Snippet viewsets for the taxonomies."""
+"""Snippet viewsets for the taxonomies.
+
+Fields and localities are searched through their own search index (name and folded name, so "yen bai" finds
+"Yên Bái"): a viewset's `search_fields` would restrict the search to columns the SQLite full-text index does not
+have, and fail."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -13,7 +17,6 @@ class FieldViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("Field of work")
     list_display = ["name", "slug"]
-    search_fields = ["name"]
     ordering = ["sort_key"]
 
 
@@ -25,7 +28,6 @@ class LocalityViewSet(SnippetViewSet):
     menu_label = _("Locality")
     list_display = ["name", "kind", "display_path", "is_active", "slug"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["name"]
     ordering = ["sort_key"]
 
 
