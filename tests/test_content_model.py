@@ -4,7 +4,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -383,6 +383,24 @@ def test_the_taxonomy_listings_search_with_or_without_diacritics(client):
         response = client.get(url, {"q": typed})
         page = response.content.decode()
         assert response.status_code == 200 and wanted in page and other not in page, (url, typed)
+
+
+@pytest.mark.django_db
+def test_an_admin_search_with_a_quote_left_open_answers(client):
+    """'day "tot' or a lone '"' typed in an admin search box (pages, images, taxonomies) was a server error on SQLite
+    (FTS5's unterminated string): the words are searched without the quote."""
+    client.force_login(get_user_model().objects.get(username="admin"))
+    home = Site.objects.get(is_default_site=True).root_page
+    for url in (
+        f"/admin/pages/{home.pk}/",
+        "/admin/images/",
+        "/admin/snippets/exemplar_pages/locality/",
+        "/admin/snippets/exemplar_pages/field/",
+    ):
+        for typed in ('"', 'nong "nghiep', '"Nông nghiệp"'):
+            assert client.get(url, {"q": typed}).status_code == 200, (url, typed)
+    found = client.get("/admin/snippets/exemplar_pages/field/", {"q": 'nong "nghiep'}).content.decode()
+    assert "Nông nghiệp" in found and "Giáo dục và đào tạo" not in found
 
 
 @pytest.mark.django_db
