@@ -4,7 +4,9 @@ Fields and localities are searched through their own search index (name and fold
 "Yên Bái"): a viewset's `search_fields` would restrict the search to columns the SQLite full-text index does not
 have, and fail."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import Award, Field, Locality
@@ -26,9 +28,19 @@ class LocalityViewSet(SnippetViewSet):
     model = Locality
     icon = "site"
     menu_label = _("Locality")
-    list_display = ["name", "kind", "display_path", "is_active", "slug"]
+    list_display = [
+        "name",
+        "kind",
+        Column("display_path", label=_("Place in the tree")),
+        BooleanColumn("is_active", label=capfirst(_("in force")), sort_key="is_active"),
+        Column("successor", label=capfirst(_("successor")), accessor=lambda locality: locality.successor or ""),
+        "slug",
+    ]
     list_filter = ["kind", "is_active"]
     ordering = ["sort_key"]
+
+    def get_queryset(self, request):
+        return Locality.objects.select_related("parent", "successor")
 
 
 class AwardViewSet(SnippetViewSet):
