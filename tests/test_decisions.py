@@ -519,3 +519,25 @@ def test_a_list_without_a_type_column_or_parts_reads_each_awardee_s_type_from_th
         "Trường Tiểu học Thử Loại": "collective",
         "Nguyễn Thị Thử Loại": "individual",
     }
+
+
+def test_numbered_groups_inside_a_part_are_no_awardees_and_keep_its_type(tmp_path, province_unit):
+    """ "II. CÁ NHÂN" over "1. Khối Đảng, Mặt trận, đoàn thể" and "2. Khối doanh nghiệp" in the number column: the
+    groups are headings (an empty name, refused, before), and the people under them stay the part's individuals."""
+    path = tmp_path / "danh-sach-khoi.csv"
+    rows = [
+        "TT,Họ và tên,Chức vụ,Hình thức khen thưởng",
+        "I. TẬP THỂ,,,",
+        "1,Phòng Thử Khối,,Giấy khen",
+        "II. CÁ NHÂN,,,",
+        "1. Khối Đảng, Mặt trận, đoàn thể,,,",
+        "2,Nguyễn Văn Thử Khối,Bí thư Chi bộ,Giấy khen",
+        "2. Khối doanh nghiệp,,,",
+        "3,Ban Thử Khối,Thợ lò,Giấy khen",
+    ]
+    path.write_text("\n".join(rows).replace("1. Khối Đảng, Mặt trận, đoàn thể", '"1. Khối Đảng, Mặt trận, đoàn thể"'))
+    out, err = run_import(path, province_unit.pk, "--number", "78/QĐ-UBND", "--date", "02/12/2025", "--issuer", "UBND")
+    decision = DecisionPage.objects.get(number="78/QĐ-UBND")
+    types = {awardee.name: awardee.subject_type for awardee in decision.awardees.all()}
+    assert types == {"Phòng Thử Khối": "collective", "Nguyễn Văn Thử Khối": "individual", "Ban Thử Khối": "individual"}
+    assert "“2. Khối doanh nghiệp” là dòng đề mục" in out + err

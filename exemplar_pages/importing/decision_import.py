@@ -122,7 +122,7 @@ class _Rows:
             )
             return None
         if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
-            self.section_type = section.subject_type
+            self.section_type = section.type_under(self.section_type)
             self.list_end = section.text if section.ends_list else None
             self.warnings.append(
                 _("Row %(line)s: “%(text)s” heads or closes a part of the list; not an awardee.")

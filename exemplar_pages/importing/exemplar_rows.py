@@ -85,6 +85,10 @@ _CLOSING_RE = re.compile(r"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$")
 _SECTION_TYPES = (("tap the", "collective"), ("ho gia dinh", "household"), ("ca nhan", "individual"))
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
 _LIST_END_RE = re.compile(r"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$")
+#: A numbered sub-part alone on its row, outside the name column ("1. Khối Đảng, Mặt trận, đoàn thể", "2) Khối doanh
+#: nghiệp", "a. Cấp xã"): it groups the rows below it inside their part, whose subject type they keep.
+_SUB_SECTION_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s+[^\W\d]", re.IGNORECASE)
+_NAME_COLUMNS = ("name", "subject_name")
 
 
 @dataclass
@@ -95,6 +99,12 @@ class Section:
     subject_type: str | None
     #: The line ends the list ("Tổng cộng: 80", "Danh sách này có …./.").
     ends_list: bool = False
+    #: A numbered group inside a part ("1. Khối doanh nghiệp"): the part's subject type goes on under it.
+    inside_part: bool = False
+
+    def type_under(self, current: str | None) -> str | None:
+        """The subject type of the rows below this line, given the type of those above it."""
+        return current if self.inside_part and self.subject_type is None else self.subject_type
 
 
 def section_row(values: dict[str, Any]) -> Section | None:
@@ -109,6 +119,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
     kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
     numbered = _SECTION_RE.match(text) and (kinds or text.upper() == text)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
+        named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
+        if _SUB_SECTION_RE.match(text) and not named:
+            return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
         return None
     closing = bool(_CLOSING_RE.search(key))
     return Section(text, kinds[0] if len(kinds) == 1 and not closing else None, bool(_LIST_END_RE.search(key)))

@@ -226,7 +226,7 @@ class RowValidator:
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
-            self.section_type = section.subject_type
+            self.section_type = section.type_under(self.section_type)
             self.list_end = section.text if section.ends_list else None
             note = _("“%(text)s” heads or closes a part of the list; not a story.") % {"text": section.text[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
