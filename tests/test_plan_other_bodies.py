@@ -281,9 +281,9 @@ def test_damaged_documents_are_flagged() -> None:
 
 def test_a_regulation_attached_to_a_decision_with_a_blank_number_and_a_verb_line_under_the_heading() -> None:
     """Round 51: "(Ban hành kèm theo Quyết định số - QĐ/HNDT, ngày tháng 7 năm 2015 của Ban Chấp hành …)" names the
-    regulation's issuer though its number is a dash; "KẾ HOẠCH" over "PHÁT ĐỘNG" over the subject is one title."""
+    regulation's issuer though its number is a dash; "KẾ HOẠCH" over "PHÁT ĐỘNG" over the subject is one title, and the name it quotes in capitals opens with one."""
     regulation = parse_plan(document_text("692_hnd_phutho_quy_dinh_thi_dua_2015.txt"))
     assert (regulation.issuing_body, regulation.number) == ("Ban Chấp hành Hội Nông dân tỉnh Phú Thọ", None)
     plan = parse_plan(document_text("680_tandtc_kh_thi_dua_6_thang_cuoi_2022.txt"))
     assert (plan.number, plan.issue_date) == ("141/QĐ-TANDTC", dt.date(2022, 5, 31))
-    assert plan.title.startswith("Kế hoạch phát động phong trào thi đua 6 tháng cuối năm 2022 “")
+    assert plan.title.startswith("Kế hoạch phát động phong trào thi đua 6 tháng cuối năm 2022 “Chào mừng")  # capitals

@@ -134,6 +134,8 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
     subject = re.sub(r"(\d)\s*/\s+(\d)", r"\1/\2", subject)
     subject = re.sub(r"(\d/[A-ZĐ]{1,4}-)TTG\b", r"\1TTg", subject)  # the Prime Minister's code, written in capitals
     subject = re.sub(r",\s+(?=\()", " ", subject)  # "… trong thành phố," over "(nhiệm kỳ 2019-2024)"
+    if all(is_allcaps(part) for part in parts):  # a quoted name written in capitals opens with one: “Chung sức …”
+        subject = re.sub(r"((?:“|(?<!\S)\")\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), subject)
     # a regulation's "(Ban hành kèm theo Quyết định số …)" names its decision, not its subject
     subject = re.sub(rf"\s*\(\s*{loose('Ban hành kèm theo')}[^()]*\)$", "", subject, flags=re.IGNORECASE)
     return f"{kind_written} {subject}".strip()
