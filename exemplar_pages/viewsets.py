@@ -40,7 +40,7 @@ class LocalityViewSet(SnippetViewSet):
     ordering = ["sort_key"]
 
     def get_queryset(self, request):
-        return Locality.objects.select_related("parent", "successor")
+        return Locality.objects.select_related("parent__parent__parent", "successor")  # the paths without a query a row
 
 
 class AwardViewSet(SnippetViewSet):

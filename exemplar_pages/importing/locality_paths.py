@@ -166,8 +166,9 @@ class LocalityResolver:
             or ("," in path and (descending or (first is not None and last is not None and first > last)))
         ):
             names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
+            ranks.reverse()
         current: Locality | NewLocality | None = None
-        if self.commune is not None and all(self._rank(name) in (3, 4) for name in names):
+        if self.commune is not None and all(rank in (3, 4) for rank in ranks):
             self.notes.append(
                 _("“%(path)s” read in %(commune)s, the importing unit's commune or ward.")
                 % {"path": path, "commune": self.commune.name}
@@ -176,7 +177,7 @@ class LocalityResolver:
             for depth, name in enumerate(names, start=3):  # “Tổ 12, Khu phố 6”: the neighbourhood, then its group
                 current = self._level(current, name, depth)
             return current
-        if self.home is not None and self._rank(names[0]) not in (None, 0):
+        if self.home is not None and ranks[0] not in (None, 0):
             current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
             self.notes.append(
                 _("“%(path)s” read in %(province)s, the importing unit's province.")
