@@ -173,6 +173,15 @@ def test_decision_number_and_date() -> None:
     parsed = parse_award("Giải Ba Hội thi Nhà nông đua tài, QĐ 12/QĐ-HND ngày 1/2/2024")
     assert parsed.free and (parsed.decision_number, parsed.year) == ("12/QĐ-HND", 2024)
     assert parse_award("Giấy khen, Quyết định số 7/QĐ-UBND ngày 31/2/2024").decision == "7/QĐ-UBND"  # no 31 Feb
+    # "ngày" left out after the number's comma: the date, not a part of the authority (before: "Chủ tịch UBND tỉnh ,
+    # 20/5/2024" and no year)
+    parsed = parse_award("Bằng khen của Chủ tịch UBND tỉnh (QĐ 1234/QĐ-UBND, 20/5/2024)")
+    assert (parsed.authority, parsed.decision_number, parsed.decision_date, parsed.year) == (
+        "Chủ tịch UBND tỉnh",
+        "1234/QĐ-UBND",
+        date(2024, 5, 20),
+        2024,
+    )
 
 
 def test_missing_class_or_level_is_understood_with_a_warning() -> None:

@@ -541,3 +541,30 @@ def test_numbered_groups_inside_a_part_are_no_awardees_and_keep_its_type(tmp_pat
     types = {awardee.name: awardee.subject_type for awardee in decision.awardees.all()}
     assert types == {"Phòng Thử Khối": "collective", "Nguyễn Văn Thử Khối": "individual", "Ban Thử Khối": "individual"}
     assert "“2. Khối doanh nghiệp” là dòng đề mục" in out + err
+
+
+def test_a_person_s_position_written_in_the_name_cell_goes_to_the_position(tmp_path, province_unit):
+    """ "Họ và tên, chức vụ, đơn vị" in one column: the person's name stands alone and what the cell adds after a
+    comma, a dash, a parenthesis or a line break is the position (before, the whole cell was the name); two names,
+    a body's name and a birth year are not split."""
+    path = tmp_path / "danh-sach-chuc-vu.csv"
+    rows = [
+        'STT,"Họ và tên, chức vụ, đơn vị công tác",Chức vụ,Hình thức khen thưởng',
+        '1,"Ông Nguyễn Văn Thử, Chủ tịch UBND xã Ea Thử",,Giấy khen',
+        "2,Y Ngông Niê Kthử - Già làng buôn Kô Thử,,Giấy khen",
+        '3,"Lỷ A Thử\nTrưởng bản",Đảng viên,Giấy khen',
+        '4,"Lê Thị Thử, Nguyễn Văn Hai",,Giấy khen',
+        '5,"Trường Tiểu học Thử, xã Ea Thử",,Giấy khen',
+        '6,"Trần Văn Thử, 1975",,Giấy khen',
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    run_import(path, province_unit.pk, "--number", "79/QĐ-UBND", "--date", "03/12/2025", "--issuer", "UBND")
+    decision = DecisionPage.objects.get(number="79/QĐ-UBND")
+    assert [(awardee.name, awardee.position) for awardee in decision.awardees.all()] == [
+        ("Ông Nguyễn Văn Thử", "Chủ tịch UBND xã Ea Thử"),
+        ("Y Ngông Niê Kthử", "Già làng buôn Kô Thử"),
+        ("Lỷ A Thử", "Trưởng bản, Đảng viên"),
+        ("Lê Thị Thử, Nguyễn Văn Hai", ""),
+        ("Trường Tiểu học Thử, xã Ea Thử", ""),
+        ("Trần Văn Thử, 1975", ""),
+    ]

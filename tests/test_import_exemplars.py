@@ -18,7 +18,9 @@ from django.urls import reverse
 from exemplar_pages.importing import import_exemplars
 from exemplar_pages.importing.exemplar_import import ExemplarImportRefused
 from exemplar_pages.importing.exemplar_rows import SpreadsheetError
+from exemplar_pages.importing.exemplar_validation import subject_type_of_name
 from exemplar_pages.importing.locality_paths import LocalityProblem, LocalityResolver
+from exemplar_pages.importing.matching import NewMovement
 from exemplar_pages.models import ExemplarStoryPage, Locality, MovementPage, UnitPage
 from exemplar_pages.moderation.permissions import add_unit_editor
 from exemplar_pages.roles import ADMINISTRATORS, STANDING_OFFICE
@@ -740,3 +742,66 @@ def test_a_village_written_alone_is_one_of_the_importing_commune_s() -> None:
     village = resolver.resolve("Khu vực 3")
     assert village.parent == tan_lap and "Xã Tân Lập" in resolver.notes[0]
     assert resolver.resolve("Xã Tân Lập, huyện Tân Biên") == tan_lap  # a commune still read from the province
+
+
+def test_a_person_s_name_cell_with_a_position_titles_the_story_and_names_the_person(tmp_path: Path) -> None:
+    """“Phan Văn Thử - Tổ trưởng tổ dân phố 5”: the story keeps the whole cell as its title, and the exemplar's name
+    is the person's (before, the name held the position too); a body's name with its commune stays whole."""
+    unit = new_unit()
+    path = tmp_path / "ten-kem-chuc-vu.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(["STT", "Họ và tên, chức vụ", "Loại", "Lĩnh vực", "Địa chỉ", "Năm", "Thành tích"])
+        writer.writerow(["1", "Phan Văn Thử - Tổ trưởng tổ dân phố 5", "Cá nhân", "Y tế", "Tỉnh Tây Ninh / Xã Tân Lập",
+                         "2024", "Vận động bà con tiêm chủng."])  # fmt: skip
+        writer.writerow(["2", "Trạm Y tế Thử, xã Tân Lập", "Tập thể", "Y tế", "Tỉnh Tây Ninh / Xã Tân Lập", "2024",
+                         "Tiêm chủng đầy đủ cho trẻ em."])  # fmt: skip
+    run(path, parent=unit.pk)
+    assert [(story.title, story.subject_name) for story in stories(unit)] == [
+        ("Phan Văn Thử - Tổ trưởng tổ dân phố 5", "Phan Văn Thử"),
+        ("Trạm Y tế Thử, xã Tân Lập", "Trạm Y tế Thử, xã Tân Lập"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "subject_type"),
+    [
+        ("Trương Văn Thử", "individual"),  # folded, "Trương" read as "Trường", a school
+        ("Trường Tiểu học Thử", "collective"),
+        ("Hồ Văn Thử", "individual"),  # folded, "Hồ" read as "Hộ", a household
+        ("Hộ ông Hồ Văn Thử", "household"),
+        ("Tô Thị Thử", "individual"),
+        ("Tổ dân phố Thử", "collective"),
+        ("Bàn Văn Thử", "individual"),
+        ("Ban Quản trị chùa Thử", "collective"),
+        ("Đoàn Văn Thử", "individual"),
+        ("Đoàn Thanh niên xã Thử", "collective"),
+        ("Đoàn TNCS Hồ Chí Minh xã Thử", "collective"),
+        ("Đồn Biên phòng Thử", "collective"),
+        ("Truong Tieu hoc Thu", "collective"),  # typed without diacritics: the folded openings
+        ("Y Thử Niê", "individual"),
+    ],
+)
+def test_a_subject_type_read_from_a_name_keeps_its_diacritics(name: str, subject_type: str) -> None:
+    assert subject_type_of_name(name) == subject_type
+
+
+def test_a_central_highlands_congress_list_written_without_seeing_the_importer_imports_whole() -> None:
+    """A helper's list of 120 proposed exemplars of Đắk Lắk after its 2025 merger with Phú Yên: no year column (the
+    year of the date its attachment line gives), no type column nor parts, minority names, addresses mixing old and new
+    units, one movement written up to four ways, awards with their decisions: 120 stories, no refusal."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-dak-lak-de-nghi-tuyen-duong-2025.xlsx"
+    dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
+    unit = factories.unit("Sở Nội vụ Thử Đắk Lắk", full_name="Sở Nội vụ Thử Đắk Lắk", locality=dak_lak)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 120
+    assert {draft.year for draft in result.drafts} == {2025}
+    kinds = [draft.subject_type for draft in result.drafts]
+    assert (kinds.count("collective"), kinds.count("individual"), kinds.count("household")) == (35, 75, 10)
+    paths = {draft.locality.display_path for draft in result.drafts}
+    assert all(path.startswith("Đắk Lắk ›") for path in paths)
+    assert "Đắk Lắk › Phường Sông Cầu" in paths and "Đắk Lắk › Krông Năng" in paths
+    new_movements = {id(draft.movement) for draft in result.drafts if isinstance(draft.movement, NewMovement)}
+    assert len(new_movements) <= 28
+    awards = [award for draft in result.drafts for award in draft.awards]
+    assert sum(1 for award in awards if award.parsed.free) == 10  # the prizes of contests, kept as written

@@ -173,6 +173,42 @@ def test_the_same_movement_under_two_units_is_one_match() -> None:
 # --- Localities -----------------------------------------------------------------------------------
 
 
+def test_one_movement_written_several_ways_in_one_list_is_one_draft(tmp_path: Path) -> None:
+    """Quoted after “Thi đua”, with a dash or a comma, abbreviated (“SXKD”, “NTM”), with or without “thi đua” inside,
+    or shortened to a run of its words: one draft per movement, titled by its longest name (before, 4 + 3 drafts)."""
+    unit = new_unit()
+    teaching = ["Dạy tốt - Học tốt Thử", "Thi đua “Dạy tốt - học tốt Thử”", "Dạy tốt, học tốt Thử"]
+    farmers = [
+        "Nông dân Thử SXKD giỏi",
+        "Nông dân Thử thi đua sản xuất, kinh doanh giỏi",
+        "Nông dân Thử thi đua sản xuất, kinh doanh giỏi, đoàn kết giúp nhau làm giàu",
+    ]
+    before = MovementPage.objects.count()
+    result = run_import(tmp_path, [row(name) for name in teaching + farmers + ["Thử chung sức xây dựng NTM"]], unit)
+    assert result.errors == [] and MovementPage.objects.count() == before + 3
+    titles = {story.movement.title for story in ExemplarStoryPage.objects.child_of(unit)}
+    assert titles == {
+        "Dạy tốt - Học tốt Thử",
+        "Nông dân Thử thi đua sản xuất, kinh doanh giỏi, đoàn kết giúp nhau làm giàu",
+        "Thử chung sức xây dựng NTM",
+    }
+    assert core_key("Thử chung sức xây dựng nông thôn mới") == core_key("Thử chung sức xây dựng NTM")
+
+
+def test_a_name_alone_is_read_in_the_unit_s_province_and_a_former_province_in_brackets_is_a_note() -> None:
+    """“Krông Năng” (an old district, no province's name) was created as a new province; “phường Sông Cầu (tỉnh Phú
+    Yên cũ)” kept its bracket in the ward's name. In a Đắk Lắk unit's list both are Đắk Lắk's; elsewhere the former
+    province in brackets is the path's upper part."""
+    dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
+    resolver = LocalityResolver(dak_lak)
+    assert resolver.resolve("Krông Năng").display_path == "Đắk Lắk › Krông Năng"
+    assert resolver.resolve("phường Sông Cầu (tỉnh Phú Yên cũ)").display_path == "Đắk Lắk › Phường Sông Cầu"
+    assert resolver.resolve("phường Sông Cầu").display_path == "Đắk Lắk › Phường Sông Cầu"
+    assert resolver.resolve("xã Ea Kly (huyện Krông Pắc cũ)").display_path == "Đắk Lắk › Krông Pắc › Xã Ea Kly"
+    elsewhere = LocalityResolver(Locality.objects.get(name="Tây Ninh", parent=None))
+    assert elsewhere.resolve("phường Sông Cầu (tỉnh Phú Yên cũ)").display_path == "Phú Yên › Phường Sông Cầu"
+
+
 def test_dien_bien_is_the_province_not_hanoi_s_ward() -> None:
     """The issue's case: Hà Nội has a “Phường Điện Biên”; the portal knows the country's provinces, so the path is the
     province's; on a portal whose editors removed that province, the ward is still never taken for it."""

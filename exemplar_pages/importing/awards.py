@@ -84,7 +84,7 @@ class _Text:
 
 DECISION_RE = re.compile(
     r"[,;(]?\s*(?:\b(?:theo|tai)\s+)?\b(?:quyet\s+dinh|qd)(?![a-z])\s*(?:so\s*)?[:.]?\s*(?P<number>\d+[0-9a-z/.\-]*)"
-    r"(?:\s*,?\s*(?:ngay|ki\s+ngay)\s*(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
+    r"(?:\s*,?\s*(?:(?:ngay|ki\s+ngay)\s*)?(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?\s*\)?"
 )
 DATE_PARTS_RE = re.compile(r"\d+")

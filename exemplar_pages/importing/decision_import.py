@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
-from .exemplar_validation import RowError, _text, subject_type_of, subject_type_of_name
+from .exemplar_validation import RowError, _text, name_and_position, subject_type_of, subject_type_of_name
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
@@ -146,6 +146,11 @@ class _Rows:
             self.errors.append(RowError(row.line, "name", _("longer than %(n)s characters.") % {"n": NAME_LIMIT}))
         subject_type = self._subject_type(row.line, values.get("subject_type"), name)
         position = " ".join(_text(values.get("position")).split())
+        if subject_type == "individual":  # "Ông Nguyễn Văn An, Chủ tịch UBND xã …" in the name column
+            name, written_after = name_and_position(_text(values.get("name")))  # its line breaks, too
+            name = " ".join(name.split())
+            if written_after and written_after not in position:
+                position = ", ".join(filter(None, [written_after, position]))
         if len(position) > POSITION_LIMIT:
             self.errors.append(
                 RowError(row.line, "position", _("longer than %(n)s characters.") % {"n": POSITION_LIMIT})

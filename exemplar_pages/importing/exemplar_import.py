@@ -51,6 +51,9 @@ class ExemplarImportResult:
 
 #: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
 _TITLE_YEAR_RE = re.compile(r"\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
+#: Else its period's last year ("GIAI ĐOẠN 2021 - 2025"), else the year of the date its title lines give.
+_TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+_TITLE_DATE_RE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})\b")
 
 
 def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage) -> tuple[dict[str, Any], list[str]]:
@@ -60,10 +63,18 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
     notes: list[str] = []
     if "year" not in columns:
         titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
+        period = [span[-1] for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)]
+        dated = [year for line in title_lines for year in _TITLE_DATE_RE.findall(line)]
         if titled:
             defaults["year"] = titled[0]
             notes.append(
                 _("No year column: every row takes the year of the list's title, %(year)s.") % {"year": titled[0]}
+            )
+        elif period or dated:  # "GIAI ĐOẠN 2021 - 2025"; "(Kèm theo Tờ trình số 45/TTr-… ngày 15/9/2025)"
+            defaults["year"] = (period or dated)[0]
+            notes.append(
+                _("No year column and no year in the list's title: every row takes %(year)s, from “%(line)s”.")
+                % {"year": defaults["year"], "line": next(line for line in title_lines if defaults["year"] in line)}
             )
     locality = getattr(parent, "locality", None)
     if "locality" not in columns and locality is not None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cms.vietnamese import repair_vietnamese, text_quality
+from cms.vietnamese import fold_vietnamese, repair_vietnamese, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow, section_row
@@ -76,21 +77,38 @@ def shortened_summary(text: str) -> str:
 
 #: Marks a column a list leaves out whose value each row's own cells tell (`RowValidator.defaults`).
 INFERRED = object()
-#: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Ban Quản trị chùa …".
-_COLLECTIVE_NAME_RE = re.compile(
-    r"^(?:truong|tram|cong an|hop tac xa|htx|ban|chi bo|chi doan|chi hoi|khu vuc|khu pho|ap|khom|thon|buon|to|doi"
-    r"|lop|phong|hoi|cong ty|uy ban|ubnd|benh vien|trung tam|chua|tap the|nhan dan|dang uy|lien doi|xa|phuong|nha"
-    r"|co so|doan|ca|quy|cau lac bo|clb|nhom|mat tran|van phong|so|cuc|tong)\b"
+#: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Đồn Biên phòng …".
+#: Read with its diacritics, as a name that has them is written: folded, "Trương", "Tô", "Bàn" and "Hồ" (people's
+#: family names) would read as "Trường", "Tổ", "Ban" and "Hộ".
+_COLLECTIVE_OPENINGS = (
+    "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu vực|khu phố|ấp|khóm|thôn|buôn|bản|làng|tổ"
+    "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
+    "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
+    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp"
 )
+_COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
+_COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
+#: The second word of many people's names, after a family name that is also a body's word ("Ca", "Đoàn").
+_MIDDLE_NAMES = frozenset("văn thị hữu đức công minh quang ngọc xuân thanh kim bá đình trọng quốc tiến".split())
+_HOUSEHOLD_NAME_RE = re.compile(r"^(?:hộ|gia đình)(?!\w)")
 
 
 def subject_type_of_name(name: str) -> str:
-    """A subject type read from a name when nothing else says it: "Hộ …" a household, a body's name a collective,
-    a person otherwise."""
-    key = name_key(name)
-    if key.startswith(("ho ", "gia dinh ")):
+    """A subject type read from a name when nothing else says it: "Hộ …" a household, a body's name a collective
+    ("Đoàn Thanh niên …", but "Đoàn Văn Hùng" is a person), a person otherwise."""
+    written = unicodedata.normalize("NFC", " ".join(name.split())).lower().replace("uỷ", "ủy")
+    if fold_vietnamese(written) == written:  # typed without diacritics: the folded openings are all there is
+        key = name_key(name)
+        if key.startswith(("ho ", "gia dinh ")):
+            return "household"
+        return "collective" if _COLLECTIVE_FOLDED_RE.match(key) else "individual"
+    if _HOUSEHOLD_NAME_RE.match(written):
         return "household"
-    return "collective" if _COLLECTIVE_NAME_RE.match(key) else "individual"
+    if _is_person_name(name) and not re.search(r"\b[A-ZĐ]{2,}\b", name):
+        words = written.split()
+        if words[0] == "đoàn" or words[1] in _MIDDLE_NAMES:  # "Đoàn Văn Hùng", "Ca Văn Sáu": family names
+            return "individual"
+    return "collective" if _COLLECTIVE_NAME_RE.match(written) or written.startswith("đoàn ") else "individual"
 
 
 def subject_type_of(text: str | None) -> str | None:
@@ -98,6 +116,35 @@ def subject_type_of(text: str | None) -> str | None:
     key = name_key(text)
     found = SUBJECT_TYPES.get(key)
     return found or next((kind for opening, kind in SUBJECT_TYPE_OPENINGS if key.startswith(opening + " ")), None)
+
+
+#: A name cell's name, then what the cell adds after a comma, a dash, a parenthesis or a line break
+#: ("Ông Nguyễn Văn An, Chủ tịch UBND xã …", "Y Ngông Niê Kdăm - Già làng buôn …", "Lỷ A Sáng (Trưởng bản)").
+_NAME_THEN_MORE_RE = re.compile(r"^(.+?)(?:\s*[,;]\s+|\s+[-–—]\s+|\s*\n\s*|\s*\()(.+?)\)?$", re.DOTALL)
+_FORMS_OF_ADDRESS = frozenset({"ông", "bà", "đồng chí", "đ/c", "đ/c.", "anh", "chị", "thầy", "cô", "cụ"})
+
+
+def _is_person_name(text: str) -> bool:
+    """Two to seven words each opening with a capital ("H'Hen", "K'Ré", "A" are words), after a form of address."""
+    words = text.split()
+    for length in (2, 1):
+        if " ".join(words[:length]).lower() in _FORMS_OF_ADDRESS:
+            words = words[length:]
+            break
+    return 2 <= len(words) <= 7 and all(word[0].isupper() and not word.isdigit() for word in words)
+
+
+def name_and_position(cell: str) -> tuple[str, str]:
+    """A person's name cell split into the name and the position or unit written after it ("" when none): only when
+    what follows the name is words of a position (some in lower case), not a second name or a number."""
+    cell = cell.strip()
+    found = _NAME_THEN_MORE_RE.match(cell)
+    if found is None or not _is_person_name(found.group(1)):
+        return cell, ""
+    rest = " ".join(found.group(2).split()).strip(" ,;-–—")
+    if not rest[:1].isalpha() or not any(word[0].islower() for word in rest.split()):
+        return cell, ""
+    return found.group(1), rest
 
 
 YEAR_RANGE = (1945, 2100)
@@ -252,6 +299,8 @@ class RowValidator:
             note = _("longer than %(limit)s characters: shortened; the whole text opens the body.")
             self.warnings.append(RowError(row.line, "summary", note % {"limit": SUMMARY_MAX}))
         subject_type = subject_type_of(value["subject_type"])
+        if subject_type == "individual":  # the title keeps the whole cell; the name is the person's
+            value["subject_name"] = name_and_position(value["subject_name"])[0]
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",

@@ -101,6 +101,9 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
 #: "tỉnh Yên Bái (cũ)": a unit named as it was before the 2025 reform is the unit of that name (its successor is known).
 _FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trước khi sáp nhập)\)\s*$", re.IGNORECASE)
 
+#: "(tỉnh Phú Yên cũ)", "(huyện Krông Pắc cũ)" after a unit: the old unit it was in.
+_FORMER_UNIT_RE = re.compile(r"\s*\(\s*((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^()]+?)\s+cũ\s*\)", re.IGNORECASE)
+
 
 #: "Số 112 đường Trần Hưng Đạo", "12/3 hẻm 5", "4 Trần Hưng Đạo", "ngõ 14 phố Huế": a house or a street in an address,
 #: below any locality (no unit's name opens with a number: "Phường 7", "Tổ 12").
@@ -131,7 +134,8 @@ class LocalityResolver:
     def resolve(self, path: str) -> Locality | NewLocality:
         """The locality a path names, or the new one to create for it."""
         self.notes = []
-        names = [_FORMER_RE.sub("", part).strip() for part in PATH_SEPARATOR_RE.split(path or "")]
+        path = _FORMER_UNIT_RE.sub(self._former_unit, path or "")  # “phường Sông Cầu (tỉnh Phú Yên cũ)”
+        names = [_FORMER_RE.sub("", part).strip() for part in PATH_SEPARATOR_RE.split(path)]
         streets = [name for name in names if _STREET_RE.match(name_key(name))]
         names = [name for name in names if name and name not in streets]  # a house or a street is no locality
         if streets and not names:
@@ -177,8 +181,10 @@ class LocalityResolver:
             for depth, name in enumerate(names, start=3):  # “Tổ 12, Khu phố 6”: the neighbourhood, then its group
                 current = self._level(current, name, depth)
             return current
-        if self.home is not None and ranks[0] not in (None, 0):
-            current = self.home  # “Xã Ea Drơng, huyện Cư M'gar”: in the importing unit's province
+        if self.home is not None and ranks[0] != 0:
+            # “Xã Ea Drơng, huyện Cư M'gar”, or a name alone that is no province's (“Krông Năng”, an old district):
+            # in the importing unit's province
+            current = self.home
             self.notes.append(
                 _("“%(path)s” read in %(province)s, the importing unit's province.")
                 % {
@@ -189,6 +195,17 @@ class LocalityResolver:
         for depth, name in enumerate(names, start=1 if current is not None else 0):
             current = self._level(current, name, depth)
         return current
+
+    def _former_unit(self, written: re.Match) -> str:
+        """“(tỉnh Phú Yên cũ)” after a unit: nothing more when that province is the importing unit's or was merged
+        into it (the unit is read there, as the others of the list), else the path's next part, “, tỉnh Phú Yên (cũ)”."""
+        unit = written.group(1)
+        kind, bare = split_prefix(unit, 0)
+        if self.home is not None and kind not in LOWER_KINDS:
+            former = self._find(None, unit, kind, bare)
+            if former is not None and self.home.pk in (former.pk, former.successor_id):
+                return ""
+        return f", {unit} (cũ)"
 
     def _rank(self, name: str) -> int | None:
         """How high a unit its prefix or name makes it: 0 a province, 1 a district, 2 a commune, 3 a village, 4 a group

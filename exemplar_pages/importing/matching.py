@@ -26,7 +26,17 @@ MOVEMENT_PREFIXES = (
     "phong trao",
     "cuoc van dong",
     "chuong trinh",
+    "thi dua",  # “Thi đua “Dạy tốt - Học tốt””
 )
+#: Words movements' names abbreviate ("Nông dân thi đua SXKD giỏi", "Chung sức xây dựng NTM"), folded.
+_MOVEMENT_ABBREVIATIONS = [
+    ("san xuat kinh doanh", "sxkd"),
+    ("nong thon moi", "ntm"),
+    ("bao ve an ninh to quoc", "bvantq"),
+    ("hop tac xa", "htx"),
+    ("an toan giao thong", "atgt"),
+    ("bao ve moi truong", "bvmt"),
+]
 _QUOTES = "“”\"'‘’«»"
 _QUOTED_RE = re.compile(r"[“\"'‘«]([^”\"'’»]{3,})[”\"'’»]")
 _PART_SEPARATOR_RE = re.compile(r"\s+[-–—:]\s+|,\s+")
@@ -57,10 +67,13 @@ def find_units_named(name: str) -> list:
 def core_key(text: str | None) -> str:
     """The key of a movement's name without the words that open every title (“Phong trào thi đua …”)."""
     key = name_key(text)
+    for long_form, short_form in _MOVEMENT_ABBREVIATIONS:
+        key = re.sub(rf"\b{short_form}\b", long_form, key)  # spelt out: its words count for containment
     for prefix in MOVEMENT_PREFIXES:
         if key.startswith(prefix + " "):
-            return key[len(prefix) + 1 :]
-    return key
+            key = key[len(prefix) + 1 :]
+            break
+    return re.sub(r"\bthi dua (?=\w)", "", key)  # “Nông dân thi đua SXKD giỏi” is “Nông dân SXKD giỏi”
 
 
 def movement_names(title: str) -> set[str]:
@@ -179,8 +192,9 @@ class MovementIndex:
         others named; when none is (other units' own movements), a draft movement is made under the unit.
         """
         text = text.strip()
-        if text[:1] in _QUOTES and text[-1:] in _QUOTES:  # “Dạy tốt, học tốt” as an office quotes it: the name inside
-            text = text.strip(_QUOTES).strip()
+        quoted = _QUOTED_RE.search(text)
+        if quoted and name_key(text[: quoted.start()] + text[quoted.end() :]) in ("", *MOVEMENT_PREFIXES):
+            text = quoted.group(1).strip()  # “Dạy tốt, học tốt” as an office quotes it, or Thi đua “…”: the name inside
         candidates = self.candidates(text)
         movement = self._best(candidates)
         others = "; ".join(f"“{page.title}”" for page in candidates if page is not movement)
@@ -197,7 +211,7 @@ class MovementIndex:
                 }
             return movement, note
         name = " ".join(text.split())
-        new = self.new.setdefault(core_key(name), NewMovement(name))
+        new = self._new_movement(name)
         new.lines.append(line)
         if others:
             note = _(
@@ -207,6 +221,24 @@ class MovementIndex:
         return new, _("no movement “%(name)s” on the portal yet: a draft movement will be created on import.") % {
             "name": name
         }
+
+    def _new_movement(self, name: str) -> NewMovement:
+        """The draft movement rows naming it alike share: by its key, or one name held whole in the other ("Nông dân thi
+        đua SXKD giỏi" in "… SXKD giỏi, đoàn kết giúp nhau làm giàu …"), which keeps the longer name."""
+        key = core_key(name)
+        if key in self.new:
+            return self.new[key]
+        if len(key.split()) >= MIN_CONTAINED_WORDS:
+            for other_key, new in self.new.items():
+                if len(other_key.split()) >= MIN_CONTAINED_WORDS and (
+                    _contains(other_key, key) or _contains(key, other_key)
+                ):
+                    if len(key) > len(other_key):
+                        new.name = name
+                    self.new[key] = new
+                    return new
+        self.new[key] = NewMovement(name)
+        return self.new[key]
 
     def save(self, value, parent, user):
         """The saved movement for a resolved value, creating a draft for a NewMovement once."""
@@ -224,7 +256,7 @@ class MovementIndex:
         return [
             _("Created the draft movement “%(title)s” (rows %(lines)s); complete it and submit it for moderation.")
             % {"title": self._saved[id(new)].title, "lines": ", ".join(str(line) for line in new.lines)}
-            for new in self.new.values()
+            for new in {id(new): new for new in self.new.values()}.values()
             if id(new) in self._saved
         ]
 

@@ -232,6 +232,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     for para in basis_paragraphs(paragraphs):
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
         inherited = carried if _CITED_RE.match(para) else None
+        paragraph_first = len(refs)
         carried = None
         for sentence in _SENTENCE_END_RE.split(para):
             verb: str | None = inherited
@@ -271,7 +272,9 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
                         if not (
                             ref.number
                             and any((r.document_type, r.number) == (ref.document_type, ref.number) for r in refs)
-                        ):
+                        ) and not any(
+                            _same_words(r.text, ref.text) for r in refs[:paragraph_first]
+                        ):  # a page's lines again
                             refs.append(ref)
                         verb = ref.verb
                     elif not BASIS_VERB_RE.match(piece):
@@ -284,6 +287,10 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
             if verb and para.rstrip().endswith((";", ".")):
                 carried = verb
     return refs
+
+
+def _same_words(first: str, second: str) -> bool:
+    return first.lower().split() == second.lower().split()
 
 
 def _number_pattern(number: str) -> str:

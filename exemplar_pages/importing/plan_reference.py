@@ -152,12 +152,19 @@ def _steering_committee(text: str) -> str | None:
     return text[: places[-1].end()] if _STEERING_RE.match(text) and places else None
 
 
+_QUOTED_MOVEMENT_RE = re.compile(rf"((?i:{loose('phong trào')}|{loose('vận động')}) )(“[^“”]{{1,200}}”)")
+_MASKED_QUOTES = str.maketrans("“”", "\3\4")
+_UNMASKED_QUOTES = str.maketrans("\3\4", "“”")
+
+
 def _issuer(text: str) -> str | None:
     """ "Bộ trưởng Bộ Nội vụ quy định chi tiết …" -> "Bộ trưởng Bộ Nội vụ"."""
     if steering := _steering_committee(text):
         return steering
     # an abbreviation or a term inside the name is part of it: "Tổng Liên đoàn Lao động (LĐLĐ) Việt Nam", "(khoá X)"
     text = _INNER_ABBREVIATION_RE.sub(lambda a: f"\0{a.group(1)}\1", text)
+    # a movement quoted in the name is part of it: "Ban Chỉ đạo phong trào “Toàn dân đoàn kết …” huyện"
+    text = _QUOTED_MOVEMENT_RE.sub(lambda q: q.group(1) + q.group(2).replace(" ", "\2").translate(_MASKED_QUOTES), text)
     m = _ISSUER_END_RE.search(text)
     while (
         m
@@ -174,6 +181,7 @@ def _issuer(text: str) -> str | None:
             break  # "… của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:": the next body is the sentence's subject
         m = following
     issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
+    issuer = issuer.replace("\2", " ").translate(_UNMASKED_QUOTES)
     return issuer or None
 
 
