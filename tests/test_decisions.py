@@ -568,3 +568,21 @@ def test_a_person_s_position_written_in_the_name_cell_goes_to_the_position(tmp_p
         ("Trường Tiểu học Thử, xã Ea Thử", ""),
         ("Trần Văn Thử, 1975", ""),
     ]
+
+
+def test_a_city_s_list_with_names_and_positions_in_one_column_imports_as_written(province_unit):
+    """A helper's workbook of Hải Phòng (tests/fixtures/decisions/), written without seeing the importer: "Họ tên,
+    chức vụ, đơn vị" in one column (a comma, a dash or a line break after the name), family names that are also
+    words (Trương, Hồ, Tô, Đoàn, Bàn, Ca, Tống), "(Kèm theo … của Chủ tịch Ủy ban nhân dân thành phố)" under a header
+    naming "THÀNH PHỐ HẢI PHÒNG", and "Bằng khen của Chủ tịch UBND thành phố" (only a province-level city's)."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-khen-thuong-hai-phong-2025.xlsx"
+    run_import(path, province_unit.pk)
+    decision = DecisionPage.objects.get(number="3456/QĐ-UBND")
+    assert decision.issuer == "Chủ tịch Ủy ban nhân dân thành phố Hải Phòng"
+    awardees = list(decision.awardees.all())
+    types = [awardee.subject_type for awardee in awardees]
+    assert (types.count("collective"), types.count("individual")) == (15, 35)
+    people = [awardee for awardee in awardees if awardee.subject_type == "individual"]
+    assert all(awardee.position and "," not in awardee.name and "\n" not in awardee.name for awardee in people)
+    by_award = {awardee.award_text: awardee.award.name for awardee in awardees if awardee.award}
+    assert by_award["Bằng khen của Chủ tịch UBND thành phố"] == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"

@@ -805,3 +805,23 @@ def test_a_central_highlands_congress_list_written_without_seeing_the_importer_i
     assert len(new_movements) <= 28
     awards = [award for draft in result.drafts for award in draft.awards]
     assert sum(1 for award in awards if award.parsed.free) == 10  # the prizes of contests, kept as written
+
+
+def test_a_mountain_commune_s_list_with_positions_in_the_name_column_imports_whole() -> None:
+    """A helper's CSV of a Hà Giang commune (now Tuyên Quang's), as Excel saves it (";", BOM, CRLF), written without
+    seeing the importer: "Họ và tên, chức vụ" holding the position too, a "Thôn/bản" column of villages alone, parts
+    "I. CÁ NHÂN" / "II. TẬP THỂ" / "III. HỘ GIA ĐÌNH", H'Mông, Dao, Lô Lô names: 90 stories, each named by its person."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-xa-lung-cu-2024.csv"
+    tuyen_quang = Locality.objects.get(name="Tuyên Quang", parent=None)
+    commune = Locality.objects.create(name="Xã Thử Lũng Cú", kind=Locality.Kind.COMMUNE, parent=tuyen_quang)
+    unit = factories.unit("UBND xã Thử Lũng Cú", full_name="UBND xã Thử Lũng Cú", locality=commune)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 90
+    kinds = [draft.subject_type for draft in result.drafts]
+    assert (kinds.count("individual"), kinds.count("collective"), kinds.count("household")) == (55, 25, 10)
+    people = [draft for draft in result.drafts if draft.subject_type == "individual"]
+    assert not any(mark in draft.subject_name for draft in people for mark in (" - ", ",", "(", "\n"))
+    assert any(" - " in draft.title or "," in draft.title for draft in people)  # the title keeps the whole cell
+    villages = [draft.locality for draft in result.drafts if draft.locality != commune]
+    assert villages and all(getattr(village, "parent", None) is not None for village in villages)
+    assert sum(1 for village in villages if village.parent == commune) >= 60  # "Thôn Lũng Cú": the commune's village

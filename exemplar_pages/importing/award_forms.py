@@ -212,6 +212,10 @@ PLAIN_FIGHTER_RE = re.compile(r"(?:chien\s+si\s+thi\s+dua|cstd)\b")
 GIVER_RE = re.compile(r"(?P<authority>.+?)\s+(?:trao\s+|khen\s+)?tang\s+(?:danh\s+hieu\s+)?")
 
 
+#: A city named by its kind alone, as a centrally-run city's own documents name it ("UBND thành phố").
+_BARE_CITY_RE = re.compile(r"\bthanh\s+pho\s*$", re.IGNORECASE)
+
+
 def certificate_title(form: str, authority: str, level: str) -> tuple[str, str, str, str]:
     """(title, generic form, kind, level) of a certificate, a flag or a commemorative medal."""
     committee = is_peoples_committee(authority) or (not authority and level)
@@ -220,6 +224,8 @@ def certificate_title(form: str, authority: str, level: str) -> tuple[str, str, 
             return "Bằng khen của Thủ tướng Chính phủ", MERIT, CERTIFICATE_OF_MERIT, level
         if level == MINISTRY:
             return "Bằng khen của bộ, ban, ngành, đoàn thể Trung ương", MERIT, CERTIFICATE_OF_MERIT, level
+        if committee and level == DISTRICT and _BARE_CITY_RE.search(fold_aligned(authority)):
+            level = PROVINCE  # "của Chủ tịch UBND thành phố": only a province-level committee gives a Bằng khen
         if level == PROVINCE and committee:
             return "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", MERIT, CERTIFICATE_OF_MERIT, level
         return MERIT, MERIT, CERTIFICATE_OF_MERIT, level

@@ -224,7 +224,11 @@ _LIST_AWARD_RE = re.compile(r"\bđược\s+(?:tặng|khen thưởng|công nhận
 def decision_of_title_lines(lines: list[str]) -> dict:
     """The number, date and issuer of the decision a list says it is attached to, and the award its title names."""
     found: dict = {}
+    units: dict[str, str] = {}  # "THÀNH PHỐ HẢI PHÒNG" under "ỦY BAN NHÂN DÂN": {"thành phố": "Hải Phòng"}
     for line in lines:
+        heading = _MOTTO_RE.split(line.strip())[0]
+        if (unit := _UNIT_LINE_RE.match(heading)) and heading.isupper():
+            units.setdefault(unit.group(1).lower(), caps_to_name(unit.group(2)))
         if (attached := _ATTACHED_RE.match(line.strip())) and not found.get("number"):
             reference = parse_reference(f"Căn cứ {attached.group(1)}")
             if reference is not None and reference.document_type == "Quyết định":
@@ -233,7 +237,18 @@ def decision_of_title_lines(lines: list[str]) -> dict:
         elif (award := _LIST_AWARD_RE.search(line.strip())) and not found.get("award"):
             text = award.group(1).strip(" .:")
             found["award"] = _as_sentence(text) if text.upper() == text else text
+    bare = _BARE_UNIT_END_RE.search(found.get("issuer", ""))
+    if bare and bare.group(1).lower() in units:  # "… của Chủ tịch Ủy ban nhân dân thành phố": the header's city
+        found["issuer"] += f" {units[bare.group(1).lower()]}"
     return {key: value for key, value in found.items() if value}
+
+
+#: The header's line naming the body's unit, before the national motto written beside it in the same row.
+_MOTTO_RE = re.compile(r"\s+(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN|Độc lập)")
+_UNIT_LINE_RE = re.compile(
+    r"^(?:ỦY BAN NHÂN DÂN\s+|UỶ BAN NHÂN DÂN\s+|UBND\s+)?(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG)\s+(\S.*)$"
+)
+_BARE_UNIT_END_RE = re.compile(r"\b(tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", re.IGNORECASE)
 
 
 def _as_sentence(text: str) -> str:

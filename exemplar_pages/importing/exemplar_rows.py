@@ -67,7 +67,7 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
     (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
-    (("dia chi", "dia ban", "dia phuong", "noi cu tru"), "locality"),
+    (("dia chi", "dia ban", "dia phuong", "noi cu tru", "thon", "xom", "khu pho", "to dan pho"), "locality"),
     (("phong trao",), "movement"),
     (("quy",), "quarter"),
     (("nam",), "year"),

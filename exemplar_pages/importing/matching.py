@@ -275,6 +275,7 @@ FIELD_SYNONYMS = {
     "mat tran": "doan the", "thuong mai": "cong thuong", "cong nghiep": "cong thuong", "giao thong": "giao thong van tai",
     # rural development is the agriculture sector's; since 2025 so are natural resources and the environment
     "xay dung nong thon moi": "nong nghiep", "nong thon moi": "nong nghiep", "moi truong": "nong nghiep",
+    "xay dung ntm": "nong nghiep", "ntm": "nong nghiep", "bao ve rung": "nong nghiep",
     "bao ve moi truong": "nong nghiep", "tai nguyen va moi truong": "nong nghiep", "tai nguyen moi truong": "nong nghiep",
     "chan nuoi": "nong nghiep", "trong trot": "nong nghiep", "khuyen nong": "nong nghiep", "thuy loi": "nong nghiep",
     "rung": "nong nghiep", "vuon rung": "nong nghiep",
