@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, plan_to_json_dict
+from exemplar_pages.importing.plan_basis import parse_basis
 from exemplar_pages.importing.plan_lines import rejoin_letter_spacing
 from exemplar_pages.importing.plan_reference import parse_reference
 from exemplar_pages.importing.plan_text import restore_case
@@ -2398,3 +2399,34 @@ def test_basis_of_round_50_a_directive_joined_by_gan_voi_a_committee_s_whole_nam
     assert steering.issuer == "Ban Chỉ đạo hỗ trợ xây dựng nhà ở cho hộ nghèo, hộ cận nghèo trên địa bàn tỉnh Bình Định"
     typo = parse_reference("Căn cứ Nghị định số 45/2022/NĐ-CP ngày 07/7/2022 cảu Chính phủ về xử phạt vi phạm;")
     assert (typo.number, typo.issuer) == ("45/2022/NĐ-CP", "Chính phủ")
+
+
+def test_basis_read_on_web_pages_of_communes_schools_and_party_bodies() -> None:
+    """Held-out rounds 52–53: a page that repeats its basis lines cites each once; a steering committee keeps its
+    quoted movement in its name; ", căn cứ vào hướng dẫn của …" after another reference's subject is one more; "kế
+    hoạch công tác năm 2020" is the body's plan of that year (a body's work without a year names no document)."""
+    lines = [
+        "Căn cứ hướng dẫn số 01/HD-HĐĐ ngày 04 tháng 01 năm 2021 của Hội đồng đội Thử về phong trào kế hoạch nhỏ;",
+        "Thực hiện kế hoạch hoạt động Đội của Ban phụ trách Đội trường Thử năm học 2020-2021;",
+        "Liên đội trường Thử đã triển khai phong trào.",
+        "Căn cứ hướng dẫn số 01/HD-HĐĐ ngày 04 tháng 01 năm 2021 của Hội đồng đội Thử về phong trào kế hoạch nhỏ;",
+        "Thực hiện kế hoạch hoạt động Đội của Ban phụ trách Đội trường Thử năm học 2020-2021;",
+    ]
+    assert [(r.document_type, r.number) for r in parse_basis(lines)] == [("Hướng dẫn", "01/HD-HĐĐ"), ("Kế hoạch", None)]
+    steering = parse_reference(
+        "Căn cứ hướng dẫn số 189/HD-BCĐ ngày 23/9/2020 của Ban chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống "
+        "văn hóa” huyện về kiểm tra công nhận"
+    )
+    assert steering.issuer == "Ban chỉ đạo phong trào “Toàn dân đoàn kết xây dựng đời sống văn hóa” huyện"
+    sentence = (
+        "Thực hiện Kế hoạch số 101-KH/TĐTN-BTG ngày 21/2/2019 của Ban Tuyên giáo Thành đoàn về tổ chức đợt hoạt động "
+        "trong đoàn viên, thanh thiếu nhi Thành phố, căn cứ vào hướng dẫn của Ban Tuyên giáo Thành đoàn, Đoàn trường xây "
+        "dựng kế hoạch như sau:"
+    )
+    assert [(r.document_type, r.issuer) for r in parse_basis([sentence])] == [
+        ("Kế hoạch", "Ban Tuyên giáo Thành đoàn"),
+        ("Hướng dẫn", "Ban Tuyên giáo Thành đoàn"),
+    ]
+    own_plan = parse_basis(["Thực hiện kế hoạch công tác năm 2020, Ban Dân vận xây dựng Kế hoạch như sau:"])
+    assert [(r.document_type, r.number, r.issuer) for r in own_plan] == [("Kế hoạch", None, None)]
+    assert parse_basis(["Căn cứ chương trình, kế hoạch công tác, Ban Dân vận xây dựng Kế hoạch như sau:"]) == []

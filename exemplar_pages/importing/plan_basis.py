@@ -31,6 +31,11 @@ from .plan_text import (
 _VERB_KIND_RE = re.compile(
     rf"(?:{loose('thực hiện')}|{loose('căn cứ')}|{loose('triển khai')})\s+(?-i:{CAPITALISED_TYPE})\s", re.IGNORECASE
 )
+#: ", căn cứ vào hướng dẫn của Ban …": a reference of its own after another's subject.
+_VERB_OWNED_KIND_RE = re.compile(
+    rf"(?:{loose('thực hiện')}|{loose('căn cứ')})(?:\s+{loose('vào')})?\s+(?:{DOC_TYPE_PATTERN})\s+{loose('của')}\s",
+    re.IGNORECASE,
+)
 _VERB_REFERENCE_RE = re.compile(rf"(?:{VERB_PATTERN})\s+(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\b", re.IGNORECASE)
 
 
@@ -45,6 +50,7 @@ def split_clauses(paragraph: str) -> list[str]:
                 (rest[:1].isupper() and OPENING_RE.match(rest))
                 or _VERB_REFERENCE_RE.match(rest)
                 or _VERB_KIND_RE.match(rest)
+                or _VERB_OWNED_KIND_RE.match(rest)
             ):
                 clauses.append(part[start : m.start()])
                 start = m.end()

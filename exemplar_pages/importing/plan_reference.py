@@ -152,6 +152,8 @@ def _steering_committee(text: str) -> str | None:
     return text[: places[-1].end()] if _STEERING_RE.match(text) and places else None
 
 
+#: "kế hoạch công tác năm 2020": a body's own plan of one year, a document of its own.
+_YEARS_PLAN_RE = re.compile(rf"\s*(?:{loose('công tác')}\s+)?{loose('năm')}\s+(?:{loose('học')}\s+)?\d{{4}}\b", re.I)
 _QUOTED_MOVEMENT_RE = re.compile(rf"((?i:{loose('phong trào')}|{loose('vận động')}) )(“[^“”]{{1,200}}”)")
 _MASKED_QUOTES = str.maketrans("“”", "\3\4")
 _UNMASKED_QUOTES = str.maketrans("\3\4", "“”")
@@ -384,7 +386,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         issuer = _issuer(passed.group(1))  # "… được Quốc hội thông qua ngày 16 tháng 11 năm 2013"
     if m is None and not (number or date) and t.group(1)[:1].islower() and doc_type in ("Quy định", "Hướng dẫn"):
         return None  # "…; quy định chi tiết … của Luật …": a verb, the subject of the reference before its ";"
-    if not (number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest)):
+    if not (
+        number or date or issuer or t.group(1)[:1].isupper() or _has_proper_word(rest) or _YEARS_PLAN_RE.match(rest)
+    ):
         return None  # "Căn cứ chương trình, kế hoạch công tác …": a body's own work, no named document
     if not subject and not number:
         subject = re.split(rf"\s+(?:{loose('ngày')}|{loose('của')})\s", head, flags=re.IGNORECASE)[0]
