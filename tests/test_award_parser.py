@@ -156,6 +156,16 @@ def test_award_texts_as_people_write_them(text, title, kind, level, authority, y
         assert parsed.warnings == ()
 
 
+def test_a_collective_s_title_with_its_abbreviation() -> None:
+    """ "Tập thể LĐTT năm học 2022-2023" was a free award; "TTLĐTT" and the words in full were understood."""
+    for text, title in (
+        ("Tập thể LĐTT năm học 2022-2023", "Tập thể lao động tiên tiến"),
+        ("Tập thể LĐXS 2023", "Tập thể lao động xuất sắc"),
+        ("LĐTT 2021-2022, 2022-2023", "Lao động tiên tiến"),
+    ):
+        assert (parse_award(text).title, parse_award(text).year) == (title, 2023)
+
+
 def test_decision_number_and_date() -> None:
     parsed = parse_award("Bằng khen của Thủ tướng Chính phủ theo Quyết định số 1234/QĐ-TTg ngày 15/8/2023")
     assert (parsed.title, parsed.authority) == ("Bằng khen của Thủ tướng Chính phủ", "Thủ tướng Chính phủ")

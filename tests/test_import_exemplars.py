@@ -825,3 +825,46 @@ def test_a_mountain_commune_s_list_with_positions_in_the_name_column_imports_who
     villages = [draft.locality for draft in result.drafts if draft.locality != commune]
     assert villages and all(getattr(village, "parent", None) is not None for village in villages)
     assert sum(1 for village in villages if village.parent == commune) >= 60  # "Thôn Lũng Cú": the commune's village
+
+
+def test_an_education_department_s_list_with_a_two_row_header_imports_whole() -> None:
+    """A helper's workbook of Nghệ An's education department, written without seeing the importer: a two-row header
+    ("Năm sinh" over "Nam" and "Nữ", "Thành tích" over "Tóm tắt" and "Hình thức khen thưởng đã đạt"), parts and
+    sub-parts, fields written as movements ("Dạy tốt - Học tốt", "Đổi mới sáng tạo trong dạy và học", "Xây dựng trường
+    học hạnh phúc"). Before: 64 rows refused ("Nam", a man's year of birth, taken for the year) and the fields read as
+    construction or science; now 70 stories, all in education but the one whose field cell is empty."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-nganh-giao-duc-nghe-an-2025.xlsx"
+    nghe_an = Locality.objects.get(name="Nghệ An", parent=None)
+    unit = factories.unit("Sở Giáo dục Thử Nghệ An", full_name="Sở Giáo dục và Đào tạo Thử", locality=nghe_an)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 70
+    assert {draft.year for draft in result.drafts} == {2025}  # the period's last, "GIAI ĐOẠN 2020 - 2025"
+    kinds = [draft.subject_type for draft in result.drafts]
+    assert (kinds.count("collective"), kinds.count("individual")) == (20, 50)
+    fields = [draft.field.slug for draft in result.drafts]
+    assert fields.count("giao-duc-va-dao-tao") == 69
+    awards = [award for draft in result.drafts for award in draft.awards]
+    assert len(awards) == 135
+    assert {award.parsed.text for award in awards if award.parsed.free} == {
+        "GVDG cấp tỉnh",
+        "GVDG CẤP TỈNH",
+        "Gia đình hiếu học tiêu biểu cấp tỉnh năm 2023",
+    }
+
+
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [
+        ("Dạy tốt - Học tốt", "giao-duc-va-dao-tao"),  # a short form the dash cut apart
+        ("Đổi mới sáng tạo trong dạy và học", "giao-duc-va-dao-tao"),  # "học" alone was "khoa học"
+        ("Xây dựng trường học hạnh phúc", "giao-duc-va-dao-tao"),  # what is built, not "xây dựng"
+        ("Xây dựng", "cong-thuong-xay-dung-giao-thong-van-tai"),
+        ("Khoa học - công nghệ", "khoa-hoc-va-cong-nghe"),
+        ("Xây dựng nông thôn mới", "nong-nghiep"),
+    ],
+)
+def test_a_field_written_as_a_movement_or_a_task_is_read_by_what_it_speaks_of(written: str, slug: str) -> None:
+    from exemplar_pages.importing.matching import FieldIndex
+
+    field, _note = FieldIndex().resolve(written)
+    assert field.slug == slug

@@ -211,6 +211,10 @@ def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> b
     )
 
 
+#: Sub-headings splitting a group heading by sex (after `column_name`).
+_SEX_SPLIT = frozenset({"nam", "nu"})
+
+
 def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -> list[str]:
     """The columns of a two-row header: a sub-heading by itself when it names a column, else with its group's heading
     (the nearest one to its left) when that names one no other column took; a heading alone over an empty sub-cell."""
@@ -224,7 +228,11 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             columns.append(column_name(top))
             continue
         alone, grouped = column_name(below), column_name(f"{group} {below}")
-        if alone not in known and grouped in known and grouped not in columns:
+        if (
+            fold_vietnamese(str(below)).strip().lower() in _SEX_SPLIT
+        ):  # "Năm sinh" over "Nam" and "Nữ": a man's or a woman's year of birth, not the year
+            alone = column_name(group)
+        elif alone not in known and grouped in known and grouped not in columns:
             alone = grouped
         columns.append(alone)
     return columns

@@ -308,7 +308,8 @@ class RowValidator:
                 % {"value": value["subject_type"]},
             )
         field_term = None
-        context = (value["movement"], value["summary"], value["body"])  # what the row speaks of, for a loose field
+        # what the row speaks of, for a loose field: its movement, achievements and the person's position
+        context = (value["movement"], value["summary"], value["body"], _text(row.values.get("position")))
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
             position = _text(row.values.get("position"))
             inferred = self.fields.infer("", value["summary"], position, value["movement"], value["body"])

@@ -279,7 +279,9 @@ FIELD_SYNONYMS = {
     "bao ve moi truong": "nong nghiep", "tai nguyen va moi truong": "nong nghiep", "tai nguyen moi truong": "nong nghiep",
     "chan nuoi": "nong nghiep", "trong trot": "nong nghiep", "khuyen nong": "nong nghiep", "thuy loi": "nong nghiep",
     "rung": "nong nghiep", "vuon rung": "nong nghiep",
-    "khuyen hoc": "giao duc", "khuyen tai": "giao duc", "hoc tap": "giao duc",
+    "khuyen hoc": "giao duc", "khuyen tai": "giao duc", "hoc tap": "giao duc", "truong hoc": "giao duc",
+    "nha truong": "giao duc", "day va hoc": "giao duc", "day tot hoc tot": "giao duc", "hoc sinh gioi": "giao duc",
+    "hsg": "giao duc",
     "kinh te": "cong thuong", "kinh te tap the": "cong thuong",
     "san xuat kinh doanh": "cong thuong", "sxkd": "cong thuong", "kinh doanh": "cong thuong",
     "doanh nghiep": "cong thuong",
@@ -339,12 +341,21 @@ class FieldIndex:
         if exact is not None:
             return exact, None
         scores: dict[int, int] = {}
-        for part in _topics(text):
+        parts = _topics(text)
+        whole = name_key(text)  # a short form the separators cut apart: “Dạy tốt - Học tốt”, “… dạy và học”
+        parts += [key for key in FIELD_SYNONYMS if len(key.split()) > 2 and _contains(whole, key)]
+        for part in parts:
             # a short form inside a longer cell counts by its own length: “Xây dựng nông thôn mới” is rural work
             meant = [(FIELD_SYNONYMS[key], len(key.split())) for key in FIELD_SYNONYMS if _contains(part, key)]
             for term in self.fields:
-                held = [len(topic.split()) for topic in self.topics[term.pk] if _contains(part, topic)]
-                held += [len(part.split()) for topic in self.topics[term.pk] if _contains(topic, part)]
+                held = [
+                    len(topic.split())
+                    for topic in self.topics[term.pk]
+                    # “Xây dựng trường học …”: what is built tells the field, not the everyday verb
+                    if _contains(part, topic) and (part == topic or topic not in _EVERYDAY_TOPICS)
+                ]
+                # a part inside a topic: of two words at least (“học” alone is no sign of “khoa học”)
+                held += [len(part.split()) for topic in self.topics[term.pk] if _contains(topic, part) and " " in part]
                 held += [size for synonym, size in meant if synonym in self.topics[term.pk]]
                 if held:
                     scores[term.pk] = scores.get(term.pk, 0) + max(held)
