@@ -3,6 +3,7 @@ and feed, `import_decision`, and the review workflow "Duyệt đăng"."""
 
 import io
 import json
+from collections import Counter
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -586,3 +587,29 @@ def test_a_city_s_list_with_names_and_positions_in_one_column_imports_as_written
     assert all(awardee.position and "," not in awardee.name and "\n" not in awardee.name for awardee in people)
     by_award = {awardee.award_text: awardee.award.name for awardee in awardees if awardee.award}
     assert by_award["Bằng khen của Chủ tịch UBND thành phố"] == "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"
+
+
+def test_awards_marked_with_crosses_under_their_names_are_each_row_s_awards(province_unit):
+    """A helper's workbook of a Huế ward (tests/fixtures/decisions/), written without seeing the importer: "Danh hiệu
+    thi đua" over "Lao động tiên tiến" and "Chiến sĩ thi đua cơ sở", "Hình thức khen thưởng" over "Giấy khen" and
+    "Tập thể lao động tiên tiến", an "x", "X" or "✓" under each award a row gets. Each award is an awardee of its own
+    (before, the first column's "x" was the award), and a "Giấy khen" without its giver is the signer's, the ward
+    chairman's."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-danh-hieu-phuong-thuan-hoa-2025.xlsx"
+    run_import(path, province_unit.pk)
+    decision = DecisionPage.objects.get(number="215/QĐ-UBND")
+    awardees = list(decision.awardees.all())
+    assert len(awardees) == 56 and len({awardee.name for awardee in awardees}) == 40
+    counts = Counter(awardee.award.name for awardee in awardees)
+    assert counts == {
+        "Lao động tiên tiến": 30,
+        "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã": 12,
+        "Tập thể lao động tiên tiến": 8,
+        "Chiến sĩ thi đua cơ sở": 6,
+    }
+    assert {awardee.award_text for awardee in awardees} == {
+        "Lao động tiên tiến",
+        "Giấy khen",
+        "Tập thể lao động tiên tiến",
+        "Chiến sĩ thi đua cơ sở",
+    }

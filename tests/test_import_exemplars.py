@@ -868,3 +868,71 @@ def test_a_field_written_as_a_movement_or_a_task_is_read_by_what_it_speaks_of(wr
 
     field, _note = FieldIndex().resolve(written)
     assert field.slug == slug
+
+
+def write_awards_under_a_heading(path: Path, sub_headings: list[str], rows: list[tuple[str, str, str]]) -> Path:
+    """A list whose two-row header puts two award columns under "Danh hiệu đã đạt"; rows: (name, cell, cell)."""
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream)
+        columns = ["STT", "Họ và tên", "Loại", "Lĩnh vực", "Địa chỉ", "Năm", "Thành tích", "Danh hiệu đã đạt", ""]
+        writer.writerow(columns)
+        writer.writerow([""] * 7 + sub_headings)
+        for number, (name, first, second) in enumerate(rows, start=1):
+            place = "Tỉnh Tây Ninh / Xã Tân Lập"
+            writer.writerow([number, name, "Cá nhân", "Y tế", place, "2025", "Tiêm chủng.", first, second])
+    return path
+
+
+def test_awards_marked_with_crosses_in_an_exemplar_list(tmp_path: Path) -> None:
+    """ "Danh hiệu đã đạt" over "Lao động tiên tiến" and "Chiến sĩ thi đua cơ sở", a cross or a year under each: the
+    story's awards are the columns' ("x" is no award), a year after the award; the written awards column too."""
+    unit = new_unit()
+    path = write_awards_under_a_heading(
+        tmp_path / "danh-hieu-danh-dau.csv",
+        ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"],
+        [("Lê Văn Dấu", "x", "2023"), ("Trần Thị Chéo", "✓", "")],
+    )
+    run(path, parent=unit.pk)
+    awards = {story.subject_name: [(a.award.name, a.year) for a in story.awards.all()] for story in stories(unit)}
+    assert awards == {
+        "Lê Văn Dấu": [("Lao động tiên tiến", None), ("Chiến sĩ thi đua cơ sở", 2023)],
+        "Trần Thị Chéo": [("Lao động tiên tiến", None)],
+    }
+
+
+def test_a_tax_office_s_list_with_a_column_of_awards_per_year_imports_whole() -> None:
+    """A helper's workbook of a tax office, written without seeing the importer: "Danh hiệu thi đua, hình thức khen
+    thưởng đã đạt" over "2023", "2024", "2025", each cell the year's titles as offices shorten them ("LĐTT, GK",
+    "CSTĐ cơ sở", "TTLĐXS", "BK Bộ Tài chính"). Before: the years' row was read as a story and refused; now 45 stories,
+    each award with the year of its column."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-thue-co-so-can-tho-2025.xlsx"
+    can_tho, _ = Locality.objects.get_or_create(
+        name="Cần Thơ", parent=None, defaults={"kind": Locality.Kind.CENTRAL_CITY}
+    )
+    unit = factories.unit("Chi cục Thuế Thử khu vực XV", locality=can_tho)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 45
+    kinds = [draft.subject_type for draft in result.drafts]
+    assert (kinds.count("collective"), kinds.count("individual")) == (10, 35)
+    awards = [award.parsed for draft in result.drafts for award in draft.awards]
+    assert {award.year for award in awards} == {2023, 2024, 2025}
+    assert [award.text for award in awards if award.free] == ["Hoàn thành tốt nhiệm vụ năm 2023"]
+    assert sum(1 for award in awards if award.title == "Lao động tiên tiến") == 64
+
+
+def test_awards_in_a_column_per_year(tmp_path: Path) -> None:
+    """ "Danh hiệu đã đạt" over "2023" and "Năm học 2023-2024": a cell's awards, parted by commas when each part is
+    one, take the column's year; a comma inside an award's giver does not part it."""
+    unit = new_unit()
+    path = write_awards_under_a_heading(
+        tmp_path / "danh-hieu-theo-nam.csv",
+        ["2023", "Năm học 2023-2024"],
+        [("Lê Văn Năm", "LĐTT, GK", "Bằng khen của Bộ Văn hóa, Thể thao và Du lịch")],
+    )
+    run(path, parent=unit.pk)
+    story = stories(unit)[0]
+    assert [(a.award.name if a.award else a.text, a.year) for a in story.awards.all()] == [
+        ("Lao động tiên tiến", 2023),
+        ("Giấy khen", 2023),
+        ("Bằng khen của bộ, ban, ngành, đoàn thể Trung ương", 2024),
+    ]

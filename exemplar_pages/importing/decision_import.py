@@ -22,7 +22,7 @@ from wagtail.log_actions import log
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
-from .exemplar_validation import RowError, _text, name_and_position, subject_type_of, subject_type_of_name
+from .exemplar_validation import RowError, _items, _text, name_and_position, subject_type_of, subject_type_of_name
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
@@ -106,15 +106,16 @@ def _split_json(file_name: str, data: bytes) -> tuple[bytes, dict]:
 class _Rows:
     """Validates awardee rows, collecting every problem as `Dòng N: cột: lý do`."""
 
-    def __init__(self, default_award: str) -> None:
+    def __init__(self, default_award: str, issuer: str = "") -> None:
         self.default_award = default_award
+        self.issuer = issuer  # who gives an award the list writes without its giver ("Giấy khen")
         self.resolver = AwardResolver()
         self.errors: list[RowError] = []
         self.warnings: list[str] = []
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.list_end: str | None = None  # the line that ended the list, once read
 
-    def awardee(self, row: SourceRow) -> DecisionAwardee | None:
+    def awardee(self, row: SourceRow) -> list[DecisionAwardee] | None:
         if self.list_end is not None:  # the signer's block below "(Danh sách có 50 tập thể, cá nhân)"
             self.warnings.append(
                 _("Row %(line)s: below the line that ends the list (“%(end)s”); not an awardee.")
@@ -164,18 +165,25 @@ class _Rows:
         story = self._story(row.line, values.get("story"))
         if len(self.errors) > before:
             return None
-        awardee = DecisionAwardee(
-            name=name,
-            subject_type=subject_type,
-            position=position,
-            award_text=award_text,
-            year=year,
-            achievement=_text(values.get("achievement")),
-            story=story,
-        )
-        warnings = awardee.understand_award_text(self.resolver)
-        self.warnings += [_("Row %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
-        return awardee
+        awardees = []
+        for text in _items(award_text) if _MARKED_SEPARATOR_RE.search(award_text) else [award_text]:
+            awardee = DecisionAwardee(
+                name=name,
+                subject_type=subject_type,
+                position=position,
+                award_text=text,
+                year=year,
+                achievement=_text(values.get("achievement")),
+                story=story,
+            )
+            warnings = awardee.understand_award_text(self.resolver)
+            if awardee.award is not None and awardee.award.name in _FORMS_WITHOUT_GIVER and self.issuer:
+                given, _warnings = self.resolver.resolve(f"{text} của {self.issuer}")  # the decision's signer gives it
+                if given.award is not None and given.award.name not in _FORMS_WITHOUT_GIVER:
+                    awardee.award, awardee.level = given.award, given.parsed.level or given.award.level
+            self.warnings += [_("Row %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
+            awardees.append(awardee)
+        return awardees
 
     def _subject_type(self, line: int, value: Any, name: str) -> str:
         """The type the row writes; else its part's ("II. CÁ NHÂN"); else its name's ("Hộ ông …", "Phòng …")."""
@@ -219,6 +227,13 @@ class _Rows:
 _ATTACHED_RE = re.compile(r"^\(?\s*(?:kèm theo|ban hành kèm theo)\s+(.+?)\)?\s*$", re.IGNORECASE)
 #: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH": the award the whole list receives.
 _LIST_AWARD_RE = re.compile(r"\bđược\s+(?:tặng|khen thưởng|công nhận|trao tặng)\s+(.+)$", re.IGNORECASE)
+
+
+#: The forms an award written without its giver is read as ("Giấy khen" alone).
+_FORMS_WITHOUT_GIVER = frozenset({"Giấy khen", "Bằng khen"})
+#: Several awards in one row: "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" (crosses in award columns read so), one
+#: awardee each.
+_MARKED_SEPARATOR_RE = re.compile(r";|\n")
 
 
 def decision_of_title_lines(lines: list[str]) -> dict:
@@ -297,8 +312,8 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     if Path(file_name).suffix.lower() != ".json" and "name" not in columns:
         result.errors.append(RowError(1, "name", _("required column missing from the header row.")))
         return result
-    validator = _Rows(str(options.get("award") or found.get("award") or "").strip())
-    awardees = [awardee for awardee in map(validator.awardee, rows) if awardee is not None]
+    validator = _Rows(str(options.get("award") or found.get("award") or "").strip(), str(header["issuer"]))
+    awardees = [awardee for row in rows for awardee in validator.awardee(row) or []]
     result.errors, result.warnings = validator.errors, result.warnings + validator.warnings
     if result.errors:
         return result

@@ -204,15 +204,64 @@ def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> b
     texts = {index: _cell(cell) for index, cell in enumerate(cells) if _cell(cell)}
     return (
         bool(texts)
-        and all(isinstance(text, str) and not re.search(r"\d", text) for text in texts.values())
+        and all(
+            (isinstance(text, str) and not re.search(r"\d", text)) or _YEAR_HEADING_RE.match(str(text).strip())
+            for text in texts.values()
+        )
         and all(len(text.split()) <= SUB_HEADING_WORDS for text in texts.values())
         and any(index < len(header) and not _cell(header[index]) for index in texts)
         and not any(index < len(columns) and columns[index] == "subject_name" for index in texts)
     )
 
 
-#: Sub-headings splitting a group heading by sex (after `column_name`).
+#: Sub-headings splitting a group heading by sex.
 _SEX_SPLIT = frozenset({"nam", "nu"})
+#: A column named by an award under an awards heading, its cells marking who gets it ("x", "✓").
+AWARD_MARK = "award_mark:"
+#: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
+AWARD_YEAR = "award_year:"
+_YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
+_MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
+
+
+def _names_an_award(heading: str) -> bool:
+    from .awards import parse_award  # pure text; imported here to keep this module free of the award tables
+
+    parsed = parse_award(heading)
+    return not parsed.free and bool(parsed.title)
+
+
+def _awards_in_cell(cell: str) -> list[str]:
+    """A year's cell: awards parted by ";" or lines, and by commas when every part is an award ("LĐTT, GK")."""
+    parts = [part.strip() for part in re.split(r"[;\n]", cell) if part.strip()]
+    awards = []
+    for part in parts:
+        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
+        awards += pieces if len(pieces) > 1 and all(_names_an_award(piece) for piece in pieces) else [part]
+    return awards
+
+
+def _marked_awards(values: dict[str, Any]) -> None:
+    """Move the crosses of award columns into the row's awards: the column's award, with what the cell adds to a
+    cross ("2024") after it."""
+    marked = []
+    for name in [name for name in values if name.startswith((AWARD_MARK, AWARD_YEAR))]:
+        cell = str(values.pop(name) or "").strip()
+        if cell and name.startswith(AWARD_MARK):
+            award = name[len(AWARD_MARK) :]
+            marked.append(award if fold_vietnamese(cell).lower() in _MARKS else f"{award} {cell}")
+        elif cell:  # "LĐTT, GK" under "2023": each with its year
+            year = name[len(AWARD_YEAR) :].strip()
+            when = (
+                year
+                if re.match(r"(?i:năm)\s", year)
+                else f"năm học {year}"
+                if "-" in year or "–" in year
+                else f"năm {year}"
+            )
+            marked += [f"{award} {when}" for award in _awards_in_cell(cell)]
+    if marked:
+        values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
 
 
 def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -> list[str]:
@@ -228,10 +277,12 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             columns.append(column_name(top))
             continue
         alone, grouped = column_name(below), column_name(f"{group} {below}")
-        if (
-            fold_vietnamese(str(below)).strip().lower() in _SEX_SPLIT
-        ):  # "Năm sinh" over "Nam" and "Nữ": a man's or a woman's year of birth, not the year
-            alone = column_name(group)
+        if column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
+            alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
+        elif column_name(group) == "awards" and alone not in known and _names_an_award(str(below)):
+            alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
+        elif fold_vietnamese(str(below)).strip().lower() in _SEX_SPLIT:
+            alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:
             alone = grouped
         columns.append(alone)
@@ -262,10 +313,15 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known:
     rows = []
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
+        _marked_awards(values)
         rows.append(SourceRow(line, values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
-    return Table([name for name in columns if name], rows, titles, headings)
+    awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
+    if awarding:  # the marked columns and the years' columns are the list's awards
+        headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)
+        columns = [name for name in columns if name not in awarding] + ["awards"]
+    return Table([name for name in dict.fromkeys(columns) if name], rows, titles, headings)
 
 
 def _delimiter(sample: str) -> str:
