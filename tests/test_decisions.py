@@ -613,3 +613,22 @@ def test_awards_marked_with_crosses_under_their_names_are_each_row_s_awards(prov
         "Tập thể lao động tiên tiến",
         "Chiến sĩ thi đua cơ sở",
     }
+
+
+def test_a_decision_award_cell_split_by_a_semicolon_only_when_each_part_is_an_award(tmp_path, province_unit):
+    """ "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" is two awards of one row; "Bằng khen …; QĐ số …" is one award with
+    its decision, not a second awardee with a free award."""
+    path = tmp_path / "hai-danh-hieu.csv"
+    rows = [
+        "STT,Họ và tên,Hình thức khen thưởng",
+        '1,Lê Văn Hai Phần,"Lao động tiên tiến; Chiến sĩ thi đua cơ sở"',
+        '2,Trần Thị Một Phần,"Bằng khen của Chủ tịch UBND tỉnh; QĐ số 12/QĐ-UBND ngày 3/4/2025"',
+    ]
+    path.write_text("\n".join(rows), encoding="utf-8")
+    run_import(path, province_unit.pk, "--number", "80/QĐ-UBND", "--date", "04/12/2025", "--issuer", "UBND tỉnh")
+    decision = DecisionPage.objects.get(number="80/QĐ-UBND")
+    assert [(awardee.name, awardee.award.name) for awardee in decision.awardees.all()] == [
+        ("Lê Văn Hai Phần", "Lao động tiên tiến"),
+        ("Lê Văn Hai Phần", "Chiến sĩ thi đua cơ sở"),
+        ("Trần Thị Một Phần", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
+    ]

@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
+from .awards import parse_award
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
 from .exemplar_validation import RowError, _items, _text, name_and_position, subject_type_of, subject_type_of_name
 from .limits import ImportLimitError, check_bytes
@@ -166,7 +167,7 @@ class _Rows:
         if len(self.errors) > before:
             return None
         awardees = []
-        for text in _items(award_text) if _MARKED_SEPARATOR_RE.search(award_text) else [award_text]:
+        for text in _awards_of_row(award_text):
             awardee = DecisionAwardee(
                 name=name,
                 subject_type=subject_type,
@@ -231,9 +232,13 @@ _LIST_AWARD_RE = re.compile(r"\bđược\s+(?:tặng|khen thưởng|công nhận
 
 #: The forms an award written without its giver is read as ("Giấy khen" alone).
 _FORMS_WITHOUT_GIVER = frozenset({"Giấy khen", "Bằng khen"})
-#: Several awards in one row: "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" (crosses in award columns read so), one
-#: awardee each.
-_MARKED_SEPARATOR_RE = re.compile(r";|\n")
+
+
+def _awards_of_row(text: str) -> list[str]:
+    """Several awards in one row, "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" (crosses in award columns are read so),
+    one awardee each; a cell whose part after ";" is no award ("Bằng khen …; QĐ số 12/QĐ-UBND …") is one award."""
+    parts = _items(text)
+    return parts if len(parts) > 1 and all(not parse_award(part).free for part in parts) else [text]
 
 
 def decision_of_title_lines(lines: list[str]) -> dict:
