@@ -283,6 +283,14 @@ def run_import(path, unit, *args) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
+def import_rows(tmp_path, unit, rows: list[str], number: str, *options: str) -> DecisionPage:
+    """A CSV list of these lines imported as the decision `number` (its date and issuer in `options`)."""
+    path = tmp_path / "danh-sach.csv"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    run_import(path, unit.pk, "--number", number, *options)
+    return DecisionPage.objects.get(number=number)
+
+
 HEADER_OPTIONS = ("--number", "45/QĐ-UBND", "--date", "15/10/2025", "--issuer", "UBND tỉnh Khen Thử")
 
 
@@ -502,7 +510,6 @@ def test_a_decision_s_number_date_issuer_and_award_come_from_the_lines_above_its
 def test_a_list_without_a_type_column_or_parts_reads_each_awardee_s_type_from_the_name(tmp_path, province_unit):
     """No "Loại" column and no "I. TẬP THỂ": a body's name is a collective, "Hộ …" a household, a person's name a
     person (before, every row was a person)."""
-    path = tmp_path / "danh-sach.csv"
     rows = [
         "STT,Tên tập thể / Họ và tên,Chức vụ,Hình thức khen thưởng",
         "1,Phòng Tư pháp huyện Thử Loại,,Giấy khen",
@@ -510,9 +517,9 @@ def test_a_list_without_a_type_column_or_parts_reads_each_awardee_s_type_from_th
         "3,Trường Tiểu học Thử Loại,,Giấy khen",
         "4,Nguyễn Thị Thử Loại,Kế toán,Giấy khen",
     ]
-    path.write_text("\n".join(rows), encoding="utf-8")
-    run_import(path, province_unit.pk, "--number", "77/QĐ-UBND", "--date", "01/12/2025", "--issuer", "UBND huyện Thử")
-    decision = DecisionPage.objects.get(number="77/QĐ-UBND")
+    decision = import_rows(
+        tmp_path, province_unit, rows, "77/QĐ-UBND", "--date", "01/12/2025", "--issuer", "UBND huyện Thử"
+    )
     types = {awardee.name: awardee.subject_type for awardee in decision.awardees.all()}
     assert types == {
         "Phòng Tư pháp huyện Thử Loại": "collective",
@@ -548,7 +555,6 @@ def test_a_person_s_position_written_in_the_name_cell_goes_to_the_position(tmp_p
     """ "Họ và tên, chức vụ, đơn vị" in one column: the person's name stands alone and what the cell adds after a
     comma, a dash, a parenthesis or a line break is the position (before, the whole cell was the name); two names,
     a body's name and a birth year are not split."""
-    path = tmp_path / "danh-sach-chuc-vu.csv"
     rows = [
         'STT,"Họ và tên, chức vụ, đơn vị công tác",Chức vụ,Hình thức khen thưởng',
         '1,"Ông Nguyễn Văn Thử, Chủ tịch UBND xã Ea Thử",,Giấy khen',
@@ -558,9 +564,7 @@ def test_a_person_s_position_written_in_the_name_cell_goes_to_the_position(tmp_p
         '5,"Trường Tiểu học Thử, xã Ea Thử",,Giấy khen',
         '6,"Trần Văn Thử, 1975",,Giấy khen',
     ]
-    path.write_text("\n".join(rows), encoding="utf-8")
-    run_import(path, province_unit.pk, "--number", "79/QĐ-UBND", "--date", "03/12/2025", "--issuer", "UBND")
-    decision = DecisionPage.objects.get(number="79/QĐ-UBND")
+    decision = import_rows(tmp_path, province_unit, rows, "79/QĐ-UBND", "--date", "03/12/2025", "--issuer", "UBND")
     assert [(awardee.name, awardee.position) for awardee in decision.awardees.all()] == [
         ("Ông Nguyễn Văn Thử", "Chủ tịch UBND xã Ea Thử"),
         ("Y Ngông Niê Kthử", "Già làng buôn Kô Thử"),
@@ -618,15 +622,12 @@ def test_awards_marked_with_crosses_under_their_names_are_each_row_s_awards(prov
 def test_a_decision_award_cell_split_by_a_semicolon_only_when_each_part_is_an_award(tmp_path, province_unit):
     """ "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" is two awards of one row; "Bằng khen …; QĐ số …" is one award with
     its decision, not a second awardee with a free award."""
-    path = tmp_path / "hai-danh-hieu.csv"
     rows = [
         "STT,Họ và tên,Hình thức khen thưởng",
         '1,Lê Văn Hai Phần,"Lao động tiên tiến; Chiến sĩ thi đua cơ sở"',
         '2,Trần Thị Một Phần,"Bằng khen của Chủ tịch UBND tỉnh; QĐ số 12/QĐ-UBND ngày 3/4/2025"',
     ]
-    path.write_text("\n".join(rows), encoding="utf-8")
-    run_import(path, province_unit.pk, "--number", "80/QĐ-UBND", "--date", "04/12/2025", "--issuer", "UBND tỉnh")
-    decision = DecisionPage.objects.get(number="80/QĐ-UBND")
+    decision = import_rows(tmp_path, province_unit, rows, "80/QĐ-UBND", "--date", "04/12/2025", "--issuer", "UBND tỉnh")
     assert [(awardee.name, awardee.award.name) for awardee in decision.awardees.all()] == [
         ("Lê Văn Hai Phần", "Lao động tiên tiến"),
         ("Lê Văn Hai Phần", "Chiến sĩ thi đua cơ sở"),

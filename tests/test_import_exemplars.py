@@ -701,16 +701,24 @@ def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_
     assert any("lấy năm của tiêu đề danh sách, 2025" in warning for warning in result.warnings)
 
 
+def dry_run_fixture(file_name: str, unit: UnitPage):
+    """A dry run of one of the lists in tests/fixtures/exemplars/ under a unit."""
+    path = Path(__file__).parent / "fixtures" / "exemplars" / file_name
+    return import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+
+
+def can_tho_unit(title: str) -> UnitPage:
+    can_tho, _ = Locality.objects.get_or_create(
+        name="Cần Thơ", parent=None, defaults={"kind": Locality.Kind.CENTRAL_CITY}
+    )
+    return factories.unit(title, locality=can_tho)
+
+
 def test_a_ward_s_list_without_field_year_and_type_columns_imports_whole() -> None:
     """A helper's list of a Cần Thơ ward (60 exemplars, 24 Khmer names), written without seeing the importer: CSV with
     ";" as Excel writes it, title lines without a delimiter, "Năm sinh" and "Giới tính" columns, no field, year or
     subject type column, numbering restarted in each part, a signer's block: 60 stories, no refusal."""
-    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-phuong-phu-loi-2025.csv"
-    can_tho, _ = Locality.objects.get_or_create(
-        name="Cần Thơ", parent=None, defaults={"kind": Locality.Kind.CENTRAL_CITY}
-    )
-    unit = factories.unit("UBND phường Thử Phú Lợi", locality=can_tho)
-    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    result = dry_run_fixture("danh-sach-phuong-phu-loi-2025.csv", can_tho_unit("UBND phường Thử Phú Lợi"))
     assert result.errors == [] and len(result.drafts) == 60
     assert {draft.year for draft in result.drafts} == {2025}  # the title's, not "Năm sinh"
     assert "Bỏ qua các cột không dùng: “STT”, “Năm sinh”, “Giới tính”" in result.warnings[0]  # as the file names them
@@ -790,10 +798,9 @@ def test_a_central_highlands_congress_list_written_without_seeing_the_importer_i
     """A helper's list of 120 proposed exemplars of Đắk Lắk after its 2025 merger with Phú Yên: no year column (the
     year of the date its attachment line gives), no type column nor parts, minority names, addresses mixing old and new
     units, one movement written up to four ways, awards with their decisions: 120 stories, no refusal."""
-    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-dak-lak-de-nghi-tuyen-duong-2025.xlsx"
     dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
     unit = factories.unit("Sở Nội vụ Thử Đắk Lắk", full_name="Sở Nội vụ Thử Đắk Lắk", locality=dak_lak)
-    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    result = dry_run_fixture("danh-sach-dak-lak-de-nghi-tuyen-duong-2025.xlsx", unit)
     assert result.errors == [] and len(result.drafts) == 120
     assert {draft.year for draft in result.drafts} == {2025}
     kinds = [draft.subject_type for draft in result.drafts]
@@ -811,11 +818,10 @@ def test_a_mountain_commune_s_list_with_positions_in_the_name_column_imports_who
     """A helper's CSV of a Hà Giang commune (now Tuyên Quang's), as Excel saves it (";", BOM, CRLF), written without
     seeing the importer: "Họ và tên, chức vụ" holding the position too, a "Thôn/bản" column of villages alone, parts
     "I. CÁ NHÂN" / "II. TẬP THỂ" / "III. HỘ GIA ĐÌNH", H'Mông, Dao, Lô Lô names: 90 stories, each named by its person."""
-    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-xa-lung-cu-2024.csv"
     tuyen_quang = Locality.objects.get(name="Tuyên Quang", parent=None)
     commune = Locality.objects.create(name="Xã Thử Lũng Cú", kind=Locality.Kind.COMMUNE, parent=tuyen_quang)
     unit = factories.unit("UBND xã Thử Lũng Cú", full_name="UBND xã Thử Lũng Cú", locality=commune)
-    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    result = dry_run_fixture("danh-sach-xa-lung-cu-2024.csv", unit)
     assert result.errors == [] and len(result.drafts) == 90
     kinds = [draft.subject_type for draft in result.drafts]
     assert (kinds.count("individual"), kinds.count("collective"), kinds.count("household")) == (55, 25, 10)
@@ -833,10 +839,9 @@ def test_an_education_department_s_list_with_a_two_row_header_imports_whole() ->
     sub-parts, fields written as movements ("Dạy tốt - Học tốt", "Đổi mới sáng tạo trong dạy và học", "Xây dựng trường
     học hạnh phúc"). Before: 64 rows refused ("Nam", a man's year of birth, taken for the year) and the fields read as
     construction or science; now 70 stories, all in education but the one whose field cell is empty."""
-    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-nganh-giao-duc-nghe-an-2025.xlsx"
     nghe_an = Locality.objects.get(name="Nghệ An", parent=None)
     unit = factories.unit("Sở Giáo dục Thử Nghệ An", full_name="Sở Giáo dục và Đào tạo Thử", locality=nghe_an)
-    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    result = dry_run_fixture("danh-sach-nganh-giao-duc-nghe-an-2025.xlsx", unit)
     assert result.errors == [] and len(result.drafts) == 70
     assert {draft.year for draft in result.drafts} == {2025}  # the period's last, "GIAI ĐOẠN 2020 - 2025"
     kinds = [draft.subject_type for draft in result.drafts]
@@ -905,12 +910,7 @@ def test_a_tax_office_s_list_with_a_column_of_awards_per_year_imports_whole() ->
     thưởng đã đạt" over "2023", "2024", "2025", each cell the year's titles as offices shorten them ("LĐTT, GK",
     "CSTĐ cơ sở", "TTLĐXS", "BK Bộ Tài chính"). Before: the years' row was read as a story and refused; now 45 stories,
     each award with the year of its column."""
-    path = Path(__file__).parent / "fixtures" / "exemplars" / "danh-sach-thue-co-so-can-tho-2025.xlsx"
-    can_tho, _ = Locality.objects.get_or_create(
-        name="Cần Thơ", parent=None, defaults={"kind": Locality.Kind.CENTRAL_CITY}
-    )
-    unit = factories.unit("Chi cục Thuế Thử khu vực XV", locality=can_tho)
-    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    result = dry_run_fixture("danh-sach-thue-co-so-can-tho-2025.xlsx", can_tho_unit("Chi cục Thuế Thử khu vực XV"))
     assert result.errors == [] and len(result.drafts) == 45
     kinds = [draft.subject_type for draft in result.drafts]
     assert (kinds.count("collective"), kinds.count("individual")) == (10, 35)

@@ -218,3 +218,16 @@ def parse_award(text: str) -> ParsedAward:
     warnings = (f"“{written}”: {found.warning}",) if found.warning else ()
     return ParsedAward(**common, title=title, form=generic or title, kind=kind, level=level, authority=authority,
                        warnings=warnings)  # fmt: skip
+
+
+def names_an_award(text: str) -> bool:
+    """Whether a text is one award of the Law (a title or form found), not a free text."""
+    parsed = parse_award(text)
+    return not parsed.free and bool(parsed.title)
+
+
+def split_if_awards(text: str, separator: str) -> list[str]:
+    """A cell parted at `separator` when every part names an award ("LĐTT, GK"), else whole: a giver's comma
+    ("Bộ Văn hóa, Thể thao và Du lịch") or a decision after ";" parts nothing."""
+    parts = [part.strip() for part in re.split(separator, text) if part.strip()]
+    return parts if len(parts) > 1 and all(names_an_award(part) for part in parts) else [text.strip()]

@@ -21,9 +21,9 @@ from wagtail.log_actions import log
 
 from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
-from .awards import parse_award
+from .awards import split_if_awards
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
-from .exemplar_validation import RowError, _items, _text, name_and_position, subject_type_of, subject_type_of_name
+from .exemplar_validation import RowError, _text, name_and_position, subject_type_of, subject_type_of_name
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
@@ -139,7 +139,8 @@ class _Rows:
             self.errors.append(RowError(row.line, _("(whole row)"), _("must be a JSON object.")))
             return None
         before = len(self.errors)
-        name = " ".join(_text(values.get("name")).split())
+        written_name = _text(values.get("name"))
+        name = " ".join(written_name.split())
         if not name:
             self.errors.append(
                 RowError(row.line, "name", _("empty; give the full name of the person or the name of the collective."))
@@ -149,7 +150,7 @@ class _Rows:
         subject_type = self._subject_type(row.line, values.get("subject_type"), name)
         position = " ".join(_text(values.get("position")).split())
         if subject_type == "individual":  # "Ông Nguyễn Văn An, Chủ tịch UBND xã …" in the name column
-            name, written_after = name_and_position(_text(values.get("name")))  # its line breaks, too
+            name, written_after = name_and_position(written_name)  # its line breaks, too
             name = " ".join(name.split())
             if written_after and written_after not in position:
                 position = ", ".join(filter(None, [written_after, position]))
@@ -167,7 +168,7 @@ class _Rows:
         if len(self.errors) > before:
             return None
         awardees = []
-        for text in _awards_of_row(award_text):
+        for text in split_if_awards(award_text, r"[;\n]"):  # "Lao động tiên tiến; Chiến sĩ thi đua cơ sở": two
             awardee = DecisionAwardee(
                 name=name,
                 subject_type=subject_type,
@@ -177,11 +178,7 @@ class _Rows:
                 achievement=_text(values.get("achievement")),
                 story=story,
             )
-            warnings = awardee.understand_award_text(self.resolver)
-            if awardee.award is not None and awardee.award.name in _FORMS_WITHOUT_GIVER and self.issuer:
-                given, _warnings = self.resolver.resolve(f"{text} của {self.issuer}")  # the decision's signer gives it
-                if given.award is not None and given.award.name not in _FORMS_WITHOUT_GIVER:
-                    awardee.award, awardee.level = given.award, given.parsed.level or given.award.level
+            warnings = awardee.understand_award_text(self.resolver, giver=self.issuer)
             self.warnings += [_("Row %(line)s: %(warning)s") % {"line": row.line, "warning": w} for w in warnings]
             awardees.append(awardee)
         return awardees
@@ -228,17 +225,6 @@ class _Rows:
 _ATTACHED_RE = re.compile(r"^\(?\s*(?:kèm theo|ban hành kèm theo)\s+(.+?)\)?\s*$", re.IGNORECASE)
 #: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH": the award the whole list receives.
 _LIST_AWARD_RE = re.compile(r"\bđược\s+(?:tặng|khen thưởng|công nhận|trao tặng)\s+(.+)$", re.IGNORECASE)
-
-
-#: The forms an award written without its giver is read as ("Giấy khen" alone).
-_FORMS_WITHOUT_GIVER = frozenset({"Giấy khen", "Bằng khen"})
-
-
-def _awards_of_row(text: str) -> list[str]:
-    """Several awards in one row, "Lao động tiên tiến; Chiến sĩ thi đua cơ sở" (crosses in award columns are read so),
-    one awardee each; a cell whose part after ";" is no award ("Bằng khen …; QĐ số 12/QĐ-UBND …") is one award."""
-    parts = _items(text)
-    return parts if len(parts) > 1 and all(not parse_award(part).free for part in parts) else [text]
 
 
 def decision_of_title_lines(lines: list[str]) -> dict:

@@ -63,18 +63,20 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
     notes: list[str] = []
     if "year" not in columns:
         titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
-        period = [span[-1] for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)]
-        dated = [year for line in title_lines for year in _TITLE_DATE_RE.findall(line)]
+        # else the period's last year, else a date's, with the line that gives it
+        later = [(span[-1], line) for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)] or [
+            (year, line) for line in title_lines for year in _TITLE_DATE_RE.findall(line)
+        ]
         if titled:
             defaults["year"] = titled[0]
             notes.append(
                 _("No year column: every row takes the year of the list's title, %(year)s.") % {"year": titled[0]}
             )
-        elif period or dated:  # "GIAI ĐOẠN 2021 - 2025"; "(Kèm theo Tờ trình số 45/TTr-… ngày 15/9/2025)"
-            defaults["year"] = (period or dated)[0]
+        elif later:  # "GIAI ĐOẠN 2021 - 2025"; "(Kèm theo Tờ trình số 45/TTr-… ngày 15/9/2025)"
+            defaults["year"], line = later[0]
             notes.append(
                 _("No year column and no year in the list's title: every row takes %(year)s, from “%(line)s”.")
-                % {"year": defaults["year"], "line": next(line for line in title_lines if defaults["year"] in line)}
+                % {"year": defaults["year"], "line": line}
             )
     locality = getattr(parent, "locality", None)
     if "locality" not in columns and locality is not None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from cms.vietnamese import fold_vietnamese
 
+from .awards import names_an_award, split_if_awards
 from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".json")
@@ -224,23 +225,6 @@ _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
 
 
-def _names_an_award(heading: str) -> bool:
-    from .awards import parse_award  # pure text; imported here to keep this module free of the award tables
-
-    parsed = parse_award(heading)
-    return not parsed.free and bool(parsed.title)
-
-
-def _awards_in_cell(cell: str) -> list[str]:
-    """A year's cell: awards parted by ";" or lines, and by commas when every part is an award ("LĐTT, GK")."""
-    parts = [part.strip() for part in re.split(r"[;\n]", cell) if part.strip()]
-    awards = []
-    for part in parts:
-        pieces = [piece.strip() for piece in part.split(",") if piece.strip()]
-        awards += pieces if len(pieces) > 1 and all(_names_an_award(piece) for piece in pieces) else [part]
-    return awards
-
-
 def _marked_awards(values: dict[str, Any]) -> None:
     """Move the crosses of award columns into the row's awards: the column's award, with what the cell adds to a
     cross ("2024") after it."""
@@ -259,7 +243,8 @@ def _marked_awards(values: dict[str, Any]) -> None:
                 if "-" in year or "–" in year
                 else f"năm {year}"
             )
-            marked += [f"{award} {when}" for award in _awards_in_cell(cell)]
+            parts = [part for part in re.split(r"[;\n]", cell) if part.strip()]
+            marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
 
@@ -279,7 +264,7 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
         alone, grouped = column_name(below), column_name(f"{group} {below}")
         if column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
-        elif column_name(group) == "awards" and alone not in known and _names_an_award(str(below)):
+        elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
         elif fold_vietnamese(str(below)).strip().lower() in _SEX_SPLIT:
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year

@@ -84,7 +84,7 @@ _COLLECTIVE_OPENINGS = (
     "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu vực|khu phố|ấp|khóm|thôn|buôn|bản|làng|tổ"
     "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
-    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp"
+    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn"
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -108,7 +108,7 @@ def subject_type_of_name(name: str) -> str:
         words = written.split()
         if words[0] == "đoàn" or words[1] in _MIDDLE_NAMES:  # "Đoàn Văn Hùng", "Ca Văn Sáu": family names
             return "individual"
-    return "collective" if _COLLECTIVE_NAME_RE.match(written) or written.startswith("đoàn ") else "individual"
+    return "collective" if _COLLECTIVE_NAME_RE.match(written) else "individual"
 
 
 def subject_type_of(text: str | None) -> str | None:
@@ -311,8 +311,7 @@ class RowValidator:
         # what the row speaks of, for a loose field: its movement, achievements and the person's position
         context = (value["movement"], value["summary"], value["body"], _text(row.values.get("position")))
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
-            position = _text(row.values.get("position"))
-            inferred = self.fields.infer("", value["summary"], position, value["movement"], value["body"])
+            inferred = self.fields.infer("", *context)
             no_column = self.defaults.get("field") is INFERRED
             if inferred is None:
                 reason = _("no field column, and the row's achievements name no field's topic; write its field.")

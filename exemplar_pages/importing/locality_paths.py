@@ -202,7 +202,7 @@ class LocalityResolver:
         unit = written.group(1)
         kind, bare = split_prefix(unit, 0)
         if self.home is not None and kind not in LOWER_KINDS:
-            former = self._find(None, unit, kind, bare)
+            former = self._find_once(None, unit, kind, bare)
             if former is not None and self.home.pk in (former.pk, former.successor_id):
                 return ""
         return f", {unit} (cũ)"
@@ -243,12 +243,8 @@ class LocalityResolver:
 
     def _level(self, parent: Locality | NewLocality | None, name: str, depth: int) -> Locality | NewLocality:
         kind, bare = split_prefix(name, depth)
-        if not isinstance(parent, NewLocality):
-            memo_key = (parent.pk if parent else None, name_key(name))
-            if memo_key not in self._found:
-                self._found[memo_key] = self._find(parent, name, kind, bare)
-            if self._found[memo_key] is not None:
-                return self._found[memo_key]
+        if not isinstance(parent, NewLocality) and (found := self._find_once(parent, name, kind, bare)) is not None:
+            return found
         stored_name = bare if kind in BARE_NAME_KINDS and not bare.isdigit() else name
         stored_name = expand_short_prefix(stored_name)  # “TT. Ea Pốk”: “Thị trấn Ea Pốk”
         stored_name = stored_name[:1].upper() + stored_name[1:]  # “xã Ea M'nang” in an address: “Xã Ea M'nang”
@@ -262,6 +258,13 @@ class LocalityResolver:
         guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
         new = kinds[kind or ""] = NewLocality(stored_name[:255], guessed, parent)
         return new
+
+    def _find_once(self, parent: Locality | None, name: str, kind: str | None, bare: str) -> Locality | None:
+        """`_find`, asked of the database once per parent and name for the whole list."""
+        memo_key = (parent.pk if parent else None, name_key(name))
+        if memo_key not in self._found:
+            self._found[memo_key] = self._find(parent, name, kind, bare)
+        return self._found[memo_key]
 
     def _find(self, parent: Locality | None, name: str, kind: str | None, bare: str) -> Locality | None:
         """The locality ``name`` means under ``parent``, matched level by level from the top.

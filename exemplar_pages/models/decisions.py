@@ -165,6 +165,10 @@ class DecisionPage(Searchable, PrintableMixin, VietnameseSlugMixin, Page):
         )
 
 
+#: The generic forms an award written without its giver is read as ("Giấy khen" alone).
+FORMS_WITHOUT_GIVER = frozenset({"Giấy khen", "Bằng khen"})
+
+
 class DecisionAwardee(Orderable):
     """A person, collective or household honoured by a decision, with the award as written."""
 
@@ -220,11 +224,17 @@ class DecisionAwardee(Orderable):
         if self.award_text.strip():
             self.understand_award_text()
 
-    def understand_award_text(self, resolver=None) -> list[str]:
-        """Fill the award, level and year left empty from the award as written (the importers' parser)."""
+    def understand_award_text(self, resolver=None, giver: str = "") -> list[str]:
+        """Fill the award, level and year left empty from the award as written (the importers' parser); a form written
+        without its giver ("Giấy khen") is `giver`'s when given (the decision's signer)."""
         from ..importing.story_awards import AwardResolver
 
-        draft, warnings = (resolver or AwardResolver()).resolve(self.award_text)
+        resolver = resolver or AwardResolver()
+        draft, warnings = resolver.resolve(self.award_text)
+        if giver and draft.award is not None and draft.award.name in FORMS_WITHOUT_GIVER:
+            given, _warnings = resolver.resolve(f"{self.award_text} của {giver}")
+            if given.award is not None and given.award.name not in FORMS_WITHOUT_GIVER:
+                draft = given
         if self.award_id is None and draft.award is not None:
             self.award = draft.award
         self.level = self.level or draft.parsed.level or (draft.award.level if draft.award else "")
