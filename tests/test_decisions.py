@@ -633,3 +633,32 @@ def test_a_decision_award_cell_split_by_a_semicolon_only_when_each_part_is_an_aw
         ("Lê Văn Hai Phần", "Chiến sĩ thi đua cơ sở"),
         ("Trần Thị Một Phần", "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"),
     ]
+
+
+def test_import_a_decision_list_kept_on_two_sheets(tmp_path, province_unit):
+    """ "Tập thể" and "Cá nhân" on sheets of their own after a cover sheet: every awardee of both, each sheet's rows of
+    its type ("Tổ Hòa Giải" is a collective on the first list, "Hà Văn Tổ" a person on the second), the first list's
+    total no end of the second."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Bìa"
+    workbook.active.append(["ỦY BAN NHÂN DÂN TỈNH KHEN THỬ"])
+    header = ["STT", "Họ và tên", "Hình thức khen thưởng"]
+    for title, rows in (
+        ("Tập thể", [[1, "Tổ Hòa Giải Ấp Một", PROVINCE_AWARD], ["Cộng: 1 tập thể"]]),
+        ("Cá nhân", [[1, "Hà Văn Tổ", PROVINCE_AWARD], [2, "Lò Thị Trang", DISTRICT_AWARD]]),
+    ):
+        sheet = workbook.create_sheet(title)
+        for row in [header, *rows]:
+            sheet.append(row)
+    path = tmp_path / "qd-hai-trang.xlsx"
+    workbook.save(path)
+    _out, err = run_import(path, province_unit.pk, *HEADER_OPTIONS[2:], "--number", "50/QĐ-UBND")
+    awardees = DecisionPage.objects.get(number="50/QĐ-UBND").awardees.order_by("sort_order")
+    assert [(a.name, a.subject_type) for a in awardees] == [
+        ("Tổ Hòa Giải Ấp Một", "collective"),
+        ("Hà Văn Tổ", "individual"),
+        ("Lò Thị Trang", "individual"),
+    ]
+    assert "“Tập thể”, “Cá nhân”" in err and "“Bìa”" in err

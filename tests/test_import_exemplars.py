@@ -6,6 +6,7 @@ import csv
 import itertools
 import json
 import re
+from collections import Counter
 from io import StringIO
 from pathlib import Path
 
@@ -936,3 +937,123 @@ def test_awards_in_a_column_per_year(tmp_path: Path) -> None:
         ("Giấy khen", 2023),
         ("Bằng khen của bộ, ban, ngành, đoàn thể Trung ương", 2024),
     ]
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list]], hidden: tuple[str, ...] = ()) -> Path:
+    """A workbook with these sheets (name: rows), in order; `hidden`: sheets Excel does not show."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for name, rows in sheets.items():
+        sheet = workbook.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = "hidden" if name in hidden else "visible"
+    workbook.save(str(path))
+    return path
+
+
+PLACE = "Tỉnh Tây Ninh / Xã Tân Lập"
+
+
+def test_a_workbook_s_lists_on_several_sheets_are_read_one_after_the_other(tmp_path: Path) -> None:
+    """An office's workbook: a summary sheet, "Tập thể" (closed by "Tổng cộng"), "Cá nhân", "Hộ gia đình" (an owner
+    column), notes and a hidden sheet of values. Before: only the first sheet was read, the summary, and refused; a
+    list on the second sheet lost the others. Now each list sheet is a part of its own (its name gives the rows' type;
+    the first sheet's total does not end the next), the others are named as skipped, and rows name their sheet."""
+    header = ["STT", "Họ và tên", "Địa chỉ", "Lĩnh vực", "Năm", "Danh hiệu đã đạt"]
+    path = write_workbook(
+        tmp_path / "nhieu-trang.xlsx",
+        {
+            "Tổng hợp": [
+                ["BẢNG TỔNG HỢP"],
+                ["STT", "Đơn vị", "Tập thể", "Cá nhân", "Ghi chú"],
+                [1, "Xã Tân Lập", 1, 2],
+            ],
+            "Tập thể": [
+                ["DANH SÁCH TẬP THỂ ĐỀ NGHỊ TUYÊN DƯƠNG"],
+                header,
+                [1, "Chi hội Trồng Mía Ấp Hai", PLACE, "Nông nghiệp", 2025, "Bằng khen của UBND tỉnh"],
+                ["Tổng cộng: 1 tập thể"],
+            ],
+            "Cá nhân": [header, [1, "Lò Văn Pâng", PLACE, "Nông nghiệp", 2025, "Giấy khen (2024)"]],
+            "Hộ gia đình": [
+                ["STT", "Chủ hộ", "Địa chỉ", "Lĩnh vực", "Năm"],
+                [1, "Nguyễn Văn Chủ Hộ", PLACE, "Nông nghiệp", 2025],
+            ],
+            "Ghi chú": [["Gửi về Ban Thi đua trước ngày 10/12/2025."]],
+            "Giá trị": [["Họ và tên", "Lĩnh vực"], ["Không Phải Người", "Y tế"]],
+        },
+        hidden=("Giá trị",),
+    )
+    unit = new_unit()
+    output = run(path, parent=unit.pk)
+    read = {story.subject_name: story.subject_type for story in stories(unit)}
+    assert read == {
+        "Chi hội Trồng Mía Ấp Hai": "collective",
+        "Lò Văn Pâng": "individual",
+        "Nguyễn Văn Chủ Hộ": "household",
+    }
+    assert "“Tập thể”, “Cá nhân”, “Hộ gia đình”" in output
+    assert "“Tổng hợp”, “Ghi chú”" in output and "Giá trị" not in output
+
+    (tmp_path / "loi").mkdir()
+    wrong = write_workbook(
+        tmp_path / "loi" / "nhieu-trang.xlsx",
+        {
+            "Tập thể": [header, [1, "Chi hội Đúng", PLACE, "Nông nghiệp", 2025, ""]],
+            "Cá nhân": [header, [1, "Người Sai Năm", PLACE, "Nông nghiệp", 20255, ""]],
+        },  # fmt: skip
+    )
+    other = new_unit()
+    with pytest.raises(CommandError):
+        run(wrong, parent=other.pk)
+    result = import_exemplars(wrong.name, wrong.read_bytes(), other, dry_run=True)
+    assert [str(error).split(":")[0] for error in result.errors] == ["Dòng 2 (trang “Cá nhân”)"]
+    assert stories(other) == []
+
+
+def test_a_workbook_with_one_list_reads_it_wherever_it_stands_and_a_template_s_helper_sheets_are_not_lists(
+    tmp_path: Path,
+) -> None:
+    """The list on the second sheet after a cover sheet; rows numbered as in one sheet. The downloaded template, filled
+    in, reads only its list: its sheets of columns, fields, types, awards and localities are skipped."""
+    path = write_workbook(
+        tmp_path / "bia.xlsx",
+        {
+            "Bìa": [["HỘI NÔNG DÂN TỈNH THỬ"], ["Hồ sơ đề nghị tuyên dương"]],
+            "Danh sách": [
+                ["STT", "Họ và tên", "Địa chỉ", "Lĩnh vực", "Năm"],
+                [1, "Hà Văn Trang Hai", PLACE, "Nông nghiệp", 2025],
+            ],
+        },
+    )
+    unit = new_unit()
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and [(draft.line, draft.subject_name) for draft in result.drafts] == [
+        (2, "Hà Văn Trang Hai")
+    ]
+    assert str(result.drafts[0].line) == "2"
+    assert any("“Bìa”" in warning for warning in result.warnings)
+
+
+def test_a_farmers_association_s_workbook_of_five_sheets_imports_whole() -> None:
+    """A helper's workbook of Lâm Đồng's farmers' association, written without seeing the importer: a summary sheet,
+    "Tập thể" (14), "Cá nhân" (30, K'Ho, Mạ, Chu Ru and M'Nông names, "Ka Thị Hòa" and "Ka Thị Hoa" two people),
+    "Hộ gia đình" (16, an owner column, no field column but a production model) and notes, each list closed by
+    "Danh sách này có …./." and a signer. Before: the summary sheet alone was read and refused; now 60 stories."""
+    lam_dong, _ = Locality.objects.get_or_create(
+        name="Lâm Đồng", parent=None, defaults={"kind": Locality.Kind.PROVINCE}
+    )
+    unit = factories.unit("Hội Nông dân Thử Lâm Đồng", full_name="Hội Nông dân Thử Lâm Đồng", locality=lam_dong)
+    result = dry_run_fixture("danh-sach-hoi-nong-dan-lam-dong-2025.xlsx", unit)
+    assert result.errors == [] and len(result.drafts) == 60
+    by_sheet = Counter((draft.line.sheet, draft.subject_type) for draft in result.drafts)
+    assert by_sheet == {("Tập thể", "collective"): 14, ("Cá nhân", "individual"): 30, ("Hộ gia đình", "household"): 16}
+    names = [draft.subject_name for draft in result.drafts]
+    assert "Ka Thị Hòa" in names and "Ka Thị Hoa" in names
+    households = [draft for draft in result.drafts if draft.subject_type == "household"]
+    assert {draft.field.slug for draft in households} == {"nong-nghiep"}  # from what each household farms
+    assert all(draft.locality.display_path.startswith("Lâm Đồng ›") for draft in result.drafts)
+    assert sum(len(draft.awards) for draft in result.drafts) == 57  # a cell of two lines is two awards

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from cms.vietnamese.quality import TextQuality, is_judged, text_quality
-from cms.vietnamese.syllable import is_valid_syllable
+from cms.vietnamese.syllable import is_valid_syllable, spelling_key
 from cms.vietnamese.text_repair import repair_vietnamese
 
 try:
@@ -325,3 +325,17 @@ def test_web_addresses_and_questions_are_not_damage() -> None:
     assert text_quality("Anh có khỏe không?Tôi vẫn khỏe, cảm ơn anh đã hỏi thăm.").problems == []
     lossy = text_quality("Năm 2023, ?ng v?n ??ng c?c h? l?n c?n c?ng hi?n ??t l?m ???ng giao th?ng n?ng th?n.")
     assert lossy.is_mojibake and lossy.mojibake_markers == ["?"]
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Ka Thị Hoà", "ka thị hòa", True),  # two placements of one tone, case
+        ("Nguyễn  Văn Tư", "Nguyễn Văn Tư", True),  # composed or decomposed, spaces
+        ("Ka Thị Hoa", "Ka Thị Hòa", False),
+        ("Lò Văn Lan", "Lò Văn Lân", False),
+        ("Hóa", "Hòa", False),
+    ],
+)
+def test_a_name_s_spelling_key_tells_names_a_folded_key_confuses(one: str, other: str, same: bool) -> None:
+    assert (spelling_key(one) == spelling_key(other)) is same

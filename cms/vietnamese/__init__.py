@@ -20,7 +20,7 @@ from .folding import (
     vietnamese_sort_key,
 )
 from .quality import DEFAULT_THRESHOLD, TextQuality, text_quality
-from .syllable import is_valid_syllable, parse_syllable
+from .syllable import is_valid_syllable, parse_syllable, spelling_key
 from .text_repair import repair_vietnamese
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "parse_syllable",
     "repair_vietnamese",
     "slug_folding_patterns",
+    "spelling_key",
     "text_quality",
     "unify_final_y",
     "vietnamese_slugify",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -111,6 +112,13 @@ def split_tone(word: str) -> tuple[str, list[tuple[int, str]]]:
         else:
             clusters.append(ch)
     return "".join(unicodedata.normalize("NFC", c) for c in clusters), marks
+
+
+def spelling_key(text: str) -> str:
+    """Words as spelled, lower case, each word's tone mark after its letters: "Hoà" and "Hòa" (two placements of one
+    tone) alike; "Hoa", "Hòa" and "Hóa", or "Lan" and "Lân", apart (names a folded key would confuse)."""
+    words = re.findall(r"\w+", unicodedata.normalize("NFC", text.lower()))
+    return " ".join(base + "".join(mark for _index, mark in marks) for base, marks in map(split_tone, words))
 
 
 def _spelling_ok(onset: str, rhyme: str) -> bool:

@@ -117,6 +117,8 @@ class _Rows:
         self.list_end: str | None = None  # the line that ended the list, once read
 
     def awardee(self, row: SourceRow) -> list[DecisionAwardee] | None:
+        if row.part is not None:  # another sheet's list: its own part, whatever ended the last one
+            self.section_type, self.list_end = row.part.subject_type, None
         if self.list_end is not None:  # the signer's block below "(Danh sách có 50 tập thể, cá nhân)"
             self.warnings.append(
                 _("Row %(line)s: below the line that ends the list (“%(end)s”); not an awardee.")
@@ -297,6 +299,7 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     columns, rows = table.columns, table.rows
     columns = [_column(column) for column in columns]
     result = DecisionImportResult(rows=len(rows))
+    result.warnings += [note] if (note := table.sheet_note()) else []
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
         result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})

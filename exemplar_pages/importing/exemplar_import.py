@@ -168,6 +168,7 @@ def import_exemplars(
     table = read_rows(file_name, data)
     columns, rows = table.columns, table.rows
     result = ExemplarImportResult(rows=len(rows))
+    result.warnings += [note] if (note := table.sheet_note()) else []
     unknown = [column for column in columns if column not in COLUMNS]
     if unknown:
         result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})

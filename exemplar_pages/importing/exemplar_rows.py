@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import itertools
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese
 
@@ -61,7 +64,7 @@ HEADING_ALIASES = {
 #: vị công tác (địa chỉ)" a decision's position, not a locality); folded.
 HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("tieu de", "ten bai"), "title"),
-    (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong"), "subject_name"),
+    (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong", "chu ho"), "subject_name"),
     (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu"), "awards"),  # not "Loại" as a subject type
     (("nam sinh", "ngay sinh", "ngay thang nam sinh"), "birth_date"),  # a person's, not the story's year
     (("gioi tinh",), "sex"),
@@ -137,12 +140,30 @@ class SpreadsheetError(Exception):
         super().__init__(f"Không đọc được tệp “{file_name}”: {problem}")
 
 
+class SheetLine(int):
+    """A row's number, naming its sheet when a workbook holds lists on several sheets ("7 (trang “Cá nhân”)")."""
+
+    sheet = ""
+
+    def __new__(cls, line: int, sheet: str = "") -> SheetLine:
+        place = super().__new__(cls, line)
+        place.sheet = sheet
+        return place
+
+    def __str__(self) -> str:
+        if not self.sheet:
+            return int.__repr__(self)
+        return _("%(line)s (sheet “%(sheet)s”)") % {"line": int.__repr__(self), "sheet": self.sheet}
+
+
 @dataclass
 class SourceRow:
     """One story as read from the file: its line (row) number and its values by column."""
 
     line: int
     values: dict[str, Any]
+    #: On the first row of each sheet of a workbook of several lists: the sheet, a part of its own.
+    part: Section | None = None
 
 
 @dataclass
@@ -155,6 +176,21 @@ class Table:
     title_lines: list[str] = field(default_factory=list)
     #: Each column's heading as the file writes it ("Năm sinh" for `birth_date`), for the report.
     headings: dict[str, str] = field(default_factory=dict)
+    #: A workbook's sheets read as lists, and its other visible sheets (when it has several).
+    sheets: list[str] = field(default_factory=list)
+    skipped_sheets: list[str] = field(default_factory=list)
+
+    def sheet_note(self) -> str:
+        """Which sheets of a workbook of several were read, for the report ("" for one sheet)."""
+        if not self.skipped_sheets and len(self.sheets) < 2:
+            return ""
+        quoted = lambda names: ", ".join(f"“{name}”" for name in names)  # noqa: E731
+        note = _("Read the lists of the sheets %(sheets)s, one after the other.") % {"sheets": quoted(self.sheets)}
+        if self.skipped_sheets:
+            note += " " + _("Skipped the sheets %(sheets)s: no list header (name and another known column).") % {
+                "sheets": quoted(self.skipped_sheets)
+            }
+        return note
 
     def written(self, columns: list[str]) -> str:
         """Columns named as the file's headings name them, for the report."""
@@ -274,19 +310,32 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
     return columns
 
 
-def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known: frozenset[str]) -> Table:
-    """Header (see `_header_index`) and the data rows under it, blank rows skipped, read within the limits."""
+def _kept_records(file_name: str, records: Iterable[tuple[int, list[Any]]], counted: int = 0, until: int = 0):
+    """The non-blank records, read within the limits (`counted`: data rows of the sheets read before); with `until`,
+    only the first that many."""
     kept: list[tuple[int, list[Any]]] = []
     try:
         for line, cells in records:
             check_row_shape(line, cells)
             if any(_cell(c) for c in cells):
                 kept.append((line, cells))
-                check_rows(len(kept) - 1)
+                check_rows(counted + len(kept) - 1)
+                if len(kept) == until:
+                    break
     except ImportLimitError as error:
         raise SpreadsheetError(file_name, str(error)) from error
-    if not kept:
-        raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
+    return kept
+
+
+def _is_list(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
+    """The records open with a list's header: two known columns, one of them a name (not a summary or a table of
+    accepted values)."""
+    header = {column_name(cell) for cell in kept[_header_index(kept, known)][1]} if kept else set()
+    return len(header & known) >= 2 and bool(header & set(_NAME_COLUMNS))
+
+
+def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet: str = "") -> Table:
+    """Header (see `_header_index`) and the data rows under it, numbered in their sheet."""
     start = header_at = _header_index(kept, known)
     columns = [column_name(heading) for heading in kept[start][1]]
     written = [str(_cell(heading)) for heading in kept[start][1]]
@@ -299,7 +348,7 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known:
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         _marked_awards(values)
-        rows.append(SourceRow(line, values))
+        rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
     awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
@@ -307,6 +356,51 @@ def _table_rows(file_name: str, records: Iterable[tuple[int, list[Any]]], known:
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)
         columns = [name for name in columns if name not in awarding] + ["awards"]
     return Table([name for name in dict.fromkeys(columns) if name], rows, titles, headings)
+
+
+#: A sheet of a workbook: its name, whether Excel shows it, and a function reading its records afresh.
+Sheet = tuple[str, bool, Callable[[], Iterable[tuple[int, list[Any]]]]]
+
+
+def _part_type(sheet: str, titles: list[str]) -> str | None:
+    """The subject type a sheet's name or title lines give all its rows ("Tập thể", "DANH SÁCH CÁ NHÂN …")."""
+    key = " ".join(re.sub(r"[^\w]+", " ", fold_vietnamese(" ".join([sheet, *titles]))).lower().split())
+    kinds = {kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _workbook_table(file_name: str, sheets: list[Sheet], known: frozenset[str]) -> Table:
+    """The lists of a workbook's visible sheets that open with a list's header ("Tập thể", "Cá nhân"), one after the
+    other, each row numbered in its sheet and each sheet a part of its own; the other sheets (a summary, notes,
+    accepted values) are named as skipped. A workbook without such a sheet is read from its first sheet."""
+    lists: list[tuple[str, list[tuple[int, list[Any]]]]] = []
+    skipped: list[str] = []
+    for name, visible, records in sheets:
+        if visible and _is_list(_kept_records(file_name, records(), until=HEADER_SEARCH_RECORDS), known):
+            counted = sum(len(kept) for _name, kept in lists)
+            lists.append((name, _kept_records(file_name, records(), counted)))
+        elif visible:
+            skipped.append(name)
+    if not lists:
+        kept = _kept_records(file_name, sheets[0][2]()) if sheets else []
+        if not kept:
+            raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
+        return _table_rows(kept, known)
+    if len(lists) == 1:
+        table = _table_rows(lists[0][1], known)
+    else:
+        parts = [_table_rows(kept, known, name) for name, kept in lists]
+        for part, (name, _kept) in zip(parts, lists, strict=True):
+            if part.rows:  # a part of its own: the type its name or title says, no list end carried over
+                part.rows[0].part = Section(name, _part_type(name, part.title_lines))
+        table = Table(
+            list(dict.fromkeys(column for part in parts for column in part.columns)),
+            [row for part in parts for row in part.rows],
+            list(dict.fromkeys(line for part in parts for line in part.title_lines)),
+            {name: text for part in reversed(parts) for name, text in part.headings.items()},
+        )
+    table.sheets, table.skipped_sheets = [name for name, _kept in lists], skipped if len(sheets) > 1 else []
+    return table
 
 
 def _delimiter(sample: str) -> str:
@@ -349,7 +443,10 @@ def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]
 
 def _read_csv(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     with closing(_csv_records(file_name, data)) as records:  # restores csv's field limit at once
-        return _table_rows(file_name, records, known)
+        kept = _kept_records(file_name, records)
+    if not kept:
+        raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
+    return _table_rows(kept, known)
 
 
 def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
@@ -363,10 +460,17 @@ def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
         raise SpreadsheetError(file_name, f"tệp Excel hỏng hoặc không phải .xlsx ({error}).") from error
-    try:
-        sheet = workbook.worksheets[0]
+
+    def records(sheet) -> Iterator[tuple[int, list[Any]]]:
         rows = sheet.iter_rows(values_only=True)  # read-only mode: one row at a time
-        return _table_rows(file_name, ((index, list(row)) for index, row in enumerate(rows, start=1)), known)
+        return ((index, list(row)) for index, row in enumerate(rows, start=1))
+
+    try:
+        sheets = [
+            (sheet.title, sheet.sheet_state == "visible", functools.partial(records, sheet))
+            for sheet in workbook.worksheets
+        ]
+        return _workbook_table(file_name, sheets, known)
     finally:
         workbook.close()
 
@@ -385,10 +489,13 @@ def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         workbook = xlrd.open_workbook(file_contents=data, on_demand=True)
     except Exception as error:  # xlrd raises several kinds for a damaged file
         raise SpreadsheetError(file_name, f"tệp Excel hỏng hoặc không phải .xls ({error}).") from error
+
+    def records(sheet) -> Iterator[tuple[int, list[Any]]]:
+        return ((index + 1, sheet.row_values(index)) for index in range(sheet.nrows))
+
     try:
-        sheet = workbook.sheet_by_index(0)
-        records = ((index + 1, sheet.row_values(index)) for index in range(sheet.nrows))
-        return _table_rows(file_name, records, known)
+        sheets = [(sheet.name, sheet.visibility == 0, functools.partial(records, sheet)) for sheet in workbook.sheets()]
+        return _workbook_table(file_name, sheets, known)
     finally:
         workbook.release_resources()
 

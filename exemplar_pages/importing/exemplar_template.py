@@ -114,7 +114,7 @@ def build_exemplar_template() -> bytes:
     """The template workbook, with the accepted values as they are in the database now."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = LIST_SHEET  # the importer reads the first sheet
+    sheet.title = LIST_SHEET  # the only sheet opening with a list's header: the importer skips the others
     sheet.append(list(COLUMNS))
     helps = column_help()
     for cell, column in zip(sheet[1], COLUMNS):

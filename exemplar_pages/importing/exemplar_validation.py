@@ -10,7 +10,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from cms.vietnamese import fold_vietnamese, repair_vietnamese, text_quality
+from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow, section_row
@@ -153,6 +153,12 @@ MIN_WORDS_TO_JUDGE = 5  # shorter texts are judged on mojibake markers only
 LIST_ITEM_RE = re.compile(r"^[-•*+–]\s+")
 
 
+def story_key(title: str, subject_name: str, year: int | None) -> tuple[str, str, int | None]:
+    """When two rows, or a row and a story, are one story: the title loosely, the name as spelled (“Ka Thị Hoa” and
+    “Ka Thị Hòa” are two people), the year."""
+    return name_key(title), spelling_key(subject_name), year
+
+
 @dataclass
 class RowError:
     """One problem of one row: `Dòng 5: year: …`."""
@@ -251,7 +257,7 @@ class RowValidator:
         self.fields = FieldIndex()
         self.localities = LocalityResolver(getattr(parent, "locality", None))
         self.existing = {
-            (name_key(story.title), name_key(story.subject_name), story.year): story
+            story_key(story.title, story.subject_name, story.year): story
             for story in ExemplarStoryPage.objects.child_of(parent)
         }
         self.seen: dict[tuple[str, str, int], int] = {}
@@ -268,6 +274,8 @@ class RowValidator:
         if row.values.get("__not_object__"):
             errors.append(RowError(row.line, _("(whole row)"), _("the item is not a JSON object.")))
             return None
+        if row.part is not None:  # another sheet's list: its own part, whatever ended the last one
+            self.section_type, self.list_end = row.part.subject_type, None
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -309,7 +317,9 @@ class RowValidator:
             )
         field_term = None
         # what the row speaks of, for a loose field: its movement, achievements and the person's position
-        context = (value["movement"], value["summary"], value["body"], _text(row.values.get("position")))
+        # and the columns no model field takes ("Mô hình sản xuất": "Chăn nuôi bò")
+        unused = " ".join(str(text) for column, text in row.values.items() if column not in COLUMNS and str(text))
+        context = (value["movement"], value["summary"], value["body"], unused)
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
             inferred = self.fields.infer("", *context)
             no_column = self.defaults.get("field") is INFERRED
@@ -361,7 +371,7 @@ class RowValidator:
             elif reason:
                 self.warnings.append(RowError(row.line, column, reason))
         if year is not None and value["title"] and value["subject_name"]:
-            key = (name_key(value["title"]), name_key(value["subject_name"]), year)
+            key = story_key(value["title"], value["subject_name"], year)
             if key in self.seen:
                 problem(
                     "title",
@@ -391,4 +401,4 @@ class RowValidator:
         return int(text)
 
     def existing_story(self, draft: StoryDraft) -> ExemplarStoryPage | None:
-        return self.existing.get((name_key(draft.title), name_key(draft.subject_name), draft.year))
+        return self.existing.get(story_key(draft.title, draft.subject_name, draft.year))
