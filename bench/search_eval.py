@@ -40,9 +40,9 @@ INDEX_NAME = "thidua-search-eval"
 EPOCH = datetime(2026, 6, 1, 8, 0, tzinfo=UTC)
 
 
-def load_fixtures() -> tuple[list[dict], list[dict]]:
-    stories = json.loads((FIXTURES / "stories.json").read_text(encoding="utf-8"))
-    queries = json.loads((FIXTURES / "queries.json").read_text(encoding="utf-8"))
+def load_fixtures(directory: Path = FIXTURES) -> tuple[list[dict], list[dict]]:
+    stories = json.loads((directory / "stories.json").read_text(encoding="utf-8"))
+    queries = json.loads((directory / "queries.json").read_text(encoding="utf-8"))
     return stories, queries
 
 
@@ -294,6 +294,9 @@ def main() -> None:
     parser.add_argument("--backends", default="database,elasticsearch")
     parser.add_argument("--database", type=Path, default=Path("/tmp/thidua-search-eval.sqlite3"))  # noqa: S108
     parser.add_argument("--verbose", action="store_true", help="list the queries scoring below 1")
+    parser.add_argument(
+        "--fixtures", type=Path, default=FIXTURES, help="a directory of stories.json and queries.json (a held-out set)"
+    )
     args = parser.parse_args()
     backends = args.backends.split(",")
     args.database.unlink(missing_ok=True)
@@ -306,7 +309,7 @@ def main() -> None:
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     settings.ELASTICSEARCH_URL = ""
-    stories, queries = load_fixtures()
+    stories, queries = load_fixtures(args.fixtures)
     page_ids = create_stories(stories)
     documents = rebuild_database()
     print(f"{len(stories)} stories, {documents} documents indexed in {time.perf_counter() - started:.1f} s")

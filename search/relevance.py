@@ -71,8 +71,9 @@ class Plan:
 
 
 def required_words(number: int) -> int:
-    """How many of a query's words a document must hold: all of one or two, half of more (rounded up)."""
-    return number if number <= 2 else (number + 1) // 2
+    """How many of a query's words a document must hold: all of one or two, a third of more (rounded up), at least
+    two ("bác sĩ khám bệnh miễn phí vùng cao" finds a doctor's story holding three of its words)."""
+    return number if number <= 2 else max(2, -(-number // 3))
 
 
 def weight(documents: int, total: int) -> int:
