@@ -662,3 +662,77 @@ def test_import_a_decision_list_kept_on_two_sheets(tmp_path, province_unit):
         ("Lò Thị Trang", "individual"),
     ]
     assert "“Tập thể”, “Cá nhân”" in err and "“Bìa”" in err
+
+
+def write_word_list(path: Path) -> Path:
+    """A decision's list as an office types it in Word: a layout table (issuer | motto), the title paragraphs, one
+    bordered table whose header merges "TT" and "Họ và tên" down and "Thành tích" across "Năm" and "Nội dung", parts
+    as rows merged across, a unit merged down over two people, and the closing line below."""
+    import docx
+
+    document = docx.Document()
+    layout = document.add_table(rows=1, cols=2)
+    layout.cell(0, 0).text, layout.cell(0, 1).text = (
+        "ỦY BAN NHÂN DÂN TỈNH KHEN THỬ",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    )
+    document.add_paragraph("DANH SÁCH CÁ NHÂN, TẬP THỂ ĐƯỢC TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH")
+    document.add_paragraph("(Kèm theo Quyết định số 52/QĐ-UBND ngày 21/11/2025 của Chủ tịch UBND tỉnh Khen Thử)")
+    rows = [
+        ["TT", "Họ và tên", "Chức vụ, đơn vị công tác", "Thành tích", ""],
+        ["", "", "", "Năm", "Nội dung"],
+        ["I. TẬP THỂ", "", "", "", ""],
+        ["1", "Đồn Biên phòng Thử", "", "2025", "Giữ vững biên giới"],
+        ["II. CÁ NHÂN", "", "", "", ""],
+        ["1", "Hồ Văn Lìn", "Trường PTDTBT Thử", "2025", "Dạy chữ"],
+        ["2", "Hồ Thị Plưm", "", "2025", "Dạy nghề dệt"],
+    ]
+    table = document.add_table(rows=len(rows), cols=5)
+    for line, cells in enumerate(rows):
+        for column, text in enumerate(cells):
+            table.cell(line, column).text = text
+    for column in range(3):
+        table.cell(0, column).merge(table.cell(1, column))
+    table.cell(0, 3).merge(table.cell(0, 4))
+    table.cell(2, 0).merge(table.cell(2, 4))
+    table.cell(4, 0).merge(table.cell(4, 4))
+    table.cell(5, 2).merge(table.cell(6, 2))
+    document.add_paragraph("Danh sách có 01 tập thể và 02 cá nhân./.")
+    document.save(path)
+    return path
+
+
+def test_import_a_decision_list_typed_as_a_word_table(tmp_path, province_unit):
+    """The decision's number and date from the line above the table, the award from its title with --award left
+    out, each part's type, the merged unit for both teachers; a damaged .docx is refused by name."""
+    path = write_word_list(tmp_path / "danh-sach-kem-theo.docx")
+    run_import(path, province_unit.pk, "--award", PROVINCE_AWARD, "--issuer", "UBND tỉnh Khen Thử")
+    page = DecisionPage.objects.get(number="52/QĐ-UBND")
+    assert page.decision_date == date(2025, 11, 21)
+    rows = [(a.name, a.subject_type, a.position, a.year, a.achievement) for a in page.awardees.order_by("sort_order")]
+    assert rows == [
+        ("Đồn Biên phòng Thử", "collective", "", 2025, "Giữ vững biên giới"),
+        ("Hồ Văn Lìn", "individual", "Trường PTDTBT Thử", 2025, "Dạy chữ"),
+        ("Hồ Thị Plưm", "individual", "Trường PTDTBT Thử", 2025, "Dạy nghề dệt"),
+    ]
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not a document")
+    with pytest.raises(CommandError, match="hong.docx"):
+        run_import(broken, province_unit.pk, *HEADER_OPTIONS)
+
+
+def test_a_province_s_list_typed_in_word_imports_with_nothing_but_the_file(province_unit):
+    """A helper's Word document of Quảng Trị (tests/fixtures/decisions/), written without seeing the importer: the
+    letterhead and signer in borderless tables, the list one bordered table with a two-row header ("Thành tích" over
+    "Năm" and "Nội dung"), parts as merged rows, two-line unit cells, a school merged down over three teachers, years
+    as "2025" or "Năm học 2024 – 2025". Number, date, issuer and award come from the lines above the table."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-khen-thuong-quang-tri-2025.docx"
+    run_import(path, province_unit.pk)
+    decision = DecisionPage.objects.get(number="2187/QĐ-UBND")
+    assert (decision.decision_date, decision.issuer) == (date(2025, 11, 14), "Chủ tịch UBND tỉnh Quảng Trị")
+    awardees = list(decision.awardees.order_by("sort_order"))
+    assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 12, "individual": 33}
+    assert {awardee.award.name for awardee in awardees} == {"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"}
+    assert {awardee.year for awardee in awardees} == {2025}
+    teachers = [awardee for awardee in awardees if awardee.position == "Giáo viên, Trường PTDTBT TH&THCS A Dơi"]
+    assert len(teachers) == 3

@@ -1057,3 +1057,32 @@ def test_a_farmers_association_s_workbook_of_five_sheets_imports_whole() -> None
     assert {draft.field.slug for draft in households} == {"nong-nghiep"}  # from what each household farms
     assert all(draft.locality.display_path.startswith("Lâm Đồng ›") for draft in result.drafts)
     assert sum(len(draft.awards) for draft in result.drafts) == 57  # a cell of two lines is two awards
+
+
+def test_an_exemplar_list_in_two_word_tables(tmp_path: Path) -> None:
+    """A Word document with a title paragraph over each of two tables (collectives, then people): both read, each
+    table a part of its own named by its title, a row's error naming its table."""
+    import docx
+
+    document = docx.Document()
+    header = ["TT", "Họ và tên", "Địa chỉ", "Lĩnh vực", "Năm"]
+    for title, rows in (
+        ("DANH SÁCH TẬP THỂ", [["1", "Tổ Tự Quản Bảng Một", PLACE, "Nông nghiệp", "2025"]]),
+        (
+            "DANH SÁCH CÁ NHÂN",
+            [["1", "Hà Văn Bảng", PLACE, "Nông nghiệp", "2025"], ["2", "Lò Thị Sai", PLACE, "Nông nghiệp", "20255"]],
+        ),  # fmt: skip
+    ):
+        document.add_paragraph(title)
+        table = document.add_table(rows=0, cols=len(header))
+        for cells in [header, *rows]:
+            for cell, text in zip(table.add_row().cells, cells, strict=True):
+                cell.text = text
+    path = tmp_path / "hai-bang.docx"
+    document.save(path)
+    result = import_exemplars(path.name, path.read_bytes(), new_unit(), dry_run=True)
+    assert [str(error).split(":")[0] for error in result.errors] == ["Dòng 3 (trang “bảng 2”)"]
+    assert [(draft.subject_name, draft.subject_type) for draft in result.drafts] == [
+        ("Tổ Tự Quản Bảng Một", "collective"),
+        ("Hà Văn Bảng", "individual"),
+    ]

@@ -23,7 +23,14 @@ from ..models import DecisionAwardee, DecisionPage, ExemplarStoryPage, UnitPage
 from ..models.mixins import in_order
 from .awards import split_if_awards
 from .exemplar_rows import SourceRow, SpreadsheetError, read_rows, section_row
-from .exemplar_validation import RowError, _text, name_and_position, subject_type_of, subject_type_of_name
+from .exemplar_validation import (
+    RowError,
+    _text,
+    name_and_position,
+    subject_type_of,
+    subject_type_of_name,
+    year_as_written,
+)
 from .limits import ImportLimitError, check_bytes
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
@@ -202,9 +209,12 @@ class _Rows:
         return subject_type
 
     def _year(self, line: int, value: Any) -> int | None:
-        text = str(value or "").strip()
+        """The year as the exemplar lists write it too ("Năm 2025", a school year "2024 – 2025" as its end)."""
+        text, note = year_as_written(str(value or ""))
         if not text:
             return None
+        if note and text.isdigit():
+            self.warnings.append(_("Row %(line)s: %(warning)s") % {"line": line, "warning": note})
         if not text.isdigit() or not 1945 <= int(text) <= 2100:
             self.errors.append(
                 RowError(line, "year", _("“%(value)s” is not a year from 1945 to 2100.") % {"value": text})

@@ -8,6 +8,7 @@ import io
 import itertools
 import json
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing
@@ -22,7 +23,7 @@ from cms.vietnamese import fold_vietnamese
 from .awards import names_an_award, split_if_awards
 from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".docx", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -252,7 +253,7 @@ def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> b
 
 
 #: Sub-headings splitting a group heading by sex.
-_SEX_SPLIT = frozenset({"nam", "nu"})
+_SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" under "Thành tích" is a year
 #: A column named by an award under an awards heading, its cells marking who gets it ("x", "✓").
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
@@ -302,7 +303,7 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
         elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
-        elif fold_vietnamese(str(below)).strip().lower() in _SEX_SPLIT:
+        elif unicodedata.normalize("NFC", str(below)).strip().lower() in _SEX_SPLIT:
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:
             alone = grouped
@@ -334,14 +335,24 @@ def _is_list(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
     return len(header & known) >= 2 and bool(header & set(_NAME_COLUMNS))
 
 
+def _under_header(header: list[Any], cells: list[Any]) -> list[Any]:
+    """The row under the header with a cell that repeats the heading above it left empty: a heading merged down
+    over two header rows, as Word tables and some exports repeat it."""
+    return [
+        "" if index < len(header) and _cell(cell) and _cell(cell) == _cell(header[index]) else cell
+        for index, cell in enumerate(cells)
+    ]
+
+
 def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet: str = "") -> Table:
     """Header (see `_header_index`) and the data rows under it, numbered in their sheet."""
     start = header_at = _header_index(kept, known)
     columns = [column_name(heading) for heading in kept[start][1]]
     written = [str(_cell(heading)) for heading in kept[start][1]]
-    if start + 1 < len(kept) and _is_sub_header(kept[start][1], kept[start + 1][1], columns):
-        columns = _merged_headings(kept[start][1], kept[start + 1][1], known)
-        below = [str(_cell(heading)) for heading in kept[start + 1][1]]
+    sub = _under_header(kept[start][1], kept[start + 1][1]) if start + 1 < len(kept) else []
+    if sub and _is_sub_header(kept[start][1], sub, columns):
+        columns = _merged_headings(kept[start][1], sub, known)
+        below = [str(_cell(heading)) for heading in sub]
         written = [sub or top for top, sub in itertools.zip_longest(written, below, fillvalue="")]
         start += 1
     rows = []
@@ -500,6 +511,56 @@ def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         workbook.release_resources()
 
 
+#: Lines of text above a Word table kept as its title lines (the nearest: "DANH SÁCH …", "(Kèm theo Quyết định …)").
+DOCX_TITLE_LINES = 8
+
+
+def _docx_records(table) -> list[tuple[int, list[Any]]]:
+    """A Word table's rows numbered from 1, a cell merged across columns once (then empty), a cell merged down
+    repeated in each row it covers (a school's name over three teachers)."""
+    records = []
+    for line, row in enumerate(table.rows, start=1):
+        cells, seen = [], set()
+        for cell in row.cells:
+            cells.append("" if id(cell._tc) in seen else cell.text.strip())
+            seen.add(id(cell._tc))
+        records.append((line, cells))
+    return records
+
+
+def _read_docx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    """The lists of a Word document: each table opening with a list's header, with the lines above it (a layout
+    table's too: the issuing body, the title, "Kèm theo Quyết định …") as its title lines."""
+    try:
+        check_zip(data)
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+    try:
+        from docx import Document
+        from docx.table import Table as WordTable
+
+        document = Document(io.BytesIO(data))
+        blocks = list(document.iter_inner_content())
+    except Exception as error:  # python-docx raises many kinds for a damaged file
+        raise SpreadsheetError(file_name, f"tệp Word hỏng hoặc không phải .docx ({error}).") from error
+    sheets: list[Sheet] = []
+    above: list[str] = []
+    for block in blocks:
+        if not isinstance(block, WordTable):
+            above += [block.text.strip()] if block.text.strip() else []
+            continue
+        records = _docx_records(block)
+        if not _is_list(_kept_records(file_name, records, until=HEADER_SEARCH_RECORDS), known):
+            above += [" ".join(filter(None, cells)) for _line, cells in records if any(cells)]
+            continue
+        titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + records
+        sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
+        above = []
+    if not sheets:
+        raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
+    return _workbook_table(file_name, sheets, known)
+
+
 def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     try:
         content = json.loads(data.decode("utf-8-sig"))
@@ -536,7 +597,7 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SpreadsheetError(
-            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .xls, .json)."
+            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .xls, .docx, .json)."
         )
     try:
         check_bytes(len(data))
@@ -544,5 +605,7 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
         raise SpreadsheetError(file_name, str(error)) from error
     if not data.strip():
         raise SpreadsheetError(file_name, "tệp rỗng.")
-    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".xls": _read_xls, ".json": _read_json}[suffix]
+    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".xls": _read_xls, ".docx": _read_docx, ".json": _read_json}[
+        suffix
+    ]
     return reader(file_name, data, frozenset(known))

@@ -17,7 +17,7 @@ class Command(BaseCommand):
     help = "Nhập danh sách được khen thưởng của một quyết định (CSV, XLSX, XLS, JSON) thành bản nháp; có lỗi thì không nhập gì."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls hoặc .json.")
+        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls, .docx (bảng Word) hoặc .json.")
         parser.add_argument("--parent", required=True, metavar="UNIT", help="ID hoặc slug của trang đơn vị.")
         parser.add_argument("--number", help="Số quyết định, ví dụ 1234/QĐ-UBND.")
         parser.add_argument("--date", help="Ngày ký, dd/mm/yyyy.")

@@ -19,7 +19,7 @@ class Command(BaseCommand):
     help = "Nhập danh sách gương điển hình (CSV, XLSX, XLS, JSON) thành bản nháp; có một dòng lỗi thì không nhập gì."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls hoặc .json.")
+        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls, .docx (bảng Word) hoặc .json.")
         parser.add_argument("--parent", type=int, required=True, metavar="PAGE_ID", help="ID trang đơn vị chứa bài.")
         parser.add_argument("--user", metavar="USERNAME", help="Người nhập (chủ sở hữu bài).")
         parser.add_argument(
