@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from cms.vietnamese import fold_for_search, fold_vietnamese
+from cms.vietnamese.input_methods import from_input_method
 
 from . import fulltext, vocabulary
 from .fulltext import FOLDED, PAIR, TITLE
@@ -229,9 +230,24 @@ def _restore(words: list[_Word]) -> None:
             words[index].exact = form
 
 
+def _typed_as_meant(tokens: list[str]) -> list[str]:
+    """Words typed with the input method off ("hieens", "bie6n3") read as the syllables meant ("hiến", "biển"),
+    when the index holds the word meant and not the word typed."""
+    meant = {token: word for token in tokens if (word := from_input_method(token))}
+    if not meant:
+        return tokens
+    numbers = vocabulary.frequencies([FOLDED + fold_for_search(word) for word in (*meant, *meant.values())])
+
+    def held(word: str) -> bool:
+        return bool(numbers.get(FOLDED + fold_for_search(word)))
+
+    return [meant[token] if token in meant and held(meant[token]) and not held(token) else token for token in tokens]
+
+
 def build_plan(tokens: list[str]) -> Plan:
     """The plan of a query's words (lower-case tokens, see `documents.tokenize`)."""
     total = vocabulary.document_count()
+    tokens = _typed_as_meant(tokens)
     words: list[_Word] = []
     for token in tokens:
         if any(word.token == token for word in words):

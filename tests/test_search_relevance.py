@@ -54,6 +54,16 @@ def test_a_long_query_finds_a_story_holding_a_third_of_its_words(client, stories
     assert [relevance.required_words(number) for number in range(1, 10)] == [1, 2, 2, 2, 2, 2, 3, 3, 3]
 
 
+def test_words_typed_with_the_input_method_off_find_what_they_mean(client, stories):
+    """Telex and VNI typed with the keyboard's input method off, on a phone or a borrowed computer: "hieens mauj"
+    is "hiến máu", "hie61n ma1u tinh2 nguye65n" the same in VNI; a word the index holds as typed stays as typed."""
+    expected = ids(client, q="hiến máu tình nguyện")[0]
+    assert expected == stories["blood"].pk
+    for query in ("hieens maus tinhf nguyeenj", "hie61n ma1u tinh2 nguye65n", "hieens mau tinh nguyen"):
+        assert ids(client, q=query)[0] == expected, query
+    assert ids(client, q="ksor phuowcs")[0] == stories["name"].pk
+
+
 def test_a_mistyped_letter_still_finds_the_story_below_exact_matches(client, stories):
     for query in ("hien mau tinh nguyem", "hiến máu tình nguyệm", "hiến mau tinh nguyen"):
         assert ids(client, q=query)[0] == stories["blood"].pk, query

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from cms.vietnamese.input_methods import from_input_method
 from cms.vietnamese.quality import TextQuality, is_judged, text_quality
 from cms.vietnamese.syllable import is_valid_syllable, spelling_key
 from cms.vietnamese.text_repair import repair_vietnamese
@@ -339,3 +340,23 @@ def test_web_addresses_and_questions_are_not_damage() -> None:
 )
 def test_a_name_s_spelling_key_tells_names_a_folded_key_confuses(one: str, other: str, same: bool) -> None:
     assert (spelling_key(one) == spelling_key(other)) is same
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("hieens", "hiến"),
+        ("ddieeuf", "điều"),
+        ("duwowngx", "dưỡng"),
+        ("tieengs", "tiếng"),
+        ("hoas", "hóa"),
+        ("bie6n3", "biển"),
+        ("ngu7o72i", "người"),
+        ("d9a6t1", "đất"),
+        ("cao", None),  # a word as it should be
+        ("ksor", None),  # a Jrai name, no syllable once read as Telex
+        ("ba9", None),  # VNI's đ with no d before it
+    ],
+)
+def test_a_word_typed_with_the_input_method_off_is_read_as_the_syllable_meant(typed: str, meant: str | None) -> None:
+    assert from_input_method(typed) == meant
