@@ -867,6 +867,9 @@ def test_an_education_department_s_list_with_a_two_row_header_imports_whole() ->
         ("Xây dựng", "cong-thuong-xay-dung-giao-thong-van-tai"),
         ("Khoa học - công nghệ", "khoa-hoc-va-cong-nghe"),
         ("Xây dựng nông thôn mới", "nong-nghiep"),
+        ("Chuyển đổi số trong nông nghiệp", "nong-nghiep"),  # the work's domain, not "chuyển đổi số"
+        ("Ứng dụng công nghệ thông tin trong cải cách hành chính", "cai-cach-hanh-chinh"),
+        ("Chuyển đổi số", "thong-tin-va-truyen-thong"),
     ],
 )
 def test_a_field_written_as_a_movement_or_a_task_is_read_by_what_it_speaks_of(written: str, slug: str) -> None:

@@ -540,6 +540,21 @@ def test_deadlines_from_tasks_and_tasks_given_by_sentences() -> None:
     assert p.assignments[1].deadlines == []
 
 
+def test_deadlines_of_numbered_tasks_written_as_whole_sentences() -> None:
+    """ "1. Các chi hội … trước ngày 31/3/2026." is a task as well as its unit's heading (before: no deadline); a
+    day written alone in brackets after a named day ("Ngày truyền thống … (06/12)") is no deadline."""
+    p = parse_plan(
+        "HỘI CỰU CHIẾN BINH XÃ THỬ\nSố: 05/KH-CCB\nThử, ngày 2 tháng 3 năm 2026\nKẾ HOẠCH\nThi đua năm 2026\n"
+        + _TAIL
+        + "III. TỔ CHỨC THỰC HIỆN\n"
+        "1. Các chi hội xây dựng kế hoạch, đăng ký thi đua, gửi về Ban Thường vụ Hội Cựu chiến binh xã trước ngày "
+        "31/3/2026.\n"
+        "2. Văn phòng Hội tổng hợp, báo cáo kết quả thi đua trước ngày 15/11/2026, nhân dịp kỷ niệm Ngày truyền thống "
+        "Hội Cựu chiến binh Việt Nam (06/12).\n"
+    )
+    assert [[d.date for d in a.deadlines] for a in p.assignments] == [[D(2026, 3, 31)], [D(2026, 11, 15)]]
+
+
 def test_quoted_movement_without_the_prefix() -> None:
     p = parse_plan(
         "KẾ HOẠCH\nThi đua năm học 2023 - 2024\n" + _TAIL + "Đẩy mạnh các phong trào thi đua yêu nước, "

@@ -349,6 +349,17 @@ class FieldIndex:
         exact = self.exact.get(text.strip()) or self.exact.get(vietnamese_slugify(text))
         if exact is not None:
             return exact, None
+        domain = name_key(text).partition(" trong ")[2]  # "Chuyển đổi số trong nông nghiệp": work in agriculture
+        if domain:
+            try:
+                found_in, _note = self.resolve(domain, *contexts)
+            except FieldProblem:
+                pass
+            else:
+                return found_in, _("“%(value)s” taken as the field “%(name)s”.") % {
+                    "value": text,
+                    "name": found_in.name,
+                }
         scores: dict[int, int] = {}
         parts = _topics(text)
         whole = name_key(text)  # a short form the separators cut apart: “Dạy tốt - Học tốt”, “… dạy và học”

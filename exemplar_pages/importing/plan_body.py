@@ -106,7 +106,9 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
                 s <= m.start() < e for s, e in spans
             )
             date = make_date(m.group(1), m.group(2), year)
-            if date and not overlaps and not _REFERENCE_DATE_RE.search(task[: m.start()]):
+            # "Ngày truyền thống Hội CCB Việt Nam (06/12)": a day the calendar keeps, written alone in brackets
+            named_day = task[: m.start()].rstrip().endswith("(") and task[m.end() :].lstrip().startswith(")")
+            if date and not overlaps and not named_day and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
     found.sort(key=lambda item: item[1])
     groups: list[list[tuple[dt.date, int, int]]] = []
@@ -142,8 +144,10 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
         if block.level == 2:
             unit, task = _clean_unit(block.text)
             assignments.append(Assignment(unit=unit, number=block.number))
-            if task:
-                assignments[-1].tasks.append(task)
+            if (
+                task or len(block.text) > 80
+            ):  # "1. Các công đoàn bộ phận … gửi về … trước ngày 20/3/2026.": its own task
+                assignments[-1].tasks.append(task or block.text)
         elif block.type != "heading" and (task := TASK_SENTENCE_RE.match(block.text)):
             unit = (task.group(1) or task.group(2)).strip().rstrip(",")
             assignments.append(Assignment(unit=unit, tasks=[block.text]))
