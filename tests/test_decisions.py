@@ -602,6 +602,8 @@ def test_awards_marked_with_crosses_under_their_names_are_each_row_s_awards(prov
     path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-danh-hieu-phuong-thuan-hoa-2025.xlsx"
     run_import(path, province_unit.pk)
     decision = DecisionPage.objects.get(number="215/QĐ-UBND")
+    # the signer's block below the list, its cells under the award columns (before: "Chiến sĩ … CHỦ TỊCH")
+    assert (decision.signer_title, decision.signer_name) == ("CHỦ TỊCH", "Phan Thiên Định")
     awardees = list(decision.awardees.all())
     assert len(awardees) == 56 and len({awardee.name for awardee in awardees}) == 40
     counts = Counter(awardee.award.name for awardee in awardees)
@@ -730,6 +732,7 @@ def test_a_province_s_list_typed_in_word_imports_with_nothing_but_the_file(provi
     run_import(path, province_unit.pk)
     decision = DecisionPage.objects.get(number="2187/QĐ-UBND")
     assert (decision.decision_date, decision.issuer) == (date(2025, 11, 14), "Chủ tịch UBND tỉnh Quảng Trị")
+    assert (decision.signer_title, decision.signer_name) == ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Hoàng Nam")
     awardees = list(decision.awardees.order_by("sort_order"))
     assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 12, "individual": 33}
     assert {awardee.award.name for awardee in awardees} == {"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"}

@@ -899,13 +899,14 @@ def test_awards_marked_with_crosses_in_an_exemplar_list(tmp_path: Path) -> None:
     path = write_awards_under_a_heading(
         tmp_path / "danh-hieu-danh-dau.csv",
         ["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở"],
-        [("Lê Văn Dấu", "x", "2023"), ("Trần Thị Chéo", "✓", "")],
+        [("Lê Văn Dấu", "x", "2023"), ("Trần Thị Chéo", "✓", ""), ("Hà Văn Không", "0", "không")],
     )
     run(path, parent=unit.pk)
     awards = {story.subject_name: [(a.award.name, a.year) for a in story.awards.all()] for story in stories(unit)}
     assert awards == {
         "Lê Văn Dấu": [("Lao động tiên tiến", None), ("Chiến sĩ thi đua cơ sở", 2023)],
         "Trần Thị Chéo": [("Lao động tiên tiến", None)],
+        "Hà Văn Không": [],  # "0" and "không" say the row does not get it
     }
 
 

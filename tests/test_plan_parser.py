@@ -2445,3 +2445,67 @@ def test_basis_read_on_web_pages_of_communes_schools_and_party_bodies() -> None:
     own_plan = parse_basis(["Thực hiện kế hoạch công tác năm 2020, Ban Dân vận xây dựng Kế hoạch như sau:"])
     assert [(r.document_type, r.number, r.issuer) for r in own_plan] == [("Kế hoạch", None, None)]
     assert parse_basis(["Căn cứ chương trình, kế hoạch công tác, Ban Dân vận xây dựng Kế hoạch như sau:"]) == []
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer", "place", "date"),
+    [
+        # an OCR's zero for O in capitals; the year's "năm" without its mark
+        (
+            "TRUNG ƯƠNG HỘI CHỮ THẬP Đ0 VIỆT NAM      CỘNG H0À XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "HỘI CHỮ THẬP ĐỎ TỈNH QUẢNG TRỊ           Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 15/KH-CTĐ                  Quảng Trị, ngày 20 tháng 3 nam 2026\nKẾ H0ẠCH\nTháng Nhân đạo năm 2026\n",
+            "Hội Chữ thập đỏ tỉnh Quảng Trị",
+            "Quảng Trị",
+            D(2026, 3, 20),
+        ),
+        # the date written in figures
+        (
+            "ĐỒN BIÊN PHÒNG VĨNH XƯƠNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 125/KH-ĐBP\nTân Châu, ngày 5/3/2025\n"
+            "KẾ HOẠCH\nTuyên truyền năm 2025\nĐồn Biên phòng Vĩnh Xương xây dựng Kế hoạch như sau:\n",
+            "Đồn Biên phòng Vĩnh Xương",
+            "Tân Châu",
+            D(2025, 3, 5),
+        ),
+        # the columns glued: the place runs into the number's code
+        (
+            "ỦY BAN NHÂN DÂNCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ TÂN BIÊNĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 86/KH-UBNDTân Biên, ngày 02 tháng 3 năm 2026\nKẾ HOẠCH\nChuyển đổi số năm 2026\n",
+            "Ủy ban nhân dân xã Tân Biên",
+            "Tân Biên",
+            D(2026, 3, 2),
+        ),
+        # the Union's standing committee under its executive committee's name; a cooperative's "xã" is no commune
+        (
+            "BAN CHẤP HÀNH ĐOÀN TỈNH LÂM ĐỒNG\nĐOÀN TNCS HỒ CHÍ MINH\nBAN THƯỜNG VỤ\n***\nSố: 318-KH/TĐTN-PT\n"
+            "Đà Lạt, ngày 23 tháng 02 năm 2026\nKẾ HOẠCH\nTháng Thanh niên năm 2026\n",
+            "Ban Thường vụ Đoàn tỉnh Lâm Đồng",
+            "Đà Lạt",
+            D(2026, 2, 23),
+        ),
+        (
+            "UBND TỈNH ĐỒNG THÁP\nLIÊN MINH HỢP TÁC XÃ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 18/KH-LMHTX\n"
+            "Đồng Tháp, ngày 16 tháng 01 năm 2026\nKẾ HOẠCH\nThi đua năm 2026\n"
+            "Thực hiện Kế hoạch số 09/KH-LMHTXVN ngày 08/01/2026 của Liên minh Hợp tác xã Việt Nam,\n",
+            "Liên minh Hợp tác xã",  # before: "… Việt Nam", the "xã" of the basis's "Hợp tác xã Việt Nam"
+            "Đồng Tháp",
+            D(2026, 1, 16),
+        ),
+    ],
+)
+def test_headers_as_damaged_copies_give_them(header: str, issuer: str, place: str, date: dt.date) -> None:
+    p = parse_plan(header + _TAIL)
+    assert (p.issuing_body, p.place, p.issue_date) == (issuer, place, date)
+
+
+def test_the_place_and_date_above_the_signer_and_a_basis_run_on_with_dong_thoi() -> None:
+    p = parse_plan(
+        "ĐẠI HỌC THỬ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:      /HD-ĐHT\nHƯỚNG DẪN\nĐánh giá rèn luyện\n"
+        "Căn cứ Hướng dẫn số 03/HD-TLĐ ngày 14/02/2025 của Tổng Liên đoàn về Tháng Công nhân, đồng thời thực hiện "
+        "Kế hoạch số 62/KH-UBND ngày 03/3/2025 của Ủy ban nhân dân huyện Củ Chi về an toàn lao động, Đại học xây "
+        "dựng Hướng dẫn như sau:\nI. MỤC ĐÍCH\n1. Đánh giá đúng.\n"
+        "Nơi nhận:\n- Các khoa;\n- Lưu: VT.\nCần Thơ, ngày 20 tháng 5 năm 2026\nKT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n"
+        "Trần Văn Thử\n"
+    )
+    assert (p.place, p.issue_date) == ("Cần Thơ", D(2026, 5, 20))
+    assert [r.number for r in p.basis] == ["03/HD-TLĐ", "62/KH-UBND"]

@@ -32,6 +32,7 @@ from .exemplar_validation import (
     year_as_written,
 )
 from .limits import ImportLimitError, check_bytes
+from .plan_body import parse_closing
 from .plan_reference import parse_reference
 from .plan_text import caps_to_name
 from .story_awards import AwardResolver
@@ -122,11 +123,13 @@ class _Rows:
         self.warnings: list[str] = []
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.list_end: str | None = None  # the line that ended the list, once read
+        self.closing: list[str] = []  # the lines below it: the signer's block
 
     def awardee(self, row: SourceRow) -> list[DecisionAwardee] | None:
         if row.part is not None:  # another sheet's list: its own part, whatever ended the last one
             self.section_type, self.list_end = row.part.subject_type, None
         if self.list_end is not None:  # the signer's block below "(Danh sách có 50 tập thể, cá nhân)"
+            self.closing += [str(value).strip() for value in row.values.values() if str(value or "").strip()]
             self.warnings.append(
                 _("Row %(line)s: below the line that ends the list (“%(end)s”); not an awardee.")
                 % {"line": row.line, "end": self.list_end[:80]}
@@ -321,6 +324,11 @@ def import_decision(file_name: str, data: bytes, parent: Any, user=None, **optio
     result.errors, result.warnings = validator.errors, result.warnings + validator.warnings
     if result.errors:
         return result
+    if not (header["signer_name"] or header["signer_title"]):  # "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Hoàng Nam" below
+        _recipients, signer_title, signer_name = parse_closing(
+            [line for text in table.closing_lines or validator.closing for line in text.splitlines() if line.strip()]
+        )
+        header["signer_title"], header["signer_name"] = signer_title or "", signer_name or ""
     title = header["title"] or _("Decision no. %(number)s of %(date)s on commendation") % {
         "number": header["number"],
         "date": f"{header['date']:%d/%m/%Y}",

@@ -177,6 +177,8 @@ class Table:
     title_lines: list[str] = field(default_factory=list)
     #: Each column's heading as the file writes it ("Năm sinh" for `birth_date`), for the report.
     headings: dict[str, str] = field(default_factory=dict)
+    #: The lines below a Word document's last list (the signer's block), for a decision.
+    closing_lines: list[str] = field(default_factory=list)
     #: A workbook's sheets read as lists, and its other visible sheets (when it has several).
     sheets: list[str] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
@@ -260,6 +262,8 @@ AWARD_MARK = "award_mark:"
 AWARD_YEAR = "award_year:"
 _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
+#: A cell under an award's column saying the row does not get it.
+_NO_MARKS = frozenset({"0", "-", "–", "k", "khong", "no", "✗", "☐"})
 
 
 def _marked_awards(values: dict[str, Any]) -> None:
@@ -269,8 +273,13 @@ def _marked_awards(values: dict[str, Any]) -> None:
     for name in [name for name in values if name.startswith((AWARD_MARK, AWARD_YEAR))]:
         cell = str(values.pop(name) or "").strip()
         if cell and name.startswith(AWARD_MARK):
-            award = name[len(AWARD_MARK) :]
-            marked.append(award if fold_vietnamese(cell).lower() in _MARKS else f"{award} {cell}")
+            award, mark = name[len(AWARD_MARK) :], fold_vietnamese(cell).lower()
+            if mark in _MARKS:
+                marked.append(award)
+            elif re.search(r"\d", cell) and mark not in _NO_MARKS:  # "2024", "QĐ 15/QĐ-UBND": the award, then when
+                marked.append(f"{award} {cell}")
+            elif mark not in _NO_MARKS:  # words under the column ("CHỦ TỊCH" of the signer's block): no award
+                values[award] = cell
         elif cell:  # "LĐTT, GK" under "2023": each with its year
             year = name[len(AWARD_YEAR) :].strip()
             when = (
@@ -558,7 +567,9 @@ def _read_docx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         above = []
     if not sheets:
         raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
-    return _workbook_table(file_name, sheets, known)
+    table = _workbook_table(file_name, sheets, known)
+    table.closing_lines = [line.strip() for text in above for line in text.splitlines() if line.strip()]
+    return table
 
 
 def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:

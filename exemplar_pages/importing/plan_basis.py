@@ -37,6 +37,7 @@ _VERB_OWNED_KIND_RE = re.compile(
     re.IGNORECASE,
 )
 _VERB_REFERENCE_RE = re.compile(rf"(?:{VERB_PATTERN})\s+(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\b", re.IGNORECASE)
+_ALSO_RE = re.compile(rf"^{loose('đồng thời')}\s+(?=\w)", re.IGNORECASE)
 
 
 def split_clauses(paragraph: str) -> list[str]:
@@ -45,7 +46,7 @@ def split_clauses(paragraph: str) -> list[str]:
     for part in re.split(rf";\s*|{FULL_STOP}\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
         start = 0
         for m in re.finditer(r",\s*", part):
-            rest = part[m.end() :]
+            rest = _ALSO_RE.sub("", part[m.end() :])  # ", đồng thời thực hiện Kế hoạch số …": the same verbs
             if (
                 (rest[:1].isupper() and OPENING_RE.match(rest))
                 or _VERB_REFERENCE_RE.match(rest)

@@ -228,6 +228,14 @@ def parse_number(header: str, headline: bool = False) -> str | None:
     return None
 
 
+def _glued_tail(word: str) -> str | None:
+    """The capitalised word a code of capitals runs into ("KH-UBNDTân" → "Tân"), else None."""
+    for i in range(len(word) - 2, 0, -1):
+        if word[i].isupper() and word[i + 1].islower() and word[i - 2 : i].isupper() and i >= 2:
+            return word[i:] if word[i:].isalpha() else None
+    return None
+
+
 def _place(words_text: str) -> str | None:
     """The place: capitalised words before the comma ("Đồng Nai"), with their unit ("Thị trấn Sịa", "Thành phố Huế")."""
     words = words_text.split()
@@ -236,6 +244,9 @@ def _place(words_text: str) -> str | None:
     place_words: list[str] = []
     for i in range(len(words) - 1, -1, -1):
         word = words[i]
+        if tail := _glued_tail(word):  # "86/KH-UBNDTân Biên": the columns glued, the place starts inside the code
+            place_words.insert(0, tail)
+            break
         if word in ("-", "–") and place_words and i > 0 and words[i - 1][:1].isupper():
             place_words.insert(0, word)  # "Bà Rịa - Vũng Tàu"
             continue
@@ -274,6 +285,10 @@ def parse_place_date(header: str) -> tuple[str | None, dt.date | None]:
     m = next((m for m in PLACE_DATE_RE.finditer(text) if not _is_number_code(text, m)), None)
     if m:
         return _place(m.group(1)), make_date(m.group(2), m.group(3), m.group(4))
+    numeric = (m for m in _PLACE_NUMERIC_DATE_RE.finditer(text) if any(c.islower() for c in m.group(1)))
+    m = next(numeric, None)  # not a cited document's code: "Công văn số 1115/SGD&ĐT-KTKĐCLGD, ngày 23/9/2020"
+    if m:  # "Tân Châu, ngày 5/3/2025"
+        return _place(m.group(1)), make_date(m.group(2), m.group(3), m.group(4))
     m = next((m for m in PLACE_BLANK_DATE_RE.finditer(text) if not _is_number_code(text, m)), None)
     if m:
         return _place(m.group(1)), None
@@ -290,6 +305,9 @@ def _is_number_code(text: str, m: re.Match) -> bool:
     return text[m.start() - 1 : m.start()] in ("/", "-") and all(is_allcaps(word) for word in m.group(1).split())
 
 
+_PLACE_NUMERIC_DATE_RE = re.compile(
+    PLACE_PATTERN + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})\s*[/.-]\s*(\d{{4}})\b", re.IGNORECASE
+)
 _BLANK_PLACE_DATE_RE = re.compile(
     rf"^[ \t]*[.…_]{{2,}}[ \t]*,[ \t]*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})",
     re.IGNORECASE | re.MULTILINE,

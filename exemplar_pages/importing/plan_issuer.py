@@ -75,7 +75,10 @@ _BARE_BODY_RE = re.compile(
 
 
 def complete_bare_body(name: str | None, text: str, place: str | None) -> str | None:
-    """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình")."""
+    """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình"); the
+    standing committee of a committee named as the body's ("Ban Thường vụ Ban Chấp hành Đoàn tỉnh …")."""
+    if name and (organ := re.match(r"(ban thuong vu) ban chap hanh (?=\w)", fold(name), re.IGNORECASE)):
+        name = name[: len(organ.group(1))] + name[organ.end() - 1 :]  # "Ban Thường vụ Đoàn tỉnh Lâm Đồng"
     if not name or not place or not _BARE_BODY_RE.match(name):
         return name
     units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
@@ -376,7 +379,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
-                name = f"{child} {locality.group(0)}"
+                place = locality.group(0)  # "… tỉnh An Giang"; a Party committee keeps its name ("Huyện ủy Núi Thành")
+                place = place if fold(place).split()[1:2] == ["uy"] else place[:1].lower() + place[1:]
+                name = f"{child} {place}"
     pioneers = re.match(r"(?:lien doi|chi doi|hoi dong doi)\b", fold(name))  # a Pioneer brigade writes the motto too
     if union_motto and "doan" not in fold(name).split() and not re.match(r"(?:bch|btv) ", fold(name)) and not pioneers:
         organ = re.match(

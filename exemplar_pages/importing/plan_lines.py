@@ -242,6 +242,20 @@ def clean_markup(text: str) -> str:
     return text
 
 
+#: An OCR's zero for the letter O in a word in capitals ("KẾ H0ẠCH", "CHỮ THẬP Đ0", "CỘNG H0À"): after a capital,
+#: before a capital, a space or the line's end.
+_OCR_ZERO_RE = re.compile(r"(?<=[^\W\d_])0(?=[^\W\d_]|[ \t]|$)")
+
+
+def _ocr_zeros(line: str) -> str:
+    if "0" not in line or not is_allcaps(line):
+        return line
+    return _OCR_ZERO_RE.sub(
+        lambda m: "O" if line[m.start() - 1].isupper() and not line[m.end() : m.end() + 1].islower() else "0", line
+    )
+
+
 def repair_text(text: str) -> str:
     """A cleaned text (`clean_markup`) with its encoding repaired and the spaces it lost put back."""
-    return unglue_basis(GLUED_DATE_RE.sub(r" \1", repair_vietnamese(text)))  # "70-TB/TWngày 06" -> "… ngày 06"
+    text = "\n".join(map(_ocr_zeros, repair_vietnamese(text).split("\n")))
+    return unglue_basis(GLUED_DATE_RE.sub(r" \1", text))  # "70-TB/TWngày 06" -> "… ngày 06"

@@ -219,12 +219,16 @@ def parse_plan(text: str) -> ParsedPlan:
     if plan.issue_date is None:  # a letter's date line flattened below its "V/v" subject
         place, plan.issue_date = parse_place_date("\n".join(lines[body_from : body_from + 4]))
         plan.place = plan.place or place
+    closing_at = _closing_start(lines, body_from)
+    if plan.issue_date is None and plan.place is None:  # the place and date above the signer, not in the header
+        tail = [line for line in lines[closing_at:] if not line.lstrip().startswith(("-", "+", "•"))][:20]
+        plan.place, plan.issue_date = parse_place_date("\n".join(tail))
     raw_place, raw_date = parse_place_date("\n".join(rejoin_wrapped_header(strip_markdown(text).splitlines()[:60])))
     if plan.place and raw_place and raw_date == plan.issue_date and plan.place.endswith(" " + raw_place):
         plan.place = raw_place  # the columns of the original keep a school's name out of the place
     plan.published_date = parse_published(lines[body_from : body_from + 3] + lines[:3])
 
-    closing = _closing_start(lines, body_from)
+    closing = closing_at
     body = [
         line
         for line in lines[body_from:closing]

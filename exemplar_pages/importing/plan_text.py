@@ -486,7 +486,10 @@ def locality_names(text: str) -> Counter[tuple[str, str]]:
 
 
 def expand_locality(name: str, text: str) -> str:
-    """Complete a name ending with a bare unit ("UBND huyện") with the locality found in the text."""
+    """Complete a name ending with a bare unit ("UBND huyện") with the locality found in the text; a cooperative's
+    "xã" ("Liên minh Hợp tác xã") is no commune."""
+    if fold(name).endswith("hop tac xa"):
+        return name
     for unit in LOCALITY_UNITS:
         if name.lower().endswith(" " + unit) or name.lower() == unit:
             candidates = [(n, c) for (u, n), c in locality_names(text).items() if u == unit]
