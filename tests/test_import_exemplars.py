@@ -1090,3 +1090,34 @@ def test_an_exemplar_list_in_two_word_tables(tmp_path: Path) -> None:
         ("Tổ Tự Quản Bảng Một", "collective"),
         ("Hà Văn Bảng", "individual"),
     ]
+
+
+def test_a_google_form_s_responses_import_as_the_nominations_they_are(tmp_path: Path) -> None:
+    """A helper's export of a youth union's Google Form (48 responses), written without seeing the importer: no title
+    rows, a timestamp, an email, the nominator's name and phone beside the nominee's, multiple-choice fields, awards
+    parted by commas ("chưa có" and "Không" for none), one response sent twice, and "Hà Văn Thuân" after "Hà Văn
+    Thuận". Before: refused whole (no year column), and the nominator's name and the email would have been read as
+    the exemplar's name and locality."""
+    thanh_hoa, _ = Locality.objects.get_or_create(
+        name="Thanh Hóa", parent=None, defaults={"kind": Locality.Kind.PROVINCE}
+    )
+    unit = factories.unit("Tỉnh Đoàn Thử Thanh Hóa", full_name="Tỉnh Đoàn Thử Thanh Hóa", locality=thanh_hoa)
+    fixture = Path(__file__).parent / "fixtures" / "exemplars" / "de-cu-guong-thanh-nien-thanh-hoa-2025.csv"
+    result = import_exemplars(fixture.name, fixture.read_bytes(), unit, dry_run=True)
+    assert [str(error) for error in result.errors] == [
+        "Dòng 38: title: trùng với dòng 11 (cùng tiêu đề, tên điển hình và năm)."
+    ]
+    assert any(warning.startswith("Dòng 31: subject_name: trùng tên với dòng 9") for warning in result.warnings)
+    lines = fixture.read_text(encoding="utf-8").splitlines(keepends=True)
+    once = tmp_path / "de-cu.csv"
+    once.write_text("".join(lines[:37] + lines[38:]), encoding="utf-8")
+    result = import_exemplars(once.name, once.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 47
+    assert {draft.year for draft in result.drafts} == {2025}  # the year each response was sent
+    nominators = {"Lò Văn Hạnh", "Trịnh Thị Mai"}  # the first two responses' nominators, written with their positions
+    assert all("@" not in str(draft.locality) and draft.subject_name not in nominators for draft in result.drafts)
+    assert [draft.subject_name for draft in result.drafts[:2]] == ["Vàng A Sình", lines[2].split(",")[2]]
+    assert all(draft.locality.display_path.startswith("Thanh Hóa ›") for draft in result.drafts)
+    texts = [award.parsed.text for draft in result.drafts for award in draft.awards]
+    assert not {"chưa có", "Không", "Không có"} & set(texts)
+    assert "Huy hiệu Tuổi trẻ sáng tạo" in texts and "Giải Nhì cuộc thi Ý tưởng khởi nghiệp tỉnh 2024" in texts

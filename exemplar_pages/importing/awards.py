@@ -228,6 +228,20 @@ def names_an_award(text: str) -> bool:
 
 def split_if_awards(text: str, separator: str) -> list[str]:
     """A cell parted at `separator` when every part names an award ("LĐTT, GK"), else whole: a giver's comma
-    ("Bộ Văn hóa, Thể thao và Du lịch") or a decision after ";" parts nothing."""
-    parts = [part.strip() for part in re.split(separator, text) if part.strip()]
-    return parts if len(parts) > 1 and all(names_an_award(part) for part in parts) else [text.strip()]
+    ("Bộ Văn hóa, Thể thao và Du lịch") or a decision after ";" parts nothing. Years after an award's own
+    ("Chiến sĩ thi đua cơ sở 2023, 2024") stay with it."""
+    parts: list[str] = []
+    for part in (part.strip() for part in re.split(separator, text) if part.strip()):
+        if parts and _YEARS_ONLY_RE.fullmatch(part):
+            parts[-1] += f", {part}"
+        else:
+            parts.append(part)
+    awards = all(names_an_award(part) or _PRIZE_RE.match(part) for part in parts)
+    return parts if len(parts) > 1 and awards else [text.strip()]
+
+
+#: A prize or badge outside the Law, kept as written: "Giải Nhì cuộc thi …", "Huy hiệu Tuổi trẻ sáng tạo".
+_PRIZE_RE = re.compile(r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng)\s+\w", re.IGNORECASE)
+_YEARS_ONLY_RE = re.compile(r"(?:(?:năm\s+)?(?:19|20)\d{2}\s*(?:[-–,]\s*)?)+", re.IGNORECASE)
+#: What a cell of awards writes when there are none ("chưa có", "Không"), folded.
+NO_AWARD = frozenset({"khong", "khong co", "chua co", "chua", "chua duoc khen", "khong co khen thuong", "-", "0"})

@@ -18,7 +18,7 @@ from wagtail.log_actions import log
 from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SpreadsheetError, read_rows
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
 from .exemplar_validation import INFERRED, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
@@ -78,6 +78,9 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
                 _("No year column and no year in the list's title: every row takes %(year)s, from “%(line)s”.")
                 % {"year": defaults["year"], "line": line}
             )
+        elif SUBMITTED in columns:  # a form's responses: each the year it was sent
+            defaults["year"] = SUBMITTED
+            notes.append(_("No year column: each row takes the year its response was sent (“Dấu thời gian”)."))
     locality = getattr(parent, "locality", None)
     if "locality" not in columns and locality is not None:
         defaults["locality"] = locality
@@ -169,7 +172,7 @@ def import_exemplars(
     columns, rows = table.columns, table.rows
     result = ExemplarImportResult(rows=len(rows))
     result.warnings += [note] if (note := table.sheet_note()) else []
-    unknown = [column for column in columns if column not in COLUMNS]
+    unknown = [column for column in columns if column not in COLUMNS and (column != SUBMITTED or "year" in columns)]
     if unknown:
         result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})
     # an office's own list names people, not headlines: without a title column each story is titled by its name

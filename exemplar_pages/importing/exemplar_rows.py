@@ -39,6 +39,8 @@ COLUMNS = (
     "tags",
 )
 REQUIRED_COLUMNS = ("title", "subject_name", "subject_type", "field", "locality", "year")
+#: The column of a form's responses that says when each was sent ("Dấu thời gian", "Timestamp").
+SUBMITTED = "submitted_at"
 #: Vietnamese headings accepted for each column (folded, words joined by "_"); longer ones by `HEADING_KEYWORDS`.
 HEADING_ALIASES = {
     "tieu_de": "title",
@@ -58,6 +60,10 @@ HEADING_ALIASES = {
     "khen_thuong": "awards",
     "danh_hieu": "awards",
     "tu_khoa": "tags",
+    # when a form's response was sent: the year of a list that writes none
+    "dau_thoi_gian": SUBMITTED,
+    "timestamp": SUBMITTED,
+    "thoi_gian_gui": SUBMITTED,
 }
 
 
@@ -207,7 +213,16 @@ def column_name(heading: Any) -> str:
     if name in HEADING_ALIASES or name in COLUMNS:
         return HEADING_ALIASES.get(name, name)
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
+    if any(f" {key} " in words for key in _NOT_THE_EXEMPLAR_S):  # "Địa chỉ email", "Người đề cử (họ tên, chức vụ)"
+        return name
     return next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
+
+
+#: Words of a heading about something else than the exemplar (a form's contact and nominator questions), folded.
+_NOT_THE_EXEMPLAR_S = (
+    "email", "e mail", "thu dien tu", "dien thoai", "sdt", "website", "facebook", "zalo",
+    "nguoi de cu", "nguoi de nghi", "nguoi gioi thieu", "nguoi lap", "nguoi khai", "nguoi gui",
+)  # fmt: skip
 
 
 def _cell(value: Any) -> Any:
@@ -364,6 +379,11 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         below = [str(_cell(heading)) for heading in sub]
         written = [sub or top for top, sub in itertools.zip_longest(written, below, fillvalue="")]
         start += 1
+    seen: set[str] = set()
+    for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
+        if name in known and name in seen:
+            columns[index] = "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(written[index])).split()) or f"cot_{index}"
+        seen.add(name)
     rows = []
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}

@@ -50,7 +50,8 @@ def column_help() -> dict[str, str]:
 def _headings_by_column() -> dict[str, list[str]]:
     headings: dict[str, list[str]] = {column: [] for column in COLUMNS}
     for heading, column in HEADING_ALIASES.items():
-        headings[column].append(heading.replace("_", " "))
+        if column in headings:  # not a form's timestamp, which fills no column of the model
+            headings[column].append(heading.replace("_", " "))
     return headings
 
 

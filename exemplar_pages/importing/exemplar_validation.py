@@ -13,7 +13,8 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SourceRow, section_row
+from .awards import NO_AWARD, split_if_awards
+from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .story_awards import AwardResolver, StoryAwardDraft
@@ -261,6 +262,7 @@ class RowValidator:
             for story in ExemplarStoryPage.objects.child_of(parent)
         }
         self.seen: dict[tuple[str, str, int], int] = {}
+        self.seen_loosely: dict[tuple[str, str, int], tuple[int, str]] = {}
         self.awards = AwardResolver()
         self.warnings: list[RowError] = []  # shown in the report; they do not refuse the row
 
@@ -293,7 +295,10 @@ class RowValidator:
         if self.titled_by_name and not value["title"]:
             value["title"] = value["subject_name"]
         quarter_text, quarter_year = quarter_as_written(value["quarter"])
-        value["year"] = value["year"] or quarter_year or self.defaults.get("year", "")  # “Quý I/2024”, the title's
+        default_year = self.defaults.get("year", "")
+        if default_year == SUBMITTED:  # "12/10/2025 9:41:07": the year a form's response was sent
+            default_year = next(iter(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(row.values.get(SUBMITTED)))), "")
+        value["year"] = value["year"] or quarter_year or default_year  # “Quý I/2024”, the title's
         for column in REQUIRED_COLUMNS:
             if not value[column] and not (column == "field" or (column == "locality" and column in self.defaults)):
                 problem(column, _("required, but empty."))
@@ -359,7 +364,8 @@ class RowValidator:
             self.warnings.append(RowError(row.line, "year", year_note))
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
-        for item in _items(row.values.get("awards")):
+        written = [part for item in _items(row.values.get("awards")) for part in split_if_awards(item, ",")]
+        for item in (item for item in written if fold_vietnamese(item).lower().strip(" .") not in NO_AWARD):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
             self.warnings.extend(RowError(row.line, "awards", warning) for warning in warnings)
@@ -377,7 +383,13 @@ class RowValidator:
                     "title",
                     _("duplicates row %(line)s (same title, exemplar name and year).") % {"line": self.seen[key]},
                 )
+            loosely = (key[0], name_key(value["subject_name"]), year)  # "Hà Văn Thuân" after "Hà Văn Thuận"
+            if key not in self.seen and loosely in self.seen_loosely:
+                line, name = self.seen_loosely[loosely]
+                note = _("the same name as row %(line)s (“%(name)s”) but for its marks: two people, or one mistyped?")
+                self.warnings.append(RowError(row.line, "subject_name", note % {"line": line, "name": name}))
             self.seen.setdefault(key, row.line)
+            self.seen_loosely.setdefault(loosely, (row.line, value["subject_name"]))
         errors.extend(problems)
         if problems:
             return None

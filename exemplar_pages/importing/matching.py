@@ -308,6 +308,10 @@ FIELD_SYNONYMS = {
     "viec lam": "an sinh xa hoi", "nguoi cao tuoi": "an sinh xa hoi", "van nghe": "van hoa",
     "tap luyen": "the duc the thao", "so hoa": "thong tin",
     "dang vien": "xay dung dang", "chi bo": "xay dung dang",
+    # the options of a youth union's nomination form
+    "bao ve to quoc": "quoc phong", "khoi nghiep": "cong thuong", "lao dong san xuat": "cong thuong",
+    "tinh nguyen vi cong dong": "an sinh xa hoi", "hoat dong tinh nguyen": "an sinh xa hoi",
+    "nghien cuu khoa hoc": "khoa hoc",
     "doi song van hoa": "van hoa", "van hoa xa hoi": "van hoa",
 }  # fmt: skip
 #: Topics of the fields' names that achievements use as everyday words ("xây dựng" a house, "truyền thống" folded as
