@@ -243,5 +243,22 @@ def split_if_awards(text: str, separator: str) -> list[str]:
 #: A prize or badge outside the Law, kept as written: "Giải Nhì cuộc thi …", "Huy hiệu Tuổi trẻ sáng tạo".
 _PRIZE_RE = re.compile(r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng)\s+\w", re.IGNORECASE)
 _YEARS_ONLY_RE = re.compile(r"(?:(?:năm\s+)?(?:19|20)\d{2}\s*(?:[-–,]\s*)?)+", re.IGNORECASE)
-#: What a cell of awards writes when there are none ("chưa có", "Không"), folded.
-NO_AWARD = frozenset({"khong", "khong co", "chua co", "chua", "chua duoc khen", "khong co khen thuong", "-", "0"})
+#: What a cell of awards, or a cell under an award's column, writes when there is none ("chưa có", "Không", "0"),
+#: folded.
+NO_AWARD = frozenset(
+    {
+        "khong",
+        "khong co",
+        "chua co",
+        "chua",
+        "chua duoc khen",
+        "khong co khen thuong",
+        "k",
+        "no",
+        "-",
+        "–",
+        "0",
+        "✗",
+        "☐",
+    }
+)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese
 
-from .awards import names_an_award, split_if_awards
+from .awards import NO_AWARD, names_an_award, split_if_awards
 from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".docx", ".json")
@@ -206,10 +206,15 @@ class Table:
         return ", ".join(f"“{self.headings.get(column, column)}”" for column in columns)
 
 
+def _heading_key(heading: Any) -> str:
+    """A heading folded, its words joined by "_" (`Chức vụ, đơn vị` → `chuc_vu_don_vi`)."""
+    return "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(str(heading or ""))).split())
+
+
 def column_name(heading: Any) -> str:
     """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`; punctuation
     separates words (`Chức vụ, đơn vị` → `chuc_vu_don_vi`)."""
-    name = "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(str(heading or ""))).split())
+    name = _heading_key(heading)
     if name in HEADING_ALIASES or name in COLUMNS:
         return HEADING_ALIASES.get(name, name)
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
@@ -277,8 +282,6 @@ AWARD_MARK = "award_mark:"
 AWARD_YEAR = "award_year:"
 _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
-#: A cell under an award's column saying the row does not get it.
-_NO_MARKS = frozenset({"0", "-", "–", "k", "khong", "no", "✗", "☐"})
 
 
 def _marked_awards(values: dict[str, Any]) -> None:
@@ -291,9 +294,9 @@ def _marked_awards(values: dict[str, Any]) -> None:
             award, mark = name[len(AWARD_MARK) :], fold_vietnamese(cell).lower()
             if mark in _MARKS:
                 marked.append(award)
-            elif re.search(r"\d", cell) and mark not in _NO_MARKS:  # "2024", "QĐ 15/QĐ-UBND": the award, then when
+            elif re.search(r"\d", cell) and mark not in NO_AWARD:  # "2024", "QĐ 15/QĐ-UBND": the award, then when
                 marked.append(f"{award} {cell}")
-            elif mark not in _NO_MARKS:  # words under the column ("CHỦ TỊCH" of the signer's block): no award
+            elif mark not in NO_AWARD:  # words under the column ("CHỦ TỊCH" of the signer's block): no award
                 values[award] = cell
         elif cell:  # "LĐTT, GK" under "2023": each with its year
             year = name[len(AWARD_YEAR) :].strip()
@@ -382,7 +385,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:
-            columns[index] = "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(written[index])).split()) or f"cot_{index}"
+            columns[index] = _heading_key(written[index]) or f"cot_{index}"
         seen.add(name)
     rows = []
     for line, cells in kept[start + 1 :]:

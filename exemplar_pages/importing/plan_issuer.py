@@ -77,8 +77,9 @@ _BARE_BODY_RE = re.compile(
 def complete_bare_body(name: str | None, text: str, place: str | None) -> str | None:
     """ "Ủy ban nhân dân" with the province's line lost: completed with the unit of the place ("tỉnh Ninh Bình"); the
     standing committee of a committee named as the body's ("Ban Thường vụ Ban Chấp hành Đoàn tỉnh …")."""
-    if name and (organ := re.match(r"(ban thuong vu) ban chap hanh (?=\w)", fold(name), re.IGNORECASE)):
-        name = name[: len(organ.group(1))] + name[organ.end() - 1 :]  # "Ban Thường vụ Đoàn tỉnh Lâm Đồng"
+    organ = re.match(rf"({loose('Ban Thường vụ')})\s+{loose('Ban Chấp hành')}\s+(?=\w)", name or "", re.IGNORECASE)
+    if organ:  # "Ban Thường vụ Đoàn tỉnh Lâm Đồng"
+        name = f"{organ.group(1)} {name[organ.end() :]}"
     if not name or not place or not _BARE_BODY_RE.match(name):
         return name
     units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
