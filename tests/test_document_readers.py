@@ -125,10 +125,12 @@ def test_txt_encodings(tmp_path: Path, name: str, encode) -> None:
 
 def test_unsupported_and_missing_files(tmp_path: Path) -> None:
     """Clear Vietnamese errors naming the file."""
-    odt = tmp_path / "ke_hoach.odt"
-    odt.write_bytes(b"PK\x03\x04")
-    with pytest.raises(DocumentReadError, match=r"ke_hoach\.odt.*chưa được hỗ trợ"):
-        read_document(odt)
+    rtf = tmp_path / "ke_hoach.rtf"
+    rtf.write_bytes(b"{\\rtf1 ")
+    with pytest.raises(
+        DocumentReadError, match=r"ke_hoach\.rtf.*chưa được hỗ trợ \(chỉ nhận .txt, .docx, .doc, .odt, .pdf\)"
+    ):
+        read_document(rtf)
     doc = tmp_path / "cu.doc"
     doc.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(DocumentReadError, match=r"cu\.doc.*không phải tệp Word 97–2003"):

@@ -268,9 +268,9 @@ def test_files_that_cannot_be_read(tmp_path: Path) -> None:
     broken.write_text("[{", encoding="utf-8")
     with pytest.raises(CommandError, match=r"hong\.json.*JSON"):
         run(broken, parent=unit.pk)
-    other = tmp_path / "danh-sach.ods"
+    other = tmp_path / "danh-sach.numbers"
     other.write_bytes(b"PK")
-    with pytest.raises(CommandError, match=r"danh-sach\.ods.*chưa được hỗ trợ"):
+    with pytest.raises(CommandError, match=r"danh-sach\.numbers.*chưa được hỗ trợ"):
         run(other, parent=unit.pk)
     with pytest.raises(CommandError, match="không phải là trang đơn vị"):
         run(write_csv(good_rows(), tmp_path / "a.csv"), parent=factories.home_page().pk)
@@ -1042,7 +1042,8 @@ def test_a_workbook_with_one_list_reads_it_wherever_it_stands_and_a_template_s_h
     assert any("“Bìa”" in warning for warning in result.warnings)
 
 
-def test_a_farmers_association_s_workbook_of_five_sheets_imports_whole() -> None:
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods"])
+def test_a_farmers_association_s_workbook_of_five_sheets_imports_whole(suffix: str) -> None:
     """A helper's workbook of Lâm Đồng's farmers' association, written without seeing the importer: a summary sheet,
     "Tập thể" (14), "Cá nhân" (30, K'Ho, Mạ, Chu Ru and M'Nông names, "Ka Thị Hòa" and "Ka Thị Hoa" two people),
     "Hộ gia đình" (16, an owner column, no field column but a production model) and notes, each list closed by
@@ -1051,7 +1052,7 @@ def test_a_farmers_association_s_workbook_of_five_sheets_imports_whole() -> None
         name="Lâm Đồng", parent=None, defaults={"kind": Locality.Kind.PROVINCE}
     )
     unit = factories.unit("Hội Nông dân Thử Lâm Đồng", full_name="Hội Nông dân Thử Lâm Đồng", locality=lam_dong)
-    result = dry_run_fixture("danh-sach-hoi-nong-dan-lam-dong-2025.xlsx", unit)
+    result = dry_run_fixture(f"danh-sach-hoi-nong-dan-lam-dong-2025{suffix}", unit)  # .ods: saved by LibreOffice
     assert result.errors == [] and len(result.drafts) == 60
     by_sheet = Counter((draft.line.sheet, draft.subject_type) for draft in result.drafts)
     assert by_sheet == {("Tập thể", "collective"): 14, ("Cá nhân", "individual"): 30, ("Hộ gia đình", "household"): 16}

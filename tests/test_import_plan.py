@@ -380,6 +380,24 @@ def test_admin_upload_of_an_old_word_file_in_an_old_font(client) -> None:
     assert len(plans_under(unit)) == 1
 
 
+def test_admin_upload_of_a_plan_saved_by_libreoffice(client) -> None:
+    """An office working in LibreOffice uploads its .odt: a draft plan like the Word file's, the .odt kept."""
+    unit = new_unit()
+    editor = make_user("bientap-nhap")
+    add_unit_editor(editor, unit)
+    client.force_login(editor)
+    response = client.post(reverse("import_plan"), {"file": upload(WORD97 / "ke_hoach_93.odt"), "parent": unit.pk})
+    (page,) = plans_under(unit)
+    assert response.status_code == 200 and "93/KH-VP" in response.content.decode()
+    assert (page.number, page.issuing_body, page.issue_place, str(page.issue_date)) == (
+        "93/KH-VP",
+        "Văn phòng UBND tỉnh Đồng Nai",
+        "Đồng Nai",
+        "2023-01-13",
+    )
+    assert page.original_document.file.name.endswith(".odt")
+
+
 def test_admin_upload_reports_an_unreadable_file(client, tmp_path: Path) -> None:
     unit = new_unit()
     editor = make_user("bientap-nhap")

@@ -194,7 +194,7 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # .doc: plans imported from Word 97–2003 are kept as documents.
-WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "pdf", "txt", "xlsx", "json"]
+WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "ods", "pdf", "txt", "xls", "xlsx", "json"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents always through Wagtail's view, which checks that a public page uses them (exemplar_pages.files).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -1,4 +1,4 @@
-"""Import a commendation decision's awardee list (CSV, XLSX, XLS, JSON) as one draft decision, all or nothing.
+"""Import a commendation decision's awardee list (CSV, XLSX, XLS, ODS, DOCX/ODT tables, JSON) as one draft decision, all or nothing.
 
 The rows are read by the exemplar import's reader (`exemplar_rows.read_rows`, with its limits), the awards by
 its award parser (`story_awards.AwardResolver`): an award that fits no title or form is kept as written, with a

@@ -1,4 +1,4 @@
-"""Read exemplar lists (CSV, XLSX, Excel 97–2003 XLS, JSON) into rows numbered as the standing office sees them."""
+"""Read exemplar lists (CSV, XLSX, Excel 97–2003 XLS, OpenDocument ODS, Word or OpenDocument tables, JSON) into rows numbered as the standing office sees them."""
 
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese
 
+from . import opendocument
 from .awards import NO_AWARD, names_an_award, split_if_awards
 from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".docx", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".odt", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -560,9 +561,19 @@ def _docx_records(table) -> list[tuple[int, list[Any]]]:
     return records
 
 
+def _read_ods(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    """An OpenDocument workbook (LibreOffice Calc), its sheets read as an Excel workbook's."""
+    try:
+        sheets = opendocument.sheets(opendocument.content(data, opendocument.SPREADSHEET))
+    except opendocument.OpenDocumentError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+    return _workbook_table(
+        file_name, [(name, visible, lambda rows=rows: iter(rows)) for name, visible, rows in sheets], known
+    )
+
+
 def _read_docx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
-    """The lists of a Word document: each table opening with a list's header, with the lines above it (a layout
-    table's too: the issuing body, the title, "Kèm theo Quyết định …") as its title lines."""
+    """The lists of a Word document's tables (see `_document_tables`)."""
     try:
         check_zip(data)
     except ImportLimitError as error:
@@ -572,20 +583,37 @@ def _read_docx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         from docx.table import Table as WordTable
 
         document = Document(io.BytesIO(data))
-        blocks = list(document.iter_inner_content())
+        blocks = [
+            _docx_records(block) if isinstance(block, WordTable) else block.text
+            for block in document.iter_inner_content()
+        ]
     except Exception as error:  # python-docx raises many kinds for a damaged file
         raise SpreadsheetError(file_name, f"tệp Word hỏng hoặc không phải .docx ({error}).") from error
+    return _document_tables(file_name, blocks, known)
+
+
+def _read_odt(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    """The lists of an OpenDocument text's tables (LibreOffice Writer; see `_document_tables`)."""
+    try:
+        blocks = list(opendocument.blocks(opendocument.content(data, opendocument.TEXT)))
+    except opendocument.OpenDocumentError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+    return _document_tables(file_name, blocks, known)
+
+
+def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any]]]], known: frozenset[str]) -> Table:
+    """The lists of a text document: each table (records) opening with a list's header, with the lines above it
+    (a layout table's too: the issuing body, the title, "Kèm theo Quyết định …") as its title lines."""
     sheets: list[Sheet] = []
     above: list[str] = []
     for block in blocks:
-        if not isinstance(block, WordTable):
-            above += [block.text.strip()] if block.text.strip() else []
+        if isinstance(block, str):
+            above += [block.strip()] if block.strip() else []
             continue
-        records = _docx_records(block)
-        if not _is_list(_kept_records(file_name, records, until=HEADER_SEARCH_RECORDS), known):
-            above += [" ".join(filter(None, cells)) for _line, cells in records if any(cells)]
+        if not _is_list(_kept_records(file_name, block, until=HEADER_SEARCH_RECORDS), known):
+            above += [" ".join(filter(None, map(str, cells))) for _line, cells in block if any(cells)]
             continue
-        titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + records
+        titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block
         sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
         above = []
     if not sheets:
@@ -626,12 +654,13 @@ def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
 
 
 def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Table:
-    """Columns and rows of a CSV, XLSX, XLS or JSON list; `known`: column names (after `column_name`) that tell
-    the header row from title lines above it."""
+    """Columns and rows of a CSV, XLSX, XLS, ODS or JSON list, or of the tables of a Word or OpenDocument text;
+    `known`: column names (after `column_name`) that tell the header row from title lines above it."""
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise SpreadsheetError(
-            file_name, f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận .csv, .xlsx, .xls, .docx, .json)."
+            file_name,
+            f"định dạng “{suffix or '?'}” chưa được hỗ trợ (chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}).",
         )
     try:
         check_bytes(len(data))
@@ -639,7 +668,13 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
         raise SpreadsheetError(file_name, str(error)) from error
     if not data.strip():
         raise SpreadsheetError(file_name, "tệp rỗng.")
-    reader = {".csv": _read_csv, ".xlsx": _read_xlsx, ".xls": _read_xls, ".docx": _read_docx, ".json": _read_json}[
-        suffix
-    ]
+    reader = {
+        ".csv": _read_csv,
+        ".xlsx": _read_xlsx,
+        ".xls": _read_xls,
+        ".ods": _read_ods,
+        ".docx": _read_docx,
+        ".odt": _read_odt,
+        ".json": _read_json,
+    }[suffix]
     return reader(file_name, data, frozenset(known))

@@ -65,13 +65,13 @@ class ImportUploadForm(forms.Form):
 
 
 class PlanUploadForm(ImportUploadForm):
-    """Upload a plan document (.txt, .docx, .doc, text .pdf)."""
+    """Upload a plan document (.txt, .docx, .doc, .odt, text .pdf)."""
 
     allowed_suffixes = PLAN_SUFFIXES
 
     file = forms.FileField(
         label=_("Plan document"),
-        help_text=_("A .txt, .docx, .doc or .pdf file with a text layer (not a scan)."),
+        help_text=_("A .txt, .docx, .doc, .odt or .pdf file with a text layer (not a scan)."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(PLAN_SUFFIXES)}),
     )
     update = forms.BooleanField(
@@ -85,7 +85,7 @@ class PlanUploadForm(ImportUploadForm):
 
 
 class ExemplarUploadForm(ImportUploadForm):
-    """Upload an exemplar list (CSV, XLSX, XLS, JSON); administrators may publish legacy content directly.
+    """Upload an exemplar list (CSV, XLSX, XLS, ODS, a Word or LibreOffice table, JSON); administrators may publish legacy content directly.
 
     After an error or a dry run the view keeps the file (kept_uploads.py): the form then accepts no new file
     and imports the kept one, which the button “Nhập lại tệp đã chọn” (``use_kept``) asks for explicitly.
@@ -97,7 +97,7 @@ class ExemplarUploadForm(ImportUploadForm):
         label=_("Exemplar list"),
         required=False,
         help_text=_(
-            "A .csv (UTF-8), .xlsx, .xls or .json file with the columns title, subject_name, subject_type, field, locality, "
+            "A .csv (UTF-8), .xlsx, .xls, .ods or .json file, or a Word or LibreOffice table (.docx, .odt), with the columns title, subject_name, subject_type, field, locality, "
             "movement, year, quarter, summary, body, awards, tags (see the template). If one row has an error, no row "
             "is imported; awards that are no form of award under the Law are kept verbatim and reported."
         ),

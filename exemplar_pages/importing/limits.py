@@ -102,7 +102,7 @@ def cell_error(line: int | None) -> ImportLimitError:
 
 
 def check_zip(source: bytes | str | Path | IO[bytes]) -> None:
-    """Refuse an .xlsx/.docx whose members decompress past the limits, before any XML is parsed.
+    """Refuse an .xlsx/.docx/.ods/.odt whose members decompress past the limits, before any XML is parsed.
 
     A file that is not a zip at all is left to the reader, which reports it as damaged.
     """
@@ -160,5 +160,5 @@ def check_pdf_pages(count: int) -> None:
 def check_upload(file_name: str, size: int, source: bytes | str | Path | IO[bytes] | None = None) -> None:
     """The cheap checks the admin form and the commands share: bytes, then the zip directory."""
     check_bytes(size)
-    if source is not None and Path(file_name).suffix.lower() in (".xlsx", ".docx"):
+    if source is not None and Path(file_name).suffix.lower() in (".xlsx", ".docx", ".ods", ".odt"):
         check_zip(source)

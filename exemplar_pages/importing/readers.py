@@ -1,4 +1,4 @@
-"""Read plan documents (.txt, .docx, .doc, .pdf) into plain text."""
+"""Read plan documents (.txt, .docx, .doc, .odt, .pdf) into plain text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .limits import ImportLimitError, check_bytes, check_pdf_pages, check_zip
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".odt", ".pdf")
 
 
 class DocumentReadError(Exception):
@@ -78,6 +78,16 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _read_odt(path: Path) -> str:
+    """Read an OpenDocument text (LibreOffice Writer): paragraphs and table cells in document order, as a .docx."""
+    from .opendocument import TEXT, OpenDocumentError, block_lines, content
+
+    try:
+        return "\n".join(block_lines(content(path.read_bytes(), TEXT)))
+    except OpenDocumentError as exc:
+        raise DocumentReadError(path, str(exc)) from exc
+
+
 def _read_doc(path: Path) -> str:
     """Read a Word 97–2003 document (`word_binary`)."""
     from .word_binary import WordFileError, read_word_binary
@@ -118,7 +128,7 @@ def _read_pdf(path: Path) -> str:
 
 
 def read_document(path: str | Path) -> str:
-    """Return the raw text of a .txt, .docx, .doc or text .pdf document."""
+    """Return the raw text of a .txt, .docx, .doc, .odt or text .pdf document."""
     path = Path(path)
     if not path.is_file():
         raise DocumentReadError(path, "không tìm thấy tệp.")
@@ -126,7 +136,8 @@ def read_document(path: str | Path) -> str:
     if suffix not in SUPPORTED_SUFFIXES:
         raise DocumentReadError(
             path,
-            f"định dạng “{suffix or 'không có phần mở rộng'}” chưa được hỗ trợ (chỉ nhận .txt, .docx, .doc, .pdf).",
+            f"định dạng “{suffix or 'không có phần mở rộng'}” chưa được hỗ trợ "
+            f"(chỉ nhận {', '.join(SUPPORTED_SUFFIXES)}).",
         )
     if path.stat().st_size == 0:
         raise DocumentReadError(path, "tệp rỗng.")
@@ -134,7 +145,7 @@ def read_document(path: str | Path) -> str:
         check_bytes(path.stat().st_size)
     except ImportLimitError as exc:
         raise DocumentReadError(path, str(exc)) from exc
-    reader = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".pdf": _read_pdf}[suffix]
+    reader = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".odt": _read_odt, ".pdf": _read_pdf}[suffix]
     text = reader(path)
     if not text.strip():
         raise DocumentReadError(path, "tệp không có nội dung chữ.")

@@ -1,4 +1,4 @@
-"""`manage.py import_decision FILE --parent UNIT`: a decision's awardee list (CSV, XLSX, XLS, JSON) as a draft decision."""
+"""`manage.py import_decision FILE --parent UNIT`: a decision's awardee list (CSV, XLSX, XLS, ODS, DOCX/ODT tables, JSON) as a draft decision."""
 
 from __future__ import annotations
 
@@ -14,10 +14,14 @@ from exemplar_pages.models import UnitPage
 
 
 class Command(BaseCommand):
-    help = "Nhập danh sách được khen thưởng của một quyết định (CSV, XLSX, XLS, JSON) thành bản nháp; có lỗi thì không nhập gì."
+    help = "Nhập danh sách được khen thưởng của một quyết định (CSV, XLSX, XLS, ODS, bảng Word/LibreOffice, JSON) thành bản nháp; có lỗi thì không nhập gì."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls, .docx (bảng Word) hoặc .json.")
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            help="Tệp .csv, .xlsx, .xls, .ods, .docx hoặc .odt (bảng Word, LibreOffice) hoặc .json.",
+        )
         parser.add_argument("--parent", required=True, metavar="UNIT", help="ID hoặc slug của trang đơn vị.")
         parser.add_argument("--number", help="Số quyết định, ví dụ 1234/QĐ-UBND.")
         parser.add_argument("--date", help="Ngày ký, dd/mm/yyyy.")

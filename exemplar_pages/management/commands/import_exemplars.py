@@ -1,4 +1,4 @@
-"""`manage.py import_exemplars FILE --parent PAGE_ID`: import an exemplar list (CSV, XLSX, XLS, JSON), all or nothing."""
+"""`manage.py import_exemplars FILE --parent PAGE_ID`: import an exemplar list (CSV, XLSX, XLS, ODS, DOCX/ODT tables, JSON), all or nothing."""
 
 from __future__ import annotations
 
@@ -16,10 +16,14 @@ from exemplar_pages.models import UnitPage
 
 
 class Command(BaseCommand):
-    help = "Nhập danh sách gương điển hình (CSV, XLSX, XLS, JSON) thành bản nháp; có một dòng lỗi thì không nhập gì."
+    help = "Nhập danh sách gương điển hình (CSV, XLSX, XLS, ODS, bảng Word/LibreOffice, JSON) thành bản nháp; có một dòng lỗi thì không nhập gì."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("file", metavar="FILE", help="Tệp .csv, .xlsx, .xls, .docx (bảng Word) hoặc .json.")
+        parser.add_argument(
+            "file",
+            metavar="FILE",
+            help="Tệp .csv, .xlsx, .xls, .ods, .docx hoặc .odt (bảng Word, LibreOffice) hoặc .json.",
+        )
         parser.add_argument("--parent", type=int, required=True, metavar="PAGE_ID", help="ID trang đơn vị chứa bài.")
         parser.add_argument("--user", metavar="USERNAME", help="Người nhập (chủ sở hữu bài).")
         parser.add_argument(
