@@ -152,19 +152,22 @@ WRITTEN_BLIND = CORPUS.parent / "written_blind"
 
 
 def test_documents_written_blind_as_other_bodies_write_them() -> None:
-    """Sixteen documents helpers wrote without seeing the parser, once public sources ran dry (rounds 54 and 55,
+    """Twenty-six documents helpers wrote without seeing the parser, once public sources ran dry (rounds 54 to 56,
     README): a farmers' association, a hospital's trade union, a commune Party committee, a women's union, a school's
     decision, a department's letter, veterans, ward police, a youth union, a labour confederation, the Red Cross, a
     border guard station, a university, a merged commune, a State Bank branch, a cooperative alliance; the second
     eight with the damage copies carry (a web page's chrome, header columns interleaved, one after the other or glued,
-    an OCR's lost marks and zeros for O, a date "ngày 5/3/2025", the place and date above the signer). Their facts
-    were written before the parser ran on them."""
+    an OCR's lost marks and zeros for O, a date "ngày 5/3/2025", the place and date above the signer); then an
+    education department, a ministry's letter, a province's Fatherland Front, a military command, a hospital's
+    emulation council, a primary school, a tax office's notice, a ward's decision issuing a plan, a people's council's
+    programme and a Party board (four with a web page's chrome, header columns one after the other, a Word table's
+    tabs, lost line breaks). Their facts were written before the parser ran on them."""
     facts = json.loads((WRITTEN_BLIND / "facts.json").read_text(encoding="utf-8"))
-    assert sorted(facts) == sorted(p.name for p in WRITTEN_BLIND.glob("*.txt")) and len(facts) == 16
+    assert sorted(facts) == sorted(p.name for p in WRITTEN_BLIND.glob("*.txt")) and len(facts) == 26
     written = {name: score(parse_plan(document_text(name, WRITTEN_BLIND)), fact) for name, fact in facts.items()}
-    for field in (*REQUIRED, "date"):
+    for field in (*REQUIRED, "date", "movements"):
         right, total = accuracy(written, field)
-        assert right / total >= 0.9, f"{field}: {right}/{total}\n{report(written)}"
+        assert right / total >= (0.8 if field == "movements" else 0.9), f"{field}: {right}/{total}\n{report(written)}"
 
 
 def test_number_date_and_kind_stay_right(scores) -> None:

@@ -2509,3 +2509,56 @@ def test_the_place_and_date_above_the_signer_and_a_basis_run_on_with_dong_thoi()
     )
     assert (p.place, p.issue_date) == ("Cần Thơ", D(2026, 5, 20))
     assert [r.number for r in p.basis] == ["03/HD-TLĐ", "62/KH-UBND"]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        (
+            "SỞ Y TẾ THANH HÓA\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBỆNH VIỆN ĐA KHOA TỈNH THANH HÓA\tĐộc lập - Tự do - "
+            "Hạnh phúc\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\t\nSố: 12/KH-HĐTĐKT\tThanh Hóa, ngày 28 tháng 11 năm 2025\n",
+            "Hội đồng Thi đua - Khen thưởng Bệnh viện Đa khoa tỉnh Thanh Hóa",  # before: "… tỉnh Thanh Hóa"
+        ),
+        (
+            "TRƯỜNG ĐẠI HỌC Y HÀ NỘI\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nSố: 12/KH-HĐTĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA "
+            "VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nHà Nội, ngày 28 tháng 11 năm 2025\n",
+            "Hội đồng Thi đua - Khen thưởng Trường Đại học Y Hà Nội",  # before: the council alone
+        ),
+        (
+            "UBND HUYỆN KRÔNG BÚK\nHỘI ĐỒNG THI ĐUA - KHEN THƯỞNG\nSố: 12/KH-HĐTĐKT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT "
+            "NAM\nĐộc lập - Tự do - Hạnh phúc\nKrông Búk, ngày 28 tháng 11 năm 2025\n",
+            "Hội đồng Thi đua - Khen thưởng huyện Krông Búk",  # before: "… huyện KRÔNG Búk" (read as an acronym)
+        ),
+        (
+            "ĐẢNG BỘ TỈNH ĐẮK LẮK\nĐẢNG ỦY XÃ EA H'LEO\nSố: 12-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+            "Ea H'leo, ngày 28 tháng 11 năm 2025\n",
+            "Đảng ủy xã Ea H'leo",  # before: "… Ea H'LEO"
+        ),
+    ],
+)
+def test_a_council_of_an_institution_and_minority_place_names_in_capitals(header: str, issuer: str) -> None:
+    assert parse_plan(header + _TAIL).issuing_body == issuer
+
+
+def test_a_law_whose_name_holds_cua_keeps_its_number_and_campaigns_named_on_their_own() -> None:
+    """ "Luật Hoạt động giám sát của Quốc hội và HĐND số 87/2015/QH13": before, no number (the "của" was taken for
+    the issuer's). A campaign named on its own, a drive of emulation, and the plan a decision issues in its "Điều 1"
+    (after the decision's signer) name movements too; a campaign tied to a movement stays that movement's."""
+    p = parse_plan(
+        "ỦY BAN NHÂN DÂN PHƯỜNG NGỌC HÀ\nSố: 15/QĐ-UBND\nHà Nội, ngày 05 tháng 01 năm 2026\nQUYẾT ĐỊNH\n"
+        "Ban hành Kế hoạch chuyển đổi số năm 2026\n"
+        "Căn cứ Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13 ngày 20/11/2015;\n"
+        "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2026.\n"
+        '1. Thực hiện Cuộc vận động "Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh".\n'
+        '2. Phát động đợt thi đua cao điểm "Hoa điểm 10 tặng thầy cô".\n'
+        '3. Thực hiện phong trào "Dạy tốt - Học tốt" gắn với Cuộc vận động "Hai không".\n'
+        "Nơi nhận:\n- Như Điều 1;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Thử\n"
+        'KẾ HOẠCH\nChuyển đổi số năm 2026\n1. Đẩy mạnh phong trào "Bình dân học vụ số".\n'
+    )
+    assert [(r.document_type, r.number) for r in p.basis] == [("Luật", "87/2015/QH13")]
+    assert [(m.name, m.campaign) for m in p.movements] == [
+        ("Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh", None),
+        ("Hoa điểm 10 tặng thầy cô", None),
+        ("Dạy tốt - Học tốt", "Hai không"),
+        ("Bình dân học vụ số", None),
+    ]

@@ -46,6 +46,9 @@ _MOVEMENT_TRIGGER_RE = re.compile(
 #: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua", "phát động" or "hưởng ứng",
 #: when the text around speaks of a movement (phong trào).
 _CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
+#: A campaign named on its own ("thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), or a short drive of emulation
+#: ("đợt thi đua cao điểm “Hoa điểm 10 tặng thầy cô”").
+_OWN_TRIGGER_RE = re.compile(r"(?i:cuộc vận động|đợt thi đua(?:\s+cao điểm)?)\s*:?\s*(?=[“\"])")
 _CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
     r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
@@ -239,12 +242,19 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
 def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
     movements: dict[str, Movement] = {}
-    triggers = list(_MOVEMENT_TRIGGER_RE.finditer(text)) + [
-        m
-        for m in _CONTEXT_TRIGGER_RE.finditer(text)
-        if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
-        or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
-    ]
+    # "“<movement>” gắn với Cuộc vận động “…”": the movement's campaign, not one of its own
+    tied = [m.end() for m in _CAMPAIGN_RE.finditer(text) if text[: m.start()].rstrip(" ,")[-1:] in '”"']
+    own = [m for m in _OWN_TRIGGER_RE.finditer(text) if m.end() not in tied]
+    triggers = (
+        own
+        + list(_MOVEMENT_TRIGGER_RE.finditer(text))
+        + [
+            m
+            for m in _CONTEXT_TRIGGER_RE.finditer(text)
+            if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+            or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
+        ]
+    )
     for trigger in sorted(triggers, key=lambda m: m.start()):
         pos, last = trigger.end(), None
         while pos < len(text) and text[pos] in '“"':

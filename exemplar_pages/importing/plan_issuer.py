@@ -238,6 +238,8 @@ _ORGANS_ONLY_RE = re.compile(
 #: "TRƯỜNG ĐẠI HỌC VINH" is one name.
 _CHAPTER_ORGAN_RE = re.compile(r"^(?:bch|btv|ban chap hanh|ban thuong vu) (?:hoi|doan|cong doan)\b.*\bviet nam$")
 _INSTITUTION_START_RE = re.compile(r"^(?:truong|hoc vien|vien|benh vien|cong ty|tong cong ty|ngan hang)\b")
+#: A council or committee of the institution above it in the header: its name is the institution's.
+_COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (?:nhan dan|doi)\b)")
 
 
 def _repeats_a_name(fragment: str, above: list[str]) -> bool:
@@ -377,6 +379,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{names[-2]} {child.lower()}"  # "TÒA ÁN NHÂN DÂN" over "TỐI CAO": one name on two lines
         elif fold(child) == "viet nam":
             name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
+        elif _COUNCIL_RE.match(fold(child)) and _INSTITUTION_START_RE.match(fold(names[-2])):
+            name = f"{child} {names[-2]}"  # "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" under "BỆNH VIỆN ĐA KHOA TỈNH …"
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):

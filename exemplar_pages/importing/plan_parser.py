@@ -282,7 +282,8 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.assignments = assignments or []
     recipients, plan.signer_title, plan.signer_name = parse_closing(lines[closing:])
     plan.recipients = recipients or []
-    plan.movements = parse_movements("\n".join([plan.title or "", *body]))  # the title names the one it launches
+    # the title names the one it launches; a decision's attached plan (after its signer) names its own
+    plan.movements = parse_movements("\n".join([plan.title or "", *body, *lines[closing:]]))
 
     if plan.title is None:
         warn(_("No title found (a heading such as “KẾ HOẠCH” or “QUYẾT ĐỊNH”)."))

@@ -55,6 +55,7 @@ _WITHIN_RE = re.compile(
     re.IGNORECASE,
 )
 _AMENDING_RE = re.compile(rf"\s*{loose('sửa đổi')}", re.IGNORECASE)
+_LAW_NUMBER_RE = re.compile(r"/QH\d*$", re.IGNORECASE)
 _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 
 
@@ -309,7 +310,10 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         later = _NUMBER_LATER_RE.search(head[:first_date])
         # "Luật Sửa đổi, bổ sung một số điều của Luật … số 87/2025/QH15": the amending Law's own number, after its title
         amending = doc_type == "Luật" and _AMENDING_RE.match(head)
-        if later and (amending or not OF_RE.search(head[: later.start()])):
+        # "Luật Hoạt động giám sát của Quốc hội và Hội đồng nhân dân số 87/2015/QH13": a National Assembly's number
+        # is the Law's own, whatever its name holds
+        laws_own = doc_type == "Luật" and later and _LAW_NUMBER_RE.search(later.group(1))
+        if later and (amending or laws_own or not OF_RE.search(head[: later.start()])):
             number_m, after = later, later.end()
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter

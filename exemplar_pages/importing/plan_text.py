@@ -241,12 +241,30 @@ _ASCII_SYLLABLE_RE = re.compile(
 )
 
 
+#: A word of a minority language's place or person name: one syllable with a vowel carrying a mark ("KRÔNG", "JÚT",
+#: "ĐRẮK"), or letters around an apostrophe ("M'GAR", "H'LEO"); an acronym marks no vowel ("HĐND", "ĐTN").
+_MARKED_VOWELS = "àáảãạâầấẩẫậăằắẳẵặèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+_MINORITY_WORD_RE = re.compile(
+    rf"[bcdđfghjklmnpqrstvwxz]{{1,3}}[aeiouy{_MARKED_VOWELS}]{{1,3}}[cghkmnpt]{{0,2}}"
+    rf"|[a-zđ]{{1,2}}['’][a-zđ{_MARKED_VOWELS}]{{2,6}}",
+    re.IGNORECASE,
+)
+
+
+def _minority_word(word: str) -> bool:
+    return bool(_MINORITY_WORD_RE.fullmatch(word)) and (
+        "'" in word or "’" in word or any(c in _MARKED_VOWELS for c in word.lower())
+    )
+
+
 def is_acronym(word: str) -> bool:
     """ "UBND", "THCS", "19/CT-TTg": not a syllable (a syllable that lost its diacritics, "YEN", is one)."""
     word = word.strip("()[]“”\"',.;:!?…")
     if not word or any(c.isdigit() for c in word):
         return True
     if is_valid_syllable(word):
+        return False
+    if _minority_word(word):  # "KRÔNG", "JÚT", "M'GAR", "H'LEO": a name's word, no acronym
         return False
     return not (word.isascii() and _ASCII_SYLLABLE_RE.fullmatch(word.lower()))
 
@@ -315,7 +333,7 @@ def caps_to_name(text: str) -> str:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         capitalise_next = (
             (i == 0 and lower in ORG_WORDS and f"{lower} {nxt}" != "hội đồng")
-            or pair in ("trung tâm", "chi cục", "bệnh viện")
+            or pair in ("trung tâm", "chi cục", "bệnh viện", "đại học", "học viện", "cao đẳng")  # "Đại học Y Hà Nội"
             or (pair in _COMMITTEES and nxt in ORG_WORDS)  # "Ban Thường vụ Hội Liên hiệp phụ nữ"
             or (lower in ("-", "–") and nxt in ORG_WORDS)  # "Công đoàn – Đoàn Thanh niên"
         )
