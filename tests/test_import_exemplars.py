@@ -839,7 +839,7 @@ def test_an_education_department_s_list_with_a_two_row_header_imports_whole() ->
     ("Năm sinh" over "Nam" and "Nữ", "Thành tích" over "Tóm tắt" and "Hình thức khen thưởng đã đạt"), parts and
     sub-parts, fields written as movements ("Dạy tốt - Học tốt", "Đổi mới sáng tạo trong dạy và học", "Xây dựng trường
     học hạnh phúc"). Before: 64 rows refused ("Nam", a man's year of birth, taken for the year) and the fields read as
-    construction or science; now 70 stories, all in education but the one whose field cell is empty."""
+    construction or science; now 70 stories, all in education (the one whose field cell is empty by its school)."""
     nghe_an = Locality.objects.get(name="Nghệ An", parent=None)
     unit = factories.unit("Sở Giáo dục Thử Nghệ An", full_name="Sở Giáo dục và Đào tạo Thử", locality=nghe_an)
     result = dry_run_fixture("danh-sach-nganh-giao-duc-nghe-an-2025.xlsx", unit)
@@ -848,7 +848,7 @@ def test_an_education_department_s_list_with_a_two_row_header_imports_whole() ->
     kinds = [draft.subject_type for draft in result.drafts]
     assert (kinds.count("collective"), kinds.count("individual")) == (20, 50)
     fields = [draft.field.slug for draft in result.drafts]
-    assert fields.count("giao-duc-va-dao-tao") == 69
+    assert fields.count("giao-duc-va-dao-tao") == 70
     awards = [award for draft in result.drafts for award in draft.awards]
     assert len(awards) == 135
     assert {award.parsed.text for award in awards if award.parsed.free} == {
@@ -1122,3 +1122,29 @@ def test_a_google_form_s_responses_import_as_the_nominations_they_are(tmp_path: 
     texts = [award.parsed.text for draft in result.drafts for award in draft.awards]
     assert not {"chưa có", "Không", "Không có"} & set(texts)
     assert "Huy hiệu Tuổi trẻ sáng tạo" in texts and "Giải Nhì cuộc thi Ý tưởng khởi nghiệp tỉnh 2024" in texts
+
+
+def test_a_labour_federation_s_list_saved_by_libreoffice_with_achievements_over_two_rows() -> None:
+    """A helper's list of Nghệ An's labour federation (52 women for "Giỏi việc nước, đảm việc nhà" 2021–2025),
+    written without seeing the importer and saved as .ods by LibreOffice: a two-row header whose "Thành tích đạt
+    được" groups "Năm", "Hình thức khen thưởng" and "Số quyết định", parts, seven women with a second achievement on
+    the next row under their name merged down, a hidden sheet of accepted values, notes, no field column. Before:
+    refused, 44 errors (each second achievement a row without a name; decisions read as summaries; no field)."""
+    nghe_an = Locality.objects.get(name="Nghệ An", parent=None)
+    unit = factories.unit("Liên đoàn Lao động Thử Nghệ An", full_name="Liên đoàn Lao động Thử", locality=nghe_an)
+    result = dry_run_fixture("danh-sach-nu-cnvcld-ldld-nghe-an-2025.ods", unit)
+    assert result.errors == [] and len(result.drafts) == 52
+    assert {draft.year for draft in result.drafts} == {2025}  # "GIAI ĐOẠN 2021 - 2025", not each award's year
+    awards = {draft.subject_name: [award.parsed for award in draft.awards] for draft in result.drafts}
+    assert sum(map(len, awards.values())) == 59 and sum(len(found) == 2 for found in awards.values()) == 7
+    first, second = awards["Nguyễn Thị Hoa"]
+    assert (first.title, first.year, first.decision_number) == (
+        "Bằng khen của bộ, ban, ngành, đoàn thể Trung ương",
+        2023,
+        "1234/QĐ-TLĐ",
+    )
+    assert (second.free, second.year, second.decision) == (True, 2024, "1520/QĐ-LĐLĐ ngày 12/08/2024")
+    assert not any("Danh mục" in warning for warning in result.warnings)  # hidden: not even named as skipped
+    fields = Counter(draft.field.slug for draft in result.drafts)
+    assert fields["cong-thuong-xay-dung-giao-thong-van-tai"] == 18  # each "Công ty …" worker of part I
+    assert fields["giao-duc-va-dao-tao"] == 18 and fields["y-te"] == 7  # teachers, lecturers; hospitals, clinics

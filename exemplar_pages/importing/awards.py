@@ -82,8 +82,10 @@ class _Text:
         self.folded = fold_aligned(self.text)
 
 
+#: "QĐ số 15/QĐ-UBND ngày …", or a decision's number alone ("(865/QĐ-LĐLĐ ngày 20/5/2022)", a list's decision column).
 DECISION_RE = re.compile(
-    r"[,;(]?\s*(?:\b(?:theo|tai)\s+)?\b(?:quyet\s+dinh|qd)(?![a-z])\s*(?:so\s*)?[:.]?\s*(?P<number>\d+[0-9a-z/.\-]*)"
+    r"[,;(]?\s*(?:\b(?:theo|tai)\s+)?(?:\b(?:quyet\s+dinh|qd)(?![a-z])\s*(?:so\s*)?[:.]?\s*(?P<number>\d+[0-9a-z/.\-]*)"
+    r"|\b(?P<bare>\d+/qd[0-9a-z/.\-]*))"
     r"(?:\s*,?\s*(?:(?:ngay|ki\s+ngay)\s*)?(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}"
     r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?\s*\)?"
 )
@@ -105,7 +107,8 @@ def _decision(text: _Text) -> tuple[str, date | None]:
     match = DECISION_RE.search(text.folded)
     if not match:
         return "", None
-    number = text.text[match.start("number") : match.end("number")].rstrip(".-/")
+    group = "number" if match["number"] else "bare"
+    number = text.text[match.start(group) : match.end(group)].rstrip(".-/")
     when = None
     if match["date"]:
         day, month, year = (int(part) for part in DATE_PARTS_RE.findall(match["date"]))

@@ -19,7 +19,7 @@ from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
-from .exemplar_validation import INFERRED, RowError, RowValidator, StoryDraft
+from .exemplar_validation import INFERRED, LIST_TITLE, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
 from .locality_paths import LocalityResolver
@@ -89,6 +89,7 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
         )
     if "field" not in columns:
         defaults["field"] = INFERRED
+        defaults[LIST_TITLE] = " ".join(title_lines)  # for a row that names no topic: the list's own
         notes.append(
             _("No field column: each row's field is read from its achievements, position and movement; check them.")
         )

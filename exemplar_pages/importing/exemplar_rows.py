@@ -281,6 +281,11 @@ _SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" und
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
 AWARD_YEAR = "award_year:"
+#: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
+#: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
+AWARD_WHEN = "award_when"
+AWARD_DECISION = "award_decision"
+_DECISION_HEADING_RE = re.compile(r"(?:^| )(?:quyet dinh|qd)(?: |$)")
 _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
 
@@ -312,6 +317,25 @@ def _marked_awards(values: dict[str, Any]) -> None:
             marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
+    year, decision = (str(values.pop(name, "") or "").strip() for name in (AWARD_WHEN, AWARD_DECISION))
+    awards = [part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")) if part.strip()]
+    if awards and (year or decision):
+        folded = [fold_vietnamese(award).lower() for award in awards]
+        awards = [
+            award
+            + (f" năm {year}" if year and year not in award and not re.search(r"\b(?:19|20)\d{2}\b", fold) else "")
+            + (f" ({decision})" if decision and len(awards) == 1 and decision not in award else "")
+            for award, fold in zip(awards, folded, strict=True)
+        ]
+        values["awards"] = "\n".join(awards)
+
+
+def _continues_awards(values: dict[str, Any], above: dict[str, Any]) -> bool:
+    """A row holding only an award, under a row naming someone: the same person's next achievement, the name (and
+    its number) merged down over both rows."""
+    filled = {name for name, value in values.items() if str(value or "").strip()}
+    named = any(str(above.get(column) or "").strip() for column in _NAME_COLUMNS)
+    return bool(filled) and filled <= {"awards"} and "awards" in filled and named and section_row(above) is None
 
 
 def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -> list[str]:
@@ -319,15 +343,25 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
     (the nearest one to its left) when that names one no other column took; a heading alone over an empty sub-cell."""
     columns: list[str] = []
     group = ""
+    groups: list[str] = []
+    for index in range(max(len(header), len(sub))):
+        top = _cell(header[index]) if index < len(header) else ""
+        groups.append(str(top) if top else group)
+        group = groups[-1]
+    with_form = {group for group, below in zip(groups, sub, strict=False) if column_name(_cell(below)) == "awards"}
     for index in range(max(len(header), len(sub))):
         top = _cell(header[index]) if index < len(header) else ""
         below = _cell(sub[index]) if index < len(sub) else ""
-        group = str(top) if top else group
+        group = groups[index]
         if not below:
             columns.append(column_name(top))
             continue
         alone, grouped = column_name(below), column_name(f"{group} {below}")
-        if column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
+        if group in with_form and alone == "year" and column_name(group) in ("summary", "awards", "achievement"):
+            alone = AWARD_WHEN  # "Thành tích đạt được" over "Năm" and "Hình thức khen thưởng": the award's year
+        elif group in with_form and _DECISION_HEADING_RE.search(_heading_key(below).replace("_", " ")):
+            alone = AWARD_DECISION  # … and "Số quyết định": the award's decision
+        elif column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
         elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
@@ -388,13 +422,26 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         if name in known and name in seen:
             columns[index] = _heading_key(written[index]) or f"cot_{index}"
         seen.add(name)
-    rows = []
+    if "awards" in columns:  # "Hình thức khen thưởng | Số quyết định" in one header row: the award's decision
+        columns = [
+            AWARD_DECISION
+            if name not in known and _DECISION_HEADING_RE.search(_heading_key(heading).replace("_", " "))
+            else name
+            for name, heading in zip(columns, written, strict=False)
+        ] + columns[len(written) :]
+    rows: list[SourceRow] = []
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         _marked_awards(values)
+        if rows and _continues_awards(values, rows[-1].values):  # a second achievement under a name merged down
+            rows[-1].values["awards"] = "\n".join(
+                filter(None, [str(rows[-1].values.get("awards") or ""), values["awards"]])
+            )
+            continue
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
+    columns = [name for name in columns if name not in (AWARD_WHEN, AWARD_DECISION)]  # written into the awards
     awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
     if awarding:  # the marked columns and the years' columns are the list's awards
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)

@@ -78,6 +78,8 @@ def shortened_summary(text: str) -> str:
 
 #: Marks a column a list leaves out whose value each row's own cells tell (`RowValidator.defaults`).
 INFERRED = object()
+#: The key of `RowValidator.defaults` holding a list's title lines, whose topic a row naming none takes.
+LIST_TITLE = "list_title"
 #: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Đồn Biên phòng …".
 #: Read with its diacritics, as a name that has them is written: folded, "Trương", "Tô", "Bàn" and "Hồ" (people's
 #: family names) would read as "Trường", "Tổ", "Ban" and "Hộ".
@@ -328,7 +330,13 @@ class RowValidator:
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
             inferred = self.fields.infer("", *context)
             no_column = self.defaults.get("field") is INFERRED
-            if inferred is None:
+            if inferred is None and no_column and (titled := self.fields.infer("", self.defaults.get(LIST_TITLE, ""))):
+                field_term = titled[0]  # "DANH SÁCH NỮ CÔNG NHÂN … LIÊN ĐOÀN LAO ĐỘNG …": the list's own topic
+                note = _(
+                    "no field column, and the row names no field's topic: read as “%(field)s” from the list's title; check it."
+                )
+                self.warnings.append(RowError(row.line, "field", note % {"field": field_term.name}))
+            elif inferred is None:
                 reason = _("no field column, and the row's achievements name no field's topic; write its field.")
                 problem("field", reason if no_column else _("required, but empty."))
             else:

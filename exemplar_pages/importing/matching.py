@@ -312,6 +312,11 @@ FIELD_SYNONYMS = {
     "bao ve to quoc": "quoc phong", "khoi nghiep": "cong thuong", "lao dong san xuat": "cong thuong",
     "tinh nguyen vi cong dong": "an sinh xa hoi", "hoat dong tinh nguyen": "an sinh xa hoi",
     "nghien cuu khoa hoc": "khoa hoc",
+    # a person's workplace, for a list whose rows say only where each works ("Công nhân, Công ty CP …")
+    "cong ty": "cong thuong", "nha may": "cong thuong", "xi nghiep": "cong thuong", "hop tac xa": "cong thuong",
+    "benh vien": "y te", "trung tam y te": "y te", "tram y te": "y te", "dieu duong": "y te", "y si": "y te",
+    "ho sinh": "y te", "duoc si": "y te", "thcs": "giao duc", "thpt": "giao duc", "trung hoc": "giao duc",
+    "mau giao": "giao duc", "giang vien": "giao duc", "truong dai hoc": "giao duc", "lien doan lao dong": "doan the", "ldld": "doan the", "cong nhan vien chuc": "doan the",
     "doi song van hoa": "van hoa", "van hoa xa hoi": "van hoa",
 }  # fmt: skip
 #: Topics of the fields' names that achievements use as everyday words ("xây dựng" a house, "truyền thống" folded as
