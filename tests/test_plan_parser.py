@@ -2562,3 +2562,62 @@ def test_a_law_whose_name_holds_cua_keeps_its_number_and_campaigns_named_on_thei
         ("Dạy tốt - Học tốt", "Hai không"),
         ("Bình dân học vụ số", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        (
+            "UBND TỈNH HÀ TĨNH - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "        Độc lập - Tự do - Hạnh phúc\nSố: 148/KH-SVHTTDL        Hà Tĩnh, ngày 22 tháng 01 năm 2026\n",
+            "Sở Văn hóa, Thể thao và Du lịch tỉnh Hà Tĩnh",  # before: the two bodies as one, "… Văn Hóa, Thể Thao …"
+        ),
+        (
+            "BẢO HIỂM XÃ HỘI VIỆT NAM            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBẢO HIỂM XÃ HỘI KHU VỰC XVIII"
+            "              Độc lập - Tự do - Hạnh phúc\nSố: 1862/BHXHKV18-QLT        Đắk Lắk, ngày 20 tháng 10 năm 2025\n",
+            "Bảo hiểm xã hội khu vực XVIII",  # before: "Bảo hiểm xã Hội Khu Vực XVIII" ("xã" read as a commune)
+        ),
+    ],
+)
+def test_a_header_joining_parent_and_child_and_a_national_body_over_its_regional_office(
+    header: str, issuer: str
+) -> None:
+    # the body's own text names the national body right before its regional office's name: still two names
+    tail = _TAIL + "5. Báo cáo Bảo hiểm xã hội Việt Nam.\nBảo hiểm xã hội khu vực XVIII đề nghị các xã thực hiện.\n"
+    assert parse_plan(header + tail).issuing_body == issuer
+
+
+def test_a_joint_plan_a_congress_s_ordinal_a_title_over_its_rule_and_a_letter_s_wrapped_subject() -> None:
+    references = [
+        parse_reference(clause)
+        for clause in (
+            "Căn cứ Kế hoạch liên tịch số 05/KHLT-BKHCN-BGDĐT ngày 09/02/2026 của Bộ Khoa học và Công nghệ và Bộ Giáo"
+            " dục và Đào tạo về việc tổ chức Cuộc thi Viết thư Quốc tế UPU lần thứ 55;",
+            "Căn cứ Nghị quyết số 01/NQ-ĐH ngày 16/01/2026 của Đại hội đại biểu Hội Người cao tuổi xã Gia Viễn lần"
+            " thứ I,",
+        )
+    ]
+    assert [(r.document_type, r.number, r.issuer) for r in references] == [
+        ("Kế hoạch liên tịch", "05/KHLT-BKHCN-BGDĐT", "Bộ Khoa học và Công nghệ và Bộ Giáo dục và Đào tạo"),
+        ("Nghị quyết", "01/NQ-ĐH", "Đại hội đại biểu Hội Người cao tuổi xã Gia Viễn lần thứ I"),
+    ]
+    plan = parse_plan(
+        "THỐNG KÊ TỈNH PHÚ THỌ\nSố: 27/KH-TKPT\nPhú Thọ, ngày 16 tháng 01 năm 2026\nKẾ HOẠCH\n"
+        "Triển khai Tổng điều tra kinh tế năm 2026 trên địa bàn tỉnh Phú Thọ\n_________\n"
+        "Căn cứ Luật Thống kê số 89/2015/QH13 ngày 23/11/2015;\n"
+    )
+    assert plan.title == "Kế hoạch triển khai Tổng điều tra kinh tế năm 2026 trên địa bàn tỉnh Phú Thọ"  # before: None
+    letter = parse_plan(
+        "BẢO HIỂM XÃ HỘI KHU VỰC XVIII\nSố: 1862/BHXHKV18-QLT\nĐắk Lắk, ngày 20 tháng 10 năm 2025\n"
+        "V/v đẩy mạnh phát triển người tham gia\nBHXH tự nguyện, BHYT hộ gia đình\nnhững tháng cuối năm 2025\n"
+        "Kính gửi: Ủy ban nhân dân các xã, phường.\nCăn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 ngày 29/6/2024;\n"
+    )
+    assert letter.title == (  # before: its first line only
+        "Công văn về việc đẩy mạnh phát triển người tham gia BHXH tự nguyện, BHYT hộ gia đình những tháng cuối năm 2025"
+    )
+    drive = parse_plan(
+        "ĐOÀN TRƯỜNG ĐẠI HỌC ĐỒNG THÁP\nSố: 61-QĐ/ĐTN\nĐồng Tháp, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\n"
+        "Về việc khen thưởng\nĐiều 1. Khen thưởng trong Chiến dịch tình nguyện “Mùa hè xanh” năm 2025 và đợt thi đua "
+        "cao điểm với chủ đề “Tuổi trẻ Đồng Tháp đoàn kết, sáng tạo”.\n"
+    )
+    assert [m.name for m in drive.movements] == ["Mùa hè xanh", "Tuổi trẻ Đồng Tháp đoàn kết, sáng tạo"]

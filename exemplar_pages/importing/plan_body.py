@@ -46,9 +46,12 @@ _MOVEMENT_TRIGGER_RE = re.compile(
 #: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua", "phát động" or "hưởng ứng",
 #: when the text around speaks of a movement (phong trào).
 _CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
-#: A campaign named on its own ("thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), or a short drive of emulation
-#: ("đợt thi đua cao điểm “Hoa điểm 10 tặng thầy cô”").
-_OWN_TRIGGER_RE = re.compile(r"(?i:cuộc vận động|đợt thi đua(?:\s+cao điểm)?)\s*:?\s*(?=[“\"])")
+#: A campaign named on its own ("thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), a short drive of emulation
+#: ("đợt thi đua cao điểm “Hoa điểm 10 tặng thầy cô”") or a volunteers' campaign ("Chiến dịch tình nguyện “Mùa hè xanh”").
+_OWN_TRIGGER_RE = re.compile(
+    r"(?i:cuộc vận động|đợt thi đua(?:\s+cao điểm)?|chiến dịch(?:\s+tình nguyện)?)"
+    r"(?:\s+(?i:với|có|mang)\s+(?i:chủ đề|tên))?\s*:?\s*(?=[“\"])"
+)
 _CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
     r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"

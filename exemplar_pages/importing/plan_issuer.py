@@ -136,6 +136,9 @@ def _split_parent_child(piece: str) -> list[str]:
     party = _PARTY_CHILD_RE.match(piece)  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG"
     if party:
         return [party.group(1), party.group(2)]
+    joined = re.match(rf"^(.+?)\s+[-–/|]\s+((?:{DEPARTMENT_ORG}|{CHILD_ORG})\s.+)$", piece)
+    if joined:  # "UBND TỈNH HÀ TĨNH - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH": the two lines joined by a dash or a slash
+        return [joined.group(1).strip(), joined.group(2).strip()]
     m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
     parent_words = len(piece[: m.start()].split()) if m else 0
     if m and len(piece[m.end() :].split()) == 0:
@@ -343,6 +346,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             names
             and is_allcaps(names[-1])
             and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
+            # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
+            and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
         )
         if names and _place_wrapped(names[-1], fragment, written):
             names[-1] = f"{names[-1]} {fragment}"  # "BCH ĐOÀN HUYỆN" over "THỌ XUÂN", "UB HUYỆN THỌ" over "XUÂN"

@@ -59,6 +59,7 @@ _LAW_NUMBER_RE = re.compile(r"/QH\d*$", re.IGNORECASE)
 _DIRECTED_BY_RE = re.compile(rf"{loose('chỉ đạo')}\s+(?=[A-ZĐ])")
 
 
+_CONGRESS_ORDINAL_RE = re.compile(rf"\s+{loose('lần thứ')}\s+(?:[IVXLC]+|\d+|\w+)\b")
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
@@ -183,6 +184,10 @@ def _issuer(text: str) -> str | None:
         if following and _ACTS_RE.match(text, following.start()):
             break  # "… của UBND tỉnh, Ủy ban nhân dân tỉnh yêu cầu:": the next body is the sentence's subject
         m = following
+    if m and _CONGRESS_ORDINAL_RE.match(text, m.start()) and re.match(loose("Đại hội"), text.lstrip()):
+        # "Đại hội đại biểu Hội Người cao tuổi xã Gia Viễn lần thứ I": a congress's ordinal is its name's
+        ordinal = _CONGRESS_ORDINAL_RE.match(text, m.start())
+        m = _ISSUER_END_RE.search(text, ordinal.end())
     issuer = (text[: m.start()] if m else text).strip(" .,;:").replace("\0", "(").replace("\1", ")")
     issuer = issuer.replace("\2", " ").translate(_UNMASKED_QUOTES)
     return issuer or None

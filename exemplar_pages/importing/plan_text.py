@@ -55,6 +55,9 @@ DOC_TYPES = (
     "Thông tư",
     "Thông tư liên tịch",
     "Nghị quyết liên tịch",
+    "Kế hoạch liên tịch",
+    "Chương trình liên tịch",
+    "Hướng dẫn liên tịch",
     "Luật",
     "Hướng dẫn",
     "Thông báo",
@@ -94,6 +97,9 @@ NUMBER_KINDS = {
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
     "NQLT": "Nghị quyết liên tịch",
+    "KHLT": "Kế hoạch liên tịch",
+    "CTRLT": "Chương trình liên tịch",
+    "HDLT": "Hướng dẫn liên tịch",
     "VBHN": "Văn bản hợp nhất",
     "PA": "Phương án",
     "TTR": "Tờ trình",
@@ -219,6 +225,22 @@ PROPER_PHRASES = (
     "Tổng Bí thư",
     "Liên đoàn Lao động",
     "Hội Liên hiệp Phụ nữ",
+    # a ministry's, a department's or an office's name: "Sở Văn hóa, Thể thao và Du lịch" (not the same words in a
+    # sentence: "ứng dụng khoa học và công nghệ")
+    *(
+        f"{organ} {name}"
+        for organ in ("Bộ", "Sở", "Phòng")
+        for name in (
+            "Văn hóa, Thể thao và Du lịch",
+            "Khoa học và Công nghệ",
+            "Tài nguyên và Môi trường",
+            "Nông nghiệp và Môi trường",
+            "Nông nghiệp và Phát triển nông thôn",
+            "Kế hoạch và Đầu tư",
+            "Thông tin và Truyền thông",
+            "Văn hóa và Thông tin",
+        )
+    ),
 )
 #: Kinds of legal document, capitalised when they name one document: "Quyết định số 13/2018/…", "một số điều
 #: của Quy chế …" (also without diacritics, as OCR leaves them).
@@ -275,9 +297,11 @@ def _school_kind_start(words: list[str], i: int) -> bool:
     return i > 0 and words[i - 1].lower() == "trường" and rest.startswith(_NAME_AFTER[:4])
 
 
-def _is_unit(word: str) -> bool:
-    """ "huyện", or "huyen" in a text that lost its diacritics."""
+def _is_unit(word: str, following: str = "") -> bool:
+    """ "huyện", or "huyen" in a text that lost its diacritics; not the "xã" of "xã hội"."""
     lower = word.lower()
+    if fold(lower) == "xa" and fold(following.lower()) == "hoi":
+        return False
     return lower in LOCALITY_UNITS or (lower.isascii() and lower in _FOLDED_UNITS)
 
 
@@ -339,7 +363,7 @@ def caps_to_name(text: str) -> str:
         )
         if pair in _NAME_AFTER or triple in _NAME_AFTER:
             proper = True
-        if _is_unit(word) or pair in LOCALITY_UNITS:
+        if _is_unit(word, nxt) or pair in LOCALITY_UNITS:
             if f"{lower} {nxt}" not in LOCALITY_UNITS:
                 proper = True
     name = _TRAILING_PROVINCE_RE.sub(lambda m: m.group(1).title(), " ".join(out))  # "phụ nữ hà nội"

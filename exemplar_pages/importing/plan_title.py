@@ -44,6 +44,9 @@ _TITLE_PERIOD_LINE_RE = re.compile(
 )
 
 
+_RULE_LINE_RE = re.compile(r"\s*[_\-–—=*.]+\s*")
+
+
 def _is_title_sentence(lines: list[str], i: int) -> bool:
     """ "Thực hiện Chỉ thị số 19/CT-TTg …" right under "KẾ HOẠCH" is the title, not the first basis, when it (with the
     lines it wraps onto) ends without punctuation, opens no sentence ("… ban hành Kế hoạch …") and the body starts on
@@ -51,8 +54,12 @@ def _is_title_sentence(lines: list[str], i: int) -> bool:
     j = i + 1  # its own continuation first: "Thực hiện Quy chế …" over "Của Hội Nhà báo Việt Nam"
     while j < min(len(lines), i + 3) and (lines[j][:1].islower() or re.match(rf"{loose('Của')}\s", lines[j])):
         j += 1
-    nxt = lines[j] if j < len(lines) else ""
-    whole = " ".join(lines[i:j])  # with its continuations: "Thực hiện Nghị quyết …," over "nhiệm kỳ 2020 - 2025 …"
+    whole = " ".join(lines[i:j])
+    while j < len(lines) and _RULE_LINE_RE.fullmatch(lines[j]):  # the rule drawn under the title: "_________"
+        j += 1
+    nxt = (
+        lines[j] if j < len(lines) else ""
+    )  # with its continuations: "Thực hiện Nghị quyết …," over "nhiệm kỳ 2020 - 2025 …"
     return (
         len(whole) < 250
         and not re.search(r"[.:;,]$", whole)
@@ -149,6 +156,33 @@ _AUTHOR_RE = re.compile(rf"{loose('của')}\s", re.IGNORECASE)
 _SUBJECT_BELOW_RE = re.compile(rf"^(?:\(|{loose('về')}\s|V/v\b)", re.IGNORECASE)
 
 
+#: A letter's "V/v" subject in its narrow column wraps onto a few short lines ("V/v đẩy mạnh phát triển người tham gia"
+#: over "BHXH tự nguyện, BHYT hộ gia đình" over "những tháng cuối năm 2025").
+SUBJECT_WRAP_LINES, SUBJECT_WRAP_CHARS = 3, 70
+_DATE_LINE_RE = re.compile(rf"{loose('ngày')}\s*\d{{0,2}}\s*{loose('tháng')}", re.IGNORECASE)
+
+
+def _subject_wrapped(lines: list[str], start: int) -> list[str]:
+    """The short lines a letter's subject wraps onto, up to "Kính gửi", the body or anything else."""
+    wrapped: list[str] = []
+    for line in lines[start : start + SUBJECT_WRAP_LINES]:
+        if (
+            len(line) > SUBJECT_WRAP_CHARS
+            or _TITLE_STOP_RE.match(line)
+            or is_marker(line)
+            or is_body_start(line)
+            or HEADING_RE.match(line)
+            or match_kind(line)
+            or _RULE_LINE_RE.fullmatch(line)
+            or re.search(r"[.:;|]$|\s\|\s", line)
+            or AUTHORITY_RE.match(line)  # "Chủ tịch Ủy ban nhân dân tỉnh …", "BỘ TRƯỞNG BỘ Y TẾ": who issues it
+            or _DATE_LINE_RE.search(line)  # "Hiệp Hoà, ngày    tháng 10 năm 2020"
+        ):
+            break
+        wrapped.append(line.strip())
+    return wrapped
+
+
 def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | None]:
     """(index of the title line, title, index after the title, kind of document).
 
@@ -173,7 +207,7 @@ def find_title(lines: list[str]) -> tuple[int | None, str | None, int, str | Non
         # a web page's title above the header repeats the "V/v" line: the one inside the header block is the letter's
         subjects = [item for item in subjects if markers and item[0] > markers[0]] or subjects
         for i, m in subjects[:1]:
-            subject = m.group(1).strip(" .")
+            subject = " ".join([m.group(1), *_subject_wrapped(window, i + 1)]).strip(" .")
             if _decides(window[body:]):  # a decision whose "QUYẾT ĐỊNH" heading was lost: "VỀ VIỆC …"
                 part = f"VỀ VIỆC {subject}" if is_allcaps(subject) else f"về việc {subject}"
                 title = _title_text("Quyết định", [part], "\n".join(lines[:i] + lines[i + 1 :]))
