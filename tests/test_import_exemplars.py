@@ -471,13 +471,14 @@ def test_a_field_cell_left_empty_is_read_from_the_row_s_achievements(tmp_path: P
 
 
 def test_excel_97_files_and_what_is_named_so(tmp_path: Path) -> None:
-    """An .xlsx saved under the old name is read as what it is; a web page or a damaged file is refused naming it."""
+    """An .xlsx saved under the old name is read as what it is; a web page holding no list or a damaged file is
+    refused naming it."""
     unit = new_unit()
     renamed = write_xlsx(good_rows(), tmp_path / "danh-sach.xlsx").rename(tmp_path / "danh-sach.xls")
     result = import_exemplars(renamed.name, renamed.read_bytes(), unit)
     assert result.errors == [] and len(result.created) == len(good_rows())
     for name, content, problem in (
-        ("trang-web.xls", b"<html><table><tr><td>title</td></tr></table></html>", "trang web (HTML)"),
+        ("trang-web.xls", b"<html><table><tr><td>title</td></tr></table></html>", "không có bảng danh sách nào"),
         ("hong.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "tệp Excel hỏng"),
     ):
         with pytest.raises(SpreadsheetError, match=rf"{re.escape(name)}.*{re.escape(problem)}"):
@@ -1148,3 +1149,48 @@ def test_a_labour_federation_s_list_saved_by_libreoffice_with_achievements_over_
     fields = Counter(draft.field.slug for draft in result.drafts)
     assert fields["cong-thuong-xay-dung-giao-thong-van-tai"] == 18  # each "Công ty …" worker of part I
     assert fields["giao-duc-va-dao-tao"] == 18 and fields["y-te"] == 7  # teachers, lecturers; hospitals, clinics
+
+
+def test_a_portal_s_export_to_excel_a_web_page_named_xls_imports() -> None:
+    """A portal's "Xuất Excel" sends a web page's table under an .xls name: its lines above the table are the title,
+    `<br>` parts a cell's lines, a cell spanning rows (a commune over two people) is each row's, a row spanning the
+    table heads a part. Before: refused ("đây là trang web (HTML) mang đuôi .xls")."""
+    page = """<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head>
+    <meta http-equiv="Content-Type" content="text/html; charset=utf-8"><!--[if gte mso 9]><xml><x:ExcelWorkbook>
+    </x:ExcelWorkbook></xml><![endif]--><style>td {mso-number-format:"\\@";}</style></head><body>
+    <h3>DANH SÁCH ĐIỂN HÌNH TIÊN TIẾN GIAI ĐOẠN 2021 - 2025</h3><p>(Xuất từ Cổng thông tin ngày 14/11/2025)</p>
+    <table border="1"><tr><th>STT</th><th>Họ tên / Tên tập thể</th><th>Địa chỉ</th><th>Lĩnh vực</th>
+    <th>Hình thức khen thưởng</th></tr>
+    <tr><td colspan="5"><b>I. CÁ NHÂN</b></td></tr>
+    <tr><td>1</td><td>Hoàng Thị Mai</td><td rowspan="2">xã Phú Đình,<br>tỉnh Thái Nguyên</td><td>Giảm nghèo</td>
+    <td>Bằng khen của Chủ tịch UBND tỉnh<br>Giấy khen của Chủ tịch UBND xã</td></tr>
+    <tr><td>2</td><td>Giàng&nbsp;A Tủa</td><td>Nông&nbsp;nghiệp</td><td>Giấy khen của Chủ tịch UBND xã</td></tr>
+    </table><p>Tổng số: 2</p></body></html>"""
+    thai_nguyen, _ = Locality.objects.get_or_create(
+        name="Thái Nguyên", parent=None, defaults={"kind": Locality.Kind.PROVINCE}
+    )
+    unit = factories.unit("Sở Nội vụ Thử Thái Nguyên", full_name="Sở Nội vụ Thử", locality=thai_nguyen)
+    result = import_exemplars("danh-sach.xls", page.encode(), unit, dry_run=True)
+    assert result.errors == []
+    assert [(d.subject_name, d.subject_type, d.year, d.field.slug) for d in result.drafts] == [
+        ("Hoàng Thị Mai", "individual", 2025, "an-sinh-xa-hoi"),
+        ("Giàng A Tủa", "individual", 2025, "nong-nghiep"),
+    ]
+    assert [d.locality.display_path for d in result.drafts] == ["Thái Nguyên › Xã Phú Đình"] * 2
+    assert [len(d.awards) for d in result.drafts] == [2, 1]
+
+
+def test_a_portal_s_export_written_blind_imports_whole() -> None:
+    """A helper's "Xuất Excel" of a Thái Nguyên portal, written without seeing the importer: a web page under an .xls
+    name with a byte-order mark, an Excel settings block, entities, one table of 64 rows in two parts, four
+    addresses spanning three rows each, awards and job titles after `<br>` ("Trần Văn Hải" over "(Cựu chiến
+    binh)"), an address ending "T. Thái Nguyên". Before: refused ("đây là trang web (HTML) mang đuôi .xls"); now
+    every name, type and award count as written, every locality inside Thái Nguyên whatever the importing unit."""
+    unit = new_unit()  # a unit of another province: the addresses name their own
+    result = dry_run_fixture("danh-sach-xuat-tu-cong-thong-tin-thai-nguyen-2025.xls", unit)
+    assert result.errors == [] and len(result.drafts) == 64
+    assert Counter(draft.subject_type for draft in result.drafts) == {"individual": 40, "collective": 24}
+    assert sum(len(draft.awards) for draft in result.drafts) == 67
+    assert "Trần Văn Hải" in [draft.subject_name for draft in result.drafts]
+    assert all(draft.locality.display_path.startswith("Thái Nguyên › ") for draft in result.drafts)
+    assert {draft.year for draft in result.drafts} == {2025}

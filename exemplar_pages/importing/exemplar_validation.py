@@ -144,7 +144,7 @@ def name_and_position(cell: str) -> tuple[str, str]:
     found = _NAME_THEN_MORE_RE.match(cell)
     if found is None or not _is_person_name(found.group(1)):
         return cell, ""
-    rest = " ".join(found.group(2).split()).strip(" ,;-–—")
+    rest = " ".join(found.group(2).split()).strip(" ,;-–—()")  # "Trần Văn Hải" over "(Cựu chiến binh)"
     if not rest[:1].isalpha() or not any(word[0].islower() for word in rest.split()):
         return cell, ""
     return found.group(1), rest

@@ -22,8 +22,8 @@ _VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to d
 _HOUSEHOLD_GROUP_RE = re.compile(r"to\b(?! dan pho)")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
 #: A prefix written short (its full stop maybe glued to the name: “TP.HCM”, “TX.Hồng Ngự”, “TT. Tân Biên”, “P. Phú
-#: Cường”, “Q.5”) in full; a one-letter one only with its full stop.
-_SHORT_PREFIX_RE = re.compile(r"^(?:(TP|TX|TT)(?:\.\s*|\s+)|([PQXH])\.\s*)", re.IGNORECASE)
+#: Cường”, “Q.5”, “T. Thái Nguyên”) in full; a one-letter one only with its full stop.
+_SHORT_PREFIX_RE = re.compile(r"^(?:(TP|TX|TT)(?:\.\s*|\s+)|([PQXHT])\.\s*)", re.IGNORECASE)
 _SHORT_PREFIXES = {
     "tp": "Thành phố",
     "tx": "Thị xã",
@@ -32,6 +32,7 @@ _SHORT_PREFIXES = {
     "q": "Quận",
     "x": "Xã",
     "h": "Huyện",
+    "t": "Tỉnh",
 }
 #: Name prefixes and the kind they mean (longest first); None: “Thành phố”, central or provincial by depth.
 PREFIXES: list[tuple[str, str | None]] = [
