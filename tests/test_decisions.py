@@ -740,3 +740,24 @@ def test_a_province_s_list_typed_in_word_imports_with_nothing_but_the_file(provi
     assert {awardee.year for awardee in awardees} == {2025}
     teachers = [awardee for awardee in awardees if awardee.position == "Giáo viên, Trường PTDTBT TH&THCS A Dơi"]
     assert len(teachers) == 3
+
+
+def test_a_list_typed_in_the_old_tcvn3_font_imports_as_the_vietnamese_it_shows(district_unit):
+    """A helper's Word list written blind in TCVN3 (.VnTime, capitals lines in .VnTimeH), as offices still type: the
+    header row "Hä vµ tªn | Chøc vô, ®¬n vÞ | Thµnh tÝch" once made no list found; now the table is read as one text
+    in that font (the font its words say is its short cells' too), a K'Ho name whose reading is no Vietnamese
+    syllable is read all the same ("K' Brå" is "K' Brồ"), and a name's capital the font has no code for is restored
+    ("Ph¹m ThÞ ¸nh NguyÖt" is "Phạm Thị Ánh Nguyệt")."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-giay-khen-duc-trong-2024-tcvn3.docx"
+    run_import(path, district_unit.pk)
+    decision = DecisionPage.objects.get(number="1268/QĐ-UBND")
+    assert (decision.decision_date, decision.issuer) == (date(2024, 11, 25), "Chủ tịch UBND huyện Đức Trọng")
+    awardees = list(decision.awardees.order_by("sort_order"))
+    assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 10, "individual": 30}
+    names = [awardee.name for awardee in awardees]
+    assert {"K' Brồ", "Touneh Hàn Đăm", "Phạm Thị Ánh Nguyệt", "Trần Văn Ổn"} <= set(names)
+    assert not [
+        name
+        for name in names
+        if any(0x7F < ord(char) < 0x100 and char.lower() not in "àáâãèéêìíòóôõùúý" for char in name)
+    ]

@@ -11,7 +11,7 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cms.vietnamese.syllable import is_valid_syllable
-from cms.vietnamese.text_repair import fix_word, repair_vietnamese
+from cms.vietnamese.text_repair import fix_legacy_fonts, fix_word, repair_vietnamese
 
 try:
     from tests.seeds_helper import seed_text
@@ -356,3 +356,16 @@ def test_a_unicode_line_with_two_words_left_in_tcvn3_keeps_its_unicode_words() -
     assert repair_vietnamese(line) == "Căn cứ Quyết định số 161/PGD&ĐT ngày 21/9/2020 của Phòng GD&ĐT Hiệp Hòa"
     # a whole line in the font still reads its plain-letter words in it ("Chò" is "Chß" there)
     assert repair_vietnamese(to_tcvn3("Căn cứ kế hoạch của phòng")) == "Căn cứ kế hoạch của phòng"
+
+
+def test_a_tcvn3_table_s_minority_names_and_capitals_the_font_has_no_code_for() -> None:
+    """A K'Ho name whose reading is no Vietnamese syllable is read in the font all the same when a code no Vietnamese
+    word holds says so ("Brå"); a name's word whose capital ".VnTime" cannot show is restored between capitalised
+    words or last ("¸nh", "æn"), not in a sentence ("®· ñng hé ¸o Êm")."""
+    table = "1\tPh¹m ThÞ ¸nh NguyÖt\tKÕ to¸n\n2\tTrÇn V¨n æn\tTr­ëng th«n\n3\tK' Brå\tN«ng d©n\n4\t®· ñng hé ¸o Êm\tx"
+    assert fix_legacy_fonts(table).split("\n") == [
+        "1\tPhạm Thị Ánh Nguyệt\tKế toán",
+        "2\tTrần Văn Ổn\tTrưởng thôn",
+        "3\tK' Brồ\tNông dân",
+        "4\tđã ủng hộ áo ấm\tx",
+    ]

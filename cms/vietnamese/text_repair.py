@@ -117,6 +117,9 @@ _TCVN3 = str.maketrans(
 #: Codes one font uses and the other does not: VNI's capital marks; TCVN3's "¡"…"¾" (ă â ê ô ơ ư đ à á ạ …) and a few.
 _VNI_ONLY = frozenset("ÀÁÂÃÄÅÙÚÛ")
 _TCVN3_ONLY = frozenset(map(chr, range(0xA1, 0xBF))) | frozenset("ÇÐÞßç÷")
+#: Codes of the old fonts that no Vietnamese word holds in Unicode ("å", "ä", "ø", "®", "µ" …): a word with one is in
+#: a font, whatever its reading ("K' Brå" is the K'Ho name "K' Brồ", no Vietnamese syllable).
+_SURELY_CODES = frozenset(map(chr, range(0xA1, 0xFF))) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ×÷")
 #: A word, with the codes that are no letters in Unicode (TCVN3's "®", "§", "¸", the soft hyphen for "ư").
 _LEGACY_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00fe])+")
 
@@ -174,6 +177,11 @@ def _font_readings(words: list[re.Match[str]], decode) -> tuple[dict[int, str], 
             if match.start() not in chosen and not is_valid_syllable(match.group()):
                 if glued := _glued_reading(match.group(), decode):
                     chosen[match.start()] = glued
+        for match in words:  # a minority name's word in the font: "Brå" is "Brồ", no Vietnamese syllable
+            reading = readings[match.start()]
+            if match.start() not in chosen and _SURELY_CODES & set(match.group()) and reading.isalpha():
+                if not _SURELY_CODES & set(reading):
+                    chosen[match.start()] = reading
     return chosen, sure
 
 
@@ -229,15 +237,36 @@ def _document_readings(line: str, decode: Callable[[str], str]) -> dict[int, str
     for match in _LEGACY_WORD_RE.finditer(line):
         word = match.group()
         reading = decode(word)
-        if max(map(ord, word)) > 127 and reading != word and is_valid_syllable(reading):
+        surely = _SURELY_CODES & set(word) and reading.isalpha() and not _SURELY_CODES & set(reading)
+        if max(map(ord, word)) > 127 and reading != word and (is_valid_syllable(reading) or surely):
             readings[match.start()] = reading
     return readings
+
+
+#: A name's word in TCVN3 whose capital has no code (".VnTime" has none for "Á", "Ý", "Ổ" …): typed in small letters
+#: between two capitalised words, or last ("Phạm Thị ¸nh Nguyệt" is "Phạm Thị Ánh Nguyệt").
+_NAME_BEFORE_RE = re.compile(r"(?:^|[\s'’])[A-ZĐ][^\W\d_]*\s+$")
+_NAME_AFTER_RE = re.compile(r"^(?:\s+[A-Z§]|\s*(?:$|[\t\x1f,;()]))")
+
+
+def _capital_lost(before: str, after: str, reading: str, decode: Callable[[str], str]) -> bool:
+    """`before`: the line up to the word, already read; `after`: the line after it, as written."""
+    return (
+        decode is _decode_tcvn3
+        and reading[:1] != reading[:1].upper()
+        and unicodedata.normalize("NFD", reading[:1])[0] in "aeiouy"
+        and reading[:1] not in "aeiouy"
+        and bool(_NAME_BEFORE_RE.search(before))
+        and bool(_NAME_AFTER_RE.match(after))
+    )
 
 
 def _rewrite(line: str, readings: dict[int, str], decode: Callable[[str], str]) -> str:
     pieces, position = [], 0
     for start, reading in sorted(readings.items()):
         end = _LEGACY_WORD_RE.match(line, start).end()
+        if _capital_lost("".join(pieces) + line[position:start], line[end:], reading, decode):
+            reading = reading[:1].upper() + reading[1:]
         pieces += [line[position:start], reading]
         position = end
     fixed = "".join(pieces) + line[position:]

@@ -19,6 +19,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese
+from cms.vietnamese.text_repair import fix_legacy_fonts
 
 from . import opendocument
 from .awards import NO_AWARD, names_an_award, split_if_awards
@@ -387,7 +388,38 @@ def _kept_records(file_name: str, records: Iterable[tuple[int, list[Any]]], coun
                     break
     except ImportLimitError as error:
         raise SpreadsheetError(file_name, str(error)) from error
-    return kept
+    return _in_old_fonts(kept)
+
+
+#: Stand-ins for a cell's line breaks and the cells' boundaries while a table is read as one text (no word holds them).
+_CELL_LINE, _CELL_END = "\x1f", "\t"
+
+
+def _in_old_fonts(kept: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
+    """A table typed in the old TCVN3 (.VnTime) or VNI fonts read as the Vietnamese it shows ("Hä vµ tªn" is "Họ và
+    tên"): the rows as the lines of one text, so that a font the table's words say is the font of its short cells
+    too. Unicode text is left as it is."""
+    if not any(
+        isinstance(cell, str) and any(0x7F < ord(char) < 0x100 for char in cell) for _l, row in kept for cell in row
+    ):
+        return kept
+    lines = [
+        _CELL_END.join(
+            cell.replace(_CELL_END, " ").replace("\n", _CELL_LINE) if isinstance(cell, str) else "" for cell in row
+        )
+        for _line, row in kept
+    ]
+    fixed = fix_legacy_fonts("\n".join(lines)).split("\n")
+    return [
+        (
+            line,
+            [
+                new.replace(_CELL_LINE, "\n") if isinstance(old, str) else old
+                for old, new in zip(row, text.split(_CELL_END), strict=True)
+            ],
+        )
+        for (line, row), text in zip(kept, fixed, strict=True)
+    ]
 
 
 def _is_list(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
