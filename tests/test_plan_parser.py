@@ -2621,3 +2621,43 @@ def test_a_joint_plan_a_congress_s_ordinal_a_title_over_its_rule_and_a_letter_s_
         "cao điểm với chủ đề “Tuổi trẻ Đồng Tháp đoàn kết, sáng tạo”.\n"
     )
     assert [m.name for m in drive.movements] == ["Mùa hè xanh", "Tuổi trẻ Đồng Tháp đoàn kết, sáng tạo"]
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        (  # before: "… tỉnh Quảng Ngãi" (the police's place, not the police)
+            "CÔNG AN TỈNH QUẢNG NGÃI              CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nPHÒNG CÔNG TÁC ĐẢNG VÀ"
+            "                      Độc lập - Tự do - Hạnh phúc\nCÔNG TÁC CHÍNH TRỊ\n"
+            "Số: 246/KH-PX01                    Quảng Ngãi, ngày 28 tháng 11 năm 2025\n",
+            "Phòng Công tác đảng và công tác chính trị Công an tỉnh Quảng Ngãi",
+        ),
+        (  # before: "Ban Thi đua - Khen thưởng tỉnh Nghệ An Sở Nội vụ"
+            "UBND TỈNH NGHỆ AN                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ NỘI VỤ"
+            "                                   Độc lập - Tự do - Hạnh phúc\nBAN THI ĐUA - KHEN THƯỞNG\n"
+            "Số: 27/HD-BTĐKT                       Nghệ An, ngày 05 tháng 11 năm 2024\n",
+            "Ban Thi đua - Khen thưởng tỉnh Nghệ An",
+        ),
+        (  # before: "Khu vực Kiến Xương tỉnh Hưng Yên CĐCS Trung tâm Y tế"
+            "LIÊN ĐOÀN LAO ĐỘNG TỈNH HƯNG YÊN       CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCĐCS TRUNG TÂM Y TẾ"
+            "                         Độc lập - Tự do - Hạnh phúc\nKHU VỰC KIẾN XƯƠNG\nSố: 19/TTr-CĐCS"
+            "                       Hưng Yên, ngày 03 tháng 12 năm 2025\n",
+            "CĐCS Trung tâm Y tế khu vực Kiến Xương",
+        ),
+        (  # before: "… Xổ số kiến thiết An Giang tỉnh An Giang"
+            "UBND TỈNH AN GIANG                     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nCÔNG TY TNHH MỘT THÀNH VIÊN"
+            "                  Độc lập - Tự do - Hạnh phúc\nXỔ SỐ KIẾN THIẾT AN GIANG\nSố: 15/KH-XSKT"
+            "                        An Giang, ngày 10 tháng 02 năm 2025\n",
+            "Công ty TNHH Một Thành Viên Xổ số kiến thiết An Giang",
+        ),
+        (  # before: "… tỉnh Đồng Tháp Hội Nông dân Việt Nam" (the national name of the right column)
+            "HỘI NÔNG DÂN TỈNH ĐỒNG THÁP                   HỘI NÔNG DÂN VIỆT NAM\nBAN THƯỜNG VỤ\n*\n"
+            "Số: 86-KH/HNDT                        Đồng Tháp, ngày 22 tháng 9 năm 2025\n",
+            "Ban Thường vụ Hội Nông dân tỉnh Đồng Tháp",
+        ),
+    ],
+)
+def test_headers_of_three_levels_and_wrapped_names(header: str, issuer: str) -> None:
+    """The body names the issuer in its own case, as such documents do ("… xây dựng Kế hoạch như sau:")."""
+    said = f"{issuer} xây dựng kế hoạch như sau:\n"
+    assert parse_plan(header + "KẾ HOẠCH\nThi đua năm 2026\n" + said + _TAIL).issuing_body == issuer

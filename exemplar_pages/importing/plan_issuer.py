@@ -57,6 +57,10 @@ SELF_NAMED = "|".join(
         "Ban Chấp hành",
         "BCH",
         "Đoàn trường",
+        "Công ty",
+        "Tổng công ty",
+        "Tập đoàn",
+        "Ngân hàng",
     )
 )
 
@@ -92,10 +96,13 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
     capitals that a copy glued ("GIÁO DỤCVÀ ĐÀO TẠO", "HỒ CHÍ MINHLIÊN ĐỘI") are cut as `text` writes them."""
     fragments: list[str] = []
     union_motto = False
+    joins_next = False  # "HỘI ĐỒNG THI ĐUA -" over "KHEN THƯỞNG": a name wrapped at its dash
     for line in header_lines:
         if match_kind(line) or PUBLISHED_RE.match(line):
             continue
-        for cell in re.split(r"\s*\|\s*|\t+|[ \u00a0]{3,}", line):
+        for column, cell in enumerate(re.split(r"\s*\|\s*|\t+|[ \u00a0]{3,}", line)):
+            if column and _NATIONAL_MOTTO_RE.match(" ".join(fold(cell).split())):
+                continue  # right of the body: "HỘI NÔNG DÂN VIỆT NAM", "VIỆT NAM" of a wrapped motto
             cell = MOTTO_RE.sub("\n", cell)
             cell = NUMBER_RE.sub("\n", cell)
             cell = PLACE_DATE_RE.sub(left_of_place, cell)
@@ -106,6 +113,7 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
             for piece in cell.split("\n"):
                 # a comma that ends a line ends no name: "HỘI ĐỒNG THẨM ĐỊNH," over "ĐÁNH GIÁ CHỈ SỐ …" keeps it
                 comma = "," if piece.rstrip().endswith(",") else ""
+                dash = is_allcaps(piece) and bool(re.search(r"\w\s+[-–]$", piece.rstrip()))
                 piece = " ".join(piece.split()).strip(" *-–—,;")
                 if is_allcaps(piece):
                     piece = re.sub(r"^\d{1,2}\.\s+(?=\D)", "", piece)  # "1. BỘ Y TẾ": a site's numbering of its text
@@ -117,13 +125,38 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                 if tail and is_allcaps(piece):
                     piece = piece[: tail.start()].strip()
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, tail.group(1), re.IGNORECASE))
+                piece = _without_national_name(piece)
                 if MOTTO_LINE_RE.match(piece):
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
                     continue
-                fragments.extend(_split_parent_child(piece))
+                if joins_next and fragments and is_allcaps(piece):
+                    fragments[-1] = f"{fragments[-1]} - {piece}"
+                else:
+                    fragments.extend(_split_parent_child(piece))
+                joins_next = dash
                 if comma and fragments and fragments[-1] and fragments[-1][-1].isalpha():
                     fragments[-1] += comma
     return [f for f in fragments if _is_name_fragment(f.rstrip(","))], union_motto
+
+
+#: A national organisation's name (or a wrapped motto's "VIỆT NAM") right of the body's own, as mass organisations head
+#: their documents: "HỘI NÔNG DÂN TỈNH ĐỒNG THÁP" beside "HỘI NÔNG DÂN VIỆT NAM".
+_NATIONAL_MOTTO_RE = re.compile(
+    r"^(?:viet nam|(?:hoi|tong lien doan|lien doan|hoi lien hiep|uy ban trung uong)\b[\w ]*\bviet nam)$"
+)
+
+
+def _without_national_name(piece: str) -> str:
+    """ "HỘI NÔNG DÂN TỈNH ĐỒNG THÁP HỘI NÔNG DÂN VIỆT NAM": the national organisation's name its right column held,
+    glued on when the spaces between the columns were lost, left out."""
+    words = fold(piece).split()
+    if not is_allcaps(piece) or words[-2:] != ["viet", "nam"]:
+        return piece
+    for size in (4, 3, 2):
+        national = [*words[:size], "viet", "nam"]
+        if len(words) > len(national) and words[-len(national) :] == national:
+            return " ".join(piece.split()[: -len(national)])
+    return piece
 
 
 _PARTY_CHILD_RE = re.compile(rf"^({loose('ĐẢNG BỘ')}\s.+?)\s({loose('ĐẢNG')}\s+(?:ỦY|UỶ|UY)\s.+)$")
@@ -241,6 +274,12 @@ _ORGANS_ONLY_RE = re.compile(
 #: "TRƯỜNG ĐẠI HỌC VINH" is one name.
 _CHAPTER_ORGAN_RE = re.compile(r"^(?:bch|btv|ban chap hanh|ban thuong vu) (?:hoi|doan|cong doan)\b.*\bviet nam$")
 _INSTITUTION_START_RE = re.compile(r"^(?:truong|hoc vien|vien|benh vien|cong ty|tong cong ty|ngan hang)\b")
+#: A sector's body over one of its departments ("CÔNG AN TỈNH …" over "PHÒNG …"): the department's name is the body's.
+_SECTOR_BODY_RE = re.compile(
+    r"^(?:cong an|bo chi huy|vien kiem sat|toa an|kho bac|bao hiem xa hoi|cuc|lien doan lao dong)\b"
+)
+_DEPARTMENT_RE = re.compile(r"^(?:phong|ban|doi|trung tam|van phong)\b")
+_ORG_START_RE = re.compile(rf"^(?:{DEPARTMENT_ORG}|{CHILD_ORG})\b", re.IGNORECASE)
 #: A council or committee of the institution above it in the header: its name is the institution's.
 _COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (?:nhan dan|doi)\b)")
 
@@ -349,7 +388,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
             and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
         )
-        if names and _place_wrapped(names[-1], fragment, written):
+        if names and re.match(r"khu vuc\b", fold(fragment)) and is_allcaps(names[-1]):
+            names[-1] = f"{names[-1]} {fragment}"  # "CĐCS TRUNG TÂM Y TẾ" over "KHU VỰC KIẾN XƯƠNG": one name
+        elif names and _place_wrapped(names[-1], fragment, written):
             names[-1] = f"{names[-1]} {fragment}"  # "BCH ĐOÀN HUYỆN" over "THỌ XUÂN", "UB HUYỆN THỌ" over "XUÂN"
         elif names and _region_tail(fragment):
             names[-1] = f"{caps_to_name(names[-1])} {fragment.title()}"  # a region keeps its capitals
@@ -386,8 +427,14 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
         elif _COUNCIL_RE.match(fold(child)) and _INSTITUTION_START_RE.match(fold(names[-2])):
             name = f"{child} {names[-2]}"  # "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" under "BỆNH VIỆN ĐA KHOA TỈNH …"
+        elif _SECTOR_BODY_RE.match(fold(names[-2])) and _DEPARTMENT_RE.match(fold(child)):
+            name = f"{child} {names[-2]}"  # "PHÒNG CÔNG TÁC ĐẢNG …" under "CÔNG AN TỈNH QUẢNG NGÃI": the police's
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
-            locality = re.search(rf"\b(?:{units})\b.*$", parent, re.IGNORECASE)
+            # the place of the nearest parent naming one: "UBND TỈNH NGHỆ AN" over "SỞ NỘI VỤ" over "BAN THI ĐUA …"
+            placed = [i for i, name in enumerate(names[:-1]) if re.search(rf"\b(?:{units})\b", name, re.IGNORECASE)]
+            around = names[placed[-1] : -1] if placed else []  # "UBND THÀNH PHỐ HÀ" over "NỘI": its place whole
+            ends = next((i for i, name in enumerate(around) if i and _ORG_START_RE.match(name)), len(around))
+            locality = re.search(rf"\b(?:{units})\b.*$", " ".join(around[:ends]), re.IGNORECASE)
             if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
                 place = locality.group(0)  # "… tỉnh An Giang"; a Party committee keeps its name ("Huyện ủy Núi Thành")
                 place = place if fold(place).split()[1:2] == ["uy"] else place[:1].lower() + place[1:]
