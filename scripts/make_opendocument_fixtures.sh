@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Make the OpenDocument fixtures of tests/test_opendocument.py (needs LibreOffice: `soffice`, Debian's
+# Make the OpenDocument and PDF fixtures of tests/test_opendocument.py and tests/test_decisions.py (needs LibreOffice: `soffice`, Debian's
 # libreoffice-calc and libreoffice-writer): LibreOffice itself saves each list or plan beside it as .ods or .odt,
 # as an office using LibreOffice would hold it. Run from the repository: `bash scripts/make_opendocument_fixtures.sh`.
 set -euo pipefail
@@ -11,3 +11,5 @@ convert ods tests/fixtures/exemplars/danh-sach-dak-lak-de-nghi-tuyen-duong-2025.
 convert ods tests/fixtures/decisions/danh-sach-khen-thuong-hai-phong-2025.xlsx
 convert odt tests/fixtures/decisions/danh-sach-khen-thuong-quang-tri-2025.docx
 convert odt tests/fixtures/plans/word97/ke_hoach_93.doc
+# a decision's list as the PDF a body publishes (tests/test_decisions.py)
+convert pdf tests/fixtures/decisions/danh-sach-khen-thuong-quang-tri-2025.docx

@@ -723,13 +723,15 @@ def test_import_a_decision_list_typed_as_a_word_table(tmp_path, province_unit):
         run_import(broken, province_unit.pk, *HEADER_OPTIONS)
 
 
-@pytest.mark.parametrize("suffix", [".docx", ".odt"])
+@pytest.mark.parametrize("suffix", [".docx", ".odt", ".pdf"])
 def test_a_province_s_list_typed_in_word_imports_with_nothing_but_the_file(province_unit, suffix):
     """A helper's Word document of Quảng Trị (tests/fixtures/decisions/), written without seeing the importer: the
     letterhead and signer in borderless tables, the list one bordered table with a two-row header ("Thành tích" over
     "Năm" and "Nội dung"), parts as merged rows, two-line unit cells, a school merged down over three teachers, years
     as "2025" or "Năm học 2024 – 2025". Number, date, issuer and award come from the lines above the table."""
-    name = f"danh-sach-khen-thuong-quang-tri-2025{suffix}"  # .odt: saved by LibreOffice Writer
+    # .odt: saved by LibreOffice Writer; .pdf: printed by it, as bodies publish the list (its table over ten pages,
+    # the heading repeated and cut by a page break, rows cut in two, the title lines wrapped)
+    name = f"danh-sach-khen-thuong-quang-tri-2025{suffix}"
     run_import(Path(__file__).parent / "fixtures" / "decisions" / name, province_unit.pk)
     decision = DecisionPage.objects.get(number="2187/QĐ-UBND")
     assert (decision.decision_date, decision.issuer) == (date(2025, 11, 14), "Chủ tịch UBND tỉnh Quảng Trị")

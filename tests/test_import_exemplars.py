@@ -1194,3 +1194,20 @@ def test_a_portal_s_export_written_blind_imports_whole() -> None:
     assert "Trần Văn Hải" in [draft.subject_name for draft in result.drafts]
     assert all(draft.locality.display_path.startswith("Thái Nguyên › ") for draft in result.drafts)
     assert {draft.year for draft in result.drafts} == {2025}
+
+
+def test_a_pdf_without_a_ruled_table_or_damaged_is_refused_saying_so(tmp_path: Path) -> None:
+    """A list printed as PDF is read from its ruled tables (tests/test_decisions.py); a PDF of running text or a
+    damaged one is refused naming the file and what to send instead."""
+    import fpdf
+
+    pdf = fpdf.FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.cell(0, 10, "DANH SACH GUONG DIEN HINH: Nguyen Van An, Le Thi Binh")
+    text_only = tmp_path / "danh-sach.pdf"
+    pdf.output(str(text_only))
+    with pytest.raises(SpreadsheetError, match=r"danh-sach\.pdf.*không có bảng kẻ ô nào.*\.xlsx"):
+        import_exemplars(text_only.name, text_only.read_bytes(), new_unit())
+    with pytest.raises(SpreadsheetError, match=r"hong\.pdf.*tệp PDF hỏng"):
+        import_exemplars("hong.pdf", b"%PDF-1.4\n%broken", new_unit())

@@ -246,7 +246,7 @@ def _document_readings(line: str, decode: Callable[[str], str]) -> dict[int, str
 #: A name's word in TCVN3 whose capital has no code (".VnTime" has none for "Á", "Ý", "Ổ" …): typed in small letters
 #: between two capitalised words, or last ("Phạm Thị ¸nh Nguyệt" is "Phạm Thị Ánh Nguyệt").
 _NAME_BEFORE_RE = re.compile(r"(?:^|[\s'’])[A-ZĐ][^\W\d_]*\s+$")
-_NAME_AFTER_RE = re.compile(r"^(?:\s+[A-Z§]|\s*(?:$|[\t\x1f,;()]))")
+_NAME_AFTER_RE = re.compile(r"^(?:\s+[A-Z§]|\s*(?:$|[\t\x1e\x1f,;()]))")
 
 
 def _capital_lost(before: str, after: str, reading: str, decode: Callable[[str], str]) -> bool:

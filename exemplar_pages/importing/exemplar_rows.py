@@ -23,9 +23,18 @@ from cms.vietnamese.text_repair import fix_legacy_fonts
 
 from . import opendocument
 from .awards import NO_AWARD, names_an_award, split_if_awards
-from .limits import ImportLimitError, cell_error, check_bytes, check_row_shape, check_rows, check_zip, limit
+from .limits import (
+    ImportLimitError,
+    cell_error,
+    check_bytes,
+    check_pdf_pages,
+    check_row_shape,
+    check_rows,
+    check_zip,
+    limit,
+)
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".odt", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".odt", ".pdf", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -392,7 +401,7 @@ def _kept_records(file_name: str, records: Iterable[tuple[int, list[Any]]], coun
 
 
 #: Stand-ins for a cell's line breaks and the cells' boundaries while a table is read as one text (no word holds them).
-_CELL_LINE, _CELL_END = "\x1f", "\t"
+_CELL_LINE, _CELL_END = "\x1f", "\x1e"
 
 
 def _in_old_fonts(kept: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
@@ -784,6 +793,140 @@ def _read_html(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     return _document_tables(file_name, list(_html_blocks(body if body is not None else root)), known)
 
 
+#: A line of a PDF table's cell that starts an item of its own ("- Bằng khen …"), not the wrapped rest of the line above.
+_ITEM_LINE_RE = re.compile(r"^\s*(?:[-+•–]|\d{1,2}[.)])\s")
+
+
+def _pdf_cell(text: str | None) -> str:
+    """A PDF table cell's text: its lines as the page wrapped them joined by spaces, an item line kept on its own."""
+    if not text:
+        return ""
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    joined: list[str] = []
+    for line in lines:
+        if joined and not _ITEM_LINE_RE.match(line) and not joined[-1].endswith(";"):
+            joined[-1] += " " + line
+        else:
+            joined.append(line)
+    return "\n".join(joined)
+
+
+def _pdf_records(rows: list[list[str | None]]) -> list[tuple[int, list[Any]]]:
+    """A PDF table's rows: a cell merged down (None under a value, in a row of several cells) repeats the value above,
+    as a Word table's does; one merged across is empty."""
+    records: list[tuple[int, list[Any]]] = []
+    for line, row in enumerate(rows, start=1):
+        cells = [_pdf_cell(cell) for cell in row]
+        above = records[-1][1] if records else []
+        if sum(cell is not None for cell in row) > 1:
+            for index, cell in enumerate(row):
+                if cell is None and index < len(above) and index and row[index - 1] is not None and above[index]:
+                    cells[index] = above[index]
+        records.append((line, cells))
+    return records
+
+
+#: A line of a PDF's text this long, in capitals, ran to the page's edge: the next line in capitals goes on with it.
+WRAPPED_CAPITALS_CHARS = 45
+
+
+def _wraps_onto(line: str, following: str) -> bool:
+    """Whether a PDF's line of text goes on in the next: one ending mid-phrase over one opening in lower case, or a
+    long heading in capitals over more of it ("… CỦA CHỦ TỊCH ỦY BAN" over "NHÂN DÂN TỈNH")."""
+    if re.search(r"[.:;!?)]$|\./\.$", line.strip()):
+        return False
+    if following[:1].islower():
+        return True
+    return len(line) >= WRAPPED_CAPITALS_CHARS and line.isupper() and following.isupper()
+
+
+def _repeats_header(rows: list[list[Any]], header: list[list[Any]]) -> bool:
+    """Rows a page repeats from the table's header, each cell the heading or the start of it (a cut heading)."""
+    return (
+        len(rows) <= len(header)
+        and all(
+            len(row) == len(head)
+            and all(str(head_cell).startswith(str(cell)) for cell, head_cell in zip(row, head, strict=True))
+            for row, head in zip(rows, header, strict=False)
+        )
+        and any(any(cells) for cells in rows)
+    )
+
+
+def _header_rest_left_out(row: list[Any], repeated: list[Any], header: list[Any]) -> list[Any]:
+    """The first row under a page's repeated heading without the rest of a heading the page cut ("tác")."""
+    cleaned = []
+    for cell, cut, whole in zip(row, repeated, header, strict=False):
+        rest = str(whole)[len(str(cut)) :].strip()
+        cleaned.append(str(cell)[len(rest) :].strip() if rest and str(cell).startswith(rest) else cell)
+    return cleaned + row[len(cleaned) :]
+
+
+def _pdf_pages_joined(blocks: list[str | list[tuple[int, list[Any]]]]) -> list[str | list[tuple[int, list[Any]]]]:
+    """A table that runs over several pages as one: the header rows a page repeats left out, and a row the page break
+    cut (its number cell empty) joined to the row it continues."""
+    joined: list[str | list[tuple[int, list[Any]]]] = []
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if isinstance(block, str) and isinstance(previous, str) and _wraps_onto(previous, block):
+            joined[-1] = f"{previous} {block}"  # "(Kèm theo Quyết định … của Chủ tịch UBND" over "tỉnh Quảng Trị)"
+            continue
+        if isinstance(block, str) or not isinstance(previous, list) or not previous:
+            joined.append(block)
+            continue
+        rows = [cells for _line, cells in block]
+        header = [cells for _line, cells in previous[: len(rows)]]
+        repeated = next((size for size in range(len(rows), 0, -1) if _repeats_header(rows[:size], header)), 0)
+        if repeated and len(rows) > repeated:  # the page cut a heading too: "… đơn vị công" over "tác"
+            for cut, whole in zip(rows[:repeated], header, strict=False):
+                rows[repeated] = _header_rest_left_out(rows[repeated], cut, whole)
+        rows = rows[repeated:]
+        last = previous[-1][1]
+        if (
+            rows
+            and not str(rows[0][0] or "").strip()
+            and len(rows[0]) == len(last)
+            and section_row(dict(enumerate(rows[0]))) is None
+        ):
+            merged = [
+                " ".join(filter(None, [str(a).strip(), str(b).strip()])) for a, b in zip(last, rows.pop(0), strict=True)
+            ]
+            previous[-1] = (previous[-1][0], merged)
+        start = previous[-1][0]
+        previous.extend((start + offset, cells) for offset, cells in enumerate(rows, start=1))
+    return joined
+
+
+def _read_pdf(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    """The lists of a PDF with a text layer (a decision's attached list): its ruled tables (pdfplumber), one running
+    over several pages read as one, the text above a table its title lines; a scan without text is refused so."""
+    import pdfplumber
+
+    blocks: list[str | list[tuple[int, list[Any]]]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            check_pdf_pages(len(pdf.pages))
+            for page in pdf.pages:
+                top = 0.0
+                for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
+                    above = page.crop((0, top, page.width, max(table.bbox[1], top))).extract_text() or ""
+                    blocks += [line for line in above.split("\n") if line.strip()]
+                    blocks.append(_pdf_records(table.extract()))
+                    top = table.bbox[3]
+                below = page.crop((0, min(top, page.height), page.width, page.height)).extract_text() or ""
+                blocks += [line for line in below.split("\n") if line.strip()]
+    except ImportLimitError as error:
+        raise SpreadsheetError(file_name, str(error)) from error
+    except Exception as error:  # pdfminer raises many kinds for a damaged file
+        raise SpreadsheetError(file_name, f"tệp PDF hỏng hoặc không đọc được ({error}).") from error
+    if not any(isinstance(block, list) for block in blocks):
+        problem = (
+            "tệp PDF không có bảng kẻ ô nào" if any(blocks) else "tệp PDF không có lớp chữ (có thể là bản quét ảnh)"
+        )
+        raise SpreadsheetError(file_name, f"{problem}; hãy gửi danh sách dạng .xlsx, .docx hoặc .csv.")
+    return _document_tables(file_name, _pdf_pages_joined(blocks), known)
+
+
 def _read_json(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     try:
         content = json.loads(data.decode("utf-8-sig"))
@@ -836,6 +979,7 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
         ".ods": _read_ods,
         ".docx": _read_docx,
         ".odt": _read_odt,
+        ".pdf": _read_pdf,
         ".json": _read_json,
     }[suffix]
     return reader(file_name, data, frozenset(known))
