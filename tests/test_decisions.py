@@ -763,3 +763,22 @@ def test_a_list_typed_in_the_old_tcvn3_font_imports_as_the_vietnamese_it_shows(d
         for name in names
         if any(0x7F < ord(char) < 0x100 and char.lower() not in "àáâãèéêìíòóôõùúý" for char in name)
     ]
+
+
+def test_a_province_s_list_published_as_pdf_written_blind_imports_whole(province_unit):
+    """A helper's Gia Lai list written without seeing the importer, typed in Word and printed to PDF by LibreOffice
+    (six pages, the heading repeated on each, rows cut by page breaks, positions wrapped over up to six lines, two
+    awards in one column, Jrai and Bahnar names): every awardee, type, position and award as written."""
+    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-co-thi-dua-bang-khen-gia-lai-2025.pdf"
+    run_import(path, province_unit.pk)
+    decision = DecisionPage.objects.get(number="1542/QĐ-UBND")
+    assert (decision.decision_date, decision.issuer) == (date(2025, 11, 28), "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")
+    awardees = list(decision.awardees.order_by("sort_order"))
+    assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 18, "individual": 42}
+    assert Counter(awardee.award.name for awardee in awardees) == {
+        "Cờ thi đua của bộ, ban, ngành, tỉnh": 6,
+        "Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh": 54,
+    }
+    names = {awardee.name for awardee in awardees}
+    assert {"Rơ Châm H'Lan", "Ksor Nhiên", "Đinh Văn Hlum", "Puih Bắp", "Siu H'Mai"} <= names
+    assert all(awardee.position for awardee in awardees if awardee.subject_type == "individual")
