@@ -283,6 +283,13 @@ def run_import(path, unit, *args) -> tuple[str, str]:
     return out.getvalue(), err.getvalue()
 
 
+def imported_fixture(name: str, unit, number: str) -> tuple[DecisionPage, list]:
+    """One of the lists in tests/fixtures/decisions/ imported under a unit: the decision `number` and its awardees."""
+    run_import(Path(__file__).parent / "fixtures" / "decisions" / name, unit.pk)
+    decision = DecisionPage.objects.get(number=number)
+    return decision, list(decision.awardees.order_by("sort_order"))
+
+
 def import_rows(tmp_path, unit, rows: list[str], number: str, *options: str) -> DecisionPage:
     """A CSV list of these lines imported as the decision `number` (its date and issuer in `options`)."""
     path = tmp_path / "danh-sach.csv"
@@ -731,12 +738,11 @@ def test_a_province_s_list_typed_in_word_imports_with_nothing_but_the_file(provi
     as "2025" or "Năm học 2024 – 2025". Number, date, issuer and award come from the lines above the table."""
     # .odt: saved by LibreOffice Writer; .pdf: printed by it, as bodies publish the list (its table over ten pages,
     # the heading repeated and cut by a page break, rows cut in two, the title lines wrapped)
-    name = f"danh-sach-khen-thuong-quang-tri-2025{suffix}"
-    run_import(Path(__file__).parent / "fixtures" / "decisions" / name, province_unit.pk)
-    decision = DecisionPage.objects.get(number="2187/QĐ-UBND")
+    decision, awardees = imported_fixture(
+        f"danh-sach-khen-thuong-quang-tri-2025{suffix}", province_unit, "2187/QĐ-UBND"
+    )
     assert (decision.decision_date, decision.issuer) == (date(2025, 11, 14), "Chủ tịch UBND tỉnh Quảng Trị")
     assert (decision.signer_title, decision.signer_name) == ("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH", "Hoàng Nam")
-    awardees = list(decision.awardees.order_by("sort_order"))
     assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 12, "individual": 33}
     assert {awardee.award.name for awardee in awardees} == {"Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"}
     assert {awardee.year for awardee in awardees} == {2025}
@@ -750,11 +756,9 @@ def test_a_list_typed_in_the_old_tcvn3_font_imports_as_the_vietnamese_it_shows(d
     in that font (the font its words say is its short cells' too), a K'Ho name whose reading is no Vietnamese
     syllable is read all the same ("K' Brå" is "K' Brồ"), and a name's capital the font has no code for is restored
     ("Ph¹m ThÞ ¸nh NguyÖt" is "Phạm Thị Ánh Nguyệt")."""
-    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-giay-khen-duc-trong-2024-tcvn3.docx"
-    run_import(path, district_unit.pk)
-    decision = DecisionPage.objects.get(number="1268/QĐ-UBND")
+    name = "danh-sach-giay-khen-duc-trong-2024-tcvn3.docx"
+    decision, awardees = imported_fixture(name, district_unit, "1268/QĐ-UBND")
     assert (decision.decision_date, decision.issuer) == (date(2024, 11, 25), "Chủ tịch UBND huyện Đức Trọng")
-    awardees = list(decision.awardees.order_by("sort_order"))
     assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 10, "individual": 30}
     names = [awardee.name for awardee in awardees]
     assert {"K' Brồ", "Touneh Hàn Đăm", "Phạm Thị Ánh Nguyệt", "Trần Văn Ổn"} <= set(names)
@@ -769,11 +773,9 @@ def test_a_province_s_list_published_as_pdf_written_blind_imports_whole(province
     """A helper's Gia Lai list written without seeing the importer, typed in Word and printed to PDF by LibreOffice
     (six pages, the heading repeated on each, rows cut by page breaks, positions wrapped over up to six lines, two
     awards in one column, Jrai and Bahnar names): every awardee, type, position and award as written."""
-    path = Path(__file__).parent / "fixtures" / "decisions" / "danh-sach-co-thi-dua-bang-khen-gia-lai-2025.pdf"
-    run_import(path, province_unit.pk)
-    decision = DecisionPage.objects.get(number="1542/QĐ-UBND")
+    name = "danh-sach-co-thi-dua-bang-khen-gia-lai-2025.pdf"
+    decision, awardees = imported_fixture(name, province_unit, "1542/QĐ-UBND")
     assert (decision.decision_date, decision.issuer) == (date(2025, 11, 28), "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai")
-    awardees = list(decision.awardees.order_by("sort_order"))
     assert Counter(awardee.subject_type for awardee in awardees) == {"collective": 18, "individual": 42}
     assert Counter(awardee.award.name for awardee in awardees) == {
         "Cờ thi đua của bộ, ban, ngành, tỉnh": 6,

@@ -120,6 +120,19 @@ _TCVN3_ONLY = frozenset(map(chr, range(0xA1, 0xBF))) | frozenset("ÇÐÞßç÷")
 #: Codes of the old fonts that no Vietnamese word holds in Unicode ("å", "ä", "ø", "®", "µ" …): a word with one is in
 #: a font, whatever its reading ("K' Brå" is the K'Ho name "K' Brồ", no Vietnamese syllable).
 _SURELY_CODES = frozenset(map(chr, range(0xA1, 0xFF))) - frozenset("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ×÷")
+
+
+#: Codes that Unicode text holds as themselves too ("120 m²", "25°C"): no sign of a font.
+_UNICODE_SIGNS = frozenset("²³°±")
+
+
+def old_font_codes(text: str) -> frozenset[str]:
+    """The codes of the old fonts a text holds that no Vietnamese word holds in Unicode, for a cheap test before
+    `fix_legacy_fonts` (which Unicode text passes through unchanged). An Ê Đê name's "ñ" ("Êñuôl") is one such code;
+    text in a font holds several ("Hä vµ tªn")."""
+    return _SURELY_CODES.intersection(text) - _UNICODE_SIGNS
+
+
 #: A word, with the codes that are no letters in Unicode (TCVN3's "®", "§", "¸", the soft hyphen for "ư").
 _LEGACY_WORD_RE = re.compile(r"(?:[^\W\d_]|[\u00a1-\u00fe])+")
 

@@ -19,7 +19,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese
-from cms.vietnamese.text_repair import fix_legacy_fonts
+from cms.vietnamese.text_repair import fix_legacy_fonts, old_font_codes
 
 from . import opendocument
 from .awards import NO_AWARD, names_an_award, split_if_awards
@@ -330,12 +330,11 @@ def _marked_awards(values: dict[str, Any]) -> None:
     year, decision = (str(values.pop(name, "") or "").strip() for name in (AWARD_WHEN, AWARD_DECISION))
     awards = [part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")) if part.strip()]
     if awards and (year or decision):
-        folded = [fold_vietnamese(award).lower() for award in awards]
         awards = [
             award
-            + (f" năm {year}" if year and year not in award and not re.search(r"\b(?:19|20)\d{2}\b", fold) else "")
+            + (f" năm {year}" if year and not re.search(r"\b(?:19|20)\d{2}\b", award) else "")
             + (f" ({decision})" if decision and len(awards) == 1 and decision not in award else "")
-            for award, fold in zip(awards, folded, strict=True)
+            for award in awards
         ]
         values["awards"] = "\n".join(awards)
 
@@ -404,14 +403,17 @@ def _kept_records(file_name: str, records: Iterable[tuple[int, list[Any]]], coun
 _CELL_LINE, _CELL_END = "\x1f", "\x1e"
 
 
+#: Distinct codes of the old fonts a table must hold to be read as typed in one.
+OLD_FONT_CODES = 2
+
+
 def _in_old_fonts(kept: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any]]]:
     """A table typed in the old TCVN3 (.VnTime) or VNI fonts read as the Vietnamese it shows ("Hä vµ tªn" is "Họ và
     tên"): the rows as the lines of one text, so that a font the table's words say is the font of its short cells
     too. Unicode text is left as it is."""
-    if not any(
-        isinstance(cell, str) and any(0x7F < ord(char) < 0x100 for char in cell) for _l, row in kept for cell in row
-    ):
-        return kept
+    codes = set().union(*(old_font_codes(cell) for _line, row in kept for cell in row if isinstance(cell, str)))
+    if len(codes) < OLD_FONT_CODES:
+        return kept  # Unicode, the common case (a minority name's "ñ" at most): not read again
     lines = [
         _CELL_END.join(
             cell.replace(_CELL_END, " ").replace("\n", _CELL_LINE) if isinstance(cell, str) else "" for cell in row
