@@ -408,9 +408,16 @@ _PARAGRAPH_OPENERS = ("Thực hiện", "Căn cứ", "Trên đây", "Nơi nhận"
 _LABEL_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}: \S")
 
 
+def _is_table_row(line: str) -> bool:
+    """A table's row written on one line, its cells kept apart by " | "."""
+    return " | " in line and line.count("|") >= 2
+
+
 def _continues(prev: str, nxt: str, width: int | None) -> bool:
     """Whether line ``nxt`` continues the sentence whose last physical line is ``prev``."""
     if not prev or not nxt or _is_structural(nxt) or prev.endswith(tuple(_TERMINAL)):
+        return False
+    if _is_table_row(prev) or _is_table_row(nxt):  # a row of a table, its cells side by side, is a line of its own
         return False
     if nxt[0].islower():
         return True

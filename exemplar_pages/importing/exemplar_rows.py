@@ -33,6 +33,7 @@ from .limits import (
     check_zip,
     limit,
 )
+from .pdf_tables import page_blocks
 
 SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".odt", ".pdf", ".json")
 COLUMNS = (
@@ -909,14 +910,7 @@ def _read_pdf(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             check_pdf_pages(len(pdf.pages))
             for page in pdf.pages:
-                top = 0.0
-                for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
-                    above = page.crop((0, top, page.width, max(table.bbox[1], top))).extract_text() or ""
-                    blocks += [line for line in above.split("\n") if line.strip()]
-                    blocks.append(_pdf_records(table.extract()))
-                    top = table.bbox[3]
-                below = page.crop((0, min(top, page.height), page.width, page.height)).extract_text() or ""
-                blocks += [line for line in below.split("\n") if line.strip()]
+                blocks += [block if isinstance(block, str) else _pdf_records(block) for block in page_blocks(page)]
     except ImportLimitError as error:
         raise SpreadsheetError(file_name, str(error)) from error
     except Exception as error:  # pdfminer raises many kinds for a damaged file

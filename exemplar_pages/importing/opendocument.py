@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from .limits import ImportLimitError, check_zip
+from .readers import table_lines
 
 NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
@@ -209,11 +210,12 @@ def blocks(container: Any, repeat_down: bool = True) -> Iterator[str | list[tupl
 
 
 def block_lines(container: Any) -> list[str]:
-    """A text's lines for a plan: each paragraph a line, a table's cells one after the other (a merged cell once)."""
+    """A text's lines for a plan: each paragraph a line, a table's as `readers.table_lines` gives them (a merged cell
+    once)."""
     lines: list[str] = []
     for block in blocks(container, repeat_down=False):
         if isinstance(block, str):
             lines += block.split("\n")
         else:
-            lines += [line for _line, cells in block for text in cells for line in str(text).split("\n")]
+            lines += table_lines([[str(text) for text in cells] for _line, cells in block])
     return lines

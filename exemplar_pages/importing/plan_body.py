@@ -8,6 +8,7 @@ import re
 from cms.vietnamese import is_valid_syllable
 
 from .plan_models import Assignment, Block, Deadline, Movement
+from .plan_tasks import marked_assignments, table_assignments
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
@@ -52,6 +53,8 @@ _OWN_TRIGGER_RE = re.compile(
     r"(?i:cuộc vận động|đợt thi đua(?:\s+cao điểm)?|chiến dịch(?:\s+tình nguyện)?)"
     r"(?:\s+(?i:với|có|mang)\s+(?i:chủ đề|tên))?\s*:?\s*(?=[“\"])"
 )
+#: A month of action named in quotes ("Tháng Thanh niên", "Tháng hành động về an toàn, vệ sinh lao động"): a campaign.
+_MONTH_OF_ACTION_RE = re.compile(r"(?=[“\"]Tháng\s+[^\W\d])")
 _CONTEXT_RE = re.compile(r"(?i:phong trào)")
 _CAMPAIGN_RE = re.compile(
     r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
@@ -139,14 +142,16 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
 
 
 def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment] | None:
-    """Units, tasks and deadlines of the "TỔ CHỨC THỰC HIỆN" section (None if absent)."""
+    """Units, tasks and deadlines of the "TỔ CHỨC THỰC HIỆN" section, of task tables and of sentences setting a
+    deadline elsewhere (None if there are none and no such section)."""
+    tabled, read = table_assignments(blocks, year)
     start = next((i for i, b in enumerate(blocks) if b.level == 1 and "TỔ CHỨC THỰC HIỆN" in b.text.upper()), None)
-    if start is None:
-        return None
     assignments: list[Assignment] = []
-    for block in blocks[start + 1 :]:
+    for position, block in enumerate(blocks[start + 1 :] if start is not None else [], start=(start or 0) + 1):
         if block.level == 1 or block.text.startswith("Trên đây"):
             break
+        if position in read:
+            continue
         if block.level == 2:
             unit, task = _clean_unit(block.text)
             assignments.append(Assignment(unit=unit, number=block.number))
@@ -160,10 +165,15 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
         elif assignments:
             text = block.text if block.type != "heading" else f"{block.number} {block.text}"
             assignments[-1].tasks.append(text)
+        else:
+            continue
+        read.add(position)
     for assignment in assignments:
         for task in assignment.tasks:
             assignment.deadlines.extend(find_deadlines(task, year))
-    return assignments
+    known = {deadline.date for assignment in tabled + assignments for deadline in assignment.deadlines}
+    found = tabled + assignments + marked_assignments(blocks, read, year, known)
+    return found if found or start is not None else None
 
 
 def is_person_name(text: str) -> bool:
@@ -251,6 +261,7 @@ def parse_movements(text: str) -> list[Movement]:
     triggers = (
         own
         + list(_MOVEMENT_TRIGGER_RE.finditer(text))
+        + list(_MONTH_OF_ACTION_RE.finditer(text))
         + [
             m
             for m in _CONTEXT_TRIGGER_RE.finditer(text)

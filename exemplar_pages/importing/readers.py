@@ -20,6 +20,23 @@ class DocumentReadError(Exception):
         super().__init__(f"Không đọc được tệp “{self.path.name}”: {problem}")
 
 
+#: Between the cells of a table row written on one line, as the plan parser reads a table row.
+CELL_SEPARATOR = " | "
+
+
+def _wide(rows: list[list[str]]) -> bool:
+    """Whether a table has a row of three cells or more with text (tasks, units, deadlines)."""
+    return max((sum(1 for cell in row if cell.strip()) for row in rows), default=0) >= 3
+
+
+def table_lines(rows: list[list[str]]) -> list[str]:
+    """A table's lines: a wide one (`_wide`) a row per line, its cells side by side (a cell's own lines joined), so a
+    task keeps its unit and its deadline; a narrower one (a header, a signature) each cell's lines one after another."""
+    if not _wide(rows):
+        return [line for row in rows for cell in row for line in cell.split("\n")]
+    return [CELL_SEPARATOR.join(" ".join(cell.split()) for cell in row) for row in rows if any(c.strip() for c in row)]
+
+
 def decode_text_bytes(data: bytes) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16, else cp1258."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -68,13 +85,16 @@ def _read_docx(path: Path) -> str:
         if tag == "p":
             lines.append(Paragraph(child, document).text)
         elif tag == "tbl":
+            rows = []
             for row in Table(child, document).rows:
                 seen: set[int] = set()
+                rows.append([])
                 for cell in row.cells:
-                    if id(cell._tc) in seen:  # merged cells repeat
+                    if id(cell._tc) in seen:  # a cell merged across repeats
                         continue
                     seen.add(id(cell._tc))
-                    lines.extend(p.text for p in cell.paragraphs)
+                    rows[-1].append("\n".join(p.text for p in cell.paragraphs))
+            lines += table_lines(rows)
     return "\n".join(lines)
 
 
@@ -113,6 +133,7 @@ def _read_pdf(path: Path) -> str:
             raise DocumentReadError(path, "tệp PDF được bảo vệ bằng mật khẩu.")
         check_pdf_pages(len(reader.pages))
         pages = [page.extract_text() or "" for page in reader.pages]
+        _with_task_tables(path, pages)
     except DocumentReadError:
         raise
     except ImportLimitError as exc:
@@ -125,6 +146,28 @@ def _read_pdf(path: Path) -> str:
             path, "tệp PDF không có lớp chữ (có thể là bản quét ảnh); cần nhận dạng ký tự (OCR) trước khi nhập."
         )
     return text
+
+
+def _with_task_tables(path: Path, pages: list[str]) -> None:
+    """Pages holding a wide ruled table read again by pdfplumber, the table's rows as `table_lines` gives them (the
+    text layer alone gives a task, its unit and its deadline cut into pieces)."""
+    import pdfplumber
+
+    from .pdf_tables import column_lines, page_blocks
+
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for number, page in enumerate(pdf.pages):
+                blocks = [
+                    block if isinstance(block, str) else [[cell or "" for cell in row] for row in block]
+                    for block in page_blocks(page, column_lines)
+                ]
+                if any(not isinstance(block, str) and _wide(block) for block in blocks):
+                    pages[number] = "\n".join(
+                        line for block in blocks for line in ([block] if isinstance(block, str) else table_lines(block))
+                    )
+    except Exception:  # pdfminer raises many kinds where pypdf read the file: keep pypdf's text
+        return
 
 
 def read_document(path: str | Path) -> str:

@@ -1,0 +1,132 @@
+"""Tasks a plan sets out in a table ("TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành"): each row a unit's
+task with its deadline. A table's rows come one per line, cells between "|" (`readers.table_lines`, web tables)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .plan_models import Assignment, Block, Deadline
+from .plan_text import fold
+
+_TIME_HEADING = re.compile(r"\b(?:thoi gian|thoi han|han chot|tien do|ngay hoan thanh)\b")
+_UNIT_HEADING = re.compile(
+    r"\b(?:don vi|chu tri|phu trach|bo phan|co quan|nguoi thuc hien|thuc hien|trach nhiem|luc luong)\b"
+)
+_TASK_HEADING = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong|giai phap|chi tieu)\b")
+#: A time that is a deadline: "Trước ngày 15/3/2026", "Chậm nhất 30/6", "Hoàn thành trong tháng 9" (not an event's day).
+_DEADLINE = re.compile(r"\b(?:truoc|cham nhat|han|hoan thanh|xong|khong qua|ket thuc)\b")
+_EXECUTION = "TỔ CHỨC THỰC HIỆN"
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Where a task table keeps the task, the unit and the time; whether its time heading speaks of a deadline."""
+
+    width: int
+    task: int
+    unit: int
+    time: int
+    deadline_heading: bool
+
+
+def _cells(block: Block) -> list[str] | None:
+    """A table row's cells, or None for a block that is no row."""
+    if block.type != "paragraph" or block.text.count("|") < 2:
+        return None
+    return [" ".join(cell.split()) for cell in block.text.strip().strip("|").split("|")]
+
+
+def _columns(cells: list[str]) -> _Columns | None:
+    """The columns of a task table's heading row, or None when the row is no such heading."""
+    headings = [fold(cell) for cell in cells]
+    time = next((i for i, heading in enumerate(headings) if _TIME_HEADING.search(heading)), None)
+    if time is None:
+        return None
+    unit = next((i for i, heading in enumerate(headings) if i != time and _UNIT_HEADING.search(heading)), None)
+    if unit is None:
+        return None
+    task = next(
+        (i for i, heading in enumerate(headings) if _TASK_HEADING.search(heading) and i not in (unit, time)), None
+    )
+    if task is None:
+        task = next(
+            (i for i in range(len(cells)) if i not in (unit, time) and fold(cells[i]) not in ("tt", "stt")), unit
+        )
+    deadline = bool(_DEADLINE.search(headings[time]))
+    return _Columns(len(cells), task, unit, time, deadline)
+
+
+def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assignment], set[int]]:
+    """The units of a plan's task tables with their tasks and deadlines (a unit named in several rows once), and the
+    positions of the blocks read as the tables' rows.
+
+    A row's date is a deadline when the time says so ("Trước ngày …"), its heading does ("Thời gian hoàn thành"), or the
+    table stands under "TỔ CHỨC THỰC HIỆN"; elsewhere a day written alone is an event's ("Ngày 26/3/2026")."""
+    from .plan_body import find_deadlines
+
+    found: dict[str, Assignment] = {}
+    read: set[int] = set()
+    columns: _Columns | None = None
+    in_execution = False
+    for position, block in enumerate(blocks):
+        if block.level == 1:
+            in_execution = _EXECUTION in block.text.upper()
+        cells = _cells(block)
+        if cells is None or columns is None:
+            columns = _columns(cells) if cells else None
+            read |= {position} if columns else set()
+            continue
+        read.add(position)
+        if len(cells) != columns.width:  # a row merged across: a group's heading
+            continue
+        unit, time, task = cells[columns.unit], cells[columns.time], cells[columns.task]
+        if not unit or not task:
+            continue
+        assignment = found.setdefault(unit, Assignment(unit=unit))
+        assignment.tasks.append(f"{task} ({time})" if time else task)
+        if in_execution or columns.deadline_heading or _DEADLINE.search(fold(time)):
+            assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(time, year)]
+    return list(found.values()), read
+
+
+#: A date a sentence sets as a deadline: "trước ngày 20/3/2026", "chậm nhất là ngày 15 tháng 11 năm 2026".
+_MARKED_DATE = re.compile(
+    r"(?i:trước|chậm nhất(?:\s+là)?|hạn chót(?:\s+là)?|hạn cuối(?:\s+là)?|không quá|không muộn hơn)\s*(?:(?i:ngày)\s*)?"
+    r"\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s*th[aá]ng\s*\d{1,2}(?:\s*,?\s*(?i:năm)\s*\d{4})?)"
+)
+_REPEATING = re.compile(r"(?i:h[ằà]ng\s+(?:năm|quý|tháng)|định kỳ)")
+#: Who a sentence asks: "Hội Cựu chiến binh các xã, phường gửi …", "Hồ sơ: Các chi bộ hoàn thành …".
+_SUBJECT = re.compile(
+    r"^(?:\d{1,2}[.)]\s*|[-+•]\s*)?(?:[^\W\d][^:;,.]{0,30}:\s*)?((?:Các|Hội|Ban|Phòng|Văn phòng|Đoàn|Chi bộ|Chi hội|Trường|UBND|Ủy ban|Sở|Tổ|Liên đoàn"
+    r"|Công đoàn|Đơn vị|Cơ quan|Thủ trưởng|Trưởng|Giám đốc|Hiệu trưởng|Bệnh viện|Trung tâm)\b[^,;:.]{2,100}?)\s+"
+    r"(?:gửi|nộp|hoàn thành|hoàn thiện|báo cáo|tổ chức|đăng ký|rà soát|xây dựng|triển khai|có trách nhiệm|chịu trách nhiệm"
+    r"|chủ trì|tổng hợp|lập|thực hiện|chuẩn bị)\b"
+)
+#: The unit of a deadline whose sentence names none: the units the document is sent to.
+ADDRESSED_UNITS = "Các đơn vị liên quan"
+
+
+def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, known: set) -> list[Assignment]:
+    """Deadlines set outside the tasks section and tables ("Hồ sơ gửi về … trước ngày 19/9/2025" in a letter, under
+    "IV. THỜI GIAN, HỒ SƠ"): only a date a deadline word leads to, its unit the sentence's subject when it has one.
+    `known`: dates already read, not read again."""
+    from .plan_body import find_deadlines
+
+    found: dict[str, Assignment] = {}
+    for position, block in enumerate(blocks):
+        if position in skip or not (marked := _MARKED_DATE.findall(block.text)):
+            continue
+        repeating = _REPEATING.search(block.text)  # "trước ngày 15/6 hằng năm": a day of every year, not a date
+        fragments = [fragment for fragment in marked if not repeating or re.search(r"\d{4}", fragment)]
+        dates = {deadline.date for fragment in fragments for deadline in find_deadlines(fragment, year)} - known
+        deadlines = [deadline for deadline in find_deadlines(block.text, year) if deadline.date in dates]
+        if not deadlines:
+            continue
+        subject = _SUBJECT.match(block.text)
+        unit = subject.group(1).strip() if subject else ADDRESSED_UNITS
+        assignment = found.setdefault(unit, Assignment(unit=unit))
+        assignment.tasks.append(f"{block.number} {block.text}" if block.number else block.text)
+        assignment.deadlines += deadlines
+        known |= dates
+    return list(found.values())

@@ -1,0 +1,115 @@
+"""Tasks and deadlines wherever a plan sets them (issue #14, point 4): the tasks section, a task table in a Word or
+PDF file, a letter's "… gửi về … trước ngày …"; never an event's day, a cited document's date or a yearly day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from cms.vietnamese.text_repair import join_wrapped_lines
+from exemplar_pages.importing import parse_plan, read_document
+from tests.test_import_plan import imported, new_unit
+
+FILES = Path(__file__).resolve().parent / "fixtures" / "plans" / "written_blind_files"
+HEADER = """ỦY BAN NHÂN DÂN
+XÃ THỬ NGHIỆM
+Số: 07/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thử Nghiệm, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Tổ chức phong trào thi đua năm 2026
+Căn cứ Kế hoạch số 12/KH-UBND ngày 08/01/2026 của Ủy ban nhân dân tỉnh về công tác thi đua năm 2026;
+I. MỤC ĐÍCH, YÊU CẦU
+Phát huy sức mạnh của cả hệ thống chính trị trên địa bàn xã.
+"""
+
+
+def deadlines(text: str) -> dict[str, list[dt.date]]:
+    plan = parse_plan(text)
+    return {a.unit: sorted(d.date for d in a.deadlines) for a in plan.assignments if a.deadlines}
+
+
+def test_a_task_table_gives_each_unit_its_tasks_and_deadlines() -> None:
+    text = HEADER + (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành\n"
+        "1 | Tổ chức Lễ phát động phong trào thi đua | Văn phòng HĐND - UBND xã | Trước ngày 25/01/2026\n"
+        "2 | Đăng ký giao ước thi đua, gửi về UBND xã | Các thôn, ấp | Trước ngày 10/02/2026\n"
+        "3 | Sơ kết 6 tháng | Văn phòng HĐND - UBND xã | Trước ngày 15/6/2026\n"
+        "Trên đây là Kế hoạch của UBND xã.\n"
+    )
+    plan = parse_plan(text)
+    assert [(a.unit, len(a.tasks)) for a in plan.assignments] == [("Văn phòng HĐND - UBND xã", 2), ("Các thôn, ấp", 1)]
+    assert plan.assignments[1].tasks == ["Đăng ký giao ước thi đua, gửi về UBND xã (Trước ngày 10/02/2026)"]
+    assert deadlines(text) == {
+        "Văn phòng HĐND - UBND xã": [dt.date(2026, 1, 25), dt.date(2026, 6, 15)],
+        "Các thôn, ấp": [dt.date(2026, 2, 10)],
+    }
+
+
+def test_the_days_of_a_schedule_are_events_not_deadlines() -> None:
+    text = HEADER + (
+        "II. CÁC HOẠT ĐỘNG TRỌNG TÂM\n"
+        "TT | Hoạt động | Đơn vị chủ trì | Thời gian\n"
+        "1 | Lễ ra quân Tháng Thanh niên | Đoàn xã | Ngày 01/3/2026\n"
+        "2 | Ngày hội hiến máu tình nguyện | Hội Chữ thập đỏ xã | Ngày 15/3/2026\n"
+        "3 | Báo cáo kết quả | Đoàn xã | Trước ngày 05/4/2026\n"
+    )
+    assert deadlines(text) == {"Đoàn xã": [dt.date(2026, 4, 5)]}
+
+
+def test_a_letter_s_deadlines_outside_any_tasks_section() -> None:
+    """Only a date a deadline word leads to; the unit is the sentence's subject, or the units addressed."""
+    text = HEADER.replace("KẾ HOẠCH\nTổ chức phong trào thi đua năm 2026", "V/v đề xuất điển hình tiên tiến") + (
+        "1. Đối tượng: tập thể, cá nhân tiêu biểu trong phong trào thi đua năm 2025.\n"
+        "Đề nghị hoàn thành việc rà soát trước ngày 05/3/2026.\n"
+        "2. Hồ sơ: Hội Cựu chiến binh các thôn gửi hồ sơ về Văn phòng UBND xã trước ngày 20/3/2026.\n"
+        "3. Lễ tuyên dương tổ chức vào ngày 20/4/2026 tại hội trường xã.\n"
+        "4. Các chi hội báo cáo định kỳ trước ngày 15/6 hằng năm; hồ sơ bổ sung gửi chậm nhất là ngày 30 tháng 4 năm 2026.\n"
+    )
+    assert deadlines(text) == {
+        "Các đơn vị liên quan": [dt.date(2026, 3, 5)],
+        "Hội Cựu chiến binh các thôn": [dt.date(2026, 3, 20)],
+        "Các chi hội": [dt.date(2026, 4, 30)],  # the sentence's subject; its yearly day is no date
+    }
+
+
+def test_rows_of_a_table_are_never_joined_as_wrapped_lines() -> None:
+    """A long row ending in a date, then a row opening with its number, in a text whose lines look hard-wrapped."""
+    wrapped = ["Một dòng của văn bản bị ngắt cứng ở lề phải như khi chép từ tệp PDF sang"] * 8
+    rows = (
+        "2 | Đăng ký giao ước thi đua, gửi về UBND phường (qua Phòng Văn hóa - Xã hội) | Các phòng | Trước ngày 10/02/2026\n"
+        "3 | Sơ kết 6 tháng, báo cáo kết quả | Các đơn vị | Trước ngày 15/6/2026"
+    )
+    assert join_wrapped_lines("\n".join(wrapped[:1]) + "\n\n" + "\n".join([*wrapped[1:], rows])).endswith("\n" + rows)
+
+
+@pytest.mark.django_db
+def test_a_word_plan_s_task_table_is_saved_with_the_plan() -> None:
+    page = imported(FILES / "800_kh_dang_uy_xa_bao_nhai_thi_dua.docx", new_unit())
+    saved = [(a.unit, a.deadline) for a in page.assignments.all()]
+    assert saved == [
+        ("Các chi bộ trực thuộc", dt.date(2026, 3, 31)),
+        ("Chi bộ UBND xã", dt.date(2026, 4, 15)),
+        ("Văn phòng Đảng ủy", dt.date(2026, 6, 30)),
+        ("Ủy ban Kiểm tra Đảng ủy", None),  # "Quý III/2026": a quarter, no day
+        ("Ban Xây dựng Đảng", dt.date(2026, 11, 15)),
+    ]
+
+
+def test_a_pdf_s_task_table_and_two_column_header() -> None:
+    """A page with a ruled task table is read by pdfplumber: the rows whole, the header's two columns one after the
+    other (not interleaved line by line), as the Word file they were printed from reads."""
+    text = read_document(FILES / "807_kh_bdbp_cao_bang_thi_dua_quyet_thang.pdf")
+    assert "TỈNH CAO BẰNG\n______\nSố: 245/KH-BCH\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    plan = parse_plan(text)
+    assert plan.issuing_body == "Bộ Chỉ huy BĐBP tỉnh Cao Bằng"
+    assert sorted(d.date for a in plan.assignments for d in a.deadlines) == [
+        dt.date(2025, 2, 28),
+        dt.date(2025, 3, 10),
+        dt.date(2025, 6, 20),
+        dt.date(2025, 11, 15),
+    ]
