@@ -181,16 +181,20 @@ WRITTEN_FILES = CORPUS.parent / "written_blind_files"
 
 
 def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
-    """Ten documents a helper made without seeing the parser (round 59), as files: Word documents built with
-    python-docx as a clerk's template lays them out (the header a borderless two-column table, with "Số" and the date
-    in its second row or under it, or columns kept apart by a tab; the tasks in a table "TT | Nội dung | Đơn vị thực
-    hiện | Thời gian hoàn thành"; recipients and signer side by side), five of them printed to PDF by LibreOffice;
-    from a ward, a Home Affairs department, a commune Party committee, veterans, a labour federation, a primary
-    school's decision with its plan attached, a youth union, a hospital, the Red Cross and a border-guard command.
-    They are read as `import_plan` reads them (`read_document`); a task table's rows keep their unit and deadline."""
+    """Twenty documents two helpers made without seeing the parser (rounds 59 and 60), as files: Word documents built
+    with python-docx as a clerk's template lays them out (the header a borderless table of two or three columns, with
+    "Số" and the date in its second row or under it, or columns kept apart by a tab; the tasks in a table "TT | Nội
+    dung | Đơn vị thực hiện | Thời gian hoàn thành", with units merged down, groups merged across, an appendix after
+    the signer; recipients and signer side by side), then saved by LibreOffice as PDF (five), Word 97 .doc (four) and
+    .odt (three); from a ward, a Home Affairs department, a commune Party committee, veterans, a labour federation, a
+    school's decision with its plan attached, a youth union, a hospital, the Red Cross, a border-guard command, a
+    commune, an education department, a Fatherland Front committee, a ward police station, a tax office, farmers, a
+    provincial emulation council, a university, a women's union and a lower-secondary school. They are read as
+    `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
-    files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf"))
-    assert sorted(facts) == files and len(files) == 10 and sum(name.endswith(".pdf") for name in files) == 5
+    files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt"))
+    assert sorted(facts) == files and len(files) == 20
+    assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)

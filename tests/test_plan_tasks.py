@@ -38,14 +38,16 @@ def test_a_task_table_gives_each_unit_its_tasks_and_deadlines() -> None:
         "TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành\n"
         "1 | Tổ chức Lễ phát động phong trào thi đua | Văn phòng HĐND - UBND xã | Trước ngày 25/01/2026\n"
         "2 | Đăng ký giao ước thi đua, gửi về UBND xã | Các thôn, ấp | Trước ngày 10/02/2026\n"
+        "I | Sơ kết, tổng kết |  | \n"  # a group's heading row
         "3 | Sơ kết 6 tháng | Văn phòng HĐND - UBND xã | Trước ngày 15/6/2026\n"
+        "4 | Tổng kết năm |  | Trước ngày 30/11/2026\n"  # the unit cell merged down from the row above
         "Trên đây là Kế hoạch của UBND xã.\n"
     )
     plan = parse_plan(text)
-    assert [(a.unit, len(a.tasks)) for a in plan.assignments] == [("Văn phòng HĐND - UBND xã", 2), ("Các thôn, ấp", 1)]
+    assert [(a.unit, len(a.tasks)) for a in plan.assignments] == [("Văn phòng HĐND - UBND xã", 3), ("Các thôn, ấp", 1)]
     assert plan.assignments[1].tasks == ["Đăng ký giao ước thi đua, gửi về UBND xã (Trước ngày 10/02/2026)"]
     assert deadlines(text) == {
-        "Văn phòng HĐND - UBND xã": [dt.date(2026, 1, 25), dt.date(2026, 6, 15)],
+        "Văn phòng HĐND - UBND xã": [dt.date(2026, 1, 25), dt.date(2026, 6, 15), dt.date(2026, 11, 30)],
         "Các thôn, ấp": [dt.date(2026, 2, 10)],
     }
 
@@ -59,6 +61,37 @@ def test_the_days_of_a_schedule_are_events_not_deadlines() -> None:
         "3 | Báo cáo kết quả | Đoàn xã | Trước ngày 05/4/2026\n"
     )
     assert deadlines(text) == {"Đoàn xã": [dt.date(2026, 4, 5)]}
+
+
+def test_an_appendix_after_the_signer_with_groups_ranges_and_launch_days() -> None:
+    """The tasks table of a "PHỤ LỤC" after the signer, its groups merged across (a line of their own between rows):
+    a launch day under "Thời gian thực hiện" is no deadline, even under "TỔ CHỨC THỰC HIỆN"; a range under a deadline
+    column is due at its end; a sentence after the table still sets its own."""
+    text = HEADER + (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "Các ấp triển khai theo Phụ lục kèm theo./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Văn Bình\n"
+        "PHỤ LỤC\nTIẾN ĐỘ THỰC HIỆN\n"
+        "STT | Nội dung công việc | Đơn vị chủ trì | Thời hạn hoàn thành\n"
+        "I. Công tác tuyên truyền\n"
+        "1 | Tổng hợp danh sách hộ đăng ký | Văn phòng UBND xã | Từ 01/3 đến 31/3/2026\n"
+        "II. Sơ kết, tổng kết\n"
+        "2 | Sơ kết 6 tháng | Văn phòng UBND xã | Tháng 7/2026\n"
+        "3 | Tổng kết năm | Phòng Kinh tế | Trước 15/12/2026\n"
+        "Các ấp gửi báo cáo năm về UBND xã trước ngày 25/11/2026.\n"
+    )
+    assert deadlines(text) == {
+        "Văn phòng UBND xã": [dt.date(2026, 3, 31)],
+        "Phòng Kinh tế": [dt.date(2026, 12, 15)],
+        "Các ấp": [dt.date(2026, 11, 25)],
+    }
+    launch = HEADER + (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "STT | Nội dung công việc | Đơn vị chủ trì | Thời gian thực hiện\n"
+        "1 | Lễ phát động phong trào thi đua | Văn phòng UBND xã | Ngày 20/01/2026\n"
+        "2 | Tổng kết | Văn phòng UBND xã | Trước 15/12/2026\n"
+    )
+    assert deadlines(launch) == {"Văn phòng UBND xã": [dt.date(2026, 12, 15)]}
 
 
 def test_a_letter_s_deadlines_outside_any_tasks_section() -> None:
@@ -113,3 +146,19 @@ def test_a_pdf_s_task_table_and_two_column_header() -> None:
         dt.date(2025, 6, 20),
         dt.date(2025, 11, 15),
     ]
+
+
+def test_a_word97_doc_s_task_table_reads_as_the_docx_it_was_saved_from() -> None:
+    """`word97/ke_hoach_tasks_table.doc` is round 59's 800 saved by LibreOffice as "MS Word 97": the format marks a
+    row's end like a cell's, so the heading row gives the width; the rows, the header table and the signer's read as
+    from the .docx."""
+    from_doc = parse_plan(read_document(FILES.parent / "word97" / "ke_hoach_tasks_table.doc"))
+    from_docx = parse_plan(read_document(FILES / "800_kh_dang_uy_xa_bao_nhai_thi_dua.docx"))
+    assert [(a.unit, a.tasks, a.deadlines) for a in from_doc.assignments] == [
+        (a.unit, a.tasks, a.deadlines) for a in from_docx.assignments
+    ]
+    assert len(from_doc.assignments) == 5 and from_doc.assignments[2].tasks == [
+        "Sơ kết 6 tháng, báo cáo Ban Thường vụ Đảng ủy (Trước ngày 30/6/2026)"
+    ]
+    fields = ("number", "issue_date", "place", "issuing_body", "title", "signer_title", "signer_name", "recipients")
+    assert [getattr(from_doc, name) for name in fields] == [getattr(from_docx, name) for name in fields]

@@ -8,7 +8,7 @@ import re
 from cms.vietnamese import is_valid_syllable
 
 from .plan_models import Assignment, Block, Deadline, Movement
-from .plan_tasks import marked_assignments, table_assignments
+from .plan_tasks import marked_assignments, plan_dates, table_assignments
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
@@ -148,10 +148,10 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
     start = next((i for i, b in enumerate(blocks) if b.level == 1 and "TỔ CHỨC THỰC HIỆN" in b.text.upper()), None)
     assignments: list[Assignment] = []
     for position, block in enumerate(blocks[start + 1 :] if start is not None else [], start=(start or 0) + 1):
-        if block.level == 1 or block.text.startswith("Trên đây"):
-            break
         if position in read:
             continue
+        if block.level == 1 or block.text.startswith("Trên đây"):
+            break
         if block.level == 2:
             unit, task = _clean_unit(block.text)
             assignments.append(Assignment(unit=unit, number=block.number))
@@ -171,8 +171,7 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
     for assignment in assignments:
         for task in assignment.tasks:
             assignment.deadlines.extend(find_deadlines(task, year))
-    known = {deadline.date for assignment in tabled + assignments for deadline in assignment.deadlines}
-    found = tabled + assignments + marked_assignments(blocks, read, year, known)
+    found = tabled + assignments + marked_assignments(blocks, read, year, plan_dates(tabled + assignments))
     return found if found or start is not None else None
 
 

@@ -36,7 +36,7 @@ from .plan_patterns import (
     match_kind,
 )
 from .plan_reference import parse_reference
-from .plan_tasks import table_assignments
+from .plan_tasks import attached_assignments, plan_dates
 from .plan_text import (
     DOC_NUMBER,
     expand_locality,
@@ -280,9 +280,10 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
     plan.sections = parse_blocks(body)
     assignments = parse_assignments(plan.sections, plan.period_start or fallback_year)
-    # a decision's attached plan (after the decision's signer) may set its tasks out in a table
-    attached, _rows = table_assignments(parse_blocks(lines[closing:]), plan.period_start or fallback_year)
-    plan.assignments = (assignments or []) + attached
+    # a decision's attached plan or an appendix (after the signer) may set tasks out in a table or a sentence
+    plan.assignments = (assignments or []) + attached_assignments(
+        parse_blocks(lines[closing:]), plan.period_start or fallback_year, plan_dates(assignments or [])
+    )
     recipients, plan.signer_title, plan.signer_name = parse_closing(lines[closing:])
     plan.recipients = recipients or []
     # the title names the one it launches; a decision's attached plan (after its signer) names its own

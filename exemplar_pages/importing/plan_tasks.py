@@ -16,7 +16,8 @@ _UNIT_HEADING = re.compile(
 _TASK_HEADING = re.compile(r"\b(?:noi dung|nhiem vu|cong viec|hoat dong|giai phap|chi tieu)\b")
 #: A time that is a deadline: "Trước ngày 15/3/2026", "Chậm nhất 30/6", "Hoàn thành trong tháng 9" (not an event's day).
 _DEADLINE = re.compile(r"\b(?:truoc|cham nhat|han|hoan thanh|xong|khong qua|ket thuc)\b")
-_EXECUTION = "TỔ CHỨC THỰC HIỆN"
+#: "Từ 01/3 đến 31/3/2026": what stands after "đến" ends the range.
+_RANGE_END = re.compile(r"\s(?i:đến|tới)\s")
 
 
 @dataclass(frozen=True)
@@ -61,32 +62,37 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
     """The units of a plan's task tables with their tasks and deadlines (a unit named in several rows once), and the
     positions of the blocks read as the tables' rows.
 
-    A row's date is a deadline when the time says so ("Trước ngày …"), its heading does ("Thời gian hoàn thành"), or the
-    table stands under "TỔ CHỨC THỰC HIỆN"; elsewhere a day written alone is an event's ("Ngày 26/3/2026")."""
+    A row's date is a deadline when the time says so ("Trước ngày …") or its heading does ("Thời gian hoàn thành");
+    a day written alone under "Thời gian thực hiện" is an event's ("Ngày 20/01/2026": the launch)."""
     from .plan_body import find_deadlines
 
     found: dict[str, Assignment] = {}
     read: set[int] = set()
     columns: _Columns | None = None
-    in_execution = False
+    unit_above = ""
     for position, block in enumerate(blocks):
-        if block.level == 1:
-            in_execution = _EXECUTION in block.text.upper()
         cells = _cells(block)
+        following = _cells(blocks[position + 1]) if position + 1 < len(blocks) else None
+        if cells is None and columns and following and len(following) == columns.width:
+            read.add(position)  # a group's heading merged across the table ("I. Công tác tuyên truyền")
+            continue
         if cells is None or columns is None:
-            columns = _columns(cells) if cells else None
+            columns, unit_above = (_columns(cells) if cells else None), ""
             read |= {position} if columns else set()
             continue
         read.add(position)
-        if len(cells) != columns.width:  # a row merged across: a group's heading
-            continue
-        unit, time, task = cells[columns.unit], cells[columns.time], cells[columns.task]
+        if len(cells) != columns.width or not (cells[columns.unit] or cells[columns.time]):
+            continue  # a row merged across, or with neither unit nor time: a group's heading ("I | Tuyên truyền |  | ")
+        unit, time, task = cells[columns.unit] or unit_above, cells[columns.time], cells[columns.task]
         if not unit or not task:
             continue
+        unit_above = unit  # a unit cell merged down over the next tasks reads empty below (.odt, PDF)
         assignment = found.setdefault(unit, Assignment(unit=unit))
         assignment.tasks.append(f"{task} ({time})" if time else task)
-        if in_execution or columns.deadline_heading or _DEADLINE.search(fold(time)):
-            assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(time, year)]
+        if columns.deadline_heading or _DEADLINE.search(fold(time)):
+            # "Từ 01/3 đến 31/3/2026" under "Thời hạn hoàn thành": the range's end is the deadline
+            due = _RANGE_END.split(time)[-1] if _RANGE_END.search(time) else time
+            assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(due, year)]
     return list(found.values()), read
 
 
@@ -130,3 +136,15 @@ def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, kn
         assignment.deadlines += deadlines
         known |= dates
     return list(found.values())
+
+
+def plan_dates(assignments: list[Assignment]) -> set:
+    """The deadlines' dates of some assignments."""
+    return {deadline.date for assignment in assignments for deadline in assignment.deadlines}
+
+
+def attached_assignments(blocks: list[Block], year: int | None, known: set) -> list[Assignment]:
+    """Tasks of what follows the signer (a decision's attached plan, an appendix "PHỤ LỤC … TIẾN ĐỘ"): its tables'
+    and its sentences' deadlines, but for dates already read."""
+    tabled, read = table_assignments(blocks, year)
+    return tabled + marked_assignments(blocks, read, year, known | plan_dates(tabled))

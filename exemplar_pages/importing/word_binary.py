@@ -3,7 +3,7 @@
 Offices keep years of plans as .doc, many typed in the old VNI or TCVN3 fonts: their text comes out as the
 font's bytes read as cp1252 ("KÕ ho¹ch"), which `cms.vietnamese.repair_vietnamese` decodes like any other text.
 Only the main document is read (no page headers, footnotes or comments), as for .docx: a paragraph or table
-cell per line, fields by their shown result.
+cell per line (a wide table's row per line, `readers.table_lines`), fields by their shown result.
 """
 
 from __future__ import annotations
@@ -97,6 +97,69 @@ def _main_text(word: bytes, table: bytes, text_length: int, clx: int, clx_length
     return "".join(parts)
 
 
+def _segments(text: str) -> list[tuple[str, str]]:
+    """The text as (paragraph, its end): "\r" a paragraph's, "\x07" a table cell's or row's."""
+    parts = re.split(r"([\r\x07])", text)
+    return list(zip(parts[0::2], [*parts[1::2], ""], strict=True))
+
+
+def _table(segments: list[tuple[str, str]], start: int) -> tuple[list[list[str]], int]:
+    """The rows of the table whose first cell ends at `segments[start]`, and where its text ends.
+
+    The format marks a row's end as one more cell end, so an empty cell looks alike: the first row (a heading, every
+    cell filled with one paragraph) gives the width, and a row whose end mark is not empty where the width says stops
+    the reading."""
+    rows: list[list[str]] = []
+    width, position = None, start
+    while position < len(segments):
+        cells: list[str] = []
+        paragraphs: list[str] = []
+        cursor = position
+        while cursor < len(segments):
+            content, end = segments[cursor]
+            cursor += 1
+            if end != "\x07":
+                if width is None:  # a heading row's cells hold one paragraph each, or this is no row's start
+                    return [], start
+                paragraphs.append(content)
+                continue
+            if width is None and not content and cells and not paragraphs:  # the first row's end mark
+                break
+            if width is not None and len(cells) == width:
+                if content or paragraphs:
+                    return rows, position  # out of step: the table ends with the rows read so far
+                break
+            cells.append("\n".join([*paragraphs, content]))
+            paragraphs = []
+        else:
+            return rows, position
+        width = width or len(cells)
+        rows.append(cells)
+        position = cursor
+        if position >= len(segments) or segments[position][1] != "\x07":  # a paragraph after the table
+            break
+    return rows, position
+
+
+def _wide_tables_as_rows(text: str) -> str:
+    """Each wide table (three columns or more: tasks, units, deadlines) a row per line, cells between "|"."""
+    from .readers import table_lines
+
+    segments = _segments(text)
+    out: list[str] = []
+    position = 0
+    while position < len(segments):
+        content, end = segments[position]
+        rows, after = _table(segments, position) if end == "\x07" else ([], position)
+        if rows and len(rows[0]) >= 3 and after > position:
+            out += [line + "\r" for line in table_lines(rows)]
+            position = after
+        else:
+            out.append(content + end)
+            position += 1
+    return "".join(out)
+
+
 def read_word_binary(path: Path) -> str:
     """The main text of a Word 97–2003 file, a line per paragraph or table cell."""
     import olefile
@@ -130,4 +193,4 @@ def read_word_binary(path: Path) -> str:
     pairs_at = longs_at + 4 * struct.unpack_from("<H", word, longs_at - 2)[0] + 2
     clx, clx_length = struct.unpack_from("<II", word, pairs_at + 8 * CLX_PAIR)
     text = _main_text(word, table, max(text_length, 0), clx, clx_length)
-    return _CONTROLS.sub("", _field_results(text).translate(_LINE_ENDS))
+    return _CONTROLS.sub("", _wide_tables_as_rows(_field_results(text)).translate(_LINE_ENDS))
