@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "hr"]
@@ -82,12 +83,32 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Thi đua là yêu nước, yêu nước thì phải thi đua.", "attribution": "Hồ Chí Minh"}
 
 
+class PlanTableBlock(TableBlock):
+    """A table as the plan sets it out (tasks, units and deadlines), its first row the heading."""
+
+    class Meta:
+        icon = "table"
+        label = _("Table")
+        template = "blocks/table_block.html"
+        preview_value = {
+            "data": [
+                ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian hoàn thành"],
+                ["1", "Tổ chức Lễ phát động phong trào thi đua", "Văn phòng UBND xã", "Trước ngày 25/01/2026"],
+            ],
+            "table_header_choice": "row",
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "",
+        }
+
+
 class PlanSectionsBlock(blocks.StreamBlock):
-    """The body of a plan: numbered headings, paragraphs and lists."""
+    """The body of a plan: numbered headings, paragraphs, lists and tables."""
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     bullet_list = BulletListBlock()
+    table = PlanTableBlock()
 
 
 class StoryBodyBlock(blocks.StreamBlock):

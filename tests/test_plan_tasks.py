@@ -131,6 +131,20 @@ def test_a_word_plan_s_task_table_is_saved_with_the_plan() -> None:
         ("Ủy ban Kiểm tra Đảng ủy", None),  # "Quý III/2026": a quarter, no day
         ("Ban Xây dựng Đảng", dt.date(2026, 11, 15)),
     ]
+    (table,) = [block for block in page.sections if block.block_type == "table"]
+    assert table.value["data"][:2] == [
+        ["TT", "Nội dung", "Đơn vị thực hiện", "Thời gian hoàn thành"],
+        [
+            "1",
+            "Quán triệt Kế hoạch đến các chi bộ; các chi bộ xây dựng kế hoạch thực hiện",
+            "Các chi bộ trực thuộc",
+            "Trước ngày 31/3/2026",
+        ],
+    ]
+    assert not any("|" in str(block.value) for block in page.sections if block.block_type == "paragraph")
+    html = table.render()
+    assert '<div class="table-scroll"' in html and '<th scope="col"' in html and "<td" in html
+    assert "Trước ngày 31/3/2026" in html
 
 
 def test_a_pdf_s_task_table_and_two_column_header() -> None:

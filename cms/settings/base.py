@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",  # "Dịch" in the page menu: the English pages
     "wagtail.locales",

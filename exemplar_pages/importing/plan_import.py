@@ -26,6 +26,7 @@ from ..models.mixins import in_order
 from .matching import MovementIndex, create_draft_movement, find_units_named, name_key
 from .plan_models import Assignment, BasisReference, Block, ParsedPlan
 from .plan_parser import parse_plan
+from .plan_tasks import row_cells
 from .readers import read_document
 
 HEADING_MAX, NUMBER_MAX = 500, 20  # the heading block's limits
@@ -55,9 +56,15 @@ def plan_blocks(sections: list[Block]) -> list[dict[str, Any]]:
     levels = [block.level for block in sections if block.type == "heading" and block.level]
     offset = 2 - min(levels, default=1)  # the source's top level becomes the blocks' level "2"
     blocks: list[dict[str, Any]] = []
-    for block in sections:
+    for position, block in enumerate(sections):
         text, number = " ".join(block.text.split()), (block.number or "").strip()
         if not text:
+            continue
+        if cells := table_row(sections, position):  # a table's row, its cells side by side (`readers.table_lines`)
+            if blocks and blocks[-1]["type"] == "table":
+                blocks[-1]["value"]["data"].append(cells)
+            else:
+                blocks.append({"type": "table", "value": table_value([cells])})
             continue
         if block.type == "heading" and len(text) <= HEADING_MAX and len(number) <= NUMBER_MAX:
             level = str(min(max((block.level or 1) + offset, 2), 4))
@@ -70,7 +77,32 @@ def plan_blocks(sections: list[Block]) -> list[dict[str, Any]]:
         else:
             paragraph = f"{number} {text}".strip() if block.type == "heading" else text
             blocks.append({"type": "paragraph", "value": f"<p>{html.escape(paragraph, quote=False)}</p>"})
+    for table in (block["value"]["data"] for block in blocks if block["type"] == "table"):
+        width = max(map(len, table))
+        table[:] = [row + [""] * (width - len(row)) for row in table]
     return blocks
+
+
+def table_row(sections: list[Block], position: int) -> list[str] | None:
+    """The cells of a table's row, or of a group's heading merged across between two rows ("I. Công tác …")."""
+    block = sections[position]
+    if (cells := row_cells(block)) is not None:
+        return cells
+    around = [row_cells(sections[i]) for i in (position - 1, position + 1) if 0 <= i < len(sections)]
+    if len(around) == 2 and all(around) and len(block.text) <= HEADING_MAX:
+        return [f"{block.number or ''} {block.text}".strip()]
+    return None
+
+
+def table_value(rows: list[list[str]]) -> dict[str, Any]:
+    """A `PlanTableBlock` value of some rows, the first the heading."""
+    return {
+        "data": rows,
+        "table_header_choice": "row",
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "",
+    }
 
 
 def _linked_plan(reference: BasisReference, exclude_pk: int | None) -> PlanPage | None:

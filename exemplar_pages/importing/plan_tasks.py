@@ -31,7 +31,7 @@ class _Columns:
     deadline_heading: bool
 
 
-def _cells(block: Block) -> list[str] | None:
+def row_cells(block: Block) -> list[str] | None:
     """A table row's cells, or None for a block that is no row."""
     if block.type != "paragraph" or block.text.count("|") < 2:
         return None
@@ -71,8 +71,8 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
     columns: _Columns | None = None
     unit_above = ""
     for position, block in enumerate(blocks):
-        cells = _cells(block)
-        following = _cells(blocks[position + 1]) if position + 1 < len(blocks) else None
+        cells = row_cells(block)
+        following = row_cells(blocks[position + 1]) if position + 1 < len(blocks) else None
         if cells is None and columns and following and len(following) == columns.width:
             read.add(position)  # a group's heading merged across the table ("I. Công tác tuyên truyền")
             continue
