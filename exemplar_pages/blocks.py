@@ -1,5 +1,6 @@
 """StreamField blocks for plan sections and story bodies."""
 
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -83,8 +84,31 @@ class QuoteBlock(blocks.StructBlock):
         preview_value = {"quote": "Thi đua là yêu nước, yêu nước thì phải thi đua.", "attribution": "Hồ Chí Minh"}
 
 
+#: The table editor's context menu (Handsontable has no Vietnamese of its own), named in the editor's language.
+TABLE_MENU = (
+    ("row_above", _("Insert a row above")),
+    ("row_below", _("Insert a row below")),
+    ("separator_rows", None),
+    ("col_left", _("Insert a column to the left")),
+    ("col_right", _("Insert a column to the right")),
+    ("separator_columns", None),
+    ("remove_row", _("Remove the row")),
+    ("remove_col", _("Remove the column")),
+    ("separator_undo", None),
+    ("undo", _("Undo")),
+    ("redo", _("Redo")),
+)
+
+
 class PlanTableBlock(TableBlock):
     """A table as the plan sets it out (tasks, units and deadlines), its first row the heading."""
+
+    @cached_property
+    def field(self):
+        """The editor's field, its menu named when first shown (in a request, in the editor's language)."""
+        items = {key: {"name": str(label)} if label else "---------" for key, label in TABLE_MENU}
+        self.table_options = {**self.table_options, "language": "en-US", "contextMenu": {"items": items}}
+        return super().field
 
     class Meta:
         icon = "table"

@@ -36,6 +36,7 @@ EXPECTED = {
     "Awaiting your review": "Đang chờ bạn duyệt",
     "Promote": "SEO & hiển thị",
     "Workflows": "Quy trình duyệt",
+    "Table caption": "Chú thích bảng",  # the plan's tables (wagtail.contrib.table_block)
 }
 
 

@@ -194,6 +194,9 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# The admin would ask releases.wagtail.org for a newer Wagtail from each editor's browser: the site's own Content
+# Security Policy refuses it (an error in every editor's console) and many bodies' networks have no way out.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # .doc: plans imported from Word 97–2003 are kept as documents.
 WAGTAILDOCS_EXTENSIONS = ["csv", "doc", "docx", "odt", "ods", "pdf", "txt", "xls", "xlsx", "json"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

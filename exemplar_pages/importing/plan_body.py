@@ -8,7 +8,7 @@ import re
 from cms.vietnamese import is_valid_syllable
 
 from .plan_models import Assignment, Block, Deadline, Movement
-from .plan_tasks import marked_assignments, plan_dates, table_assignments
+from .plan_tasks import marked_assignments, plan_dates, sentence_subject, table_assignments
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
@@ -94,6 +94,8 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
         m = TASK_SENTENCE_RE.match(text.strip())
         if m and text.strip().startswith("Giao"):
             text, task = m.group(1) or m.group(2), text.strip()
+        elif subject := sentence_subject(text.strip()):  # "Trưởng các ấp báo cáo kết quả … trước ngày …"
+            text, task = subject, text.strip()
     unit = UNIT_PREFIX_RE.sub("", text.strip()).strip().rstrip(".:;,").strip()
     return unit, task
 
@@ -171,6 +173,7 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
     for assignment in assignments:
         for task in assignment.tasks:
             assignment.deadlines.extend(find_deadlines(task, year))
+    assignments = [assignment for assignment in assignments if assignment.tasks or assignment.deadlines]
     found = tabled + assignments + marked_assignments(blocks, read, year, plan_dates(tabled + assignments))
     return found if found or start is not None else None
 

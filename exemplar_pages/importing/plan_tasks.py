@@ -113,6 +113,12 @@ _SUBJECT = re.compile(
 ADDRESSED_UNITS = "Các đơn vị liên quan"
 
 
+def sentence_subject(text: str) -> str | None:
+    """The unit a sentence asks to act, when it opens with one ("Các chi bộ hoàn thành …")."""
+    subject = _SUBJECT.match(text)
+    return subject.group(1).strip() if subject else None
+
+
 def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, known: set) -> list[Assignment]:
     """Deadlines set outside the tasks section and tables ("Hồ sơ gửi về … trước ngày 19/9/2025" in a letter, under
     "IV. THỜI GIAN, HỒ SƠ"): only a date a deadline word leads to, its unit the sentence's subject when it has one.
@@ -129,8 +135,7 @@ def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, kn
         deadlines = [deadline for deadline in find_deadlines(block.text, year) if deadline.date in dates]
         if not deadlines:
             continue
-        subject = _SUBJECT.match(block.text)
-        unit = subject.group(1).strip() if subject else ADDRESSED_UNITS
+        unit = sentence_subject(block.text) or ADDRESSED_UNITS
         assignment = found.setdefault(unit, Assignment(unit=unit))
         assignment.tasks.append(f"{block.number} {block.text}" if block.number else block.text)
         assignment.deadlines += deadlines
