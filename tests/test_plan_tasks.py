@@ -195,3 +195,18 @@ def test_the_table_editor_speaks_vietnamese() -> None:
         "Xóa cột",
         "Hoàn tác",
     ]
+
+
+def test_a_deadline_note_says_what_the_date_does_not() -> None:
+    """A table's "Trước ngày 15/02/2026" beside the due date 15/02/2026 is said once; a range or a phrase stays."""
+    from exemplar_pages.importing.plan_import import plan_assignment
+    from exemplar_pages.importing.plan_models import Assignment, Deadline
+
+    bare = Assignment(
+        unit="Phòng Kinh tế", tasks=["Tổng kết"], deadlines=[Deadline(dt.date(2026, 2, 15), "Trước ngày 15/02/2026")]
+    )
+    assert (plan_assignment(bare).deadline, plan_assignment(bare).deadline_note) == (dt.date(2026, 2, 15), "")
+    ranged = Assignment(
+        unit="Các ấp", tasks=["Tổng hợp"], deadlines=[Deadline(dt.date(2026, 3, 31), "Từ 01/3 đến 31/3/2026")]
+    )
+    assert plan_assignment(ranged).deadline_note == "Từ 01/3 đến 31/3/2026"

@@ -134,10 +134,20 @@ def plan_references(parsed: ParsedPlan, exclude_pk: int | None = None) -> list[P
     ]
 
 
+#: A deadline's phrase that is only its date with a deadline word ("Trước ngày 15/02/2026", "Hoàn thành trước 30/6").
+BARE_DEADLINE_RE = re.compile(
+    r"^(?i:hoàn thành\s+)?(?i:trước|chậm nhất(?:\s+là)?|hạn(?:\s+chót|\s+cuối)?)?\s*(?i:ngày\s*)?[\d/.\s-]+\.?$"
+)
+
+
 def plan_assignment(assignment: Assignment) -> PlanAssignment:
     """First deadline as the deadline; the other dates and the deadline phrases as the note."""
     dates = sorted(dict.fromkeys(deadline.date for deadline in assignment.deadlines))
-    phrases = list(dict.fromkeys(deadline.text.strip() for deadline in assignment.deadlines if deadline.text.strip()))
+    phrases = [
+        phrase
+        for phrase in dict.fromkeys(deadline.text.strip() for deadline in assignment.deadlines)
+        if phrase and not BARE_DEADLINE_RE.match(phrase)  # "Trước ngày 15/02/2026" says no more than the date shown
+    ]
     note = "; ".join(phrases)
     if len(dates) > 1:
         others = ", ".join(f"{day:%d/%m/%Y}" for day in dates[1:])
