@@ -210,3 +210,17 @@ def test_a_deadline_note_says_what_the_date_does_not() -> None:
         unit="Các ấp", tasks=["Tổng hợp"], deadlines=[Deadline(dt.date(2026, 3, 31), "Từ 01/3 đến 31/3/2026")]
     )
     assert plan_assignment(ranged).deadline_note == "Từ 01/3 đến 31/3/2026"
+
+
+def test_a_word97_task_table_with_groups_merged_across() -> None:
+    """`word97/task_table_groups.doc` (python-docx, saved by LibreOffice as Word 97): a group's heading merged across
+    the row is one cell and the row's end mark, which an empty cell looks like; the row after it, in step with the
+    heading row's width, tells them apart."""
+    text = read_document(FILES.parent / "word97" / "task_table_groups.doc")
+    assert text.split("\n")[1:6] == [
+        "TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành",
+        "I. Công tác tuyên truyền",
+        "1 | Tổ chức lễ phát động | Văn phòng | Trước ngày 25/01/2026",
+        "II. Tổng kết",
+        "2 | Tổng kết |  | Trước ngày 30/11/2026",
+    ]

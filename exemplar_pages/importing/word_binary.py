@@ -107,11 +107,15 @@ def _table(segments: list[tuple[str, str]], start: int) -> tuple[list[list[str]]
     """The rows of the table whose first cell ends at `segments[start]`, and where its text ends.
 
     The format marks a row's end as one more cell end, so an empty cell looks alike: the first row (a heading, every
-    cell filled with one paragraph) gives the width, and a row whose end mark is not empty where the width says stops
-    the reading."""
+    cell filled with one paragraph) gives the width; one cell and an end mark before a row in step is a group's
+    heading merged across ("I. Tập thể"); a row out of step ends the reading."""
     rows: list[list[str]] = []
     width, position = None, start
     while position < len(segments):
+        if width and _merged_across(segments, position) and _row_end(segments, position + 2, width):
+            rows.append([segments[position][0]])  # "I. Tập thể" over the whole row: a group's heading
+            position += 2
+            continue
         cells: list[str] = []
         paragraphs: list[str] = []
         cursor = position
@@ -139,6 +143,28 @@ def _table(segments: list[tuple[str, str]], start: int) -> tuple[list[list[str]]
         if position >= len(segments) or segments[position][1] != "\x07":  # a paragraph after the table
             break
     return rows, position
+
+
+def _merged_across(segments: list[tuple[str, str]], position: int) -> bool:
+    """Whether the row at `position` is one cell merged across the table: its text, then the row's end mark."""
+    if position + 2 > len(segments):
+        return False
+    (text, end), (mark, mark_end) = segments[position], segments[position + 1]
+    return bool(text.strip()) and end == mark_end == "\x07" and not mark
+
+
+def _row_end(segments: list[tuple[str, str]], position: int, width: int) -> int | None:
+    """Where a row of `width` cells starting at `position` ends, if its end mark comes where the width says."""
+    cells = 0
+    while position < len(segments):
+        content, end = segments[position]
+        position += 1
+        if end != "\x07":
+            continue
+        if cells == width:
+            return position if not content else None
+        cells += 1
+    return None
 
 
 def _wide_tables_as_rows(text: str) -> str:
