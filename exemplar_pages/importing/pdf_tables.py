@@ -17,11 +17,14 @@ def _text_lines(region: Any) -> list[str]:
     return (region.extract_text() or "").split("\n")
 
 
-def page_blocks(page: Any, text_lines: Callable[[Any], list[str]] = _text_lines) -> list[Block]:
-    """The lines of text above, between and below a page's ruled tables, and the tables themselves, in order."""
+def page_blocks(
+    page: Any, text_lines: Callable[[Any], list[str]] = _text_lines, tables: list | None = None
+) -> list[Block]:
+    """The lines of text above, between and below a page's ruled tables (`tables`, when already found), and the
+    tables themselves, in order."""
     blocks: list[Block] = []
     top = 0.0
-    for table in sorted(page.find_tables(), key=lambda table: table.bbox[1]):
+    for table in sorted(page.find_tables() if tables is None else tables, key=lambda table: table.bbox[1]):
         above = text_lines(page.crop((0, top, page.width, max(table.bbox[1], top))))
         blocks += [line for line in above if line.strip()]
         blocks.append(table.extract())

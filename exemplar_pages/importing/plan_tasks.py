@@ -70,9 +70,9 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
     read: set[int] = set()
     columns: _Columns | None = None
     unit_above = ""
-    for position, block in enumerate(blocks):
-        cells = row_cells(block)
-        following = row_cells(blocks[position + 1]) if position + 1 < len(blocks) else None
+    rows = [row_cells(block) for block in blocks] + [None]  # each block's cells, read once
+    for position, cells in enumerate(rows[:-1]):
+        following = rows[position + 1]
         if cells is None and columns and following and len(following) == columns.width:
             read.add(position)  # a group's heading merged across the table ("I. Công tác tuyên truyền")
             continue

@@ -158,14 +158,16 @@ def _with_task_tables(path: Path, pages: list[str]) -> None:
     try:
         with pdfplumber.open(str(path)) as pdf:
             for number, page in enumerate(pdf.pages):
+                tables = page.find_tables()
+                if not any(_wide([[cell or "" for cell in row] for row in table.extract()]) for table in tables):
+                    continue  # no wide table: pypdf's text stands, and the page's words are not read again
                 blocks = [
                     block if isinstance(block, str) else [[cell or "" for cell in row] for row in block]
-                    for block in page_blocks(page, column_lines)
+                    for block in page_blocks(page, column_lines, tables)
                 ]
-                if any(not isinstance(block, str) and _wide(block) for block in blocks):
-                    pages[number] = "\n".join(
-                        line for block in blocks for line in ([block] if isinstance(block, str) else table_lines(block))
-                    )
+                pages[number] = "\n".join(
+                    line for block in blocks for line in ([block] if isinstance(block, str) else table_lines(block))
+                )
     except Exception:  # pdfminer raises many kinds where pypdf read the file: keep pypdf's text
         return
 

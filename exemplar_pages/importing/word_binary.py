@@ -180,6 +180,9 @@ def _wide_tables_as_rows(text: str) -> str:
         if rows and len(rows[0]) >= 3 and after > position:
             out += [line + "\r" for line in table_lines(rows)]
             position = after
+        elif rows and after > position:  # a narrow table (a header, a signer) as it is, read once
+            out += [content + end for content, end in segments[position:after]]
+            position = after
         else:
             out.append(content + end)
             position += 1
