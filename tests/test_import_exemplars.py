@@ -1211,3 +1211,32 @@ def test_a_pdf_without_a_ruled_table_or_damaged_is_refused_saying_so(tmp_path: P
         import_exemplars(text_only.name, text_only.read_bytes(), new_unit())
     with pytest.raises(SpreadsheetError, match=r"hong\.pdf.*tệp PDF hỏng"):
         import_exemplars("hong.pdf", b"%PDF-1.4\n%broken", new_unit())
+
+
+ROUND_17 = json.loads((Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round17.json").read_text())
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [("danh-sach-xa-vu-bon-dak-lak-2025.xlsx", "Đắk Lắk"), ("danh-sach-khen-thuong-gia-lai-2025.docx", "Gia Lai")],
+)
+def test_lists_of_round_17_written_blind_import_whole_as_their_facts_say(file_name: str, province: str) -> None:
+    """A commune's workbook (a "(1) … (10)" row numbering its columns, a year and a field merged down over two rows,
+    locality cells left empty, fields named "Tư pháp", "Quản lý nhà nước", names wrapped with Alt+Enter, "huyện … cũ")
+    and a decision's Word annex (no field column: read from the rows, a collective's name among them): every row
+    imports, each with the name, type, year and number of awards its facts give."""
+    locality = Locality.objects.get(name=province, parent=None)
+    result = dry_run_fixture(file_name, factories.unit(f"UBND tỉnh Thử {province}", locality=locality))
+    facts = ROUND_17[file_name]["rows"]
+    assert result.errors == [] and len(result.drafts) == len(facts)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert (draft.subject_name, draft.subject_type) == (fact["name"], fact["subject_type"])
+        assert len(draft.awards) == len(fact["awards"]), draft.subject_name
+        assert fact["year"] is None or draft.year == fact["year"], draft.subject_name
+    assert not any("Đức Cơ cũ" in draft.locality.name for draft in result.drafts)
+    if file_name.endswith(".xlsx"):
+        empty = [draft for draft in result.drafts if draft.subject_name in ("Trần Quốc Việt", "Phạm Văn Dũng")]
+        assert [draft.locality for draft in empty] == [locality, locality]
+        assert any("lấy địa bàn của đơn vị nhập" in str(warning) for warning in result.warnings)
+        by_name = {draft.subject_name: draft for draft in result.drafts}
+        assert by_name["Tổ hòa giải thôn Tân Lập"].field.slug == "xay-dung-dang-chinh-quyen-doan-the"

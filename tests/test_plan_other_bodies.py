@@ -181,7 +181,7 @@ WRITTEN_FILES = CORPUS.parent / "written_blind_files"
 
 
 def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
-    """Twenty documents two helpers made without seeing the parser (rounds 59 and 60), as files: Word documents built
+    """Thirty documents helpers made without seeing the parser (rounds 59 to 61), as files: Word documents built
     with python-docx as a clerk's template lays them out (the header a borderless table of two or three columns, with
     "Số" and the date in its second row or under it, or columns kept apart by a tab; the tasks in a table "TT | Nội
     dung | Đơn vị thực hiện | Thời gian hoàn thành", with units merged down, groups merged across, an appendix after
@@ -189,16 +189,41 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     .odt (three); from a ward, a Home Affairs department, a commune Party committee, veterans, a labour federation, a
     school's decision with its plan attached, a youth union, a hospital, the Red Cross, a border-guard command, a
     commune, an education department, a Fatherland Front committee, a ward police station, a tax office, farmers, a
-    provincial emulation council, a university, a women's union and a lower-secondary school. They are read as
-    `import_plan` reads them (`read_document`)."""
+    provincial emulation council, a university, a women's union and a lower-secondary school. Round 61 adds ten: a
+    social-security office, a provincial military command (its header's columns kept apart by tabs, a "Mệnh lệnh
+    huấn luyện" in its basis), a Party committee's guidance, a power company's decision with its plan, a college whose
+    name wraps after "VÀ", an education-promotion association's letter, an industry's trade union, a school's youth
+    union, an agriculture-and-environment department and a commune Party committee. They are read as `import_plan`
+    reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt"))
-    assert sorted(facts) == files and len(files) == 20
+    assert sorted(facts) == files and len(files) == 30
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)
         assert right / total >= 0.9, f"{field}: {right}/{total}\n{report(written)}"
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTRƯỜNG CAO ĐẲNG CƠ ĐIỆN VÀ\nNÔNG NGHIỆP NAM BỘ", "Trường Cao đẳng Cơ điện"),
+        ("UBND TỈNH ĐỒNG THÁP\nSỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG", "Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp"),
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG TRUNG HỌC PHỔ THÔNG\nNGUYỄN TRÃI", "Trường Trung học phổ thông Nguyễn Trãi"),
+    ],
+)
+def test_a_body_s_name_wrapped_in_the_header_is_read_whole(header: str, issuer: str) -> None:
+    """A name wrapped after its "VÀ", or after a school's level, goes on to the next line; "MÔI TRƯỜNG" is no school."""
+    text = f"""{header}\nSố: 96/KH-CĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+Cần Thơ, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\nCông tác thi đua năm 2026
+Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022 và Mệnh lệnh huấn luyện năm 2026 của Chỉ huy trưởng;
+I. MỤC ĐÍCH\n1. Tổ chức tốt.\n"""
+    plan = parse_plan(text)
+    assert plan.issuing_body.startswith(issuer), plan.issuing_body
+    if "NAM BỘ" in header:
+        assert plan.issuing_body.endswith("Nam Bộ")
+    assert [reference.document_type for reference in plan.basis] == ["Luật", "Mệnh lệnh"]
 
 
 def test_deadlines_set_anywhere_in_the_text_are_read(scores) -> None:

@@ -19,7 +19,7 @@ from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
-from .exemplar_validation import INFERRED, LIST_TITLE, RowError, RowValidator, StoryDraft
+from .exemplar_validation import INFERRED, LIST_TITLE, LIST_YEAR, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
 from .locality_paths import LocalityResolver
@@ -61,12 +61,14 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
     the importing unit's locality, each row's field and subject type read from the row itself."""
     defaults: dict[str, Any] = {}
     notes: list[str] = []
+    titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
+    # else the period's last year, else a date's, with the line that gives it
+    later = [(span[-1], line) for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)] or [
+        (year, line) for line in title_lines for year in _TITLE_DATE_RE.findall(line)
+    ]
+    if "year" in columns and (titled or later):  # for a row whose year cell is empty
+        defaults[LIST_YEAR] = titled[0] if titled else later[0][0]
     if "year" not in columns:
-        titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
-        # else the period's last year, else a date's, with the line that gives it
-        later = [(span[-1], line) for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)] or [
-            (year, line) for line in title_lines for year in _TITLE_DATE_RE.findall(line)
-        ]
         if titled:
             defaults["year"] = titled[0]
             notes.append(

@@ -450,6 +450,19 @@ def _under_header(header: list[Any], cells: list[Any]) -> list[Any]:
     ]
 
 
+_COLUMN_NUMBER_RE = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
+
+
+def _numbers_the_columns(cells: list[Any]) -> bool:
+    """A row numbering the columns under the header, "(1)", "(2)" … or "1", "2" … counting up one by one."""
+    numbers = [_COLUMN_NUMBER_RE.match(str(_cell(cell))) for cell in cells if _cell(cell) not in ("", None)]
+    return (
+        len(numbers) >= 3
+        and all(numbers)
+        and all(int(later.group(1)) == int(earlier.group(1)) + 1 for earlier, later in itertools.pairwise(numbers))
+    )
+
+
 def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet: str = "") -> Table:
     """Header (see `_header_index`) and the data rows under it, numbered in their sheet."""
     start = header_at = _header_index(kept, known)
@@ -461,6 +474,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         below = [str(_cell(heading)) for heading in sub]
         written = [sub or top for top, sub in itertools.zip_longest(written, below, fillvalue="")]
         start += 1
+    if start + 1 < len(kept) and _numbers_the_columns(kept[start + 1][1]):
+        start += 1  # "(1) (2) … (10)" under the header: the columns' numbers, no story
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:
@@ -598,7 +613,16 @@ def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
 
     def records(sheet) -> Iterator[tuple[int, list[Any]]]:
         rows = sheet.iter_rows(values_only=True)  # read-only mode: one row at a time
-        return ((index, list(row)) for index, row in enumerate(rows, start=1))
+        covered = _merged_down(workbook, sheet)
+        above: dict[tuple[int, int], Any] = {}
+        for index, row in enumerate(rows, start=1):
+            cells = list(row)
+            for column, value in enumerate(cells, start=1):
+                if (index, column) in covered:  # a cell merged down: its value in each row it covers
+                    cells[column - 1] = above.get(covered[(index, column)])
+                elif (index + 1, column) in covered:
+                    above[(index, column)] = value
+            yield index, cells
 
     try:
         sheets = [
@@ -608,6 +632,25 @@ def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
         return _workbook_table(file_name, sheets, known)
     finally:
         workbook.close()
+
+
+def _merged_down(workbook, sheet) -> dict[tuple[int, int], tuple[int, int]]:
+    """`{(row, column): first cell}` of the cells below the first row of a merge (a year over two households), read
+    from the sheet's XML, which openpyxl's read-only mode does not parse; the first column of a merge only, as a Word
+    table's cell merged across counts once."""
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.xml.functions import iterparse
+
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    reach = limit("IMPORT_MAX_ROWS") + 100  # no merge reaches further than the rows a list may have
+    with workbook._archive.open(sheet._worksheet_path) as xml:
+        for _event, element in iterparse(xml):
+            if element.tag.endswith("}mergeCell"):
+                first_column, first_row, _last_column, last_row = range_boundaries(element.get("ref", ""))
+                for row in range(first_row + 1, min(last_row, first_row + reach) + 1):
+                    covered[(row, first_column)] = (first_row, first_column)
+            element.clear()
+    return covered
 
 
 def _read_xls(file_name: str, data: bytes, known: frozenset[str]) -> Table:

@@ -80,6 +80,8 @@ def shortened_summary(text: str) -> str:
 INFERRED = object()
 #: The key of `RowValidator.defaults` holding a list's title lines, whose topic a row naming none takes.
 LIST_TITLE = "list_title"
+#: The year a list's title gives, for a row whose year cell is empty and whose awards give none.
+LIST_YEAR = "list_year"
 #: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Đồn Biên phòng …".
 #: Read with its diacritics, as a name that has them is written: folded, "Trương", "Tô", "Bàn" and "Hồ" (people's
 #: family names) would read as "Trường", "Tổ", "Ban" and "Hộ".
@@ -258,7 +260,8 @@ class RowValidator:
         self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
-        self.localities = LocalityResolver(getattr(parent, "locality", None))
+        self.unit_locality = getattr(parent, "locality", None)
+        self.localities = LocalityResolver(self.unit_locality)
         self.existing = {
             story_key(story.title, story.subject_name, story.year): story
             for story in ExemplarStoryPage.objects.child_of(parent)
@@ -291,6 +294,8 @@ class RowValidator:
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
+        for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
+            value[column] = " ".join(value[column].split())
         value["subject_type"] = value["subject_type"] or self.section_type or ""
         if not value["subject_type"] and self.defaults.get("subject_type") is INFERRED:
             value["subject_type"] = subject_type_of_name(value["subject_name"])
@@ -301,8 +306,21 @@ class RowValidator:
         if default_year == SUBMITTED:  # "12/10/2025 9:41:07": the year a form's response was sent
             default_year = next(iter(re.findall(r"(?<!\d)(?:19|20)\d{2}(?!\d)", str(row.values.get(SUBMITTED)))), "")
         value["year"] = value["year"] or quarter_year or default_year  # “Quý I/2024”, the title's
+        if not value["year"] and (year := self._year_of_awards(row) or self.defaults.get(LIST_YEAR)):
+            note = _(
+                "empty: taken as %(year)s, the latest year of the row's awards or else the list's title; check it."
+            )
+            self.warnings.append(RowError(row.line, "year", note % {"year": year}))
+            value["year"] = year
+        unit_locality = None  # a locality cell left empty ("Phó Chủ tịch UBND xã"): the importing unit's
+        if not value["locality"] and "locality" not in self.defaults and self.unit_locality is not None:
+            unit_locality = self.unit_locality
+            note = _("empty: taken as the importing unit's, “%(name)s”; check it.")
+            self.warnings.append(RowError(row.line, "locality", note % {"name": unit_locality.name}))
         for column in REQUIRED_COLUMNS:
-            if not value[column] and not (column == "field" or (column == "locality" and column in self.defaults)):
+            if column == "locality" and (column in self.defaults or unit_locality is not None):
+                continue
+            if not value[column] and column != "field":
                 problem(column, _("required, but empty."))
         for column, limit in (("title", 255), ("subject_name", 255)):
             if len(value[column]) > limit:
@@ -326,7 +344,9 @@ class RowValidator:
         # what the row speaks of, for a loose field: its movement, achievements and the person's position
         # and the columns no model field takes ("Mô hình sản xuất": "Chăn nuôi bò")
         unused = " ".join(str(text) for column, text in row.values.items() if column not in COLUMNS and str(text))
-        context = (value["movement"], value["summary"], value["body"], unused)
+        # a collective's name too ("Đội cồng chiêng Plei Klăh"); not a person's ("Trần Văn Hóa" is no culture)
+        named = value["subject_name"] if subject_type == "collective" else ""
+        context = (value["movement"], value["summary"], value["body"], unused, named)
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
             inferred = self.fields.infer("", *context)
             no_column = self.defaults.get("field") is INFERRED
@@ -354,7 +374,7 @@ class RowValidator:
                     problem("field", str(error))
             if note:
                 self.warnings.append(RowError(row.line, "field", note))
-        locality = None if value["locality"] else self.defaults.get("locality")
+        locality = None if value["locality"] else self.defaults.get("locality", unit_locality)
         if value["locality"]:
             try:
                 locality = self.localities.resolve(value["locality"])
@@ -405,6 +425,12 @@ class RowValidator:
             row.line, value["title"], value["subject_name"], subject_type, field_term, locality, movement, year,
             quarter, value["summary"], body_blocks(value["body"]), awards, tags,
         )  # fmt: skip
+
+    @staticmethod
+    def _year_of_awards(row: SourceRow) -> str:
+        """The latest year the row's awards are written with ("Gia đình văn hóa tiêu biểu (2023)"), or ""."""
+        years = re.findall(r"(?<!\d)(?:19[4-9]\d|20\d{2})(?!\d)", _text(row.values.get("awards")))
+        return max(years, default="")
 
     @staticmethod
     def _number(text: str, column: str, bounds: tuple[int, int], problem, shown: str = "") -> int | None:

@@ -101,6 +101,8 @@ def _keys(locality: Locality) -> tuple[set[str], set[str]]:
 
 #: "tỉnh Yên Bái (cũ)": a unit named as it was before the 2025 reform is the unit of that name (its successor is known).
 _FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trước khi sáp nhập)\)\s*$", re.IGNORECASE)
+#: "huyện Đức Cơ cũ" without brackets: a unit's word first, "cũ" in small letters (a village "Chợ Cũ" keeps it).
+_FORMER_WORD_RE = re.compile(r"^((?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s.+?)\s+cũ\s*$")
 
 #: "(tỉnh Phú Yên cũ)", "(huyện Krông Pắc cũ)" after a unit: the old unit it was in.
 _FORMER_UNIT_RE = re.compile(r"\s*\(\s*((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^()]+?)\s+cũ\s*\)", re.IGNORECASE)
@@ -136,7 +138,7 @@ class LocalityResolver:
         """The locality a path names, or the new one to create for it."""
         self.notes = []
         path = _FORMER_UNIT_RE.sub(self._former_unit, path or "")  # “phường Sông Cầu (tỉnh Phú Yên cũ)”
-        names = [_FORMER_RE.sub("", part).strip() for part in PATH_SEPARATOR_RE.split(path)]
+        names = [_FORMER_WORD_RE.sub(r"\1", _FORMER_RE.sub("", part).strip()) for part in PATH_SEPARATOR_RE.split(path)]
         streets = [name for name in names if _STREET_RE.match(name_key(name))]
         names = [name for name in names if name and name not in streets]  # a house or a street is no locality
         if streets and not names:

@@ -318,6 +318,13 @@ FIELD_SYNONYMS = {
     "ho sinh": "y te", "duoc si": "y te", "thcs": "giao duc", "thpt": "giao duc", "trung hoc": "giao duc",
     "mau giao": "giao duc", "giang vien": "giao duc", "truong dai hoc": "giao duc", "lien doan lao dong": "doan the", "ldld": "doan the", "cong nhan vien chuc": "doan the",
     "doi song van hoa": "van hoa", "van hoa xa hoi": "van hoa",
+    # the state's own work: justice, mediation, inspection, home affairs
+    "tu phap": "chinh quyen", "hoa giai": "chinh quyen", "pho bien phap luat": "chinh quyen",
+    "quan ly nha nuoc": "chinh quyen", "noi vu": "chinh quyen", "thanh tra": "chinh quyen",
+    "dan quan": "quoc phong", "tu ve": "quoc phong", "quyet thang": "quoc phong", "nghia vu quan su": "quoc phong",
+    "cong chieng": "van hoa", "tho cam": "van hoa", "le hoi": "van hoa", "binh dan hoc vu so": "thong tin",
+    "dkxddsvh": "van hoa",
+    "nha tam": "an sinh xa hoi", "nha dot nat": "an sinh xa hoi", "nha dai doan ket": "an sinh xa hoi",
 }  # fmt: skip
 #: Topics of the fields' names that achievements use as everyday words ("xây dựng" a house, "truyền thống" folded as
 #: "truyền thông", "đào tạo" staff): no sign of a field in a row's text.

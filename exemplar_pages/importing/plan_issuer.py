@@ -96,7 +96,7 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
     capitals that a copy glued ("GIÁO DỤCVÀ ĐÀO TẠO", "HỒ CHÍ MINHLIÊN ĐỘI") are cut as `text` writes them."""
     fragments: list[str] = []
     union_motto = False
-    joins_next = False  # "HỘI ĐỒNG THI ĐUA -" over "KHEN THƯỞNG": a name wrapped at its dash
+    joins_next = ""  # "HỘI ĐỒNG THI ĐUA -" over "KHEN THƯỞNG": a name wrapped at its dash, joined by " - "
     for line in header_lines:
         if match_kind(line) or PUBLISHED_RE.match(line):
             continue
@@ -114,6 +114,8 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                 # a comma that ends a line ends no name: "HỘI ĐỒNG THẨM ĐỊNH," over "ĐÁNH GIÁ CHỈ SỐ …" keeps it
                 comma = "," if piece.rstrip().endswith(",") else ""
                 dash = is_allcaps(piece) and bool(re.search(r"\w\s+[-–]$", piece.rstrip()))
+                # "SỞ NÔNG NGHIỆP VÀ" over "MÔI TRƯỜNG": a name wrapped after its "và" goes on below
+                conjunction = is_allcaps(piece) and bool(re.search(rf"\s(?:{loose('VÀ')}|&)$", piece.rstrip()))
                 piece = " ".join(piece.split()).strip(" *-–—,;")
                 if is_allcaps(piece):
                     piece = re.sub(r"^\d{1,2}\.\s+(?=\D)", "", piece)  # "1. BỘ Y TẾ": a site's numbering of its text
@@ -130,10 +132,10 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
                     continue
                 if joins_next and fragments and is_allcaps(piece):
-                    fragments[-1] = f"{fragments[-1]} - {piece}"
+                    fragments[-1] = f"{fragments[-1]}{joins_next}{piece}"
                 else:
                     fragments.extend(_split_parent_child(piece))
-                joins_next = dash
+                joins_next = " - " if dash else " " if conjunction else ""
                 if comma and fragments and fragments[-1] and fragments[-1][-1].isalpha():
                     fragments[-1] += comma
     return [f for f in fragments if _is_name_fragment(f.rstrip(","))], union_motto
@@ -254,8 +256,11 @@ def _region_tail(fragment: str) -> bool:
 #: An institution's kind that ends a header line, its proper name on the next ("ĐẢNG BỘ HỌC VIỆN" over "CHÍNH SÁCH
 #: VÀ PHÁT TRIỂN").
 _INSTITUTION_END_RE = re.compile(
-    r"\b(?:hoc vien|vien|benh vien|truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh|trung tam|cong ty"
-    r"|cong ty (?:co phan|cp|tnhh(?: mtv| mot thanh vien)?)|ngan hang)$"
+    r"\b(?:hoc vien|vien|benh vien|(?<!moi )(?<!thi )truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh"
+    r"|trung tam|cong ty|cong ty (?:co phan|cp|tnhh(?: mtv| mot thanh vien)?)|ngan hang"
+    # a school's level, its proper name below: "TRƯỜNG TRUNG HỌC PHỔ THÔNG" over "NGUYỄN TRÃI"
+    r"|truong (?:trung hoc pho thong|trung hoc co so|tieu hoc|mam non|mau giao|thpt|thcs|th|mn"
+    r"|pho thong dan toc (?:noi tru|ban tru)|ptdtnt|ptdtbt))$"
 )
 
 

@@ -79,6 +79,7 @@ DOC_TYPES = (
     "Thông tri",
     "Hiến pháp",
     "Biên bản",
+    "Mệnh lệnh",  # the army's: "Mệnh lệnh huấn luyện năm 2026 của Chỉ huy trưởng …"
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {
@@ -225,6 +226,10 @@ PROPER_PHRASES = (
     "Tổng Bí thư",
     "Liên đoàn Lao động",
     "Hội Liên hiệp Phụ nữ",
+    "Nam Bộ",  # regions, in a body's name: "Trường Cao đẳng Cơ điện và Nông nghiệp Nam Bộ"
+    "Bắc Bộ",
+    "Trung Bộ",
+    "Tây Nguyên",
     # a ministry's, a department's or an office's name: "Sở Văn hóa, Thể thao và Du lịch" (not the same words in a
     # sentence: "ứng dụng khoa học và công nghệ")
     *(
@@ -361,7 +366,8 @@ def caps_to_name(text: str) -> str:
             or (pair in _COMMITTEES and nxt in ORG_WORDS)  # "Ban Thường vụ Hội Liên hiệp phụ nữ"
             or (lower in ("-", "–") and nxt in ORG_WORDS)  # "Công đoàn – Đoàn Thanh niên"
         )
-        if pair in _NAME_AFTER or triple in _NAME_AFTER:
+        quad = " ".join(w.lower() for w in words[max(0, i - 3) : i + 1])  # "trung học phổ thông"
+        if pair in _NAME_AFTER or triple in _NAME_AFTER or quad in _NAME_AFTER:
             proper = True
         if _is_unit(word, nxt) or pair in LOCALITY_UNITS:
             if f"{lower} {nxt}" not in LOCALITY_UNITS:
