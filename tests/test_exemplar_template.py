@@ -83,7 +83,14 @@ def test_the_template_is_for_those_who_may_import_exemplars(client) -> None:
 def bad_list(tmp_path: Path) -> Path:
     rows = good_rows()
     # a field the portal lacks, in a row that speaks of no other field's topic: an error until the office adds it
-    rows[2].update(field="Lĩnh vực Thử Giữ Tệp", movement="", summary="Một tấm gương.", body="")
+    rows[2].update(
+        field="Lĩnh vực Thử Giữ Tệp",
+        movement="",
+        summary="Một tấm gương.",
+        body="",
+        title="Tổ tự quản Bến Thử",
+        subject_name="Tổ tự quản Bến Thử",  # a collective's name may tell its field ("Trạm y tế …"): this one does not
+    )
     return write_csv(rows, tmp_path / "giu-tep.csv")
 
 

@@ -1240,3 +1240,29 @@ def test_lists_of_round_17_written_blind_import_whole_as_their_facts_say(file_na
         assert any("lấy địa bàn của đơn vị nhập" in str(warning) for warning in result.warnings)
         by_name = {draft.subject_name: draft for draft in result.drafts}
         assert by_name["Tổ hòa giải thôn Tân Lập"].field.slug == "xay-dung-dang-chinh-quyen-doan-the"
+
+
+def test_a_list_of_120_in_the_product_s_columns_filled_as_thirteen_clerks_would_imports_whole() -> None:
+    """List round 18: 120 stories of 13 localities of nine provinces in the documented columns, the values written
+    loosely (paths top-down and bottom-up, "X." and "TT.", "(cũ)" in the middle of a dashed path, a commune written
+    without its "Xã" before and after with it, fields such as "Gia đình", awards with their authority): no refusal,
+    one locality for each place however it is written, and the fields a careful reader gives in nine rows of ten."""
+    facts = json.loads((Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round18.json").read_text())
+    dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
+    unit = factories.unit("Thường trực Thử Đắk Lắk", locality=dak_lak)
+    result = dry_run_fixture("danh-sach-13-dia-phuong-cot-chuan-2025.xlsx", unit)
+    assert result.errors == [] and len(result.drafts) == 120
+    rows = facts["rows"]
+    for draft, fact in zip(result.drafts, rows, strict=True):
+        assert (draft.subject_type, draft.year, len(draft.awards)) == (
+            fact["subject_type"],
+            fact["year"],
+            len(fact["awards"]),
+        ), draft.title
+        # the district's node is named without its "Huyện" (as the portal's tree names districts)
+        path = [re.sub(r"^(?:Huyện|Thành phố) (?=Kon Tum$|[^T])", "", part) for part in fact["locality"]]
+        assert draft.locality.display_path.split(" › ")[-1] == path[-1], draft.locality.display_path
+        assert draft.locality.display_path.split(" › ")[0] == path[0]
+    fields_right = sum(draft.field.name == fact["field"] for draft, fact in zip(result.drafts, rows, strict=True))
+    assert fields_right >= 108
+    assert len({draft.locality.display_path for draft in result.drafts}) == 13

@@ -224,3 +224,15 @@ def test_a_word97_task_table_with_groups_merged_across() -> None:
         "II. Tổng kết",
         "2 | Tổng kết |  | Trước ngày 30/11/2026",
     ]
+
+
+def test_two_months_and_a_yearly_day_in_a_task_table_are_no_deadlines() -> None:
+    """ "Tháng 11 - 12/2025" is two months, not 11 December; "Trước ngày 20/11 hằng năm" is a day of every year."""
+    text = HEADER + (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành\n"
+        "1 | Hội thi giáo viên dạy giỏi | Ban Giám hiệu | Tháng 11 - 12/2025\n"
+        "2 | Báo cáo kết quả thực hiện | Các thôn, ấp | Trước ngày 20/11 hằng năm\n"
+        "3 | Gửi hồ sơ khen thưởng | Văn phòng HĐND - UBND xã | Trước ngày 15-12-2026\n"
+    )
+    assert deadlines(text) == {"Văn phòng HĐND - UBND xã": [dt.date(2026, 12, 15)]}

@@ -404,6 +404,8 @@ def _wrap_width(lines: list[str]) -> int | None:
 
 
 _PARAGRAPH_OPENERS = ("Thực hiện", "Căn cứ", "Trên đây", "Nơi nhận", "Số:", "Kính gửi")
+#: The same as an OCR without diacritics leaves them ("Can cu Luat …").
+_PARAGRAPH_OPENERS += ("Thuc hien ", "Can cu ", "Tren day", "Noi nhan", "So:", "Kinh gui")
 #: "Số hiệu: 02/2015/TT-NHNN", "Nơi ban hành: …": a label of up to four words and its value, a line of its own.
 _LABEL_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}: \S")
 

@@ -151,7 +151,7 @@ class LocalityResolver:
             )
         if not names:
             raise LocalityProblem(_("empty locality path."))
-        dashed = _DASH_RE.split(names[0])
+        dashed = [_FORMER_RE.sub("", part).strip() for part in _DASH_RE.split(names[0])]  # “Kon Tum (cũ) - TP. …”
         if len(names) == 1 and len(dashed) > 1 and (self._is_top(dashed[0]) or self._is_top(dashed[-1])):
             names = dashed  # “Đắk Lắk - Krông Pắc - Ea Kly”; a name with a dash (“Bà Rịa - Vũng Tàu”) stays whole
         kinds = [split_prefix(name, 1)[0] for name in names]
@@ -255,8 +255,11 @@ class LocalityResolver:
         # and “xã Mù Cang Chải” (the 2025 commune named after the old district) are two
         base = (parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare))
         kinds = self.new.setdefault(base, {})
-        same = [new for written, new in kinds.items() if kind in (None, written, "")]
+        same = [new for written, new in kinds.items() if kind in (None, written) or written == ""]
         if same:
+            if kind and "" in kinds and same[0] is kinds[""]:  # “Sán Chải” first, “X. Sán Chải” later: a commune
+                same[0].name, same[0].kind = stored_name[:255], kind
+                kinds[kind] = kinds.pop("")
             return same[0]
         guessed = kind or (K.PROVINCE if parent is None else K.OTHER)
         new = kinds[kind or ""] = NewLocality(stored_name[:255], guessed, parent)

@@ -324,6 +324,8 @@ FIELD_SYNONYMS = {
     "dan quan": "quoc phong", "tu ve": "quoc phong", "quyet thang": "quoc phong", "nghia vu quan su": "quoc phong",
     "cong chieng": "van hoa", "tho cam": "van hoa", "le hoi": "van hoa", "binh dan hoc vu so": "thong tin",
     "dkxddsvh": "van hoa",
+    "gia dinh": "doi song xa hoi", "hon nhan": "doi song xa hoi", "tre em": "doi song xa hoi",
+    "ve sinh moi truong": "doi song xa hoi", "khu dan cu": "doi song xa hoi", "nguoi co uy tin": "doi song xa hoi",
     "nha tam": "an sinh xa hoi", "nha dot nat": "an sinh xa hoi", "nha dai doan ket": "an sinh xa hoi",
 }  # fmt: skip
 #: Topics of the fields' names that achievements use as everyday words ("xây dựng" a house, "truyền thống" folded as

@@ -9,7 +9,7 @@ from cms.vietnamese import is_valid_syllable
 
 from .plan_models import Assignment, Block, Deadline, Movement
 from .plan_tasks import marked_assignments, plan_dates, sentence_subject, table_assignments
-from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, make_date
+from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, loose, make_date
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
 HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
@@ -40,26 +40,31 @@ SURNAMES = frozenset(
     Mạc Nông Lò Triệu Hứa Diệp Từ Chu Nghiêm Tống Giang Thạch Kim Danh Lã Bạch Âu Hầu Đàm
     Quan Thân Trang Tôn Doãn Kha Lai Lục Văn Khúc Ninh Mã Tiêu Viên""".split()
 )
+#: The phrases below match as an OCR without diacritics leaves them too ("phong trao thi dua \"…\"").
 _MOVEMENT_TRIGGER_RE = re.compile(
-    r"(?<!Chỉ đạo )(?i:phong trào)(?:\s+thi đua)?(?:\s+yêu nước)?(?:\s+năm\s+\d{4})?(?:\s+(?:với chủ đề|mang tên|có tên))?"
-    r"\s*(?::|như\s*:?)?\s*(?=[“\"])"
+    rf"(?<!Chỉ đạo )(?i:{loose('phong trào')})(?:\s+{loose('thi đua')})?(?:\s+{loose('yêu nước')})?(?:\s+{loose('năm')}\s+\d{{4}})?"
+    rf"(?:\s+(?:{loose('với chủ đề')}|{loose('mang tên')}|{loose('có tên')}))?"
+    rf"\s*(?::|{loose('như')}\s*:?)?\s*(?=[“\"])"
 )
 #: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua", "phát động" or "hưởng ứng",
 #: when the text around speaks of a movement (phong trào).
-_CONTEXT_TRIGGER_RE = re.compile(r"(?i:thi đua|phát động|hưởng ứng)\s*:?\s*(?=[“\"])")
+_CONTEXT_TRIGGER_RE = re.compile(rf"(?i:{loose('thi đua')}|{loose('phát động')}|{loose('hưởng ứng')})\s*:?\s*(?=[“\"])")
 #: A campaign named on its own ("thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), a short drive of emulation
 #: ("đợt thi đua cao điểm “Hoa điểm 10 tặng thầy cô”") or a volunteers' campaign ("Chiến dịch tình nguyện “Mùa hè xanh”").
 _OWN_TRIGGER_RE = re.compile(
-    r"(?i:cuộc vận động|đợt thi đua(?:\s+cao điểm)?|chiến dịch(?:\s+tình nguyện)?)"
-    r"(?:\s+(?i:với|có|mang)\s+(?i:chủ đề|tên))?\s*:?\s*(?=[“\"])"
+    rf"(?i:{loose('cuộc vận động')}|{loose('đợt thi đua')}(?:\s+{loose('cao điểm')})?|{loose('chiến dịch')}(?:\s+{loose('tình nguyện')})?)"
+    rf"(?:\s+(?i:{loose('với')}|{loose('có')}|mang)\s+(?i:{loose('chủ đề')}|{loose('tên')}))?\s*:?\s*(?=[“\"])"
 )
 #: A month of action named in quotes ("Tháng Thanh niên", "Tháng hành động về an toàn, vệ sinh lao động"): a campaign.
-_MONTH_OF_ACTION_RE = re.compile(r"(?=[“\"]Tháng\s+[^\W\d])")
-_CONTEXT_RE = re.compile(r"(?i:phong trào)")
+_MONTH_OF_ACTION_RE = re.compile(rf"(?=[“\"]{loose('Tháng')}\s+[^\W\d])")
+_CONTEXT_RE = re.compile(rf"(?i:{loose('phong trào')})")
 _CAMPAIGN_RE = re.compile(
-    r"\s*gắn(?:\s+liền)?\s+với(?:\s+việc)?(?:\s+thực\s+hiện)?\s+(?:các\s+)?[Cc]uộc\s+vận\s+động\s*(?=[“\"])"
+    rf"\s*{loose('gắn')}(?:\s+{loose('liền')})?\s+{loose('với')}(?:\s+{loose('việc')})?(?:\s+{loose('thực hiện')})?\s+"
+    rf"(?:{loose('các')}\s+)?(?i:{loose('cuộc vận động')})\s*(?=[“\"])"
 )
-_SEPARATOR_RE = re.compile(r"\s*(?:giai\s+đoạn\s+\d{4}\s*[-–]\s*\d{4}\s*)?(?:,\s*và|,|;|và)?\s*(?=[“\"])")
+_SEPARATOR_RE = re.compile(
+    rf"\s*(?:{loose('giai đoạn')}\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*)?(?:,\s*{loose('và')}|,|;|{loose('và')})?\s*(?=[“\"])"
+)
 _REFERENCE_DATE_RE = re.compile(rf"số\s*{DOC_NUMBER}\s*,?\s*ngày\s*$")
 _GROUP_GAP_RE = re.compile(r"^\s*(?:,|;|và|,\s*và)?\s*(?:ngày\s*)?$")
 

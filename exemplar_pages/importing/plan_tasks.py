@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .plan_models import Assignment, Block, Deadline
-from .plan_text import fold
+from .plan_text import fold, loose
 
 _TIME_HEADING = re.compile(r"\b(?:thoi gian|thoi han|han chot|tien do|ngay hoan thanh)\b")
 _UNIT_HEADING = re.compile(
@@ -89,7 +89,7 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
         unit_above = unit  # a unit cell merged down over the next tasks reads empty below (.odt, PDF)
         assignment = found.setdefault(unit, Assignment(unit=unit))
         assignment.tasks.append(f"{task} ({time})" if time else task)
-        if columns.deadline_heading or _DEADLINE.search(fold(time)):
+        if (columns.deadline_heading or _DEADLINE.search(fold(time))) and not _REPEATING.search(time):
             # "Từ 01/3 đến 31/3/2026" under "Thời hạn hoàn thành": the range's end is the deadline
             due = _RANGE_END.split(time)[-1] if _RANGE_END.search(time) else time
             assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(due, year)]
@@ -97,11 +97,13 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
 
 
 #: A date a sentence sets as a deadline: "trước ngày 20/3/2026", "chậm nhất là ngày 15 tháng 11 năm 2026".
-_MARKED_DATE = re.compile(
-    r"(?i:trước|chậm nhất(?:\s+là)?|hạn chót(?:\s+là)?|hạn cuối(?:\s+là)?|không quá|không muộn hơn)\s*(?:(?i:ngày)\s*)?"
-    r"\d{1,2}(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?|\s*th[aá]ng\s*\d{1,2}(?:\s*,?\s*(?i:năm)\s*\d{4})?)"
+_MARKED_DATE = re.compile(  # also as an OCR without diacritics leaves it ("truoc ngay 15/4/2026")
+    rf"(?i:{loose('trước')}|{loose('chậm nhất')}(?:\s+{loose('là')})?|{loose('hạn chót')}(?:\s+{loose('là')})?"
+    rf"|{loose('hạn cuối')}(?:\s+{loose('là')})?|{loose('không quá')}|{loose('không muộn hơn')})\s*(?:(?i:{loose('ngày')})\s*)?"
+    rf"\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?|\s*(?i:{loose('tháng')})\s*\d{{1,2}}"
+    rf"(?:\s*,?\s*(?i:{loose('năm')})\s*\d{{4}})?)"
 )
-_REPEATING = re.compile(r"(?i:h[ằà]ng\s+(?:năm|quý|tháng)|định kỳ)")
+_REPEATING = re.compile(rf"(?i:h[ằà]ng\s+(?:{loose('năm')}|{loose('quý')}|{loose('tháng')})|{loose('định kỳ')})")
 #: Who a sentence asks: "Hội Cựu chiến binh các xã, phường gửi …", "Hồ sơ: Các chi bộ hoàn thành …".
 _SUBJECT = re.compile(
     r"^(?:\d{1,2}[.)]\s*|[-+•]\s*)?(?:[^\W\d][^:;,.]{0,30}:\s*)?((?:Các|Hội|Ban|Phòng|Văn phòng|Đoàn|Chi bộ|Chi hội|Trường|UBND|Ủy ban|Sở|Tổ|Liên đoàn"

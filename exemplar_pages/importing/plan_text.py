@@ -31,7 +31,10 @@ def fold(text: str | None) -> str:
 
 
 # a year broken by a space in a PDF ("16/7/20 21") is read whole
-DATE_NUMERIC_RE = re.compile(r"(?<![\d/])(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|(?:19|20) \d{2})(?![\d/])")
+# "Tháng 11 - 12/2025" (two months) is no date: a dash, then a slash
+DATE_NUMERIC_RE = re.compile(
+    r"(?<![\d/])(\d{1,2})\s*(?:[/.]|-(?!\s*\d{1,2}\s*/))\s*(\d{1,2})\s*[/.-]\s*(\d{4}|(?:19|20) \d{2})(?![\d/])"
+)
 # the spaces round "tháng" and "năm" may be lost ("ngày 16tháng5 năm 2022"), "tháng" typed with another tone ("thàng")
 DATE_WORDS_RE = re.compile(
     rf"{loose('ngày')}\s*(\d{{1,2}})\s*th[aáàảãạ]ng\s*(\d{{1,2}})\s*,?\s*{loose('năm')}\s*(\d{{4}})", re.IGNORECASE
