@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import importlib
+import json
 from datetime import date
 from pathlib import Path
 
@@ -456,3 +457,25 @@ def test_a_list_written_without_seeing_the_importer_imports_with_no_refusal() ->
     by_title = {story.title: story for story in result.created}
     assert all(bool(by_title[row["title"]].movement) == bool(row["movement"].strip()) for row in written)
     assert not any("lỗi mã hóa" in warning for warning in result.warnings)
+
+
+@pytest.mark.django_db
+def test_150_award_texts_written_blind_are_read_as_their_facts_say() -> None:
+    """List round 19: 150 award texts of 60 rows, written by a helper who had not seen the parser (abbreviations such
+    as "HCLĐ hạng Ba" and "BK của TTCP", several years "năm 2022, 2023", decisions in four styles, a cell in NFD, prizes
+    and certificates outside the Law, cells parted by commas): each row keeps its awards apart, and the form, year
+    and decision of nearly every award are those of the facts."""
+    root = Path(__file__).parent / "fixtures" / "exemplars"
+    facts = json.loads((root / "written_blind_round19.json").read_text(encoding="utf-8"))["awards"]
+    free = sum(parse_award(fact["text"]).free == (fact["form"] is None) for fact in facts)
+    years = sum(parse_award(fact["text"]).year == fact["year"] for fact in facts)
+    decisions = sum(parse_award(fact["text"]).decision_number == (fact["decision"] or "") for fact in facts)
+    assert (len(facts), years, decisions) == (150, 150, 150) and free >= 148
+    assert parse_award("HCLĐ hạng Ba (2019)").title == "Huân chương Lao động hạng Ba"
+    assert authority_level("TTCP") == forms.GOVERNMENT
+    unit = factories.unit("UBND tỉnh Thử Khen Thưởng")
+    path = root / "danh-sach-khen-thuong-nhu-ghi-2025.csv"
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == [] and len(result.drafts) == 60
+    per_row = [sum(fact["row"] == row for fact in facts) for row in range(1, 61)]
+    assert [len(draft.awards) for draft in result.drafts] == per_row

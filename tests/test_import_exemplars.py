@@ -1240,6 +1240,9 @@ def test_lists_of_round_17_written_blind_import_whole_as_their_facts_say(file_na
         assert any("lấy địa bàn của đơn vị nhập" in str(warning) for warning in result.warnings)
         by_name = {draft.subject_name: draft for draft in result.drafts}
         assert by_name["Tổ hòa giải thôn Tân Lập"].field.slug == "xay-dung-dang-chinh-quyen-doan-the"
+        # imported under the province, a village written alone ("Thôn 5") is the commune's the list's title names
+        villages = [draft.locality for draft in result.drafts if draft.locality.name.startswith(("Thôn", "Buôn"))]
+        assert len(villages) > 20 and {village.parent.name for village in villages} == {"Xã Vụ Bổn"}
 
 
 def test_a_list_of_120_in_the_product_s_columns_filled_as_thirteen_clerks_would_imports_whole() -> None:

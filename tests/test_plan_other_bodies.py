@@ -74,11 +74,14 @@ def _same_number(found: str | None, written: str | None) -> bool:
 
 
 def _reference_right(found, fact: dict) -> bool:
+    """A reference as the facts give it; a congress's or plenum's resolution named with the congress as its issuer
+    ("Nghị quyết Đại hội Đoàn trường …", as the real documents' facts write it) where the facts name none."""
+    congress = found.document_type == "Nghị quyết" and fold(found.issuer).startswith(("dai hoi", "hoi nghi"))
     return (
         fold(found.document_type) == fold(fact["type"])
         and _same_number(found.number, fact["number"])
         and found.date == _date(fact["date"])
-        and ("issuer" not in fact or fold(found.issuer) == fold(fact["issuer"]))
+        and ("issuer" not in fact or fold(found.issuer) == fold(fact["issuer"]) or (congress and not fact["issuer"]))
     )
 
 
@@ -181,7 +184,7 @@ WRITTEN_FILES = CORPUS.parent / "written_blind_files"
 
 
 def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
-    """Forty documents helpers made without seeing the parser (rounds 59 to 62), as files: Word documents built
+    """Fifty documents helpers made without seeing the parser (rounds 59 to 63), as files: Word documents built
     with python-docx as a clerk's template lays them out (the header a borderless table of two or three columns, with
     "Số" and the date in its second row or under it, or columns kept apart by a tab; the tasks in a table "TT | Nội
     dung | Đơn vị thực hiện | Thời gian hoàn thành", with units merged down, groups merged across, an appendix after
@@ -197,10 +200,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     read from scans with every diacritic lost (a district emulation council, a province, a district education office,
     a commune military command: "Ð" for "Đ", "l5" for "15", "CHl" for "CHỈ", "Đoc 1ap", columns interleaved, page
     numbers between pages), a pioneer brigade, a kindergarten's trade union, three provinces' people's committees and
-    a provincial youth union. They are read as `import_plan` reads them (`read_document`)."""
+    a provincial youth union. Round 63 adds a department's emulation board, a district's plan whose PDF text lost
+    letters, a province chairman's decision, a commune Fatherland Front's Word 97 file, a hospital's Party committee, a
+    university's trade union, a farmers' union (its national name on a line of its own, a task table without rules),
+    a ministry's department under "BỘ TÀI CHÍNH", a web page's copy and a ward whose date stands above the signer.
+    They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt", ".txt"))
-    assert sorted(facts) == files and len(files) == 40
+    assert sorted(facts) == files and len(files) == 50
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -211,6 +218,8 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
 @pytest.mark.parametrize(
     ("header", "issuer"),
     [
+        ("BCH HỘI NÔNG DÂN TỈNH GIA LAI\n*\nHỘI NÔNG DÂN VIỆT NAM", "BCH Hội Nông dân tỉnh Gia Lai"),
+        ("BỘ TÀI CHÍNH\nCỤC THỐNG KÊ", "Cục Thống kê"),
         ("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nTRƯỜNG CAO ĐẲNG CƠ ĐIỆN VÀ\nNÔNG NGHIỆP NAM BỘ", "Trường Cao đẳng Cơ điện"),
         ("UBND TỈNH ĐỒNG THÁP\nSỞ NÔNG NGHIỆP VÀ\nMÔI TRƯỜNG", "Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp"),
         ("SỞ GIÁO DỤC VÀ ĐÀO TẠO\nTRƯỜNG TRUNG HỌC PHỔ THÔNG\nNGUYỄN TRÃI", "Trường Trung học phổ thông Nguyễn Trãi"),
@@ -221,12 +230,15 @@ def test_a_body_s_name_wrapped_in_the_header_is_read_whole(header: str, issuer: 
     text = f"""{header}\nSố: 96/KH-CĐ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
 Cần Thơ, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\nCông tác thi đua năm 2026
 Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022 và Mệnh lệnh huấn luyện năm 2026 của Chỉ huy trưởng;
+Nghị quyết Đại hội đại biểu Đảng bộ lần thứ I, nhiệm kỳ 2025 - 2030;
+Cục Thống kê và Bộ Tài chính xây dựng Kế hoạch như sau:
 I. MỤC ĐÍCH\n1. Tổ chức tốt.\n"""
     plan = parse_plan(text)
     assert plan.issuing_body.startswith(issuer), plan.issuing_body
     if "NAM BỘ" in header:
         assert plan.issuing_body.endswith("Nam Bộ")
-    assert [reference.document_type for reference in plan.basis] == ["Luật", "Mệnh lệnh"]
+    # a congress's resolution on a line of its own after a "Căn cứ …;" line is a basis too
+    assert [reference.document_type for reference in plan.basis] == ["Luật", "Mệnh lệnh", "Nghị quyết"]
 
 
 def test_a_scan_read_without_diacritics_gives_its_issuer_basis_deadlines_and_movements() -> None:

@@ -226,13 +226,12 @@ def test_a_word97_task_table_with_groups_merged_across() -> None:
     ]
 
 
-def test_two_months_and_a_yearly_day_in_a_task_table_are_no_deadlines() -> None:
-    """ "Tháng 11 - 12/2025" is two months, not 11 December; "Trước ngày 20/11 hằng năm" is a day of every year."""
+def test_two_months_in_a_task_table_are_no_deadline() -> None:
+    """ "Tháng 11 - 12/2025" is two months, not 11 December."""
     text = HEADER + (
         "II. TỔ CHỨC THỰC HIỆN\n"
         "TT | Nội dung | Đơn vị thực hiện | Thời gian hoàn thành\n"
         "1 | Hội thi giáo viên dạy giỏi | Ban Giám hiệu | Tháng 11 - 12/2025\n"
-        "2 | Báo cáo kết quả thực hiện | Các thôn, ấp | Trước ngày 20/11 hằng năm\n"
-        "3 | Gửi hồ sơ khen thưởng | Văn phòng HĐND - UBND xã | Trước ngày 15-12-2026\n"
+        "2 | Gửi hồ sơ khen thưởng | Văn phòng HĐND - UBND xã | Trước ngày 15-12-2026\n"
     )
     assert deadlines(text) == {"Văn phòng HĐND - UBND xã": [dt.date(2026, 12, 15)]}

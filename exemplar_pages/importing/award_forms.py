@@ -50,7 +50,7 @@ def fold_aligned(text: str) -> str:
 PEOPLES_COMMITTEE = r"(?:ubnd|uy\s+ban\s+nhan\s+dan|ub\s+nd|hdnd|hoi\s+dong\s+nhan\s+dan)"
 LEVEL_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\bchu\s+tich\s+nuoc\b|\bctn\b"), STATE),
-    (re.compile(r"\bthu\s+tuong\b|\bttg\b|\bchinh\s+phu\b"), GOVERNMENT),
+    (re.compile(r"\bthu\s+tuong\b|\bttg\b|\bttcp\b|\bchinh\s+phu\b"), GOVERNMENT),
     (
         re.compile(
             r"\bbo\b(?!\s+(?:chi\s+huy|doi))|\bbo\s+truong\b|\btrung\s+uong\b|\btw\b|\btong\s+lien\s+doan\b"
@@ -184,14 +184,14 @@ FIXED_FORMS_RE = [(re.compile(rf"(?:{pattern})\b"), title, kind, level) for patt
 CLASS_PATTERN = r"(?:\s*[,\-–]?\s*hang\s*(?P<grade>nhat|nhi|ba|iii|ii|i|1|2|3)\b)?"
 #: Orders and medals in three classes: (folded name, name, kind).
 CLASSED_FORMS_RE = [
-    (re.compile(rf"{prefix}\s+{folded}\b{CLASS_PATTERN}"), name, kind)
-    for prefix, folded, name, kind in (
-        (r"(?:huan\s+chuong|hc)", r"doc\s+lap", "Huân chương Độc lập", ORDER),
-        (r"(?:huan\s+chuong|hc)", r"quan\s+cong", "Huân chương Quân công", ORDER),
-        (r"(?:huan\s+chuong|hc)", r"lao\s+dong", "Huân chương Lao động", ORDER),
-        (r"(?:huan\s+chuong|hc)", r"bao\s+ve\s+to\s+quoc", "Huân chương Bảo vệ Tổ quốc", ORDER),
-        (r"(?:huan\s+chuong|hc)", r"chien\s+cong", "Huân chương Chiến công", ORDER),
-        (r"huy\s+chuong", r"chien\s+si\s+ve\s+vang", "Huy chương Chiến sĩ vẻ vang", MEDAL),
+    (re.compile(rf"(?:{prefix}\s+{folded}|{short})\b{CLASS_PATTERN}"), name, kind)
+    for prefix, folded, short, name, kind in (  # `short`: the initials offices write ("HCLĐ hạng Ba")
+        (r"(?:huan\s+chuong|hc)", r"doc\s+lap", "hcdl", "Huân chương Độc lập", ORDER),
+        (r"(?:huan\s+chuong|hc)", r"quan\s+cong", "hcqc", "Huân chương Quân công", ORDER),
+        (r"(?:huan\s+chuong|hc)", r"lao\s+dong", "hcld", "Huân chương Lao động", ORDER),
+        (r"(?:huan\s+chuong|hc)", r"bao\s+ve\s+to\s+quoc", "hcbvtq", "Huân chương Bảo vệ Tổ quốc", ORDER),
+        (r"(?:huan\s+chuong|hc)", r"chien\s+cong", "hccc", "Huân chương Chiến công", ORDER),
+        (r"huy\s+chuong", r"chien\s+si\s+ve\s+vang", "hccsvv", "Huy chương Chiến sĩ vẻ vang", MEDAL),
     )
 ]
 #: Forms whose title depends on the authority: (folded pattern, handler name).

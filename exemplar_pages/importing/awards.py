@@ -90,10 +90,11 @@ DECISION_RE = re.compile(
     r"|\d{1,2}\s+thang\s+\d{1,2}\s+nam\s+\d{4}))?\s*\)?"
 )
 DATE_PARTS_RE = re.compile(r"\d+")
+#: The award's year; of several ("năm 2022, 2023", "(2022-2023, 2023-2024)"), the latest (a repeated group keeps its last).
 YEAR_PATTERNS = (
-    re.compile(r"\(\s*(?:nam\s+(?:hoc\s+)?)?(?P<first>\d{4})(?:\s*[-–/]\s*(?P<second>\d{4}))?\s*\)"),
+    re.compile(r"\(\s*(?:nam\s+(?:hoc\s+)?)?(?P<first>\d{4})(?:\s*[-–/,;]\s*(?P<second>\d{4}))*\s*\)"),
     re.compile(r"\bnam\s+hoc\s+(?P<first>\d{4})\s*[-–/]\s*(?P<second>\d{4})\b"),
-    re.compile(r"\bnam\s+(?P<first>\d{4})\b"),
+    re.compile(r"\bnam\s+(?P<first>\d{4})(?:\s*(?:[,;\-–]|va)\s*(?P<second>\d{4})\b)*\b"),
     re.compile(r"(?:^|[\s,\-–])(?P<first>\d{4})\s*$"),
 )
 PREFIX_RE = re.compile(
@@ -243,8 +244,12 @@ def split_if_awards(text: str, separator: str) -> list[str]:
     return parts if len(parts) > 1 and awards else [text.strip()]
 
 
-#: A prize or badge outside the Law, kept as written: "Giải Nhì cuộc thi …", "Huy hiệu Tuổi trẻ sáng tạo".
-_PRIZE_RE = re.compile(r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng)\s+\w", re.IGNORECASE)
+#: A prize, badge or certificate outside the Law, kept as written: "Giải Nhì cuộc thi …", "Huy hiệu Tuổi trẻ sáng
+#: tạo", "Giấy chứng nhận sáng kiến …", "Bằng công nhận thôn đạt chuẩn …", "Thư khen của Chủ tịch nước".
+_PRIZE_RE = re.compile(
+    r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng|giấy chứng nhận|bằng công nhận|thư khen|cúp)\s+\w",
+    re.IGNORECASE,
+)
 _YEARS_ONLY_RE = re.compile(r"(?:(?:năm\s+)?(?:19|20)\d{2}\s*(?:[-–,]\s*)?)+", re.IGNORECASE)
 #: What a cell of awards, or a cell under an award's column, writes when there is none ("chưa có", "Không", "0"),
 #: folded.

@@ -82,6 +82,8 @@ INFERRED = object()
 LIST_TITLE = "list_title"
 #: The year a list's title gives, for a row whose year cell is empty and whose awards give none.
 LIST_YEAR = "list_year"
+#: The commune or ward a list's title names, whose villages a row written with its village alone is in.
+LIST_COMMUNE = "list_commune"
 #: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Đồn Biên phòng …".
 #: Read with its diacritics, as a name that has them is written: folded, "Trương", "Tô", "Bàn" and "Hồ" (people's
 #: family names) would read as "Trường", "Tổ", "Ban" and "Hộ".
@@ -261,7 +263,7 @@ class RowValidator:
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
         self.unit_locality = getattr(parent, "locality", None)
-        self.localities = LocalityResolver(self.unit_locality)
+        self.localities = LocalityResolver(self.unit_locality, self.defaults.get(LIST_COMMUNE, ""))
         self.existing = {
             story_key(story.title, story.subject_name, story.year): story
             for story in ExemplarStoryPage.objects.child_of(parent)

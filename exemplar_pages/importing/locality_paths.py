@@ -120,12 +120,14 @@ def _compatible(kind: str | None, locality: Locality) -> bool:
 class LocalityResolver:
     """Resolves paths level by level under their parent; missing levels become NewLocality, shared by rows."""
 
-    def __init__(self, home: Locality | None = None) -> None:
+    def __init__(self, home: Locality | None = None, list_commune: str = "") -> None:
         #: The importing unit's province: an office's address that leaves it out ("Xã Ea Drơng, huyện Cư M'gar")
         #: is read inside it.
         self.home = next((loc for loc in home.ancestors_and_self() if loc.kind in TOP_KINDS), None) if home else None
         #: The unit's own commune or ward: a village written alone ("Khu vực 3", "Thôn 5") is one of its own.
         self.commune = home if home is not None and home.kind in (K.COMMUNE, K.WARD, K.TOWNSHIP) else None
+        #: The commune or ward a list's title names ("ỦY BAN NHÂN DÂN XÃ VỤ BỔN"), for a unit above it: its villages.
+        self.list_commune = list_commune if self.commune is None and self.home is not None else ""
         self.notes: list[str] = []  # how the last path was completed, for the report
         #: By parent and name, then by the kind written ("" when none)
         self.new: dict[tuple[int | None, str], dict[str, NewLocality]] = {}
@@ -175,6 +177,15 @@ class LocalityResolver:
             names.reverse()  # written from the bottom up, as an address is: “Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”
             ranks.reverse()
         current: Locality | NewLocality | None = None
+        if self.list_commune and all(rank in (3, 4) for rank in ranks):
+            current = self._level(self._level(self.home, self.list_commune, 1), names[0], 3)
+            self.notes.append(
+                _("“%(path)s” read in %(commune)s, the commune or ward the list's title names.")
+                % {"path": path, "commune": self.list_commune}
+            )
+            for name in names[1:]:
+                current = self._level(current, name, 4)
+            return current
         if self.commune is not None and all(rank in (3, 4) for rank in ranks):
             self.notes.append(
                 _("“%(path)s” read in %(commune)s, the importing unit's commune or ward.")

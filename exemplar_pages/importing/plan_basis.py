@@ -187,6 +187,12 @@ _AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORE
 _CITED_RE = re.compile(rf"^(?:{NUMBERED}|(?:{DOC_TYPE_PATTERN})\s+\d+\s*/)", re.IGNORECASE)
 
 
+#: A congress's or a plenum's resolution, never numbered, on a line of its own after a "Căn cứ …;" line.
+_RESOLUTION_CITED_RE = re.compile(
+    rf"^{loose('Nghị quyết')}\s+(?:{loose('Đại hội')}|{loose('Hội nghị')})\s", re.IGNORECASE
+)
+
+
 def _share_issuer(listed: list[BasisReference]) -> None:
     """ "Nghị định số A ngày …, Nghị định số B ngày … và Nghị định số C ngày … của Chính phủ": the issuer named after
     the last of a run of documents cited bare (no subject between them) is the others' too, when they are of its
@@ -238,7 +244,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     sentence_ended_citing = False
     for para in basis_paragraphs(paragraphs):
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
-        inherited = carried if _CITED_RE.match(para) else None
+        inherited = carried if _CITED_RE.match(para) or _RESOLUTION_CITED_RE.match(para) else None
         paragraph_first = len(refs)
         carried = None
         for sentence in _SENTENCE_END_RE.split(para):

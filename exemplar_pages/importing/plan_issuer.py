@@ -289,6 +289,10 @@ _ORG_START_RE = re.compile(rf"^(?:{DEPARTMENT_ORG}|{CHILD_ORG})\b", re.IGNORECAS
 _COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (?:nhan dan|doi)\b)")
 
 
+#: A header line opening with a unit's kind names a unit of its own, never the rest of the line above.
+_OWN_UNIT_RE = re.compile(r"(?:cuc|so|phong|van phong|trung tam|chi cuc|vien|truong|benh vien|cong an)\b")
+
+
 def _repeats_a_name(fragment: str, above: list[str]) -> bool:
     """A national name of three words or more ("HỘI SINH VIÊN VIỆT NAM") that begins or ends a fragment above it."""
     folded = fold(fragment)
@@ -297,6 +301,18 @@ def _repeats_a_name(fragment: str, above: list[str]) -> bool:
         and folded.endswith(" viet nam")
         and any(fold(name).startswith(f"{folded} ") or fold(name).endswith(f" {folded}") for name in above)
     )
+
+
+def _national_name_of(fragment: str, above: list[str]) -> bool:
+    """A mass organisation's national name ("HỘI NÔNG DÂN VIỆT NAM") under its own chapter's name above it."""
+    folded = " ".join(fold(fragment).split())
+    if not (is_allcaps(fragment) and _NATIONAL_MOTTO_RE.match(folded) and folded.endswith(" viet nam")):
+        return False
+    organisation = folded[: -len(" viet nam")]
+    chapters = (
+        re.sub(r"^(?:bch|btv|ban chap hanh|ban thuong vu)\s+", "", " ".join(fold(name).split())) for name in above
+    )
+    return any(chapter.startswith(organisation + " ") for chapter in chapters)
 
 
 def _names_institution(fragment: str) -> bool:
@@ -374,6 +390,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     # A name the block already holds, again below it ("HỘI SINH VIÊN VIỆT NAM" under "BCH HỘI SINH VIÊN VIỆT NAM"):
     # an association's motto cell, read after the left column.
     fragments = [f for i, f in enumerate(fragments) if not _repeats_a_name(f, fragments[:i])]
+    # "HỘI NÔNG DÂN VIỆT NAM" on a line of its own below "BCH HỘI NÔNG DÂN TỈNH GIA LAI": the association's motto
+    # cell, the right column read after the left
+    fragments = [f for i, f in enumerate(fragments) if not (i and _national_name_of(f, fragments[:i]))]
     # the text's words without punctuation; a line in capitals stands alone (an attached regulation repeats the header
     # over two lines, which is no sign that the two make one name), mixed-case lines run on into each other
     blocks: list[str] = []
@@ -392,6 +411,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
             # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
             and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
+            # "BỘ TÀI CHÍNH" over "CỤC THỐNG KÊ", a sentence "… của Bộ Tài chính" over "Cục Thống kê ban hành …"
+            and not _OWN_UNIT_RE.match(fold(fragment))
         )
         if names and re.match(r"khu vuc\b", fold(fragment)) and is_allcaps(names[-1]):
             names[-1] = f"{names[-1]} {fragment}"  # "CĐCS TRUNG TÂM Y TẾ" over "KHU VỰC KIẾN XƯƠNG": one name

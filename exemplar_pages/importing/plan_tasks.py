@@ -89,7 +89,7 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
         unit_above = unit  # a unit cell merged down over the next tasks reads empty below (.odt, PDF)
         assignment = found.setdefault(unit, Assignment(unit=unit))
         assignment.tasks.append(f"{task} ({time})" if time else task)
-        if (columns.deadline_heading or _DEADLINE.search(fold(time))) and not _REPEATING.search(time):
+        if columns.deadline_heading or _DEADLINE.search(fold(time)):
             # "Từ 01/3 đến 31/3/2026" under "Thời hạn hoàn thành": the range's end is the deadline
             due = _RANGE_END.split(time)[-1] if _RANGE_END.search(time) else time
             assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(due, year)]

@@ -229,6 +229,8 @@ PROPER_PHRASES = (
     "Tổng Bí thư",
     "Liên đoàn Lao động",
     "Hội Liên hiệp Phụ nữ",
+    "Hội Nông dân",
+    "Hội Cựu chiến binh",
     "Nam Bộ",  # regions, in a body's name: "Trường Cao đẳng Cơ điện và Nông nghiệp Nam Bộ"
     "Bắc Bộ",
     "Trung Bộ",
@@ -368,6 +370,7 @@ def caps_to_name(text: str) -> str:
             or pair in ("trung tâm", "chi cục", "bệnh viện", "đại học", "học viện", "cao đẳng")  # "Đại học Y Hà Nội"
             or (pair in _COMMITTEES and nxt in ORG_WORDS)  # "Ban Thường vụ Hội Liên hiệp phụ nữ"
             or (lower in ("-", "–") and nxt in ORG_WORDS)  # "Công đoàn – Đoàn Thanh niên"
+            or (word in ("BCH", "BTV") and nxt in ORG_WORDS)  # "BCH Hội Nông dân …"
         )
         quad = " ".join(w.lower() for w in words[max(0, i - 3) : i + 1])  # "trung học phổ thông"
         if pair in _NAME_AFTER or triple in _NAME_AFTER or quad in _NAME_AFTER:
