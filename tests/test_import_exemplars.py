@@ -1269,3 +1269,21 @@ def test_a_list_of_120_in_the_product_s_columns_filled_as_thirteen_clerks_would_
     fields_right = sum(draft.field.name == fact["field"] for draft, fact in zip(result.drafts, rows, strict=True))
     assert fields_right >= 108
     assert len({draft.locality.display_path for draft in result.drafts}) == 13
+
+
+def test_a_department_s_proposals_keep_the_awards_received_not_those_proposed() -> None:
+    """List round 20: a health department's proposals on two sheets, headings of its own ("Danh hiệu, hình thức đề
+    nghị", "Khen thưởng đã đạt (3 năm gần nhất)"; "Khen thưởng" over "Đề nghị năm 2025", "Cấp trình khen" and "Đã đạt
+    (03 năm gần nhất)"), rows numbering the columns, groups by the award proposed: every row a story of its sheet's
+    type, with the awards it has received (the proposal is not one yet) and no figure read as its year."""
+    facts = json.loads((Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round20.json").read_text())
+    dak_lak = Locality.objects.get(name="Đắk Lắk", parent=None)
+    result = dry_run_fixture(
+        "danh-sach-de-nghi-khen-thuong-so-y-te-2025.xlsx", factories.unit("Sở Thử Y tế", locality=dak_lak)
+    )
+    assert result.errors == [] and len(result.drafts) == len(facts["rows"]) == 70
+    for draft, fact in zip(result.drafts, facts["rows"], strict=True):
+        assert (draft.subject_name, draft.subject_type) == (fact["name"], fact["subject_type"])
+        assert [award.parsed.text for award in draft.awards] == fact["received"], draft.subject_name
+    assert {draft.year for draft in result.drafts} == {2025}
+    assert sum(draft.field.slug == "y-te" for draft in result.drafts) >= 63

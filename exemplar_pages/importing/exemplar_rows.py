@@ -93,6 +93,7 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("dia chi", "dia ban", "dia phuong", "noi cu tru", "thon", "xom", "khu pho", "to dan pho"), "locality"),
     (("phong trao",), "movement"),
     (("quy",), "quarter"),
+    (("da dat", "da duoc khen", "da duoc tang"), "awards"),  # "Khen thưởng đã đạt (3 năm gần nhất)": not a year
     (("nam",), "year"),
     (("tom tat", "thanh tich"), "summary"),
     (("noi dung", "chi tiet"), "body"),
@@ -232,8 +233,15 @@ def column_name(heading: Any) -> str:
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
     if any(f" {key} " in words for key in _NOT_THE_EXEMPLAR_S):  # "Địa chỉ email", "Người đề cử (họ tên, chức vụ)"
         return name
+    if words.startswith(" de nghi ") or (" de nghi " in words and _AWARD_WORDS_RE.search(words)):
+        return PROPOSED  # "Danh hiệu, hình thức đề nghị", "Đề nghị năm 2025": an award asked for, not received
     return next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
 
+
+#: The award a list proposes ("Hình thức khen thưởng đề nghị"): the stories' awards when the list has no column of
+#: awards received, else a column no model field takes.
+PROPOSED = "proposed_award"
+_AWARD_WORDS_RE = re.compile(r" (?:hinh thuc|danh hieu|khen thuong) ")
 
 #: Words of a heading about something else than the exemplar (a form's contact and nominator questions), folded.
 _NOT_THE_EXEMPLAR_S = (
@@ -277,7 +285,10 @@ def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> b
     return (
         bool(texts)
         and all(
-            (isinstance(text, str) and not re.search(r"\d", text)) or _YEAR_HEADING_RE.match(str(text).strip())
+            # figures only in words ("Đề nghị năm 2025", "Đã đạt (03 năm gần nhất)"), never a number alone ("(6)")
+            (isinstance(text, str) and not re.search(r"\d", text))
+            or _YEAR_HEADING_RE.match(str(text).strip())
+            or (isinstance(text, str) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2)
             for text in texts.values()
         )
         and all(len(text.split()) <= SUB_HEADING_WORDS for text in texts.values())
@@ -476,6 +487,15 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         start += 1
     if start + 1 < len(kept) and _numbers_the_columns(kept[start + 1][1]):
         start += 1  # "(1) (2) … (10)" under the header: the columns' numbers, no story
+    if "awards" not in columns and PROPOSED in columns:  # "DANH SÁCH ĐỀ NGHỊ …" with no awards received: its own
+        columns[columns.index(PROPOSED)] = "awards"
+    awarding = [index for index, name in enumerate(columns) if name == "awards"]
+    received = [
+        index for index in awarding if re.search(r"\bda (?:dat|duoc)\b", _heading_key(written[index]).replace("_", " "))
+    ]
+    for index in awarding:  # "Cấp trình khen" under "Khen thưởng" beside "Đã đạt …": the awards are those received
+        if received and index != received[0]:
+            columns[index] = _heading_key(written[index]) or f"cot_{index}"
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:

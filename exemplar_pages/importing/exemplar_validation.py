@@ -259,6 +259,7 @@ class RowValidator:
         #: For a column the list leaves out: a value ("year", "locality") or INFERRED ("field", "subject_type")
         self.defaults = defaults or {}
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
+        self.part_type: str | None = None  # the type a sheet's name or title gives its rows ("TẬP THỂ")
         self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
@@ -285,12 +286,14 @@ class RowValidator:
             return None
         if row.part is not None:  # another sheet's list: its own part, whatever ended the last one
             self.section_type, self.list_end = row.part.subject_type, None
+            self.part_type = row.part.subject_type
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         if (section := section_row(row.values)) is not None:  # "I. TẬP THỂ": the type of the rows below it
-            self.section_type = section.type_under(self.section_type)
+            # "III. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" on the sheet "TẬP THỂ": a group of the sheet's own type
+            self.section_type = section.type_under(self.section_type) or self.part_type
             self.list_end = section.text if section.ends_list else None
             note = _("“%(text)s” heads or closes a part of the list; not a story.") % {"text": section.text[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))

@@ -442,7 +442,14 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         if re.match(r"(?:tinh|huyen|thanh|quan|thi|dang) (?:uy|doan)\b", fold(child)):
             name = child  # "HUYỆN ỦY TÂN BIÊN" under "ĐẢNG BỘ TỈNH TÂY NINH", "TỈNH ĐOÀN …"
         elif _BARE_ORGAN_RE.match(fold(child)):
-            name = f"{child} {parent}"  # "BAN CHẤP HÀNH TRUNG ƯƠNG" under "HỘI NÔNG DÂN VIỆT NAM"
+            # "BAN CHẤP HÀNH TRUNG ƯƠNG" under "HỘI NÔNG DÂN VIỆT NAM"; "BAN THƯỜNG VỤ" under the province's chapter,
+            # not under the national name above that too ("HỘI LHPN VIỆT NAM" over "HỘI LHPN TỈNH PHÚ THỌ")
+            chapter = (
+                len(names) > 2
+                and fold(names[-3]).endswith(" viet nam")
+                and (fold(names[-2]).split()[:2] == fold(names[-3]).split()[:2])
+            )
+            name = f"{child} {names[-2] if chapter else parent}"
         elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
             name = f"{names[-2]} {child[0].lower()}{child[1:]}"
         elif fold(child) == "van phong":
