@@ -15,6 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django.utils import timezone
 
 from exemplar_pages.importing import import_exemplars
 from exemplar_pages.importing.exemplar_import import ExemplarImportRefused
@@ -245,8 +246,10 @@ def test_json_items_are_numbered_from_one(tmp_path: Path) -> None:
         "Dòng 3: subject_name: bắt buộc, đang để trống.",
     ]
     assert {error.column for error in result.errors if error.line == 3} == {
-        "subject_name", "subject_type", "field", "locality", "year",
+        "subject_name", "subject_type", "field", "locality",
     }  # fmt: skip
+    # a year nothing gives is this year's, said so (the row is refused for the rest)
+    assert any(warning.startswith("Dòng 3: year: để trống") for warning in result.warnings)
     assert stories(unit) == []
 
 
@@ -1287,3 +1290,27 @@ def test_a_department_s_proposals_keep_the_awards_received_not_those_proposed() 
         assert [award.parsed.text for award in draft.awards] == fact["received"], draft.subject_name
     assert {draft.year for draft in result.drafts} == {2025}
     assert sum(draft.field.slug == "y-te" for draft in result.drafts) >= 63
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-xuat-tu-phan-mem-krong-bong-2025.csv", "Đắk Lắk"),
+        ("danh-sach-dang-vien-tieu-bieu-muong-phang-2025.docx", "Điện Biên"),
+    ],
+)
+def test_lists_of_round_21_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 21: an emulation software's CSV export (headings without diacritics, a row with no year anywhere)
+    and a commune Party committee's Word list ("Đ/c Lò Văn Pọm - Bí thư Chi bộ …", parts "I. ĐẢNG VIÊN TIÊU BIỂU (20
+    đồng chí)" and "II. TỔ CHỨC CƠ SỞ ĐẢNG … (10 tổ chức)", the title's "NĂM 2025" below a header dated 2026): every row
+    imports with the name, type, year and awards its facts give (a household's and a nickname's names aside)."""
+    facts = json.loads(
+        (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round21.json").read_text(encoding="utf-8")
+    )[file_name]["rows"]
+    locality = Locality.objects.get(name=province, parent=None)
+    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
+    assert result.errors == [] and len(result.drafts) == len(facts)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert fact["name"] in draft.subject_name and not draft.subject_name.startswith("Đ/c")
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        assert draft.year == (fact["year"] or timezone.localdate().year), fact["name"]

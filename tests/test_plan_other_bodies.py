@@ -184,7 +184,7 @@ WRITTEN_FILES = CORPUS.parent / "written_blind_files"
 
 
 def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
-    """Sixty documents helpers made without seeing the parser (rounds 59 to 64), as files: Word documents built
+    """Seventy documents helpers made without seeing the parser (rounds 59 to 65), as files: Word documents built
     with python-docx as a clerk's template lays them out (the header a borderless table of two or three columns, with
     "Số" and the date in its second row or under it, or columns kept apart by a tab; the tasks in a table "TT | Nội
     dung | Đơn vị thực hiện | Thời gian hoàn thành", with units merged down, groups merged across, an appendix after
@@ -206,10 +206,12 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     a ministry's department under "BỘ TÀI CHÍNH", a web page's copy and a ward whose date stands above the signer.
     Round 64 adds ten texts as people paste them: web pages whose header table came out as " | " rows, pdftotext's
     layout with both columns on one line, Word copied into an e-mail with tabs, chat messages that lost line breaks.
-    They are read as `import_plan` reads them (`read_document`)."""
+    Round 65 adds a provincial court, a tax office, a State Treasury region, a pioneer council, a ward's veterans, a
+    company's trade union, a literature and arts association, a medical university, a border commune and a police
+    Party committee. They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt", ".txt"))
-    assert sorted(facts) == files and len(files) == 60
+    assert sorted(facts) == files and len(files) == 70
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):

@@ -53,7 +53,8 @@ class ExemplarImportResult:
 
 
 #: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
-_TITLE_YEAR_RE = re.compile(r"\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
+#: (A date's month, if it is one: "ngày 16 tháng 01 năm 2026" is when the list was signed, not its year), the year.
+_TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
 #: Else its period's last year ("GIAI ĐOẠN 2021 - 2025"), else the year of the date its title lines give.
 _TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 _TITLE_DATE_RE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})\b")
@@ -88,10 +89,12 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
     the importing unit's locality, each row's field and subject type read from the row itself."""
     defaults: dict[str, Any] = {}
     notes: list[str] = []
-    titled = [year for line in title_lines for year in _TITLE_YEAR_RE.findall(line)]
+    titled = [year for line in title_lines for month, year in _TITLE_YEAR_RE.findall(line) if not month]
     # else the period's last year, else a date's, with the line that gives it
     later = [(span[-1], line) for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)] or [
-        (year, line) for line in title_lines for year in _TITLE_DATE_RE.findall(line)
+        (year, line)
+        for line in title_lines
+        for year in [*_TITLE_DATE_RE.findall(line), *(year for month, year in _TITLE_YEAR_RE.findall(line) if month)]
     ]
     for line in title_lines:  # "ỦY BAN NHÂN DÂN XÃ VỤ BỔN", "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)"
         if named := title_commune(line):

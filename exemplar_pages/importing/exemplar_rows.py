@@ -106,7 +106,13 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
 #: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
 _SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
 _CLOSING_RE = re.compile(r"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$")
-_SECTION_TYPES = (("tap the", "collective"), ("ho gia dinh", "household"), ("ca nhan", "individual"))
+_SECTION_TYPES = (
+    ("tap the", "collective"),
+    ("ho gia dinh", "household"),
+    ("ca nhan", "individual"),
+    ("dang vien", "individual"),  # a Party committee's list: "I. ĐẢNG VIÊN TIÊU BIỂU", "II. TỔ CHỨC CƠ SỞ ĐẢNG …"
+    ("to chuc co so dang", "collective"),
+)
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
 _LIST_END_RE = re.compile(r"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$")
 #: A numbered sub-part alone on its row, outside the name column ("1. Khối Đảng, Mặt trận, đoàn thể", "2) Khối doanh
@@ -141,7 +147,8 @@ def section_row(values: dict[str, Any]) -> Section | None:
     text = texts[0]
     key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(text)).split())
     kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
-    numbered = _SECTION_RE.match(text) and (kinds or text.upper() == text)
+    capitals = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "II. TỔ CHỨC … (10 tổ chức)": the count is no part of it
+    numbered = _SECTION_RE.match(text) and (kinds or capitals.upper() == capitals)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
         named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
         if _SUB_SECTION_RE.match(text) and not named:

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
@@ -141,10 +142,14 @@ def _is_person_name(text: str) -> bool:
     return 2 <= len(words) <= 7 and all(word[0].isupper() and not word.isdigit() for word in words)
 
 
+#: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
+_COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
+
+
 def name_and_position(cell: str) -> tuple[str, str]:
     """A person's name cell split into the name and the position or unit written after it ("" when none): only when
     what follows the name is words of a position (some in lower case), not a second name or a number."""
-    cell = cell.strip()
+    cell = _COMRADE_RE.sub("", cell.strip())  # "Đ/c Lò Văn Pọm - Bí thư Chi bộ …", "Đồng chí …": the person
     found = _NAME_THEN_MORE_RE.match(cell)
     if found is None or not _is_person_name(found.group(1)):
         return cell, ""
@@ -314,6 +319,14 @@ class RowValidator:
         if not value["year"] and (year := self._year_of_awards(row) or self.defaults.get(LIST_YEAR)):
             note = _(
                 "empty: taken as %(year)s, the latest year of the row's awards or else the list's title; check it."
+            )
+            self.warnings.append(RowError(row.line, "year", note % {"year": year}))
+            value["year"] = year
+        elif not value["year"] and "year" not in self.defaults:  # nothing in the row or the list says: this year's
+            year = str(timezone.localdate().year)
+            note = _(
+                "empty, and neither the row's awards nor the list's title give a year: taken as this year, %(year)s; "
+                "check it."
             )
             self.warnings.append(RowError(row.line, "year", note % {"year": year}))
             value["year"] = year
