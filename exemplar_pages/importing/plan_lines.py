@@ -257,9 +257,9 @@ def _ocr_zeros(line: str) -> str:
 
 #: A day or a month an OCR read with a letter for a digit ("ngay l5 thang 6", "l0/3/2026", "thang O3"): one digit at
 #: least, and "l", "I" or "O" beside it, where only a number can stand.
-_OCR_DAY_RE = re.compile(
-    rf"(\b(?i:{loose('ngày')}|{loose('tháng')}) )(?=[lIO]?\d)([\dlIO]{{2}})(?=\s|,|$)"
-    r"|()(?<![\w/])(?=[lIO]?\d)([\dlIO]{2})(?=\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d\d\b)"
+_OCR_DAY_RES = (
+    re.compile(rf"\b(?i:{loose('ngày')}|{loose('tháng')}) (?P<day>(?=[lIO]?\d)[\dlIO]{{2}})(?=\s|,|$)"),
+    re.compile(r"(?<![\w/])(?P<day>(?=[lIO]?\d)[\dlIO]{2})(?=\s?[/.-]\s?\d{1,2}\s?[/.-]\s?(?:19|20)\d\d\b)"),
 )
 _OCR_DIGITS = str.maketrans("lIO", "110")
 #: An OCR's "l" or "1" for a letter "I" among capitals ("BAN CHl HUY", "H1EN"), its "l" for a "1" in a number
@@ -273,7 +273,8 @@ def repair_text(text: str) -> str:
     """A cleaned text (`clean_markup`) with its encoding repaired and the spaces it lost put back."""
     # "Ð" (Icelandic eth) for "Đ", as some fonts and OCRs give it: "HÐND", "PGDÐT"
     text = repair_vietnamese(text).translate({0xD0: 0x110, 0xF0: 0x111})
-    text = _OCR_DAY_RE.sub(lambda m: (m[1] or m[3] or "") + (m[2] or m[4]).translate(_OCR_DIGITS), text)
+    for pattern in _OCR_DAY_RES:
+        text = pattern.sub(lambda m: m.group()[: m.start("day") - m.start()] + m["day"].translate(_OCR_DIGITS), text)
     text = _OCR_LETTER_L_RE.sub("l", _OCR_NUMBER_ONE_RE.sub("1", _OCR_CAPITAL_I_RE.sub("I", text)))
     text = "\n".join(map(_ocr_zeros, text.split("\n")))
     return unglue_basis(GLUED_DATE_RE.sub(r" \1", text))  # "70-TB/TWngày 06" -> "… ngày 06"
