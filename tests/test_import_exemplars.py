@@ -246,8 +246,10 @@ def test_json_items_are_numbered_from_one(tmp_path: Path) -> None:
         "Dòng 3: subject_name: bắt buộc, đang để trống.",
     ]
     assert {error.column for error in result.errors if error.line == 3} == {
-        "subject_name", "subject_type", "field", "locality",
+        "subject_name", "subject_type", "locality",
     }  # fmt: skip
+    # a field nothing gives is filed under the broadest, said so
+    assert any("Dòng 3: field: dòng và tiêu đề danh sách không nhắc" in warning for warning in result.warnings)
     # a year nothing gives is this year's, said so (the row is refused for the rest)
     assert any(warning.startswith("Dòng 3: year: để trống") for warning in result.warnings)
     assert stories(unit) == []
@@ -456,7 +458,7 @@ def test_the_header_is_found_below_a_list_s_title(tmp_path: Path) -> None:
 
 def test_a_field_cell_left_empty_is_read_from_the_row_s_achievements(tmp_path: Path) -> None:
     """A list with a field column where one cell is empty: the field the achievements speak of, with a note asking to
-    check it (a refusal before); a row whose achievements name no field's topic is still an error naming it."""
+    check it (a refusal before); a row that names no topic takes its award's, else the broadest field, said so."""
     rows = good_rows()
     rows[0]["field"] = ""
     rows[0]["summary"] = "Nhiều năm liền vận động bà con chuyển đổi cây trồng, nuôi bò sinh sản, tăng thu nhập."
@@ -467,10 +469,18 @@ def test_a_field_cell_left_empty_is_read_from_the_row_s_achievements(tmp_path: P
         "Dòng 2: field: để trống: theo thành tích của dòng, được hiểu là “Nông nghiệp”" in str(warning)
         for warning in result.warnings
     )
-    rows[0].update(summary="Một người tốt.", body="", movement="")
+    rows[0].update(summary="Một người tốt.", body="", movement="", awards="Bằng khen của Chủ tịch UBND tỉnh")
     path = write_csv(rows, tmp_path / "linh-vuc-trong-2.csv")
-    refused = import_exemplars(path.name, path.read_bytes(), new_unit())
-    assert [str(error) for error in refused.errors] == ["Dòng 2: field: bắt buộc, đang để trống."]
+    broadest = import_exemplars(path.name, path.read_bytes(), new_unit())
+    assert broadest.errors == [] and broadest.created[0].field.slug == "doi-song-xa-hoi"
+    assert (
+        "Dòng 2: field: dòng và tiêu đề danh sách không nhắc chủ đề của lĩnh vực nào: xếp vào “Đời sống xã hội”; hãy "
+        "kiểm tra." in broadest.warnings
+    )
+    rows[0].update(awards="Bằng khen của Bộ trưởng Bộ Y tế")  # nothing but the award's authority: its topic
+    path = write_csv(rows, tmp_path / "linh-vuc-trong-3.csv")
+    by_award = import_exemplars(path.name, path.read_bytes(), new_unit())
+    assert by_award.errors == [] and by_award.created[0].field.slug == "y-te"
 
 
 def test_excel_97_files_and_what_is_named_so(tmp_path: Path) -> None:
@@ -672,7 +682,7 @@ def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_
 ) -> None:
     """A ward's list names people and what they did, nothing more: the year is the title's, the locality the unit's,
     the subject type its part's ("II. CÁ NHÂN") or its name's ("Hộ ông …", "Trạm Y tế …"), the field what its
-    achievements speak of; a row whose achievements name no field's topic is the only error."""
+    achievements speak of, else the broadest field, said so."""
     tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
     unit = factories.unit("UBND xã Thử Cột Thiếu", locality=tan_lap)
     lines = [
@@ -692,15 +702,17 @@ def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_
     path = tmp_path / "thieu-cot.csv"
     path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8-sig")
     result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
-    assert [str(error) for error in result.errors] == [
-        "Dòng 12: field: không có cột lĩnh vực, và thành tích của dòng không nhắc chủ đề của lĩnh vực nào; hãy ghi "
-        "lĩnh vực."
-    ]
+    assert result.errors == []
+    assert (
+        "Dòng 12: field: dòng và tiêu đề danh sách không nhắc chủ đề của lĩnh vực nào: xếp vào “Đời sống xã hội”; hãy "
+        "kiểm tra." in result.warnings
+    )
     drafts = {draft.subject_name: draft for draft in result.drafts}
     assert {name: (d.subject_type, d.field.slug, d.year) for name, d in drafts.items()} == {
         "Trạm Y tế xã Tân Lập": ("collective", "y-te", 2025),
         "Thạch Thị Sa Rinh": ("individual", "giao-duc-va-dao-tao", 2025),
         "Hộ ông Danh Út": ("household", "nong-nghiep", 2025),
+        "Hộ bà Sơn Thị Phal": ("household", "doi-song-xa-hoi", 2025),
     }
     assert all(draft.locality == tan_lap for draft in drafts.values())
     assert any("lấy năm của tiêu đề danh sách, 2025" in warning for warning in result.warnings)
@@ -1239,8 +1251,9 @@ def test_lists_of_round_17_written_blind_import_whole_as_their_facts_say(file_na
     assert not any("Đức Cơ cũ" in draft.locality.name for draft in result.drafts)
     if file_name.endswith(".xlsx"):
         empty = [draft for draft in result.drafts if draft.subject_name in ("Trần Quốc Việt", "Phạm Văn Dũng")]
-        assert [draft.locality for draft in empty] == [locality, locality]
-        assert any("lấy địa bàn của đơn vị nhập" in str(warning) for warning in result.warnings)
+        # an address left empty in a commune's list is that commune ("ỦY BAN NHÂN DÂN XÃ VỤ BỔN")
+        assert [(draft.locality.name, draft.locality.parent) for draft in empty] == [("Xã Vụ Bổn", locality)] * 2
+        assert any("lấy xã, phường của danh sách, “Xã Vụ Bổn”" in str(warning) for warning in result.warnings)
         by_name = {draft.subject_name: draft for draft in result.drafts}
         assert by_name["Tổ hòa giải thôn Tân Lập"].field.slug == "xay-dung-dang-chinh-quyen-doan-the"
         # imported under the province, a village written alone ("Thôn 5") is the commune's the list's title names
@@ -1314,3 +1327,41 @@ def test_lists_of_round_21_written_blind_import_whole(file_name: str, province: 
         assert fact["name"] in draft.subject_name and not draft.subject_name.startswith("Đ/c")
         assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
         assert draft.year == (fact["year"] or timezone.localdate().year), fact["name"]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-nam-xa-phuong-dak-lak-2025.xlsx", "Đắk Lắk"),
+        ("danh-sach-phu-nu-tieu-bieu-lao-cai-2021-2026.docx", "Lào Cai"),
+    ],
+)
+def test_lists_of_round_22_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 22: a province's workbook of five communes' lists, a sheet each with its own title, columns and
+    signer (a field column on one sheet only, a note row under a header, the award split over form, level, decision
+    and year), and a Women's Union's Word list where each exemplar takes two rows, the second its achievements across
+    the table: every row imports with the name, type, year and awards its facts give; an address left empty is the
+    sheet's commune, and a village is in the commune of its own sheet."""
+    facts = json.loads(
+        (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round22.json").read_text(encoding="utf-8")
+    )[file_name]["rows"]
+    locality = Locality.objects.get_or_create(name=province, parent=None)[0]
+    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
+    assert result.errors == [] and len(result.drafts) == len(facts)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert draft.subject_name.startswith(fact["name"]), (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        assert fact["year"] is None or draft.year == fact["year"], fact["name"]
+        assert not any("ỦY BAN NHÂN DÂN" in award.parsed.text for award in draft.awards)  # the signer's block
+    if file_name.endswith(".xlsx"):
+        communes = {"Xã Ea Kar", "Phường Buôn Hồ", "Xã Lắk", "Xã Buôn Đôn", "Xã Ea Súp"}
+        for draft, fact in zip(result.drafts, facts, strict=True):
+            place = draft.locality
+            if fact["locality"] in ("Xã Ea Kar", "P. Buôn Hồ", "Xã Lắk", "Xã Buôn Đôn", "Xã Ea Súp"):
+                assert place.name in communes and place.parent == locality, fact["name"]  # left empty: the sheet's
+        villages = {draft.subject_name: draft.locality for draft in result.drafts}
+        assert villages["H'Yim Kđoh"].parent.name == "Phường Buôn Hồ"
+        assert villages["Y Prai Knul"].parent.name == "Xã Buôn Đôn"
+        assert villages["Tổ dân phố 3"].parent.name == "Phường Buôn Hồ"  # "TDP 3 (phường An Bình cũ)"
+    else:
+        assert all(draft.summary.startswith("Thành tích nổi bật") for draft in result.drafts)

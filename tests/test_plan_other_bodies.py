@@ -208,10 +208,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     layout with both columns on one line, Word copied into an e-mail with tabs, chat messages that lost line breaks.
     Round 65 adds a provincial court, a tax office, a State Treasury region, a pioneer council, a ward's veterans, a
     company's trade union, a literature and arts association, a medical university, a border commune and a police
-    Party committee. They are read as `import_plan` reads them (`read_document`)."""
+    Party committee. Round 66 adds ten bodies whose legal basis is written every way offices write it (bulleted
+    "- Căn cứ …;" lines, five documents in one sentence, a Law by its date only, italics, a number broken over two
+    lines): an agriculture department, a hospital's union, a customs branch, a social policy bank, a commune's
+    Fatherland Front, an ethnic affairs department, a ministry's decision, a power company, an inspectorate and a
+    provincial government's Party committee. They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt", ".txt"))
-    assert sorted(facts) == files and len(files) == 70
+    assert sorted(facts) == files and len(files) == 80
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -244,6 +248,24 @@ I. MỤC ĐÍCH\n1. Tổ chức tốt.\n"""
         assert plan.issuing_body.endswith("Nam Bộ")
     # a congress's resolution on a line of its own after a "Căn cứ …;" line is a basis too
     assert [reference.document_type for reference in plan.basis] == ["Luật", "Mệnh lệnh", "Nghị quyết"]
+
+
+def test_a_standing_board_under_its_body_wrapped_over_its_commune_and_a_drive_over_the_turn_of_a_year() -> None:
+    """ "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ VIỆT NAM" over "XÃ KHÁNH VĨNH", under the province's committee: the
+    commune's board, not the province's; a drive "từ ngày 10/10/2025 đến ngày 31/01/2026" covers both years; a named
+    day's date ("Ngày truyền thống … 18/11") is no deadline."""
+    text = """UBMTTQ VIỆT NAM TỈNH KHÁNH HÒA\nỦY BAN MTTQ VIỆT NAM\nXÃ KHÁNH VĨNH\nBAN THƯỜNG TRỰC\n*
+Số: 27/HD-MTTQ-BTT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+Khánh Vĩnh, ngày 26 tháng 12 năm 2025\nHƯỚNG DẪN\nĐợt thi đua cao điểm năm 2025
+Căn cứ Luật Thi đua, khen thưởng năm 2022;
+I. NỘI DUNG\n1. Thời gian thi đua: từ ngày 10/10/2025 đến ngày 31/01/2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Các chi hội gửi hồ sơ về Văn phòng trước ngày 30/10/2026 để xét khen thưởng nhân dịp Ngày truyền thống Mặt trận \
+Tổ quốc Việt Nam 18/11.\n"""
+    plan = parse_plan(text)
+    assert plan.issuing_body == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Khánh Vĩnh"
+    assert (plan.period_start, plan.period_end) == (2025, 2026)
+    assert {deadline.date for unit in plan.assignments for deadline in unit.deadlines} == {dt.date(2026, 10, 30)}
 
 
 def test_a_scan_read_without_diacritics_gives_its_issuer_basis_deadlines_and_movements() -> None:

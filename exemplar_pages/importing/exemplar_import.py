@@ -15,8 +15,6 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.vietnamese import fold_vietnamese
-
 from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
@@ -24,8 +22,7 @@ from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetErro
 from .exemplar_validation import INFERRED, LIST_COMMUNE, LIST_TITLE, LIST_YEAR, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
-from .locality_paths import LocalityResolver
-from .plan_text import caps_to_name, is_allcaps
+from .locality_paths import LocalityResolver, list_commune
 
 __all__ = ["ExemplarImportRefused", "ExemplarImportResult", "RowError", "import_exemplar_file", "import_exemplars"]
 
@@ -60,30 +57,6 @@ _TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn)\s+((?:19|20)\d{2})\s*[-–—]
 _TITLE_DATE_RE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})\b")
 
 
-_TITLE_COMMUNE_RE = re.compile(r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+((?i:xã|phường|thị trấn|đặc khu))\s+(.+)")
-
-
-def title_commune(line: str) -> str:
-    """The commune or ward a list's title line names: "ỦY BAN NHÂN DÂN XÃ VỤ BỔN" (beside the motto's cell),
-    "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)" -> "Xã Vụ Bổn"; "" when it names none."""
-    found = _TITLE_COMMUNE_RE.search(line)
-    if not found:
-        return ""
-    unit, words, rest = found[1], [], found[2].split()
-    for index, word in enumerate(rest):  # the name's words: in capitals as the unit is, or each capitalised
-        bare = word.strip(",;.()")
-        caps_differ = not bare.isdigit() and is_allcaps(unit) != is_allcaps(bare)
-        if not (bare[:1].isupper() or bare.isdigit()) or caps_differ or len(words) == 5:
-            break
-        if fold_vietnamese(" ".join(rest[index : index + 4])).lower() in ("cong hoa xa hoi", "doc lap - tu"):
-            break  # the motto's cell beside it
-        words.append(bare)
-        if bare != word:
-            break
-    name = f"{unit} {' '.join(words)}" if words else ""
-    return caps_to_name(name) if name and is_allcaps(name) else name[:1].upper() + name[1:]
-
-
 def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage) -> tuple[dict[str, Any], list[str]]:
     """What a list that leaves out a column of the model means by it, and the notes saying so: the year of its title,
     the importing unit's locality, each row's field and subject type read from the row itself."""
@@ -96,10 +69,8 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
         for line in title_lines
         for year in [*_TITLE_DATE_RE.findall(line), *(year for month, year in _TITLE_YEAR_RE.findall(line) if month)]
     ]
-    for line in title_lines:  # "ỦY BAN NHÂN DÂN XÃ VỤ BỔN", "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)"
-        if named := title_commune(line):
-            defaults[LIST_COMMUNE] = named
-            break
+    if named := list_commune(title_lines):  # "ỦY BAN NHÂN DÂN XÃ VỤ BỔN", "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)"
+        defaults[LIST_COMMUNE] = named
     if "year" in columns and (titled or later):  # for a row whose year cell is empty
         defaults[LIST_YEAR] = titled[0] if titled else later[0][0]
     if "year" not in columns:

@@ -104,8 +104,10 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
 
 #: A heading row that offices put inside a list ("I. TẬP THỂ", "II. CÁ NHÂN", "B. Hộ gia đình") or the line that
 #: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
+#: The signer's block under a list in a sheet ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "NGƯỜI LẬP BIỂU"), folded.
+_SIGNER = r"^(?:tm|kt|tl|tuq|q)\s*\.\s*\w|^nguoi lap (?:bieu|danh sach)\b"
 _SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
-_CLOSING_RE = re.compile(r"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$")
+_CLOSING_RE = re.compile(rf"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$|{_SIGNER}")
 _SECTION_TYPES = (
     ("tap the", "collective"),
     ("ho gia dinh", "household"),
@@ -114,7 +116,9 @@ _SECTION_TYPES = (
     ("to chuc co so dang", "collective"),
 )
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
-_LIST_END_RE = re.compile(r"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$")
+_LIST_END_RE = re.compile(rf"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}")
+#: A note under the header or the list ("Ghi chú: cột … ghi theo …"): no story, and the part goes on.
+_NOTE_RE = re.compile(r"^(?:ghi chu|luu y|chu thich|chu y)\b")
 #: A numbered sub-part alone on its row, outside the name column ("1. Khối Đảng, Mặt trận, đoàn thể", "2) Khối doanh
 #: nghiệp", "a. Cấp xã"): it groups the rows below it inside their part, whose subject type they keep.
 _SUB_SECTION_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s+[^\W\d]", re.IGNORECASE)
@@ -131,6 +135,9 @@ class Section:
     ends_list: bool = False
     #: A numbered group inside a part ("1. Khối doanh nghiệp"): the part's subject type goes on under it.
     inside_part: bool = False
+    #: A sheet's own title lines and columns, when each sheet of a workbook is a list of its own (a commune's).
+    title_lines: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
 
     def type_under(self, current: str | None) -> str | None:
         """The subject type of the rows below this line, given the type of those above it."""
@@ -149,6 +156,8 @@ def section_row(values: dict[str, Any]) -> Section | None:
     kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
     capitals = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "II. TỔ CHỨC … (10 tổ chức)": the count is no part of it
     numbered = _SECTION_RE.match(text) and (kinds or capitals.upper() == capitals)
+    if _NOTE_RE.match(key):
+        return Section(text, None, inside_part=True)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
         named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
         if _SUB_SECTION_RE.match(text) and not named:
@@ -363,7 +372,33 @@ def _continues_awards(values: dict[str, Any], above: dict[str, Any]) -> bool:
     its number) merged down over both rows."""
     filled = {name for name, value in values.items() if str(value or "").strip()}
     named = any(str(above.get(column) or "").strip() for column in _NAME_COLUMNS)
-    return bool(filled) and filled <= {"awards"} and "awards" in filled and named and section_row(above) is None
+    return (
+        bool(filled)
+        and filled <= {"awards"}
+        and "awards" in filled
+        and named
+        and section_row(above) is None
+        and section_row(values) is None  # "TM. ỦY BAN NHÂN DÂN" under the awards: the signer's block
+    )
+
+
+#: The number column of a list ("STT", "TT"), and what opens an exemplar's achievements written on a row of their own.
+_NUMBER_COLUMNS = ("stt", "tt", "so_tt", "so_thu_tu")
+_ACHIEVEMENTS_RE = re.compile(r"^(?:tom tat |nhung )?(?:thanh tich|noi dung|qua trinh)\b")
+
+
+def _achievements_below(values: dict[str, Any], above: dict[str, Any]) -> str:
+    """The text of a row that holds an exemplar's achievements under the row naming it, one cell spanning the table
+    (its number merged down from the row above, or none): "1 | Chi hội … | … " over "1 | Thành tích nổi bật: …"."""
+    filled = {name: str(value).strip() for name, value in values.items() if str(value or "").strip()}
+    numbers = {name for name in filled if name in _NUMBER_COLUMNS}
+    texts = [text for name, text in filled.items() if name not in numbers]
+    named = any(str(above.get(column) or "").strip() for column in _NAME_COLUMNS)
+    if len(texts) != 1 or not named or section_row(above) is not None or section_row(values) is not None:
+        return ""
+    repeated = bool(numbers) and all(filled[name] == str(above.get(name) or "").strip() for name in numbers)
+    labelled = _ACHIEVEMENTS_RE.match(" ".join(re.sub(r"[^\w]+", " ", fold_vietnamese(texts[0])).split()))
+    return texts[0] if (repeated or not numbers) and (labelled or repeated and len(texts[0]) >= 60) else ""
 
 
 def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -> list[str]:
@@ -516,9 +551,15 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             for name, heading in zip(columns, written, strict=False)
         ] + columns[len(written) :]
     rows: list[SourceRow] = []
+    summarised = False  # achievements read from rows of their own: a summary column the header does not name
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         _marked_awards(values)
+        if rows and (achievements := _achievements_below(values, rows[-1].values)):
+            above = rows[-1].values
+            above["summary"] = "\n".join(filter(None, [str(above.get("summary") or ""), achievements]))
+            summarised = True
+            continue
         if rows and _continues_awards(values, rows[-1].values):  # a second achievement under a name merged down
             rows[-1].values["awards"] = "\n".join(
                 filter(None, [str(rows[-1].values.get("awards") or ""), values["awards"]])
@@ -532,6 +573,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     if awarding:  # the marked columns and the years' columns are the list's awards
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)
         columns = [name for name in columns if name not in awarding] + ["awards"]
+    columns += ["summary"] if summarised else []
     return Table([name for name in dict.fromkeys(columns) if name], rows, titles, headings)
 
 
@@ -569,7 +611,9 @@ def _workbook_table(file_name: str, sheets: list[Sheet], known: frozenset[str]) 
         parts = [_table_rows(kept, known, name) for name, kept in lists]
         for part, (name, _kept) in zip(parts, lists, strict=True):
             if part.rows:  # a part of its own: the type its name or title says, no list end carried over
-                part.rows[0].part = Section(name, _part_type(name, part.title_lines))
+                part.rows[0].part = Section(
+                    name, _part_type(name, part.title_lines), title_lines=part.title_lines, columns=part.columns
+                )
         table = Table(
             list(dict.fromkeys(column for part in parts for column in part.columns)),
             [row for part in parts for row in part.rows],

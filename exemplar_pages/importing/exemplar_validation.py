@@ -16,7 +16,7 @@ from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, tex
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .awards import NO_AWARD, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
-from .locality_paths import LocalityProblem, LocalityResolver, NewLocality
+from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .story_awards import AwardResolver, StoryAwardDraft
 
@@ -92,7 +92,7 @@ _COLLECTIVE_OPENINGS = (
     "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu vực|khu phố|ấp|khóm|thôn|buôn|bản|làng|tổ"
     "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
-    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn"
+    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ"
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -144,12 +144,18 @@ def _is_person_name(text: str) -> bool:
 
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
+#: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài": the form of address before a name of three words or more ("Ông Ích
+#: Khiêm" keeps his family name).
+_ADDRESSED_RE = re.compile(r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])")
 
 
 def name_and_position(cell: str) -> tuple[str, str]:
     """A person's name cell split into the name and the position or unit written after it ("" when none): only when
     what follows the name is words of a position (some in lower case), not a second name or a number."""
     cell = _COMRADE_RE.sub("", cell.strip())  # "Đ/c Lò Văn Pọm - Bí thư Chi bộ …", "Đồng chí …": the person
+    addressed = _ADDRESSED_RE.match(cell)
+    if addressed and all(word[:1].isupper() for word in cell[addressed.end() :].split()[:3]):
+        cell = cell[addressed.end() :]
     found = _NAME_THEN_MORE_RE.match(cell)
     if found is None or not _is_person_name(found.group(1)):
         return cell, ""
@@ -266,6 +272,9 @@ class RowValidator:
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.part_type: str | None = None  # the type a sheet's name or title gives its rows ("TẬP THỂ")
         self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
+        #: A workbook's sheet of its own: the columns it has (a column of another sheet is none of its rows'), its title
+        self.sheet_columns: list[str] | None = None
+        self.list_title = self.defaults.get(LIST_TITLE, "")
         self.movements = MovementIndex(parent)
         self.fields = FieldIndex()
         self.unit_locality = getattr(parent, "locality", None)
@@ -292,6 +301,9 @@ class RowValidator:
         if row.part is not None:  # another sheet's list: its own part, whatever ended the last one
             self.section_type, self.list_end = row.part.subject_type, None
             self.part_type = row.part.subject_type
+            self.localities.read_list_commune(list_commune(row.part.title_lines, row.part.text))
+            self.sheet_columns = row.part.columns or None
+            self.list_title = " ".join(row.part.title_lines) or self.list_title
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -307,7 +319,7 @@ class RowValidator:
         for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
             value[column] = " ".join(value[column].split())
         value["subject_type"] = value["subject_type"] or self.section_type or ""
-        if not value["subject_type"] and self.defaults.get("subject_type") is INFERRED:
+        if not value["subject_type"] and (self.defaults.get("subject_type") is INFERRED or self._lacks("subject_type")):
             value["subject_type"] = subject_type_of_name(value["subject_name"])
         if self.titled_by_name and not value["title"]:
             value["title"] = value["subject_name"]
@@ -331,7 +343,11 @@ class RowValidator:
             self.warnings.append(RowError(row.line, "year", note % {"year": year}))
             value["year"] = year
         unit_locality = None  # a locality cell left empty ("Phó Chủ tịch UBND xã"): the importing unit's
-        if not value["locality"] and "locality" not in self.defaults and self.unit_locality is not None:
+        if not value["locality"] and "locality" not in self.defaults and self.localities.list_commune:
+            value["locality"] = self.localities.list_commune  # the commune whose list it is (its title, its sheet)
+            note = _("empty: taken as the commune or ward whose list it is, “%(name)s”; check it.")
+            self.warnings.append(RowError(row.line, "locality", note % {"name": value["locality"]}))
+        elif not value["locality"] and "locality" not in self.defaults and self.unit_locality is not None:
             unit_locality = self.unit_locality
             note = _("empty: taken as the importing unit's, “%(name)s”; check it.")
             self.warnings.append(RowError(row.line, "locality", note % {"name": unit_locality.name}))
@@ -351,7 +367,7 @@ class RowValidator:
             self.warnings.append(RowError(row.line, "summary", note % {"limit": SUMMARY_MAX}))
         subject_type = subject_type_of(value["subject_type"])
         if subject_type == "individual":  # the title keeps the whole cell; the name is the person's
-            value["subject_name"] = name_and_position(value["subject_name"])[0]
+            value["subject_name"] = " ".join(name_and_position(_text(row.values.get("subject_name")))[0].split())
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",
@@ -366,22 +382,9 @@ class RowValidator:
         named = value["subject_name"] if subject_type == "collective" else ""
         context = (value["movement"], value["summary"], value["body"], unused, named)
         if not value["field"]:  # no field column, or its cell left empty: the topics the row's achievements name
-            inferred = self.fields.infer("", *context)
-            no_column = self.defaults.get("field") is INFERRED
-            if inferred is None and no_column and (titled := self.fields.infer("", self.defaults.get(LIST_TITLE, ""))):
-                field_term = titled[0]  # "DANH SÁCH NỮ CÔNG NHÂN … LIÊN ĐOÀN LAO ĐỘNG …": the list's own topic
-                note = _(
-                    "no field column, and the row names no field's topic: read as “%(field)s” from the list's title; check it."
-                )
-                self.warnings.append(RowError(row.line, "field", note % {"field": field_term.name}))
-            elif inferred is None:
-                reason = _("no field column, and the row's achievements name no field's topic; write its field.")
-                problem("field", reason if no_column else _("required, but empty."))
-            else:
-                field_term = inferred[0]
-                if not no_column:
-                    note = _("empty: read as “%(field)s” from the row's achievements; check it.")
-                    self.warnings.append(RowError(row.line, "field", note % {"field": field_term.name}))
+            field_term = self._inferred_field(row.line, value, context)
+            if field_term is None:
+                problem("field", _("required, but empty."))
         if value["field"]:  # by name or slug, else by the topics a loosely written name holds (“Giáo dục”)
             try:
                 field_term, note = self.fields.resolve(value["field"], *context)
@@ -411,7 +414,7 @@ class RowValidator:
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         written = [part for item in _items(row.values.get("awards")) for part in split_if_awards(item, ",")]
-        for item in (item for item in written if fold_vietnamese(item).lower().strip(" .") not in NO_AWARD):
+        for item in (item for item in written if fold_vietnamese(item).lower().strip(" .-–•*+") not in NO_AWARD | {""}):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
             self.warnings.extend(RowError(row.line, "awards", warning) for warning in warnings)
@@ -443,6 +446,32 @@ class RowValidator:
             row.line, value["title"], value["subject_name"], subject_type, field_term, locality, movement, year,
             quarter, value["summary"], body_blocks(value["body"]), awards, tags,
         )  # fmt: skip
+
+    def _inferred_field(self, line: int, value: dict[str, str], context: tuple[str, ...]) -> Field | None:
+        """The field of a row that writes none: the topics its achievements, position or movement name, else its
+        awards' ("Bằng khen của Bộ trưởng Bộ Y tế"), else the list's title's, else the broadest field, with a note
+        asking to check it; None when the site has no such field."""
+        no_column = self.defaults.get("field") is INFERRED or self._lacks("field")
+        if found := self.fields.infer("", *context):
+            if not no_column:
+                note = _("empty: read as “%(field)s” from the row's achievements; check it.")
+                self.warnings.append(RowError(line, "field", note % {"field": found[0].name}))
+            return found[0]
+        if found := self.fields.infer("", value["awards"]):
+            note = _("the row names no field's topic: read as “%(field)s” from its awards; check it.")
+        elif found := self.fields.infer("", self.list_title):  # "DANH SÁCH NỮ CÔNG NHÂN … LIÊN ĐOÀN LAO ĐỘNG …"
+            note = _("the row names no field's topic: read as “%(field)s” from the list's title; check it.")
+        elif broadest := self.fields.broadest():
+            found = (broadest, "")
+            note = _("neither the row nor the list's title names a field's topic: filed under “%(field)s”; check it.")
+        else:
+            return None
+        self.warnings.append(RowError(line, "field", note % {"field": found[0].name}))
+        return found[0]
+
+    def _lacks(self, column: str) -> bool:
+        """Whether the sheet of the rows being read has no such column (another sheet of the workbook has)."""
+        return self.sheet_columns is not None and column not in self.sheet_columns
 
     @staticmethod
     def _year_of_awards(row: SourceRow) -> str:

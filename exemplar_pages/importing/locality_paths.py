@@ -17,7 +17,7 @@ K = Locality.Kind
 #: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
-_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|plei|soc|doi)\b")
+_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b")
 #: A group of households inside a village or a neighbourhood ("Tổ 12, Khu phố 6"), not a "tổ dân phố".
 _HOUSEHOLD_GROUP_RE = re.compile(r"to\b(?! dan pho)")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
@@ -75,6 +75,53 @@ class NewLocality:
 def expand_short_prefix(name: str) -> str:
     """ "TT. Ea Pốk" -> "Thị trấn Ea Pốk"; "TP.HCM" -> "Thành phố HCM"."""
     return _SHORT_PREFIX_RE.sub(lambda short: _SHORT_PREFIXES[(short.group(1) or short.group(2)).lower()] + " ", name)
+
+
+_TITLE_COMMUNE_RE = re.compile(r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+((?i:xã|phường|thị trấn|đặc khu))\s+(.+)")
+#: The motto's cell beside the body's in a list's title lines, and the unit alone on its line above its commune's
+_MOTTO_RE = re.compile(
+    r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do.*)"
+)
+_BODY_ALONE_RE = re.compile(r"^(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)$")
+_COMMUNE_RE = re.compile(r"^((?i:xã|phường|thị trấn|đặc khu))\s+(\S.*)$")
+
+
+def _commune_name(unit: str, rest: str) -> str:
+    """ "XÃ", "EA KAR … (the motto)" -> "Xã Ea Kar": the name's words, in capitals as the unit is or each capitalised."""
+    words, written = [], rest.split()
+    for word in written:
+        bare = word.strip(",;.()")
+        caps_differ = not bare.isdigit() and (unit.isupper() != (bare.upper() == bare))
+        if not (bare[:1].isupper() or bare.isdigit()) or caps_differ or len(words) == 5:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    if not words:
+        return ""
+    if unit.isupper():  # "EA KAR", "CƯ M'GAR": a place's name has no acronym
+        words = [word[:1] + word[1:].lower() for word in words]
+    return f"{unit[:1].upper()}{unit[1:].lower()} {' '.join(words)}"
+
+
+def title_commune(line: str) -> str:
+    """The commune or ward a list's title line names: "ỦY BAN NHÂN DÂN XÃ VỤ BỔN" (beside the motto's cell),
+    "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)" -> "Xã Vụ Bổn"; "" when it names none."""
+    found = _TITLE_COMMUNE_RE.search(_MOTTO_RE.sub(" ", line))
+    return _commune_name(found[1], found[2]) if found else ""
+
+
+def list_commune(title_lines: list[str], sheet: str = "") -> str:
+    """The commune or ward a list's title lines name (on one line, or "ỦY BAN NHÂN DÂN" over "XÃ EA SÚP"), else the
+    one its sheet is named after ("Xã Ea Kar", "P. Buôn Hồ"); "" when none."""
+    lines = [" ".join(_MOTTO_RE.sub(" ", line).split()) for line in title_lines]
+    for line, below in zip(lines, [*lines[1:], ""], strict=False):
+        if named := title_commune(line):
+            return named
+        if _BODY_ALONE_RE.match(line) and (commune := _COMMUNE_RE.match(below)):
+            return _commune_name(*commune.groups())
+    commune = _COMMUNE_RE.match(expand_short_prefix(sheet.strip()))
+    return _commune_name(*commune.groups()) if commune else ""
 
 
 def split_prefix(name: str, depth: int) -> tuple[str | None, str]:
@@ -135,6 +182,11 @@ class LocalityResolver:
         self._saved: dict[int, Locality] = {}
         self._found: dict[tuple[int | None, str], Locality | None] = {}
         self._top_keys: set[str] | None = None
+
+    def read_list_commune(self, name: str) -> None:
+        """The commune of the next rows' list (another sheet's, "ỦY BAN NHÂN DÂN XÃ EA SÚP"), when it has one."""
+        if name and self.commune is None and self.home is not None:
+            self.list_commune = name
 
     def resolve(self, path: str) -> Locality | NewLocality:
         """The locality a path names, or the new one to create for it."""

@@ -322,6 +322,12 @@ FIELD_SYNONYMS = {
     "tu phap": "chinh quyen", "hoa giai": "chinh quyen", "pho bien phap luat": "chinh quyen",
     "quan ly nha nuoc": "chinh quyen", "noi vu": "chinh quyen", "thanh tra": "chinh quyen",
     "dan quan": "quoc phong", "tu ve": "quoc phong", "quyet thang": "quoc phong", "nghia vu quan su": "quoc phong",
+    "chqs": "quoc phong", "quan khu": "quoc phong", "thon doi": "quoc phong",
+    "bo doi": "quoc phong",
+    # a village's or a ward's own officers: the grassroots government
+    "truong thon": "chinh quyen", "truong buon": "chinh quyen", "truong ban": "chinh quyen", "truong ap": "chinh quyen",
+    "to truong tdp": "chinh quyen", "to truong to dan pho": "chinh quyen", "cong chuc": "chinh quyen",
+    "hdnd": "chinh quyen", "mttq": "doan the", "mat tran to quoc": "doan the",
     "cong chieng": "van hoa", "tho cam": "van hoa", "le hoi": "van hoa", "binh dan hoc vu so": "thong tin",
     "dkxddsvh": "van hoa",
     "gia dinh": "doi song xa hoi", "hon nhan": "doi song xa hoi", "tre em": "doi song xa hoi",
@@ -332,6 +338,10 @@ FIELD_SYNONYMS = {
 #: "truyền thông", "đào tạo" staff): no sign of a field in a row's text.
 _EVERYDAY_TOPICS = {"xay dung", "truyen thong", "dao tao"}
 _TOPIC_SEPARATOR_RE = re.compile(r"\s*[,;/&+]\s*|\s+[-–—]\s+|\s+(?:và|va|and)\s+|-(?=\D)", re.IGNORECASE)
+
+
+#: The slug of the broadest of the 13 fields (DESIGN §3).
+BROADEST_FIELD = "doi-song-xa-hoi"
 
 
 class FieldProblem(Exception):
@@ -424,6 +434,10 @@ class FieldIndex:
                 if held:
                     scores[term.pk] = scores.get(term.pk, 0) + held
         return scores
+
+    def broadest(self):
+        """The field a row that names no topic is filed under, to be checked: "Đời sống xã hội" (social life)."""
+        return self.exact.get(BROADEST_FIELD)
 
     def infer(self, text: str, *contexts: str):
         """(field, note) for a field no name matches ("Kinh tế vườn đồi"), from the topics the row's movement and

@@ -106,6 +106,8 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
 
 
 _ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?\d{4}\s*\)")
+#: A day the calendar names, before its date: "nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11".
+_NAMED_DAY_RE = re.compile(r"\bNgày\s+(?:[^\W\d_]+[ \t]+){1,12}$")
 
 
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
@@ -114,6 +116,7 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
     found: list[tuple[dt.date, int, int]] = []
     for date, start, end in find_dates(task):
         anniversary = any(s <= start < e for s, e in spans) or (year is not None and date.year < year - 1)
+        anniversary = anniversary or bool(_NAMED_DAY_RE.search(task[:start]))
         if not _REFERENCE_DATE_RE.search(task[:start]) and not anniversary:
             found.append((date, start, end))
     if year:
@@ -124,6 +127,7 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
             date = make_date(m.group(1), m.group(2), year)
             # "Ngày truyền thống Hội CCB Việt Nam (06/12)": a day the calendar keeps, written alone in brackets
             named_day = task[: m.start()].rstrip().endswith("(") and task[m.end() :].lstrip().startswith(")")
+            named_day = named_day or bool(_NAMED_DAY_RE.search(task[: m.start()]))
             if date and not overlaps and not named_day and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
     found.sort(key=lambda item: item[1])

@@ -323,6 +323,8 @@ def _names_institution(fragment: str) -> bool:
 _VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
 
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
+#: A body a bare organ of the next line belongs to, whatever is above it ("ỦY BAN MTTQ VIỆT NAM XÃ …"), folded.
+_BODY_OF_ITS_OWN_RE = re.compile(r"^(?:uy ban|ubnd|ubmttq|hoi|cong doan|doan|dang uy|dang bo|mat tran)\b")
 _BARE_ORGAN_RE = re.compile(
     r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
 )
@@ -449,7 +451,12 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
                 and fold(names[-3]).endswith(" viet nam")
                 and (fold(names[-2]).split()[:2] == fold(names[-3]).split()[:2])
             )
-            name = f"{child} {names[-2] if chapter else parent}"
+            body = names[-2]
+            if len(names) > 2 and fold(body).split()[0] in {fold(u) for u in LOCALITY_UNITS}:
+                body = f"{names[-3]} {body[:1].lower()}{body[1:]}"  # "ỦY BAN MTTQ VIỆT NAM" over "XÃ KHÁNH VĨNH"
+            # "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ VIỆT NAM XÃ …" under the province's committee: the nearest body's
+            nearest = chapter or _ORG_START_RE.match(body) or _BODY_OF_ITS_OWN_RE.match(fold(body))
+            name = f"{child} {body if nearest else parent}"
         elif first in {fold(u) for u in LOCALITY_UNITS} or fold(child).startswith(("thi tran", "thi xa", "thanh pho")):
             name = f"{names[-2]} {child[0].lower()}{child[1:]}"
         elif fold(child) == "van phong":

@@ -62,6 +62,21 @@ HEADER_LINES_ABOVE = 4
 HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 
+#: The line that says when a drive runs: "4. Thời gian thi đua: từ ngày 10/10/2025 đến ngày 31/01/2026".
+_TIME_SPAN_RE = re.compile(
+    rf"^\W*(?:\d+\s*[.)]\s*)?{loose('Thời gian')}\b.{{0,60}}?\b{loose('từ')}\b(.{{0,120}})$", re.IGNORECASE
+)
+
+
+def _time_span(body: list[str]) -> tuple[int, int] | None:
+    """The first and last year of the time a plan's body gives its drive, when they differ."""
+    for line in body:
+        if (found := _TIME_SPAN_RE.match(line)) and len(line) < 200:
+            years = [int(year) for year in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", found.group(1))]
+            return (min(years), max(years)) if len(set(years)) > 1 and max(years) - min(years) <= 5 else None
+    return None
+
+
 def _closing_start(lines: list[str], body_from: int) -> int:
     """Index where the closing part (recipients, signature) begins."""
     recipients = next((i for i in range(body_from, len(lines)) if re.match(r"^Nơi\s+nhận", lines[i], re.I)), None)
@@ -278,6 +293,9 @@ def parse_plan(text: str) -> ParsedPlan:
             plan.title = title
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
+    if plan.period_start == plan.period_end and (span := _time_span(body)):  # a drive over the turn of a year
+        if plan.period_start is None or span[0] <= plan.period_start <= span[1]:
+            plan.period_start, plan.period_end = span
     plan.sections = parse_blocks(body)
     assignments = parse_assignments(plan.sections, plan.period_start or fallback_year)
     # a decision's attached plan or an appendix (after the signer) may set tasks out in a table or a sentence
