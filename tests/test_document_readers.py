@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import struct
 import unicodedata
 from pathlib import Path
@@ -94,6 +95,29 @@ def test_pdf_parse_matches_txt(tmp_path: Path, seed_004_lines: list[str]) -> Non
     assert _summary(parse_plan(text)) == _summary(parse_plan(seed_text("004")))
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "windows-1258"])
+def test_a_web_page_parses_like_the_txt(tmp_path: Path, seed_004_lines: list[str], encoding: str) -> None:
+    """A portal's article page saved as .html (its menu, breadcrumbs, scripts, share buttons and footer around the
+    document, the header in a table, a layout table around it all; UTF-8 or a Windows page in windows-1258) parses
+    like the .txt, none of the site's words in the text."""
+    header, body = seed_004_lines[:2], seed_004_lines[2:]
+    paragraphs = "".join(f"<p class=MsoNormal>{html.escape(line)}<o:p></o:p></p>" for line in body)
+    page = f"""<!DOCTYPE html><html><head><meta charset="{encoding}"><title>Cổng thông tin điện tử</title>
+<style>p {{ margin: 0 }}</style><script>var menu = "Trang chủ";</script></head><body>
+<nav><ul><li>Trang chủ</li><li>Tin tức</li></ul></nav><div class="breadcrumb">Trang chủ / Văn bản</div>
+<table><tr><td><div class="article">
+<table><tr><td>{html.escape(header[0])}</td><td>{html.escape(header[1])}</td></tr></table>
+{paragraphs}<!--[if gte mso 9]><xml><o:OfficeDocumentSettings/></xml><![endif]-->
+</div></td><td><aside>Tin liên quan</aside></td></tr></table>
+<form><button>Chia sẻ</button></form><footer>Bản quyền thuộc Ủy ban nhân dân huyện</footer></body></html>"""
+    path = tmp_path / "ke_hoach_93.html"
+    path.write_bytes(_to_cp1258(page) if encoding == "windows-1258" else page.encode("utf-8"))
+    text = read_document(path)
+    assert text.splitlines()[:3] == ["Trang chủ / Văn bản", *header]
+    assert not any(word in text for word in ("var menu", "Tin tức", "Chia sẻ", "Bản quyền", "Tin liên quan", "xml"))
+    assert _summary(parse_plan(text)) == _summary(parse_plan(seed_text("004")))
+
+
 def _to_cp1258(text: str) -> bytes:
     """Encode Vietnamese as Windows-1258 (base letters + combining tone marks)."""
     out = []
@@ -128,7 +152,8 @@ def test_unsupported_and_missing_files(tmp_path: Path) -> None:
     rtf = tmp_path / "ke_hoach.rtf"
     rtf.write_bytes(b"{\\rtf1 ")
     with pytest.raises(
-        DocumentReadError, match=r"ke_hoach\.rtf.*chưa được hỗ trợ \(chỉ nhận .txt, .docx, .doc, .odt, .pdf\)"
+        DocumentReadError,
+        match=r"ke_hoach\.rtf.*chưa được hỗ trợ \(chỉ nhận .txt, .docx, .doc, .odt, .pdf, .html, .htm\)",
     ):
         read_document(rtf)
     doc = tmp_path / "cu.doc"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import fold_vietnamese
 from cms.vietnamese.text_repair import fix_legacy_fonts, old_font_codes
 
-from . import opendocument
+from . import opendocument, web_pages
 from .awards import NO_AWARD, names_an_award, split_if_awards
 from .limits import (
     ImportLimitError,
@@ -834,80 +834,14 @@ def _is_web_page(data: bytes) -> bool:
     return data.lstrip()[:1] == b"<"
 
 
-def _html_text(cell: Any) -> str:
-    """A web page cell's text as shown: a line per `<br>` or paragraph, spaces (and `&nbsp;`) collapsed."""
-    for br in cell.iter("br", "p", "div"):
-        br.tail = "\n" + (br.tail or "")
-    lines = (" ".join(line.split()) for line in cell.text_content().replace("\xa0", " ").split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _html_records(table: Any) -> list[tuple[int, list[Any]]]:
-    """A web page table's rows numbered from 1, a cell spanning columns read once (then empty), one spanning rows
-    repeated in each row it covers (a commune's address over three people), as a Word table's are."""
-    records: list[tuple[int, list[Any]]] = []
-    spanning: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
-    rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-    for line, row in enumerate(rows, start=1):
-        cells: list[Any] = []
-        column = 0
-        for cell in row.xpath("./td|./th"):
-            while column in spanning:
-                cells.append(spanning[column][0])
-                column += 1
-            text = _html_text(cell)
-            across = min(_span(cell.get("colspan")), limit("IMPORT_MAX_COLUMNS") + 1)
-            down = _span(cell.get("rowspan"))
-            for offset in range(across):
-                cells.append(text if offset == 0 else "")
-                if down > 1:
-                    spanning[column + offset] = (text if offset == 0 else "", down)
-            column += across
-        while column in spanning:
-            cells.append(spanning[column][0])
-            column += 1
-        spanning = {key: (text, left - 1) for key, (text, left) in spanning.items() if left > 1}
-        records.append((line, cells))
-    return records
-
-
-def _span(value: str | None) -> int:
-    try:
-        return max(1, min(int(str(value).strip()), 1000))
-    except (TypeError, ValueError):
-        return 1
-
-
-def _html_blocks(element: Any) -> Iterator[str | list[tuple[int, list[Any]]]]:
-    """A web page's lines of text and its tables, in order (scripts, styles and an Excel page's settings left out)."""
-    for child in element:
-        tag = child.tag.lower() if isinstance(child.tag, str) else ""
-        if tag == "table":
-            yield _html_records(child)
-        elif tag and tag not in ("script", "style", "head", "title", "xml", "meta", "link"):
-            if child.xpath(".//table"):
-                if child.text and child.text.strip():
-                    yield " ".join(child.text.split())
-                yield from _html_blocks(child)
-            else:
-                yield from _html_text(child).split("\n")
-        if child.tail and child.tail.strip():
-            yield " ".join(child.tail.split())
-
-
 def _read_html(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     """A web page's table, as portals export a list "to Excel" (HTML under an .xls name): read as a Word document's
     tables are, the lines above the table its title lines."""
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml_html.document_fromstring(data, parser=parser)
-    except (etree.ParserError, ValueError) as error:
+        blocks = web_pages.blocks(data)
+    except web_pages.WebPageError as error:
         raise SpreadsheetError(file_name, f"trang web (HTML) mang đuôi .xls nhưng không đọc được ({error}).") from error
-    body = root.find("body")
-    return _document_tables(file_name, list(_html_blocks(body if body is not None else root)), known)
+    return _document_tables(file_name, blocks, known)
 
 
 #: A line of a PDF table's cell that starts an item of its own ("- Bằng khen …"), not the wrapped rest of the line above.

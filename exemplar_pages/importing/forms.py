@@ -65,13 +65,13 @@ class ImportUploadForm(forms.Form):
 
 
 class PlanUploadForm(ImportUploadForm):
-    """Upload a plan document (.txt, .docx, .doc, .odt, text .pdf)."""
+    """Upload a plan document (.txt, .docx, .doc, .odt, text .pdf, a web page)."""
 
     allowed_suffixes = PLAN_SUFFIXES
 
     file = forms.FileField(
         label=_("Plan document"),
-        help_text=_("A .txt, .docx, .doc, .odt or .pdf file with a text layer (not a scan)."),
+        help_text=_("A .txt, .docx, .doc, .odt, .html or .pdf file with a text layer (not a scan)."),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(PLAN_SUFFIXES)}),
     )
     update = forms.BooleanField(

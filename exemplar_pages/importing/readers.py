@@ -1,4 +1,4 @@
-"""Read plan documents (.txt, .docx, .doc, .odt, .pdf) into plain text."""
+"""Read plan documents (.txt, .docx, .doc, .odt, .pdf, a web page) into plain text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .limits import ImportLimitError, check_bytes, check_pdf_pages, check_zip
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".odt", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".doc", ".odt", ".pdf", ".html", ".htm")
 
 
 class DocumentReadError(Exception):
@@ -98,6 +98,21 @@ def _read_docx(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _read_html(path: Path) -> str:
+    """Read a web page (a portal's article saved, Word's "Save as Web Page", an e-office system's export): its lines
+    and its tables as a .docx's, the site's menus, scripts and forms left out."""
+    from .web_pages import WebPageError, blocks
+
+    try:
+        found = blocks(path.read_bytes(), repeat_down=False)
+    except WebPageError as exc:
+        raise DocumentReadError(path, f"trang web (HTML) hỏng hoặc không đọc được ({exc}).") from exc
+    lines: list[str] = []
+    for block in found:
+        lines += [block] if isinstance(block, str) else table_lines([cells for _line, cells in block])
+    return "\n".join(lines)
+
+
 def _read_odt(path: Path) -> str:
     """Read an OpenDocument text (LibreOffice Writer): paragraphs and table cells in document order, as a .docx."""
     from .opendocument import TEXT, OpenDocumentError, block_lines, content
@@ -173,7 +188,7 @@ def _with_task_tables(path: Path, pages: list[str]) -> None:
 
 
 def read_document(path: str | Path) -> str:
-    """Return the raw text of a .txt, .docx, .doc, .odt or text .pdf document."""
+    """Return the raw text of a .txt, .docx, .doc, .odt, text .pdf or web page document."""
     path = Path(path)
     if not path.is_file():
         raise DocumentReadError(path, "không tìm thấy tệp.")
@@ -190,7 +205,8 @@ def read_document(path: str | Path) -> str:
         check_bytes(path.stat().st_size)
     except ImportLimitError as exc:
         raise DocumentReadError(path, str(exc)) from exc
-    reader = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".odt": _read_odt, ".pdf": _read_pdf}[suffix]
+    readers = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".odt": _read_odt, ".pdf": _read_pdf}
+    reader = readers.get(suffix, _read_html)  # .html, .htm
     text = reader(path)
     if not text.strip():
         raise DocumentReadError(path, "tệp không có nội dung chữ.")

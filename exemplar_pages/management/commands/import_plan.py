@@ -15,11 +15,11 @@ from exemplar_pages.models import UnitPage
 
 
 class Command(BaseCommand):
-    help = "Nhập kế hoạch (.txt, .docx, .doc, .odt, .pdf) thành bản nháp trang kế hoạch; mỗi tệp một giao dịch."
+    help = "Nhập kế hoạch (.txt, .docx, .doc, .odt, .pdf, .html) thành bản nháp trang kế hoạch; mỗi tệp một giao dịch."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
-            "files", nargs="+", metavar="FILE", help="Tệp .txt, .docx, .doc, .odt hoặc .pdf có lớp chữ."
+            "files", nargs="+", metavar="FILE", help="Tệp .txt, .docx, .doc, .odt, .html hoặc .pdf có lớp chữ."
         )
         parser.add_argument(
             "--parent",
