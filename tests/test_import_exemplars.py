@@ -1365,3 +1365,33 @@ def test_lists_of_round_22_written_blind_import_whole(file_name: str, province: 
         assert villages["Tổ dân phố 3"].parent.name == "Phường Buôn Hồ"  # "TDP 3 (phường An Bình cũ)"
     else:
         assert all(draft.summary.startswith("Thành tích nổi bật") for draft in result.drafts)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-giao-vien-day-gioi-cu-mgar-2024-2025.xlsx", "Đắk Lắk"),
+        ("danh-sach-ho-van-hoa-nguoi-tot-lung-cu-2025.pdf", "Tuyên Quang"),
+    ],
+)
+def test_lists_of_round_23_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 23: an education office's workbook as school software exports it (the name over "Họ và tên đệm" and
+    "Tên", schools whole in the first, "NĂM HỌC 2024-2025" its year, the signers' row beside the signing date under
+    the table) and a commune's list printed to PDF over two pages (the header row repeated, a row cut by the break,
+    two awards in a cell on lines of their own, "Thượng úy Nguyễn Đức Anh, Đồn BP …", "… (GV Trường …)"): every
+    row imports with the name, type, year and awards its facts give."""
+    facts = json.loads(
+        (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round23.json").read_text(encoding="utf-8")
+    )[file_name]["rows"]
+    locality = Locality.objects.get_or_create(name=province, parent=None)[0]
+    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
+    assert result.errors == [] and len(result.drafts) == len(facts)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert draft.subject_name.removeprefix("Hộ ông ").removeprefix("Hộ bà ") == fact["name"]
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        assert draft.year == fact["year"], fact["name"]
+    if file_name.endswith(".pdf"):
+        officer = next(draft for draft in result.drafts if draft.subject_name == "Nguyễn Đức Anh")
+        assert officer.title.startswith("Thượng úy Nguyễn Đức Anh")  # the title keeps the cell whole
+    else:
+        assert any("NĂM HỌC 2024-2025" in warning for warning in result.warnings)

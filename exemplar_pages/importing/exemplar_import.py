@@ -52,8 +52,9 @@ class ExemplarImportResult:
 #: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
 #: (A date's month, if it is one: "ngày 16 tháng 01 năm 2026" is when the list was signed, not its year), the year.
 _TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
-#: Else its period's last year ("GIAI ĐOẠN 2021 - 2025"), else the year of the date its title lines give.
-_TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+#: Else its period's last year ("GIAI ĐOẠN 2021 - 2025", "NĂM HỌC 2024-2025"), else the year of the date its title lines
+#: give.
+_TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn|năm học)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 _TITLE_DATE_RE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})\b")
 
 

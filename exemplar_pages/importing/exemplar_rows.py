@@ -117,6 +117,9 @@ _SECTION_TYPES = (
 )
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
 _LIST_END_RE = re.compile(rf"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}")
+#: A line of the signers' block under a list: its opening ("TM. …", "Người lập biểu") or the place and date it is
+#: signed on ("Cư M'gar, ngày 05 tháng 6 năm 2025"), folded.
+_SIGNING_RE = re.compile(rf"{_SIGNER}|^[^\d,]{{2,40}}, ngay [\d .…_]*thang [\d .…_]*nam \d{{4}}$")
 #: A note under the header or the list ("Ghi chú: cột … ghi theo …"): no story, and the part goes on.
 _NOTE_RE = re.compile(r"^(?:ghi chu|luu y|chu thich|chu y)\b")
 #: A numbered sub-part alone on its row, outside the name column ("1. Khối Đảng, Mặt trận, đoàn thể", "2) Khối doanh
@@ -149,6 +152,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
     texts = [
         str(value).strip() for value in values.values() if not isinstance(value, list) and str(value or "").strip()
     ]
+    signed = [text for text in texts if _SIGNING_RE.search(" ".join(fold_vietnamese(text).split()))]
+    if signed and len(texts) <= 3:  # "Người lập biểu" beside "Cư M'gar, ngày 05 tháng 6 năm 2025": the signers' row
+        return Section(signed[0], None, ends_list=True)
     if len(texts) != 1:
         return None
     text = texts[0]
@@ -321,6 +327,9 @@ AWARD_MARK = "award_mark:"
 AWARD_YEAR = "award_year:"
 #: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
 #: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
+#: A given name's own column after the family and middle names' ("Họ và tên đệm" | "Tên"), as school software exports.
+GIVEN_NAME = "given_name"
+_FAMILY_NAME_KEYS = frozenset({"ho", "ho_dem", "ho_lot", "ho_va_dem", "ho_va_ten_dem", "ho_va_ten_lot", "ho_ten_dem"})
 AWARD_WHEN = "award_when"
 AWARD_DECISION = "award_decision"
 _DECISION_HEADING_RE = re.compile(r"(?:^| )(?:quyet dinh|qd)(?: |$)")
@@ -543,6 +552,9 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         if name in known and name in seen:
             columns[index] = _heading_key(written[index]) or f"cot_{index}"
         seen.add(name)
+    for index in range(1, len(written)):  # "Họ và tên đệm" | "Tên": one name over two columns
+        if _heading_key(written[index]) == "ten" and _heading_key(written[index - 1]) in _FAMILY_NAME_KEYS:
+            columns[index - 1], columns[index] = "subject_name", GIVEN_NAME
     if "awards" in columns:  # "Hình thức khen thưởng | Số quyết định" in one header row: the award's decision
         columns = [
             AWARD_DECISION
@@ -554,6 +566,9 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     summarised = False  # achievements read from rows of their own: a summary column the header does not name
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
+        if GIVEN_NAME in values:  # "Nguyễn Thị Thu" | "Hà"; a school's name all in the first, the second empty
+            given = " ".join(str(values.pop(GIVEN_NAME) or "").split())
+            values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
         _marked_awards(values)
         if rows and (achievements := _achievements_below(values, rows[-1].values)):
             above = rows[-1].values
@@ -568,7 +583,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
-    columns = [name for name in columns if name not in (AWARD_WHEN, AWARD_DECISION)]  # written into the awards
+    columns = [name for name in columns if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME)]  # written into others
     awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
     if awarding:  # the marked columns and the years' columns are the list's awards
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)
@@ -849,13 +864,15 @@ _ITEM_LINE_RE = re.compile(r"^\s*(?:[-+•–]|\d{1,2}[.)])\s")
 
 
 def _pdf_cell(text: str | None) -> str:
-    """A PDF table cell's text: its lines as the page wrapped them joined by spaces, an item line kept on its own."""
+    """A PDF table cell's text: its lines as the page wrapped them joined by spaces, an item line kept on its own, as
+    is an award under an award ("Gia đình văn hóa 3 năm liền (2022-2024)" over "Giấy khen của Chủ tịch UBND …")."""
     if not text:
         return ""
     lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
     joined: list[str] = []
     for line in lines:
-        if joined and not _ITEM_LINE_RE.match(line) and not joined[-1].endswith(";"):
+        another_award = bool(joined) and names_an_award(joined[-1]) and names_an_award(line)
+        if joined and not _ITEM_LINE_RE.match(line) and not joined[-1].endswith(";") and not another_award:
             joined[-1] += " " + line
         else:
             joined.append(line)
@@ -913,6 +930,18 @@ def _header_rest_left_out(row: list[Any], repeated: list[Any], header: list[Any]
     return cleaned + row[len(cleaned) :]
 
 
+_PAGE_NUMBER_RE = re.compile(r"^(?:(?:trang|page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _between_pages(text: str, table: list[tuple[int, list[Any]]]) -> bool:
+    """Whether a line between two tables of a PDF's pages is no text of the document: a page's number ("2", "Trang
+    2/3"), or the words of the next page's header row, which the text layer gives again above the table."""
+    if _PAGE_NUMBER_RE.match(text.strip()):
+        return True
+    header = set(" ".join(str(cell or "") for cell in table[0][1]).split()) if table else set()
+    return len(text.split()) >= 2 and set(text.split()) <= header  # its cells' first lines, side by side
+
+
 def _pdf_pages_joined(blocks: list[str | list[tuple[int, list[Any]]]]) -> list[str | list[tuple[int, list[Any]]]]:
     """A table that runs over several pages as one: the header rows a page repeats left out, and a row the page break
     cut (its number cell empty) joined to the row it continues."""
@@ -922,6 +951,10 @@ def _pdf_pages_joined(blocks: list[str | list[tuple[int, list[Any]]]]) -> list[s
         if isinstance(block, str) and isinstance(previous, str) and _wraps_onto(previous, block):
             joined[-1] = f"{previous} {block}"  # "(Kèm theo Quyết định … của Chủ tịch UBND" over "tỉnh Quảng Trị)"
             continue
+        if isinstance(block, list) and isinstance(previous, str) and len(joined) > 1 and isinstance(joined[-2], list):
+            if _between_pages(previous, block):  # the page's number, or its header row's text read again
+                joined.pop()
+                previous = joined[-1]
         if isinstance(block, str) or not isinstance(previous, list) or not previous:
             joined.append(block)
             continue

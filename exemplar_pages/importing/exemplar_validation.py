@@ -146,23 +146,32 @@ def _is_person_name(text: str) -> bool:
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài": the form of address before a name of three words or more ("Ông Ích
 #: Khiêm" keeps his family name).
+#: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất").
+_RANK_RE = re.compile(r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì))\s+")
 _ADDRESSED_RE = re.compile(r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])")
 
 
 def name_and_position(cell: str) -> tuple[str, str]:
     """A person's name cell split into the name and the position or unit written after it ("" when none): only when
-    what follows the name is words of a position (some in lower case), not a second name or a number."""
+    what follows the name is words of a position (some in lower case, or in brackets), not a second name or a number;
+    a military rank before the name is part of the position ("Thượng úy Nguyễn Đức Anh, Đồn BP …")."""
     cell = _COMRADE_RE.sub("", cell.strip())  # "Đ/c Lò Văn Pọm - Bí thư Chi bộ …", "Đồng chí …": the person
     addressed = _ADDRESSED_RE.match(cell)
     if addressed and all(word[:1].isupper() for word in cell[addressed.end() :].split()[:3]):
         cell = cell[addressed.end() :]
+    rank = ""
+    if (ranked := _RANK_RE.match(cell)) and _is_person_name(" ".join(cell[ranked.end() :].split(",")[0].split()[:7])):
+        rank, cell = ranked.group(1), cell[ranked.end() :]
     found = _NAME_THEN_MORE_RE.match(cell)
     if found is None or not _is_person_name(found.group(1)):
-        return cell, ""
+        return cell, rank
     rest = " ".join(found.group(2).split()).strip(" ,;-–—()")  # "Trần Văn Hải" over "(Cựu chiến binh)"
-    if not rest[:1].isalpha() or not any(word[0].islower() for word in rest.split()):
-        return cell, ""
-    return found.group(1), rest
+    bracketed = cell[len(found.group(1)) :].lstrip().startswith("(")  # "Lê Thị Thu Trang (GV Trường PTDTBT …)"
+    # a unit's name after it ("…, Đồn BP Lũng Cú", "…, Trường THCS …") is where the person works, not a second name
+    unit = subject_type_of_name(rest) == "collective"
+    if not rest[:1].isalpha() or not (bracketed or unit or any(word[0].islower() for word in rest.split())):
+        return cell, rank
+    return found.group(1), ", ".join(filter(None, [rank, rest]))
 
 
 YEAR_RANGE = (1945, 2100)
