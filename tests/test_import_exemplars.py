@@ -718,6 +718,18 @@ def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_
     assert any("lấy năm của tiêu đề danh sách, 2025" in warning for warning in result.warnings)
 
 
+def written_round(number: int, file_name: str, province: str):
+    """A list written blind (its facts' rows), its dry run under a unit of the province, and the province; every row
+    read, none refused."""
+    facts = json.loads(
+        (Path(__file__).parent / "fixtures" / "exemplars" / f"written_blind_round{number}.json").read_text("utf-8")
+    )[file_name]["rows"]
+    locality = Locality.objects.get_or_create(name=province, parent=None)[0]
+    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
+    assert result.errors == [] and len(result.drafts) == len(facts)
+    return facts, result, locality
+
+
 def dry_run_fixture(file_name: str, unit: UnitPage):
     """A dry run of one of the lists in tests/fixtures/exemplars/ under a unit."""
     path = Path(__file__).parent / "fixtures" / "exemplars" / file_name
@@ -1342,12 +1354,7 @@ def test_lists_of_round_22_written_blind_import_whole(file_name: str, province: 
     and year), and a Women's Union's Word list where each exemplar takes two rows, the second its achievements across
     the table: every row imports with the name, type, year and awards its facts give; an address left empty is the
     sheet's commune, and a village is in the commune of its own sheet."""
-    facts = json.loads(
-        (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round22.json").read_text(encoding="utf-8")
-    )[file_name]["rows"]
-    locality = Locality.objects.get_or_create(name=province, parent=None)[0]
-    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
-    assert result.errors == [] and len(result.drafts) == len(facts)
+    facts, result, locality = written_round(22, file_name, province)
     for draft, fact in zip(result.drafts, facts, strict=True):
         assert draft.subject_name.startswith(fact["name"]), (draft.subject_name, fact["name"])
         assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
@@ -1380,12 +1387,7 @@ def test_lists_of_round_23_written_blind_import_whole(file_name: str, province: 
     the table) and a commune's list printed to PDF over two pages (the header row repeated, a row cut by the break,
     two awards in a cell on lines of their own, "Thượng úy Nguyễn Đức Anh, Đồn BP …", "… (GV Trường …)"): every
     row imports with the name, type, year and awards its facts give."""
-    facts = json.loads(
-        (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round23.json").read_text(encoding="utf-8")
-    )[file_name]["rows"]
-    locality = Locality.objects.get_or_create(name=province, parent=None)[0]
-    result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
-    assert result.errors == [] and len(result.drafts) == len(facts)
+    facts, result, locality = written_round(23, file_name, province)
     for draft, fact in zip(result.drafts, facts, strict=True):
         assert draft.subject_name.removeprefix("Hộ ông ").removeprefix("Hộ bà ") == fact["name"]
         assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
