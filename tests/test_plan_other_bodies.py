@@ -212,11 +212,15 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     "- Căn cứ …;" lines, five documents in one sentence, a Law by its date only, italics, a number broken over two
     lines): an agriculture department, a hospital's union, a customs branch, a social policy bank, a commune's
     Fatherland Front, an ethnic affairs department, a ministry's decision, a power company, an inspectorate and a
-    provincial government's Party committee. They are read as `import_plan` reads them (`read_document`)."""
+    provincial government's Party committee. Round 67 adds three web pages (a portal's article with its menus and
+    share buttons, Word's "Save as Web Page" in windows-1258, an e-office export) and an emulation cluster, a
+    newspaper under its Party committee, a joint plan of two bodies, a national park, a water company, a Buddhist
+    Sangha board, a school's youth union and a ward police. They are read as `import_plan` reads them
+    (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
-    files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.suffix in (".docx", ".pdf", ".doc", ".odt", ".txt"))
-    assert sorted(facts) == files and len(files) == 80
-    assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".odt", ".pdf", ".txt"]
+    files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
+    assert sorted(facts) == files and len(files) == 90
+    assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)
@@ -266,6 +270,44 @@ Tổ quốc Việt Nam 18/11.\n"""
     assert plan.issuing_body == "Ban Thường trực Ủy ban MTTQ Việt Nam xã Khánh Vĩnh"
     assert (plan.period_start, plan.period_end) == (2025, 2026)
     assert {deadline.date for unit in plan.assignments for deadline in unit.deadlines} == {dt.date(2026, 10, 30)}
+
+
+@pytest.mark.parametrize(
+    ("header", "issuer"),
+    [
+        (
+            "UBND TỈNH QUẢNG TRỊ\nBAN QUẢN LÝ VƯỜN QUỐC GIA\nPHONG NHA - KẺ BÀNG",
+            "Ban Quản lý Vườn quốc gia Phong Nha - Kẻ Bàng",
+        ),
+        ("TỈNH ỦY NINH BÌNH\nBÁO VÀ PHÁT THANH,\nTRUYỀN HÌNH NINH BÌNH", "Báo và Phát thanh, Truyền hình Ninh Bình"),
+    ],
+)
+def test_a_body_that_names_itself_and_a_joint_plan_s_references(header: str, issuer: str) -> None:
+    """A national park's board wrapped after "VƯỜN QUỐC GIA", a newspaper under its Party committee: the body's own
+    name, no place of its parent after it; a joint plan is of its kind; a Law with its number after a Resolution's
+    subject is a reference of its own, a programme's issuer ends before its period, a charter and a Sangha's circular
+    are cited; a title of two successive years covers both."""
+    text = f"""{header}\nSố: 12/KH-BQL\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+Ninh Bình, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH LIÊN TỊCH\nTổng kết thi đua năm 2025 và đăng ký thi đua năm 2026
+Căn cứ Nghị quyết số 20-NQ/TW ngày 16/6/2022 của BCH Trung ương Đảng (khóa XIII) về tiếp tục đổi mới kinh tế tập thể \
+trong giai đoạn mới, Luật Hợp tác xã số 17/2023/QH15 ngày 20/6/2023, Luật Thi đua, khen thưởng ngày 15/6/2022 và \
+Chương trình phối hợp số 05/CTrPH-HNDVN ngày 12/3/2024 của Hội Nông dân Việt Nam giai đoạn 2024 - 2029;
+Căn cứ Hiến chương Giáo hội Phật giáo Việt Nam (tu chỉnh lần thứ VI) và Thông bạch số 320/TB-HĐTS ngày 20/11/2025 \
+của Hội đồng Trị sự GHPGVN về công tác Phật sự năm 2026,
+{issuer} xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH\n1. Tổ chức tốt.\n"""
+    plan = parse_plan(text)
+    assert plan.issuing_body == issuer
+    assert (plan.document_kind, plan.period_start, plan.period_end) == ("Kế hoạch liên tịch", 2025, 2026)
+    assert [(reference.document_type, reference.number) for reference in plan.basis] == [
+        ("Nghị quyết", "20-NQ/TW"),
+        ("Luật", "17/2023/QH15"),
+        ("Luật", None),
+        ("Chương trình", "05/CTrPH-HNDVN"),
+        ("Hiến chương", None),
+        ("Thông bạch", "320/TB-HĐTS"),
+    ]
+    assert plan.basis[3].issuer == "Hội Nông dân Việt Nam"
 
 
 def test_a_scan_read_without_diacritics_gives_its_issuer_basis_deadlines_and_movements() -> None:

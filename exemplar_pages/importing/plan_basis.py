@@ -78,6 +78,7 @@ _NEXT_REFERENCE_RE = re.compile(
     re.IGNORECASE,
 )
 _NUMBERED_DATED_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+\d+\s*[/-]\S*\s*,?\s*{loose('ngày')}\s*\d", re.IGNORECASE)
+_NUMBERED_LAW_RE = re.compile(rf"{loose('Luật')}\s+[^,;]{{1,60}}?\s{loose('số')}\s*\d+/\d{{4}}/QH\d*", re.IGNORECASE)
 _ENDS_WITH_YEAR_RE = re.compile(r"(?<![\d/.-])(?:19|20)\d{2}$")
 _SUBJECT_VERB_RE = re.compile(r"\s(?:về|quy định|hướng dẫn|ban hành|sửa đổi|phê duyệt|thi hành)[\s,]", re.IGNORECASE)
 _OF_REFERENCE_RE = re.compile(rf"\s{loose('của')}\s+({DOC_TYPE_PATTERN})\s+{loose('số')}", re.IGNORECASE)
@@ -112,6 +113,8 @@ def split_references(clause: str) -> list[str]:
         dated = _ENDS_WITH_YEAR_RE.search(before) or any(end >= len(before) for _, _, end in find_dates(before))
         # "… và Quyết định 3638/QĐ-BYT ngày 15/07/2016 về …": numbered and dated without "số", a reference of its own
         own = _NUMBERED_DATED_RE.match(clause, m.end())
+        # "…, Luật Hợp tác xã số 17/2023/QH15 ngày …": a Law with its number, a reference of its own
+        own = own or _NUMBERED_LAW_RE.match(clause, m.end())
         if law and not dated and not own and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):

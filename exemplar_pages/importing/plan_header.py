@@ -351,8 +351,8 @@ def parse_period(title: str | None, fallback_year: int | None) -> tuple[int | No
             for y in PERIOD_YEAR_RE.finditer(title)
             if not re.search(rf"{loose('tháng')}\s*\d{{1,2}}\s*,?\s*$", title[: y.start()], re.IGNORECASE)
         ]
-        if years:
-            return years[-1], years[-1]
+        if years:  # "tổng kết … năm 2025 và đăng ký thi đua năm 2026": both
+            return (min(years), max(years)) if max(years) - min(years) == 1 else (years[-1], years[-1])
     if fallback_year:
         return fallback_year, fallback_year
     return None, None

@@ -61,6 +61,10 @@ SELF_NAMED = "|".join(
         "Tổng công ty",
         "Tập đoàn",
         "Ngân hàng",
+        "Vườn quốc gia",
+        "Ban Quản lý Vườn quốc gia",
+        "Khu bảo tồn",
+        "Báo",
     )
 )
 
@@ -258,6 +262,7 @@ def _region_tail(fragment: str) -> bool:
 _INSTITUTION_END_RE = re.compile(
     r"\b(?:hoc vien|vien|benh vien|(?<!moi )(?<!thi )truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh"
     r"|trung tam|cong ty|cong ty (?:co phan|cp|tnhh(?: mtv| mot thanh vien)?)|ngan hang"
+    r"|vuon quoc gia|khu bao ton(?: thien nhien)?"  # "BAN QUẢN LÝ VƯỜN QUỐC GIA" over "PHONG NHA - KẺ BÀNG"
     # a school's level, its proper name below: "TRƯỜNG TRUNG HỌC PHỔ THÔNG" over "NGUYỄN TRÃI"
     r"|truong (?:trung hoc pho thong|trung hoc co so|tieu hoc|mam non|mau giao|thpt|thcs|th|mn"
     r"|pho thong dan toc (?:noi tru|ban tru)|ptdtnt|ptdtbt))$"
@@ -322,9 +327,9 @@ def _names_institution(fragment: str) -> bool:
 #: A village or hamlet in a body's name ("CHI HỘI PN THÔN ĐÔNG MAI"): the name has its place already.
 _VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
 
-#: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
 #: A body a bare organ of the next line belongs to, whatever is above it ("ỦY BAN MTTQ VIỆT NAM XÃ …"), folded.
 _BODY_OF_ITS_OWN_RE = re.compile(r"^(?:uy ban|ubnd|ubmttq|hoi|cong doan|doan|dang uy|dang bo|mat tran)\b")
+#: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
 _BARE_ORGAN_RE = re.compile(
     r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
 )
@@ -475,7 +480,9 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             around = names[placed[-1] : -1] if placed else []  # "UBND THÀNH PHỐ HÀ" over "NỘI": its place whole
             ends = next((i for i, name in enumerate(around) if i and _ORG_START_RE.match(name)), len(around))
             locality = re.search(rf"\b(?:{units})\b.*$", " ".join(around[:ends]), re.IGNORECASE)
-            if locality and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
+            # "BÁO … NINH BÌNH" under "TỈNH ỦY NINH BÌNH": its place named already
+            named = locality and fold(child).endswith(" " + " ".join(fold(locality.group(0)).split()[-2:]))
+            if locality and not named and not re.search(rf"\b(?:{units}|{_VILLAGES})\b", child, re.IGNORECASE):
                 place = locality.group(0)  # "… tỉnh An Giang"; a Party committee keeps its name ("Huyện ủy Núi Thành")
                 place = place if fold(place).split()[1:2] == ["uy"] else place[:1].lower() + place[1:]
                 name = f"{child} {place}"

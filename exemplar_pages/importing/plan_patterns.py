@@ -82,6 +82,10 @@ MOTTO_LINE_RE = re.compile(
 #: Kinds of document, as headed in capitals; the first is the default.
 KINDS = (
     "Kế hoạch",
+    # a joint plan of two bodies, read before the plan its heading begins with
+    "Kế hoạch liên tịch",
+    "Chương trình phối hợp",
+    "Nghị quyết liên tịch",
     "Hướng dẫn",
     "Chương trình",
     "Công văn",
@@ -105,7 +109,7 @@ KINDS = (
     "Tờ trình",
     "Công điện",
 )
-_KIND_KEYS = [(kind, fold(kind).replace(" ", "")) for kind in KINDS]
+_KIND_KEYS = sorted(((kind, fold(kind).replace(" ", "")) for kind in KINDS), key=lambda pair: -len(pair[1]))
 SUBJECT_LINE_RE = re.compile(rf"^\s*(?:{loose('V/v')}|{loose('Về việc')})\s*:?\s*(.+)$", re.IGNORECASE)
 SUBJECT_IN_LINE_RE = re.compile(rf"(?:^|\s)(?:V/v|v/v)\s*:?\s*(.+?)(?=\s+{loose('Kính gửi')}|$)", re.IGNORECASE)
 PUBLISHED_RE = re.compile(
@@ -181,7 +185,7 @@ HEADING_RE = re.compile(r"^(?:[IVXL]+|\d{1,2}|[a-zđ])[.)]\s")
 
 
 #: The kind headings in capitals, and the mark of a draft before one ("DỰ THẢO KẾ HOẠCH").
-KIND_HEADINGS = "|".join(kind.upper() for kind in KINDS)
+KIND_HEADINGS = "|".join(kind.upper() for kind in sorted(KINDS, key=len, reverse=True))
 DRAFT = loose("DỰ THẢO")
 _DRAFT_RE = re.compile(rf"^{DRAFT}\s+(?=\S)")
 

@@ -73,6 +73,7 @@ _ISSUER_END_RE = re.compile(
     r"|ban hanh|phe duyet|sua doi)\b"
     r"|\s+(?:quy|hướng|sửa|phê)$"  # a verb a cut-off copy ends in ("của Chính phủ quy")
     r"|\s+trong\s+(?i:năm|tháng|quý|giai đoạn|thời gian|dịp|học kỳ)\b"  # "của Công đoàn trường … trong năm học …"
+    r"|\s+(?i:giai đoạn)\s+\d"  # "của Hội Nông dân … và Liên minh Hợp tác xã Việt Nam giai đoạn 2024 - 2029"
     r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n|quy\s+đ\w?nh)\b"  # a verb that lost letters ("sửa đi", "quy đnh")
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"

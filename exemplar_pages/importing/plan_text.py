@@ -83,6 +83,8 @@ DOC_TYPES = (
     "Hiến pháp",
     "Biên bản",
     "Mệnh lệnh",  # the army's: "Mệnh lệnh huấn luyện năm 2026 của Chỉ huy trưởng …"
+    "Hiến chương",  # a religious or mass organisation's charter: "Hiến chương Giáo hội Phật giáo Việt Nam"
+    "Thông bạch",  # the Buddhist Sangha's circular: "Thông bạch số 320/TB-HĐTS …"
 )
 #: The kind of a document from the code in its number ("54/KH-UBND"); a number without a code is a letter's.
 NUMBER_KINDS = {

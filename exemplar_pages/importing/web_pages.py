@@ -46,7 +46,12 @@ def decoded(data: bytes) -> str:
 
 
 def cell_text(cell: Any) -> str:
-    """An element's text as shown: a line per `<br>`, paragraph or list item, spaces (and `&nbsp;`) collapsed."""
+    """An element's text as shown: a line per `<br>`, paragraph or list item, spaces (and `&nbsp;`) collapsed; the
+    source's own line breaks are spaces, as a browser shows them (Word's pages wrap their text at 80 characters)."""
+    for element in cell.iter():
+        if isinstance(element.tag, str):
+            element.text = element.text and re.sub(r"\s+", " ", element.text)
+            element.tail = element.tail and re.sub(r"\s+", " ", element.tail)
     for element in cell.iter(*_LINE_TAGS):
         element.tail = "\n" + (element.tail or "")
     lines = (" ".join(line.split()) for line in cell.text_content().replace("\xa0", " ").split("\n"))
