@@ -1385,8 +1385,8 @@ def test_lists_of_round_23_written_blind_import_whole(file_name: str, province: 
     """List round 23: an education office's workbook as school software exports it (the name over "Họ và tên đệm" and
     "Tên", schools whole in the first, "NĂM HỌC 2024-2025" its year, the signers' row beside the signing date under
     the table) and a commune's list printed to PDF over two pages (the header row repeated, a row cut by the break,
-    two awards in a cell on lines of their own, "Thượng úy Nguyễn Đức Anh, Đồn BP …", "… (GV Trường …)"): every
-    row imports with the name, type, year and awards its facts give."""
+    two awards in a cell on lines of their own, "Thượng úy Nguyễn Đức Anh, Đồn BP …", "… (GV Trường …)", a village
+    written with and without "thôn"): every row imports with the name, type, year and awards its facts give."""
     facts, result, locality = written_round(23, file_name, province)
     for draft, fact in zip(result.drafts, facts, strict=True):
         assert draft.subject_name.removeprefix("Hộ ông ").removeprefix("Hộ bà ") == fact["name"]
@@ -1395,5 +1395,8 @@ def test_lists_of_round_23_written_blind_import_whole(file_name: str, province: 
     if file_name.endswith(".pdf"):
         officer = next(draft for draft in result.drafts if draft.subject_name == "Nguyễn Đức Anh")
         assert officer.title.startswith("Thượng úy Nguyễn Đức Anh")  # the title keeps the cell whole
+        # "Lô Lô Chải" under "thôn Lô Lô Chải" of the title's commune: that village, not a commune of the province
+        places = {(draft.locality.name, draft.locality.parent.name) for draft in result.drafts}
+        assert ("Thôn Lô Lô Chải", "Xã Lũng Cú") in places and not any(name == "Lô Lô Chải" for name, _ in places)
     else:
         assert any("NĂM HỌC 2024-2025" in warning for warning in result.warnings)

@@ -238,6 +238,15 @@ class LocalityResolver:
             for name in names[1:]:
                 current = self._level(current, name, 4)
             return current
+        if self.list_commune and len(names) == 1 and ranks[0] is None and self.home is not None:
+            commune = self._existing_under(self.home, self.list_commune)
+            village = self._existing_under(commune, names[0]) if commune is not None else None
+            if village is not None:  # "Lô Lô Chải" under "thôn Lô Lô Chải" of the list's commune: that village
+                self.notes.append(
+                    _("“%(path)s” read in %(commune)s, the commune or ward the list's title names.")
+                    % {"path": path, "commune": self.list_commune}
+                )
+                return village
         if self.commune is not None and all(rank in (3, 4) for rank in ranks):
             self.notes.append(
                 _("“%(path)s” read in %(commune)s, the importing unit's commune or ward.")
@@ -306,6 +315,17 @@ class LocalityResolver:
     def planned(self) -> list[str]:
         """The paths of the localities the import will create."""
         return [new.display_path for kinds in self.new.values() for new in kinds.values()]
+
+    def _existing_under(self, parent: Locality | NewLocality, name: str) -> Locality | NewLocality | None:
+        """A unit of this name, whatever its kind, already on the portal or planned under the parent ("Thôn Lô Lô Chải"
+        for "Lô Lô Chải"); None if none."""
+        kind, bare = split_prefix(name, 2)
+        owner, key = parent.pk if isinstance(parent, Locality) else id(parent), name_key(bare)
+        for (under, written), planned in self.new.items():
+            village = written.endswith(" " + key) and _VILLAGE_RE.fullmatch(written[: -len(key) - 1])
+            if under == owner and planned and (written == key or village):
+                return next(iter(planned.values()))
+        return self._find_once(parent, name, kind, bare) if isinstance(parent, Locality) else None
 
     def _level(self, parent: Locality | NewLocality | None, name: str, depth: int) -> Locality | NewLocality:
         kind, bare = split_prefix(name, depth)
