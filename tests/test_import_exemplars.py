@@ -1400,3 +1400,31 @@ def test_lists_of_round_23_written_blind_import_whole(file_name: str, province: 
         assert ("Thôn Lô Lô Chải", "Xã Lũng Cú") in places and not any(name == "Lô Lô Chải" for name, _ in places)
     else:
         assert any("NĂM HỌC 2024-2025" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-excel-windows-1258-dak-lak-2025.csv", "Đắk Lắk"),
+        ("danh-sach-binh-phuoc-cu-dong-nai-2019-2024.xlsx", "Đồng Nai"),
+    ],
+)
+def test_lists_of_round_24_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 24: a CSV saved by Excel on a Vietnamese Windows ("CSV (Comma delimited)": windows-1258, its tone
+    marks apart, ";" between cells), read with a note where it was refused before; and a merged province's workbook of
+    exemplars found before the merger, written "xã …, huyện …, tỉnh Bình Phước": each filed under the old province,
+    whose successor is the new one. Every row imports with the name, type, year and awards its facts give."""
+    facts, result, locality = written_round(24, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert fact["name"] in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        assert fact["year"] is None or draft.year == fact["year"], fact["name"]
+        top = draft.locality
+        while getattr(top, "parent", None) is not None:
+            top = top.parent
+        assert locality in (top, top.successor), (fact["name"], str(draft.locality))
+    if file_name.endswith(".csv"):
+        assert any("windows-1258" in warning for warning in result.warnings)
+        assert any(draft.subject_name == "Ama Thuột (Y Thuột Ê Ban)" for draft in result.drafts)  # a teknonym's name
+    else:
+        assert any(draft.subject_name == "Đỗ Văn Tình" for draft in result.drafts)  # "Thầy giáo" addresses him

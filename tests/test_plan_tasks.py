@@ -235,3 +235,13 @@ def test_two_months_in_a_task_table_are_no_deadline() -> None:
         "2 | Gửi hồ sơ khen thưởng | Văn phòng HĐND - UBND xã | Trước ngày 15-12-2026\n"
     )
     assert deadlines(text) == {"Văn phòng HĐND - UBND xã": [dt.date(2026, 12, 15)]}
+
+
+def test_a_task_row_whose_last_cell_is_empty_keeps_its_deadline() -> None:
+    """A table row read as "4 | … | Trước 20/12/2024 | " (its "Ghi chú" empty) has as many cells as its heading."""
+    rows = [
+        "TT | Nội dung | Cơ quan, đơn vị thực hiện | Thời gian | Ghi chú",
+        "4 | Tổng kết | Ban CHQS huyện | Trước 20/12/2026 | ",
+    ]
+    text = HEADER + "III. TIẾN ĐỘ THỰC HIỆN\n" + "\n".join(rows) + "\n"
+    assert deadlines(text) == {"Ban CHQS huyện": [dt.date(2026, 12, 20)]}

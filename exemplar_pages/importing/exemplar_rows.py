@@ -223,13 +223,16 @@ class Table:
     #: A workbook's sheets read as lists, and its other visible sheets (when it has several).
     sheets: list[str] = field(default_factory=list)
     skipped_sheets: list[str] = field(default_factory=list)
+    #: How the file was read when not as the format asks (a CSV in windows-1258 rather than UTF-8), for the report.
+    read_note: str = ""
 
     def sheet_note(self) -> str:
-        """Which sheets of a workbook of several were read, for the report ("" for one sheet)."""
+        """How the file was read and which sheets of a workbook of several were, for the report ("" when plain)."""
         if not self.skipped_sheets and len(self.sheets) < 2:
-            return ""
+            return self.read_note
         quoted = lambda names: ", ".join(f"“{name}”" for name in names)  # noqa: E731
         note = _("Read the lists of the sheets %(sheets)s, one after the other.") % {"sheets": quoted(self.sheets)}
+        note = f"{self.read_note} {note}".strip()
         if self.skipped_sheets:
             note += " " + _("Skipped the sheets %(sheets)s: no list header (name and another known column).") % {
                 "sheets": quoted(self.skipped_sheets)
@@ -678,11 +681,24 @@ def _csv_records(file_name: str, data: bytes) -> Iterator[tuple[int, list[Any]]]
 
 
 def _read_csv(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    note = ""
+    try:
+        data.decode("utf-8-sig")
+    except UnicodeDecodeError:  # Excel's "CSV (Comma delimited)" on a Vietnamese Windows: windows-1258
+        try:
+            data = unicodedata.normalize("NFC", data.decode("cp1258")).encode("utf-8")
+        except UnicodeDecodeError as error:
+            raise SpreadsheetError(file_name, "tệp CSV phải được lưu với bảng mã UTF-8 (CSV UTF-8).") from error
+        note = _(
+            "The CSV file is not in UTF-8: read in the Vietnamese Windows code page (windows-1258); check the text."
+        )
     with closing(_csv_records(file_name, data)) as records:  # restores csv's field limit at once
         kept = _kept_records(file_name, records)
     if not kept:
         raise SpreadsheetError(file_name, "tệp không có dữ liệu.")
-    return _table_rows(kept, known)
+    table = _table_rows(kept, known)
+    table.read_note = note
+    return table
 
 
 def _read_xlsx(file_name: str, data: bytes, known: frozenset[str]) -> Table:

@@ -144,11 +144,13 @@ def _is_person_name(text: str) -> bool:
 
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
-#: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài": the form of address before a name of three words or more ("Ông Ích
-#: Khiêm" keeps his family name).
+#: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
+#: words or more ("Ông Ích Khiêm" keeps his family name).
 #: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất").
 _RANK_RE = re.compile(r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì))\s+")
-_ADDRESSED_RE = re.compile(r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])")
+_ADDRESSED_RE = re.compile(
+    r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])"
+)
 
 
 def name_and_position(cell: str) -> tuple[str, str]:
@@ -166,7 +168,10 @@ def name_and_position(cell: str) -> tuple[str, str]:
     if found is None or not _is_person_name(found.group(1)):
         return cell, rank
     rest = " ".join(found.group(2).split()).strip(" ,;-–—()")  # "Trần Văn Hải" over "(Cựu chiến binh)"
-    bracketed = cell[len(found.group(1)) :].lstrip().startswith("(")  # "Lê Thị Thu Trang (GV Trường PTDTBT …)"
+    # "Lê Thị Thu Trang (GV Trường PTDTBT …)"; not the name in brackets after a teknonym ("Ama Thuột (Y Thuột Ê Ban)")
+    bracketed = cell[len(found.group(1)) :].lstrip().startswith("(") and (
+        not _is_person_name(rest) or bool(re.match(r"[A-ZĐ]{2,3}\s+\S", rest))
+    )
     # a unit's name after it ("…, Đồn BP Lũng Cú", "…, Trường THCS …") is where the person works, not a second name
     unit = subject_type_of_name(rest) == "collective"
     if not rest[:1].isalpha() or not (bracketed or unit or any(word[0].islower() for word in rest.split())):

@@ -35,7 +35,10 @@ def row_cells(block: Block) -> list[str] | None:
     """A table row's cells, or None for a block that is no row."""
     if block.type != "paragraph" or block.text.count("|") < 2:
         return None
-    return [" ".join(cell.split()) for cell in block.text.strip().strip("|").split("|")]
+    text = block.text.strip()
+    if text.startswith("|") and text.endswith("|"):  # "| 1 | … |": a table written with its borders
+        text = text[1:-1]
+    return [" ".join(cell.split()) for cell in text.split("|")]  # "4 | … | Trước 20/12/2024 | ": its last cell empty
 
 
 def _columns(cells: list[str]) -> _Columns | None:
