@@ -237,11 +237,22 @@ def test_two_months_in_a_task_table_are_no_deadline() -> None:
     assert deadlines(text) == {"Văn phòng HĐND - UBND xã": [dt.date(2026, 12, 15)]}
 
 
-def test_a_task_row_whose_last_cell_is_empty_keeps_its_deadline() -> None:
-    """A table row read as "4 | … | Trước 20/12/2024 | " (its "Ghi chú" empty) has as many cells as its heading."""
-    rows = [
-        "TT | Nội dung | Cơ quan, đơn vị thực hiện | Thời gian | Ghi chú",
-        "4 | Tổng kết | Ban CHQS huyện | Trước 20/12/2026 | ",
-    ]
-    text = HEADER + "III. TIẾN ĐỘ THỰC HIỆN\n" + "\n".join(rows) + "\n"
-    assert deadlines(text) == {"Ban CHQS huyện": [dt.date(2026, 12, 20)]}
+@pytest.mark.parametrize(
+    ("heading", "row", "due"),
+    [
+        # a row read as "4 | … | Trước 20/12/2026 | " (its "Ghi chú" empty) has as many cells as its heading
+        (
+            "TT | Nội dung | Cơ quan, đơn vị thực hiện | Thời gian | Ghi chú",
+            "4 | Tổng kết | Ban CHQS huyện | Trước 20/12/2026 | ",
+            {"Ban CHQS huyện": [dt.date(2026, 12, 20)]},
+        ),
+        # "Tháng 5/2026 | Gửi hồ sơ … trước ngày 25/5/2026 | …": the task sets its own deadline, the time a month
+        (
+            "Thời gian | Nội dung công việc | Người thực hiện",
+            "Tháng 5/2026 | Gửi hồ sơ trước ngày 25/5/2026 | Chủ tịch CĐ",
+            {"Chủ tịch CĐ": [dt.date(2026, 5, 25)]},
+        ),
+    ],
+)
+def test_a_task_table_row_s_deadline_is_read_where_the_row_gives_it(heading: str, row: str, due: dict) -> None:
+    assert deadlines(HEADER + "III. TIẾN ĐỘ THỰC HIỆN\n" + heading + "\n" + row + "\n") == due

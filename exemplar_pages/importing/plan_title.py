@@ -44,7 +44,7 @@ _TITLE_PERIOD_LINE_RE = re.compile(
 )
 
 
-_RULE_LINE_RE = re.compile(r"\s*[_\-–—=*.]+\s*")
+_RULE_LINE_RE = re.compile(r"\s*[_\-–—=*.¯‾]+\s*")  # "¯¯¯¯": an overline drawn with macrons
 
 
 def _is_title_sentence(lines: list[str], i: int) -> bool:
@@ -133,7 +133,7 @@ def _title_text(kind_written: str, parts: list[str], text: str) -> str:
         )
         cased.append(lower_first(part) if lower else part)
     # a rule line under the title ("_____") is no part of it
-    subject = lower_first(re.sub(r"\s+(?:[_=*~]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
+    subject = lower_first(re.sub(r"\s+(?:[_=*~¯‾]+|[-—–.…]{3,})$", "", " ".join(cased)).strip(" ."))
     subject = re.sub(rf"^(?:V/v|{loose('về việc')})\s*:?\s*", "về việc ", subject, flags=re.IGNORECASE)
     if fold(subject).startswith(fold(kind_written) + " "):  # "BÁO CÁO" over "Báo cáo tổng kết …": the kind once
         subject = lower_first(subject[len(kind_written) + 1 :])
