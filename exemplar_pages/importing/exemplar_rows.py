@@ -102,10 +102,10 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
 ]
 
 
-#: A heading row that offices put inside a list ("I. TẬP THỂ", "II. CÁ NHÂN", "B. Hộ gia đình") or the line that
-#: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
 #: The signer's block under a list in a sheet ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "NGƯỜI LẬP BIỂU"), folded.
 _SIGNER = r"^(?:tm|kt|tl|tuq|q)\s*\.\s*\w|^nguoi lap (?:bieu|danh sach)\b"
+#: A heading row that offices put inside a list ("I. TẬP THỂ", "II. CÁ NHÂN", "B. Hộ gia đình") or the line that
+#: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
 _SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
 _CLOSING_RE = re.compile(rf"^(?:danh sach|tong cong|tong so|cong)\b|\./\.$|{_SIGNER}")
 _SECTION_TYPES = (
@@ -152,8 +152,13 @@ def section_row(values: dict[str, Any]) -> Section | None:
     texts = [
         str(value).strip() for value in values.values() if not isinstance(value, list) and str(value or "").strip()
     ]
-    signed = [text for text in texts if _SIGNING_RE.search(" ".join(fold_vietnamese(text).split()))]
-    if signed and len(texts) <= 3:  # "Người lập biểu" beside "Cư M'gar, ngày 05 tháng 6 năm 2025": the signers' row
+    # "Người lập biểu" beside "Cư M'gar, ngày 05 tháng 6 năm 2025": the signers' row
+    signed = (
+        [text for text in texts if _SIGNING_RE.search(" ".join(fold_vietnamese(text).split()))]
+        if len(texts) <= 3
+        else []
+    )
+    if signed:
         return Section(signed[0], None, ends_list=True)
     if len(texts) != 1:
         return None
@@ -328,11 +333,11 @@ _SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" und
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
 AWARD_YEAR = "award_year:"
-#: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
-#: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
 #: A given name's own column after the family and middle names' ("Họ và tên đệm" | "Tên"), as school software exports.
 GIVEN_NAME = "given_name"
 _FAMILY_NAME_KEYS = frozenset({"ho", "ho_dem", "ho_lot", "ho_va_dem", "ho_va_ten_dem", "ho_va_ten_lot", "ho_ten_dem"})
+#: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
+#: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
 AWARD_WHEN = "award_when"
 AWARD_DECISION = "award_decision"
 _DECISION_HEADING_RE = re.compile(r"(?:^| )(?:quyet dinh|qd)(?: |$)")

@@ -144,10 +144,10 @@ def _is_person_name(text: str) -> bool:
 
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
-#: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
-#: words or more ("Ông Ích Khiêm" keeps his family name).
 #: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất").
 _RANK_RE = re.compile(r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì))\s+")
+#: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
+#: words or more ("Ông Ích Khiêm" keeps his family name).
 _ADDRESSED_RE = re.compile(
     r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])"
 )

@@ -12,6 +12,7 @@ from cms.vietnamese import vietnamese_slugify
 
 from ..models import Locality
 from .matching import name_key
+from .plan_patterns import MOTTO_RE  # the motto's cell beside the body's in a list's title lines
 
 K = Locality.Kind
 #: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
@@ -78,10 +79,7 @@ def expand_short_prefix(name: str) -> str:
 
 
 _TITLE_COMMUNE_RE = re.compile(r"(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+((?i:xã|phường|thị trấn|đặc khu))\s+(.+)")
-#: The motto's cell beside the body's in a list's title lines, and the unit alone on its line above its commune's
-_MOTTO_RE = re.compile(
-    r"(?i:cộng hòa xã hội chủ nghĩa việt nam|cộng hoà xã hội chủ nghĩa việt nam|độc lập\s*-\s*tự do.*)"
-)
+#: The unit alone on its line above its commune's ("ỦY BAN NHÂN DÂN" over "XÃ EA SÚP")
 _BODY_ALONE_RE = re.compile(r"^(?i:ủy ban nhân dân|uỷ ban nhân dân|ubnd)$")
 _COMMUNE_RE = re.compile(r"^((?i:xã|phường|thị trấn|đặc khu))\s+(\S.*)$")
 
@@ -107,14 +105,14 @@ def _commune_name(unit: str, rest: str) -> str:
 def title_commune(line: str) -> str:
     """The commune or ward a list's title line names: "ỦY BAN NHÂN DÂN XÃ VỤ BỔN" (beside the motto's cell),
     "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)" -> "Xã Vụ Bổn"; "" when it names none."""
-    found = _TITLE_COMMUNE_RE.search(_MOTTO_RE.sub(" ", line))
+    found = _TITLE_COMMUNE_RE.search(MOTTO_RE.sub(" ", line))
     return _commune_name(found[1], found[2]) if found else ""
 
 
 def list_commune(title_lines: list[str], sheet: str = "") -> str:
     """The commune or ward a list's title lines name (on one line, or "ỦY BAN NHÂN DÂN" over "XÃ EA SÚP"), else the
     one its sheet is named after ("Xã Ea Kar", "P. Buôn Hồ"); "" when none."""
-    lines = [" ".join(_MOTTO_RE.sub(" ", line).split()) for line in title_lines]
+    lines = [" ".join(MOTTO_RE.sub(" ", line).split()) for line in title_lines]
     for line, below in zip(lines, [*lines[1:], ""], strict=False):
         if named := title_commune(line):
             return named

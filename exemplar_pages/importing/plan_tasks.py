@@ -96,9 +96,13 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
             # "Từ 01/3 đến 31/3/2026" under "Thời hạn hoàn thành": the range's end is the deadline
             due = _RANGE_END.split(time)[-1] if _RANGE_END.search(time) else time
             assignment.deadlines += [Deadline(date=d.date, text=time) for d in find_deadlines(due, year)]
-        # "Tháng 5/2024 | … gửi hồ sơ … trước ngày 25/5/2024 | …": a deadline the task itself sets
+        # "Tháng 5/2024 | … gửi hồ sơ … trước ngày 25/5/2024 | …": a deadline the task itself sets (once, when the
+        # time column says it too)
+        known = {deadline.date for deadline in assignment.deadlines}
         for marked in _MARKED_DATE.finditer(task):
-            assignment.deadlines += [Deadline(date=d.date, text=task) for d in find_deadlines(marked.group(0), year)]
+            dates = [d.date for d in find_deadlines(marked.group(0), year) if d.date not in known]
+            assignment.deadlines += [Deadline(date=date, text=task) for date in dates]
+            known.update(dates)
     return list(found.values()), read
 
 

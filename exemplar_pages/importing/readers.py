@@ -205,8 +205,10 @@ def read_document(path: str | Path) -> str:
         check_bytes(path.stat().st_size)
     except ImportLimitError as exc:
         raise DocumentReadError(path, str(exc)) from exc
-    readers = {".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".odt": _read_odt, ".pdf": _read_pdf}
-    reader = readers.get(suffix, _read_html)  # .html, .htm
+    reader = {
+        ".txt": _read_txt, ".docx": _read_docx, ".doc": _read_doc, ".odt": _read_odt, ".pdf": _read_pdf,
+        ".html": _read_html, ".htm": _read_html,
+    }[suffix]  # fmt: skip
     text = reader(path)
     if not text.strip():
         raise DocumentReadError(path, "tệp không có nội dung chữ.")

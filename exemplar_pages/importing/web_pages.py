@@ -29,20 +29,17 @@ class WebPageError(Exception):
 
 
 def decoded(data: bytes) -> str:
-    """A page's text in the encoding its byte-order mark or `<meta charset>` names (UTF-8 by default; a Vietnamese
-    Windows page's "windows-1258" composed to NFC)."""
-    for bom, encoding in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
-        if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+    """A page's text in the encoding its `<meta charset>` names ("windows-1258" composed to NFC), else as a text file
+    is read (`readers.decode_text_bytes`: its byte-order mark, UTF-8, else the Vietnamese Windows code page)."""
+    from .readers import decode_text_bytes
+
     named = _CHARSET_RE.search(data[:4096])
-    encoding = named.group(1).decode("ascii").lower() if named else "utf-8"
-    try:
-        text = data.decode(encoding)
-    except LookupError:  # a charset Python does not know
-        text = data.decode("utf-8", errors="replace")
-    except UnicodeDecodeError:  # a page that says UTF-8 but is not: a Vietnamese Windows page's
-        text = data.decode("cp1258", errors="replace")
-    return unicodedata.normalize("NFC", text)
+    if named and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return unicodedata.normalize("NFC", data.decode(named.group(1).decode("ascii")))
+        except (LookupError, UnicodeDecodeError):  # a charset Python does not know, or a page that is not in it
+            pass
+    return unicodedata.normalize("NFC", decode_text_bytes(data))
 
 
 def cell_text(cell: Any) -> str:
