@@ -1428,3 +1428,23 @@ def test_lists_of_round_24_written_blind_import_whole(file_name: str, province: 
         assert any(draft.subject_name == "Ama Thuột (Y Thuột Ê Ban)" for draft in result.drafts)  # a teknonym's name
     else:
         assert any(draft.subject_name == "Đỗ Văn Tình" for draft in result.drafts)  # "Thầy giáo" addresses him
+
+
+def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
+    """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
+    "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""
+    header = ["STT", "Họ và tên", "Địa chỉ", "Lĩnh vực", "Năm"]
+    path = write_workbook(
+        tmp_path / "hai-trang.xlsx",
+        {
+            "Trang 1": [["UBND XÃ THỬ MỘT"], header, [1, "Lò Văn Một", "Thôn 5", "Nông nghiệp", 2025]],
+            "Trang 2": [["DANH SÁCH BỔ SUNG"], header, [1, "Lò Văn Hai", "Thôn 5", "Nông nghiệp", 2025]],
+        },
+    )
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    result = import_exemplars(
+        path.name, path.read_bytes(), factories.unit("Đơn vị Thử Hai Trang", locality=tay_ninh), dry_run=True
+    )
+    assert result.errors == []
+    parents = {draft.subject_name: draft.locality.parent.name for draft in result.drafts}
+    assert parents == {"Lò Văn Một": "Xã Thử Một", "Lò Văn Hai": "Tây Ninh"}

@@ -182,8 +182,9 @@ class LocalityResolver:
         self._top_keys: set[str] | None = None
 
     def read_list_commune(self, name: str) -> None:
-        """The commune of the next rows' list (another sheet's, "ỦY BAN NHÂN DÂN XÃ EA SÚP"), when it has one."""
-        if name and self.commune is None and self.home is not None:
+        """The commune of the next rows' list (another sheet's, "ỦY BAN NHÂN DÂN XÃ EA SÚP"; "" when it names none,
+        not the sheet's before it)."""
+        if self.commune is None and self.home is not None:
             self.list_commune = name
 
     def resolve(self, path: str) -> Locality | NewLocality:
