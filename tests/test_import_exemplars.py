@@ -1448,3 +1448,14 @@ def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_p
     assert result.errors == []
     parents = {draft.subject_name: draft.locality.parent.name for draft in result.drafts}
     assert parents == {"Lò Văn Một": "Xã Thử Một", "Lò Văn Hai": "Tây Ninh"}
+
+
+def test_a_district_written_with_its_kind_is_not_a_village_of_that_name_an_earlier_list_made() -> None:
+    """An office's second list: "xã Krông Na, huyện Buôn Đôn" is not made ambiguous by the villages "Buôn Đôn" an
+    earlier list filed under two communes (a unit of no kind below the province is no "huyện …")."""
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    for commune in ("Xã Thử Buôn Một", "Xã Thử Buôn Hai"):
+        village_parent = Locality.objects.create(name=commune, kind=Locality.Kind.COMMUNE, parent=tay_ninh)
+        Locality.objects.create(name="Buôn Đôn", kind=Locality.Kind.OTHER, parent=village_parent)
+    resolved = LocalityResolver(tay_ninh).resolve("xã Krông Na, huyện Buôn Đôn")
+    assert (resolved.name, resolved.parent.name, resolved.parent.parent) == ("Xã Krông Na", "Buôn Đôn", tay_ninh)

@@ -363,11 +363,17 @@ class LocalityResolver:
         and below its successor (the 2025 reform).
         """
         full_key, bare_key = name_key(name), name_key(bare)
-        for candidates in self._candidate_groups(parent):
+        for depth, candidates in enumerate(self._candidate_groups(parent)):
             candidates = list(candidates.prefetch_related("aliases"))
             exact = [loc for loc in candidates if full_key in _keys(loc)[0]]
-            if not exact:
-                exact = [loc for loc in candidates if bare_key in _keys(loc)[1] and _compatible(kind, loc)]
+            if not exact:  # below the parent's children, a unit of no kind (a village) is no "huyện …" or "xã …"
+                exact = [
+                    loc
+                    for loc in candidates
+                    if bare_key in _keys(loc)[1]
+                    and _compatible(kind, loc)
+                    and (depth == 0 or loc.kind == (kind or loc.kind))
+                ]
             if len(exact) == 1:
                 return exact[0]
             if len(exact) > 1:
