@@ -1430,6 +1430,39 @@ def test_lists_of_round_24_written_blind_import_whole(file_name: str, province: 
         assert any(draft.subject_name == "Đỗ Văn Tình" for draft in result.drafts)  # "Thầy giáo" addresses him
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-nong-dan-sxkd-gioi-dak-lak-2020-2025.xlsx", "Đắk Lắk"),
+        ("danh-sach-hoc-va-lam-theo-bac-tinh-uy-lao-cai-2025.pdf", "Lào Cai"),
+    ],
+)
+def test_lists_of_round_25_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 25: a Farmers' Association's workbook whose awards are one column per level ("Danh hiệu đã đạt" over
+    "Cấp xã" … "Trung ương", "Hình thức khen thưởng" over "Giấy khen", "Bằng khen"; cells of years, "x" or nothing)
+    beside an income column "Thu nhập (triệu đồng/năm)", which is no year; and a provincial Party committee's PDF
+    annex whose title alone names the award ("được tặng Bằng khen của Ban Thường vụ Tỉnh ủy"). Every row imports with
+    its type and as many awards as its facts give."""
+    facts, result, _locality = written_round(25, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert fact["name"] in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+    first = [award.parsed.text for award in result.drafts[0].awards]
+    if file_name.endswith(".xlsx"):
+        assert first == [
+            "Danh hiệu cấp xã năm 2021",
+            "Danh hiệu cấp xã năm 2022",
+            "Danh hiệu cấp huyện 2023",
+            "Danh hiệu cấp tỉnh 2024",
+            "Giấy khen 2022",
+        ]
+        assert not any(draft.year not in (2025,) for draft in result.drafts)  # "giai đoạn 2020 - 2025", not 650
+    else:
+        assert first == ["Bằng khen của Ban Thường vụ Tỉnh ủy năm 2025"]
+        assert {award.parsed.year for draft in result.drafts for award in draft.awards} == {2025}
+        assert any("Bằng khen của Ban Thường vụ Tỉnh ủy" in warning for warning in result.warnings)
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

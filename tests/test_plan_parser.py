@@ -660,6 +660,25 @@ def test_a_quote_cut_off_by_the_end_of_the_text_is_no_movement() -> None:
     assert names == ["Dân vận khéo"]
 
 
+def test_a_national_movement_named_without_quotes_is_read_and_a_sentence_never_is() -> None:
+    from exemplar_pages.importing.plan_body import parse_movements
+
+    text = (
+        "Đẩy mạnh phong trào thi đua Dân vận khéo trong lực lượng vũ trang; phong trào Thi đua Quyết thắng, cuộc vận\n"
+        "động Phát huy truyền thống, cống hiến tài năng, xứng danh Bộ đội Cụ Hồ; phong trào thi đua Cựu chiến binh\n"
+        "giúp nhau giảm nghèo, làm\nkinh tế giỏi năm 2026. Hưởng ứng phong trào “Dạy tốt – Học tốt” và phong trào\n"
+        "thi đua Dạy tốt, học tốt; phong trào toàn dân bảo vệ an ninh Tổ quốc ở cơ sở; phong trào Xây dựng quê hương."
+    )
+    names = [m.name for m in parse_movements(text)]
+    assert names == [
+        "Dân vận khéo",
+        "Thi đua Quyết thắng",
+        "Phát huy truyền thống, cống hiến tài năng, xứng danh Bộ đội Cụ Hồ",
+        "Cựu chiến binh giúp nhau giảm nghèo, làm kinh tế giỏi",
+        "Dạy tốt – Học tốt",
+    ]
+
+
 SYMBOL_FONT_HEADER = """Hội Người cao tuổi Việt Nam
 
 ¾¾¾¾¾
@@ -2661,3 +2680,33 @@ def test_headers_of_three_levels_and_wrapped_names(header: str, issuer: str) -> 
     """The body names the issuer in its own case, as such documents do ("… xây dựng Kế hoạch như sau:")."""
     said = f"{issuer} xây dựng kế hoạch như sau:\n"
     assert parse_plan(header + "KẾ HOẠCH\nThi đua năm 2026\n" + said + _TAIL).issuing_body == issuer
+
+
+def test_a_header_line_holding_the_body_s_name_and_the_motto_is_no_body_start() -> None:
+    """ "THI HÀNH ÁN DÂN SỰ Độc lập - Tự do - Hạnh phúc", a PDF's text of the two header columns: "Thi hành" opens a
+    basis sentence, but a line of capitals ending in the motto is the header, whose body is the issuer."""
+    text = (
+        "BỘ TƯ PHÁP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHI HÀNH ÁN DÂN SỰ Độc lập - Tự do - Hạnh phúc\n"
+        "TỈNH NGHỆ AN\nSố: 1276/KH-THADS\nNghệ An, ngày 04 tháng 8 năm 2025\nKẾ HOẠCH\nPhát động đợt thi đua năm 2025\n"
+        "Thực hiện Kế hoạch số 1980/KH-QLTHADS ngày 25/7/2025 của Cục Quản lý thi hành án dân sự về phát động đợt"
+        " thi đua cao điểm năm 2025, Thi hành án dân sự tỉnh Nghệ An ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n"
+        "1. Báo cáo kết quả về Văn phòng trước ngày 20/9/2025.\n"
+    )
+    plan = parse_plan(text)
+    assert plan.issuing_body == "Thi hành án dân sự tỉnh Nghệ An"
+    assert plan.title == "Kế hoạch phát động đợt thi đua năm 2025"
+    # "thi hành án" names the department, it does not end its name as the verb "thi hành" would
+    assert [(b.number, b.issuer) for b in plan.basis] == [("1980/KH-QLTHADS", "Cục Quản lý thi hành án dân sự")]
+
+
+def test_a_deadline_after_a_named_day_in_the_same_sentence_is_read() -> None:
+    """ "… kỷ niệm 64 năm Ngày thành lập Ngành gửi trước ngày 25/6/2024": the named day's words end where the
+    deadline's begin; "Ngày truyền thống … 18/11" alone is still no deadline."""
+    from exemplar_pages.importing.plan_body import find_deadlines
+
+    task = (
+        "Báo cáo sơ kết gửi về Văn phòng trước ngày 05/6/2024; hồ sơ đề nghị khen thưởng đợt thi đua chào mừng kỷ"
+        " niệm 64 năm Ngày thành lập Ngành gửi trước ngày 25/6/2024."
+    )
+    assert [d.date.isoformat() for d in find_deadlines(task, 2024)] == ["2024-06-05", "2024-06-25"]
+    assert find_deadlines("Tổ chức gặp mặt nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11.", 2024) == []

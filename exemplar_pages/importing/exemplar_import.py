@@ -18,6 +18,7 @@ from wagtail.log_actions import log
 from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
+from .awards import names_an_award
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
 from .exemplar_validation import INFERRED, LIST_COMMUNE, LIST_TITLE, LIST_YEAR, RowError, RowValidator, StoryDraft
 from .journal import Journal, batches
@@ -55,6 +56,11 @@ _TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|N
 #: Else its period's last year ("GIAI ĐOẠN 2021 - 2025", "NĂM HỌC 2024-2025"), else the year of the date its title lines
 #: give.
 _TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn|năm học)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+#: The award a list's title says every one on it received: "DANH SÁCH … được tặng Bằng khen của Ban Thường vụ Tỉnh
+#: ủy", "… được công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2025 (Kèm theo Quyết định …)".
+_TITLE_AWARD_RE = re.compile(
+    r"\b(?i:được)\s+(?i:trao\s+tặng|tặng\s+thưởng|tặng|công\s+nhận(?:\s+(?i:danh\s+hiệu))?)\s+(.+?)\s*(?:\(|$)"
+)
 _TITLE_DATE_RE = re.compile(r"\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})\b")
 
 
@@ -89,6 +95,24 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
         elif SUBMITTED in columns:  # a form's responses: each the year it was sent
             defaults["year"] = SUBMITTED
             notes.append(_("No year column: each row takes the year its response was sent (“Dấu thời gian”)."))
+    if "awards" not in columns and (
+        awarded := next(
+            (
+                m.group(1)
+                for line in title_lines
+                for m in [_TITLE_AWARD_RE.search(line)]
+                if m and names_an_award(m.group(1))
+            ),
+            None,
+        )
+    ):
+        year = titled[0] if titled else later[0][0] if later else ""
+        defaults["awards"] = (
+            f"{awarded} năm {year}" if year and not re.search(r"\b(?:19|20)\d{2}\b", awarded) else awarded
+        )
+        notes.append(
+            _("No awards column: every row takes the award the list's title names, “%(award)s”.") % {"award": awarded}
+        )
     locality = getattr(parent, "locality", None)
     if "locality" not in columns and locality is not None:
         defaults["locality"] = locality

@@ -254,10 +254,16 @@ def _heading_key(heading: Any) -> str:
     return "_".join(re.sub(r"[^\w]+", " ", fold_vietnamese(str(heading or ""))).split())
 
 
+#: A quantity per year in a heading ("triệu đồng/năm", "tấn / năm"), not "Ngày/tháng/năm sinh".
+_PER_YEAR_RE = re.compile(r"(?<!tháng)(?<!thang)\s*/\s*(?i:năm|nam)\b(?!\s*(?i:sinh))")
+
+
 def column_name(heading: Any) -> str:
     """The column a heading means: `Subject Name`, `subject_name`, `Tên điển hình` → `subject_name`; punctuation
     separates words (`Chức vụ, đơn vị` → `chuc_vu_don_vi`)."""
-    name = _heading_key(heading)
+    name = _heading_key(_PER_YEAR_RE.sub(" ", str(heading or "")))  # "Thu nhập (triệu đồng/năm)": no year
+    if not name:
+        return _heading_key(heading)
     if name in HEADING_ALIASES or name in COLUMNS:
         return HEADING_ALIASES.get(name, name)
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
@@ -343,6 +349,15 @@ AWARD_DECISION = "award_decision"
 _DECISION_HEADING_RE = re.compile(r"(?:^| )(?:quyet dinh|qd)(?: |$)")
 _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
+#: Years listed in a cell under an award's column: "2021, 2023", "2022; 2024", "2020 và 2022" ("2020-2022" is one).
+_YEARS_LIST_RE = re.compile(r"(?:19|20)\d{2}(?:\s*(?:[,;]|\svà\s)\s*(?:19|20)\d{2})+")
+#: A level an award is given at, alone as a sub-heading under an awards heading ("Danh hiệu đã đạt" over "Cấp xã",
+#: "Cấp tỉnh", "Trung ương"): its cells mark who got that heading's award at that level.
+_LEVEL_HEADING_RE = re.compile(
+    r"^(?:cap\s+(?:co\s+so|xa|phuong|huyen|tinh|thanh\s+pho|bo|nganh|trung\s+uong|quoc\s+gia)|trung\s+uong|toan\s+quoc)$"
+)
+#: What an awards heading adds to its award's name and a level cannot stand for ("Danh hiệu đã đạt" → "Danh hiệu").
+_RECEIVED_WORDS_RE = re.compile(r"\s+(?:(?i:đã\s+)?(?i:đạt|được\s+công\s+nhận|được\s+tặng)(?:\s+(?i:được))?)\b.*$")
 
 
 def _marked_awards(values: dict[str, Any]) -> None:
@@ -355,6 +370,8 @@ def _marked_awards(values: dict[str, Any]) -> None:
             award, mark = name[len(AWARD_MARK) :], fold_vietnamese(cell).lower()
             if mark in _MARKS:
                 marked.append(award)
+            elif _YEARS_LIST_RE.fullmatch(cell):  # "2021, 2023": the award once a year
+                marked += [f"{award} năm {year}" for year in re.split(r"\s*[,;]\s*|\s+và\s+", cell) if year]
             elif re.search(r"\d", cell) and mark not in NO_AWARD:  # "2024", "QĐ 15/QĐ-UBND": the award, then when
                 marked.append(f"{award} {cell}")
             elif mark not in NO_AWARD:  # words under the column ("CHỦ TỊCH" of the signer's block): no award
@@ -445,6 +462,9 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
         elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
+        elif column_name(group) == "awards" and _LEVEL_HEADING_RE.match(_heading_key(below).replace("_", " ")):
+            award = _RECEIVED_WORDS_RE.sub("", " ".join(str(group).split()))
+            alone = f"{AWARD_MARK}{award} {str(below).strip().lower()}"  # "Danh hiệu đã đạt" over "Cấp xã"
         elif unicodedata.normalize("NFC", str(below)).strip().lower() in _SEX_SPLIT:
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:

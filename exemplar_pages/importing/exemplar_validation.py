@@ -92,7 +92,7 @@ _COLLECTIVE_OPENINGS = (
     "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu vực|khu phố|ấp|khóm|thôn|buôn|bản|làng|tổ"
     "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
-    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ"
+    "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ|tổ hợp tác|tht"
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -427,7 +427,8 @@ class RowValidator:
             self.warnings.append(RowError(row.line, "year", year_note))
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
-        written = [part for item in _items(row.values.get("awards")) for part in split_if_awards(item, ",")]
+        given = row.values.get("awards") or self.defaults.get("awards")  # else the one the list's title names
+        written = [part for item in _items(given) for part in split_if_awards(item, ",")]
         for item in (item for item in written if fold_vietnamese(item).lower().strip(" .-–•*+") not in NO_AWARD | {""}):
             award, warnings = self.awards.resolve(item)
             awards.append(award)

@@ -7,6 +7,7 @@ import re
 
 from cms.vietnamese import is_valid_syllable
 
+from .national_movements import national_movement_at, same_movement
 from .plan_models import Assignment, Block, Deadline, Movement
 from .plan_tasks import marked_assignments, plan_dates, sentence_subject, table_assignments
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, loose, make_date
@@ -65,6 +66,10 @@ _CAMPAIGN_RE = re.compile(
 _SEPARATOR_RE = re.compile(
     rf"\s*(?:{loose('giai đoạn')}\s+\d{{4}}\s*[-–]\s*\d{{4}}\s*)?(?:,\s*{loose('và')}|,|;|{loose('và')})?\s*(?=[“\"])"
 )
+#: Where a movement named without quotes may follow: "phong trào (thi đua) Dân vận khéo", "Cuộc vận động Người Việt …".
+_UNQUOTED_TRIGGER_RE = re.compile(
+    rf"((?i:{loose('phong trào')}|{loose('cuộc vận động')}))\s+(?:(?i:{loose('thi đua')})\s+)?(?=[^\W\d])"
+)
 _REFERENCE_DATE_RE = re.compile(rf"số\s*{DOC_NUMBER}\s*,?\s*ngày\s*$")
 _GROUP_GAP_RE = re.compile(r"^\s*(?:,|;|và|,\s*và)?\s*(?:ngày\s*)?$")
 
@@ -107,7 +112,8 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
 
 _ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?\d{4}\s*\)")
 #: A day the calendar names, before its date: "nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11".
-_NAMED_DAY_RE = re.compile(r"\bNgày\s+(?:[^\W\d_]+[ \t]+){1,12}$")
+#: Not when a deadline's words come between: "… kỷ niệm 64 năm Ngày thành lập Ngành gửi trước ngày 25/6/2024".
+_NAMED_DAY_RE = re.compile(r"\bNgày\s+(?:(?!(?i:trước|ngày|hạn|chậm|đến|xong)\b)[^\W\d_]+[ \t]+){1,12}$")
 
 
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
@@ -266,6 +272,7 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
 def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
     movements: dict[str, Movement] = {}
+    seen_at: dict[str, int] = {}
     # "“<movement>” gắn với Cuộc vận động “…”": the movement's campaign, not one of its own
     tied = [m.end() for m in _CAMPAIGN_RE.finditer(text) if text[: m.start()].rstrip(" ,")[-1:] in '”"']
     own = [m for m in _OWN_TRIGGER_RE.finditer(text) if m.end() not in tied]
@@ -287,6 +294,7 @@ def parse_movements(text: str) -> list[Movement]:
             name = " ".join(raw.split()).strip(" ,.;…")
             if name and len(name) <= 200:
                 last = movements.setdefault(name.casefold(), Movement(name=name))
+                seen_at.setdefault(name.casefold(), trigger.start())
             campaign = _CAMPAIGN_RE.match(text, pos)
             if campaign:
                 raw, pos = _read_quote(text, campaign.end())
@@ -296,4 +304,12 @@ def parse_movements(text: str) -> list[Movement]:
             if not separator:
                 break
             pos = separator.end()
-    return list(movements.values())
+    # "phong trào thi đua Dân vận khéo trong …": a national movement named without quotes
+    for trigger in _UNQUOTED_TRIGGER_RE.finditer(text):
+        span = national_movement_at(text, trigger.end(1)) or national_movement_at(text, trigger.end())
+        if span and text[span[0]].isupper():  # "phong trào toàn dân bảo vệ …" in lower case: what it does, no name
+            name = " ".join(text[span[0] : span[1]].split())
+            if not any(same_movement(name, known.name) for known in movements.values()):
+                movements[name.casefold()] = Movement(name=name)
+                seen_at[name.casefold()] = span[0]
+    return [movements[key] for key in sorted(movements, key=seen_at.__getitem__)]  # as the text names them

@@ -223,9 +223,20 @@ def is_marker(line: str) -> bool:
 
 
 def is_body_start(line: str) -> bool:
-    """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not)."""
+    """ "Thực hiện …", "Căn cứ …", "I. …": where the body begins (an ALLCAPS title line is not, nor a header line
+    holding the motto: "THI HÀNH ÁN DÂN SỰ Độc lập - Tự do - Hạnh phúc", a body's name and the right column's)."""
     text = line.lstrip("-+• ")
-    return bool(BODY_START_RE.match(line)) and not is_allcaps(line[:40]) and (text[:1].isupper() or text[:1].isdigit())
+    return (
+        bool(BODY_START_RE.match(line))
+        and not is_allcaps(line[:40])
+        and (text[:1].isupper() or text[:1].isdigit())
+        and not ((motto := _MOTTO_WORDS_RE.search(line)) and is_allcaps(line[: motto.start()]))
+    )
+
+
+_MOTTO_WORDS_RE = re.compile(
+    rf"{REPUBLIC}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}", re.IGNORECASE
+)
 
 
 def body_index(lines: list[str]) -> int:

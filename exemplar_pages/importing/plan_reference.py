@@ -63,8 +63,8 @@ _CONGRESS_ORDINAL_RE = re.compile(rf"\s+{loose('lần thứ')}\s+(?:[IVXLC]+|\d+
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|thi hành|tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên|theo"
-    r"|nhiệm kỳ)\b"
+    r"\s+(?:triển khai|thực hiện|thi hành(?! án)|tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên"
+    r"|theo|nhiệm kỳ)\b"  # but "Cục Quản lý thi hành án dân sự" is a body
     r"|\s+xây\s*dựng\s+(?i:kế hoạch|chương trình|hướng dẫn)\b"  # "… Trung ương xâydựng Kế hoạch", not a movement's name
     r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
     r"|(?<!\b[Bb]an)\s+chỉ đạo\b"  # "… chỉ đạo …" ends a body, but a "Ban chỉ đạo" is one
