@@ -1463,6 +1463,34 @@ def test_lists_of_round_25_written_blind_import_whole(file_name: str, province: 
         assert any("Bằng khen của Ban Thường vụ Tỉnh ủy" in warning for warning in result.warnings)
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("danh-sach-doan-van-xa-mang-den-2020-2025.docx", "Quảng Ngãi"),
+        ("danh-sach-giao-duc-lam-dong-3-nam-hoc.ods", "Lâm Đồng"),
+    ],
+)
+def test_lists_of_round_26_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 26: a commune's list written in Word as numbered paragraphs, no table ("1. Ông A Thuyên, sinh năm
+    1956, … thôn Kon Chốt: Vận động …; được tặng Bằng khen …"), refused at first sight: each entry is a story, its
+    name, place and the awards its sentences name; and an education department's sheet whose parts are marked "A" |
+    "TẬP THỂ (07 tập thể)" in two cells and whose titles are one column per school year, "-" for none. Every row
+    imports with its type and as many awards as its facts give."""
+    facts, result, _locality = written_round(26, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert " ".join(fact["name"].split()) == draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+    if file_name.endswith(".docx"):
+        assert any("numbered paragraphs" in warning or "đánh số" in warning for warning in result.warnings)
+        by_name = {draft.subject_name: draft for draft in result.drafts}
+        assert [award.parsed.text for award in by_name["Ban Nhân dân thôn Kon Chốt"].awards] == [
+            "Bằng khen của Chủ tịch UBND tỉnh Kon Tum năm 2022",
+            "Giấy khen của Chủ tịch UBND huyện Kon Plông năm 2021",
+        ]
+        assert by_name["A Thuyên"].locality.name == "Thôn Kon Chốt"
+        assert by_name["Nguyễn Văn Bảy"].awards == []  # "(Chưa được khen thưởng)"
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""
@@ -1492,3 +1520,47 @@ def test_a_district_written_with_its_kind_is_not_a_village_of_that_name_an_earli
         Locality.objects.create(name="Buôn Đôn", kind=Locality.Kind.OTHER, parent=village_parent)
     resolved = LocalityResolver(tay_ninh).resolve("xã Krông Na, huyện Buôn Đôn")
     assert (resolved.name, resolved.parent.name, resolved.parent.parent) == ("Xã Krông Na", "Buôn Đôn", tay_ninh)
+
+
+def test_numbered_paragraphs_give_their_awards_as_lists_write_them() -> None:
+    """The awards a list's numbered paragraph names, however its sentence is turned."""
+    from exemplar_pages.importing.numbered_list import awards_in
+
+    assert awards_in(
+        "Vận động Nhân dân hiến đất; được Chủ tịch UBND tỉnh Kon Tum tặng Bằng khen năm 2022 và Chủ tịch UBND huyện"
+        " Kon Plông tặng Giấy khen năm 2021 do có thành tích xuất sắc."
+    ) == ["Bằng khen của Chủ tịch UBND tỉnh Kon Tum năm 2022", "Giấy khen của Chủ tịch UBND huyện Kon Plông năm 2021"]
+    assert awards_in(
+        "Được Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh tặng Giấy khen năm 2023 về thành tích bảo tồn."
+    ) == ["Giấy khen của Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh năm 2023"]
+    assert awards_in("Hai lần được Chủ tịch UBND huyện tặng Giấy khen (năm 2021 và năm 2024) về thành tích …") == [
+        "Giấy khen của Chủ tịch UBND huyện năm 2021",
+        "Giấy khen của Chủ tịch UBND huyện năm 2024",
+    ]
+    assert awards_in(
+        "Khen thưởng: Đạt danh hiệu Chiến sĩ thi đua cơ sở năm học 2023-2024; Giải Nhì Hội thi dệt thổ cẩm năm 2023."
+    ) == ["Chiến sĩ thi đua cơ sở năm học 2023-2024", "Giải Nhì Hội thi dệt thổ cẩm năm 2023"]
+    assert awards_in("Trồng 3,5 ha chanh dây. (Chưa được khen thưởng).") == []
+
+
+def test_a_plan_s_numbered_points_are_no_list(tmp_path: Path) -> None:
+    """A Word document of numbered points that name no one (a plan sent to the list importer by mistake) is refused
+    as having no list, not read as stories named "Tổ chức phát động …"."""
+    from docx import Document
+
+    document = Document()
+    for line in [
+        "KẾ HOẠCH",
+        "I. MỤC ĐÍCH",
+        "1. Tổ chức phát động phong trào thi đua: đến các đơn vị.",
+        "2. Động viên cán bộ, công chức: hoàn thành nhiệm vụ năm 2025.",
+        "3. Khen thưởng kịp thời: các điển hình.",
+    ]:
+        document.add_paragraph(line)
+    path = tmp_path / "ke-hoach.docx"
+    document.save(path)
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    with pytest.raises(SpreadsheetError, match="không có bảng danh sách nào"):
+        import_exemplars(
+            path.name, path.read_bytes(), factories.unit("Đơn vị Thử Kế hoạch", locality=tay_ninh), dry_run=True
+        )

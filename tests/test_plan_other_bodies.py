@@ -223,11 +223,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     Party committee. Round 70 adds ten bodies new to the set: a procuracy, a civil judgment enforcement office (its
     name and the motto on one line of the PDF's text), a province's Party standing board, a People's Council's office
     on its portal, an association of the blind, a ranger station, an army division, a national university's member, a
-    Catholic solidarity committee and a State Bank region's decision. They are read as `import_plan` reads them
-    (`read_document`)."""
+    Catholic solidarity committee and a State Bank region's decision. Round 71 adds a ministry's emulation council, the
+    Fatherland Front's central standing board, a merged finance department's e-office page, a commune youth union, an
+    upper-secondary school, a joint-stock company's decision with its plan, a business association, a provincial post
+    office, a village Front committee's plan pasted from a chat and a legal aid centre. They are read as `import_plan`
+    reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 120
+    assert sorted(facts) == files and len(files) == 130
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):

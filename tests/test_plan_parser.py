@@ -2710,3 +2710,18 @@ def test_a_deadline_after_a_named_day_in_the_same_sentence_is_read() -> None:
     )
     assert [d.date.isoformat() for d in find_deadlines(task, 2024)] == ["2024-06-05", "2024-06-25"]
     assert find_deadlines("Tổ chức gặp mặt nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11.", 2024) == []
+
+
+def test_titles_awarded_in_quotes_are_no_movement_and_a_meeting_s_month_no_part_of_an_issuer() -> None:
+    """ "Danh hiệu thi đua: “Lao động tiên tiến”, …" names the titles a movement awards, not movements; "Nghị quyết
+    của Chi bộ thôn Đông Hòa tháng 3/2026": the month is the meeting's, not the issuer's name."""
+    from exemplar_pages.importing.plan_body import parse_movements
+    from exemplar_pages.importing.plan_reference import parse_reference
+
+    text = (
+        "Hưởng ứng phong trào thi đua “Bình dân học vụ số”.\n"
+        "1. Danh hiệu thi đua: “Tập thể lao động xuất sắc”, “Lao động tiên tiến”; Cờ thi đua của UBND tỉnh."
+    )
+    assert [m.name for m in parse_movements(text)] == ["Bình dân học vụ số"]
+    reference = parse_reference("Thực hiện Nghị quyết của Chi bộ thôn Đông Hòa tháng 3/2026 về nhiệm vụ năm 2026;")
+    assert reference is not None and reference.issuer == "Chi bộ thôn Đông Hòa"

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import fold_vietnamese
 from cms.vietnamese.text_repair import fix_legacy_fonts, old_font_codes
 
-from . import opendocument, web_pages
+from . import numbered_list, opendocument, web_pages
 from .awards import NO_AWARD, names_an_award, split_if_awards
 from .limits import (
     ImportLimitError,
@@ -147,6 +147,10 @@ class Section:
         return current if self.inside_part and self.subject_type is None else self.subject_type
 
 
+#: A part's mark alone in its cell ("A", "II", "B."), its heading in the next.
+_PART_MARK_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)]?$")
+
+
 def section_row(values: dict[str, Any]) -> Section | None:
     """The section heading or closing line a row holds alone, else None (a row of data)."""
     texts = [
@@ -160,6 +164,8 @@ def section_row(values: dict[str, Any]) -> Section | None:
     )
     if signed:
         return Section(signed[0], None, ends_list=True)
+    if len(texts) == 2 and _PART_MARK_RE.match(texts[0]):  # "A" | "TẬP THỂ (07 tập thể)": the mark in the STT column
+        texts = [f"{texts[0].rstrip('.)')}. {texts[1]}"]
     if len(texts) != 1:
         return None
     text = texts[0]
@@ -169,7 +175,7 @@ def section_row(values: dict[str, Any]) -> Section | None:
     numbered = _SECTION_RE.match(text) and (kinds or capitals.upper() == capitals)
     if _NOTE_RE.match(key):
         return Section(text, None, inside_part=True)
-    if not (numbered or _CLOSING_RE.search(key) or (kinds and text.upper() == text)):
+    if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
         named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
         if _SUB_SECTION_RE.match(text) and not named:
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
@@ -360,6 +366,12 @@ _LEVEL_HEADING_RE = re.compile(
 _RECEIVED_WORDS_RE = re.compile(r"\s+(?:(?i:đã\s+)?(?i:đạt|được\s+công\s+nhận|được\s+tặng)(?:\s+(?i:được))?)\b.*$")
 
 
+def _no_award(text: str) -> bool:
+    """A cell's text that gives no award: nothing, a dash, "Không", "chưa có"."""
+    folded = fold_vietnamese(text).lower().strip(" .-–—_/*+•")
+    return not folded or folded in NO_AWARD
+
+
 def _marked_awards(values: dict[str, Any]) -> None:
     """Move the crosses of award columns into the row's awards: the column's award, with what the cell adds to a
     cross ("2024") after it."""
@@ -385,7 +397,7 @@ def _marked_awards(values: dict[str, Any]) -> None:
                 if "-" in year or "–" in year
                 else f"năm {year}"
             )
-            parts = [part for part in re.split(r"[;\n]", cell) if part.strip()]
+            parts = [part for part in re.split(r"[;\n]", cell) if not _no_award(part)]  # "-": none that year
             marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
@@ -875,6 +887,16 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
         titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block
         sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
         above = []
+    if not sheets and (entries := numbered_list.read_entries([line for text in above for line in text.splitlines()])):
+        title, rows = entries  # no table: a list written as numbered paragraphs
+        return Table(
+            columns=["subject_name", "locality", "summary", "awards"],
+            rows=[SourceRow(SheetLine(number), values) for number, values in enumerate(rows, start=len(title) + 1)],
+            title_lines=title,
+            read_note=_(
+                "No table: read the list's numbered paragraphs, one exemplar each; check the names and places."
+            ),
+        )
     if not sheets:
         raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
     table = _workbook_table(file_name, sheets, known)

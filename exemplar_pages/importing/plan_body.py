@@ -283,7 +283,9 @@ def parse_movements(text: str) -> list[Movement]:
         + [
             m
             for m in _CONTEXT_TRIGGER_RE.finditer(text)
-            if _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
+            # "Danh hiệu thi đua: “Lao động tiên tiến”, …": the titles awarded, no movement
+            if not re.search(rf"{loose('danh hiệu')}\s*$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
+            and _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
             or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
         ]
     )

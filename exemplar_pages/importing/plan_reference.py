@@ -77,6 +77,7 @@ _ISSUER_END_RE = re.compile(
     r"|\s+(?i:sửa\s+đ\w?i|hướng\s+d\w?n|quy\s+đ\w?nh)\b"  # a verb that lost letters ("sửa đi", "quy đnh")
     r"|\s+(?:(?i:quy định|hướng dẫn|sửa đổi|ban hành)(?=\w)|về(?=[^\W\d_]))"  # glued: "quy địnhchức", "vềphê"
     r"|\s+(?i:năm học|năm)\s+\d"  # "của Đoàn trường … năm học 2020-2021"
+    r"|\s+(?i:tháng)\s+\d{1,2}\s*/\s*\d{4}"  # "Nghị quyết của Chi bộ thôn Đông Hòa tháng 3/2026": its meeting's month
     r"|\s+họp\b"  # "của Hội đồng … họp ngày …": the meeting that concluded
     r"|\s+(?:yêu cầu|đề nghị)\b"  # "…, Ủy ban nhân dân tỉnh yêu cầu:": the body that acts
     r"|\s+(?:Xét|Theo)\s+(?i:đề nghị|tờ trình|đề xuất)\b"  # the next line of a decision, its break lost
