@@ -673,6 +673,8 @@ def test_a_unit_written_as_it_was_before_the_reform_a_street_and_several_commune
     assert "không phải địa bàn" in resolver.notes[0]
     with pytest.raises(LocalityProblem):
         resolver.resolve("Số 12 đường Thử Nghiệm")
+    # "(thị trấn … cũ)" after a commune: the township merged into it, no commune of its own
+    assert resolver.resolve("Xã Tân Lập (thị trấn Tân Biên cũ), huyện Tân Biên, tỉnh Tây Ninh") == tan_lap
     first = resolver.resolve("Tây Ninh / Xã Tân Lập, xã Thử Hai, xã Thử Ba")
     assert first == tan_lap and "xếp vào địa bàn đầu tiên, “Xã Tân Lập”" in resolver.notes[0]
 

@@ -150,6 +150,9 @@ _FORMER_RE = re.compile(r"\s*\((?:cũ|trước đây|trước sáp nhập|trư�
 _FORMER_WORD_RE = re.compile(r"^((?i:tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s.+?)\s+cũ\s*$")
 
 #: "(tỉnh Phú Yên cũ)", "(huyện Krông Pắc cũ)" after a unit: the old unit it was in.
+#: "(thị trấn Măng Đen cũ)" after a commune or a village: the commune-level unit merged into the one it is written
+#: in, which is all the path needs.
+_FORMER_COMMUNE_RE = re.compile(r"\s*\(\s*(?:thị trấn|xã|phường)\s+[^()]+?\s+cũ\s*\)", re.IGNORECASE)
 _FORMER_UNIT_RE = re.compile(r"\s*\(\s*((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^()]+?)\s+cũ\s*\)", re.IGNORECASE)
 
 
@@ -191,6 +194,7 @@ class LocalityResolver:
         """The locality a path names, or the new one to create for it."""
         self.notes = []
         path = _FORMER_UNIT_RE.sub(self._former_unit, path or "")  # “phường Sông Cầu (tỉnh Phú Yên cũ)”
+        path = _FORMER_COMMUNE_RE.sub("", path)  # “xã Măng Đen (thị trấn Măng Đen cũ)”: merged into the unit before it
         names = [_FORMER_WORD_RE.sub(r"\1", _FORMER_RE.sub("", part).strip()) for part in PATH_SEPARATOR_RE.split(path)]
         streets = [name for name in names if _STREET_RE.match(name_key(name))]
         names = [name for name in names if name and name not in streets]  # a house or a street is no locality
