@@ -1493,6 +1493,34 @@ def test_lists_of_round_26_written_blind_import_whole(file_name: str, province: 
         assert by_name["Nguyễn Văn Bảy"].awards == []  # "(Chưa được khen thưởng)"
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("de-nghi-khen-thuong-huyen-tuy-duc-2025.docx", "Lâm Đồng"),
+        ("tong-hop-de-nghi-cac-xa-lao-cai-2025.xlsx", "Lào Cai"),
+    ],
+)
+def test_lists_of_round_27_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 27: a district's proposal on the decree's form, name and position in one cell ("Ông  Điểu Xăm, Bí
+    thư Chi bộ, Trưởng bon Bu Prăng 1, xã Quảng Trực", "Bà Thị Blanh,\nnghệ nhân …"); and a province's summary of the
+    communes' proposals, refused whole at first sight: "Số năm liên tục" read as the year, the first commune's total
+    ("Cộng xã Y Tý: 09") taken for the list's end, fields written "TDĐKXDĐSVH" and "Xây dựng đời sống VH". Every row
+    imports with the name and type its facts give; the place its name cell writes is its locality."""
+    facts, result, _locality = written_round(27, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert " ".join(fact["name"].split()) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert draft.subject_type == fact["subject_type"], fact["name"]
+        assert len(draft.awards) <= len(fact["awards"]) and bool(draft.awards) == bool(fact["awards"]), fact["name"]
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".docx"):
+        assert {"Điểu Xăm", "Thị Blanh", "Chi bộ bon Bu Prăng 1"} <= set(by_name)
+        assert by_name["Điểu Xăm"].locality.name == "Bon Bu Prăng 1"
+        assert by_name["Chi bộ bon Bu Prăng 1"].locality.name == "Xã Quảng Trực"
+    else:
+        assert by_name["Ban CTMT thôn Na Hối Tày"].field.slug == "van-hoa-nghe-thuat-the-duc-the-thao"  # TDĐKXDĐSVH
+        assert {draft.year for draft in result.drafts} == {2025}  # "Số năm liên tục" (2, 3) is no year
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""
@@ -1566,3 +1594,49 @@ def test_a_plan_s_numbered_points_are_no_list(tmp_path: Path) -> None:
         import_exemplars(
             path.name, path.read_bytes(), factories.unit("Đơn vị Thử Kế hoạch", locality=tay_ninh), dry_run=True
         )
+
+
+def test_a_name_cell_s_form_of_address_and_place_and_a_group_s_total(tmp_path: Path) -> None:
+    """ "Bà Thị Blanh", "Anh Điểu K'Rê", "Ông Điểu Xăm, …" lose their form of address ("Ông Ích Khiêm" keeps his family
+    name); the place a name cell ends with is the row's locality; "Cộng xã Y Tý: 2" closes its group, not the list;
+    "Số năm liên tục" is no year column; a movement's initials as its field ("TDĐKXDĐSVH") are understood."""
+    from exemplar_pages.importing.exemplar_validation import name_and_position, place_in_name
+
+    assert name_and_position("Bà Thị Blanh,\nnghệ nhân dệt thổ cẩm")[0] == "Thị Blanh"
+    assert name_and_position("Anh Điểu K'Rê")[0] == "Điểu K'Rê"
+    assert name_and_position("Ông  Điểu Xăm, nông dân bon Bu Prăng 2")[0] == "Điểu Xăm"
+    assert name_and_position("Ông Ích Khiêm, Trưởng thôn")[0] == "Ông Ích Khiêm"
+    assert place_in_name("Hộ ông Sùng A Chinh - thôn Sín Chải") == ("Hộ ông Sùng A Chinh", "thôn Sín Chải")
+    assert place_in_name("HTX Nông nghiệp - Dịch vụ Quảng Tâm, xã Quảng Tâm") == (
+        "HTX Nông nghiệp - Dịch vụ Quảng Tâm",
+        "xã Quảng Tâm",
+    )
+    assert place_in_name("Thôn 2, xã Cư Pui") is None  # the village is the exemplar
+    header = ["STT", "Đơn vị đề nghị", "Họ và tên", "Lĩnh vực", "Hình thức khen thưởng đã nhận", "Số năm liên tục"]
+    path = write_workbook(
+        tmp_path / "tong-hop.xlsx",
+        {
+            "Tổng hợp": [
+                ["DANH SÁCH TỔNG HỢP NĂM 2025"],
+                header,
+                [1, "xã Thử Một", "Lò Văn Một - Trưởng bản Thử Một", "Nông nghiệp", "GK CT UBND xã 2024", 2],
+                [2, "xã Thử Một", "Ban CTMT thôn Thử Hai", "TDĐKXDĐSVH", "GK UBMTTQ xã 2023", 3],
+                ["Cộng xã Thử Một: 02"],
+                [3, "xã Thử Ba", "Lò Thị Ba, xã Tân Lập", "Nông nghiệp", "LĐTT 2024", 1],
+                ["Tổng cộng: 03"],
+            ]
+        },
+    )
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    result = import_exemplars(
+        path.name, path.read_bytes(), factories.unit("Đơn vị Thử Tổng hợp", locality=tay_ninh), dry_run=True
+    )
+    assert result.errors == [] and [draft.subject_name for draft in result.drafts] == [
+        "Lò Văn Một",
+        "Ban CTMT thôn Thử Hai",
+        "Lò Thị Ba",
+    ]
+    assert [draft.year for draft in result.drafts] == [2025, 2025, 2025]
+    assert result.drafts[0].locality.name == "Bản Thử Một"
+    assert result.drafts[1].field.slug == "van-hoa-nghe-thuat-the-duc-the-thao"
+    assert result.drafts[2].locality == Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")

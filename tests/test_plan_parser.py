@@ -2725,3 +2725,13 @@ def test_titles_awarded_in_quotes_are_no_movement_and_a_meeting_s_month_no_part_
     assert [m.name for m in parse_movements(text)] == ["Bình dân học vụ số"]
     reference = parse_reference("Thực hiện Nghị quyết của Chi bộ thôn Đông Hòa tháng 3/2026 về nhiệm vụ năm 2026;")
     assert reference is not None and reference.issuer == "Chi bộ thôn Đông Hòa"
+
+
+def test_days_the_calendar_keeps_are_no_deadlines() -> None:
+    """ "Tổ chức các hoạt động kỷ niệm ngày 8/3 và 20/10", "các hoạt động 8/3, 20/10": days of events, not dates a task
+    must be done by; "báo cáo trước ngày 25/3" still is one."""
+    from exemplar_pages.importing.plan_body import find_deadlines
+
+    task = "Ban Nữ công tổ chức các hoạt động kỷ niệm ngày 8/3 và 20/10; báo cáo kết quả trước ngày 25/3."
+    assert [d.date.isoformat() for d in find_deadlines(task, 2024)] == ["2024-03-25"]
+    assert find_deadlines("Chủ trì phong trào và các hoạt động 8/3, 20/10.", 2024) == []

@@ -116,7 +116,11 @@ _SECTION_TYPES = (
     ("to chuc co so dang", "collective"),
 )
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
-_LIST_END_RE = re.compile(rf"^(?:tong cong|tong so|cong)\b|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}")
+#: A group's own total ("Cộng xã Y Tý: 09", "Cộng khối Đảng") closes the group, not the list.
+_LIST_END_RE = re.compile(
+    rf"^(?:tong cong|tong so|cong(?! (?:xa|phuong|thi tran|thon|ban|khoi|nhom|cum|phan|muc|don vi|huyen|to)\b))\b"
+    rf"|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}"
+)
 #: A line of the signers' block under a list: its opening ("TM. …", "Người lập biểu") or the place and date it is
 #: signed on ("Cư M'gar, ngày 05 tháng 6 năm 2025"), folded.
 _SIGNING_RE = re.compile(rf"{_SIGNER}|^[^\d,]{{2,40}}, ngay [\d .…_]*thang [\d .…_]*nam \d{{4}}$")
@@ -289,6 +293,7 @@ _AWARD_WORDS_RE = re.compile(r" (?:hinh thuc|danh hieu|khen thuong) ")
 _NOT_THE_EXEMPLAR_S = (
     "email", "e mail", "thu dien tu", "dien thoai", "sdt", "website", "facebook", "zalo",
     "nguoi de cu", "nguoi de nghi", "nguoi gioi thieu", "nguoi lap", "nguoi khai", "nguoi gui",
+    "so nam", "so lan",  # "Số năm liên tục", "Số lần": a count of years, no year
 )  # fmt: skip
 
 

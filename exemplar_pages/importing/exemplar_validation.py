@@ -18,6 +18,7 @@ from .awards import NO_AWARD, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
+from .plan_body import SURNAMES
 from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
@@ -142,6 +143,10 @@ def _is_person_name(text: str) -> bool:
     return 2 <= len(words) <= 7 and all(word[0].isupper() and not word.isdigit() for word in words)
 
 
+#: Family names of the Central Highlands' and the northern mountains' peoples, two-word names often following them.
+MINORITY_FAMILY_NAMES = frozenset(
+    "Điểu Y A K' H' Ksor Siu Rơ Nay Rmah Kpă Đinh Lò Thào Giàng Sùng Vàng Ma Ka Touneh Đàng Bế Lầu Hờ Mấu Liêng".split()
+)
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
 #: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất").
@@ -149,7 +154,11 @@ _RANK_RE = re.compile(r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
 #: words or more ("Ông Ích Khiêm" keeps his family name).
 _ADDRESSED_RE = re.compile(
-    r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w']*\s+){2,}[^\W\d_])"
+    r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w'’]*\s+){2,}[^\W\d_])"
+    # "Bà Thị Hoàn", "Anh Điểu K'Rê": no family name "Bà", "Anh" or "Chị", so a name of two words too
+    r"|^(?:Bà|Anh|Chị|BÀ|Thầy giáo|Cô giáo)\s+(?=[^\W\d_][\w'’]*\s+[^\W\d_])"
+    # "Ông Điểu Xăm": a family name after "Ông" ("Ông Ích Khiêm" is his own)
+    rf"|^(?:Ông|ÔNG)\s+(?=(?:{'|'.join(sorted(SURNAMES | MINORITY_FAMILY_NAMES))})\s+[^\W\d_][\w'’]*(?:$|\s*[,;(\n]|\s+[-–—]\s))"
 )
 
 
@@ -159,7 +168,8 @@ def name_and_position(cell: str) -> tuple[str, str]:
     a military rank before the name is part of the position ("Thượng úy Nguyễn Đức Anh, Đồn BP …")."""
     cell = _COMRADE_RE.sub("", cell.strip())  # "Đ/c Lò Văn Pọm - Bí thư Chi bộ …", "Đồng chí …": the person
     addressed = _ADDRESSED_RE.match(cell)
-    if addressed and all(word[:1].isupper() for word in cell[addressed.end() :].split()[:3]):
+    named = re.split(r"\s*[,;(\n]|\s+[-–—]\s", cell[addressed.end() :] if addressed else "")[0]
+    if addressed and all(word[:1].isupper() for word in named.split()[:3]):
         cell = cell[addressed.end() :]
     rank = ""
     if (ranked := _RANK_RE.match(cell)) and _is_person_name(" ".join(cell[ranked.end() :].split(",")[0].split()[:7])):
@@ -177,6 +187,31 @@ def name_and_position(cell: str) -> tuple[str, str]:
     if not rest[:1].isalpha() or not (bracketed or unit or any(word[0].islower() for word in rest.split())):
         return cell, rank
     return found.group(1), ", ".join(filter(None, [rank, rest]))
+
+
+#: A place written after a name in its cell: a unit's word and the unit's name ("xã Quảng Trực", "bon Bu Prăng 1").
+_PLACE_IN_NAME_RE = re.compile(
+    r"(?:^|\s)((?i:thôn|xóm|bản|buôn|bon|làng|plei|ấp|khóm|tổ dân phố|khu phố|xã|phường|thị trấn|huyện|thị xã|tỉnh)"
+    r"\s+[A-ZĐÀ-Ỹ\d].*)$"
+)
+
+
+def place_in_name(cell: str) -> tuple[str, str] | None:
+    """(the cell without its place, the place) when a name cell ends with where its subject is, after a comma or a
+    dash: "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Hộ ông Sùng A Chinh - thôn Sín Chải", "Ông Điểu Xăm, Bí thư Chi bộ,
+    Trưởng bon Bu Prăng 1, xã Quảng Trực" (the village he heads, and its commune). None when it names none after the
+    name ("HTX Nông nghiệp - Dịch vụ Quảng Tâm" is one name)."""
+    if _PLACE_IN_NAME_RE.match(cell):  # "Thôn 2, xã Cư Pui": the place is the subject, its name whole
+        return None
+    cuts = [m.end() for m in re.finditer(r",\s+|\s+[-–—]\s+", cell)]
+    for cut in cuts:
+        piece = re.split(r",\s+|\s+[-–—]\s+", cell[cut:])[0]
+        if found := _PLACE_IN_NAME_RE.search(piece):
+            start = cut + found.start(1)
+            # "…, Trưởng bon Bu Prăng 1": the position stays in the cell, its village is the place
+            kept = cell[:start].rstrip(" ,-–—") if not found.start(1) else cell
+            return kept, cell[start:].strip()
+    return None
 
 
 YEAR_RANGE = (1945, 2100)
@@ -333,6 +368,9 @@ class RowValidator:
         for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
             value[column] = " ".join(value[column].split())
         value["subject_type"] = value["subject_type"] or self.section_type or ""
+        if not value["locality"] and (placed := place_in_name(value["subject_name"])):
+            # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
+            value["subject_name"], value["locality"] = placed
         if not value["subject_type"] and (self.defaults.get("subject_type") is INFERRED or self._lacks("subject_type")):
             value["subject_type"] = subject_type_of_name(value["subject_name"])
         if self.titled_by_name and not value["title"]:
@@ -405,7 +443,14 @@ class RowValidator:
             except FieldProblem as error:  # a name of its own ("Kinh tế vườn đồi"): the topics the row speaks of
                 inferred = self.fields.infer(value["field"], *context)
                 field_term, note = inferred or (None, None)
-                if inferred is None:
+                if inferred is None and (by_awards := self.fields.infer("", value["awards"])):
+                    # "TDĐKXDĐSVH": no topic in it nor in the row's text; its awards' ("Gia đình văn hóa tiêu biểu")
+                    field_term = by_awards[0]
+                    note = _(
+                        "“%(value)s” names no field of the site: read as “%(field)s” from the row's awards; check it."
+                    )
+                    note %= {"value": value["field"], "field": field_term.name}
+                elif inferred is None:
                     problem("field", str(error))
             if note:
                 self.warnings.append(RowError(row.line, "field", note))

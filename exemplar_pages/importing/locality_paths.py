@@ -18,7 +18,7 @@ K = Locality.Kind
 #: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
-_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b")
+_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|bon|phum|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b")
 #: A group of households inside a village or a neighbourhood ("Tổ 12, Khu phố 6"), not a "tổ dân phố".
 _HOUSEHOLD_GROUP_RE = re.compile(r"to\b(?! dan pho)")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")

@@ -16,6 +16,8 @@ from wagtail.log_actions import log
 
 from cms.vietnamese import fold_vietnamese, vietnamese_slugify
 
+from .national_movements import national_movement_of_initials
+
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Spelled-out and abbreviated names of the same bodies.
 _ABBREVIATIONS = [("uy ban nhan dan", "ubnd"), ("hoi dong nhan dan", "hdnd"), ("mat tran to quoc", "mttq")]
@@ -272,6 +274,7 @@ FIELD_SYNONYMS = {
     "lam nghiep": "nong nghiep", "thuy san": "nong nghiep", "ldtbxh": "an sinh xa hoi", "giam ngheo": "an sinh xa hoi",
     "lao dong thuong binh va xa hoi": "an sinh xa hoi", "bao tro xa hoi": "an sinh xa hoi", "du lich": "van hoa",
     "dan so": "y te", "thue": "tai chinh", "kho bac": "tai chinh", "dang": "xay dung dang", "dan van": "xay dung dang",
+    "doi song vh": "van hoa", "van hoa xh": "van hoa", "an sinh xh": "an sinh xa hoi",
     "mat tran": "doan the", "thuong mai": "cong thuong", "cong nghiep": "cong thuong", "giao thong": "giao thong van tai",
     # rural development is the agriculture sector's; since 2025 so are natural resources and the environment
     "xay dung nong thon moi": "nong nghiep", "nong thon moi": "nong nghiep", "moi truong": "nong nghiep",
@@ -377,6 +380,9 @@ class FieldIndex:
         exact = self.exact.get(text.strip()) or self.exact.get(vietnamese_slugify(text))
         if exact is not None:
             return exact, None
+        if movement := national_movement_of_initials(text):  # "TDĐKXDĐSVH": the movement, whose topic is the field
+            found_in, _note = self.resolve(movement, *contexts)
+            return found_in, _("“%(value)s” taken as the field “%(name)s”.") % {"value": text, "name": found_in.name}
         domain = name_key(text).partition(" trong ")[2]  # "Chuyển đổi số trong nông nghiệp": work in agriculture
         if domain:
             try:

@@ -86,3 +86,19 @@ def national_movement_at(text: str, start: int) -> tuple[int, int] | None:
 def same_movement(first: str, second: str) -> bool:
     """Whether two names are one movement's, written with other marks, case or dashes."""
     return _words(first) == _words(second)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in re.findall(r"\w+", fold_for_search(name))).lower()
+
+
+_BY_INITIALS = {_initials(name): name for name in NATIONAL_MOVEMENTS}
+
+
+def national_movement_of_initials(text: str) -> str | None:
+    """The national movement whose words' initials a text is ("TDĐKXDĐSVH": "Toàn dân đoàn kết xây dựng đời sống văn
+    hóa"), as offices write one in a narrow cell; None for any other text."""
+    letters = "".join(text.split())
+    if not (4 <= len(letters) <= 20 and letters.isalpha() and letters.isupper()):
+        return None
+    return _BY_INITIALS.get(fold_for_search(letters).lower())

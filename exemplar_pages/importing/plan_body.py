@@ -116,6 +116,11 @@ _ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?
 _NAMED_DAY_RE = re.compile(r"\bNgày\s+(?:(?!(?i:trước|ngày|hạn|chậm|đến|xong)\b)[^\W\d_]+[ \t]+){1,12}$")
 
 
+_EVENT_DAYS_RE = re.compile(
+    r"(?i:kỷ niệm|nhân dịp|chào mừng|hoạt động|dịp|lễ)\s+(?:(?i:ngày)\s+)?(?:\d{1,2}\s*/\s*\d{1,2}\s*(?:,|và)\s*)*$"
+)
+
+
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
     """Dates a task sets (not dates of cited documents, nor anniversaries such as "(11/6/1948 - 11/6/2023)")."""
     spans = [(m.start(), m.end()) for m in _ANNIVERSARY_RE.finditer(task)]
@@ -134,6 +139,8 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
             # "Ngày truyền thống Hội CCB Việt Nam (06/12)": a day the calendar keeps, written alone in brackets
             named_day = task[: m.start()].rstrip().endswith("(") and task[m.end() :].lstrip().startswith(")")
             named_day = named_day or bool(_NAMED_DAY_RE.search(task[: m.start()]))
+            # "kỷ niệm ngày 8/3 và 20/10", "các hoạt động 8/3, 20/10": days the calendar keeps, a list of them too
+            named_day = named_day or bool(_EVENT_DAYS_RE.search(task[: m.start()]))
             if date and not overlaps and not named_day and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
     found.sort(key=lambda item: item[1])
