@@ -1640,3 +1640,18 @@ def test_a_name_cell_s_form_of_address_and_place_and_a_group_s_total(tmp_path: P
     assert result.drafts[0].locality.name == "Bản Thử Một"
     assert result.drafts[1].field.slug == "van-hoa-nghe-thuat-the-duc-the-thao"
     assert result.drafts[2].locality == Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
+
+
+def test_a_word_97_list_is_read_as_its_docx_is_or_refused_with_what_to_do() -> None:
+    """A list saved as Word 97–2003 (.doc) reads as the same list saved as .docx; one whose table has cells merged
+    across and cells of several lines, which the .doc format marks no differently from the table's end, is refused
+    with what to do (save it as .docx), not read as one row."""
+    lam_dong = Locality.objects.get_or_create(name="Lâm Đồng", parent=None)[0]
+    unit = factories.unit("Đơn vị Thử Word 97", locality=lam_dong)
+    docx = dry_run_fixture("de-nghi-khen-thuong-huyen-tuy-duc-2025.docx", unit)
+    doc = dry_run_fixture("de-nghi-khen-thuong-huyen-tuy-duc-2025.doc", unit)
+    assert doc.errors == [] and len(doc.drafts) == 30
+    read = lambda result: [(d.subject_name, d.subject_type, [a.parsed.text for a in d.awards]) for d in result.drafts]  # noqa: E731
+    assert read(doc) == read(docx)
+    with pytest.raises(SpreadsheetError, match="lưu lại thành .docx"):
+        dry_run_fixture("danh-sach-phu-nu-tieu-bieu-lao-cai-2021-2026.doc", unit)

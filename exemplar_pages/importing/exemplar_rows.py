@@ -35,7 +35,7 @@ from .limits import (
 )
 from .pdf_tables import page_blocks
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".odt", ".pdf", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".pdf", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -868,6 +868,53 @@ def _read_docx(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     return _document_tables(file_name, blocks, known)
 
 
+def _read_doc(file_name: str, data: bytes, known: frozenset[str]) -> Table:
+    """The lists of a Word 97–2003 document's tables (see `_document_tables`)."""
+    import tempfile
+
+    from .word_binary import WordFileError, word_blocks
+
+    with tempfile.NamedTemporaryFile(suffix=".doc") as file:
+        file.write(data)
+        file.flush()
+        try:
+            blocks = word_blocks(Path(file.name))
+        except WordFileError as error:
+            raise SpreadsheetError(file_name, str(error)) from error
+        except Exception as error:  # a damaged file: olefile and struct raise many kinds
+            raise SpreadsheetError(file_name, f"tệp Word 97–2003 hỏng hoặc không đọc được ({error}).") from error
+    if _lost_rows(blocks):
+        raise SpreadsheetError(
+            file_name,
+            "bảng danh sách trong tệp Word 97–2003 có ô gộp hoặc ô nhiều dòng mà định dạng .doc không cho đọc chắc chắn; "
+            "hãy mở bằng Word hoặc LibreOffice và lưu lại thành .docx rồi nhập tệp đó.",
+        )
+    return _document_tables(
+        file_name,
+        [list(enumerate(block, start=1)) if isinstance(block, list) else block for block in blocks],
+        known,
+    )
+
+
+_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*\.?\s*$")
+
+
+def _lost_rows(blocks: list) -> bool:
+    """Whether a .doc's list table came apart (rows with a cell merged across or cells of several lines, which the
+    format marks no differently from the table's end): numbered rows read as loose paragraphs or small tables after
+    the first table of several rows."""
+    first = next((i for i, block in enumerate(blocks) if isinstance(block, list) and len(block) >= 2), None)
+    if first is None:
+        return False
+    numbered = [
+        block
+        for block in blocks[first + 1 :]
+        if (isinstance(block, str) and _ROW_NUMBER_RE.match(block))
+        or (isinstance(block, list) and block and block[0] and _ROW_NUMBER_RE.match(block[0][0]))
+    ]
+    return len(numbered) >= 2
+
+
 def _read_odt(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     """The lists of an OpenDocument text's tables (LibreOffice Writer; see `_document_tables`)."""
     try:
@@ -1123,6 +1170,7 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
         ".xls": _read_xls,
         ".ods": _read_ods,
         ".docx": _read_docx,
+        ".doc": _read_doc,
         ".odt": _read_odt,
         ".pdf": _read_pdf,
         ".json": _read_json,

@@ -191,6 +191,28 @@ def _wide_tables_as_rows(text: str) -> str:
 
 def read_word_binary(path: Path) -> str:
     """The main text of a Word 97–2003 file, a line per paragraph or table cell."""
+    return _CONTROLS.sub("", _wide_tables_as_rows(_document_text(path)).translate(_LINE_ENDS))
+
+
+def word_blocks(path: Path) -> list[str | list[list[str]]]:
+    """A Word 97–2003 file's paragraphs (text) and tables (rows of cells), in order, as a list importer reads a .docx."""
+    segments = _segments(_document_text(path))
+    blocks: list[str | list[list[str]]] = []
+    position = 0
+    while position < len(segments):
+        content, end = segments[position]
+        rows, after = _table(segments, position) if end == "\x07" else ([], position)
+        if rows and after > position:
+            blocks.append([[_CONTROLS.sub("", cell).strip() for cell in row] for row in rows])
+            position = after
+        else:
+            blocks.append(_CONTROLS.sub("", content.translate(_LINE_ENDS)))
+            position += 1
+    return blocks
+
+
+def _document_text(path: Path) -> str:
+    """The main text with its fields' results, paragraph and cell ends as the format marks them ("\r", "\x07")."""
     import olefile
 
     if not olefile.isOleFile(str(path)):
@@ -221,5 +243,4 @@ def read_word_binary(path: Path) -> str:
     (text_length,) = struct.unpack_from("<i", word, longs_at + 12)  # ccpText
     pairs_at = longs_at + 4 * struct.unpack_from("<H", word, longs_at - 2)[0] + 2
     clx, clx_length = struct.unpack_from("<II", word, pairs_at + 8 * CLX_PAIR)
-    text = _main_text(word, table, max(text_length, 0), clx, clx_length)
-    return _CONTROLS.sub("", _wide_tables_as_rows(_field_results(text)).translate(_LINE_ENDS))
+    return _field_results(_main_text(word, table, max(text_length, 0), clx, clx_length))
