@@ -1521,6 +1521,24 @@ def test_lists_of_round_27_written_blind_import_whole(file_name: str, province: 
         assert {draft.year for draft in result.drafts} == {2025}  # "Số năm liên tục" (2, 3) is no year
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("nguoi-tot-viec-tot-meo-vac-2022-2023.xls", "Tuyên Quang"),
+        ("cuu-chien-binh-guong-mau-gia-lai-2020-2025.doc", "Gia Lai"),
+    ],
+)
+def test_lists_of_round_28_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 28, the old formats: a district office's Excel 97–2003 workbook (a three-row header, a hidden column,
+    formulas in the number column, a note row inside the list, a second sheet that only counts) and a veterans'
+    association's Word 97–2003 list (its header repeated on every page). Every row imports with the name and type its
+    facts give, and as many awards."""
+    facts, result, _locality = written_round(28, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert " ".join(fact["name"].split()) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""
