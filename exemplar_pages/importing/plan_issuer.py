@@ -65,6 +65,8 @@ SELF_NAMED = "|".join(
         "Ban Quản lý Vườn quốc gia",
         "Khu bảo tồn",
         "Báo",
+        "Đồn Biên phòng",  # "ĐỒN BIÊN PHÒNG CỬA KHẨU CHI MA" under the province's command: named by its own place
+        "Hải đội",
     )
 )
 
@@ -263,6 +265,7 @@ _INSTITUTION_END_RE = re.compile(
     r"\b(?:hoc vien|vien|benh vien|(?<!moi )(?<!thi )truong|truong dai hoc|dai hoc|cao dang|cao dang nghe|cdn|cd|dh"
     r"|trung tam|cong ty|cong ty (?:co phan|cp|tnhh(?: mtv| mot thanh vien)?)|ngan hang"
     r"|vuon quoc gia|khu bao ton(?: thien nhien)?"  # "BAN QUẢN LÝ VƯỜN QUỐC GIA" over "PHONG NHA - KẺ BÀNG"
+    r"|don bien phong|hai doi"  # "ĐỒN BIÊN PHÒNG" over "CỬA KHẨU CHI MA"
     # a school's level, its proper name below: "TRƯỜNG TRUNG HỌC PHỔ THÔNG" over "NGUYỄN TRÃI"
     r"|truong (?:trung hoc pho thong|trung hoc co so|tieu hoc|mam non|mau giao|thpt|thcs|th|mn"
     r"|pho thong dan toc (?:noi tru|ban tru)|ptdtnt|ptdtbt))$"
@@ -291,6 +294,8 @@ _SECTOR_BODY_RE = re.compile(
 _DEPARTMENT_RE = re.compile(r"^(?:phong|ban|doi|trung tam|van phong)\b")
 _ORG_START_RE = re.compile(rf"^(?:{DEPARTMENT_ORG}|{CHILD_ORG})\b", re.IGNORECASE)
 #: A council or committee of the institution above it in the header: its name is the institution's.
+#: A school's or an institution's union or youth union named without it ("CÔNG ĐOÀN TRƯỜNG", "ĐOÀN TRƯỜNG").
+_BARE_CHAPTER_RE = re.compile(r"^(cong doan|cong doan co so|doan|doan thanh nien)(?: truong)?$")
 _COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (?:nhan dan|doi)\b)")
 
 
@@ -314,10 +319,11 @@ def _national_name_of(fragment: str, above: list[str]) -> bool:
     if not (is_allcaps(fragment) and _NATIONAL_MOTTO_RE.match(folded) and folded.endswith(" viet nam")):
         return False
     organisation = folded[: -len(" viet nam")]
+    initials = "".join(word[0] for word in organisation.split())  # "HND TỈNH BẾN TRE": "hội nông dân" in short
     chapters = (
         re.sub(r"^(?:bch|btv|ban chap hanh|ban thuong vu)\s+", "", " ".join(fold(name).split())) for name in above
     )
-    return any(chapter.startswith(organisation + " ") for chapter in chapters)
+    return any(chapter.startswith((organisation + " ", initials + " ")) for chapter in chapters)
 
 
 def _names_institution(fragment: str) -> bool:
@@ -331,7 +337,7 @@ _VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
 _BODY_OF_ITS_OWN_RE = re.compile(r"^(?:uy ban|ubnd|ubmttq|hoi|cong doan|doan|dang uy|dang bo|mat tran)\b")
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
 _BARE_ORGAN_RE = re.compile(
-    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
+    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
 )
 
 
@@ -381,6 +387,22 @@ def _headline_actor(fragment: str) -> str | None:
     if acted and not re.match(rf"(?:{ORG_START})\b", head, re.IGNORECASE):
         return None
     return head.strip()
+
+
+#: Short forms a header writes that a body's name spells out: "UB MTTQ" (Ủy ban), "HND TỈNH …" (Hội Nông dân).
+_SPELLED_OUT = (
+    (re.compile(r"\bUB(?= (?:MTTQ|Mặt trận|nhân dân|ND)\b)"), "Ủy ban"),
+    (re.compile(r"\bHND(?= )"), "Hội Nông dân"),
+    (re.compile(r"\bHCCB(?= )"), "Hội Cựu chiến binh"),
+)
+
+
+def spelled_out(name: str) -> str:
+    """A body's name with the short forms of its kind written whole ("Ban Thường vụ HND tỉnh Bến Tre" -> "Ban Thường
+    vụ Hội Nông dân tỉnh Bến Tre")."""
+    for short, whole in _SPELLED_OUT:
+        name = short.sub(whole, name)
+    return name
 
 
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
@@ -470,6 +492,13 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{names[-2]} {child.lower()}"  # "TÒA ÁN NHÂN DÂN" over "TỐI CAO": one name on two lines
         elif fold(child) == "viet nam":
             name = f"{names[-2]} {child}"  # "NGÂN HÀNG NHÀ NƯỚC" over "VIỆT NAM"
+        elif _BARE_CHAPTER_RE.match(fold(child)) and _INSTITUTION_START_RE.match(fold(names[-2])):
+            # "CÔNG ĐOÀN TRƯỜNG" under "TRƯỜNG ĐẠI HỌC HỒNG ĐỨC": the union of that school
+            name = (
+                f"{' '.join(child.split()[:-1])} {names[-2]}"
+                if fold(child).endswith(" truong")
+                else f"{child} {names[-2]}"
+            )
         elif _COUNCIL_RE.match(fold(child)) and _INSTITUTION_START_RE.match(fold(names[-2])):
             name = f"{child} {names[-2]}"  # "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" under "BỆNH VIỆN ĐA KHOA TỈNH …"
         elif _SECTOR_BODY_RE.match(fold(names[-2])) and _DEPARTMENT_RE.match(fold(child)):

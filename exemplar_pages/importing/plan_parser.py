@@ -19,7 +19,7 @@ from .plan_header import (
     parse_place_date,
     parse_published,
 )
-from .plan_issuer import complete_bare_body, header_body_name, opening_body_name
+from .plan_issuer import complete_bare_body, header_body_name, opening_body_name, spelled_out
 from .plan_lines import NUMBER_VALUE_RE, clean_markup, rejoin_wrapped_header, repair_text, split_lines
 from .plan_models import ParsedPlan
 from .plan_patterns import (
@@ -262,7 +262,7 @@ def parse_plan(text: str) -> ParsedPlan:
     below_header = "\n".join(lines[len(header) :])
     body_name = header_body_name(_naming_lines(header), below_header)
     if body_name:  # a name read from capitals takes the case the text writes it in ("Đại học Bách khoa Hà Nội")
-        body_name = restore_case(body_name, below_header)
+        body_name = spelled_out(restore_case(body_name, below_header))
         body_name = body_name[:1].upper() + body_name[1:]
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
