@@ -234,7 +234,7 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     board, a district Front committee, a commune women's union, a health department's decision, a university and its
     union, a farmers' association, a town, a culture department, a veterans' association and a border guard station.
     Round 74 adds ten more, half of them damaged (a header typed with tabs, capitals from an old font without
-    diacritics, a whole header run together into one paragraph, which is still misread). They are read as
+    diacritics, a whole header run together into one paragraph). They are read as
     `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")

@@ -2735,3 +2735,21 @@ def test_days_the_calendar_keeps_are_no_deadlines() -> None:
     task = "Ban Nữ công tổ chức các hoạt động kỷ niệm ngày 8/3 và 20/10; báo cáo kết quả trước ngày 25/3."
     assert [d.date.isoformat() for d in find_deadlines(task, 2024)] == ["2024-03-25"]
     assert find_deadlines("Chủ trì phong trào và các hoạt động 8/3, 20/10.", 2024) == []
+
+
+def test_a_whole_header_run_together_and_wrapped_anywhere_is_read() -> None:
+    """A PDF made from Word whose header is one paragraph the page wrapped anywhere: "… HUYỆN QUỲNH LƯU CỘNG HÒA XÃ"
+    over "HỘI CHỦ NGHĨA VIỆT NAM … Số: 126/KH-BV Quỳnh" over "Lưu, ngày 02 tháng 3 năm 2023"."""
+    text = (
+        "SỞ Y TẾ NGHỆ AN BỆNH VIỆN ĐA KHOA HUYỆN QUỲNH LƯU CỘNG HÒA XÃ\n"
+        "HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Số: 126/KH-BV Quỳnh\n"
+        "Lưu, ngày 02 tháng 3 năm 2023\nKẾ HOẠCH\nTổ chức phong trào thi đua năm 2023\n"
+        "Căn cứ Luật Thi đua, Khen thưởng năm 2003;\nBệnh viện Đa khoa huyện Quỳnh Lưu xây dựng Kế hoạch như sau:\n"
+        "I. MỤC ĐÍCH\n1. Tổ chức tốt.\n"
+    )
+    plan = parse_plan(text)
+    assert (plan.issuing_body, plan.place, plan.number) == (
+        "Bệnh viện Đa khoa huyện Quỳnh Lưu",
+        "Quỳnh Lưu",
+        "126/KH-BV",
+    )

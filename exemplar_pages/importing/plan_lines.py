@@ -30,6 +30,13 @@ WORD_DRAWING_RE = re.compile(
 )
 
 _REPUBLIC_START_RE = re.compile(rf"^{REPUBLIC}", re.I)
+_REPUBLIC_ANYWHERE_RE = re.compile(REPUBLIC, re.I)
+#: The Republic's name begun at a line's end and cut by the page's wrap: "… CỘNG", "… CỘNG HÒA", "… CỘNG HÒA XÃ HỘI".
+_REPUBLIC_CUT_RE = re.compile(
+    rf"\s{loose('CỘNG')}(?:\s+{loose('HÒA')}(?:\s+{loose('XÃ')}(?:\s+{loose('HỘI')}(?:\s+\w+)?)?)?)?$"
+)
+#: A number, then a place's first word the page wrapped away from the rest: "Số: 126/KH-BV Quỳnh".
+_NUMBER_THEN_PLACE_RE = re.compile(rf"{loose('Số')}\s*:?\s*\d+\s*/\s*\S+\s+[A-ZĐÀ-Ỹ][^\W\d_]*$")
 
 
 def _place_head(line: str) -> bool:
@@ -78,8 +85,17 @@ def rejoin_wrapped_header(lines: list[str]) -> list[str]:
             wrapped_kind = (
                 len(above.split()) == 1 and is_allcaps(joined) and (kind := match_kind(joined)) and not kind[2]
             )
+            # a whole header run together into one paragraph, which the page wrapped anywhere: "… HUYỆN QUỲNH LƯU CỘNG
+            # HÒA XÃ" over "HỘI CHỦ NGHĨA VIỆT NAM …", "Số: 126/KH-BV Quỳnh" over "Lưu, ngày 02 tháng 3 năm 2023"
+            run_on = (
+                len(above.split()) >= 4
+                and bool(_REPUBLIC_CUT_RE.search(above))
+                and not _REPUBLIC_ANYWHERE_RE.search(above)
+                and bool(_REPUBLIC_ANYWHERE_RE.search(joined))
+            ) or (bool(_NUMBER_THEN_PLACE_RE.search(above)) and bool(_PLACE_TAIL_RE.match(below)))
             if (
                 wrapped_motto
+                or run_on
                 or wrapped_number
                 or wrapped_name
                 or wrapped_date
