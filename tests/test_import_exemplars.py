@@ -675,6 +675,12 @@ def test_a_unit_written_as_it_was_before_the_reform_a_street_and_several_commune
         resolver.resolve("Số 12 đường Thử Nghiệm")
     # "(thị trấn … cũ)" after a commune: the township merged into it, no commune of its own
     assert resolver.resolve("Xã Tân Lập (thị trấn Tân Biên cũ), huyện Tân Biên, tỉnh Tây Ninh") == tan_lap
+    # a province written bare, as it was ("Tây Ninh cũ") or with what it is now ("(nay là …)"): that province
+    assert resolver.resolve("Xã Tân Lập, huyện Tân Biên, Tây Ninh cũ") == tan_lap
+    assert resolver.resolve("Xã Tân Lập, huyện Tân Biên, tỉnh Tây Ninh (nay là tỉnh Tây Ninh)") == tan_lap
+    soc_trang = Locality.objects.get_or_create(name="Sóc Trăng", parent=None)[0]
+    khom = resolver.resolve("khóm 3, phường Vĩnh Phước, thị xã Vĩnh Châu, Sóc Trăng")  # a province, no "sóc" village
+    assert khom.name == "Khóm 3" and khom.parent.parent.parent == soc_trang
     first = resolver.resolve("Tây Ninh / Xã Tân Lập, xã Thử Hai, xã Thử Ba")
     assert first == tan_lap and "xếp vào địa bàn đầu tiên, “Xã Tân Lập”" in resolver.notes[0]
 
@@ -1537,6 +1543,29 @@ def test_lists_of_round_28_written_blind_import_whole(file_name: str, province: 
     for draft, fact in zip(result.drafts, facts, strict=True):
         assert " ".join(fact["name"].split()) in draft.subject_name, (draft.subject_name, fact["name"])
         assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("so-theo-doi-khen-thuong-phuong-pleiku-2021-2025.ods", "Gia Lai"),
+        ("tom-tat-thanh-tich-dan-toc-thieu-so-2025.odt", "Lào Cai"),
+    ],
+)
+def test_lists_of_round_29_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 29, layouts new to the set: a ward's award register (one row per award, its level, decision, date
+    and year; the exemplar's cells merged down over its awards, or written again on each), refused at first sight with
+    77 errors; a ministry's annex of one small "label: | value" table per exemplar under a numbered heading, read at
+    first sight as two lists of six rows. Every row imports with the name, type and awards its facts give; a place
+    written "Sóc Trăng", "Quảng Bình cũ" or "(nay là tỉnh Đồng Nai)" is filed under that province."""
+    facts, result, _locality = written_round(29, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert " ".join(fact["name"].split()) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        top = draft.locality
+        while getattr(top, "parent", None) is not None:
+            top = top.parent
+        assert "(" not in top.name and not top.name.endswith(" cũ"), str(draft.locality)
 
 
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:

@@ -234,11 +234,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     board, a district Front committee, a commune women's union, a health department's decision, a university and its
     union, a farmers' association, a town, a culture department, a veterans' association and a border guard station.
     Round 74 adds ten more, half of them damaged (a header typed with tabs, capitals from an old font without
-    diacritics, a whole header run together into one paragraph). They are read as
-    `import_plan` reads them (`read_document`)."""
+    diacritics, a whole header run together into one paragraph). Round 75 adds ten bodies of the helper's own
+    choosing (a power company, a medical college, a military command, a cooperative alliance, a journalists'
+    association, an industrial zones board, a Catholic committee, a university's scanned copy, a port authority, a
+    Party committee of agencies). They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 160
+    assert sorted(facts) == files and len(files) == 170
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):

@@ -90,7 +90,7 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
     (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
-    (("dia chi", "dia ban", "dia phuong", "noi cu tru", "thon", "xom", "khu pho", "to dan pho"), "locality"),
+    (("dia chi", "dia ban", "dia phuong", "noi cu tru", "tru so", "thon", "xom", "khu pho", "to dan pho"), "locality"),
     (("phong trao",), "movement"),
     (("quy",), "quarter"),
     (("da dat", "da duoc khen", "da duoc tang"), "awards"),  # "Khen thưởng đã đạt (3 năm gần nhất)": not a year
@@ -294,6 +294,7 @@ _NOT_THE_EXEMPLAR_S = (
     "email", "e mail", "thu dien tu", "dien thoai", "sdt", "website", "facebook", "zalo",
     "nguoi de cu", "nguoi de nghi", "nguoi gioi thieu", "nguoi lap", "nguoi khai", "nguoi gui",
     "so nam", "so lan",  # "Số năm liên tục", "Số lần": a count of years, no year
+    "quy mo",  # "Quy mô": a collective's size, no quarter
 )  # fmt: skip
 
 
@@ -421,11 +422,25 @@ def _marked_awards(values: dict[str, Any]) -> None:
 def _continues_awards(values: dict[str, Any], above: dict[str, Any]) -> bool:
     """A row holding only an award, under a row naming someone: the same person's next achievement, the name (and
     its number) merged down over both rows."""
-    filled = {name for name, value in values.items() if str(value or "").strip()}
+    # the same exemplar written again on each of its award rows, rather than merged down: its cells as above
+    again = any(
+        str(values.get(column) or "").strip() and str(values.get(column)).strip() == str(above.get(column)).strip()
+        for column in _NAME_COLUMNS
+    )
+    filled = {
+        name
+        for name, value in values.items()
+        if str(value or "").strip() and not (again and str(value).strip() == str(above.get(name) or "").strip())
+    }
     named = any(str(above.get(column) or "").strip() for column in _NAME_COLUMNS)
+    # an award register's row ("Bằng khen …" | "Tỉnh" | "2156/QĐ-UBND" | "20/12/2024" | "2024"): the award, its level,
+    # decision, date and year, in columns no model field takes but the year
+    about_the_award = {"awards", "year"} | {
+        name for name in filled if name not in COLUMNS and name not in _NUMBER_COLUMNS
+    }
     return (
         bool(filled)
-        and filled <= {"awards"}
+        and filled <= about_the_award
         and "awards" in filled
         and named
         and section_row(above) is None
@@ -621,9 +636,10 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             summarised = True
             continue
         if rows and _continues_awards(values, rows[-1].values):  # a second achievement under a name merged down
-            rows[-1].values["awards"] = "\n".join(
-                filter(None, [str(rows[-1].values.get("awards") or ""), values["awards"]])
-            )
+            award, year = str(values["awards"]).strip(), str(values.get("year") or "").strip()
+            if year and not re.search(r"\b(?:19|20)\d{2}\b", award):
+                award = f"{award} năm {year}"  # the register's year column: the award's year
+            rows[-1].values["awards"] = "\n".join(filter(None, [str(rows[-1].values.get("awards") or ""), award]))
             continue
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
@@ -924,9 +940,52 @@ def _read_odt(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     return _document_tables(file_name, blocks, known)
 
 
+#: A card's label: a few words ending with ":" ("Họ và tên:", "Nơi cư trú:", "Khen thưởng đã đạt:").
+_LABEL_RE = re.compile(r"^[^\W\d][^:\n]{1,40}:$")
+MIN_CARDS = 3
+
+
+def _cards(blocks: list[str | list[tuple[int, list[Any]]]]) -> Table | None:
+    """A list written as one two-column table per exemplar, "label: | value" rows under a numbered heading ("3. Hộ gia
+    đình ông Giàng Seo Phử"), as annexes summing up achievements are: each card one row, its labels the columns (a
+    card naming no one by a label takes its heading's name; a household's heading says it is one). None when the
+    document has fewer than `MIN_CARDS` such tables."""
+    rows: list[SourceRow] = []
+    title: list[str] = []
+    heading = ""
+    for block in blocks:
+        if isinstance(block, str):
+            if block.strip():
+                heading = block.strip()
+                if not rows:
+                    title.append(heading)
+            continue
+        cells = [cells for _line, cells in block if any(str(cell or "").strip() for cell in cells)]
+        pairs = [(str(row[0]).strip(), str(row[1]).strip()) for row in cells if len(row) >= 2]
+        if len(pairs) < 2 or sum(bool(_LABEL_RE.match(label)) for label, _value in pairs) < 0.8 * len(pairs):
+            continue
+        values: dict[str, Any] = {}
+        for label, value in pairs:
+            column = column_name(label.rstrip(": "))
+            values[column] = "\n".join(filter(None, [str(values.get(column) or ""), value]))
+        named = re.sub(r"^\d{1,3}\s*[.)]\s*", "", heading)
+        if "subject_name" not in values or re.match(r"(?i)(?:hộ|gia đình)\s", named):
+            values["subject_name"] = named  # "3. Hộ gia đình ông Giàng Seo Phử" over "Chủ hộ: Giàng Seo Phử"
+        if rows and title and title[-1] == heading:
+            title.pop()
+        rows.append(SourceRow(SheetLine(len(rows) + 1), values))
+    if len(rows) < MIN_CARDS:
+        return None
+    columns = list(dict.fromkeys(column for row in rows for column in row.values))
+    note = _("One small table per exemplar: each read as a row, its labels as the columns; check them.")
+    return Table(columns=columns, rows=rows, title_lines=title[:DOCX_TITLE_LINES], read_note=note)
+
+
 def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any]]]], known: frozenset[str]) -> Table:
     """The lists of a text document: each table (records) opening with a list's header, with the lines above it
     (a layout table's too: the issuing body, the title, "Kèm theo Quyết định …") as its title lines."""
+    if cards := _cards(blocks):  # one small table of "label: value" rows per exemplar
+        return cards
     sheets: list[Sheet] = []
     above: list[str] = []
     for block in blocks:

@@ -58,6 +58,9 @@ def year_as_written(text: str) -> tuple[str, str | None]:
         else:  # "2021 - 2025": a movement's five years, told in its last
             note = _("“%(value)s” taken as the year %(year)s (the period's last year).")
         return span.group(2), note % {"value": text, "year": span.group(2)}
+    if listed := re.fullmatch(r"((?:19|20)\d{2})(?:\s*(?:,|;|và)\s*(?:19|20)\d{2})+", text):  # "2023, 2024"
+        latest = max(re.findall(r"(?:19|20)\d{2}", listed.group()))
+        return latest, _("“%(value)s” taken as the year %(year)s (the latest).") % {"value": text, "year": latest}
     return text, None
 
 

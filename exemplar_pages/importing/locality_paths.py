@@ -152,6 +152,8 @@ _FORMER_WORD_RE = re.compile(r"^((?i:tỉnh|thành phố|tp\.?|huyện|quận|th
 #: "(tỉnh Phú Yên cũ)", "(huyện Krông Pắc cũ)" after a unit: the old unit it was in.
 #: "(thị trấn Măng Đen cũ)" after a commune or a village: the commune-level unit merged into the one it is written
 #: in, which is all the path needs.
+#: "(nay là tỉnh Đồng Nai)", "(nay thuộc tỉnh Lâm Đồng)" after a unit: what it became, which the portal knows.
+_NOW_RE = re.compile(r"\s*\(\s*nay\s+(?:là|thuộc|đã sáp nhập vào|sáp nhập vào)\s+[^()]+\)", re.IGNORECASE)
 _FORMER_COMMUNE_RE = re.compile(r"\s*\(\s*(?:thị trấn|xã|phường)\s+[^()]+?\s+cũ\s*\)", re.IGNORECASE)
 _FORMER_UNIT_RE = re.compile(r"\s*\(\s*((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^()]+?)\s+cũ\s*\)", re.IGNORECASE)
 
@@ -195,7 +197,9 @@ class LocalityResolver:
         self.notes = []
         path = _FORMER_UNIT_RE.sub(self._former_unit, path or "")  # “phường Sông Cầu (tỉnh Phú Yên cũ)”
         path = _FORMER_COMMUNE_RE.sub("", path)  # “xã Măng Đen (thị trấn Măng Đen cũ)”: merged into the unit before it
+        path = _NOW_RE.sub("", path)  # “tỉnh Bình Phước (nay là tỉnh Đồng Nai)”: the unit as written is on the portal
         names = [_FORMER_WORD_RE.sub(r"\1", _FORMER_RE.sub("", part).strip()) for part in PATH_SEPARATOR_RE.split(path)]
+        names = [self._top_as_written(name) for name in names]
         streets = [name for name in names if _STREET_RE.match(name_key(name))]
         names = [name for name in names if name and name not in streets]  # a house or a street is no locality
         if streets and not names:
@@ -285,9 +289,20 @@ class LocalityResolver:
                 return ""
         return f", {unit} (cũ)"
 
+    def _top_as_written(self, name: str) -> str:
+        """A province written bare with a former one: "Quảng Bình cũ" (the former province), "Khánh Hòa (Ninh Thuận
+        cũ)" (the province now, the former in brackets): the province's name alone."""
+        bracketed = re.fullmatch(r"(.+?)\s*\(\s*([^()]+?)\s+cũ\s*\)", name)
+        if bracketed and name_key(bracketed.group(1)) in self._tops() and name_key(bracketed.group(2)) in self._tops():
+            return bracketed.group(1)
+        bare = re.fullmatch(r"(.+?)\s+cũ", name)
+        return bare.group(1) if bare and name_key(bare.group(1)) in self._tops() else name
+
     def _rank(self, name: str) -> int | None:
         """How high a unit its prefix or name makes it: 0 a province, 1 a district, 2 a commune, 3 a village, 4 a group
         of its households."""
+        if name_key(name) in self._tops():  # "Sóc Trăng" is a province, not a Khmer village ("sóc …")
+            return 0
         if _VILLAGE_RE.match(name_key(name)):
             return 4 if _HOUSEHOLD_GROUP_RE.match(name_key(name)) else 3
         kind = split_prefix(name, 1)[0]
