@@ -15,6 +15,8 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
+from cms.vietnamese import fold_vietnamese
+
 from .award_forms import (
     AGENCY,
     AUTHORITY_END_RE,
@@ -270,3 +272,9 @@ NO_AWARD = frozenset(
         "☐",
     }
 )
+
+
+def gives_no_award(text: str) -> bool:
+    """A cell's text that names no award: nothing, a dash, "Không", "chưa có"."""
+    folded = fold_vietnamese(text).lower().strip(" .-–—_/*+•")
+    return not folded or folded in NO_AWARD

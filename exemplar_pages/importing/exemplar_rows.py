@@ -22,7 +22,7 @@ from cms.vietnamese import fold_vietnamese
 from cms.vietnamese.text_repair import fix_legacy_fonts, old_font_codes
 
 from . import numbered_list, opendocument, web_pages
-from .awards import NO_AWARD, names_an_award, split_if_awards
+from .awards import NO_AWARD, gives_no_award, names_an_award, split_if_awards
 from .limits import (
     ImportLimitError,
     cell_error,
@@ -372,12 +372,6 @@ _LEVEL_HEADING_RE = re.compile(
 _RECEIVED_WORDS_RE = re.compile(r"\s+(?:(?i:đã\s+)?(?i:đạt|được\s+công\s+nhận|được\s+tặng)(?:\s+(?i:được))?)\b.*$")
 
 
-def _no_award(text: str) -> bool:
-    """A cell's text that gives no award: nothing, a dash, "Không", "chưa có"."""
-    folded = fold_vietnamese(text).lower().strip(" .-–—_/*+•")
-    return not folded or folded in NO_AWARD
-
-
 def _marked_awards(values: dict[str, Any]) -> None:
     """Move the crosses of award columns into the row's awards: the column's award, with what the cell adds to a
     cross ("2024") after it."""
@@ -403,7 +397,7 @@ def _marked_awards(values: dict[str, Any]) -> None:
                 if "-" in year or "–" in year
                 else f"năm {year}"
             )
-            parts = [part for part in re.split(r"[;\n]", cell) if not _no_award(part)]  # "-": none that year
+            parts = [part for part in re.split(r"[;\n]", cell) if not gives_no_award(part)]  # "-": none that year
             marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
-from .awards import NO_AWARD, split_if_awards
+from .awards import gives_no_award, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
@@ -477,7 +477,7 @@ class RowValidator:
         awards = []
         given = row.values.get("awards") or self.defaults.get("awards")  # else the one the list's title names
         written = [part for item in _items(given) for part in split_if_awards(item, ",")]
-        for item in (item for item in written if fold_vietnamese(item).lower().strip(" .-–•*+") not in NO_AWARD | {""}):
+        for item in (item for item in written if not gives_no_award(item)):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
             self.warnings.extend(RowError(row.line, "awards", warning) for warning in warnings)

@@ -63,10 +63,12 @@ PLACE_BLANK_DATE_RE = re.compile(
 #: "HÒA"/"HOÀ" and a mistyped "HỌI" ("CỘNG HÒA XÃ HỌI CHỦ NGHĨA"): a vowel of either word as typed; "XàHỘI", a
 #: Windows code page's reading of "Ã" with the space lost.
 REPUBLIC_HEAD = rf"(?:{loose('CỘNG')}|{loose('CÔNG')})\s+H\w{{1,3}}\s+(?:{loose('XÃ')}\s+|X\w(?=H))H\w{{1,2}}I"
+#: The motto's second line: "Độc lập - Tự do - Hạnh phúc".
+INDEPENDENCE = rf"{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
 REPUBLIC = rf"{REPUBLIC_HEAD}\s+CH\w\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s*NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
-    rf"|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
+    rf"|{INDEPENDENCE}"
     r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
     re.IGNORECASE,
 )
@@ -234,9 +236,7 @@ def is_body_start(line: str) -> bool:
     )
 
 
-_MOTTO_WORDS_RE = re.compile(
-    rf"{REPUBLIC}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}", re.IGNORECASE
-)
+_MOTTO_WORDS_RE = re.compile(rf"{REPUBLIC}|{INDEPENDENCE}", re.IGNORECASE)
 
 
 def body_index(lines: list[str]) -> int:
