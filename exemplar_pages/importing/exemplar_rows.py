@@ -946,6 +946,7 @@ def _cards(blocks: list[str | list[tuple[int, list[Any]]]]) -> Table | None:
     document has fewer than `MIN_CARDS` such tables."""
     rows: list[SourceRow] = []
     title: list[str] = []
+    headings: dict[str, str] = {}
     heading = ""
     for block in blocks:
         if isinstance(block, str):
@@ -961,6 +962,7 @@ def _cards(blocks: list[str | list[tuple[int, list[Any]]]]) -> Table | None:
         values: dict[str, Any] = {}
         for label, value in pairs:
             column = column_name(label.rstrip(": "))
+            headings.setdefault(column, label.rstrip(": "))  # the report names a column as the cards write it
             values[column] = "\n".join(filter(None, [str(values.get(column) or ""), value]))
         named = re.sub(r"^\d{1,3}\s*[.)]\s*", "", heading)
         if "subject_name" not in values or re.match(r"(?i)(?:hộ|gia đình)\s", named):
@@ -972,7 +974,7 @@ def _cards(blocks: list[str | list[tuple[int, list[Any]]]]) -> Table | None:
         return None
     columns = list(dict.fromkeys(column for row in rows for column in row.values))
     note = _("One small table per exemplar: each read as a row, its labels as the columns; check them.")
-    return Table(columns=columns, rows=rows, title_lines=title[:DOCX_TITLE_LINES], read_note=note)
+    return Table(columns=columns, rows=rows, title_lines=title[:DOCX_TITLE_LINES], headings=headings, read_note=note)
 
 
 def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any]]]], known: frozenset[str]) -> Table:
