@@ -1568,6 +1568,39 @@ def test_lists_of_round_29_written_blind_import_whole(file_name: str, province: 
         assert "(" not in top.name and not top.name.endswith(" cũ"), str(draft.locality)
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("hoi-nghi-dien-hinh-tien-tien-tuyen-quang-2026.xlsx", "Tuyên Quang"),
+        ("bien-ban-hoi-dong-tdkt-xa-ba-be-2025.docx", "Thái Nguyên"),
+    ],
+)
+def test_lists_of_round_30_written_blind_import_whole(file_name: str, province: str) -> None:
+    """List round 30, both refused whole at first sight. A province's 120 exemplars from 13 communes and wards: its
+    title line "BAN THI ĐUA - KHEN THƯỞNG | Tuyên Quang, ngày …" taken for the header (it sounds like an awards and a
+    year column), the subject type marked "x" under "Đối tượng" over "CN", "TT", "HGĐ", groups headed by their commune
+    ("V. XÃ MÈO VẠC", "a) Tập thể"), a total with its counts beside it; movements written "TDĐKXDĐSVH", "Toàn dân bảo
+    vệ ANTQ". A commune council's minutes whose vote table groups nominees by the award proposed ("1. Tập thể lao
+    động xuất sắc", "2. Chiến sĩ thi đua cơ sở") and heads its achievements "Thành tích nổi bật năm 2025". Every row
+    imports with the name, type and awards its facts give; a village written alone is filed under its group's commune."""
+    facts, result, _locality = written_round(30, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert " ".join(fact["name"].split()) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, len(draft.awards)) == (fact["subject_type"], len(fact["awards"])), fact["name"]
+        if fact["year"]:
+            assert draft.year == fact["year"], fact["name"]
+    if file_name.endswith(".xlsx"):
+        by_name = {draft.subject_name: draft for draft in result.drafts}
+        assert by_name["Sùng Mí Chá"].locality.parent.name == "Xã Mèo Vạc"  # "thôn Pả Vi Thượng" under "V. XÃ MÈO VẠC"
+        movements = {
+            fact["movement"]: getattr(movement, "title", None) or movement.name  # a page, or the draft to create
+            for fact in facts
+            if fact["movement"] and (movement := by_name[fact["name"]].movement) is not None
+        }
+        assert "Toàn dân đoàn kết xây dựng đời sống văn hóa" in movements["TDĐKXDĐSVH"]
+        assert "Toàn dân bảo vệ an ninh Tổ quốc" in movements["Toàn dân bảo vệ ANTQ"]
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

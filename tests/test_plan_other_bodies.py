@@ -237,15 +237,44 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     diacritics, a whole header run together into one paragraph). Round 75 adds ten bodies of the helper's own
     choosing (a power company, a medical college, a military command, a cooperative alliance, a journalists'
     association, an industrial zones board, a Catholic committee, a university's scanned copy, a port authority, a
-    Party committee of agencies). They are read as `import_plan` reads them (`read_document`)."""
+    Party committee of agencies). Round 76 adds ten more of the helper's choosing, half damaged (a bar association's
+    PDF whose header columns interleave, a prison Party committee's OCR copy with "Sô" and "nãm", a water company's
+    header typed with spaces, an arts association's page pasted with its menu, an industrial zones board whose header
+    stands in two text boxes). They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 170
+    assert sorted(facts) == files and len(files) == 180
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)
         assert right / total >= 0.9, f"{field}: {right}/{total}\n{report(written)}"
+
+
+def test_a_header_in_text_boxes_an_ocr_s_misread_marks_and_a_task_table_broken_by_wrapped_cells() -> None:
+    """A .docx whose header stands in two floating text boxes is read with it (each box once, not again from Word's
+    fallback copy); "Sô 27-KH/ĐU" and "ngày 16 tháng 02 nãm 2023" as an OCR reads them give the number and the date;
+    a PDF table's cell words written apart between two rows do not end the task table."""
+    text = read_document(WRITTEN_FILES / "975_hd_tdkt_bqlkcn_bacninh_textbox.docx")
+    assert text.split("\n")[:3] == ["UBND TỈNH BẮC NINH", "BAN QUẢN LÝ", "CÁC KHU CÔNG NGHIỆP"]
+    assert text.count("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") == 1
+    plan = parse_plan(text)
+    assert (plan.number, plan.issuing_body) == ("2150/HD-BQL", "Ban Quản lý các khu công nghiệp tỉnh Bắc Ninh")
+    plan = parse_plan(
+        """ĐẢNG BỘ CỤC C10\nĐÀNG ỦY TRẠI GIAM XUÂN LỘC\n*\nSô 27-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM
+Xuân Lộc, ngày 16 tháng 02 nãm 2023\nKẾ HOẠCH\nThi đua năm 2023
+III. PHÂN CÔNG THỰC HIỆN
+TT | Nội dung công việc | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian hoàn thành
+1 | Phát động thi đua | Phòng Tổ chức | Công đoàn | 25/3/2023
+2 | Mở chuyên mục “Gương sáng” trên sóng phát thanh và | Phòng Thời sự | Phòng Chuyên đề | 30/4/2023
+THTPCT mục
+| THTPCT | | mục |
+3 | Sơ kết 6 tháng | Phòng Kỹ thuật | Các phòng | 15/6/2023
+"""
+    )
+    assert (plan.number, plan.issue_date, plan.place) == ("27-KH/ĐU", dt.date(2023, 2, 16), "Xuân Lộc")
+    deadlines = {assignment.unit: [d.date for d in assignment.deadlines] for assignment in plan.assignments}
+    assert deadlines["Phòng Kỹ thuật"] == [dt.date(2023, 6, 15)]
 
 
 @pytest.mark.parametrize(

@@ -121,6 +121,8 @@ _LIST_END_RE = re.compile(
     rf"^(?:tong cong|tong so|cong(?! (?:xa|phuong|thi tran|thon|ban|khoi|nhom|cum|phan|muc|don vi|huyen|to)\b))\b"
     rf"|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}"
 )
+#: The label of a total alone in its cell, the counts beside it ("Tổng cộng" | 65 | 40 | 15), folded.
+_TOTAL_LABEL_RE = re.compile(r"^(?:tong cong|tong so|cong)\s*:?[\s\d]*$")
 #: A line of the signers' block under a list: its opening ("TM. …", "Người lập biểu") or the place and date it is
 #: signed on ("Cư M'gar, ngày 05 tháng 6 năm 2025"), folded.
 _SIGNING_RE = re.compile(rf"{_SIGNER}|^[^\d,]{{2,40}}, ngay [\d .…_]*thang [\d .…_]*nam \d{{4}}$")
@@ -129,6 +131,7 @@ _NOTE_RE = re.compile(r"^(?:ghi chu|luu y|chu thich|chu y)\b")
 #: A numbered sub-part alone on its row, outside the name column ("1. Khối Đảng, Mặt trận, đoàn thể", "2) Khối doanh
 #: nghiệp", "a. Cấp xã"): it groups the rows below it inside their part, whose subject type they keep.
 _SUB_SECTION_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s+[^\W\d]", re.IGNORECASE)
+_SUB_SECTION_MARK_RE = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)]\s+", re.IGNORECASE)
 _NAME_COLUMNS = ("name", "subject_name")
 
 
@@ -155,6 +158,23 @@ class Section:
 _PART_MARK_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)]?$")
 
 
+def _only_types(key: str) -> bool:
+    """A folded sub-part's heading naming subject types and nothing else ("b) Cá nhân, hộ gia đình", "1. Tập thể
+    (05)"): a heading even in the name column, where "1. Tập thể lớp 5A" would be a name."""
+    heading = re.sub(r"^\S+\s*", "", key)  # after its mark ("b", "1.")
+    rest = heading
+    for words, _kind in _SECTION_TYPES:
+        rest = re.sub(rf"\b{words}\b", " ", rest)
+    return rest != heading and not re.sub(r"[\s\d,.;:/&-]|\bva\b", "", rest)  # counts and "và" may stand between
+
+
+def _names_award_group(text: str) -> bool:
+    """A numbered sub-part named by an award alone ("1. Tập thể lao động xuất sắc", "2. Chiến sĩ thi đua cơ sở"): the
+    rows proposed for it follow, even when the heading stands in the name column."""
+    award = _SUB_SECTION_MARK_RE.sub("", text, count=1)
+    return award != text and names_an_award(award) and len(award.split()) <= 8
+
+
 def section_row(values: dict[str, Any]) -> Section | None:
     """The section heading or closing line a row holds alone, else None (a row of data)."""
     texts = [
@@ -170,6 +190,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
         return Section(signed[0], None, ends_list=True)
     if len(texts) == 2 and _PART_MARK_RE.match(texts[0]):  # "A" | "TẬP THỂ (07 tập thể)": the mark in the STT column
         texts = [f"{texts[0].rstrip('.)')}. {texts[1]}"]
+    named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
+    if len(texts) > 1 and not named and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split())):
+        return Section(texts[0], None, ends_list=True)  # "Tổng cộng" | 65 | 40 | 15: the counts beside the total
     if len(texts) != 1:
         return None
     text = texts[0]
@@ -180,8 +203,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if _NOTE_RE.match(key):
         return Section(text, None, inside_part=True)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
-        named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
-        if _SUB_SECTION_RE.match(text) and not named:
+        if _SUB_SECTION_RE.match(text) and _names_award_group(text):  # its rows' type: the award's, else theirs
+            return Section(text, kinds[0] if len(kinds) == 1 else None)
+        if _SUB_SECTION_RE.match(text) and (not named or _only_types(key)):
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
         return None
     closing = bool(_CLOSING_RE.search(key))
@@ -281,7 +305,12 @@ def column_name(heading: Any) -> str:
         return name
     if words.startswith(" de nghi ") or (" de nghi " in words and _AWARD_WORDS_RE.search(words)):
         return PROPOSED  # "Danh hiệu, hình thức đề nghị", "Đề nghị năm 2025": an award asked for, not received
+    # "Thành tích nổi bật năm 2025", "Khen thưởng năm 2024": the year qualifies the heading, which is no year column
+    words = _QUALIFYING_YEAR_RE.sub(" ", words) if _QUALIFYING_YEAR_RE.sub("", words).strip() else words
     return next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
+
+
+_QUALIFYING_YEAR_RE = re.compile(r" nam (?:hoc )?(?:19|20)\d{2}(?: (?:19|20)?\d{2})?(?= )")
 
 
 #: The award a list proposes ("Hình thức khen thưởng đề nghị"): the stories' awards when the list has no column of
@@ -314,12 +343,14 @@ HEADER_SEARCH_RECORDS = 10
 
 
 def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> int:
-    """The header among the first records: the first naming two known columns ("DANH SÁCH …" above it is a
-    title), else the first record."""
+    """The header among the first records: the first naming two known columns, one of them a name ("DANH SÁCH …"
+    above it is a title, and so is "BAN THI ĐUA - KHEN THƯỞNG | Tuyên Quang, ngày …", whose words only sound like an
+    awards and a year column), else the first naming two known columns, else the first record."""
+    named = [len(names & known) >= 2 for names in ({column_name(cell) for cell in cells} for _line, cells in kept)]
     for index, (_line, cells) in enumerate(kept[:HEADER_SEARCH_RECORDS]):
-        if len({column_name(cell) for cell in cells} & known) >= 2:
+        if named[index] and any(column_name(cell) in _NAME_COLUMNS for cell in cells):
             return index
-    return 0
+    return next((index for index in range(len(kept[:HEADER_SEARCH_RECORDS])) if named[index]), 0)
 
 
 #: The longest heading a second header row holds ("Số, ngày quyết định").
@@ -353,6 +384,19 @@ AWARD_MARK = "award_mark:"
 AWARD_YEAR = "award_year:"
 #: A given name's own column after the family and middle names' ("Họ và tên đệm" | "Tên"), as school software exports.
 GIVEN_NAME = "given_name"
+#: A column of one subject type under a subject type heading ("Đối tượng" over "CN", "TT", "HGĐ"), its cells marking
+#: the rows of that type with a cross.
+TYPE_MARK = "type_mark:"
+_TYPE_HEADINGS = {
+    "cn": "individual",
+    "ca nhan": "individual",
+    "tt": "collective",
+    "tap the": "collective",
+    "hgd": "household",
+    "ho gd": "household",
+    "ho": "household",
+    "ho gia dinh": "household",
+}
 _FAMILY_NAME_KEYS = frozenset({"ho", "ho_dem", "ho_lot", "ho_va_dem", "ho_va_ten_dem", "ho_va_ten_lot", "ho_ten_dem"})
 #: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
 #: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
@@ -374,7 +418,10 @@ _RECEIVED_WORDS_RE = re.compile(r"\s+(?:(?i:đã\s+)?(?i:đạt|được\s+công
 
 def _marked_awards(values: dict[str, Any]) -> None:
     """Move the crosses of award columns into the row's awards: the column's award, with what the cell adds to a
-    cross ("2024") after it."""
+    cross ("2024") after it; a cross under a subject type's column gives the row its type."""
+    for name in [name for name in values if name.startswith(TYPE_MARK)]:
+        if fold_vietnamese(str(values.pop(name) or "")).strip().lower() in _MARKS:
+            values["subject_type"] = name[len(TYPE_MARK) :]
     marked = []
     for name in [name for name in values if name.startswith((AWARD_MARK, AWARD_YEAR))]:
         cell = str(values.pop(name) or "").strip()
@@ -491,6 +538,8 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
         elif column_name(group) == "awards" and _LEVEL_HEADING_RE.match(_heading_key(below).replace("_", " ")):
             award = _RECEIVED_WORDS_RE.sub("", " ".join(str(group).split()))
             alone = f"{AWARD_MARK}{award} {str(below).strip().lower()}"  # "Danh hiệu đã đạt" over "Cấp xã"
+        elif column_name(group) == "subject_type" and _heading_key(below).replace("_", " ").lower() in _TYPE_HEADINGS:
+            alone = f"{TYPE_MARK}{_TYPE_HEADINGS[_heading_key(below).replace('_', ' ').lower()]}"  # "Đối tượng" / "CN"
         elif unicodedata.normalize("NFC", str(below)).strip().lower() in _SEX_SPLIT:
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:
@@ -639,6 +688,10 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
     columns = [name for name in columns if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME)]  # written into others
+    typed = [name for name in columns if name.startswith(TYPE_MARK)]
+    if typed:  # the crossed columns are the list's subject types
+        headings["subject_type"] = ", ".join(headings.get(name, name) for name in typed)
+        columns = [name for name in columns if name not in typed] + ["subject_type"]
     awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
     if awarding:  # the marked columns and the years' columns are the list's awards
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)

@@ -16,7 +16,7 @@ from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, tex
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .awards import gives_no_award, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
-from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, list_commune
+from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, heading_commune, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .plan_body import SURNAMES
 from .story_awards import AwardResolver, StoryAwardDraft
@@ -331,6 +331,7 @@ class RowValidator:
         self.fields = FieldIndex()
         self.unit_locality = getattr(parent, "locality", None)
         self.localities = LocalityResolver(self.unit_locality, self.defaults.get(LIST_COMMUNE, ""))
+        self.title_commune = self.localities.list_commune
         self.existing = {
             story_key(story.title, story.subject_name, story.year): story
             for story in ExemplarStoryPage.objects.child_of(parent)
@@ -354,6 +355,7 @@ class RowValidator:
             self.section_type, self.list_end = row.part.subject_type, None
             self.part_type = row.part.subject_type
             self.localities.read_list_commune(list_commune(row.part.title_lines, row.part.text))
+            self.title_commune = self.localities.list_commune
             self.sheet_columns = row.part.columns or None
             self.list_title = " ".join(row.part.title_lines) or self.list_title
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
@@ -364,6 +366,10 @@ class RowValidator:
             # "III. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" on the sheet "TẬP THỂ": a group of the sheet's own type
             self.section_type = section.type_under(self.section_type) or self.part_type
             self.list_end = section.text if section.ends_list else None
+            if commune := heading_commune(section.text):  # "V. XÃ MÈO VẠC": the rows below are its own
+                self.localities.read_list_commune(commune)
+            elif not section.inside_part:  # another part ("II. CÁ NHÂN"): the commune of the list's title again
+                self.localities.read_list_commune(self.title_commune)
             note = _("“%(text)s” heads or closes a part of the list; not a story.") % {"text": section.text[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None

@@ -109,6 +109,16 @@ def title_commune(line: str) -> str:
     return _commune_name(found[1], found[2]) if found else ""
 
 
+_GROUP_MARK_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)/-]\s*")
+
+
+def heading_commune(heading: str) -> str:
+    """The commune or ward a group's heading inside a list names ("V. XÃ MÈO VẠC", "I. PHƯỜNG MINH XUÂN (thành phố
+    Tuyên Quang cũ)" -> "Phường Minh Xuân"); "" when it names none ("I. TẬP THỂ")."""
+    commune = _COMMUNE_RE.match(_GROUP_MARK_RE.sub("", heading.strip(), count=1))
+    return _commune_name(*commune.groups()) if commune else ""
+
+
 def list_commune(title_lines: list[str], sheet: str = "") -> str:
     """The commune or ward a list's title lines name (on one line, or "ỦY BAN NHÂN DÂN" over "XÃ EA SÚP"), else the
     one its sheet is named after ("Xã Ea Kar", "P. Buôn Hồ"); "" when none."""
@@ -239,7 +249,7 @@ class LocalityResolver:
         if self.list_commune and all(rank in (3, 4) for rank in ranks):
             current = self._level(self._level(self.home, self.list_commune, 1), names[0], 3)
             self.notes.append(
-                _("“%(path)s” read in %(commune)s, the commune or ward the list's title names.")
+                _("“%(path)s” read in %(commune)s, the commune or ward whose list it is.")
                 % {"path": path, "commune": self.list_commune}
             )
             for name in names[1:]:
@@ -250,7 +260,7 @@ class LocalityResolver:
             village = self._existing_under(commune, names[0]) if commune is not None else None
             if village is not None:  # "Lô Lô Chải" under "thôn Lô Lô Chải" of the list's commune: that village
                 self.notes.append(
-                    _("“%(path)s” read in %(commune)s, the commune or ward the list's title names.")
+                    _("“%(path)s” read in %(commune)s, the commune or ward whose list it is.")
                     % {"path": path, "commune": self.list_commune}
                 )
                 return village

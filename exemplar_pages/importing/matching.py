@@ -16,7 +16,7 @@ from wagtail.log_actions import log
 
 from cms.vietnamese import fold_vietnamese, vietnamese_slugify
 
-from .national_movements import national_movement_of_initials
+from .national_movements import abbreviates, national_movement_abbreviated, national_movement_of_initials
 
 _WORD_RE = re.compile(r"[a-z0-9]+")
 #: Spelled-out and abbreviated names of the same bodies.
@@ -87,6 +87,17 @@ def movement_names(title: str) -> set[str]:
     return {key for key in keys if key}
 
 
+def without_opening(text: str) -> str:
+    """A movement's name as written without the words that open every title ("Phong trào TDĐKXDĐSVH" ->
+    "TDĐKXDĐSVH"), its case kept for the short forms."""
+    words = text.split()
+    for prefix in MOVEMENT_PREFIXES:
+        size = len(prefix.split())
+        if len(words) > size and name_key(" ".join(words[:size])) == prefix:
+            return " ".join(words[size:])
+    return text.strip()
+
+
 def _contains(longer: str, shorter: str) -> bool:
     """Whether ``shorter`` is a run of whole words of ``longer``."""
     return f" {shorter} " in f" {longer} "
@@ -154,6 +165,11 @@ class MovementIndex:
         if not key:
             return []
         candidates = _distinct(self.by_name.get(key, []))
+        if not candidates:  # "Toàn dân bảo vệ ANTQ": a page's name with short forms
+            written = without_opening(text or "")
+            candidates = _distinct(
+                [page for name, pages in self.by_name.items() if abbreviates(written, name.split()) for page in pages]
+            )
         if not candidates and len(key.split()) >= MIN_CONTAINED_WORDS:
             # The shared run of words: the name given (a shorter name) or the page's name (a longer one).
             overlap: dict[int, tuple[int, object]] = {}
@@ -198,6 +214,9 @@ class MovementIndex:
         if quoted and name_key(text[: quoted.start()] + text[quoted.end() :]) in ("", *MOVEMENT_PREFIXES):
             text = quoted.group(1).strip()  # “Dạy tốt, học tốt” as an office quotes it, or Thi đua “…”: the name inside
         candidates = self.candidates(text)
+        if not candidates and (national := national_movement_abbreviated(without_opening(text))):
+            text = national  # "TDĐKXDĐSVH", "Toàn dân bảo vệ ANTQ": the national movement, by its name
+            candidates = self.candidates(text)
         movement = self._best(candidates)
         others = "; ".join(f"“{page.title}”" for page in candidates if page is not movement)
         if movement is not None and (len(candidates) == 1 or self._rank(movement)[0]):

@@ -95,6 +95,36 @@ def _initials(name: str) -> str:
 _BY_INITIALS = {_initials(name): name for name in NATIONAL_MOVEMENTS}
 
 
+def abbreviates(text: str, words: list[str]) -> bool:
+    """Whether a name written with short forms in capitals stands for these folded words: each word written whole
+    is the next word, each short form's letters the initials of as many next words ("Toàn dân bảo vệ ANTQ", "Toàn dân
+    đoàn kết XDĐSVH", "TDĐKXDĐSVH"). A text with no short form abbreviates nothing."""
+    written = _WORD_RE.findall(text)
+    short = [token.isalpha() and token.isupper() and 2 <= len(token) <= 16 for token in written]
+    if not any(short) or len(written) > len(words):
+        return False
+    tokens = [fold_for_search(token) for token in written]
+
+    def aligned(at: int, word: int) -> bool:
+        if at == len(tokens):
+            return word == len(words)
+        if word < len(words) and tokens[at] == words[word] and aligned(at + 1, word + 1):
+            return True
+        size = len(tokens[at])
+        return (
+            short[at]
+            and "".join(next_word[0] for next_word in words[word : word + size]) == tokens[at]
+            and aligned(at + 1, word + size)
+        )
+
+    return aligned(0, 0)
+
+
+def national_movement_abbreviated(text: str) -> str | None:
+    """The national movement a name written with short forms in capitals stands for, else None."""
+    return next((name for words, name in _BY_WORDS if abbreviates(text, list(words))), None)
+
+
 def national_movement_of_initials(text: str) -> str | None:
     """The national movement whose words' initials a text is ("TDĐKXDĐSVH": "Toàn dân đoàn kết xây dựng đời sống văn
     hóa"), as offices write one in a narrow cell; None for any other text."""

@@ -43,14 +43,14 @@ ORG_START = "|".join(
 DATED_LEAD = rf"{loose('Ngày')}\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})\s*,\s*(?=[A-ZĐÀ-Ỹ])"
 DATED_LEAD_RE = re.compile(DATED_LEAD)
 
-NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số')}|{loose('SỐ')})\s*:?\s*({DOC_NUMBER})")
-NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số')}|{loose('SỐ')})(?:\s*:|\s+\d|\s*\d)")
+NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số', True)}|{loose('SỐ', True)})\s*:?\s*({DOC_NUMBER})")
+NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số', True)}|{loose('SỐ', True)})(?:\s*:|\s+\d|\s*\d)")
 #: A place's words: "Đồng Nai", "Bà Rịa - Vũng Tàu", "Quận 12".
 PLACE_PATTERN = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
 PLACE_DATE_RE = re.compile(
     PLACE_PATTERN
     # "tháng11": a copy may lose the space after "tháng"
-    + rf"\s*,\s*{loose('ngày')}\s*(\d{{1,2}})\s*{loose('tháng')}\s*(\d{{1,2}})\s*,?\s+{loose('năm')}\s*(\d{{4}})",
+    + rf"\s*,\s*{loose('ngày', True)}\s*(\d{{1,2}})\s*{loose('tháng', True)}\s*(\d{{1,2}})\s*,?\s+{loose('năm', True)}\s*(\d{{4}})",
     re.IGNORECASE,
 )
 PLACE_BLANK_DATE_RE = re.compile(

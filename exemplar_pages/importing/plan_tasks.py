@@ -61,6 +61,22 @@ def _columns(cells: list[str]) -> _Columns | None:
     return _Columns(len(cells), task, unit, time, deadline)
 
 
+#: Lines a PDF's text layer may put between two rows of a table: a cell's wrapped words, a group's heading.
+BETWEEN_ROWS = 3
+_BETWEEN_ROWS_WORDS = 12
+
+
+def _inside_table(blocks: list[Block], rows: list[list[str] | None], position: int, width: int) -> bool:
+    """Whether a paragraph that is no row stands between two rows of a table: a few short lines before the next row
+    of the table's width ("THTPCT" and "mục", a cell's words the text layer wrote apart; a group's heading)."""
+    for ahead in range(position, min(position + BETWEEN_ROWS, len(blocks))):
+        if rows[ahead] is not None and len(rows[ahead]) == width:
+            return ahead > position
+        if len(blocks[ahead].text.split()) > _BETWEEN_ROWS_WORDS and ahead > position:
+            return False  # "| THTPCT | | mục |", the same words as cells, may stand between them
+    return False
+
+
 def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assignment], set[int]]:
     """The units of a plan's task tables with their tasks and deadlines (a unit named in several rows once), and the
     positions of the blocks read as the tables' rows.
@@ -75,9 +91,8 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
     unit_above = ""
     rows = [row_cells(block) for block in blocks] + [None]  # each block's cells, read once
     for position, cells in enumerate(rows[:-1]):
-        following = rows[position + 1]
-        if cells is None and columns and following and len(following) == columns.width:
-            read.add(position)  # a group's heading merged across the table ("I. Công tác tuyên truyền")
+        if cells is None and columns and _inside_table(blocks, rows, position, columns.width):
+            read.add(position)  # a group's heading merged across the table ("I. Công tác tuyên truyền"), a wrapped cell
             continue
         if cells is None or columns is None:
             columns, unit_above = (_columns(cells) if cells else None), ""

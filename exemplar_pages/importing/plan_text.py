@@ -10,8 +10,10 @@ from collections import Counter
 from cms.vietnamese import fold_vietnamese, is_valid_syllable
 
 
-def loose(text: str) -> str:
-    """A regex for a Vietnamese phrase that also matches it with every diacritic lost (an OCR without Vietnamese).
+def loose(text: str, misread: bool = False) -> str:
+    """A regex for a Vietnamese phrase that also matches it with every diacritic lost (an OCR without Vietnamese);
+    `misread`: also with a marked letter read with other marks ("Sô" for "Số", "nãm" for "năm"), for the few words
+    whose place says what they are (the number's label, the words of the date line).
 
     "ngày" -> "ng[aà]y"; spaces match any run of spaces. Use with re.IGNORECASE for capitals.
     """
@@ -21,8 +23,22 @@ def loose(text: str) -> str:
             out.append(r"\s+")
             continue
         base = fold_vietnamese(char, lower=False)
-        out.append(f"[{char}{base}]" if base != char else re.escape(char))
+        marked = _MARKED.get(base.lower(), char) if misread else char
+        marked = marked.upper() if char.isupper() else marked
+        out.append(f"[{marked}{base}]" if base != char else re.escape(char))
     return "".join(out)
+
+
+#: The letters an OCR may read for a marked letter: its base with any marks.
+_MARKED = {
+    "a": "aàáảãạăằắẳẵặâầấẩẫậ",
+    "e": "eèéẻẽẹêềếểễệ",
+    "i": "iìíỉĩị",
+    "o": "oòóỏõọôồốổỗộơờớởỡợ",
+    "u": "uùúủũụưừứửữự",
+    "y": "yỳýỷỹỵ",
+    "d": "dđ",
+}
 
 
 def fold(text: str | None) -> str:

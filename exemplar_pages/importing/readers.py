@@ -63,6 +63,21 @@ def _read_txt(path: Path) -> str:
         raise DocumentReadError(path, f"không nhận ra bảng mã ký tự ({exc.reason}).") from exc
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def text_box_lines(paragraph) -> list[str]:
+    """The lines of the text boxes anchored in a .docx paragraph (a header laid out as two floating boxes), each once:
+    Word writes a box twice, as a drawing and as its older fallback, which is left out."""
+    lines = []
+    for box in paragraph.iter(f"{_W}txbxContent"):
+        if any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors()):
+            continue
+        lines += ["".join(node.text or "" for node in line.iter(f"{_W}t")) for line in box.iter(f"{_W}p")]
+    return lines
+
+
 def _read_docx(path: Path) -> str:
     """Read paragraphs and table cells of a .docx in document order."""
     try:
@@ -83,6 +98,7 @@ def _read_docx(path: Path) -> str:
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
+            lines += text_box_lines(child)
             lines.append(Paragraph(child, document).text)
         elif tag == "tbl":
             rows = []
