@@ -240,10 +240,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     Party committee of agencies). Round 76 adds ten more of the helper's choosing, half damaged (a bar association's
     PDF whose header columns interleave, a prison Party committee's OCR copy with "Sô" and "nãm", a water company's
     header typed with spaces, an arts association's page pasted with its menu, an industrial zones board whose header
-    stands in two text boxes). They are read as `import_plan` reads them (`read_document`)."""
+    stands in two text boxes). Round 77 adds ten more, half damaged (a finance department's interleaved PDF, a commune
+    Party committee's header typed with spaces, a research institute's scan, a national park's header run into one
+    paragraph, a power company's page pasted from its site). They are read as `import_plan` reads them
+    (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 180
+    assert sorted(facts) == files and len(files) == 190
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -275,6 +278,20 @@ THTPCT mục
     assert (plan.number, plan.issue_date, plan.place) == ("27-KH/ĐU", dt.date(2023, 2, 16), "Xuân Lộc")
     deadlines = {assignment.unit: [d.date for d in assignment.deadlines] for assignment in plan.assignments}
     assert deadlines["Phòng Kỹ thuật"] == [dt.date(2023, 6, 15)]
+
+
+def test_a_unit_run_on_after_its_ministry_s_environment_is_no_school() -> None:
+    """ "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG VƯỜN QUỐC GIA CÚC PHƯƠNG" run on in one line: the park under the ministry ("MÔI
+    TRƯỜNG" is no school), and a sentence naming the ministry before a ";" and the park after it joins no name."""
+    plan = parse_plan(
+        """BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG VƯỜN QUỐC GIA CÚC PHƯƠNG
+Số: 245/KH-VQGCP CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Nho Quan, ngày 10 tháng 4 năm 2025
+KẾ HOẠCH\nTổ chức phong trào thi đua năm 2025
+Căn cứ Quyết định số 1125/QĐ-BNNMT ngày 28/3/2025 của Bộ trưởng Bộ Nông nghiệp và Môi trường;
+Vườn quốc gia Cúc Phương xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert plan.issuing_body == "Vườn quốc gia Cúc Phương"
 
 
 @pytest.mark.parametrize(

@@ -249,7 +249,10 @@ def split_if_awards(text: str, separator: str) -> list[str]:
 #: A prize, badge or certificate outside the Law, kept as written: "Giải Nhì cuộc thi …", "Huy hiệu Tuổi trẻ sáng
 #: tạo", "Giấy chứng nhận sáng kiến …", "Bằng công nhận thôn đạt chuẩn …", "Thư khen của Chủ tịch nước".
 _PRIZE_RE = re.compile(
-    r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng|giấy chứng nhận|bằng công nhận|thư khen|cúp)\s+\w",
+    r"(?:giải|huy hiệu|huy chương|kỷ niệm chương|giải thưởng|giấy chứng nhận|bằng công nhận|thư khen|cúp)\s+\w"
+    # the unions' own titles: "Sinh viên 5 tốt", "Học sinh 3 tốt", "Thanh niên tiên tiến làm theo lời Bác", "Top 10 …"
+    r"|(?:sinh viên|học sinh|thanh niên|đoàn viên|hội viên|chi đoàn|chi hội|gia đình|công dân)\s+\d\s+tốt\b"
+    r"|thanh niên tiên tiến làm theo lời bác\b|gương mặt trẻ\b|top\s+\d+\s+\w",
     re.IGNORECASE,
 )
 _YEARS_ONLY_RE = re.compile(r"(?:(?:năm\s+)?(?:19|20)\d{2}\s*(?:[-–,]\s*)?)+", re.IGNORECASE)

@@ -231,6 +231,8 @@ def import_exemplars(
             result.existing.append((draft.line, existing))
         else:
             result.drafts.append(draft)
+    result.drafts = [draft for draft in result.drafts if draft.line not in validator.superseded]
+    result.existing = [(line, story) for line, story in result.existing if line not in validator.superseded]
     result.warnings.extend(str(warning) for warning in validator.warnings)
     if dry_run and not result.errors and (planned := validator.localities.planned()):
         names = "; ".join(planned)

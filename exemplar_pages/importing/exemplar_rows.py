@@ -84,7 +84,8 @@ HEADING_ALIASES = {
 HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("tieu de", "ten bai"), "title"),
     (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong", "chu ho"), "subject_name"),
-    (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu"), "awards"),  # not "Loại" as a subject type
+    # not "Loại" as a subject type; "Hình thức, cấp khen (số QĐ, năm)" is no year
+    (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu", "hinh thuc cap khen", "cap khen"), "awards"),
     (("nam sinh", "ngay sinh", "ngay thang nam sinh"), "birth_date"),  # a person's, not the story's year
     (("gioi tinh",), "sex"),
     (("doi tuong", "loai", "phan loai"), "subject_type"),
@@ -307,10 +308,19 @@ def column_name(heading: Any) -> str:
         return PROPOSED  # "Danh hiệu, hình thức đề nghị", "Đề nghị năm 2025": an award asked for, not received
     # "Thành tích nổi bật năm 2025", "Khen thưởng năm 2024": the year qualifies the heading, which is no year column
     words = _QUALIFYING_YEAR_RE.sub(" ", words) if _QUALIFYING_YEAR_RE.sub("", words).strip() else words
-    return next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
+    column = next((column for keys, column in HEADING_KEYWORDS if any(f" {key} " in words for key in keys)), name)
+    if column == "position":  # "Địa chỉ/ Đơn vị công tác": the address first, a locality
+        first = min(words.find(f" {key} ") for key in _POSITION_KEYS if f" {key} " in words)
+        if any(-1 < words.find(f" {key} ") < first for key in _LOCALITY_KEYS):
+            return "locality"
+    return column
 
 
 _QUALIFYING_YEAR_RE = re.compile(r" nam (?:hoc )?(?:19|20)\d{2}(?: (?:19|20)?\d{2})?(?= )")
+
+
+_POSITION_KEYS = next(keys for keys, column in HEADING_KEYWORDS if column == "position")
+_LOCALITY_KEYS = next(keys for keys, column in HEADING_KEYWORDS if column == "locality")
 
 
 #: The award a list proposes ("Hình thức khen thưởng đề nghị"): the stories' awards when the list has no column of
@@ -450,6 +460,9 @@ def _marked_awards(values: dict[str, Any]) -> None:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
     year, decision = (str(values.pop(name, "") or "").strip() for name in (AWARD_WHEN, AWARD_DECISION))
     awards = [part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")) if part.strip()]
+    if year or decision:  # "chưa có" beside its year's cell: no award, no year given to it
+        awards = [award for award in awards if not gives_no_award(award)]
+        values["awards"] = "\n".join(awards)
     if awards and (year or decision):
         awards = [
             award
@@ -529,7 +542,11 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
         alone, grouped = column_name(below), column_name(f"{group} {below}")
         if group in with_form and alone == "year" and column_name(group) in ("summary", "awards", "achievement"):
             alone = AWARD_WHEN  # "Thành tích đạt được" over "Năm" and "Hình thức khen thưởng": the award's year
-        elif group in with_form and _DECISION_HEADING_RE.search(_heading_key(below).replace("_", " ")):
+        elif (
+            alone != "awards"
+            and group in with_form
+            and _DECISION_HEADING_RE.search(_heading_key(below).replace("_", " "))
+        ):
             alone = AWARD_DECISION  # … and "Số quyết định": the award's decision
         elif column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards

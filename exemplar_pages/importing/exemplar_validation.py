@@ -93,10 +93,11 @@ LIST_COMMUNE = "list_commune"
 #: Read with its diacritics, as a name that has them is written: folded, "Trương", "Tô", "Bàn" and "Hồ" (people's
 #: family names) would read as "Trường", "Tổ", "Ban" and "Hộ".
 _COLLECTIVE_OPENINGS = (
-    "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu vực|khu phố|ấp|khóm|thôn|buôn|bản|làng|tổ"
+    "trường|trạm|công an|hợp tác xã|htx|ban|chi bộ|chi đoàn|chi hội|khu|ấp|khóm|thôn|buôn|bản|làng|tổ"
     "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
     "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ|tổ hợp tác|tht"
+    "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm"
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -273,6 +274,12 @@ def _text(value: Any) -> str:
     return "\n".join(lines).strip()
 
 
+def person_name_case(name: str) -> str:
+    """A person's name written in capitals, each syllable capitalised as names are written ("H'HEN NIÊ" -> "H'Hen
+    Niê", "Y NGÔNG NIÊ KDĂM" -> "Y Ngông Niê Kdăm")."""
+    return re.sub(r"\w+", lambda word: word.group()[0] + word.group()[1:].lower(), name)
+
+
 def _items(value: Any) -> list[str]:
     """A list cell: a JSON list, or text separated by “;” (or new lines)."""
     if isinstance(value, list):
@@ -338,6 +345,8 @@ class RowValidator:
         }
         self.seen: dict[tuple[str, str, int], int] = {}
         self.seen_loosely: dict[tuple[str, str, int], tuple[int, str]] = {}
+        #: Rows a later row replaces (a form's response sent again): left out of the import.
+        self.superseded: set[int] = set()
         self.awards = AwardResolver()
         self.warnings: list[RowError] = []  # shown in the report; they do not refuse the row
 
@@ -429,6 +438,9 @@ class RowValidator:
         subject_type = subject_type_of(value["subject_type"])
         if subject_type == "individual":  # the title keeps the whole cell; the name is the person's
             value["subject_name"] = " ".join(name_and_position(_text(row.values.get("subject_name")))[0].split())
+            if value["subject_name"].isupper():  # "NGUYỄN HOÀNG PHÚC", typed to stand out: "Nguyễn Hoàng Phúc"
+                written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
+                value["title"] = value["title"].replace(written, value["subject_name"])
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",
@@ -482,7 +494,13 @@ class RowValidator:
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
         given = row.values.get("awards") or self.defaults.get("awards")  # else the one the list's title names
-        written = [part for item in _items(given) for part in split_if_awards(item, ",")]
+        # "Giải Nhì … 2023 + Giấy khen … 2024", "… 2022 - Giấy khen …", "LĐTT, GK": several awards in one item
+        written = [
+            award
+            for item in _items(given)
+            for part in split_if_awards(item, r"\s[+–-]\s")
+            for award in split_if_awards(part, ",")
+        ]
         for item in (item for item in written if not gives_no_award(item)):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
@@ -496,6 +514,13 @@ class RowValidator:
                 self.warnings.append(RowError(row.line, column, reason))
         if year is not None and value["title"] and value["subject_name"]:
             key = story_key(value["title"], value["subject_name"], year)
+            if key in self.seen and self.defaults.get("year") == SUBMITTED:
+                # a form's response sent again ("gửi lại"): the later one is taken, the earlier left out
+                note = _(
+                    "a second response for the same exemplar as row %(line)s: this later one is taken, row %(line)s is left out."
+                )
+                self.warnings.append(RowError(row.line, "subject_name", note % {"line": self.seen[key]}))
+                self.superseded.add(self.seen.pop(key))
             if key in self.seen:
                 problem(
                     "title",

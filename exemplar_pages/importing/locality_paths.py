@@ -294,7 +294,8 @@ class LocalityResolver:
         unit = written.group(1)
         kind, bare = split_prefix(unit, 0)
         if self.home is not None and kind not in LOWER_KINDS:
-            former = self._find_once(None, unit, kind, bare)
+            # "(TP Bến Tre cũ)": a province's own city, named as the province is, lies where that province did
+            former = self._find_once(None, unit, kind, bare) or self._find_once(None, bare, None, bare)
             if former is not None and self.home.pk in (former.pk, former.successor_id):
                 return ""
         return f", {unit} (cũ)"

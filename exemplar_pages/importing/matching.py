@@ -308,6 +308,8 @@ FIELD_SYNONYMS = {
     "san xuat kinh doanh": "cong thuong", "sxkd": "cong thuong", "kinh doanh": "cong thuong",
     "doanh nghiep": "cong thuong",
     "phu nu": "doan the", "thanh nien": "doan the", "cong doan": "doan the", "cuu chien binh": "doan the",
+    "xay dung doan": "doan the", "cong tac doan": "doan the", "xay dung hoi": "doan the", "cong tac hoi": "doan the",
+    "doan hoi": "doan the",
     "cong tac dan toc": "doi song xa hoi", "ton giao": "doi song xa hoi", "binh dang gioi": "doi song xa hoi",
     # words achievements use, for a row whose field must be read from what it did
     "giao vien": "giao duc", "hoc sinh": "giao duc", "day hoc": "giao duc", "giang day": "giao duc",

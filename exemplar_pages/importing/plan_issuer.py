@@ -37,8 +37,21 @@ from .plan_text import (
 #: Words that start the lower unit of a header when parent and child run together on one line.
 CHILD_ORG = "|".join(
     loose(word)
-    for word in ("CĐCS", "CÔNG ĐOÀN CƠ SỞ", "LIÊN ĐỘI", "CHI ĐOÀN", "CHI BỘ", "TRƯỜNG", "BỆNH VIỆN", "HỘI ĐỒNG THI ĐUA")
+    for word in (
+        "CĐCS",
+        "CÔNG ĐOÀN CƠ SỞ",
+        "LIÊN ĐỘI",
+        "CHI ĐOÀN",
+        "CHI BỘ",
+        "TRƯỜNG",
+        "BỆNH VIỆN",
+        "HỘI ĐỒNG THI ĐUA",
+        "VƯỜN QUỐC GIA",
+        "KHU BẢO TỒN",
+    )
 )
+#: Words that make "TRƯỜNG" part of a word of their own, no school: "MÔI TRƯỜNG", "THỊ TRƯỜNG", "QUẢNG TRƯỜNG".
+_TRUONG_COMPOUNDS = frozenset({"moi", "thi", "quang", "chien", "cong", "hien", "phi"})
 #: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
 DEPARTMENT_ORG = "|".join(loose(word) for word in ("SỞ", "PHÒNG", "VĂN PHÒNG", "TRUNG TÂM", "CHI CỤC", "BAN"))
 #: Bodies that carry their own name and need no locality from the parent line.
@@ -137,7 +150,10 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                 if MOTTO_LINE_RE.match(piece):
                     union_motto = union_motto or bool(re.match(UNION_MOTTO, piece, re.IGNORECASE))
                     continue
-                if joins_next and fragments and is_allcaps(piece):
+                if joins_next == " " and fragments and is_allcaps(piece):
+                    # "… VÀ" over "MÔI TRƯỜNG VƯỜN QUỐC GIA …": the name goes on, and the unit below it may follow
+                    fragments[-1:] = _split_parent_child(f"{fragments[-1]} {piece}")
+                elif joins_next and fragments and is_allcaps(piece):
                     fragments[-1] = f"{fragments[-1]}{joins_next}{piece}"
                 else:
                     fragments.extend(_split_parent_child(piece))
@@ -180,7 +196,15 @@ def _split_parent_child(piece: str) -> list[str]:
     joined = re.match(rf"^(.+?)\s+[-–/|]\s+((?:{DEPARTMENT_ORG}|{CHILD_ORG})\s.+)$", piece)
     if joined:  # "UBND TỈNH HÀ TĨNH - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH": the two lines joined by a dash or a slash
         return [joined.group(1).strip(), joined.group(2).strip()]
-    m = re.search(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
+    m = next(
+        (
+            found
+            for found in re.finditer(rf"\s({CHILD_ORG})\b", piece, re.IGNORECASE)
+            # "BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG VƯỜN QUỐC GIA …": the environment, then the park
+            if not (fold(found.group(1)) == "truong" and fold(piece[: found.start()].split()[-1]) in _TRUONG_COMPOUNDS)
+        ),
+        None,
+    )
     parent_words = len(piece[: m.start()].split()) if m else 0
     if m and len(piece[m.end() :].split()) == 0:
         m = None  # "TIN TỨC BỆNH VIỆN": a web site's banner, no unit named
@@ -430,7 +454,10 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             blocks.append(line)
         else:
             blocks[-1] += " " + line
-    written = " | ".join(" ".join(_PUNCTUATION_RE.sub(" ", fold(block)).split()) for block in blocks)
+    # a ";" ends a clause: "… của Bộ Nông nghiệp và Môi trường;" then "Vườn quốc gia Cúc Phương xây dựng …" are two
+    written = " | ".join(
+        " ".join(_PUNCTUATION_RE.sub(" ", fold(clause)).split()) for block in blocks for clause in block.split(";")
+    )
     written = f" {written} "
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
