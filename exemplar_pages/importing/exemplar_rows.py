@@ -91,10 +91,17 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
     (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
-    (("dia chi", "dia ban", "dia phuong", "noi cu tru", "tru so", "thon", "xom", "khu pho", "to dan pho"), "locality"),
+    (
+        ("dia chi", "dia ban", "dia phuong", "noi cu tru", "tru so", "thon", "xom", "khu pho", "to dan pho")
+        + ("xa phuong", "phuong xa", "ap khom", "khom ap"),  # "Xã, phường", "Ấp (khóm), xã (phường, đặc khu)"
+        "locality",
+    ),
     (("phong trao",), "movement"),
     (("quy",), "quarter"),
-    (("da dat", "da duoc khen", "da duoc tang"), "awards"),  # "Khen thưởng đã đạt (3 năm gần nhất)": not a year
+    (
+        ("da dat", "da duoc khen", "da duoc tang", "da nhan"),
+        "awards",
+    ),  # "Khen thưởng đã đạt (3 năm gần nhất)": not a year
     (("nam",), "year"),
     (("tom tat", "thanh tich"), "summary"),
     (("noi dung", "chi tiet"), "body"),
@@ -119,11 +126,12 @@ _SECTION_TYPES = (
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
 #: A group's own total ("Cộng xã Y Tý: 09", "Cộng khối Đảng") closes the group, not the list.
 _LIST_END_RE = re.compile(
-    rf"^(?:tong cong|tong so|cong(?! (?:xa|phuong|thi tran|thon|ban|khoi|nhom|cum|phan|muc|don vi|huyen|to)\b))\b"
+    # "Cộng A: 43 điển hình", "Cộng II": a part's total, marked by the part's letter or Roman number
+    rf"^(?:tong cong|tong so|cong(?! (?:xa|phuong|thi tran|thon|ban|khoi|nhom|cum|phan|muc|don vi|huyen|to|[a-z]|[ivx]{{1,4}})\b))\b"
     rf"|^danh sach (?:nay )?(?:co|gom)\b|\./\.$|{_SIGNER}"
 )
 #: The label of a total alone in its cell, the counts beside it ("Tổng cộng" | 65 | 40 | 15), folded.
-_TOTAL_LABEL_RE = re.compile(r"^(?:tong cong|tong so|cong)\s*:?[\s\d]*$")
+_TOTAL_LABEL_RE = re.compile(r"^(?:tong cong|tong so|cong)\s*:?[\s\d]*$|^cong\s*:\s*\d")  # "Cộng: 20 Giấy khen"
 #: A line of the signers' block under a list: its opening ("TM. …", "Người lập biểu") or the place and date it is
 #: signed on ("Cư M'gar, ngày 05 tháng 6 năm 2025"), folded.
 _SIGNING_RE = re.compile(rf"{_SIGNER}|^[^\d,]{{2,40}}, ngay [\d .…_]*thang [\d .…_]*nam \d{{4}}$")
@@ -169,6 +177,12 @@ def _only_types(key: str) -> bool:
     return rest != heading and not re.sub(r"[\s\d,.;:/&-]|\bva\b", "", rest)  # counts and "và" may stand between
 
 
+def _names_commune(key: str) -> bool:
+    """A folded sub-part's heading naming a commune or ward alone ("2. Xã Lìa"): a group of its rows, even when it
+    stands in the name column (a commune's own entry writes more than its name: "Ủy ban MTTQ xã Lìa")."""
+    return bool(re.fullmatch(r"\S+\s+(?:xa|phuong|thi tran|dac khu)(?:\s+\w+){1,4}", key))
+
+
 def _names_award_group(text: str) -> bool:
     """A numbered sub-part named by an award alone ("1. Tập thể lao động xuất sắc", "2. Chiến sĩ thi đua cơ sở"): the
     rows proposed for it follow, even when the heading stands in the name column."""
@@ -206,7 +220,7 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
         if _SUB_SECTION_RE.match(text) and _names_award_group(text):  # its rows' type: the award's, else theirs
             return Section(text, kinds[0] if len(kinds) == 1 else None)
-        if _SUB_SECTION_RE.match(text) and (not named or _only_types(key)):
+        if _SUB_SECTION_RE.match(text) and (not named or _only_types(key) or _names_commune(key)):
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
         return None
     closing = bool(_CLOSING_RE.search(key))
@@ -304,6 +318,9 @@ def column_name(heading: Any) -> str:
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
     if any(f" {key} " in words for key in _NOT_THE_EXEMPLAR_S):  # "Địa chỉ email", "Người đề cử (họ tên, chức vụ)"
         return name
+    # "Tên thôn", "Tên đơn vị": the exemplar's name (a heading's few words, not a sentence opening with "Tên")
+    if words.startswith(" ten ") and len(words.split()) <= 4 and name not in _NOT_NAMES:
+        return "subject_name"
     if words.startswith(" de nghi ") or (" de nghi " in words and _AWARD_WORDS_RE.search(words)):
         return PROPOSED  # "Danh hiệu, hình thức đề nghị", "Đề nghị năm 2025": an award asked for, not received
     # "Thành tích nổi bật năm 2025", "Khen thưởng năm 2024": the year qualifies the heading, which is no year column
@@ -319,6 +336,8 @@ def column_name(heading: Any) -> str:
 _QUALIFYING_YEAR_RE = re.compile(r" nam (?:hoc )?(?:19|20)\d{2}(?: (?:19|20)?\d{2})?(?= )")
 
 
+#: Headings opening with "Tên" that name no exemplar.
+_NOT_NAMES = frozenset({"ten_sang_kien", "ten_de_tai", "ten_san_pham", "ten_phong_trao", "ten_danh_hieu"})
 _POSITION_KEYS = next(keys for keys, column in HEADING_KEYWORDS if column == "position")
 _LOCALITY_KEYS = next(keys for keys, column in HEADING_KEYWORDS if column == "locality")
 
@@ -356,11 +375,16 @@ def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> i
     """The header among the first records: the first naming two known columns, one of them a name ("DANH SÁCH …"
     above it is a title, and so is "BAN THI ĐUA - KHEN THƯỞNG | Tuyên Quang, ngày …", whose words only sound like an
     awards and a year column), else the first naming two known columns, else the first record."""
-    named = [len(names & known) >= 2 for names in ({column_name(cell) for cell in cells} for _line, cells in kept)]
-    for index, (_line, cells) in enumerate(kept[:HEADER_SEARCH_RECORDS]):
-        if named[index] and any(column_name(cell) in _NAME_COLUMNS for cell in cells):
+    first = [{column_name(cell) for cell in cells} for _line, cells in kept[:HEADER_SEARCH_RECORDS]]
+    for index, names in enumerate(first):
+        if len(names & known) >= 2 and names & set(_NAME_COLUMNS):
             return index
-    return next((index for index in range(len(kept[:HEADER_SEARCH_RECORDS])) if named[index]), 0)
+    # a name's heading with no other known one ("Tên thôn" | "Số năm liên tục …"), before a row whose cells only sound
+    # like headings ("Thôn Bàu Trúc" | "5 năm liền")
+    named = next((index for index, names in enumerate(first) if names & set(_NAME_COLUMNS)), None)
+    if named is not None:
+        return named
+    return next((index for index, names in enumerate(first) if len(names & known) >= 2), 0)
 
 
 #: The longest heading a second header row holds ("Số, ngày quyết định").
@@ -392,6 +416,10 @@ _SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" und
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
 AWARD_YEAR = "award_year:"
+#: A further part of an address under one heading ("Địa chỉ" over "Thôn, bản" and "Xã, phường"), joined to the first.
+LOCALITY_PART = "locality_part:"
+#: A cell that says "as above" ("-nt-", "như trên", '"'): the cell above's value.
+_DITTO = frozenset({"nt", "nhutren", '"', "〃", "“", "”", "''"})
 #: A given name's own column after the family and middle names' ("Họ và tên đệm" | "Tên"), as school software exports.
 GIVEN_NAME = "given_name"
 #: A column of one subject type under a subject type heading ("Đối tượng" over "CN", "TT", "HGĐ"), its cells marking
@@ -557,6 +585,9 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = f"{AWARD_MARK}{award} {str(below).strip().lower()}"  # "Danh hiệu đã đạt" over "Cấp xã"
         elif column_name(group) == "subject_type" and _heading_key(below).replace("_", " ").lower() in _TYPE_HEADINGS:
             alone = f"{TYPE_MARK}{_TYPE_HEADINGS[_heading_key(below).replace('_', ' ').lower()]}"  # "Đối tượng" / "CN"
+        elif column_name(group) == "locality" and alone in ("locality", *(() if alone in known else (alone,))):
+            # "Địa chỉ" over "Thôn, bản, TDP" and "Xã, phường": one address written in two cells
+            alone = "locality" if "locality" not in columns else f"{LOCALITY_PART}{index}"
         elif unicodedata.normalize("NFC", str(below)).strip().lower() in _SEX_SPLIT:
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:
@@ -623,6 +654,11 @@ def _is_list(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
     return len(header & known) >= 2 and bool(header & set(_NAME_COLUMNS))
 
 
+def _names_exemplars(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
+    """The records open with a header naming a name column ("Tên thôn", "Họ và tên")."""
+    return bool(kept) and any(column_name(cell) in _NAME_COLUMNS for cell in kept[_header_index(kept, known)][1])
+
+
 def _under_header(header: list[Any], cells: list[Any]) -> list[Any]:
     """The row under the header with a cell that repeats the heading above it left empty: a heading merged down
     over two header rows, as Word tables and some exports repeat it."""
@@ -686,6 +722,12 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     summarised = False  # achievements read from rows of their own: a summary column the header does not name
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
+        if rows:  # "-nt-" under a movement: the row above's
+            for name, value in values.items():
+                if isinstance(value, str) and re.sub(r"[\s.\-–]", "", fold_vietnamese(value).lower()) in _DITTO:
+                    values[name] = rows[-1].values.get(name, "")
+        if parts := [str(values.pop(name) or "").strip() for name in list(values) if name.startswith(LOCALITY_PART)]:
+            values["locality"] = ", ".join(filter(None, [str(values.get("locality") or "").strip(), *parts]))
         if GIVEN_NAME in values:  # "Nguyễn Thị Thu" | "Hà"; a school's name all in the first, the second empty
             given = " ".join(str(values.pop(GIVEN_NAME) or "").split())
             values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
@@ -704,7 +746,11 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
-    columns = [name for name in columns if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME)]  # written into others
+    columns = [  # written into others
+        name
+        for name in columns
+        if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME) and not name.startswith(LOCALITY_PART)
+    ]
     typed = [name for name in columns if name.startswith(TYPE_MARK)]
     if typed:  # the crossed columns are the list's subject types
         headings["subject_type"] = ", ".join(headings.get(name, name) for name in typed)
@@ -728,14 +774,18 @@ def _part_type(sheet: str, titles: list[str]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _workbook_table(file_name: str, sheets: list[Sheet], known: frozenset[str]) -> Table:
+def _workbook_table(
+    file_name: str, sheets: list[Sheet], known: frozenset[str], parts: frozenset[str] = frozenset()
+) -> Table:
     """The lists of a workbook's visible sheets that open with a list's header ("Tập thể", "Cá nhân"), one after the
     other, each row numbered in its sheet and each sheet a part of its own; the other sheets (a summary, notes,
     accepted values) are named as skipped. A workbook without such a sheet is read from its first sheet."""
     lists: list[tuple[str, list[tuple[int, list[Any]]]]] = []
     skipped: list[str] = []
     for name, visible, records in sheets:
-        if visible and _is_list(_kept_records(file_name, records(), until=HEADER_SEARCH_RECORDS), known):
+        if visible and (
+            name in parts or _is_list(_kept_records(file_name, records(), until=HEADER_SEARCH_RECORDS), known)
+        ):
             counted = sum(len(kept) for _name, kept in lists)
             lists.append((name, _kept_records(file_name, records(), counted)))
         elif visible:
@@ -1053,16 +1103,20 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
     if cards := _cards(blocks):  # one small table of "label: value" rows per exemplar
         return cards
     sheets: list[Sheet] = []
+    parts: set[str] = set()  # the tables found to be lists, whatever their header says once titled
     above: list[str] = []
     for block in blocks:
         if isinstance(block, str):
             above += [block.strip()] if block.strip() else []
             continue
-        if not _is_list(_kept_records(file_name, block, until=HEADER_SEARCH_RECORDS), known):
+        first = _kept_records(file_name, block, until=HEADER_SEARCH_RECORDS)
+        # after a list, a table with a name column is one more part ("Tên thôn" | "Số năm liên tục" | "Mức thưởng")
+        if not (_is_list(first, known) or (sheets and _names_exemplars(first, known))):
             above += [" ".join(filter(None, map(str, cells))) for _line, cells in block if any(cells)]
             continue
         titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block
         sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
+        parts.add(sheets[-1][0])
         above = []
     if not sheets and (entries := numbered_list.read_entries([line for text in above for line in text.splitlines()])):
         title, rows = entries  # no table: a list written as numbered paragraphs
@@ -1076,7 +1130,7 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
         )
     if not sheets:
         raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
-    table = _workbook_table(file_name, sheets, known)
+    table = _workbook_table(file_name, sheets, known, frozenset(parts))
     table.closing_lines = [line.strip() for text in above for line in text.splitlines() if line.strip()]
     return table
 

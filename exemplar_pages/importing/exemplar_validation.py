@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
-from .awards import gives_no_award, split_if_awards
+from .awards import gives_no_award, names_an_award, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, heading_commune, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
@@ -153,12 +153,16 @@ MINORITY_FAMILY_NAMES = frozenset(
 )
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
-#: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất").
-_RANK_RE = re.compile(r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì))\s+")
+#: A military or police rank before a name ("Thượng úy", "Đại tá", "Trung sĩ", "Binh nhất"), or a cleric's ("Đại đức",
+#: "Hòa thượng", "Linh mục").
+_RANK_RE = re.compile(
+    r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì)"
+    r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư)\s+"
+)
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
 #: words or more ("Ông Ích Khiêm" keeps his family name).
 _ADDRESSED_RE = re.compile(
-    r"^(?:Ông|Bà|Anh|Chị|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w'’]*\s+){2,}[^\W\d_])"
+    r"^(?:Ông|Bà|Anh|Chị|Em|Cháu|ÔNG|BÀ|Thầy giáo|Cô giáo|Thầy|Cô|Cụ)\s+(?=(?:[^\W\d_][\w'’]*\s+){2,}[^\W\d_])"
     # "Bà Thị Hoàn", "Anh Điểu K'Rê": no family name "Bà", "Anh" or "Chị", so a name of two words too
     r"|^(?:Bà|Anh|Chị|BÀ|Thầy giáo|Cô giáo)\s+(?=[^\W\d_][\w'’]*\s+[^\W\d_])"
     # "Ông Điểu Xăm": a family name after "Ông" ("Ông Ích Khiêm" is his own)
@@ -274,6 +278,26 @@ def _text(value: Any) -> str:
     return "\n".join(lines).strip()
 
 
+#: A part's heading in a decision's annex naming the award its rows are given: "I. Tặng Giấy khen của Chủ tịch UBND
+#: xã cho 06 tập thể …", "II. Công nhận danh hiệu “Gia đình văn hóa tiêu biểu” 5 năm liền … cho 09 hộ gia đình".
+_PART_AWARD_RE = re.compile(
+    r"^(?:[IVX]{1,4}|\d{1,2}|[A-Z])\s*[.)/-]\s*(?i:trao tặng|tặng thưởng|tặng|công nhận(?:\s+danh hiệu)?)\s+(.+?)"
+    r"(?:\s+(?i:và\s+tặng\s+thưởng|và\s+thưởng))?\s+(?i:cho|đối với)\s"
+)
+
+
+def part_award(title_lines: list[str]) -> str:
+    """The award the heading over a part of a decision's annex gives its rows (its last title line), "" when none; a
+    proposal ("Đề nghị … tặng …") gives none."""
+    found = _PART_AWARD_RE.match(title_lines[-1].strip()) if title_lines else None
+    award = found.group(1).replace("“", "").replace("”", "").replace('"', "").strip() if found else ""
+    return award if award and names_an_award(award) else ""
+
+
+#: What a form's test response gives as the nominee's name ("test", "thử"), folded.
+_TEST_RESPONSE_NAMES = frozenset({"test", "thu", "test thu", "thu nghiem", "kiem tra", "abc", "xxx", "asdf"})
+
+
 def person_name_case(name: str) -> str:
     """A person's name written in capitals, each syllable capitalised as names are written ("H'HEN NIÊ" -> "H'Hen
     Niê", "Y NGÔNG NIÊ KDĂM" -> "Y Ngông Niê Kdăm")."""
@@ -345,6 +369,8 @@ class RowValidator:
         }
         self.seen: dict[tuple[str, str, int], int] = {}
         self.seen_loosely: dict[tuple[str, str, int], tuple[int, str]] = {}
+        #: The award a part of a decision's annex gives all its rows ("I. Tặng Giấy khen của … cho 06 tập thể …").
+        self.part_award = ""
         #: Rows a later row replaces (a form's response sent again): left out of the import.
         self.superseded: set[int] = set()
         self.awards = AwardResolver()
@@ -367,6 +393,7 @@ class RowValidator:
             self.title_commune = self.localities.list_commune
             self.sheet_columns = row.part.columns or None
             self.list_title = " ".join(row.part.title_lines) or self.list_title
+            self.part_award = part_award(row.part.title_lines)
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -385,6 +412,10 @@ class RowValidator:
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
         for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
             value[column] = " ".join(value[column].split())
+        if SUBMITTED in row.values and name_key(value["subject_name"]) in _TEST_RESPONSE_NAMES:
+            note = _("a test of the form (“%(name)s”), no nomination: left out.") % {"name": value["subject_name"]}
+            self.warnings.append(RowError(row.line, _("(whole row)"), note))
+            return None
         value["subject_type"] = value["subject_type"] or self.section_type or ""
         if not value["locality"] and (placed := place_in_name(value["subject_name"])):
             # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
@@ -501,6 +532,8 @@ class RowValidator:
             for part in split_if_awards(item, r"\s[+–-]\s")
             for award in split_if_awards(part, ",")
         ]
+        if self.part_award and self.part_award not in written:
+            written.insert(0, self.part_award)
         for item in (item for item in written if not gives_no_award(item)):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
@@ -514,7 +547,7 @@ class RowValidator:
                 self.warnings.append(RowError(row.line, column, reason))
         if year is not None and value["title"] and value["subject_name"]:
             key = story_key(value["title"], value["subject_name"], year)
-            if key in self.seen and self.defaults.get("year") == SUBMITTED:
+            if key in self.seen and (self.defaults.get("year") == SUBMITTED or SUBMITTED in row.values):
                 # a form's response sent again ("gửi lại"): the later one is taken, the earlier left out
                 note = _(
                     "a second response for the same exemplar as row %(line)s: this later one is taken, row %(line)s is left out."

@@ -50,6 +50,12 @@ CHILD_ORG = "|".join(
         "KHU BẢO TỒN",
     )
 )
+#: Schools every province has, named by their kind alone under the province's Party committee or people's committee.
+_GENERIC_SCHOOLS = frozenset({"truong chinh tri", "truong quan su", "truong quan su dia phuong"})
+_PROVINCE_OF_PARENT_RE = re.compile(
+    rf"^(?:{loose('UBND')}\s+|{loose('ỦY BAN NHÂN DÂN')}\s+)?({loose('TỈNH')}|{loose('THÀNH PHỐ')})\s+(?:{loose('ỦY')}\s+)?(\S.*)$",
+    re.IGNORECASE,
+)
 #: Words that make "TRƯỜNG" part of a word of their own, no school: "MÔI TRƯỜNG", "THỊ TRƯỜNG", "QUẢNG TRƯỜNG".
 _TRUONG_COMPOUNDS = frozenset({"moi", "thi", "quang", "chien", "cong", "hien", "phi"})
 #: A department under a committee, when both run together on one line ("UBND TỈNH SƠN LA SỞ GIÁO DỤC …").
@@ -530,6 +536,10 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{child} {names[-2]}"  # "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG" under "BỆNH VIỆN ĐA KHOA TỈNH …"
         elif _SECTOR_BODY_RE.match(fold(names[-2])) and _DEPARTMENT_RE.match(fold(child)):
             name = f"{child} {names[-2]}"  # "PHÒNG CÔNG TÁC ĐẢNG …" under "CÔNG AN TỈNH QUẢNG NGÃI": the police's
+        elif fold(child) in _GENERIC_SCHOOLS and (province := _PROVINCE_OF_PARENT_RE.match(names[-2])):
+            name = (
+                f"{child} {province.group(1).lower()} {province.group(2)}"  # "TỈNH ỦY NGHỆ AN" over "TRƯỜNG CHÍNH TRỊ"
+            )
         elif not re.match(rf"(?:{SELF_NAMED})\b", child, re.IGNORECASE):
             # the place of the nearest parent naming one: "UBND TỈNH NGHỆ AN" over "SỞ NỘI VỤ" over "BAN THI ĐUA …"
             placed = [i for i, name in enumerate(names[:-1]) if re.search(rf"\b(?:{units})\b", name, re.IGNORECASE)]
