@@ -1680,6 +1680,41 @@ def test_lists_of_rounds_32_and_33_written_blind(number: int, file_name: str, pr
         assert by_name["Thôn Bàu Trúc"].subject_type == "collective"
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-huyen-da-bac-2020-2025.ods", "Phú Thọ"),
+        ("quyet-dinh-khen-thuong-xa-muong-phang-2025.odt", "Điện Biên"),
+    ],
+)
+def test_lists_of_round_34_written_blind(file_name: str, province: str) -> None:
+    """List round 34, both misread at first sight. A district council's list whose groups are marked in the number
+    column ("I" | "Xã, thị trấn, xóm, tiểu khu") had them read as exemplars; its villages name their commune again
+    ("Xóm Bưa Cốn, xã Tú Lý" beside "xã Tú Lý"; a body's name keeps it). A commune's decision annex of four tables, one per award, read one
+    table of six rows (the others' headers name a name column and nothing else the importer knows); two men given
+    awards in two of its parts are one story each, with both parts' awards."""
+    facts, result, _locality = (
+        written_round(34, file_name, province) if file_name.endswith(".ods") else (None, None, None)
+    )
+    if facts is None:  # the annex: a person in two parts is one story, the first
+        facts = json.loads(
+            (Path(__file__).parent / "fixtures" / "exemplars" / "written_blind_round34.json").read_text("utf-8")
+        )[file_name]["rows"]
+        facts = [fact for at, fact in enumerate(facts) if fact["name"] not in {f["name"] for f in facts[:at]}]
+        locality = Locality.objects.get_or_create(name=province, parent=None)[0]
+        result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
+        assert result.errors == [] and len(result.drafts) == len(facts)
+        assert sum("awards" in warning and "Dòng" in warning for warning in result.warnings) >= 2
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    if file_name.endswith(".ods"):  # "Xóm Bưa Cốn, xã Tú Lý" beside "xã Tú Lý": the village's commune is the locality's
+        villages = [
+            draft.subject_name for draft in result.drafts if draft.subject_name.startswith(("Xóm ", "Tiểu khu"))
+        ]
+        assert "Xóm Bưa Cốn" in villages and not [name for name in villages if ", " in name]
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

@@ -205,6 +205,10 @@ def section_row(values: dict[str, Any]) -> Section | None:
         return Section(signed[0], None, ends_list=True)
     if len(texts) == 2 and _PART_MARK_RE.match(texts[0]):  # "A" | "TẬP THỂ (07 tập thể)": the mark in the STT column
         texts = [f"{texts[0].rstrip('.)')}. {texts[1]}"]
+        key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(texts[0])).split())
+        kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
+        if not kinds and not _CLOSING_RE.search(key):  # "I" | "Xã, thị trấn, xóm, tiểu khu": a group of its part
+            return Section(texts[0], None, inside_part=True)
     named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
     if len(texts) > 1 and not named and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split())):
         return Section(texts[0], None, ends_list=True)  # "Tổng cộng" | 65 | 40 | 15: the counts beside the total
@@ -1105,13 +1109,17 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
     sheets: list[Sheet] = []
     parts: set[str] = set()  # the tables found to be lists, whatever their header says once titled
     above: list[str] = []
-    for block in blocks:
+    opening = {index: _kept_records(file_name, block, until=HEADER_SEARCH_RECORDS) for index, block in enumerate(blocks)
+               if not isinstance(block, str)}  # fmt: skip
+    lists = {index for index, first in opening.items() if _is_list(first, known)}
+    # in a document holding a list, a table with a name column is one more part ("Tên thôn" | "Số năm liên tục" |
+    # "Mức thưởng", "Tên tập thể" | "Ghi chú"): a decision's annex writes one table per award, each with its columns
+    lists |= {index for index, first in opening.items() if _names_exemplars(first, known)} if lists else set()
+    for index, block in enumerate(blocks):
         if isinstance(block, str):
             above += [block.strip()] if block.strip() else []
             continue
-        first = _kept_records(file_name, block, until=HEADER_SEARCH_RECORDS)
-        # after a list, a table with a name column is one more part ("Tên thôn" | "Số năm liên tục" | "Mức thưởng")
-        if not (_is_list(first, known) or (sheets and _names_exemplars(first, known))):
+        if index not in lists:
             above += [" ".join(filter(None, map(str, cells))) for _line, cells in block if any(cells)]
             continue
         titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block

@@ -204,6 +204,14 @@ _PLACE_IN_NAME_RE = re.compile(
 )
 
 
+#: A village's name that ends with its commune after a comma ("Xóm Bưa Cốn, xã Tú Lý", "Tiểu khu Thạch Lý, TT Đà
+#: Bắc"); a body's name keeps it ("Ban Công tác Mặt trận thôn 2, xã An Toàn").
+_COMMUNE_AFTER_NAME_RE = re.compile(
+    r"^((?i:xóm|thôn|bản|buôn|làng|ấp|khóm|tiểu khu|khu phố|tổ dân phố|tổ)\s+[^,]+),\s+"
+    r"((?i:xã|phường|thị trấn|tt\.?|đặc khu)\s+\S.*)$"
+)
+
+
 def place_in_name(cell: str) -> tuple[str, str] | None:
     """(the cell without its place, the place) when a name cell ends with where its subject is, after a comma or a
     dash: "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Hộ ông Sùng A Chinh - thôn Sín Chải", "Ông Điểu Xăm, Bí thư Chi bộ,
@@ -371,6 +379,8 @@ class RowValidator:
         self.seen_loosely: dict[tuple[str, str, int], tuple[int, str]] = {}
         #: The award a part of a decision's annex gives all its rows ("I. Tặng Giấy khen của … cho 06 tập thể …").
         self.part_award = ""
+        #: The drafts made so far by their story's key, for a later part giving one of them another award.
+        self.drafted: dict[tuple[str, str, int | None], StoryDraft] = {}
         #: Rows a later row replaces (a form's response sent again): left out of the import.
         self.superseded: set[int] = set()
         self.awards = AwardResolver()
@@ -420,6 +430,10 @@ class RowValidator:
         if not value["locality"] and (placed := place_in_name(value["subject_name"])):
             # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
             value["subject_name"], value["locality"] = placed
+        elif (again := _COMMUNE_AFTER_NAME_RE.match(value["subject_name"])) and name_key(again[2]) in name_key(
+            value["locality"]
+        ):
+            value["subject_name"] = again[1]  # "Xóm Bưa Cốn, xã Tú Lý" beside "xã Tú Lý": the commune said twice
         if not value["subject_type"] and (self.defaults.get("subject_type") is INFERRED or self._lacks("subject_type")):
             value["subject_type"] = subject_type_of_name(value["subject_name"])
         if self.titled_by_name and not value["title"]:
@@ -554,6 +568,14 @@ class RowValidator:
                 )
                 self.warnings.append(RowError(row.line, "subject_name", note % {"line": self.seen[key]}))
                 self.superseded.add(self.seen.pop(key))
+            if key in self.seen and self.part_award and key in self.drafted and not problems:
+                # one person in two parts of a decision's annex, given two awards: one story with both
+                earlier = self.drafted[key]
+                held = {name_key(award.parsed.text) for award in earlier.awards}  # "UBND" and "Ủy ban nhân dân" alike
+                earlier.awards.extend(award for award in awards if name_key(award.parsed.text) not in held)
+                note = _("the same exemplar as row %(line)s, given this part's award too: its awards join that row's.")
+                self.warnings.append(RowError(row.line, "awards", note % {"line": self.seen[key]}))
+                return None
             if key in self.seen:
                 problem(
                     "title",
@@ -569,10 +591,13 @@ class RowValidator:
         errors.extend(problems)
         if problems:
             return None
-        return StoryDraft(
+        draft = StoryDraft(
             row.line, value["title"], value["subject_name"], subject_type, field_term, locality, movement, year,
             quarter, value["summary"], body_blocks(value["body"]), awards, tags,
         )  # fmt: skip
+        if year is not None and value["title"] and value["subject_name"]:
+            self.drafted[story_key(value["title"], value["subject_name"], year)] = draft
+        return draft
 
     def _inferred_field(self, line: int, value: dict[str, str], context: tuple[str, ...]) -> Field | None:
         """The field of a row that writes none: the topics its achievements, position or movement name, else its
