@@ -378,7 +378,8 @@ HEADER_SEARCH_RECORDS = 10
 def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> int:
     """The header among the first records: the first naming two known columns, one of them a name ("DANH SÁCH …"
     above it is a title, and so is "BAN THI ĐUA - KHEN THƯỞNG | Tuyên Quang, ngày …", whose words only sound like an
-    awards and a year column), else the first naming two known columns, else the first record."""
+    awards and a year column), else the first naming a name, else the first naming two known columns, else the
+    first record."""
     first = [{column_name(cell) for cell in cells} for _line, cells in kept[:HEADER_SEARCH_RECORDS]]
     for index, names in enumerate(first):
         if len(names & known) >= 2 and names & set(_NAME_COLUMNS):
@@ -778,18 +779,14 @@ def _part_type(sheet: str, titles: list[str]) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
-def _workbook_table(
-    file_name: str, sheets: list[Sheet], known: frozenset[str], parts: frozenset[str] = frozenset()
-) -> Table:
+def _workbook_table(file_name: str, sheets: list[Sheet], known: frozenset[str], all_lists: bool = False) -> Table:
     """The lists of a workbook's visible sheets that open with a list's header ("Tập thể", "Cá nhân"), one after the
     other, each row numbered in its sheet and each sheet a part of its own; the other sheets (a summary, notes,
     accepted values) are named as skipped. A workbook without such a sheet is read from its first sheet."""
     lists: list[tuple[str, list[tuple[int, list[Any]]]]] = []
     skipped: list[str] = []
     for name, visible, records in sheets:
-        if visible and (
-            name in parts or _is_list(_kept_records(file_name, records(), until=HEADER_SEARCH_RECORDS), known)
-        ):
+        if visible and (all_lists or _is_list(_kept_records(file_name, records(), until=HEADER_SEARCH_RECORDS), known)):
             counted = sum(len(kept) for _name, kept in lists)
             lists.append((name, _kept_records(file_name, records(), counted)))
         elif visible:
@@ -1107,7 +1104,6 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
     if cards := _cards(blocks):  # one small table of "label: value" rows per exemplar
         return cards
     sheets: list[Sheet] = []
-    parts: set[str] = set()  # the tables found to be lists, whatever their header says once titled
     above: list[str] = []
     opening = {index: _kept_records(file_name, block, until=HEADER_SEARCH_RECORDS) for index, block in enumerate(blocks)
                if not isinstance(block, str)}  # fmt: skip
@@ -1124,7 +1120,6 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
             continue
         titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block
         sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
-        parts.add(sheets[-1][0])
         above = []
     if not sheets and (entries := numbered_list.read_entries([line for text in above for line in text.splitlines()])):
         title, rows = entries  # no table: a list written as numbered paragraphs
@@ -1138,7 +1133,7 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
         )
     if not sheets:
         raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
-    table = _workbook_table(file_name, sheets, known, frozenset(parts))
+    table = _workbook_table(file_name, sheets, known, all_lists=True)  # each table chosen above
     table.closing_lines = [line.strip() for text in above for line in text.splitlines() if line.strip()]
     return table
 

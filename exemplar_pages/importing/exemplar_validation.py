@@ -561,7 +561,7 @@ class RowValidator:
                 self.warnings.append(RowError(row.line, column, reason))
         if year is not None and value["title"] and value["subject_name"]:
             key = story_key(value["title"], value["subject_name"], year)
-            if key in self.seen and (self.defaults.get("year") == SUBMITTED or SUBMITTED in row.values):
+            if key in self.seen and SUBMITTED in row.values:
                 # a form's response sent again ("gửi lại"): the later one is taken, the earlier left out
                 note = _(
                     "a second response for the same exemplar as row %(line)s: this later one is taken, row %(line)s is left out."
