@@ -665,6 +665,28 @@ def test_a_province_s_workbook_with_a_two_row_header_a_signer_and_loose_cells() 
     assert any("Tổng cộng: 80" in warning and "nằm dưới dòng kết thúc" in warning for warning in result.warnings)
 
 
+def test_columns_named_by_one_unit_each_are_one_address_read_from_the_smallest_unit_up(tmp_path: Path) -> None:
+    """ "Huyện" | "Xã" | "Bản" as three columns, bare names under them ("Tân Biên", "Tân Lập", "Nà Hẩu"): one locality,
+    each name with its unit's word, the village under its commune, whatever order the columns stand in."""
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    unit = factories.unit("Ban Thi đua Thử Cột Đơn vị", locality=tay_ninh)
+    path = tmp_path / "danh-sach-ban-xa.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["STT", "Họ và tên", "Huyện", "Xã", "Bản", "Đối tượng", "Lĩnh vực", "Năm", "Tóm tắt"])
+        writer.writerow(["1", "Lò Văn Thử", "Tân Biên", "Tân Lập", "Nà Hẩu", "Cá nhân", "Nông nghiệp", "2025",
+                         "Trồng rừng, giúp bà con giống cây."])  # fmt: skip
+        writer.writerow(["2", "Quàng Thị Thử", "", "xã Tân Lập", "", "Cá nhân", "Nông nghiệp", "2025",
+                         "Nuôi ong, chỉ cách làm cho hội viên."])  # fmt: skip
+    result = import_exemplars(path.name, path.read_bytes(), unit)
+    assert result.errors == [] and len(result.created) == 2
+    by_name = {story.subject_name: story for story in result.created}
+    village = by_name["Lò Văn Thử"].locality
+    assert village.name == "Bản Nà Hẩu" and village.parent.name == "Xã Tân Lập"
+    assert village.parent.parent.name == "Tân Biên"
+    assert by_name["Quàng Thị Thử"].locality == village.parent
+
+
 def test_a_unit_written_as_it_was_before_the_reform_a_street_and_several_communes_of_one_address() -> None:
     resolver = LocalityResolver()
     tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")

@@ -708,6 +708,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     for index in awarding:  # "Cấp trình khen" under "Khen thưởng" beside "Đã đạt …": the awards are those received
         if received and index != received[0]:
             columns[index] = _heading_key(written[index]) or f"cot_{index}"
+    units = _unit_columns(columns, written)
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:
@@ -731,8 +732,14 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             for name, value in values.items():
                 if isinstance(value, str) and re.sub(r"[\s.\-–]", "", fold_vietnamese(value).lower()) in _DITTO:
                     values[name] = rows[-1].values.get(name, "")
-        if parts := [str(values.pop(name) or "").strip() for name in list(values) if name.startswith(LOCALITY_PART)]:
-            values["locality"] = ", ".join(filter(None, [str(values.get("locality") or "").strip(), *parts]))
+        for name, unit in units.items():  # "Xã" | "Tân Lập": the unit its heading names
+            written_there = " ".join(str(values.get(name) or "").split())
+            if written_there and not _UNIT_PREFIX_RE.match(fold_vietnamese(written_there).lower()):
+                values[name] = f"{unit} {written_there}"
+        if parts := [name for name in values if name.startswith(LOCALITY_PART)]:  # the smallest unit first
+            parts = sorted(["locality", *parts], key=lambda name: _UNIT_RANKS.get(units.get(name, ""), -1))
+            pieces = [str(values.pop(name, "") or "").strip() for name in parts]
+            values["locality"] = ", ".join(filter(None, pieces))
         if GIVEN_NAME in values:  # "Nguyễn Thị Thu" | "Hà"; a school's name all in the first, the second empty
             given = " ".join(str(values.pop(GIVEN_NAME) or "").split())
             values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
@@ -770,6 +777,36 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
 
 #: A sheet of a workbook: its name, whether Excel shows it, and a function reading its records afresh.
 Sheet = tuple[str, bool, Callable[[], Iterable[tuple[int, list[Any]]]]]
+
+
+#: Headings naming one administrative unit alone ("Xã", "Huyện", "Bản", "Ấp"), folded, and the unit's word a bare
+#: name in that column takes ("Tân Lập" → "Xã Tân Lập").
+_UNIT_HEADINGS = {
+    "tinh": "Tỉnh", "huyen": "Huyện", "quan": "Quận", "thi_xa": "Thị xã", "xa": "Xã", "phuong": "Phường",
+    "thi_tran": "Thị trấn", "dac_khu": "Đặc khu", "thon": "Thôn", "xom": "Xóm", "ban": "Bản", "ap": "Ấp",
+    "buon": "Buôn", "bon": "Bon", "lang": "Làng", "plei": "Plei", "soc": "Sóc", "khom": "Khóm", "khu_pho": "Khu phố",
+    "to_dan_pho": "Tổ dân phố",
+}  # fmt: skip
+#: The units' levels, villages lowest: an address reads from the smallest unit up whatever the columns' order.
+_UNIT_RANKS = {"Tỉnh": 3, "Huyện": 2, "Quận": 2, "Thị xã": 2, "Xã": 1, "Phường": 1, "Thị trấn": 1, "Đặc khu": 1}
+_UNIT_PREFIX_RE = re.compile(
+    r"(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|thon|xom|ban|ap|buon|bon|lang|plei|soc|khom"
+    r"|khu|to|tp|tx|tt|tdp)\b|[a-z]\.",
+)
+
+
+def _unit_columns(columns: list[str], written: list[str]) -> dict[str, str]:
+    """Columns whose heading names one administrative unit ("Thôn" | "Xã" | "Huyện") as parts of one locality, in the
+    order they stand; `{column: the unit's word}` of those a bare name is written under."""
+    units: dict[str, str] = {}
+    for index, heading in enumerate(written):
+        unit = _UNIT_HEADINGS.get(_heading_key(heading))
+        if unit is None or columns[index] not in ("locality", _heading_key(heading)):
+            continue
+        others = columns[:index] + columns[index + 1 :]
+        columns[index] = "locality" if "locality" not in others else f"{LOCALITY_PART}{index}"
+        units[columns[index]] = unit
+    return units
 
 
 def _part_type(sheet: str, titles: list[str]) -> str | None:
