@@ -754,6 +754,11 @@ def expected_name(fact: dict) -> str:
     return person_name_case(name) if fact["subject_type"] == "individual" and name.isupper() else name
 
 
+def villages_of(result) -> dict:
+    """The locality of each draft of a dry run, by name."""
+    return {draft.subject_name: draft.locality for draft in result.drafts}
+
+
 def written_round(number: int, file_name: str, province: str, resent: bool = False):
     """A list written blind (its facts' rows), its dry run under a unit of the province, and the province; every row
     read, none refused. `resent`: a form's response sent twice is one nomination, the later."""
@@ -1405,7 +1410,10 @@ def test_lists_of_round_22_written_blind_import_whole(file_name: str, province: 
         for draft, fact in zip(result.drafts, facts, strict=True):
             place = draft.locality
             if fact["locality"] in ("Xã Ea Kar", "P. Buôn Hồ", "Xã Lắk", "Xã Buôn Đôn", "Xã Ea Súp"):
-                assert place.name in communes and place.parent == locality, fact["name"]  # left empty: the sheet's
+                # left empty: the sheet's commune, or the village the position names in it ("… phụ nữ buôn Lê")
+                commune = place if place.name in communes else place.parent
+                assert commune.name in communes and commune.parent == locality, fact["name"]
+        assert villages_of(result)["H'Yơn Liêng Jang"].display_path == "Đắk Lắk › Xã Lắk › Buôn Lê"
         villages = {draft.subject_name: draft.locality for draft in result.drafts}
         assert villages["H'Yim Kđoh"].parent.name == "Phường Buôn Hồ"
         assert villages["Y Prai Knul"].parent.name == "Xã Buôn Đôn"
@@ -1735,6 +1743,36 @@ def test_lists_of_round_34_written_blind(file_name: str, province: str) -> None:
             draft.subject_name for draft in result.drafts if draft.subject_name.startswith(("Xóm ", "Tiểu khu"))
         ]
         assert "Xóm Bưa Cốn" in villages and not [name for name in villages if ", " in name]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-huyen-tan-lac-2020-2025.xls", "Phú Thọ"),
+        ("quyet-dinh-khen-thuong-phuong-vinh-trach-2025.odt", "Cà Mau"),
+    ],
+)
+def test_lists_of_round_35_written_blind(file_name: str, province: str) -> None:
+    """List round 35. A district council's list ("Khen thưởng đã đạt" over "Cấp huyện, cơ sở" and "Cấp tỉnh, Trung
+    ương & giải thưởng khác") lost every second-level award, refused two parts headed "II. Trường học" in mixed case,
+    and filed all 73 rows at the province, its "Chức vụ, địa chỉ (xóm, xã, thị trấn)" column unread. A ward's
+    decision annex ended at its first part's total ("Cộng: 09 tập thể x 702.000 đ") and lost 27 of its 36 rows; its
+    parts' awards stand in their headings ("I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG"), earlier awards in the notes,
+    an achievement runs on into a row of its own, and a village's locality cell holds only its former commune."""
+    facts, result, _locality = written_round(35, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".xls"):
+        for draft, fact in zip(result.drafts, facts, strict=True):
+            assert len(draft.awards) == len(fact["awards"]), fact["name"]
+        assert by_name["Bùi Văn Khương"].locality.display_path.endswith("Xã Phong Phú › Xóm Chiềng")
+        assert by_name["Lê Minh Tuấn"].locality.name == "Xã Ngổ Luông"  # "Bác sĩ" is his title
+    else:
+        assert len(by_name["Ban Quản trị chùa Xiêm Cán (Serey Vongsa)"].awards) == 2  # the part's, the note's
+        assert by_name["Lâm Văn Sơn"].summary.endswith("chính sách, giữ gìn phong tục tốt đẹp.")
+        assert by_name["Ấp Công Điền"].subject_type == "collective"
 
 
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:

@@ -224,7 +224,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
         if _SUB_SECTION_RE.match(text) and _names_award_group(text):  # its rows' type: the award's, else theirs
             return Section(text, kinds[0] if len(kinds) == 1 else None)
-        if _SUB_SECTION_RE.match(text) and (not named or _only_types(key) or _names_commune(key)):
+        if (_SUB_SECTION_RE.match(text) or _SECTION_RE.match(text)) and (
+            not named or _only_types(key) or _names_commune(key)
+        ):  # "II. Trường học" alone in the number column: a group inside its part
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
         return None
     closing = bool(_CLOSING_RE.search(key))
@@ -421,6 +423,9 @@ _SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" und
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
 AWARD_YEAR = "award_year:"
+#: A further column of awards received ("Khen thưởng đã đạt" over "Cấp huyện" and "Cấp tỉnh, Trung ương"): its awards
+#: follow the first column's.
+AWARD_MORE = "award_more:"
 #: A further part of an address under one heading ("Địa chỉ" over "Thôn, bản" and "Xã, phường"), joined to the first.
 LOCALITY_PART = "locality_part:"
 #: A cell that says "as above" ("-nt-", "như trên", '"'): the cell above's value.
@@ -465,6 +470,9 @@ def _marked_awards(values: dict[str, Any]) -> None:
     for name in [name for name in values if name.startswith(TYPE_MARK)]:
         if fold_vietnamese(str(values.pop(name) or "")).strip().lower() in _MARKS:
             values["subject_type"] = name[len(TYPE_MARK) :]
+    further = [str(values.pop(name) or "").strip() for name in [name for name in values if name.startswith(AWARD_MORE)]]
+    if any(further):
+        values["awards"] = "\n".join(filter(None, [str(values.get("awards") or "").strip(), *further]))
     marked = []
     for name in [name for name in values if name.startswith((AWARD_MARK, AWARD_YEAR))]:
         cell = str(values.pop(name) or "").strip()
@@ -540,6 +548,34 @@ _NUMBER_COLUMNS = ("stt", "tt", "so_tt", "so_thu_tu")
 _ACHIEVEMENTS_RE = re.compile(r"^(?:tom tat |nhung )?(?:thanh tich|noi dung|qua trinh)\b")
 
 
+#: Columns whose text a row below may carry on, the rest of the row empty.
+_CONTINUED_COLUMNS = ("summary", "body", "awards", "locality", "position", "movement")
+
+
+def _continues_cell(values: dict[str, Any], above: dict[str, Any]) -> str:
+    """The column whose text a row carries on from the row above, when it holds nothing else and the text above
+    stops mid-sentence ("… chấp hành chủ trương," over "chính sách, giữ gìn phong tục tốt đẹp."); "" otherwise."""
+    filled = [name for name, value in values.items() if not isinstance(value, list) and str(value or "").strip()]
+    if len(filled) != 1 or filled[0] not in _CONTINUED_COLUMNS or section_row(above) is not None:
+        return ""
+    text, before = str(values[filled[0]]).strip(), str(above.get(filled[0]) or "").rstrip()
+    named = any(str(above.get(column) or "").strip() for column in _NAME_COLUMNS)
+    return filled[0] if named and before and (before[-1] in ",;:-–" or text[:1].islower()) else ""
+
+
+#: A note saying what the exemplar was given before: "Đã được tặng Bằng khen …", "Đã được UBND tỉnh Bạc Liêu tặng
+#: Bằng khen năm 2019" (not a proposal: "Đề nghị tặng …"), folded.
+_RECEIVED_NOTE_RE = re.compile(r"^(?:da\s+)?duoc\s|^da\s+(?:dat|nhan)\s")
+
+
+def _notes_awards(values: dict[str, Any]) -> None:
+    """Awards a notes cell says the exemplar already has, after the row's own."""
+    note = " ".join(str(values.get("ghi_chu") or "").split())
+    if _RECEIVED_NOTE_RE.match(fold_vietnamese(note).lower()):
+        awards = [award for award in numbered_list.awards_in(note) if names_an_award(award)]
+        values["awards"] = "\n".join(filter(None, [str(values.get("awards") or "").strip(), *awards]))
+
+
 def _achievements_below(values: dict[str, Any], above: dict[str, Any]) -> str:
     """The text of a row that holds an exemplar's achievements under the row naming it, one cell spanning the table
     (its number merged down from the row above, or none): "1 | Chi hội … | … " over "1 | Thành tích nổi bật: …"."""
@@ -597,6 +633,8 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = column_name(group)  # "Năm sinh" over "Nam" and "Nữ": a year of birth, not the story's year
         elif alone not in known and grouped in known and grouped not in columns:
             alone = grouped
+        elif grouped == "awards" == column_name(group) and alone not in known and "awards" in columns:
+            alone = f"{AWARD_MORE}{index}"  # "Khen thưởng đã đạt" over a second level's awards
         columns.append(alone)
     return columns
 
@@ -744,6 +782,11 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             given = " ".join(str(values.pop(GIVEN_NAME) or "").split())
             values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
         _marked_awards(values)
+        if rows and (continued := _continues_cell(values, rows[-1].values)):  # "…chủ trương," | "chính sách, …"
+            above = rows[-1].values
+            above[continued] = f"{str(above[continued]).rstrip()} {str(values[continued]).strip()}"
+            continue
+        _notes_awards(values)
         if rows and (achievements := _achievements_below(values, rows[-1].values)):
             above = rows[-1].values
             above["summary"] = "\n".join(filter(None, [str(above.get("summary") or ""), achievements]))
@@ -761,7 +804,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     columns = [  # written into others
         name
         for name in columns
-        if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME) and not name.startswith(LOCALITY_PART)
+        if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME) and not name.startswith((LOCALITY_PART, AWARD_MORE))
     ]
     typed = [name for name in columns if name.startswith(TYPE_MARK)]
     if typed:  # the crossed columns are the list's subject types

@@ -106,6 +106,16 @@ _MIDDLE_NAMES = frozenset("văn thị hữu đức công minh quang ngọc xuân
 _HOUSEHOLD_NAME_RE = re.compile(r"^(?:hộ|gia đình)(?!\w)")
 
 
+#: A village's or a neighbourhood's word opening a name, which no family name is.
+_VILLAGE_WORDS = frozenset({"ấp", "xóm", "thôn", "bản", "buôn", "bon", "khóm", "làng", "plei", "sóc", "phum"})
+
+
+def _names_village(name: str) -> bool:
+    """A village's name alone ("XÓM MỚ ĐÁ", "Thôn 5"), no body's in it."""
+    words = name.lower().split()
+    return len(words) > 1 and words[0] in _VILLAGE_WORDS and subject_type_of_name(" ".join(words[1:])) != "collective"
+
+
 def subject_type_of_name(name: str) -> str:
     """A subject type read from a name when nothing else says it: "Hộ …" a household, a body's name a collective
     ("Đoàn Thanh niên …", but "Đoàn Văn Hùng" is a person), a person otherwise."""
@@ -117,6 +127,8 @@ def subject_type_of_name(name: str) -> str:
         return "collective" if _COLLECTIVE_FOLDED_RE.match(key) else "individual"
     if _HOUSEHOLD_NAME_RE.match(written):
         return "household"
+    if written.split()[0] in _VILLAGE_WORDS and len(written.split()) > 1:  # "Ấp Công Điền": no "Công" of a person
+        return "collective"
     if _is_person_name(name) and not re.search(r"\b[A-ZĐ]{2,}\b", name):
         words = written.split()
         if words[0] == "đoàn" or words[1] in _MIDDLE_NAMES:  # "Đoàn Văn Hùng", "Ca Văn Sáu": family names
@@ -157,7 +169,10 @@ _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CH
 #: "Hòa thượng", "Linh mục").
 _RANK_RE = re.compile(
     r"^((?:Đại|Thượng|Trung|Thiếu) (?:tướng|tá|úy|uý)|(?:Thượng|Trung|Hạ) sĩ|Binh (?:nhất|nhì)"
-    r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư)\s+"
+    r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư"
+    # a profession's or a degree's title ("Bác sĩ Lê Minh Tuấn", "Y sĩ …", "Nghệ nhân ưu tú …", "ThS. …")
+    r"|(?:Bác|Y|Dược) s[ĩỹ]|K[ỹĩ] sư|Luật sư|(?:Phó )?Giáo sư|Tiến sĩ|Thạc sĩ|ThS\.|TS\.|BS\.|PGS\.\s*TS\."
+    r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?)\s+"
 )
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
 #: words or more ("Ông Ích Khiêm" keeps his family name).
@@ -210,6 +225,20 @@ _COMMUNE_AFTER_NAME_RE = re.compile(
     r"^((?i:xóm|thôn|bản|buôn|làng|ấp|khóm|tiểu khu|khu phố|tổ dân phố|tổ)\s+[^,]+),\s+"
     r"((?i:xã|phường|thị trấn|tt\.?|đặc khu)\s+\S.*)$"
 )
+
+
+def place_in_position(text: str) -> str:
+    """The place a position or address cell names from its first unit's word on ("Trưởng xóm Chiềng, xã Phong Phú"
+    → "xóm Chiềng, xã Phong Phú", "Trạm trưởng Trạm Y tế xã Ngổ Luông" → "xã Ngổ Luông"), "" when it names none
+    ("Giáo viên Trường Mầm non Phong Phú"); the pieces after the address are left out ("…, Bí thư Chi bộ")."""
+    found = _PLACE_IN_NAME_RE.search(" ".join(text.split()))
+    pieces: list[str] = []
+    for piece in re.split(r"\s*[,;]\s*", found.group(1)) if found else []:
+        if pieces and not _PLACE_IN_NAME_RE.match(piece):
+            break
+        pieces.append(piece)
+    place = ", ".join(pieces).strip(" .")
+    return place[:-1] if place.endswith(")") and place.count(")") > place.count("(") else place
 
 
 def place_in_name(cell: str) -> tuple[str, str] | None:
@@ -289,9 +318,29 @@ def _text(value: Any) -> str:
 #: A part's heading in a decision's annex naming the award its rows are given: "I. Tặng Giấy khen của Chủ tịch UBND
 #: xã cho 06 tập thể …", "II. Công nhận danh hiệu “Gia đình văn hóa tiêu biểu” 5 năm liền … cho 09 hộ gia đình".
 _PART_AWARD_RE = re.compile(
-    r"^(?:[IVX]{1,4}|\d{1,2}|[A-Z])\s*[.)/-]\s*(?i:trao tặng|tặng thưởng|tặng|công nhận(?:\s+danh hiệu)?)\s+(.+?)"
-    r"(?:\s+(?i:và\s+tặng\s+thưởng|và\s+thưởng))?\s+(?i:cho|đối với)\s"
+    r"^(?:[IVX]{1,4}|\d{1,2}|[A-Z])\s*[.)/-]\s*"
+    r"(?i:trao tặng|tặng thưởng|tặng|công nhận(?:\s+danh hiệu)?|khen thưởng(?:\s+danh hiệu)?)\s+(.+?)"
+    # "… cho 06 tập thể", or the heading's end ("I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG", "… (08 hộ)")
+    r"(?:\s+(?i:và\s+tặng\s+thưởng|và\s+thưởng))?(?:\s+(?i:cho|đối với)\s|\s*(?:\([^()]*\))?\s*$)"
 )
+
+
+#: A part's own total ("Cộng: 09 tập thể x 702.000 đ"), not the list's ("Tổng cộng"), folded.
+_PART_TOTAL_RE = re.compile(r"^cong\b")
+#: A part's numbered heading ("II. CÔNG NHẬN DANH HIỆU …", "2. Cá nhân").
+_NUMBERED_PART_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z]|\d{1,2})\s*[.)]\s*\S")
+
+
+def _reopens(end: str, row: SourceRow) -> bool:
+    """Whether a row after a total that ended the list opens another part of it: the total was a part's own
+    ("Cộng: 09 tập thể") and the row heads a part of a subject type or an award ("2. Cá nhân (13 cá nhân)", "II.
+    CÔNG NHẬN DANH HIỆU …"), not a note or the signer's block."""
+    if not _PART_TOTAL_RE.match(" ".join(fold_vietnamese(end).lower().split())):
+        return False
+    section = section_row(row.values)
+    if section is None or section.ends_list:  # a note ("Ghi chú: …") says no type: it opens nothing
+        return False
+    return section.subject_type is not None or bool(_NUMBERED_PART_RE.match(section.text))
 
 
 def part_award(title_lines: list[str]) -> str:
@@ -404,6 +453,8 @@ class RowValidator:
             self.sheet_columns = row.part.columns or None
             self.list_title = " ".join(row.part.title_lines) or self.list_title
             self.part_award = part_award(row.part.title_lines)
+        if self.list_end is not None and _reopens(self.list_end, row):  # "Cộng: 09 tập thể" | … | "2. Cá nhân"
+            self.list_end = None
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -412,6 +463,8 @@ class RowValidator:
             # "III. BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" on the sheet "TẬP THỂ": a group of the sheet's own type
             self.section_type = section.type_under(self.section_type) or self.part_type
             self.list_end = section.text if section.ends_list else None
+            if award := part_award([section.text]):  # "I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG" over its rows
+                self.part_award = award
             if commune := heading_commune(section.text):  # "V. XÃ MÈO VẠC": the rows below are its own
                 self.localities.read_list_commune(commune)
             elif not section.inside_part:  # another part ("II. CÁ NHÂN"): the commune of the list's title again
@@ -430,6 +483,12 @@ class RowValidator:
         if not value["locality"] and (placed := place_in_name(value["subject_name"])):
             # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
             value["subject_name"], value["locality"] = placed
+        elif not value["locality"] and (place := place_in_position(_text(row.values.get("position")))):
+            # "Chức vụ, địa chỉ" | "Trưởng xóm Chiềng, xã Phong Phú": where the position is held
+            value["locality"] = place
+            note = _("empty: taken from the position “%(position)s”: “%(place)s”; check it.")
+            position = " ".join(_text(row.values.get("position")).split())[:80]
+            self.warnings.append(RowError(row.line, "locality", note % {"position": position, "place": place}))
         elif (again := _COMMUNE_AFTER_NAME_RE.match(value["subject_name"])) and name_key(again[2]) in name_key(
             value["locality"]
         ):
@@ -457,6 +516,8 @@ class RowValidator:
             )
             self.warnings.append(RowError(row.line, "year", note % {"year": year}))
             value["year"] = year
+        if not re.sub(r"\([^()]*\)", "", value["locality"]).strip(" ,;.-–"):  # "(xã Vĩnh Trạch Đông cũ)" alone
+            value["locality"] = ""  # a former unit's note names no place of today: as an empty cell
         unit_locality = None  # a locality cell left empty ("Phó Chủ tịch UBND xã"): the importing unit's
         if not value["locality"] and "locality" not in self.defaults and self.localities.list_commune:
             value["locality"] = self.localities.list_commune  # the commune whose list it is (its title, its sheet)
@@ -486,6 +547,9 @@ class RowValidator:
             if value["subject_name"].isupper():  # "NGUYỄN HOÀNG PHÚC", typed to stand out: "Nguyễn Hoàng Phúc"
                 written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
                 value["title"] = value["title"].replace(written, value["subject_name"])
+        elif subject_type == "collective" and value["subject_name"].isupper() and _names_village(value["subject_name"]):
+            written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
+            value["title"] = value["title"].replace(written, value["subject_name"])  # "XÓM MỚ ĐÁ": "Xóm Mớ Đá"
         if value["subject_type"] and subject_type is None:
             problem(
                 "subject_type",
