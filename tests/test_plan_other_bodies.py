@@ -244,11 +244,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     Party committee's header typed with spaces, a research institute's scan, a national park's header run into one
     paragraph, a power company's page pasted from its site). Round 78 adds ten more, half damaged (a transport
     department's PDF broken inside words, a port authority's scan, a military command's header in text boxes), with a
-    province's political school under its Party committee. They are read as `import_plan` reads them
+    province's political school under its Party committee. Round 79 varies the legal basis above all (several texts
+    in one "Căn cứ" line, one long "Thực hiện …, Triển khai …" sentence, texts without number, a numbered basis
+    section, a basis given as a table, an OCR's "QĐ số", "CV số" and "Căn cư") over a border post, a customs branch,
+    a social insurance office, a state forestry company and a sports centre. They are read as `import_plan` reads them
     (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 200
+    assert sorted(facts) == files and len(files) == 210
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -280,6 +283,51 @@ THTPCT mục
     assert (plan.number, plan.issue_date, plan.place) == ("27-KH/ĐU", dt.date(2023, 2, 16), "Xuân Lộc")
     deadlines = {assignment.unit: [d.date for d in assignment.deadlines] for assignment in plan.assignments}
     assert deadlines["Phòng Kỹ thuật"] == [dt.date(2023, 6, 15)]
+
+
+def test_a_basis_as_a_table_an_ocr_s_abbreviated_kinds_and_a_name_the_text_writes_short() -> None:
+    """The basis given as a table ("Văn bản" | "Ngày ban hành" | "Cơ quan ban hành" | "Trích yếu"), one reference per
+    row; "QĐ số", "CV số" and an OCR's "Căn cư", "Luât" and "Đôc lập" read as written in full; a header name wrapped
+    over two lines whose second the text writes as initials ("… THI ĐẤU" over "THỂ DỤC THỂ THAO", "… Thi đấu TDTT")."""
+    plan = parse_plan(
+        """UBND TỈNH HƯNG YÊN\nSỞ XÂY DỰNG\nSố: 415/KH-SXD\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Hưng Yên, ngày 18 tháng 3 năm 2026\nKẾ HOẠCH\nThi đua năm 2026
+Sở Xây dựng xây dựng Kế hoạch trên cơ sở các văn bản sau:
+TT | Văn bản | Ngày ban hành | Cơ quan ban hành | Trích yếu
+1 | Luật Thi đua, khen thưởng số 06/2022/QH15 | 15/6/2022 | Quốc hội | Luật Thi đua, khen thưởng
+2 | Kế hoạch số 38/KH-UBND | 24/02/2026 | UBND tỉnh Hưng Yên | Tổ chức phong trào thi đua năm 2026
+I. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert [(b.document_type, b.number, b.date, b.issuer) for b in plan.basis] == [
+        ("Luật", "06/2022/QH15", dt.date(2022, 6, 15), "Quốc hội"),
+        ("Kế hoạch", "38/KH-UBND", dt.date(2026, 2, 24), "UBND tỉnh Hưng Yên"),
+    ]
+    plan = parse_plan(
+        """BAO HIEM XÃ HOI VIET NAM CONG HOA XA HỘI CHU NGHIA VIET NAM
+BẢO HIEM XA HOI TINH CA MAU Đôc lập - Tu do - Hanh phúc
+Sô: 1245 /KH-BHXH Cà Mau, ngay 05 thang 11 năm 2025\nKE HOACH\nThi đua cao điểm năm 2025
+Căn cư Luât BHXH số 41/2024/QH15 ngày 29/6/2024;
+Căn cứ QĐ số 1850/QĐ-BHXH ngày 28/7/2025 của Tổng Giám đốc BHXH Việt Nam;
+Thực hiện CV số 3620/BHXH-TĐKT ngày 22/10/2025 của BHXH Việt Nam về phát động thi đua,
+BHXH tỉnh Cà Mau ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert [(b.document_type, b.number) for b in plan.basis] == [
+        ("Luật", "41/2024/QH15"),
+        ("Quyết định", "1850/QĐ-BHXH"),
+        ("Công văn", "3620/BHXH-TĐKT"),
+    ]
+    assert plan.issuing_body.lower().startswith("bảo hiem xa hoi tinh ca mau")
+    plan = parse_plan(
+        """SỞ VĂN HÓA VÀ THỂ THAO TỈNH QUẢNG NINH\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM HUẤN LUYỆN VÀ THI ĐẤU\t\tĐộc lập - Tự do - Hạnh phúc\nTHỂ DỤC THỂ THAO
+Số: 56/KH-TTHLTĐ\t\tHạ Long, ngày 08 tháng 5 năm 2023\nKẾ HOẠCH\nThi đua năm 2023
+Căn cứ Luật Thi đua, khen thưởng ngày 26/11/2003;
+Trung tâm Huấn luyện và Thi đấu TDTT xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert plan.issuing_body == "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Quảng Ninh"
 
 
 def test_a_unit_run_on_after_its_ministry_s_environment_is_no_school() -> None:

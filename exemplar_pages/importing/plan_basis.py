@@ -240,12 +240,20 @@ def _shared_owner(pieces: list[str]) -> str | None:
 _SENTENCE_END_RE = re.compile(rf"(?<={FULL_STOP})\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+#: A document's kind written short before its number ("QĐ số 1850/QĐ-BHXH", "CV số 3620/…", "NĐ số 152").
+_ABBREVIATED_TYPES = {**NUMBER_KINDS, "CV": "Công văn"}
+_ABBREVIATED_TYPE_RE = re.compile(
+    rf"\b({'|'.join(sorted(_ABBREVIATED_TYPES, key=len, reverse=True))})\s+(?=[Ss][ốôoồóỗộ]\s*:?\s*\d)", re.IGNORECASE
+)
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
     carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
     sentence_ended_citing = False
     for para in basis_paragraphs(paragraphs):
+        para = _ABBREVIATED_TYPE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1].upper()]} ", para)  # "QĐ số", "CV số"
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
         inherited = carried if _CITED_RE.match(para) or _RESOLUTION_CITED_RE.match(para) else None
         paragraph_first = len(refs)

@@ -11,6 +11,7 @@ from .plan_patterns import (
     BASIS_VERB_RE,
     DOC_TYPE_PATTERN,
     DRAFT,
+    INDEPENDENT,
     KIND_HEADINGS,
     NUMBER_RE,
     OF_RE,
@@ -41,14 +42,14 @@ PERIOD_YEAR_RE = re.compile(rf"\b{loose('năm')}(?:\s+{loose('học')})?\s*:?\s*
 
 
 _RUN_ON_RE = re.compile(
-    rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{loose('Độc lập')}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
+    rf"\s+(?=(?:{loose('CỘNG HÒA')}|{loose('CỘNG HOÀ')}|{INDEPENDENT}|{loose('Số')}\s*:|V/v\s|{loose('Kính gửi')}"
     rf"|{VERB_PATTERN})\s?)"
     rf"|(?<=[Pp]húc)\s+(?=[A-ZĐÀ-Ỹ])"  # the motto's end, then the place and date
     rf"|(?<=\d{{4}})\s+(?=(?:{KIND_HEADINGS})\s+[A-ZĐÀ-Ỹ]{{2}})"  # "… năm 2017 KẾ HOẠCH TỔ CHỨC"
 )
 
 
-_REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{loose('Độc lập')}\s*[-–—]\s*{loose('Tự')}", re.IGNORECASE)
+_REPUBLIC_RE = re.compile(rf"{REPUBLIC_HEAD}|{INDEPENDENT}\s*[-–—]\s*{loose('Tự', True)}", re.IGNORECASE)
 
 
 #: "TRƯỜNG TH QUẢNG TIÊNSố: /KH-TH", "KHOA HỌC XÃ HỘI VIỆT NAM Số: /QĐ-KHXH": a header's number run on after the

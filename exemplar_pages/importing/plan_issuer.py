@@ -435,6 +435,14 @@ def spelled_out(name: str) -> str:
     return name
 
 
+def _abbreviated_after(name: str, fragment: str, written: str) -> bool:
+    """Whether the text writes a header line's name followed by the next line's initials ("TRUNG TÂM HUẤN LUYỆN VÀ THI
+    ĐẤU" over "THỂ DỤC THỂ THAO", "Trung tâm Huấn luyện và Thi đấu TDTT" in the text): one name on two lines."""
+    words = fold(fragment).split()
+    initials = "".join(word[0] for word in words)
+    return len(words) >= 2 and f" {' '.join(_PUNCTUATION_RE.sub(' ', fold(name)).split())} {initials} " in written
+
+
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     """Issuing body from the header block: the lowest unit left of the motto, completed by its parent when needed.
 
@@ -468,13 +476,16 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
     names: list[str] = []
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
         wrapped = (
-            names
-            and is_allcaps(names[-1])
-            and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
-            # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
-            and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
-            # "BỘ TÀI CHÍNH" over "CỤC THỐNG KÊ", a sentence "… của Bộ Tài chính" over "Cục Thống kê ban hành …"
-            and not _OWN_UNIT_RE.match(fold(fragment))
+            (
+                names
+                and is_allcaps(names[-1])
+                and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
+                # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
+                and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
+                # "BỘ TÀI CHÍNH" over "CỤC THỐNG KÊ", a sentence "… của Bộ Tài chính" over "Cục Thống kê ban hành …"
+                and not _OWN_UNIT_RE.match(fold(fragment))
+            )
+            or (names and is_allcaps(names[-1]) and _abbreviated_after(names[-1], fragment, written))
         )
         if names and re.match(r"khu vuc\b", fold(fragment)) and is_allcaps(names[-1]):
             names[-1] = f"{names[-1]} {fragment}"  # "CĐCS TRUNG TÂM Y TẾ" over "KHU VỰC KIẾN XƯƠNG": one name

@@ -41,6 +41,7 @@ from .plan_text import (
     DOC_NUMBER,
     expand_locality,
     find_dates,
+    fold,
     is_allcaps,
     kind_from_number,
     loose,
@@ -204,6 +205,45 @@ def _listed_basis(preamble: list[str]) -> list[str]:
     return run if len(run) >= 2 else []
 
 
+#: The columns of a table of the texts a plan rests on ("TT | Văn bản | Ngày ban hành | Cơ quan ban hành | Trích
+#: yếu"), by the words of their headings (folded).
+_BASIS_TABLE_COLUMNS = (
+    ("document", ("van ban", "so ky hieu", "so hieu", "ten van ban")),
+    ("date", ("ngay",)),
+    ("issuer", ("co quan", "noi ban hanh", "cap ban hanh")),
+    ("subject", ("trich yeu", "noi dung")),
+)
+
+
+def _tabled_basis(preamble: list[str]) -> list[str]:
+    """A preamble giving its basis as a table ("Văn bản" | "Ngày ban hành" | "Cơ quan ban hành" | "Trích yếu"): each
+    row as a "Căn cứ <văn bản> ngày <ngày> của <cơ quan> về <trích yếu>" line."""
+    columns: dict[str, int] = {}
+    cited: list[str] = []
+    for line in preamble:
+        cells = [" ".join(cell.split()) for cell in line.split("|")]
+        if len(cells) < 2:
+            if cited:
+                break
+            continue
+        if not columns:
+            for name, words in _BASIS_TABLE_COLUMNS:
+                found = [i for i, cell in enumerate(cells) if any(word in fold(cell) for word in words)]
+                if found and found[0] not in columns.values():
+                    columns[name] = found[0]
+            columns = columns if "document" in columns else {}
+            continue
+        cell = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
+        cell.setdefault("date", ""), cell.setdefault("issuer", ""), cell.setdefault("subject", "")
+        pieces = [cell["document"]]
+        pieces += [f"ngày {cell['date']}"] if cell["date"] and not re.search(r"\bngày\b", cell["document"]) else []
+        pieces += [f"của {cell['issuer']}"] if cell["issuer"] else []
+        pieces += [f"về {cell['subject']}"] if cell["subject"] else []
+        if pieces[0] and parse_reference(_as_cited(pieces[0])) is not None:
+            cited.append(_as_cited(" ".join(pieces)) + ";")
+    return cited
+
+
 def _as_cited(item: str) -> str:
     return item if BASIS_VERB_RE.match(item) else f"Căn cứ {item}"
 
@@ -257,6 +297,7 @@ def parse_plan(text: str) -> ParsedPlan:
         or parse_basis(_basis_section(body, first_heading))
         or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
+        or parse_basis(_tabled_basis(preamble))
     )
     plan.basis = date_cited_elsewhere(plan.basis, repaired)
     below_header = "\n".join(lines[len(header) :])

@@ -64,7 +64,9 @@ PLACE_BLANK_DATE_RE = re.compile(
 #: Windows code page's reading of "Ã" with the space lost.
 REPUBLIC_HEAD = rf"(?:{loose('CỘNG')}|{loose('CÔNG')})\s+H\w{{1,3}}\s+(?:{loose('XÃ')}\s+|X\w(?=H))H\w{{1,2}}I"
 #: The motto's second line: "Độc lập - Tự do - Hạnh phúc".
-INDEPENDENCE = rf"{loose('Độc lập')}\s*[-–—]\s*{loose('Tự do')}\s*[-–—]\s*{loose('Hạnh phúc')}"
+#: "Độc lập", and as an OCR reads its marks ("Đôc lập"), or a repair misreads them again ("Đục lập").
+INDEPENDENT = rf"(?:{loose('Độc', True)}|[ĐD]\wc)\s+{loose('lập', True)}"
+INDEPENDENCE = rf"{INDEPENDENT}\s*[-–—]\s*{loose('Tự do', True)}\s*[-–—]\s*{loose('Hạnh phúc', True)}"
 REPUBLIC = rf"{REPUBLIC_HEAD}\s+CH\w\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s*NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
@@ -142,11 +144,12 @@ BASIS_VERBS = (
 )
 # and as a font that turned "ô" into "ơ" writes them ("Thơng tư", "CƠNG VĂN"): "thơng" and "cơng" are no words
 _DOC_TYPE_SPELLINGS = [*DOC_TYPES, *(d.replace("ô", "ơ") for d in DOC_TYPES if "ô" in d)]
-DOC_TYPE_PATTERN = "|".join(loose(d) for d in sorted(_DOC_TYPE_SPELLINGS, key=len, reverse=True))
+# and as an OCR reads their marks ("Luât", "Quyêt đinh")
+DOC_TYPE_PATTERN = "|".join(loose(d, misread=True) for d in sorted(_DOC_TYPE_SPELLINGS, key=len, reverse=True))
 CAPITALISED_TYPE = "|".join(sorted(DOC_TYPES, key=len, reverse=True))
 # "Căn Quyết định số …": a PDF text layer that lost "cứ"
 VERB_PATTERN = (
-    "|".join(loose(verb) for verb in BASIS_VERBS)
+    "|".join(loose(verb, misread=True) for verb in BASIS_VERBS)  # "Căn cư", "Thưc hiên": an OCR's marks
     + rf"|{loose('Căn')}(?=\s+(?:{loose('vào')}\s+)?(?:{DOC_TYPE_PATTERN})\b)"
 )
 BODY_START_RE = re.compile(rf"^(?:[-+•]\s*)?(?:{VERB_PATTERN})\s|^[IVX]+\.\s|^{loose('Kính gửi')}", re.IGNORECASE)
