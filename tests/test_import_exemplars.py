@@ -201,7 +201,7 @@ def bad_rows() -> tuple[list[dict], set[tuple[int, str]]]:
     base = good_rows()[0]
     faults = [
         ("title", {"title": ""}),
-        ("subject_type", {"subject_type": "tổ chức"}),
+        ("subject_type", {"subject_type": "không rõ"}),  # "tổ chức" would be a body's kind: a collective
         # a field named nowhere, in a row whose movement and summary name no topic of one either
         ("field", {"field": "Lĩnh vực không có", "movement": "", "summary": "Một tấm gương.", "body": "", "tags": ""}),
         ("locality", {"locality": " / "}),
@@ -687,6 +687,19 @@ def test_columns_named_by_one_unit_each_are_one_address_read_from_the_smallest_u
     assert by_name["Quàng Thị Thử"].locality == village.parent
 
 
+def test_two_columns_of_awards_received_are_both_the_row_s_awards() -> None:
+    """ "Danh hiệu thi đua" | "Hình thức khen thưởng" in one header row: both awards received, the second after the
+    first (it had been left out as a column no field takes); "Cấp khen" beside an award is its level, no award."""
+    from exemplar_pages.importing.exemplar_rows import read_rows
+
+    text = (
+        "STT,Họ và tên,Địa chỉ,Năm,Danh hiệu thi đua,Hình thức khen thưởng,Cấp khen\n"
+        "1,Lò Văn Thử,Xã Tân Lập,2025,Chiến sĩ thi đua cơ sở,Bằng khen của Chủ tịch UBND tỉnh,Tỉnh\n"
+    )
+    table = read_rows("hai-cot-khen.csv", text.encode())
+    assert table.rows[0].values["awards"] == "Chiến sĩ thi đua cơ sở\nBằng khen của Chủ tịch UBND tỉnh"
+
+
 def test_a_unit_written_as_it_was_before_the_reform_a_street_and_several_communes_of_one_address() -> None:
     resolver = LocalityResolver()
     tan_lap = Locality.objects.get(name="Xã Tân Lập", parent__name="Tân Biên")
@@ -749,9 +762,12 @@ def test_a_list_without_field_year_locality_or_type_columns_takes_them_from_its_
 
 
 def expected_name(fact: dict) -> str:
-    """The name a list's facts give, as the story names the exemplar: a person's written in capitals as names are."""
+    """The name a list's facts give, as the story names the exemplar: a person's written in capitals or in lower case
+    as names are written."""
     name = " ".join(fact["name"].split())
-    return person_name_case(name) if fact["subject_type"] == "individual" and name.isupper() else name
+    return (
+        person_name_case(name) if fact["subject_type"] == "individual" and (name.isupper() or name.islower()) else name
+    )
 
 
 def villages_of(result) -> dict:
@@ -1773,6 +1789,28 @@ def test_lists_of_round_35_written_blind(file_name: str, province: str) -> None:
         assert len(by_name["Ban Quản trị chùa Xiêm Cán (Serey Vongsa)"].awards) == 2  # the part's, the note's
         assert by_name["Lâm Văn Sơn"].summary.endswith("chính sách, giữ gìn phong tục tốt đẹp.")
         assert by_name["Ấp Công Điền"].subject_type == "collective"
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-huyen-con-cuong-2020-2025.xlsx", "Nghệ An"),
+        ("phieu-de-xuat-dien-hinh-ha-tinh-2025.csv", "Hà Tĩnh"),
+    ],
+)
+def test_lists_of_round_36_written_blind(file_name: str, province: str) -> None:
+    """List round 36. A district council's congress list read whole at first sight. A province's form export was
+    refused: two answers in the form's "other" box ("Tổ dân phố", "Doanh nghiệp") are no subject type; a body's kind
+    is now a collective, anything else the name's type, with a warning. A name typed in lower case is recased."""
+    facts, result, _locality = written_round(36, file_name, province, resent=file_name.endswith(".csv"))
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    if file_name.endswith(".csv"):
+        by_name = {draft.subject_name: draft for draft in result.drafts}
+        assert by_name["Tổ dân phố 5"].subject_type == "collective"
+        assert "Nguyễn Thị Thanh Tâm" in by_name
+        assert any("“Doanh nghiệp”" in warning and "subject_type" in warning for warning in result.warnings)
 
 
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:

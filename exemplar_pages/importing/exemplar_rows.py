@@ -746,6 +746,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     for index in awarding:  # "Cấp trình khen" under "Khen thưởng" beside "Đã đạt …": the awards are those received
         if received and index != received[0]:
             columns[index] = _heading_key(written[index]) or f"cot_{index}"
+        elif not received and index != awarding[0] and not _heading_key(written[index]).startswith("cap"):
+            columns[index] = f"{AWARD_MORE}{index}"  # "Danh hiệu thi đua" | "Hình thức khen thưởng": both received
     units = _unit_columns(columns, written)
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own

@@ -356,9 +356,9 @@ _TEST_RESPONSE_NAMES = frozenset({"test", "thu", "test thu", "thu nghiem", "kiem
 
 
 def person_name_case(name: str) -> str:
-    """A person's name written in capitals, each syllable capitalised as names are written ("H'HEN NIÊ" -> "H'Hen
+    """A person's name written in capitals or in lower case, each syllable capitalised as names are written ("H'HEN NIÊ" -> "H'Hen
     Niê", "Y NGÔNG NIÊ KDĂM" -> "Y Ngông Niê Kdăm")."""
-    return re.sub(r"\w+", lambda word: word.group()[0] + word.group()[1:].lower(), name)
+    return re.sub(r"\w+", lambda word: word.group()[0].upper() + word.group()[1:].lower(), name)
 
 
 def _items(value: Any) -> list[str]:
@@ -542,9 +542,25 @@ class RowValidator:
             note = _("longer than %(limit)s characters: shortened; the whole text opens the body.")
             self.warnings.append(RowError(row.line, "summary", note % {"limit": SUMMARY_MAX}))
         subject_type = subject_type_of(value["subject_type"])
+        ticked = [part for part in re.split(r"[,;/]|\svà\s", value["subject_type"]) if subject_type_of(part.strip())]
+        if (
+            value["subject_type"]
+            and subject_type is None
+            and value["subject_name"]
+            and (subject_type_of_name(value["subject_type"]) == "collective" or len(ticked) > 1)
+        ):
+            # a form's "other" answer naming a body's kind ("Tổ dân phố", "Doanh nghiệp"): a collective; several
+            # answers ticked ("Cá nhân, Tập thể"): the name's type
+            written = value["subject_type"]
+            subject_type = "collective" if len(ticked) < 2 else subject_type_of_name(value["subject_name"])
+            value["subject_type"] = subject_type
+            note = _("“%(value)s” is no subject type: read as %(type)s; check it.")
+            label = str(SubjectType(subject_type).label).lower()
+            self.warnings.append(RowError(row.line, "subject_type", note % {"value": written, "type": label}))
         if subject_type == "individual":  # the title keeps the whole cell; the name is the person's
             value["subject_name"] = " ".join(name_and_position(_text(row.values.get("subject_name")))[0].split())
-            if value["subject_name"].isupper():  # "NGUYỄN HOÀNG PHÚC", typed to stand out: "Nguyễn Hoàng Phúc"
+            # "NGUYỄN HOÀNG PHÚC", typed to stand out, "nguyễn thị thanh tâm" in a form: "Nguyễn Hoàng Phúc"
+            if value["subject_name"].isupper() or value["subject_name"].islower():
                 written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
                 value["title"] = value["title"].replace(written, value["subject_name"])
         elif subject_type == "collective" and value["subject_name"].isupper() and _names_village(value["subject_name"]):
