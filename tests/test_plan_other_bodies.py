@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, read_document
+from exemplar_pages.importing.plan_tasks import plan_dates
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "plans" / "other_bodies"
 FACTS: dict[str, dict] = {
@@ -247,11 +248,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     province's political school under its Party committee. Round 79 varies the legal basis above all (several texts
     in one "Căn cứ" line, one long "Thực hiện …, Triển khai …" sentence, texts without number, a numbered basis
     section, a basis given as a table, an OCR's "QĐ số", "CV số" and "Căn cư") over a border post, a customs branch,
-    a social insurance office, a state forestry company and a sports centre. They are read as `import_plan` reads them
+    a social insurance office, a state forestry company and a sports centre. Round 80 varies the header above all (a
+    name wrapped mid-phrase or written short in the text, two parents, a letterhead's text as the first paragraph, a
+    header lost in a chat) over a factory's union, a tax office, a procuracy's council, a State Treasury region and a
+    parish's Catholic committee. They are read as `import_plan` reads them
     (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 210
+    assert sorted(facts) == files and len(files) == 220
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -328,6 +332,52 @@ Trung tâm Huấn luyện và Thi đấu TDTT xây dựng kế hoạch như sau:
 """
     )
     assert plan.issuing_body == "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Quảng Ninh"
+
+
+def test_words_broken_at_line_ends_a_recurring_day_and_headers_written_short_in_the_text() -> None:
+    """A PDF's text layer breaking words and a number's code at line ends ("“Dâ" over "n vận khéo”", "268-KH/BDVT"
+    over "U, ngày …") reads them whole; "hằng năm trước ngày 15/11" is a day of every year, no deadline; "BAN ĐOÀN KẾT
+    CÔNG GIÁO" over "GIÁO XỨ PHÚ NHAI", written "Ban ĐKCG giáo xứ" in the text, is one name under "BAN ĐKCG HUYỆN XUÂN
+    TRƯỜNG" (a place, no school); "CHI CỤC THUẾ KHU VỰC" over its area is one name; a rule under a name is no part of
+    it."""
+    plan = parse_plan(
+        """ĐẢNG BỘ TỈNH NGHỆ AN\nĐẢNG ỦY XÃ DIỄN CHÂU\n*\nSố 31-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM
+Diễn Châu, ngày 09 tháng 3 năm 2026\nKẾ HOẠCH\nthực hiện phong trào thi đua “Dân vận khéo” năm 2026
+        Thực hiện Kế hoạch số 268-KH/BDVT
+U, ngày 10/02/2026 của Ban Dân vận Tỉnh ủy về phong trào thi đua “Dâ
+n vận khéo”, Ban Thường vụ Đảng ủy xã xây dựng Kế hoạch như sau:
+I. MỤC ĐÍCH\n1. Tổ chức tốt.\nII. TỔ CHỨC THỰC HIỆN
+1. Các chi bộ đăng ký mô hình gửi về Đảng ủy xã trước ngày 15/4/2026; báo cáo kết quả hằng năm trước ngày 15/11.
+"""
+    )
+    assert [(b.document_type, b.number) for b in plan.basis] == [("Kế hoạch", "268-KH/BDVTU")]
+    assert [movement.name for movement in plan.movements] == ["Dân vận khéo"]
+    assert sorted(plan_dates(plan.assignments)) == [dt.date(2026, 4, 15)]
+    plan = parse_plan(
+        """CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+BAN ĐKCG HUYỆN XUÂN TRƯỜNG\nBAN ĐOÀN KẾT CÔNG GIÁO\nGIÁO XỨ PHÚ NHAI\nSố: 05/KH-BĐKCG
+KẾ HOẠCH\nPhát động phong trào thi đua “Sống tốt đời, đẹp đạo” năm 2024\nPhú Nhai, ngày 10 tháng 10 năm 2023
+Thực hiện Kế hoạch số 21/KH-UBĐKCG ngày 25/9/2023 của Ủy ban Đoàn kết Công giáo tỉnh Nam Định;
+Ban ĐKCG giáo xứ xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert plan.issuing_body.lower() == "ban đoàn kết công giáo giáo xứ phú nhai"
+    plan = parse_plan(
+        """CỤC THUẾ TỈNH THANH HÓA\nCHI CỤC THUẾ KHU VỰC\nHOẰNG HÓA - HẬU LỘC\n________
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+Số: 15/QĐ-CCTKV Hoằng Hóa, ngày 19 tháng 01 năm 2024\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thi đua năm 2024
+Căn cứ Luật Thi đua, khen thưởng ngày 15/6/2022;\nI. MỤC ĐÍCH\n1. Tổ chức tốt.
+"""
+    )
+    assert plan.issuing_body.lower().startswith("chi cục thuế khu vực hoằng hóa - hậu lộc")
+    plan = parse_plan(
+        """BỘ TÀI CHÍNH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nKHO BẠC NHÀ NƯỚC\tĐộc lập - Tự do - Hạnh phúc
+KHO BẠC NHÀ NƯỚC KHU VỰC XIII\t___________________________\n        ________\nSố: 387/HD-KVXIII
+Gia Lai, ngày 11 tháng 8 năm 2025\nHƯỚNG DẪN\nCông tác thi đua, khen thưởng năm 2025
+Căn cứ Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022;\n1. Nội dung thi đua\n- Thi đua tốt.
+"""
+    )
+    assert plan.issuing_body.lower() == "kho bạc nhà nước khu vực xiii"  # the rule under it left out
 
 
 def test_a_unit_run_on_after_its_ministry_s_environment_is_no_school() -> None:

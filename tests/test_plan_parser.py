@@ -248,7 +248,7 @@ def test_synthetic_department_plan() -> None:
     ]
     assert (3, "1.1.", "Tập thể, cá nhân trong ngành nông nghiệp.") in _heads(p, 20)
     deadlines = _deadlines(p)
-    assert [d for d, _ in deadlines["Văn phòng Sở"]] == [D(2024, 6, 15), D(2024, 12, 15)]
+    assert "Văn phòng Sở" not in deadlines  # "trước ngày 15/6 và 15/12 hằng năm": days of every year, no deadline
     assert deadlines["Các phòng, đơn vị trực thuộc Sở"] == [
         (D(2024, 12, 5), "Báo cáo kết quả chậm nhất ngày 5 tháng 12 năm 2024")
     ]

@@ -121,6 +121,10 @@ _EVENT_DAYS_RE = re.compile(
 )
 
 
+#: What makes a day and month a day of every year, quarter or month, no deadline.
+RECURRING_RE = re.compile(rf"(?i:h[ằà]ng\s+(?:{loose('năm')}|{loose('quý')}|{loose('tháng')})|{loose('định kỳ')})")
+
+
 def find_deadlines(task: str, year: int | None) -> list[Deadline]:
     """Dates a task sets (not dates of cited documents, nor anniversaries such as "(11/6/1948 - 11/6/2023)")."""
     spans = [(m.start(), m.end()) for m in _ANNIVERSARY_RE.finditer(task)]
@@ -141,6 +145,11 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
             named_day = named_day or bool(_NAMED_DAY_RE.search(task[: m.start()]))
             # "kỷ niệm ngày 8/3 và 20/10", "các hoạt động 8/3, 20/10": days the calendar keeps, a list of them too
             named_day = named_day or bool(_EVENT_DAYS_RE.search(task[: m.start()]))
+            # "báo cáo hằng năm trước ngày 15/11", "trước ngày 15/6 hằng năm": a day of every year, no date
+            clause = max(task.rfind(mark, 0, m.start()) for mark in ",;.") + 1
+            ends = [end for end in (task.find(mark, m.end()) for mark in ",;") if end >= 0]
+            ends += [m.end() + stop.start() for stop in [re.search(r"\.(?:\s|$)", task[m.end() :])] if stop]
+            named_day = named_day or bool(RECURRING_RE.search(task[clause : min(ends, default=len(task))]))
             if date and not overlaps and not named_day and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
     found.sort(key=lambda item: item[1])

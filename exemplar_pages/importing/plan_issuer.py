@@ -356,12 +356,17 @@ def _national_name_of(fragment: str, above: list[str]) -> bool:
     return any(chapter.startswith((organisation + " ", initials + " ")) for chapter in chapters)
 
 
+#: A place ending in "Trường" ("HUYỆN XUÂN TRƯỜNG"), no school whose name follows.
+_PLACE_TRUONG_RE = re.compile(r"\b(?:tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong) \w+ truong$")
+
+
 def _names_institution(fragment: str) -> bool:
-    return is_allcaps(fragment) and bool(_INSTITUTION_END_RE.search(" ".join(fold(fragment).split())))
+    folded = " ".join(fold(fragment).split())
+    return is_allcaps(fragment) and bool(_INSTITUTION_END_RE.search(folded)) and not _PLACE_TRUONG_RE.search(folded)
 
 
 #: A village or hamlet in a body's name ("CHI HỘI PN THÔN ĐÔNG MAI"): the name has its place already.
-_VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố"
+_VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố|giáo xứ|giáo họ"  # a parish is a place too
 
 #: A body a bare organ of the next line belongs to, whatever is above it ("ỦY BAN MTTQ VIỆT NAM XÃ …"), folded.
 _BODY_OF_ITS_OWN_RE = re.compile(r"^(?:uy ban|ubnd|ubmttq|hoi|cong doan|doan|dang uy|dang bo|mat tran)\b")
@@ -435,12 +440,33 @@ def spelled_out(name: str) -> str:
     return name
 
 
+def _short_forms(name: str) -> set[str]:
+    """A name folded as a text may write it: whole, or its words from some point on as their initials ("ban doan ket
+    cong giao" → "ban dkcg", "bdkcg")."""
+    words = _PUNCTUATION_RE.sub(" ", fold(name)).split()
+    forms = {" ".join(words)}
+    if len(words) >= 2:
+        forms |= {
+            " ".join([*words[:start], "".join(word[0] for word in words[start:])]) for start in range(len(words) - 1)
+        }
+    return forms
+
+
 def _abbreviated_after(name: str, fragment: str, written: str) -> bool:
-    """Whether the text writes a header line's name followed by the next line's initials ("TRUNG TÂM HUẤN LUYỆN VÀ THI
-    ĐẤU" over "THỂ DỤC THỂ THAO", "Trung tâm Huấn luyện và Thi đấu TDTT" in the text): one name on two lines."""
+    """Whether the text writes a header line's name and the next line's as one, either of them short ("TRUNG TÂM HUẤN
+    LUYỆN VÀ THI ĐẤU" over "THỂ DỤC THỂ THAO" written "… Thi đấu TDTT", "BAN ĐOÀN KẾT CÔNG GIÁO" over "GIÁO XỨ PHÚ
+    NHAI" written "Ban ĐKCG giáo xứ Phú Nhai"): one name on two lines; not a unit's own name under its parent's."""
+    if _OWN_UNIT_RE.match(fold(fragment)):
+        return False
+    whole, whole_second = (" ".join(_PUNCTUATION_RE.sub(" ", fold(text)).split()) for text in (name, fragment))
+    pairs = [(first, second) for first in _short_forms(name) for second in _short_forms(fragment)]
+    if any(f" {first} {second} " in written for first, second in pairs if (first, second) != (whole, whole_second)):
+        return True  # both whole: the check of a name wrapped as written, with its own conditions
+    # "Ban ĐKCG giáo xứ xây dựng …": the committee written short, then the kind of the line below ("GIÁO XỨ PHÚ NHAI")
     words = fold(fragment).split()
-    initials = "".join(word[0] for word in words)
-    return len(words) >= 2 and f" {' '.join(_PUNCTUATION_RE.sub(' ', fold(name)).split())} {initials} " in written
+    return len(words) >= 3 and any(
+        f" {first} {' '.join(words[:2])} " in written for first in _short_forms(name) - {whole}
+    )
 
 
 def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
@@ -487,8 +513,13 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             )
             or (names and is_allcaps(names[-1]) and _abbreviated_after(names[-1], fragment, written))
         )
-        if names and re.match(r"khu vuc\b", fold(fragment)) and is_allcaps(names[-1]):
-            names[-1] = f"{names[-1]} {fragment}"  # "CĐCS TRUNG TÂM Y TẾ" over "KHU VỰC KIẾN XƯƠNG": one name
+        if (
+            names
+            and is_allcaps(names[-1])
+            and (re.match(r"khu vuc\b", fold(fragment)) or fold(names[-1]).endswith(" khu vuc"))
+        ):
+            # "CĐCS TRUNG TÂM Y TẾ" over "KHU VỰC KIẾN XƯƠNG", "CHI CỤC THUẾ KHU VỰC" over "HOẰNG HÓA - HẬU LỘC": one name
+            names[-1] = f"{names[-1]} {fragment}"
         elif names and _place_wrapped(names[-1], fragment, written):
             names[-1] = f"{names[-1]} {fragment}"  # "BCH ĐOÀN HUYỆN" over "THỌ XUÂN", "UB HUYỆN THỌ" over "XUÂN"
         elif names and _region_tail(fragment):
@@ -572,7 +603,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{name[: organ.end()]}Đoàn TNCS Hồ Chí Minh {name[organ.end() :]}"
         else:
             name = f"{name} Đoàn TNCS Hồ Chí Minh"
-    return name
+    return name.rstrip(" _")  # "KHO BẠC NHÀ NƯỚC KHU VỰC XIII" over the rule under it ("____")
 
 
 def _after_a_comma(sentence: str) -> tuple[str, re.Match | None]:

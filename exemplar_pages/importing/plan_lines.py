@@ -285,10 +285,28 @@ _OCR_NUMBER_ONE_RE = re.compile(r"(?<=/QH)[lI](?=\d)|(?<=\d)[lI](?=\d)")
 _OCR_LETTER_L_RE = re.compile(r"(?<![\w/.-])1(?=[aeiouy][a-z])")
 
 
+#: A word a PDF's text layer breaks at a line's end ("… “Dâ" over "n vận khéo”", "thực hiện t" over "ốt"), and a
+#: number's code ("268-KH/BDVT" over "U, ngày …"); not a list's mark after it ("thôn" over "g) …").
+_BROKEN_WORD_RE = re.compile(r"(\w+)\n[ \t]*(\w+)(?![).\w])")
+_BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?=[,;]|\s+(?:ngày|ngay)\b)")
+
+
+def _rejoined_word(match: re.Match) -> str:
+    first, second = match.group(1), match.group(2)
+    broken = not (is_valid_syllable(first) and is_valid_syllable(second))
+    return first + second if broken and is_valid_syllable(first + second) else match.group()
+
+
+def rejoin_broken_words(text: str) -> str:
+    """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
+    return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
+
+
 def repair_text(text: str) -> str:
     """A cleaned text (`clean_markup`) with its encoding repaired and the spaces it lost put back."""
     # "Ð" (Icelandic eth) for "Đ", as some fonts and OCRs give it: "HÐND", "PGDÐT"
-    text = repair_vietnamese(text).translate({0xD0: 0x110, 0xF0: 0x111})
+    # a word broken at a line's end is mended before the repair takes its pieces for misspelt syllables ("Dâ" | "n")
+    text = rejoin_broken_words(repair_vietnamese(rejoin_broken_words(text)).translate({0xD0: 0x110, 0xF0: 0x111}))
     for pattern in _OCR_DAY_RES:
         text = pattern.sub(lambda m: m.group()[: m.start("day") - m.start()] + m["day"].translate(_OCR_DIGITS), text)
     text = _OCR_LETTER_L_RE.sub("l", _OCR_NUMBER_ONE_RE.sub("1", _OCR_CAPITAL_I_RE.sub("I", text)))

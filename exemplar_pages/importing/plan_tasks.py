@@ -128,7 +128,6 @@ _MARKED_DATE = re.compile(  # also as an OCR without diacritics leaves it ("truo
     rf"\d{{1,2}}(?:\s*[/.-]\s*\d{{1,2}}(?:\s*[/.-]\s*\d{{4}})?|\s*(?i:{loose('tháng')})\s*\d{{1,2}}"
     rf"(?:\s*,?\s*(?i:{loose('năm')})\s*\d{{4}})?)"
 )
-_REPEATING = re.compile(rf"(?i:h[ằà]ng\s+(?:{loose('năm')}|{loose('quý')}|{loose('tháng')})|{loose('định kỳ')})")
 #: Who a sentence asks: "Hội Cựu chiến binh các xã, phường gửi …", "Hồ sơ: Các chi bộ hoàn thành …".
 _SUBJECT = re.compile(
     r"^(?:\d{1,2}[.)]\s*|[-+•]\s*)?(?:[^\W\d][^:;,.]{0,30}:\s*)?((?:Các|Hội|Ban|Phòng|Văn phòng|Đoàn|Chi bộ|Chi hội|Trường|UBND|Ủy ban|Sở|Tổ|Liên đoàn"
@@ -150,13 +149,13 @@ def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, kn
     """Deadlines set outside the tasks section and tables ("Hồ sơ gửi về … trước ngày 19/9/2025" in a letter, under
     "IV. THỜI GIAN, HỒ SƠ"): only a date a deadline word leads to, its unit the sentence's subject when it has one.
     `known`: dates already read, not read again."""
-    from .plan_body import find_deadlines
+    from .plan_body import RECURRING_RE, find_deadlines
 
     found: dict[str, Assignment] = {}
     for position, block in enumerate(blocks):
         if position in skip or not (marked := _MARKED_DATE.findall(block.text)):
             continue
-        repeating = _REPEATING.search(block.text)  # "trước ngày 15/6 hằng năm": a day of every year, not a date
+        repeating = RECURRING_RE.search(block.text)  # "trước ngày 15/6 hằng năm": a day of every year, not a date
         fragments = [fragment for fragment in marked if not repeating or re.search(r"\d{4}", fragment)]
         dates = {deadline.date for fragment in fragments for deadline in find_deadlines(fragment, year)} - known
         deadlines = [deadline for deadline in find_deadlines(block.text, year) if deadline.date in dates]
