@@ -689,14 +689,18 @@ def test_columns_named_by_one_unit_each_are_one_address_read_from_the_smallest_u
 
 def test_two_columns_of_awards_received_are_both_the_row_s_awards() -> None:
     """ "Danh hiệu thi đua" | "Hình thức khen thưởng" in one header row: both awards received, the second after the
-    first (it had been left out as a column no field takes); "Cấp khen" beside an award is its level, no award."""
+    first (it had been left out as a column no field takes); "Cấp khen" beside an award is its level, no award, and a
+    form's "Tải lên minh chứng (quyết định, …)" no award's decision."""
     from exemplar_pages.importing.exemplar_rows import read_rows
 
     text = (
-        "STT,Họ và tên,Địa chỉ,Năm,Danh hiệu thi đua,Hình thức khen thưởng,Cấp khen\n"
-        "1,Lò Văn Thử,Xã Tân Lập,2025,Chiến sĩ thi đua cơ sở,Bằng khen của Chủ tịch UBND tỉnh,Tỉnh\n"
+        "STT,Họ và tên,Địa chỉ,Năm,Danh hiệu thi đua,Hình thức khen thưởng,Cấp khen,"
+        "Tải lên minh chứng (quyết định; bài báo)\n"
+        "1,Lò Văn Thử,Xã Tân Lập,2025,Chiến sĩ thi đua cơ sở,Bằng khen của Chủ tịch UBND tỉnh,Tỉnh,"
+        "https://drive.google.com/open?id=1Tq\n"
     )
     table = read_rows("hai-cot-khen.csv", text.encode())
+    # a form's files, though their heading says "quyết định", are no award's decision
     assert table.rows[0].values["awards"] == "Chiến sĩ thi đua cơ sở\nBằng khen của Chủ tịch UBND tỉnh"
 
 

@@ -205,7 +205,9 @@ def import_exemplars(
     columns, rows = table.columns, table.rows
     result = ExemplarImportResult(rows=len(rows))
     result.warnings += [note] if (note := table.sheet_note()) else []
-    unknown = [column for column in columns if column not in COLUMNS and (column != SUBMITTED or "year" in columns)]
+    # a position gives a row's place when it has none, a note its earlier awards: both read
+    read = (*COLUMNS, "position", "ghi_chu")
+    unknown = [column for column in columns if column not in read and (column != SUBMITTED or "year" in columns)]
     if unknown:
         result.warnings.append(_("Ignored the unused columns: %(columns)s.") % {"columns": table.written(unknown)})
     # an office's own list names people, not headlines: without a title column each story is titled by its name

@@ -450,7 +450,10 @@ _FAMILY_NAME_KEYS = frozenset({"ho", "ho_dem", "ho_lot", "ho_va_dem", "ho_va_ten
 #: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
 AWARD_WHEN = "award_when"
 AWARD_DECISION = "award_decision"
-_DECISION_HEADING_RE = re.compile(r"(?:^| )(?:quyet dinh|qd)(?: |$)")
+#: "Số quyết định", "QĐ"; not a column of files sent with a form ("Tải lên minh chứng (quyết định, bài báo …)").
+_DECISION_HEADING_RE = re.compile(
+    r"^(?!.*\b(?:minh chung|tai len|dinh kem|tep|link|duong dan|hinh anh)\b).*(?:^| )(?:quyet dinh|qd)(?: |$)"
+)
 _YEAR_HEADING_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?$")
 _MARKS = frozenset({"x", "v", "+", "1", "co", "✓", "√", "✔", "☑"})
 #: Years listed in a cell under an award's column: "2021, 2023", "2022; 2024", "2020 và 2022" ("2020-2022" is one).
