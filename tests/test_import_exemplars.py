@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import itertools
 import json
 import re
@@ -1815,6 +1816,35 @@ def test_lists_of_round_36_written_blind(file_name: str, province: str) -> None:
         assert by_name["Tổ dân phố 5"].subject_type == "collective"
         assert "Nguyễn Thị Thanh Tâm" in by_name
         assert any("“Doanh nghiệp”" in warning and "subject_type" in warning for warning in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-huyen-binh-gia-2020-2025.ods", "Lạng Sơn"),
+        ("so-theo-doi-khen-thuong-hoi-nong-dan-vu-hoi-2021-2025.xlsx", "Hưng Yên"),
+    ],
+)
+def test_lists_of_round_37_written_blind(file_name: str, province: str) -> None:
+    """List round 37. A district council's list read whole, but "CSTĐCS năm học 2022-2023; 2023-2024" was two awards,
+    "Thượng úy Vi Văn Đoàn - Phó Trưởng Công an xã …" kept its rank and position in the name and "Ngô Thị Hòa (*)" its
+    note's mark. A farmers' union's register, one sheet a year with columns of its own, was refused: every row took
+    the first sheet's year (ten "duplicates"), a type column headed "Tập thể/ cá nhân" beside "Tên" was read as the
+    names, "Hình thức khen" was unread (the level "Cấp khen" given as the award), a note below the last sheet's list
+    and "Người lập: …" were rows without a name; a decision's number and date in two columns are one decision."""
+    facts, result, _locality = written_round(37, file_name, province)
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".ods"):
+        assert "Ngô Thị Hòa" in by_name and "Vi Văn Đoàn" in by_name
+        assert len(by_name["Hứa Thị Mai"].awards) == 2  # "… năm học 2022-2023; 2023-2024" is one award, two years
+    else:
+        assert [draft.year for draft in result.drafts] == [fact["year"] for fact in facts]  # each sheet its own year
+        award = by_name["HTX DVNN Vũ Hội"].awards[0].parsed
+        assert (award.decision_number, award.decision_date) == ("3012/QĐ-UBND", dt.date(2023, 11, 30))
+        assert not {"Cá nhân", "Tập thể", "Hộ GĐ"} & set(by_name)
 
 
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:

@@ -20,7 +20,17 @@ from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .awards import names_an_award
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
-from .exemplar_validation import INFERRED, LIST_COMMUNE, LIST_TITLE, LIST_YEAR, RowError, RowValidator, StoryDraft
+from .exemplar_validation import (
+    INFERRED,
+    LIST_COMMUNE,
+    LIST_TITLE,
+    LIST_YEAR,
+    TITLE_PERIOD_RE,
+    TITLE_YEAR_RE,
+    RowError,
+    RowValidator,
+    StoryDraft,
+)
 from .journal import Journal, batches
 from .limits import ImportLimitError, check_bytes, limit
 from .locality_paths import LocalityResolver, list_commune
@@ -50,12 +60,6 @@ class ExemplarImportResult:
         return not self.errors
 
 
-#: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
-#: (A date's month, if it is one: "ngày 16 tháng 01 năm 2026" is when the list was signed, not its year), the year.
-_TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
-#: Else its period's last year ("GIAI ĐOẠN 2021 - 2025", "NĂM HỌC 2024-2025"), else the year of the date its title lines
-#: give.
-_TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn|năm học)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
 #: The award a list's title says every one on it received: "DANH SÁCH … được tặng Bằng khen của Ban Thường vụ Tỉnh
 #: ủy", "… được công nhận danh hiệu Chiến sĩ thi đua cơ sở năm 2025 (Kèm theo Quyết định …)".
 _TITLE_AWARD_RE = re.compile(
@@ -69,12 +73,12 @@ def column_defaults(columns: list[str], title_lines: list[str], parent: UnitPage
     the importing unit's locality, each row's field and subject type read from the row itself."""
     defaults: dict[str, Any] = {}
     notes: list[str] = []
-    titled = [year for line in title_lines for month, year in _TITLE_YEAR_RE.findall(line) if not month]
+    titled = [year for line in title_lines for month, year in TITLE_YEAR_RE.findall(line) if not month]
     # else the period's last year, else a date's, with the line that gives it
-    later = [(span[-1], line) for line in title_lines for span in _TITLE_PERIOD_RE.findall(line)] or [
+    later = [(span[-1], line) for line in title_lines for span in TITLE_PERIOD_RE.findall(line)] or [
         (year, line)
         for line in title_lines
-        for year in [*_TITLE_DATE_RE.findall(line), *(year for month, year in _TITLE_YEAR_RE.findall(line) if month)]
+        for year in [*_TITLE_DATE_RE.findall(line), *(year for month, year in TITLE_YEAR_RE.findall(line) if month)]
     ]
     if named := list_commune(title_lines):  # "ỦY BAN NHÂN DÂN XÃ VỤ BỔN", "(Kèm theo Tờ trình … của UBND xã Vụ Bổn)"
         defaults[LIST_COMMUNE] = named

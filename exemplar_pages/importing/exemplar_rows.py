@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import functools
 import io
 import itertools
@@ -85,7 +86,11 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("tieu de", "ten bai"), "title"),
     (("ho va ten", "ho ten", "ten ca nhan", "ten tap the", "ten dien hinh", "ten guong", "chu ho"), "subject_name"),
     # not "Loại" as a subject type; "Hình thức, cấp khen (số QĐ, năm)" is no year
-    (("hinh thuc khen thuong", "loai hinh khen thuong", "danh hieu", "hinh thuc cap khen", "cap khen"), "awards"),
+    (
+        ("hinh thuc khen thuong", "hinh thuc khen", "loai hinh khen thuong", "danh hieu", "hinh thuc cap khen")
+        + ("cap khen",),
+        "awards",
+    ),
     (("nam sinh", "ngay sinh", "ngay thang nam sinh"), "birth_date"),  # a person's, not the story's year
     (("gioi tinh",), "sex"),
     (("doi tuong", "loai", "phan loai"), "subject_type"),
@@ -111,7 +116,7 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
 
 
 #: The signer's block under a list in a sheet ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "NGƯỜI LẬP BIỂU"), folded.
-_SIGNER = r"^(?:tm|kt|tl|tuq|q)\s*\.\s*\w|^nguoi lap (?:bieu|danh sach)\b"
+_SIGNER = r"^(?:tm|kt|tl|tuq|q)\s*\.\s*\w|^nguoi lap (?:bieu|danh sach)\b|^nguoi lap\s*:"  # "Người lập: …"
 #: A heading row that offices put inside a list ("I. TẬP THỂ", "II. CÁ NHÂN", "B. Hộ gia đình") or the line that
 #: closes it ("Danh sách này có 12 tập thể và 28 cá nhân./.", "Tổng cộng: 40").
 _SECTION_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])\s*[.)/-]\s*\w")
@@ -216,6 +221,9 @@ def section_row(values: dict[str, Any]) -> Section | None:
         return None
     text = texts[0]
     key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(text)).split())
+    in_number = str(values.get("stt") or "").strip() == text and len(text.split()) >= 6
+    if in_number and not _SECTION_RE.match(text) and not _CLOSING_RE.search(key):
+        return Section(text, None, inside_part=True)  # "Từ 01/7/2025 thực hiện sắp xếp …" across the table: a note
     kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
     capitals = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "II. TỔ CHỨC … (10 tổ chức)": the count is no part of it
     numbered = _SECTION_RE.match(text) and (kinds or capitals.upper() == capitals)
@@ -366,6 +374,10 @@ def _cell(value: Any) -> Any:
     """Spreadsheet cells as text, whole numbers without “.0”; lists (JSON) kept."""
     if value is None:
         return ""
+    if isinstance(value, datetime.datetime):  # a date typed into a date cell: as the office writes it
+        return value.strftime("%d/%m/%Y" if value.time() == datetime.time() else "%d/%m/%Y %H:%M:%S")
+    if isinstance(value, datetime.date):
+        return value.strftime("%d/%m/%Y")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, list):
@@ -502,7 +514,14 @@ def _marked_awards(values: dict[str, Any]) -> None:
             marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
-    year, decision = (str(values.pop(name, "") or "").strip() for name in (AWARD_WHEN, AWARD_DECISION))
+    year = str(values.pop(AWARD_WHEN, "") or "").strip()
+    pieces = [
+        str(values.pop(name) or "").strip() for name in [name for name in values if name.startswith(AWARD_DECISION)]
+    ]
+    decision = " ".join(  # "3012/QĐ-UBND" | "30/11/2023": "3012/QĐ-UBND ngày 30/11/2023"
+        f"ngày {piece}" if at and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{4}", piece) else piece
+        for at, piece in enumerate(filter(None, pieces))
+    )
     awards = [part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")) if part.strip()]
     if year or decision:  # "chưa có" beside its year's cell: no award, no year given to it
         awards = [award for award in awards if not gives_no_award(award)]
@@ -619,7 +638,8 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             and group in with_form
             and _DECISION_HEADING_RE.search(_heading_key(below).replace("_", " "))
         ):
-            alone = AWARD_DECISION  # … and "Số quyết định": the award's decision
+            # … and "Số quyết định" (with "Ngày" beside it: one decision in two columns)
+            alone = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
         elif column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
         elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
@@ -752,6 +772,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         elif not received and index != awarding[0] and not _heading_key(written[index]).startswith("cap"):
             columns[index] = f"{AWARD_MORE}{index}"  # "Danh hiệu thi đua" | "Hình thức khen thưởng": both received
     units = _unit_columns(columns, written)
+    _type_column_named_as_names(columns, [cells for _line, cells in kept[start + 1 : start + 31]])
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:
@@ -761,12 +782,10 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         if _heading_key(written[index]) == "ten" and _heading_key(written[index - 1]) in _FAMILY_NAME_KEYS:
             columns[index - 1], columns[index] = "subject_name", GIVEN_NAME
     if "awards" in columns:  # "Hình thức khen thưởng | Số quyết định" in one header row: the award's decision
-        columns = [
-            AWARD_DECISION
-            if name not in known and _DECISION_HEADING_RE.search(_heading_key(heading).replace("_", " "))
-            else name
-            for name, heading in zip(columns, written, strict=False)
-        ] + columns[len(written) :]
+        for index, (name, heading) in enumerate(zip(columns, written, strict=False)):
+            if name not in known and _DECISION_HEADING_RE.search(_heading_key(heading).replace("_", " ")):
+                # "Số QĐ" | "Ngày QĐ": one decision in two columns
+                columns[index] = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
     rows: list[SourceRow] = []
     summarised = False  # achievements read from rows of their own: a summary column the header does not name
     for line, cells in kept[start + 1 :]:
@@ -809,7 +828,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     columns = [  # written into others
         name
         for name in columns
-        if name not in (AWARD_WHEN, AWARD_DECISION, GIVEN_NAME) and not name.startswith((LOCALITY_PART, AWARD_MORE))
+        if name not in (AWARD_WHEN, GIVEN_NAME) and not name.startswith((LOCALITY_PART, AWARD_MORE, AWARD_DECISION))
     ]
     typed = [name for name in columns if name.startswith(TYPE_MARK)]
     if typed:  # the crossed columns are the list's subject types
@@ -841,6 +860,24 @@ _UNIT_PREFIX_RE = re.compile(
     r"(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|thon|xom|ban|ap|buon|bon|lang|plei|soc|khom"
     r"|khu|to|tp|tx|tt|tdp)\b|[a-z]\.",
 )
+
+
+#: A subject type as a cell writes it, folded ("Cá nhân", "Tập thể", "Hộ GĐ", "CN").
+_TYPE_CELLS = frozenset({"ca nhan", "tap the", "ho gia dinh", "ho gd", "hgd", "ho", "gia dinh", "cn", "tt"})
+
+
+def _type_column_named_as_names(columns: list[str], rows: list[list[Any]]) -> None:
+    """Of two columns a name's heading names ("Tập thể/ cá nhân" | "Tên"), the one whose cells are subject types
+    ("Cá nhân", "Tập thể", "Hộ GĐ") is the subject type's."""
+    named = [index for index, name in enumerate(columns) if name == "subject_name"]
+    if len(named) < 2 or "subject_type" in columns:
+        return
+    for index in named:
+        cells = [fold_vietnamese(str(_cell(row[index]))).lower().strip() for row in rows if index < len(row)]
+        cells = [cell for cell in cells if cell]
+        if cells and sum(cell in _TYPE_CELLS for cell in cells) * 2 > len(cells):
+            columns[index] = "subject_type"
+            return
 
 
 def _unit_columns(columns: list[str], written: list[str]) -> dict[str, str]:

@@ -87,6 +87,24 @@ INFERRED = object()
 LIST_TITLE = "list_title"
 #: The year a list's title gives, for a row whose year cell is empty and whose awards give none.
 LIST_YEAR = "list_year"
+#: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
+#: (A date's month, if it is one: "ngày 16 tháng 01 năm 2026" is when the list was signed, not its year), the year.
+TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
+#: Else its period's last year ("GIAI ĐOẠN 2021 - 2025", "NĂM HỌC 2024-2025"), else the year of the date its title lines
+#: give.
+TITLE_PERIOD_RE = re.compile(r"(?i:giai đoạn|năm học)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b")
+#: A sheet named by its year alone ("2024", "Nam 2021", "2025 (dang cap nhat)").
+_SHEET_YEAR_RE = re.compile(r"^\D*?((?:19|20)\d{2})(?!\d)(?:\D*)$")
+
+
+def part_year(title_lines: list[str], sheet: str) -> str | None:
+    """The year a sheet of a workbook kept a year per sheet is of: its title's ("SỔ THEO DÕI KHEN THƯỞNG NĂM 2022"),
+    else its name's ("2024"); None when neither says one."""
+    titled = [year for line in title_lines for month, year in TITLE_YEAR_RE.findall(line) if not month]
+    found = _SHEET_YEAR_RE.match(sheet or "")
+    return titled[0] if titled else found.group(1) if found else None
+
+
 #: The commune or ward a list's title names, whose villages a row written with its village alone is in.
 LIST_COMMUNE = "list_commune"
 #: How a collective's name begins: "Trường …", "Trạm Y tế …", "Khu vực 3", "Công an phường …", "Đồn Biên phòng …".
@@ -97,7 +115,7 @@ _COLLECTIVE_OPENINGS = (
     "|đội|lớp|phòng|hội|công ty|ủy ban|ubnd|bệnh viện|trung tâm|chùa|tập thể|nhân dân|đảng ủy|liên đội|xã|phường|nhà"
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
     "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ|tổ hợp tác|tht"
-    "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm"
+    "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm|ch"  # "CH Đông Châu": a branch (chi hội)
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -195,7 +213,8 @@ def name_and_position(cell: str) -> tuple[str, str]:
     if addressed and all(word[:1].isupper() for word in named.split()[:3]):
         cell = cell[addressed.end() :]
     rank = ""
-    if (ranked := _RANK_RE.match(cell)) and _is_person_name(" ".join(cell[ranked.end() :].split(",")[0].split()[:7])):
+    after_rank = re.split(r",|\s[-–—]\s", cell[ranked.end() :])[0] if (ranked := _RANK_RE.match(cell)) else ""
+    if ranked and _is_person_name(" ".join(after_rank.split()[:7])):  # "Thượng úy Vi Văn Đoàn - Phó Trưởng …"
         rank, cell = ranked.group(1), cell[ranked.end() :]
     found = _NAME_THEN_MORE_RE.match(cell)
     if found is None or not _is_person_name(found.group(1)):
@@ -361,6 +380,27 @@ def person_name_case(name: str) -> str:
     return re.sub(r"\w+", lambda word: word.group()[0].upper() + word.group()[1:].lower(), name)
 
 
+#: An item of a list cell that is only a year or a school year ("CSTĐCS năm học 2022-2023; 2023-2024").
+_YEAR_ITEM_RE = re.compile(r"^(?:(?i:năm)\s+(?:(?i:học)\s+)?)?(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)?\d{2})?\.?$")
+
+
+def _with_their_years(items: list[str]) -> list[str]:
+    """Items that are only a year given back to the item before ("CSTĐCS năm 2022; 2023; 2024": one award, three
+    years)."""
+    joined: list[str] = []
+    for item in items:
+        if joined and _YEAR_ITEM_RE.match(item):
+            joined[-1] = f"{joined[-1]}, {item}"
+        else:
+            joined.append(item)
+    return joined
+
+
+def _without_mark(name: str) -> str:
+    """A name on one line without the mark of a note under the list after it ("Ngô Thị Hòa (*)")."""
+    return re.sub(r"\s*(?:\(\*+\)|\*+)$", "", " ".join(name.split()))
+
+
 def _items(value: Any) -> list[str]:
     """A list cell: a JSON list, or text separated by “;” (or new lines)."""
     if isinstance(value, list):
@@ -409,6 +449,7 @@ class RowValidator:
         self.titled_by_name = titled_by_name
         #: For a column the list leaves out: a value ("year", "locality") or INFERRED ("field", "subject_type")
         self.defaults = defaults or {}
+        self.list_year = self.defaults.get("year")  # the list's own, for a sheet that names none
         self.section_type: str | None = None  # set by a row heading a part of the list ("II. CÁ NHÂN")
         self.part_type: str | None = None  # the type a sheet's name or title gives its rows ("TẬP THỂ")
         self.list_end: str | None = None  # the line that ended the list ("Tổng cộng: 80"), once read
@@ -453,6 +494,12 @@ class RowValidator:
             self.sheet_columns = row.part.columns or None
             self.list_title = " ".join(row.part.title_lines) or self.list_title
             self.part_award = part_award(row.part.title_lines)
+            if self.list_year not in (None, SUBMITTED):  # "SỔ THEO DÕI KHEN THƯỞNG NĂM 2022" on the sheet "2022"
+                year = part_year(row.part.title_lines, row.part.text) or self.list_year
+                if year != self.defaults["year"]:
+                    note = _("the rows of this sheet take the year its title or name gives, %(year)s.")
+                    self.warnings.append(RowError(row.line, "year", note % {"year": year}))
+                self.defaults["year"] = year
         if self.list_end is not None and _reopens(self.list_end, row):  # "Cộng: 09 tập thể" | … | "2. Cá nhân"
             self.list_end = None
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
@@ -474,7 +521,7 @@ class RowValidator:
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
         for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
-            value[column] = " ".join(value[column].split())
+            value[column] = _without_mark(value[column])
         if SUBMITTED in row.values and name_key(value["subject_name"]) in _TEST_RESPONSE_NAMES:
             note = _("a test of the form (“%(name)s”), no nomination: left out.") % {"name": value["subject_name"]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -558,7 +605,7 @@ class RowValidator:
             label = str(SubjectType(subject_type).label).lower()
             self.warnings.append(RowError(row.line, "subject_type", note % {"value": written, "type": label}))
         if subject_type == "individual":  # the title keeps the whole cell; the name is the person's
-            value["subject_name"] = " ".join(name_and_position(_text(row.values.get("subject_name")))[0].split())
+            value["subject_name"] = _without_mark(name_and_position(_text(row.values.get("subject_name")))[0])
             # "NGUYỄN HOÀNG PHÚC", typed to stand out, "nguyễn thị thanh tâm" in a form: "Nguyễn Hoàng Phúc"
             if value["subject_name"].isupper() or value["subject_name"].islower():
                 written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
@@ -622,7 +669,7 @@ class RowValidator:
         # "Giải Nhì … 2023 + Giấy khen … 2024", "… 2022 - Giấy khen …", "LĐTT, GK": several awards in one item
         written = [
             award
-            for item in _items(given)
+            for item in _with_their_years(_items(given))
             for part in split_if_awards(item, r"\s[+–-]\s")
             for award in split_if_awards(part, ",")
         ]
