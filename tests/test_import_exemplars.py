@@ -796,6 +796,13 @@ def written_round(number: int, file_name: str, province: str, resent: bool = Fal
     return facts, result, locality
 
 
+def assert_read_as_written(result, facts: list[dict]) -> None:
+    """Every row of a blind round read with the name, the subject type and (or no) awards its facts give."""
+    for draft, fact in zip(result.drafts, facts, strict=True):
+        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
+        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+
+
 def dry_run_fixture(file_name: str, unit: UnitPage):
     """A dry run of one of the lists in tests/fixtures/exemplars/ under a unit."""
     path = Path(__file__).parent / "fixtures" / "exemplars" / file_name
@@ -1756,9 +1763,7 @@ def test_lists_of_round_34_written_blind(file_name: str, province: str) -> None:
         result = dry_run_fixture(file_name, factories.unit(f"Đơn vị Thử {province}", locality=locality))
         assert result.errors == [] and len(result.drafts) == len(facts)
         assert sum("awards" in warning and "Dòng" in warning for warning in result.warnings) >= 2
-    for draft, fact in zip(result.drafts, facts, strict=True):
-        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
-        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    assert_read_as_written(result, facts)
     if file_name.endswith(".ods"):  # "Xóm Bưa Cốn, xã Tú Lý" beside "xã Tú Lý": the village's commune is the locality's
         villages = [
             draft.subject_name for draft in result.drafts if draft.subject_name.startswith(("Xóm ", "Tiểu khu"))
@@ -1781,9 +1786,7 @@ def test_lists_of_round_35_written_blind(file_name: str, province: str) -> None:
     parts' awards stand in their headings ("I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG"), earlier awards in the notes,
     an achievement runs on into a row of its own, and a village's locality cell holds only its former commune."""
     facts, result, _locality = written_round(35, file_name, province)
-    for draft, fact in zip(result.drafts, facts, strict=True):
-        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
-        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    assert_read_as_written(result, facts)
     by_name = {draft.subject_name: draft for draft in result.drafts}
     if file_name.endswith(".xls"):
         for draft, fact in zip(result.drafts, facts, strict=True):
@@ -1808,9 +1811,7 @@ def test_lists_of_round_36_written_blind(file_name: str, province: str) -> None:
     refused: two answers in the form's "other" box ("Tổ dân phố", "Doanh nghiệp") are no subject type; a body's kind
     is now a collective, anything else the name's type, with a warning. A name typed in lower case is recased."""
     facts, result, _locality = written_round(36, file_name, province, resent=file_name.endswith(".csv"))
-    for draft, fact in zip(result.drafts, facts, strict=True):
-        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
-        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    assert_read_as_written(result, facts)
     if file_name.endswith(".csv"):
         by_name = {draft.subject_name: draft for draft in result.drafts}
         assert by_name["Tổ dân phố 5"].subject_type == "collective"
@@ -1833,9 +1834,7 @@ def test_lists_of_round_37_written_blind(file_name: str, province: str) -> None:
     names, "Hình thức khen" was unread (the level "Cấp khen" given as the award), a note below the last sheet's list
     and "Người lập: …" were rows without a name; a decision's number and date in two columns are one decision."""
     facts, result, _locality = written_round(37, file_name, province)
-    for draft, fact in zip(result.drafts, facts, strict=True):
-        assert expected_name(fact) in draft.subject_name, (draft.subject_name, fact["name"])
-        assert (draft.subject_type, bool(draft.awards)) == (fact["subject_type"], bool(fact["awards"])), fact["name"]
+    assert_read_as_written(result, facts)
     by_name = {draft.subject_name: draft for draft in result.drafts}
     if file_name.endswith(".ods"):
         assert "Ngô Thị Hòa" in by_name and "Vi Văn Đoàn" in by_name
