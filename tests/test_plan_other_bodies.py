@@ -251,11 +251,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     a social insurance office, a state forestry company and a sports centre. Round 80 varies the header above all (a
     name wrapped mid-phrase or written short in the text, two parents, a letterhead's text as the first paragraph, a
     header lost in a chat) over a factory's union, a tax office, a procuracy's council, a State Treasury region and a
-    parish's Catholic committee. They are read as `import_plan` reads them
+    parish's Catholic committee. Round 81 mixes everything over a fire police division, a provincial library, a
+    social-policy bank's branch, an irrigation company and a district military command. They are read as
+    `import_plan` reads them
     (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 220
+    assert sorted(facts) == files and len(files) == 230
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -332,6 +334,39 @@ Trung tâm Huấn luyện và Thi đấu TDTT xây dựng kế hoạch như sau:
 """
     )
     assert plan.issuing_body == "Trung tâm Huấn luyện và Thi đấu thể dục thể thao tỉnh Quảng Ninh"
+
+
+def test_a_basis_line_that_leads_into_its_items_and_a_basis_table_with_a_number_column() -> None:
+    """ "Căn cứ:" or "Căn cứ các văn bản sau:" over numbered or lettered items ("1. Luật …;", "a) Nghị định số …;"):
+    each item a reference; a basis table whose kind and number stand in two columns ("Văn bản" | "Số, ký hiệu")."""
+    head = "UBND TỈNH QUẢNG NAM\nCÔNG TY THỬ\nSố: 38/KH-CT\nTam Kỳ, ngày 15 tháng 02 năm 2023\nKẾ HOẠCH\nThi đua năm 2023\n"
+    plan = parse_plan(
+        head
+        + """Căn cứ:
+a) Luật Thi đua, khen thưởng ngày 26/11/2003;
+b) Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ quy định chi tiết;
+c) Kế hoạch số 512/KH-UBND ngày 30/01/2023 của UBND tỉnh Quảng Nam.
+Công ty ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\nĐộng viên người lao động.
+"""
+    )
+    assert [(b.document_type, b.number) for b in plan.basis] == [
+        ("Luật", None),
+        ("Nghị định", "91/2017/NĐ-CP"),
+        ("Kế hoạch", "512/KH-UBND"),
+    ]
+    plan = parse_plan(
+        head
+        + """Căn cứ các văn bản sau:
+TT | Văn bản | Số, ký hiệu | Ngày ban hành | Cơ quan ban hành | Trích yếu
+1 | Luật | 06/2022/QH15 | 15/6/2022 | Quốc hội | Luật Thi đua, khen thưởng
+2 | Kế hoạch | 25/KH-NHCS | 08/01/2025 | NHCSXH | Phát động phong trào thi đua năm 2025
+Chi nhánh xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\nPhát huy tinh thần.
+"""
+    )
+    assert [(b.document_type, b.number, b.date, b.issuer) for b in plan.basis] == [
+        ("Luật", "06/2022/QH15", dt.date(2022, 6, 15), "Quốc hội"),
+        ("Kế hoạch", "25/KH-NHCS", dt.date(2025, 1, 8), "NHCSXH"),
+    ]
 
 
 def test_words_broken_at_line_ends_a_recurring_day_and_headers_written_short_in_the_text() -> None:

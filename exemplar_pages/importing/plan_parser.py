@@ -179,6 +179,25 @@ _BLANK_NUMBER_RE = re.compile(rf"^{loose('Số')}\s*:\s*[-/]\s*([A-ZĐ][\w&]*(?:
 _NUMBERED_BASIS_RE = re.compile(rf"^\d{{1,2}}[.)]\s+(?=(?:{loose('Căn cứ')}|{loose('Thực hiện')})\s)")
 
 
+def _items_under_basis_line(preamble: list[str], body: list[str], first_heading: int) -> list[str]:
+    """A basis line that only leads in ("Căn cứ:", "Căn cứ các văn bản sau:") and the numbered or lettered items
+    below it ("1. Luật …;", "a) Nghị định số …;"), each as a "Căn cứ …" line, until a line that cites nothing."""
+    leads = [
+        at
+        for at, line in enumerate(preamble)
+        if line.rstrip().endswith(":") and BASIS_VERB_RE.match(line.strip().rstrip(":").strip() + " …")
+    ]
+    if not leads:
+        return []
+    items: list[str] = []
+    for line in [*preamble[leads[-1] + 1 :], *body[first_heading:]]:
+        item = _ITEM_START_RE.match(line)
+        if item is None or parse_reference(_as_cited(line[item.end() :])) is None:
+            break
+        items.append(_as_cited(line[item.end() :]))
+    return items
+
+
 def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
     """A letter with no preamble whose first numbered item gives its basis ("1. Căn cứ nội dung chỉ đạo của UBND
     tỉnh tại Công văn số …; các cơ quan … triển khai …"): that item."""
@@ -208,7 +227,8 @@ def _listed_basis(preamble: list[str]) -> list[str]:
 #: The columns of a table of the texts a plan rests on ("TT | Văn bản | Ngày ban hành | Cơ quan ban hành | Trích
 #: yếu"), by the words of their headings (folded).
 _BASIS_TABLE_COLUMNS = (
-    ("document", ("van ban", "so ky hieu", "so hieu", "ten van ban")),
+    ("number", ("so ky hieu", "so hieu", "so van ban")),  # "Văn bản" | "Số, ký hiệu": the kind, then its number
+    ("document", ("van ban", "ten van ban", "loai van ban")),
     ("date", ("ngay",)),
     ("issuer", ("co quan", "noi ban hanh", "cap ban hanh")),
     ("subject", ("trich yeu", "noi dung")),
@@ -228,14 +248,23 @@ def _tabled_basis(preamble: list[str]) -> list[str]:
             continue
         if not columns:
             for name, words in _BASIS_TABLE_COLUMNS:
-                found = [i for i, cell in enumerate(cells) if any(word in fold(cell) for word in words)]
-                if found and found[0] not in columns.values():
+                found = [
+                    i
+                    for i, cell in enumerate(cells)
+                    if i not in columns.values()
+                    and any(word in " ".join(re.sub(r"\W+", " ", fold(cell)).split()) for word in words)
+                ]
+                if found:
                     columns[name] = found[0]
+            if "document" not in columns and "number" in columns:  # "Số, ký hiệu văn bản" alone: kind and number
+                columns["document"] = columns.pop("number")
             columns = columns if "document" in columns else {}
             continue
         cell = {name: cells[index] if index < len(cells) else "" for name, index in columns.items()}
-        cell.setdefault("date", ""), cell.setdefault("issuer", ""), cell.setdefault("subject", "")
-        pieces = [cell["document"]]
+        for name in ("number", "date", "issuer", "subject"):
+            cell.setdefault(name, "")
+        number = cell["number"] if cell["number"] and cell["number"] not in cell["document"] else ""
+        pieces = [f"{cell['document']} số {number}" if number else cell["document"]]
         pieces += [f"ngày {cell['date']}"] if cell["date"] and not re.search(r"\bngày\b", cell["document"]) else []
         pieces += [f"của {cell['issuer']}"] if cell["issuer"] else []
         pieces += [f"về {cell['subject']}"] if cell["subject"] else []
@@ -293,11 +322,12 @@ def parse_plan(text: str) -> ParsedPlan:
     first_heading = next((i for i, line in enumerate(body) if HEADING_START_RE.match(line)), len(body))
     preamble = body[:first_heading]
     plan.basis = (
-        parse_basis(preamble)
+        parse_basis(_tabled_basis(preamble))  # a table's cells would read as one run-on sentence
+        or parse_basis(preamble)
         or parse_basis(_basis_section(body, first_heading))
         or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
-        or parse_basis(_tabled_basis(preamble))
+        or parse_basis(_items_under_basis_line(preamble, body, first_heading))
     )
     plan.basis = date_cited_elsewhere(plan.basis, repaired)
     below_header = "\n".join(lines[len(header) :])
