@@ -1846,6 +1846,32 @@ def test_lists_of_round_37_written_blind(file_name: str, province: str) -> None:
         assert not {"Cá nhân", "Tập thể", "Hộ GĐ"} & set(by_name)
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-huyen-dien-bien-2020-2025.ods", "Điện Biên"),
+        ("so-theo-doi-khen-thuong-phong-noi-vu-ha-quang-2021-2025.xlsx", "Cao Bằng"),
+    ],
+)
+def test_lists_of_round_38_written_blind(file_name: str, province: str) -> None:
+    """List round 38. A district council's list read whole at first sight. A district office's register kept over
+    five years in one sheet was refused: its year headings ("NĂM 2021") were rows without a name, and every row took
+    the title's year; "Cấp khen (người ký)" before "Hình thức khen thưởng" was read as the award, "Đã nhận hiện vật"
+    ("x") as another; "Ngày ký" beside "Số quyết định" was left out. Now each year heading gives its rows their year,
+    the signer is the award's giver ("Giấy khen của Chủ tịch UBND huyện"), and number and date are one decision."""
+    facts, result, _locality = written_round(38, file_name, province)
+    assert_read_as_written(result, facts)
+    if file_name.endswith(".xlsx"):
+        assert [draft.year for draft in result.drafts] == [fact["year"] for fact in facts]
+        award = result.drafts[0].awards[0].parsed
+        assert (award.text, award.decision_number, award.decision_date) == (
+            "Giấy khen của Chủ tịch UBND huyện (1235/QĐ-UBND ngày 20/09/2021)",
+            "1235/QĐ-UBND",
+            dt.date(2021, 9, 20),
+        )
+        assert all(len(draft.awards) == 1 for draft in result.drafts)
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

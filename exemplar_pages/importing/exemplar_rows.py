@@ -159,6 +159,8 @@ class Section:
     ends_list: bool = False
     #: A numbered group inside a part ("1. Khối doanh nghiệp"): the part's subject type goes on under it.
     inside_part: bool = False
+    #: The year of the rows under it ("NĂM 2022" in a register kept over several years).
+    year: str | None = None
     #: A sheet's own title lines and columns, when each sheet of a workbook is a list of its own (a commune's).
     title_lines: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
@@ -168,6 +170,8 @@ class Section:
         return current if self.inside_part and self.subject_type is None else self.subject_type
 
 
+#: A register's year heading alone on its row ("NĂM 2021", "Năm 2022:").
+_YEAR_HEADING_ROW_RE = re.compile(r"^(?i:năm)\s+((?:19|20)\d{2})\s*:?$")
 #: A part's mark alone in its cell ("A", "II", "B."), its heading in the next.
 _PART_MARK_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)]?$")
 
@@ -220,6 +224,8 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if len(texts) != 1:
         return None
     text = texts[0]
+    if year := _YEAR_HEADING_ROW_RE.match(text):  # "NĂM 2021" over a register's rows of that year
+        return Section(text, None, inside_part=True, year=year.group(1))
     key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(text)).split())
     in_number = str(values.get("stt") or "").strip() == text and len(text.split()) >= 6
     if in_number and not _SECTION_RE.match(text) and not _CLOSING_RE.search(key):
@@ -367,6 +373,7 @@ _NOT_THE_EXEMPLAR_S = (
     "nguoi de cu", "nguoi de nghi", "nguoi gioi thieu", "nguoi lap", "nguoi khai", "nguoi gui",
     "so nam", "so lan",  # "Số năm liên tục", "Số lần": a count of years, no year
     "quy mo",  # "Quy mô": a collective's size, no quarter
+    "hien vat", "tien thuong",  # "Đã nhận hiện vật", "Tiền thưởng (đồng)": what was handed over, no award
 )  # fmt: skip
 
 
@@ -438,6 +445,8 @@ AWARD_YEAR = "award_year:"
 #: A further column of awards received ("Khen thưởng đã đạt" over "Cấp huyện" and "Cấp tỉnh, Trung ương"): its awards
 #: follow the first column's.
 AWARD_MORE = "award_more:"
+#: Who gave the award the row names ("Cấp khen (người ký)": "Chủ tịch UBND huyện"), written after it ("… của …").
+AWARD_GIVER = "award_giver"
 #: A further part of an address under one heading ("Địa chỉ" over "Thôn, bản" and "Xã, phường"), joined to the first.
 LOCALITY_PART = "locality_part:"
 #: A cell that says "as above" ("-nt-", "như trên", '"'): the cell above's value.
@@ -514,6 +523,15 @@ def _marked_awards(values: dict[str, Any]) -> None:
             marked += [f"{award} {when}" for part in parts for award in split_if_awards(part, ",")]
     if marked:
         values["awards"] = "; ".join(filter(None, [str(values.get("awards") or "").strip(), *marked]))
+    # kept where the row names no award: words of the signer's block below the list ("TM. ỦY BAN NHÂN DÂN")
+    giver = str(values.pop(AWARD_GIVER, "") or "").strip() if str(values.get("awards") or "").strip() else ""
+    # "Chủ tịch UBND huyện", one giver for the row's awards; not a level ("Tỉnh", "Cấp xã"), nor one per award
+    if giver and not re.search(r"[\n;]", giver) and not re.fullmatch(r"(?i:cấp\s+)?\w+(?:\s+\w+)?", giver):
+        values["awards"] = "\n".join(
+            award if re.search(r"\s(?i:của)\s", award) else f"{award} của {giver}"
+            for award in (part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")))
+            if award
+        )
     year = str(values.pop(AWARD_WHEN, "") or "").strip()
     pieces = [
         str(values.pop(name) or "").strip() for name in [name for name in values if name.startswith(AWARD_DECISION)]
@@ -766,6 +784,12 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     received = [
         index for index in awarding if re.search(r"\bda (?:dat|duoc)\b", _heading_key(written[index]).replace("_", " "))
     ]
+    # "Cấp khen (người ký)" before "Hình thức khen thưởng": the level or the giver of the award the other names
+    givers = [index for index in awarding if _heading_key(written[index]).startswith("cap")]
+    if not received and givers and len(givers) < len(awarding):
+        for index in givers:
+            columns[index] = AWARD_GIVER if AWARD_GIVER not in columns else _heading_key(written[index])
+        awarding = [index for index in awarding if index not in givers]
     for index in awarding:  # "Cấp trình khen" under "Khen thưởng" beside "Đã đạt …": the awards are those received
         if received and index != received[0]:
             columns[index] = _heading_key(written[index]) or f"cot_{index}"
@@ -783,7 +807,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             columns[index - 1], columns[index] = "subject_name", GIVEN_NAME
     if "awards" in columns:  # "Hình thức khen thưởng | Số quyết định" in one header row: the award's decision
         for index, (name, heading) in enumerate(zip(columns, written, strict=False)):
-            if name not in known and _DECISION_HEADING_RE.search(_heading_key(heading).replace("_", " ")):
+            signed = re.match(r"ngay (?:ky|ban hanh|quyet dinh|qd)\b", _heading_key(heading).replace("_", " "))
+            if name not in known and (signed or _DECISION_HEADING_RE.search(_heading_key(heading).replace("_", " "))):
                 # "Số QĐ" | "Ngày QĐ": one decision in two columns
                 columns[index] = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
     rows: list[SourceRow] = []
@@ -828,7 +853,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     columns = [  # written into others
         name
         for name in columns
-        if name not in (AWARD_WHEN, GIVEN_NAME) and not name.startswith((LOCALITY_PART, AWARD_MORE, AWARD_DECISION))
+        if name not in (AWARD_WHEN, AWARD_GIVER, GIVEN_NAME)
+        and not name.startswith((LOCALITY_PART, AWARD_MORE, AWARD_DECISION))
     ]
     typed = [name for name in columns if name.startswith(TYPE_MARK)]
     if typed:  # the crossed columns are the list's subject types

@@ -512,6 +512,12 @@ class RowValidator:
             self.list_end = section.text if section.ends_list else None
             if award := part_award([section.text]):  # "I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG" over its rows
                 self.part_award = award
+            if section.year:  # "NĂM 2022" over a register's rows: their year, when no cell gives one
+                self.defaults[LIST_YEAR] = section.year
+                if self.list_year not in (None, SUBMITTED):
+                    self.defaults["year"] = section.year
+                    note = _("the rows below it take its year, %(year)s.") % {"year": section.year}
+                    self.warnings.append(RowError(row.line, "year", note))
             if commune := heading_commune(section.text):  # "V. XÃ MÈO VẠC": the rows below are its own
                 self.localities.read_list_commune(commune)
             elif not section.inside_part:  # another part ("II. CÁ NHÂN"): the commune of the list's title again
