@@ -252,12 +252,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     name wrapped mid-phrase or written short in the text, two parents, a letterhead's text as the first paragraph, a
     header lost in a chat) over a factory's union, a tax office, a procuracy's council, a State Treasury region and a
     parish's Catholic committee. Round 81 mixes everything over a fire police division, a provincial library, a
-    social-policy bank's branch, an irrigation company and a district military command. They are read as
-    `import_plan` reads them
+    social-policy bank's branch, an irrigation company and a district military command. Round 82 writes the basis in
+    forms not seen before (under its own heading without a number, glued items, the issuer before the kind, short
+    names, Party texts, a basis run into the purpose's paragraph). They are read as `import_plan` reads them
     (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 230
+    assert sorted(facts) == files and len(files) == 240
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -367,6 +368,44 @@ Chi nhánh xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\nPhát huy tinh t
         ("Luật", "06/2022/QH15", dt.date(2022, 6, 15), "Quốc hội"),
         ("Kế hoạch", "25/KH-NHCS", dt.date(2025, 1, 8), "NHCSXH"),
     ]
+
+
+def test_a_basis_under_a_heading_without_a_number_glued_items_and_the_issuer_before_the_kind() -> None:
+    """ "CĂN CỨ XÂY DỰNG KẾ HOẠCH" over numbered items wrapped over lines; "Căn cứ pháp lý:+ Luật …;+ Nghị định …"
+    whose line breaks were lost; "quy định của Chính phủ tại Nghị định số …" and "và của UBND tỉnh tại Kế hoạch số …"
+    (the issuer before the kind), but not "… tại Tờ trình số … của Ban chấp hành …" (the document's own issuer)."""
+    head = "UBND TỈNH NGHỆ AN\nTRƯỜNG CAO ĐẲNG THỬ\nSố: 45/KH-CĐ\nVinh, ngày 24 tháng 02 năm 2026\nKẾ HOẠCH\nThi đua năm 2026\n"
+    plan = parse_plan(
+        head
+        + """CĂN CỨ XÂY DỰNG KẾ HOẠCH
+1. Luật Thi đua, khen thưởng số 06/2022/QH15 ngày 15/6/2022 của Quốc
+hội;
+2. Chỉ thị số 41-CT/TW ngày 15/4/2025 của Ban Bí thư về tăng cường sự
+lãnh đạo của Đảng đối với công tác thi đua, khen thưởng.
+Nhà trường xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Phát huy.
+"""
+    )
+    assert [(b.document_type, b.number, b.issuer) for b in plan.basis] == [
+        ("Luật", "06/2022/QH15", "Quốc hội"),
+        ("Chỉ thị", "41-CT/TW", "Ban Bí thư"),
+    ]
+    plan = parse_plan(
+        head
+        + """Căn cứ pháp lý:+ Luật Thi đua, khen thưởng số 06/2022/QH15;+ Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;
+Căn cứ quy định của Chính phủ tại Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 quy định chi tiết;
+Thực hiện chỉ đạo của Bộ Xây dựng tại Hướng dẫn số 48/HD-BXD ngày 25/12/2023 và của UBND tỉnh tại Kế hoạch số 45/KH-UBND ngày 20/02/2024 về thi đua,
+Căn cứ ý kiến của Ban Giám đốc tại Tờ trình số 02/TTr-CĐ ngày 25/02/2011 của Ban chấp hành Công đoàn;
+Nhà trường xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Phát huy.
+"""
+    )
+    assert [(b.document_type, b.number, b.issuer) for b in plan.basis][:5] == [
+        ("Luật", "06/2022/QH15", None),
+        ("Nghị định", "152/2025/NĐ-CP", "Chính phủ"),
+        ("Nghị định", "98/2023/NĐ-CP", "Chính phủ"),
+        ("Hướng dẫn", "48/HD-BXD", "Bộ Xây dựng"),
+        ("Kế hoạch", "45/KH-UBND", "UBND tỉnh"),
+    ]
+    assert all(b.issuer != "Ban Giám đốc" for b in plan.basis)
 
 
 def test_words_broken_at_line_ends_a_recurring_day_and_headers_written_short_in_the_text() -> None:

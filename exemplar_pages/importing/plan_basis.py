@@ -247,13 +247,40 @@ _ABBREVIATED_TYPE_RE = re.compile(
 )
 
 
+#: The issuer written before its document: "quy định của Chính phủ tại Nghị định số 98/2023/NĐ-CP ngày 31/12/2023",
+#: "chỉ đạo của Bộ … tại Hướng dẫn số …", "và của UBND tỉnh tại Kế hoạch số …" (read as "Nghị định số … của Chính phủ").
+_GIVER_FIRST_RE = re.compile(
+    r"(?:\b(?:quy định|chỉ đạo|ý kiến chỉ đạo|hướng dẫn|yêu cầu)\s+)?\b(?i:của)\s+(?P<issuer>[^,;:]{2,90}?)\s+(?i:tại)\s+"
+    rf"(?P<kind>{DOC_TYPE_PATTERN})\s+(?P<rest>(?:(?i:số)\s*)?[\w/.-]*\d[\w/.-]*(?:,?\s+(?i:ngày)\s+[\d/.-]+)?)"
+    # the whole number and date, and no issuer of the document's own after them ("… tại Tờ trình số 02/TTr-CĐ ngày
+    # 25/02/2011 của Ban chấp hành …": that one is its issuer)
+    r"(?![\w/.-])(?!,?\s+(?i:ngày)\s)(?!\s+(?i:của)\s)"
+)
+
+
+#: A basis line that only leads in to its items, with a few words at most before its colon.
+_LEAD_LINE_RE = re.compile(rf"^({VERB_PATTERN})(?:\s+[^\W\d_]+){{0,5}}\s*:$", re.IGNORECASE)
+#: An item's mark under a basis line that only leads in.
+_LEAD_ITEM_RE = re.compile(r"^(?:[-+•]\s*|\d{1,2}[.)]\s+|[a-zđ]\)\s+)")
+
+
 def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     """All legal-basis references in the preamble: several per sentence, Laws, Decrees, programmes."""
     refs: list[BasisReference] = []
     carried: str | None = None  # the verb of a basis line ending with ";", for a next line that lost its own
     sentence_ended_citing = False
+    lead: str | None = None  # "Căn cứ pháp lý:" over its items ("+ Luật …;", "a) Nghị định số …;")
     for para in basis_paragraphs(paragraphs):
         para = _ABBREVIATED_TYPE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1].upper()]} ", para)  # "QĐ số", "CV số"
+        para = _GIVER_FIRST_RE.sub(r"\g<kind> \g<rest> của \g<issuer>", para)  # "của Chính phủ tại Nghị định số …"
+        item = _LEAD_ITEM_RE.match(para)
+        if lead and item and DOC_TYPE_RE.match(para[item.end() :]):
+            para = f"{lead} {para[item.end() :]}"
+        elif (opening := _LEAD_LINE_RE.match(para.strip())) and not re.search(r"\d", para):
+            lead = opening.group(1)  # "Căn cứ pháp lý:", "Căn cứ các văn bản sau:": no reference of its own
+            continue
+        else:
+            lead = None
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
         inherited = carried if _CITED_RE.match(para) or _RESOLUTION_CITED_RE.match(para) else None
         paragraph_first = len(refs)

@@ -603,7 +603,8 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             name = f"{name[: organ.end()]}Đoàn TNCS Hồ Chí Minh {name[organ.end() :]}"
         else:
             name = f"{name} Đoàn TNCS Hồ Chí Minh"
-    return name.rstrip(" _")  # "KHO BẠC NHÀ NƯỚC KHU VỰC XIII" over the rule under it ("____")
+    # "KHO BẠC NHÀ NƯỚC KHU VỰC XIII" beside the rule under it ("____"): no word of the name
+    return " ".join(word for word in name.split() if word.strip("_"))
 
 
 def _after_a_comma(sentence: str) -> tuple[str, re.Match | None]:

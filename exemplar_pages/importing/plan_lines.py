@@ -228,6 +228,7 @@ def unglue_basis(text: str) -> str:
     text = _GLUED_KIND_RE.sub(lambda match: " ".join(group for group in match.groups() if group), text)
     text = _GLUED_AFTER_DATE_RE.sub(r"\1 ", text)
     text = _GLUED_NUMBER_WORD_RE.sub(r"\1 \2", text)
+    text = _GLUED_ITEM_RE.sub(r"\1\n\2 ", text)  # "Căn cứ pháp lý:+ Luật …;+ Nghị định …": a line per item
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if _BASIS_LINE_RE.match(line):
@@ -236,6 +237,8 @@ def unglue_basis(text: str) -> str:
     return "\n".join(lines)
 
 
+#: A basis item's mark run on after the item before, its line break lost ("…;+ Nghị định số …", ":- Luật …").
+_GLUED_ITEM_RE = re.compile(rf"([:;])[ \t]*([+•-])[ \t]*(?=(?:{CAPITALISED_TYPE})\s)")
 #: A kind with the next word glued to it: "Hiến phápnước", "Công vănsố".
 _KIND_THEN_WORD_RE = re.compile(rf"(?<!\w)({CAPITALISED_TYPE})([^\W\d_]+)")
 

@@ -185,17 +185,25 @@ def _items_under_basis_line(preamble: list[str], body: list[str], first_heading:
     leads = [
         at
         for at, line in enumerate(preamble)
-        if line.rstrip().endswith(":") and BASIS_VERB_RE.match(line.strip().rstrip(":").strip() + " …")
+        if (line.rstrip().endswith(":") and BASIS_VERB_RE.match(line.strip().rstrip(":").strip() + " …"))
+        or (is_allcaps(line) and _BASIS_TITLE_RE.match(line.strip()))  # "CĂN CỨ XÂY DỰNG KẾ HOẠCH"
     ]
     if not leads:
         return []
     items: list[str] = []
     for line in [*preamble[leads[-1] + 1 :], *body[first_heading:]]:
         item = _ITEM_START_RE.match(line)
+        if item is None and items and not items[-1].rstrip().endswith((";", ".")):
+            items[-1] = f"{items[-1]} {line.strip()}"  # "… của Quốc" over "hội;": the item wrapped
+            continue
         if item is None or parse_reference(_as_cited(line[item.end() :])) is None:
             break
         items.append(_as_cited(line[item.end() :]))
     return items
+
+
+#: A basis section's heading without a number: "CĂN CỨ XÂY DỰNG KẾ HOẠCH", "CƠ SỞ PHÁP LÝ".
+_BASIS_TITLE_RE = re.compile(rf"^(?:{loose('CĂN CỨ')}|{loose('CƠ SỞ PHÁP LÝ')})\b", re.IGNORECASE)
 
 
 def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
