@@ -373,7 +373,8 @@ Chi nhánh xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\nPhát huy tinh t
 def test_a_basis_under_a_heading_without_a_number_glued_items_and_the_issuer_before_the_kind() -> None:
     """ "CĂN CỨ XÂY DỰNG KẾ HOẠCH" over numbered items wrapped over lines; "Căn cứ pháp lý:+ Luật …;+ Nghị định …"
     whose line breaks were lost; "quy định của Chính phủ tại Nghị định số …" and "và của UBND tỉnh tại Kế hoạch số …"
-    (the issuer before the kind), but not "… tại Tờ trình số … của Ban chấp hành …" (the document's own issuer)."""
+    (the issuer before the kind), but not "… tại Tờ trình số … của Ban chấp hành …" (the document's own issuer); "Thực
+    hiện ngày 12/3/2024, Chương trình phối hợp số …" (the date before the document)."""
     head = "UBND TỈNH NGHỆ AN\nTRƯỜNG CAO ĐẲNG THỬ\nSố: 45/KH-CĐ\nVinh, ngày 24 tháng 02 năm 2026\nKẾ HOẠCH\nThi đua năm 2026\n"
     plan = parse_plan(
         head
@@ -406,6 +407,11 @@ Nhà trường xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Phát huy
         ("Kế hoạch", "45/KH-UBND", "UBND tỉnh"),
     ]
     assert all(b.issuer != "Ban Giám đốc" for b in plan.basis)
+    plan = parse_plan(head + "Thực hiện ngày 12/3/2024, Chương trình phối hợp số 04/CTPH-MTTQ-BTS của Ban Thường trực"
+                      " Ủy ban MTTQ tỉnh về vận động,\nNhà trường xây dựng Kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Phát huy.\n")  # fmt: skip
+    assert [(b.document_type, b.number, b.date) for b in plan.basis] == [
+        ("Chương trình", "04/CTPH-MTTQ-BTS", dt.date(2024, 3, 12))  # the date written before the document
+    ]
 
 
 def test_words_broken_at_line_ends_a_recurring_day_and_headers_written_short_in_the_text() -> None:

@@ -258,6 +258,12 @@ _GIVER_FIRST_RE = re.compile(
 )
 
 
+#: The date written before the document: "Thực hiện ngày 12/3/2024, Chương trình phối hợp số 04/CTPH-…".
+_DATE_FIRST_RE = re.compile(
+    rf"(?P<verb>{VERB_PATTERN})\s+(?i:ngày)\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}),?\s+"
+    rf"(?P<kind>{DOC_TYPE_PATTERN})(?P<name>(?:\s+[^\W\d_]+){{0,3}}?)\s+(?P<number>(?:(?i:số)\s*)?[\w/.-]*\d[\w/.-]*)",
+    re.IGNORECASE,
+)
 #: A basis line that only leads in to its items, with a few words at most before its colon.
 _LEAD_LINE_RE = re.compile(rf"^({VERB_PATTERN})(?:\s+[^\W\d_]+){{0,5}}\s*:$", re.IGNORECASE)
 #: An item's mark under a basis line that only leads in.
@@ -273,6 +279,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     for para in basis_paragraphs(paragraphs):
         para = _ABBREVIATED_TYPE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1].upper()]} ", para)  # "QĐ số", "CV số"
         para = _GIVER_FIRST_RE.sub(r"\g<kind> \g<rest> của \g<issuer>", para)  # "của Chính phủ tại Nghị định số …"
+        para = _DATE_FIRST_RE.sub(r"\g<verb> \g<kind>\g<name> \g<number> ngày \g<date>", para)
         item = _LEAD_ITEM_RE.match(para)
         if lead and item and DOC_TYPE_RE.match(para[item.end() :]):
             para = f"{lead} {para[item.end() :]}"
