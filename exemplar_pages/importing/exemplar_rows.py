@@ -888,10 +888,6 @@ _UNIT_PREFIX_RE = re.compile(
 )
 
 
-#: A subject type as a cell writes it, folded ("Cá nhân", "Tập thể", "Hộ GĐ", "CN").
-_TYPE_CELLS = frozenset({"ca nhan", "tap the", "ho gia dinh", "ho gd", "hgd", "ho", "gia dinh", "cn", "tt"})
-
-
 def _type_column_named_as_names(columns: list[str], rows: list[list[Any]]) -> None:
     """Of two columns a name's heading names ("Tập thể/ cá nhân" | "Tên"), the one whose cells are subject types
     ("Cá nhân", "Tập thể", "Hộ GĐ") is the subject type's."""
@@ -901,7 +897,7 @@ def _type_column_named_as_names(columns: list[str], rows: list[list[Any]]) -> No
     for index in named:
         cells = [fold_vietnamese(str(_cell(row[index]))).lower().strip() for row in rows if index < len(row)]
         cells = [cell for cell in cells if cell]
-        if cells and sum(cell in _TYPE_CELLS for cell in cells) * 2 > len(cells):
+        if cells and sum(cell in _TYPE_HEADINGS for cell in cells) * 2 > len(cells):
             columns[index] = "subject_type"
             return
 

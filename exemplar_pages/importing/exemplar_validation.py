@@ -595,10 +595,10 @@ class RowValidator:
             note = _("longer than %(limit)s characters: shortened; the whole text opens the body.")
             self.warnings.append(RowError(row.line, "summary", note % {"limit": SUMMARY_MAX}))
         subject_type = subject_type_of(value["subject_type"])
-        ticked = [part for part in re.split(r"[,;/]|\svà\s", value["subject_type"]) if subject_type_of(part.strip())]
+        unread = value["subject_type"] if subject_type is None else ""  # only a cell no type was read from is split
+        ticked = [part for part in re.split(r"[,;/]|\svà\s", unread) if subject_type_of(part.strip())]
         if (
-            value["subject_type"]
-            and subject_type is None
+            unread
             and value["subject_name"]
             and (subject_type_of_name(value["subject_type"]) == "collective" or len(ticked) > 1)
         ):

@@ -243,7 +243,8 @@ _SENTENCE_END_RE = re.compile(rf"(?<={FULL_STOP})\s+(?=[A-ZĐÀ-Ỹ])")
 #: A document's kind written short before its number ("QĐ số 1850/QĐ-BHXH", "CV số 3620/…", "NĐ số 152").
 _ABBREVIATED_TYPES = {**NUMBER_KINDS, "CV": "Công văn"}
 _ABBREVIATED_TYPE_RE = re.compile(
-    rf"\b({'|'.join(sorted(_ABBREVIATED_TYPES, key=len, reverse=True))})\s+(?=[Ss][ốôoồóỗộ]\s*:?\s*\d)", re.IGNORECASE
+    rf"\b({'|'.join(sorted(_ABBREVIATED_TYPES, key=len, reverse=True))})\s+(?={loose('số', True)}\s*:?\s*\d)",
+    re.IGNORECASE,
 )
 
 
