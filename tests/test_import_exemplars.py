@@ -362,10 +362,20 @@ def test_years_and_quarters_as_offices_write_them(tmp_path: Path) -> None:
     unit = new_unit()
     base = good_rows()[0]
     cells = [("Năm 2023", "Quý III"), ("2024.0", "IV"), ("2023-2024", "Q2"), ("năm học 2022 - 2023", "quý I")]
+    cells += [("15/03/2022", "1"), ("11/2021", "4"), ("2020-06-30", "2")]  # a date typed in the year column
     rows = [{**base, "title": f"{base['title']} {n}", "year": y, "quarter": q} for n, (y, q) in enumerate(cells)]
     output = run(write_csv(rows, tmp_path / "nam-quy.csv"), parent=unit.pk)
-    assert [(story.year, story.quarter) for story in stories(unit)] == [(2023, 3), (2024, 4), (2024, 2), (2023, 1)]
+    assert [(story.year, story.quarter) for story in stories(unit)] == [
+        (2023, 3),
+        (2024, 4),
+        (2024, 2),
+        (2023, 1),
+        (2022, 1),
+        (2021, 4),
+        (2020, 2),
+    ]
     assert "Dòng 4: year: “2023-2024” được hiểu là năm 2024 (năm kết thúc của năm học)." in output
+    assert "Dòng 6: year: “15/03/2022” là một ngày: lấy năm 2022." in output
     rows = [{**base, "year": "2025-2023", "quarter": "V"}]
     result = import_exemplars("sai.csv", write_csv(rows, tmp_path / "sai.csv").read_bytes(), new_unit())
     assert {(error.line, error.column) for error in result.errors} == {(2, "year"), (2, "quarter")}

@@ -43,6 +43,10 @@ SUBJECT_TYPE_OPENINGS = (("ca nhan", "individual"), ("tap the", "collective"), (
 _YEAR_RANGE_RE = re.compile(r"^(\d{4})\s*[-–—/]\s*(\d{4})$")
 #: The longest period a year cell may span ("2021 - 2025", "2016-2025").
 MAX_PERIOD_YEARS = 10
+#: A date in a year cell ("15/03/2024", "03/2024", "2024-03-15" from a date cell): its year.
+_DATE_YEAR_RE = re.compile(
+    r"^(?:(?:\d{1,2}\s*[/.-]\s*)?\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})|((?:19|20)\d{2})-\d{1,2}-\d{1,2})$"
+)
 _ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 
 
@@ -61,6 +65,9 @@ def year_as_written(text: str) -> tuple[str, str | None]:
     if listed := re.fullmatch(r"((?:19|20)\d{2})(?:\s*(?:,|;|và)\s*(?:19|20)\d{2})+", text):  # "2023, 2024"
         latest = max(re.findall(r"(?:19|20)\d{2}", listed.group()))
         return latest, _("“%(value)s” taken as the year %(year)s (the latest).") % {"value": text, "year": latest}
+    if dated := _DATE_YEAR_RE.match(text):
+        year = dated.group(1) or dated.group(2)
+        return year, _("“%(value)s” is a date: taken as the year %(year)s.") % {"value": text, "year": year}
     return text, None
 
 
