@@ -254,16 +254,30 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     parish's Catholic committee. Round 81 mixes everything over a fire police division, a provincial library, a
     social-policy bank's branch, an irrigation company and a district military command. Round 82 writes the basis in
     forms not seen before (under its own heading without a number, glued items, the issuer before the kind, short
-    names, Party texts, a basis run into the purpose's paragraph). They are read as `import_plan` reads them
-    (`read_document`)."""
+    names, Party texts, a basis run into the purpose's paragraph). Round 83 mixes everything again over a
+    commune's youth union, a provincial court, a Party committee's commission, a statistics office, an ethnic
+    minorities committee, a post office and a hospital's letter pasted from a chat. They are read as `import_plan`
+    reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 240
+    assert sorted(facts) == files and len(files) == 250
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)
         assert right / total >= 0.9, f"{field}: {right}/{total}\n{report(written)}"
+
+
+def test_a_deadline_given_with_its_hour() -> None:
+    """ "trước 16h00 ngày 20/01/2026", "chậm nhất 17 giờ 30 phút, ngày …": the day is the deadline (round 83's letter)."""
+    plan = parse_plan(
+        """BỆNH VIỆN THỬ\nSố: 28/BV-TCCB\nThử, ngày 08 tháng 01 năm 2026\nV/v đăng ký thi đua năm 2026
+1. Các khoa, phòng gửi bản đăng ký về Phòng Tổ chức cán bộ trước 16h00 ngày 20/01/2026.
+2. Các khoa, phòng ký giao ước thi đua, hoàn thành chậm nhất 17 giờ 30 phút, ngày 23/01/2026.
+"""
+    )
+    deadlines = sorted(deadline.date for assignment in plan.assignments for deadline in assignment.deadlines)
+    assert deadlines == [dt.date(2026, 1, 20), dt.date(2026, 1, 23)]
 
 
 def test_a_header_in_text_boxes_an_ocr_s_misread_marks_and_a_task_table_broken_by_wrapped_cells() -> None:
