@@ -1882,6 +1882,63 @@ def test_lists_of_round_38_written_blind(file_name: str, province: str) -> None:
         assert all(len(draft.awards) == 1 for draft in result.drafts)
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-nganh-giao-duc-da-nang-2020-2025.xlsx", "Đà Nẵng"),
+        ("bien-ban-hoi-dong-tdkt-ldld-hai-phong-2025.docx", "Hải Phòng"),
+    ],
+)
+def test_lists_of_round_39_written_blind(file_name: str, province: str) -> None:
+    """List round 39. A city education department's list was refused for one year cell, "NH 2024-2025" (a school
+    year written short). A labour federation's council minutes put ethnic groups in brackets after names ("Trương Văn
+    Sinh (Sán Dìu)"), a union's grassroots branch as "CĐCS …", and the award its third part is proposed for on a line
+    of its own ("Hình thức đề nghị chung cho mục III: Bằng khen …"), the rows' cells empty. All are read now."""
+    facts, result, _locality = written_round(39, file_name, province)
+    assert_read_as_written(result, facts)
+    assert [draft.year for draft in result.drafts] == [fact["year"] for fact in facts]
+    if file_name.endswith(".docx"):
+        assert [draft.subject_name for draft in result.drafts] == [" ".join(fact["name"].split()) for fact in facts]
+        assert [[award.parsed.text for award in draft.awards] for draft in result.drafts[-6:]] == [
+            [fact["awards"][0].rstrip(".")] for fact in facts[-6:]
+        ]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-xa-tay-yen-tu-2020-2025.xls", "Bắc Ninh"),
+        ("so-theo-doi-quyet-dinh-khen-thuong-xa-dao-san-2025.xlsx", "Lai Châu"),
+    ],
+)
+def test_lists_of_round_40_written_blind(file_name: str, province: str) -> None:
+    """List round 40. A merged commune's list was refused: its header's second row ("Danh hiệu thi đua, hình thức khen
+    thưởng (cấp khen, năm, số QĐ)" | "Giải thưởng, danh hiệu khác") was read as a row, its groups by former commune
+    ("1. Địa bàn xã Thanh Luận (cũ)", beside an empty number) and its total with counts in words as rows. A border
+    commune's ledger of decisions heads each part with its decision ("I | QĐ số 18/QĐ-UBND ngày 15/01/2025 của Chủ tịch
+    UBND xã … công nhận danh hiệu “Lao động tiên tiến” năm 2024"); one person given two titles by two decisions was
+    refused as a duplicate. Now the decision joins its rows' awards, its year and movement are theirs, and the person
+    is one story with both awards."""
+    facts, result, _locality = written_round(40, file_name, province)
+    assert_read_as_written(result, facts)
+    assert [len(draft.awards) for draft in result.drafts] == [len(fact["awards"]) for fact in facts]
+    if file_name.endswith(".xlsx"):
+        assert [draft.year for draft in result.drafts] == [fact["year"] for fact in facts]
+        first = result.drafts[0].awards
+        assert [(award.parsed.form, award.parsed.decision_number, award.parsed.decision_date) for award in first] == [
+            ("Lao động tiên tiến", "18/QĐ-UBND", dt.date(2025, 1, 15)),
+            ("Chiến sĩ thi đua cơ sở", "19/QĐ-UBND", dt.date(2025, 1, 15)),
+        ]
+        border = [draft for draft in result.drafts if draft.movement is not None]
+        assert {getattr(draft.movement, "title", None) or draft.movement.name for draft in border} == {
+            "Toàn dân tham gia bảo vệ chủ quyền lãnh thổ, an ninh biên giới quốc gia",  # a draft movement: as quoted
+            "Toàn dân đoàn kết xây dựng đời sống văn hóa",  # "(Toàn dân đoàn kết XDĐSVH)": the national movement
+        }
+        assert len(border) == 10
+        giver = result.drafts[13].awards[0].parsed
+        assert (giver.decision_number, giver.authority) == ("1123/QĐ-BCH", "Chỉ huy trưởng BCH BĐBP tỉnh")
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

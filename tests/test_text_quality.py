@@ -360,3 +360,12 @@ def test_a_name_s_spelling_key_tells_names_a_folded_key_confuses(one: str, other
 )
 def test_a_word_typed_with_the_input_method_off_is_read_as_the_syllable_meant(typed: str, meant: str | None) -> None:
     assert from_input_method(typed) == meant
+
+
+def test_ethnic_groups_are_named_as_texts_write_them() -> None:
+    """The peoples' names after a name in brackets ("Sán Dìu", "dân tộc Tày", "người H'Mông", "Ê-đê"), not a person's."""
+    from cms.vietnamese.minority import ETHNIC_GROUPS, is_ethnic_group
+
+    assert len(ETHNIC_GROUPS) >= 54 and all(is_ethnic_group(name) for name in ETHNIC_GROUPS)
+    assert all(is_ethnic_group(text) for text in ("dân tộc Sán Dìu", "người H'Mông", "Ê-đê", "Bru - Vân Kiều", "KHMER"))
+    assert not any(is_ethnic_group(text) for text in ("Nguyễn Văn Sinh", "Trưởng bản", "", "dân tộc", "Tày Nùng"))

@@ -161,3 +161,27 @@ def is_apostrophe_word(word: str) -> bool:
         if not (len(prefix) <= 2 and all(char.lower() in _CONSONANTS for char in prefix)):
             return False
     return is_valid_syllable(last) or is_minority_shape(last) or is_name_part(last)
+
+
+#: Vietnam's 54 ethnic groups by their official names, and the other names texts write some of them by.
+ETHNIC_GROUPS = (
+    "Kinh, Tày, Thái, Mường, Khmer, Khơ-me, Hoa, Nùng, Mông, H'Mông, Dao, Gia Rai, Jrai, Ê Đê, Ba Na, Bahnar, Sán Chay,"
+    " Cao Lan, Sán Chí, Chăm, Chăm Hroi, Cơ Ho, K'Ho, Xơ Đăng, Sê Đăng, Sán Dìu, Hrê, Ra Glai, Mnông, M'Nông, Thổ, Xtiêng,"
+    " Stiêng, Khơ Mú, Bru-Vân Kiều, Vân Kiều, Pa Cô, Cơ Tu, Giáy, Tà Ôi, Mạ, Giẻ Triêng, Gié Triêng, Co, Chơ Ro, Xinh Mun,"
+    " Hà Nhì, Chu Ru, Lào, Kháng, La Chí, Phù Lá, La Hủ, La Ha, Pà Thẻn, Chứt, Lự, Lô Lô, Mảng, Cờ Lao, Bố Y, Cống,"
+    " Ngái, Si La, Pu Péo, Rơ Măm, Brâu, Ơ Đu"
+).split(", ")
+
+
+def _group_key(text: str) -> str:
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z]", "", folded.lower())
+
+
+_GROUP_KEYS = frozenset(_group_key(name) for name in ETHNIC_GROUPS)
+
+
+def is_ethnic_group(text: str) -> bool:
+    """Whether a text names one of Vietnam's ethnic groups ("Sán Dìu", "dân tộc Tày", "người H'Mông", "Ê-đê")."""
+    text = re.sub(r"^(?:dân tộc|người|đồng bào|DTTS)\s+", "", " ".join(text.split()), flags=re.IGNORECASE)
+    return bool(text) and _group_key(text) in _GROUP_KEYS

@@ -221,6 +221,13 @@ def section_row(values: dict[str, Any]) -> Section | None:
     named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
     if len(texts) > 1 and not named and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split())):
         return Section(texts[0], None, ends_list=True)  # "Tổng cộng" | 65 | 40 | 15: the counts beside the total
+    if (
+        len(texts) > 1
+        and not named
+        and re.match(r"^tong (?:cong|so)\b", fold_vietnamese(texts[0]).lower())
+        and all(re.fullmatch(r"[\d\s.,]+", text) for text in texts[1:])
+    ):  # "Tổng cộng: 20 tập thể, 33 cá nhân" | 63
+        return Section(texts[0], None, ends_list=True)
     if len(texts) != 1:
         return None
     text = texts[0]
@@ -238,9 +245,12 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
         if _SUB_SECTION_RE.match(text) and _names_award_group(text):  # its rows' type: the award's, else theirs
             return Section(text, kinds[0] if len(kinds) == 1 else None)
+        numbers = [column for column in _NUMBER_COLUMNS if column in values]
+        unnumbered = bool(numbers) and not any(str(values.get(column) or "").strip() for column in numbers)
         if (_SUB_SECTION_RE.match(text) or _SECTION_RE.match(text)) and (
-            not named or _only_types(key) or _names_commune(key)
-        ):  # "II. Trường học" alone in the number column: a group inside its part
+            not named or unnumbered or _only_types(key) or _names_commune(key)
+        ):  # "II. Trường học" alone in the number column, "1. Địa bàn xã Thanh Luận (cũ)" beside an empty one: a group
+            # inside its part
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)
         return None
     closing = bool(_CLOSING_RE.search(key))
@@ -430,7 +440,8 @@ def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> b
             or (isinstance(text, str) and len(re.findall(r"[^\W\d_]{2,}", text)) >= 2)
             for text in texts.values()
         )
-        and all(len(text.split()) <= SUB_HEADING_WORDS for text in texts.values())
+        # its explanation in brackets aside ("Danh hiệu thi đua, hình thức khen thưởng (cấp khen, năm, số QĐ)")
+        and all(len(re.sub(r"\([^()]*\)", " ", str(text)).split()) <= SUB_HEADING_WORDS for text in texts.values())
         and any(index < len(header) and not _cell(header[index]) for index in texts)
         and not any(index < len(columns) and columns[index] == "subject_name" for index in texts)
     )

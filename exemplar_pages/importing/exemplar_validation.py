@@ -12,13 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cms.vietnamese import fold_vietnamese, repair_vietnamese, spelling_key, text_quality
+from cms.vietnamese.minority import is_ethnic_group
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
-from .awards import gives_no_award, names_an_award, split_if_awards
+from .awards import gives_no_award, names_an_award, parse_award, split_if_awards
 from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, heading_commune, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
-from .plan_body import SURNAMES
+from .national_movements import national_movement_abbreviated, national_movement_of_initials
+from .plan_body import SURNAMES, parse_movements
 from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
@@ -53,7 +55,7 @@ _ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 def year_as_written(text: str) -> tuple[str, str | None]:
     """The year of a cell (“Năm 2023”, “2024.0” from a spreadsheet's number), a school year “2023-2024” as its
     second year with a note saying so."""
-    text = re.sub(r"^(?:năm học|năm|nam hoc|nam)\s*", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:năm học|năm|nam hoc|nam|nh)\.?\s*", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^(\d{4})\.0+$", r"\1", text)
     span = _YEAR_RANGE_RE.match(text)
     if span and 0 < int(span.group(2)) - int(span.group(1)) <= MAX_PERIOD_YEARS:
@@ -123,6 +125,7 @@ _COLLECTIVE_OPENINGS = (
     "|cơ sở|ca|quỹ|câu lạc bộ|clb|nhóm|mặt trận|văn phòng|sở|cục|chi cục|tổng|đồn|bộ chỉ huy|đại đội|tiểu đoàn"
     "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ|tổ hợp tác|tht"
     "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm|ch"  # "CH Đông Châu": a branch (chi hội)
+    "|cđcs|cđ|lđlđ|mttq|ubmttq"  # "CĐCS Hợp tác xã …": a union's grassroots branch
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -197,7 +200,7 @@ _RANK_RE = re.compile(
     r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư"
     # a profession's or a degree's title ("Bác sĩ Lê Minh Tuấn", "Y sĩ …", "Nghệ nhân ưu tú …", "ThS. …")
     r"|(?:Bác|Y|Dược) s[ĩỹ]|K[ỹĩ] sư|Luật sư|(?:Phó )?Giáo sư|Tiến sĩ|Thạc sĩ|ThS\.|TS\.|BS\.|PGS\.\s*TS\."
-    r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?)\s+"
+    r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?|Già làng)\s+"  # … and a village elder's ("Già làng Clâu Blao")
 )
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
 #: words or more ("Ông Ích Khiêm" keeps his family name).
@@ -229,8 +232,8 @@ def name_and_position(cell: str) -> tuple[str, str]:
     rest = " ".join(found.group(2).split()).strip(" ,;-–—()")  # "Trần Văn Hải" over "(Cựu chiến binh)"
     # "Lê Thị Thu Trang (GV Trường PTDTBT …)"; not the name in brackets after a teknonym ("Ama Thuột (Y Thuột Ê Ban)")
     bracketed = cell[len(found.group(1)) :].lstrip().startswith("(") and (
-        not _is_person_name(rest) or bool(re.match(r"[A-ZĐ]{2,3}\s+\S", rest))
-    )
+        not _is_person_name(rest) or bool(re.match(r"[A-ZĐ]{2,3}\s+\S", rest)) or is_ethnic_group(rest)
+    )  # … or the person's people ("Trương Văn Sinh (Sán Dìu)")
     # a unit's name after it ("…, Đồn BP Lũng Cú", "…, Trường THCS …") is where the person works, not a second name
     unit = subject_type_of_name(rest) == "collective"
     if not rest[:1].isalpha() or not (bracketed or unit or any(word[0].islower() for word in rest.split())):
@@ -369,6 +372,66 @@ def _reopens(end: str, row: SourceRow) -> bool:
     return section.subject_type is not None or bool(_NUMBERED_PART_RE.match(section.text))
 
 
+#: The decision a part's heading names, as a ledger of decisions groups its rows ("I. QĐ số 18/QĐ-UBND ngày 15/01/2025
+#: của Chủ tịch UBND xã … về việc công nhận danh hiệu “Lao động tiên tiến” năm 2024", "III. Giải thưởng Ngày hội … (QĐ
+#: số 05/QĐ-BTC ngày 12/02/2025 của Ban Tổ chức)").
+_PART_DECISION_RE = re.compile(
+    r"(?<!\w)(?i:quyết định|qđ)\s*(?i:số)?\s*:?\s*(\d+/[^\s,;()]+)\s*,?\s*"
+    r"(?i:ngày)\s*(\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d{2})|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+((?:19|20)\d{2}))"
+    # … and who signed it, up to what it is about
+    r"(?:\s+(?i:của)\s+(.+?)(?=\s+(?i:về việc|v/v|công nhận|tặng|khen|trao|cho|đã|trong)\s|\s*[(),;:]|$))?"
+)
+
+
+@dataclass
+class PartDecision:
+    """The decision a part's heading names: written into its rows' awards, its year and movement theirs."""
+
+    number: str
+    giver: str
+    year: str
+    movement: str
+
+    def written_into(self, award: str) -> str:
+        """An award with this decision after it, and its giver unless the award names its own ("Giấy khen của Chỉ
+        huy trưởng BCH BĐBP tỉnh")."""
+        giver = f" của {self.giver}" if self.giver and not parse_award(award).authority else ""
+        return f"{award} ({self.number}{giver})"
+
+
+def part_decision(heading: str) -> PartDecision | None:
+    """The decision a part's heading names, or None: "QĐ số 18/QĐ-UBND ngày 15/01/2025 của Chủ tịch UBND xã Dào San",
+    the year its award is for ("danh hiệu … năm 2024", "giai đoạn 2023-2025") or else the decision's, and the movement
+    it names (quoted after "phong trào", or a national one written short in brackets)."""
+    found = _PART_DECISION_RE.search(" ".join(heading.split()))
+    if not found:
+        return None
+    giver = re.sub(r"\s*\((?:cũ|sau sắp xếp)\)$", "", found.group(5) or "", flags=re.IGNORECASE).strip()
+    rest = f"{found.string[: found.start()]} {found.string[found.end() :]}"
+    years = re.findall(r"(?i:năm|giai đoạn|năm học)\s+(?:(?:19|20)\d{2}\s*[-–]\s*)?((?:19|20)\d{2})", rest)
+    movements = [movement.name for movement in parse_movements(rest)]
+    movements += [
+        named
+        for bracketed in re.findall(r"\(([^()]+)\)", rest)
+        if (named := national_movement_abbreviated(bracketed) or national_movement_of_initials(bracketed))
+    ]
+    year = years[0] if years else found.group(3) or found.group(4)
+    return PartDecision(f"QĐ số {found.group(1)} ngày {found.group(2)}", giver, year, next(iter(movements), ""))
+
+
+#: A line under a part's heading giving the award all its rows are proposed for or given ("Hình thức đề nghị chung cho
+#: mục III: Bằng khen của Tổng LĐLĐ Việt Nam …", "Danh hiệu chung: Lao động tiên tiến").
+_COMMON_AWARD_RE = re.compile(
+    r"^\(?(?i:hình thức|danh hiệu)(?:\s+(?i:khen thưởng|thi đua|đề nghị|đề xuất|khen))*\s+(?i:chung)\b[^:]{0,40}:\s*(.+?)\)?$"
+)
+
+
+def common_award(line: str) -> str:
+    """The award a part's line gives all its rows ("" when it gives none)."""
+    found = _COMMON_AWARD_RE.match(" ".join(line.split()))
+    return found.group(1).strip(" .;") if found and names_an_award(found.group(1)) else ""
+
+
 def part_award(title_lines: list[str]) -> str:
     """The award the heading over a part of a decision's annex gives its rows (its last title line), "" when none; a
     proposal ("Đề nghị … tặng …") gives none."""
@@ -476,6 +539,9 @@ class RowValidator:
         self.seen_loosely: dict[tuple[str, str, int], tuple[int, str]] = {}
         #: The award a part of a decision's annex gives all its rows ("I. Tặng Giấy khen của … cho 06 tập thể …").
         self.part_award = ""
+        self.part_decision: PartDecision | None = None
+        #: The award a line under a part's heading gives all its rows, for a row whose cell names none.
+        self.common_award = ""
         #: The drafts made so far by their story's key, for a later part giving one of them another award.
         self.drafted: dict[tuple[str, str, int | None], StoryDraft] = {}
         #: Rows a later row replaces (a form's response sent again): left out of the import.
@@ -519,6 +585,11 @@ class RowValidator:
             self.list_end = section.text if section.ends_list else None
             if award := part_award([section.text]):  # "I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG" over its rows
                 self.part_award = award
+            self.common_award = common_award(section.text)  # "Hình thức đề nghị chung cho mục III: …", else none
+            if decision := part_decision(section.text):  # "I. QĐ số 18/QĐ-UBND ngày …" over the rows it rewards
+                self.part_decision, section.year = decision, decision.year
+            elif not section.inside_part:
+                self.part_decision = None
             if section.year:  # "NĂM 2022" over a register's rows: their year, when no cell gives one
                 self.defaults[LIST_YEAR] = section.year
                 if self.list_year not in (None, SUBMITTED):
@@ -533,6 +604,8 @@ class RowValidator:
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         value = {column: _text(row.values.get(column)) for column in COLUMNS}
+        if not value["movement"] and self.part_decision:  # the movement its part's decision rewards
+            value["movement"] = self.part_decision.movement
         for column in ("title", "subject_name"):  # a name wrapped in its cell (Alt+Enter) is one line
             value[column] = _without_mark(value[column])
         if SUBMITTED in row.values and name_key(value["subject_name"]) in _TEST_RESPONSE_NAMES:
@@ -678,7 +751,8 @@ class RowValidator:
             self.warnings.append(RowError(row.line, "year", year_note))
         quarter = self._number(quarter_text, "quarter", (1, 4), problem, value["quarter"]) if quarter_text else None
         awards = []
-        given = row.values.get("awards") or self.defaults.get("awards")  # else the one the list's title names
+        # else the one its part's line or the list's title names
+        given = row.values.get("awards") or self.common_award or self.defaults.get("awards")
         # "Giải Nhì … 2023 + Giấy khen … 2024", "… 2022 - Giấy khen …", "LĐTT, GK": several awards in one item
         written = [
             award
@@ -688,6 +762,10 @@ class RowValidator:
         ]
         if self.part_award and self.part_award not in written:
             written.insert(0, self.part_award)
+        if self.part_decision:  # the heading's decision, for an award that names none
+            written = [
+                item if re.search(r"\d+/[^\W\d_]", item) else self.part_decision.written_into(item) for item in written
+            ]
         for item in (item for item in written if not gives_no_award(item)):
             award, warnings = self.awards.resolve(item)
             awards.append(award)
@@ -708,7 +786,7 @@ class RowValidator:
                 )
                 self.warnings.append(RowError(row.line, "subject_name", note % {"line": self.seen[key]}))
                 self.superseded.add(self.seen.pop(key))
-            if key in self.seen and self.part_award and key in self.drafted and not problems:
+            if key in self.seen and (self.part_award or self.part_decision) and key in self.drafted and not problems:
                 # one person in two parts of a decision's annex, given two awards: one story with both
                 earlier = self.drafted[key]
                 held = {name_key(award.parsed.text) for award in earlier.awards}  # "UBND" and "Ủy ban nhân dân" alike
