@@ -256,11 +256,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     forms not seen before (under its own heading without a number, glued items, the issuer before the kind, short
     names, Party texts, a basis run into the purpose's paragraph). Round 83 mixes everything again over a
     commune's youth union, a provincial court, a Party committee's commission, a statistics office, an ethnic
-    minorities committee, a post office and a hospital's letter pasted from a chat. They are read as `import_plan`
-    reads them (`read_document`)."""
+    minorities committee, a post office and a hospital's letter pasted from a chat. Round 84 is about movements and
+    tasks (movements on labelled lines, unquoted, written short, tied to campaigns; deadlines with their hour) over a
+    city ward, a labour federation, a procuracy, a rubber company's OCR copy, a radio station, a national park and a
+    university. They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 250
+    assert sorted(facts) == files and len(files) == 260
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -278,6 +280,46 @@ def test_a_deadline_given_with_its_hour() -> None:
     )
     deadlines = sorted(deadline.date for assignment in plan.assignments for deadline in assignment.deadlines)
     assert deadlines == [dt.date(2026, 1, 20), dt.date(2026, 1, 23)]
+
+
+def test_movements_named_without_quotes_and_a_title_left_open_at_a_line_s_end() -> None:
+    """Round 84: a movement on a labelled line ("2. Phong trào thi đua: CHUNG TAY …", in capitals) or unquoted inside
+    a sentence ("… phong trào thi đua Thợ giỏi khai thác mủ."), a quoted one broken inside a word by a PDF ("vệ sinh la
+    o động") counted once; a title line ending "… gắn với" goes on below; an OCR's "nărn" is "năm"; a Law named before
+    its number on a line of its own after "Căn cứ …;"; a number's year broken at a line's end ("98/202" | "3/NĐ-CP")."""
+    plan = parse_plan(
+        """CÔNG TY THỬ\nSố: 12/KH-CT\nThử, ngày 06 thảng 5 nărn 2024
+KẾ HOẠCH
+Phát động phong trào thi đua “Thử văn minh” gắn với
+Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” giai đoạn 2024 - 2025
+Căn cứ Luật Thi đua, khen thưởng số 15/2003/QH11 ngày 26/11/2003;
+Luật sửa đổi, bổ sung một số điều của Luật Thi đua, khen thưởng số
+39/2013/QH13 ngày 16/11/2013;
+Căn cứ Nghị định số 98/202
+3/NĐ-CP ngày 31/12/2023 của Chính phủ;
+II. NỘI DUNG
+1. Phong trào thi đua: CHUNG TAY BẢO VỆ MÔI TRƯỜNG, CHỐNG RÁC THẢI NHỰA
+2. Tiếp tục phong trào thi đua “Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động” tại các nhà máy và phong trào
+thi đua Thợ giỏi khai thác mủ.
+3. Hưởng ứng phong trào thi đua “Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh la o động”.
+4. Phong trào thi đua được tổ chức thiết thực, hiệu quả.
+"""
+    )
+    assert (plan.issue_date, plan.place) == (dt.date(2024, 5, 6), "Thử")
+    assert plan.title.endswith(
+        "gắn với Cuộc vận động “Toàn dân đoàn kết xây dựng nông thôn mới, đô thị văn minh” giai đoạn 2024 - 2025"
+    )
+    assert [(ref.document_type, ref.number) for ref in plan.basis] == [
+        ("Luật", "15/2003/QH11"),
+        ("Luật", "39/2013/QH13"),
+        ("Nghị định", "98/2023/NĐ-CP"),
+    ]
+    assert [movement.name for movement in plan.movements] == [
+        "Thử văn minh",
+        "Chung tay bảo vệ môi trường, chống rác thải nhựa",
+        "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động",
+        "Thợ giỏi khai thác mủ",
+    ]
 
 
 def test_a_header_in_text_boxes_an_ocr_s_misread_marks_and_a_task_table_broken_by_wrapped_cells() -> None:

@@ -84,8 +84,9 @@ def national_movement_at(text: str, start: int) -> tuple[int, int] | None:
 
 
 def same_movement(first: str, second: str) -> bool:
-    """Whether two names are one movement's, written with other marks, case or dashes."""
-    return _words(first) == _words(second)
+    """Whether two names are one movement's, written with other marks, case, dashes or spaces (a PDF's line broken
+    inside a word: "an toàn vệ sinh la o động")."""
+    return "".join(_words(first)) == "".join(_words(second))
 
 
 def _initials(name: str) -> str:

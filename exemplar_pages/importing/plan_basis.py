@@ -190,6 +190,9 @@ _AND_DATE_RE = re.compile(rf"\s{loose('và')}\s+(?={loose('ngày')})", re.IGNORE
 _CITED_RE = re.compile(rf"^(?:{NUMBERED}|(?:{DOC_TYPE_PATTERN})\s+\d+\s*/)", re.IGNORECASE)
 
 
+#: A Law named before its number, on a line of its own after a "Căn cứ …;" line ("Luật sửa đổi, bổ sung một số điều
+#: của Luật Thi đua, khen thưởng số 39/2013/QH13 ngày 16/11/2013;").
+_LAW_CITED_RE = re.compile(rf"^{loose('Luật')}\s.{{0,200}}?\b{loose('số')}\s*\d+/\d{{4}}/QH\d+", re.IGNORECASE)
 #: A congress's or a plenum's resolution, never numbered, on a line of its own after a "Căn cứ …;" line.
 _RESOLUTION_CITED_RE = re.compile(
     rf"^{loose('Nghị quyết')}\s+(?:{loose('Đại hội')}|{loose('Hội nghị')})\s", re.IGNORECASE
@@ -290,7 +293,8 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
         else:
             lead = None
         # "Quyết định số 58/2010/QĐ-TTg …;" on its own line after a "Căn cứ …;" line
-        inherited = carried if _CITED_RE.match(para) or _RESOLUTION_CITED_RE.match(para) else None
+        cited = _CITED_RE.match(para) or _RESOLUTION_CITED_RE.match(para) or _LAW_CITED_RE.match(" ".join(para.split()))
+        inherited = carried if cited else None
         paragraph_first = len(refs)
         carried = None
         for sentence in _SENTENCE_END_RE.split(para):

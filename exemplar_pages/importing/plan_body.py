@@ -10,7 +10,7 @@ from cms.vietnamese import is_valid_syllable
 from .national_movements import national_movement_at, same_movement
 from .plan_models import Assignment, Block, Deadline, Movement
 from .plan_tasks import marked_assignments, plan_dates, sentence_subject, table_assignments
-from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, loose, make_date
+from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, loose, make_date, sentence_case
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
 HEADING_RES: list[tuple[int, re.Pattern[str]]] = [
@@ -69,6 +69,24 @@ _SEPARATOR_RE = re.compile(
 #: Where a movement named without quotes may follow: "phong trào (thi đua) Dân vận khéo", "Cuộc vận động Người Việt …".
 _UNQUOTED_TRIGGER_RE = re.compile(
     rf"((?i:{loose('phong trào')}|{loose('cuộc vận động')}))\s+(?:(?i:{loose('thi đua')})\s+)?(?=[^\W\d])"
+)
+#: A movement named on a labelled line ("2. Phong trào thi đua: CHUNG TAY BẢO VỆ MÔI TRƯỜNG, …", "Tên phong trào: …"):
+#: the rest of the line, unquoted.
+_LABELLED_MOVEMENT_RE = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}[.)][ \t]*)?(?:{loose('Tên phong trào')}|{loose('Phong trào')}(?:[ \t]+{loose('thi đua')})?)"
+    r"[ \t]*:[ \t]*([^\W\d_][^“”\"\n]{6,160}?)[ \t]*\.?[ \t]*$",
+    re.MULTILINE,
+)
+#: A movement named without quotes inside a sentence, its capital telling it from what follows "phong trào thi đua"
+#: ("tiếp tục thực hiện phong trào thi đua Đổi mới phong cách, lề lối làm việc, …; …"), to the clause's end.
+_NAMED_AFTER_RE = re.compile(
+    r"(?<=[^\W\d_,;] )phong trào thi đua ([^\W\d_][^;.\n“”\"()]{8,120}?)"
+    r"(?=\s*[;.\n(]|\s+(?:gắn với|năm (?:19|20)\d{2}|giai đoạn|trong|tại|của|do|được)\s)"
+)
+#: What such a place names that is no movement's own name: the body launching it, or the kind of movement.
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Tỉnh|Huyện|Thành phố|Sở|Bộ|Ban|Đảng|Chính phủ|Thủ tướng|Nhà nước|Trung ương|Cấp"
+    r"|Năm|Đợt|Quý|Khối|Cụm|Ngành|Hội đồng|Các|Tổng Liên đoàn|Liên đoàn|Công đoàn)\b"
 )
 _REFERENCE_DATE_RE = re.compile(rf"số\s*{DOC_NUMBER}\s*,?\s*ngày\s*$")
 _GROUP_GAP_RE = re.compile(r"^\s*(?:,|;|và|,\s*và)?\s*(?:ngày\s*)?$")
@@ -330,4 +348,22 @@ def parse_movements(text: str) -> list[Movement]:
             if not any(same_movement(name, known.name) for known in movements.values()):
                 movements[name.casefold()] = Movement(name=name)
                 seen_at[name.casefold()] = span[0]
-    return [movements[key] for key in sorted(movements, key=seen_at.__getitem__)]  # as the text names them
+    # "Phong trào thi đua: CHUNG TAY …" on a line of its own, "phong trào thi đua Thợ giỏi khai thác mủ": unquoted
+    unquoted = [(m.start(1), m.group(1), True) for m in _LABELLED_MOVEMENT_RE.finditer(text)]
+    unquoted += [(m.start(1), m.group(1), False) for m in _NAMED_AFTER_RE.finditer(text)]
+    for start, raw, labelled in sorted(unquoted):
+        name = " ".join(raw.split()).strip(" ,.;:-–")
+        if not name[:1].isupper():  # a name's capital ("được tổ chức thiết thực" describes the movement)
+            continue
+        if is_allcaps(name):
+            name = sentence_case(name)
+        if len(name.split()) < 2 or (not labelled and _NOT_A_NAME_RE.match(name)):
+            continue
+        if not any(same_movement(name, known.name) for known in movements.values()):
+            movements[name.casefold()] = Movement(name=name)
+            seen_at[name.casefold()] = start
+    kept: list[Movement] = []
+    for movement in (movements[key] for key in sorted(movements, key=seen_at.__getitem__)):  # as the text names them
+        if not any(same_movement(movement.name, other.name) for other in kept):  # once, however it is spaced
+            kept.append(movement)
+    return kept

@@ -294,6 +294,14 @@ _BROKEN_WORD_RE = re.compile(r"(\w+)\n[ \t]*(\w+)(?![).\w])")
 _BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?=[,;]|\s+(?:ngày|ngay)\b)")
 
 
+#: A number's year broken at a line's end ("Nghị định số 98/202" over "3/NĐ-CP ngày …").
+_BROKEN_YEAR_RE = re.compile(r"(\b\d{1,5}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})/[A-ZĐ])")
+
+
+def _rejoined_year(match: re.Match) -> str:
+    return match.group(1) + match.group(3) if len(match.group(2) + match.group(4)) == 4 else match.group()
+
+
 def _rejoined_word(match: re.Match) -> str:
     first, second = match.group(1), match.group(2)
     broken = not (is_valid_syllable(first) and is_valid_syllable(second))
@@ -302,6 +310,7 @@ def _rejoined_word(match: re.Match) -> str:
 
 def rejoin_broken_words(text: str) -> str:
     """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
+    text = _BROKEN_YEAR_RE.sub(_rejoined_year, text)
     return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
 
 

@@ -23,6 +23,9 @@ def loose(text: str, misread: bool = False) -> str:
             out.append(r"\s+")
             continue
         base = fold_vietnamese(char, lower=False)
+        if misread and char == "m":  # "nărn" for "năm": an OCR reads "m" as "rn"
+            out.append("(?:m|rn)")
+            continue
         marked = _MARKED.get(base.lower(), char) if misread else char
         marked = marked.upper() if char.isupper() else marked
         out.append(f"[{marked}{base}]" if base != char else re.escape(char))
@@ -579,7 +582,8 @@ def sentence_case(text: str) -> str:
     """Lower-case an ALLCAPS phrase, keeping acronyms."""
     if not is_allcaps(text):
         return text
-    words = [w if not is_valid_syllable(w) else w.lower() for w in text.split()]
+    # a word's punctuation aside ("TRƯỜNG," is a syllable too)
+    words = [w.lower() if is_valid_syllable(w.strip(",.;:!?()“”\"'")) else w for w in text.split()]
     out = " ".join(words)
     return out[:1].upper() + out[1:]
 

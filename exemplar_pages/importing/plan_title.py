@@ -68,6 +68,10 @@ def _is_title_sentence(lines: list[str], i: int) -> bool:
     )
 
 
+#: A title line ending on a word that needs what follows it.
+_OPEN_END_RE = re.compile(r"\s(?i:gắn với|và|của|về|cho|với|trong|tại|nhằm|hướng tới|tiến tới|đến|giai đoạn)\s*$")
+
+
 def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tuple[list[str], int]:
     """The lines of a title after its kind: ALLCAPS lines, lower-case continuations, a period, an open quote."""
     parts = [subject] if subject else []
@@ -101,6 +105,8 @@ def _subject_lines(lines: list[str], start: int, kind: str, subject: str) -> tup
         continuation = not ended and (
             line[:1].islower()
             or so_far.rstrip().endswith(",")
+            # "… nghĩa tình” gắn với" over "Cuộc vận động “…” giai đoạn 2025 - 2026": a phrase left open
+            or (bool(_OPEN_END_RE.search(so_far)) and len(line) <= 200)
             or not is_allcaps(so_far)
             and len(line) <= 90
             and not re.search(r"[.:;]$", line)
