@@ -1939,6 +1939,94 @@ def test_lists_of_round_40_written_blind(file_name: str, province: str) -> None:
         assert (giver.decision_number, giver.authority) == ("1123/QĐ-BCH", "Chỉ huy trưởng BCH BĐBP tỉnh")
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-mttq-dong-nai-2020-2025.xlsx", "Đồng Nai"),
+        ("phu-luc-dien-hinh-cong-an-ninh-binh-2025.docx", "Ninh Bình"),
+    ],
+)
+def test_lists_of_round_41_written_blind(file_name: str, province: str) -> None:
+    """List round 41. A provincial Front's list was read whole at first sight. A police department's annex writes each
+    exemplar over one row per award, the name merged down or written again with "nt"; a position in its address
+    column ("Phó Trưởng Công an phường …") was refused as a street ("Phố …" is one, "Phó …" is not). Now it is read,
+    and an exemplar's year is its latest award's."""
+    facts, result, _locality = written_round(41, file_name, province)
+    assert_read_as_written(result, facts)
+    if file_name.endswith(".docx"):
+        years = [(draft.year, fact["year"]) for draft, fact in zip(result.drafts, facts, strict=True) if fact["year"]]
+        assert all(read == written for read, written in years) and len(years) >= 30
+        assert result.drafts[-1].subject_name == "Danh Sơn" or "Achar" not in " ".join(
+            draft.subject_name for draft in result.drafts
+        )
+
+
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-phuong-cho-lon-2020-2025.xlsx", "Hồ Chí Minh"),
+        ("phu-luc-dien-hinh-so-cong-thuong-ha-noi-2025.pdf", "Hà Nội"),
+    ],
+)
+def test_lists_of_round_42_written_blind(file_name: str, province: str) -> None:
+    """List round 42. A city ward's list filed its neighbourhoods ("KP3 (P.11 cũ)", "Châu Văn Liêm, KP4", "Tổ 45,
+    KP9") under the city, each a new unit with its former ward and its street in the name. Now "KP", "TDP" are
+    written in full, a former ward in brackets or after a dash is left out, a name below a neighbourhood is its street,
+    and the neighbourhoods are the ward's. A department's report annex, a PDF with no table (each exemplar a numbered
+    heading over "Địa chỉ:", "Thành tích:", "Khen thưởng:" and its items, a running header and page numbers), was
+    refused; it is read now."""
+    facts, result, locality = written_round(42, file_name, province)
+    assert_read_as_written(result, facts)
+    if file_name.endswith(".xlsx"):
+        neighbourhoods = {draft.locality.name for draft in result.drafts if draft.locality.name.startswith("Khu phố")}
+        assert neighbourhoods and all(
+            draft.locality.parent.name == "Phường Chợ Lớn"
+            for draft in result.drafts
+            if draft.locality.name.startswith("Khu phố")
+        )
+        assert not any("cũ" in name or "KP" in name for name in neighbourhoods)
+    else:
+        first = result.drafts[0]
+        assert [award.parsed.text for award in first.awards] == facts[0]["awards"]
+        assert (first.locality.name, first.locality.parent) == ("Phường Hoàn Kiếm", locality)
+
+
+def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
+    """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
+    TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes
+    nothing ("III. CÁ NHÂN KHÁC") ends it. In a list whose awards column holds awards received, a proposal heading
+    gives none."""
+    header = ["STT", "Họ và tên", "Địa chỉ", "Lĩnh vực", "Năm"]
+    rows = [
+        ["DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025"],
+        header,
+        ["I. ĐỀ NGHỊ CHỦ TỊCH UBND TỈNH TẶNG BẰNG KHEN (02 cá nhân)"],
+        [1, "Lò Văn Một", "Xã Thử Một", "Nông nghiệp", 2025],
+        [2, "Lò Thị Hai", "Xã Thử Một", "Nông nghiệp", 2025],
+        ["II. Đề xuất tặng Giấy khen của Giám đốc Sở Nông nghiệp cho 01 cá nhân"],
+        [1, "Lò Văn Ba", "Xã Thử Một", "Nông nghiệp", 2025],
+        ["III. CÁ NHÂN KHÁC"],
+        [1, "Lò Văn Bốn", "Xã Thử Một", "Nông nghiệp", 2025],
+    ]
+    path = write_workbook(tmp_path / "de-nghi.xlsx", {"DS": rows})
+    tay_ninh = Locality.objects.get(name="Tây Ninh", parent=None)
+    unit = factories.unit("Đơn vị Thử Đề Nghị", locality=tay_ninh)
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert result.errors == []
+    assert {draft.subject_name: [award.parsed.text for award in draft.awards] for draft in result.drafts} == {
+        "Lò Văn Một": ["BẰNG KHEN của CHỦ TỊCH UBND TỈNH"],
+        "Lò Thị Hai": ["BẰNG KHEN của CHỦ TỊCH UBND TỈNH"],
+        "Lò Văn Ba": ["Giấy khen của Giám đốc Sở Nông nghiệp"],
+        "Lò Văn Bốn": [],
+    }
+    assert result.drafts[0].awards[0].parsed.form == "Bằng khen"
+    received = [[*row, "Lao động tiên tiến"] if row and isinstance(row[0], int) else row for row in rows]
+    received[1] = [*header, "Khen thưởng đã đạt"]
+    path = write_workbook(tmp_path / "da-dat.xlsx", {"DS": received})
+    result = import_exemplars(path.name, path.read_bytes(), unit, dry_run=True)
+    assert [[award.parsed.text for award in draft.awards] for draft in result.drafts] == [["Lao động tiên tiến"]] * 4
+
+
 def test_a_sheet_that_names_no_commune_takes_none_from_the_sheet_before_it(tmp_path: Path) -> None:
     """A province's workbook of communes' lists: "Thôn 5" on the sheet titled "UBND XÃ THỬ MỘT" is that commune's,
     "Thôn 5" on a sheet that names no commune is not filed under the commune of the sheet before it."""

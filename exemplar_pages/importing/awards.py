@@ -284,5 +284,5 @@ NO_AWARD = frozenset(
 
 def gives_no_award(text: str) -> bool:
     """A cell's text that names no award: nothing, a dash, "Không", "chưa có"."""
-    folded = fold_vietnamese(text).lower().strip(" .-–—_/*+•")
+    folded = fold_vietnamese(text).lower().strip(" .-–—_/*+•()[]")  # "(chưa)" too
     return not folded or folded in NO_AWARD

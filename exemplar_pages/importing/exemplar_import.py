@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from cms.vietnamese import fold_vietnamese
+
 from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
@@ -25,6 +27,7 @@ from .exemplar_validation import (
     LIST_COMMUNE,
     LIST_TITLE,
     LIST_YEAR,
+    PROPOSAL_LIST,
     TITLE_PERIOD_RE,
     TITLE_YEAR_RE,
     RowError,
@@ -222,6 +225,9 @@ def import_exemplars(
     if not Path(file_name).suffix.lower() == ".json":
         defaults, notes = column_defaults(columns, table.title_lines, parent)
         result.warnings.extend(notes)
+        awards_heading = fold_vietnamese(table.headings.get("awards", "")).lower()
+        if "awards" not in columns or re.search(r"\bde (?:nghi|xuat)\b", awards_heading):
+            defaults[PROPOSAL_LIST] = True  # its parts' headings proposing awards give them
         for column in REQUIRED_COLUMNS:
             if column not in columns and column not in defaults and not (column == "title" and titled_by_name):
                 result.errors.append(RowError(1, column, _("required column missing from the header row.")))

@@ -857,6 +857,9 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             if year and not re.search(r"\b(?:19|20)\d{2}\b", award):
                 award = f"{award} năm {year}"  # the register's year column: the award's year
             rows[-1].values["awards"] = "\n".join(filter(None, [str(rows[-1].values.get("awards") or ""), award]))
+            above_year = str(rows[-1].values.get("year") or "").strip()
+            if re.fullmatch(r"(?:19|20)\d{2}", above_year) and (later := re.findall(r"(?:19|20)\d{2}", year)):
+                rows[-1].values["year"] = max(above_year, *later)  # the exemplar's latest award's year is its own
             continue
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
@@ -1276,21 +1279,48 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
         titled = [(0, [line]) for line in above[-DOCX_TITLE_LINES:]] + block
         sheets.append((_("table %(number)s") % {"number": len(sheets) + 1}, True, lambda titled=titled: iter(titled)))
         above = []
-    if not sheets and (entries := numbered_list.read_entries([line for text in above for line in text.splitlines()])):
-        title, rows = entries  # no table: a list written as numbered paragraphs
-        return Table(
-            columns=["subject_name", "locality", "summary", "awards"],
-            rows=[SourceRow(SheetLine(number), values) for number, values in enumerate(rows, start=len(title) + 1)],
-            title_lines=title,
-            read_note=_(
-                "No table: read the list's numbered paragraphs, one exemplar each; check the names and places."
-            ),
-        )
+    if not sheets and (numbered := _numbered_table([line for text in above for line in text.splitlines()])):
+        return numbered  # no table: a list written as numbered paragraphs
     if not sheets:
         raise SpreadsheetError(file_name, "không có bảng danh sách nào (một bảng có cột tên và một cột đã biết khác).")
     table = _workbook_table(file_name, sheets, known, all_lists=True)  # each table chosen above
     table.closing_lines = [line.strip() for text in above for line in text.splitlines() if line.strip()]
     return table
+
+
+def _numbered_table(lines: list[str]) -> Table | None:
+    """A list written as numbered paragraphs (`numbered_list`), one exemplar each; None when the lines hold none."""
+    entries = numbered_list.read_entries(lines)
+    if entries is None:
+        return None
+    title, rows = entries
+    columns = ["subject_name", "locality", "summary", "awards"]
+    columns += [column for column in ("position", "movement") if any(column in row for row in rows)]
+    return Table(
+        columns=columns,
+        rows=[SourceRow(SheetLine(number), values) for number, values in enumerate(rows, start=len(title) + 1)],
+        title_lines=title,
+        read_note=_("No table: read the list's numbered paragraphs, one exemplar each; check the names and places."),
+    )
+
+
+#: A page's number alone on its line: "Trang 3", "3", "3/9", "- 3 -".
+_PAGE_NUMBER_RE = re.compile(r"^(?:(?i:trang|page)\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$")
+
+
+def _without_page_furniture(pages: list[list[str]]) -> list[str]:
+    """A PDF's lines without its running header and footer (a line that opens or closes two pages or more) and its
+    page numbers."""
+    edges = Counter(
+        " ".join(line.split()) for page in pages for line in {*page[:2], *page[-2:]} if " ".join(line.split())
+    )
+    repeated = {line for line, times in edges.items() if times >= 2}
+    return [
+        line
+        for page in pages
+        for line in page
+        if " ".join(line.split()) not in repeated and not _PAGE_NUMBER_RE.match(line.strip())
+    ]
 
 
 def _is_web_page(data: bytes) -> bool:
@@ -1439,16 +1469,21 @@ def _read_pdf(file_name: str, data: bytes, known: frozenset[str]) -> Table:
     import pdfplumber
 
     blocks: list[str | list[tuple[int, list[Any]]]] = []
+    pages: list[list[str]] = []  # each page's lines of text, for a list written without a table
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             check_pdf_pages(len(pdf.pages))
             for page in pdf.pages:
-                blocks += [block if isinstance(block, str) else _pdf_records(block) for block in page_blocks(page)]
+                read = [block if isinstance(block, str) else _pdf_records(block) for block in page_blocks(page)]
+                blocks += read
+                pages.append([line for block in read if isinstance(block, str) for line in block.splitlines()])
     except ImportLimitError as error:
         raise SpreadsheetError(file_name, str(error)) from error
     except Exception as error:  # pdfminer raises many kinds for a damaged file
         raise SpreadsheetError(file_name, f"tệp PDF hỏng hoặc không đọc được ({error}).") from error
     if not any(isinstance(block, list) for block in blocks):
+        if numbered := _numbered_table(_without_page_furniture(pages)):  # "1. Công ty …" over "Địa chỉ: …" lines
+            return numbered
         problem = (
             "tệp PDF không có bảng kẻ ô nào" if any(blocks) else "tệp PDF không có lớp chữ (có thể là bản quét ảnh)"
         )

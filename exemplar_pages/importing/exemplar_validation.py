@@ -96,6 +96,9 @@ INFERRED = object()
 LIST_TITLE = "list_title"
 #: The year a list's title gives, for a row whose year cell is empty and whose awards give none.
 LIST_YEAR = "list_year"
+#: Set when a list's awards are those proposed (its awards column is "Hình thức đề nghị") or it has none: a part's
+#: heading proposing an award ("III. ĐỀ NGHỊ TỔNG LĐLĐ VIỆT NAM TẶNG BẰNG KHEN …") gives it to rows that name none.
+PROPOSAL_LIST = "proposal_list"
 #: "DANH SÁCH GƯƠNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2025": the year a list without a year column is of.
 #: (A date's month, if it is one: "ngày 16 tháng 01 năm 2026" is when the list was signed, not its year), the year.
 TITLE_YEAR_RE = re.compile(r"(\b(?i:tháng)\s*\d{1,2}\s*,?\s*)?\b(?:năm|NĂM|Năm)\s+((?:19|20)\d{2})\b")
@@ -126,6 +129,7 @@ _COLLECTIVE_OPENINGS = (
     "|ngân hàng|viện|kho bạc|bưu điện|hạt|đài|báo|tòa án|toà án|doanh nghiệp|đoàn|cộng đồng|dòng họ|tổ hợp tác|tht"
     "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm|ch"  # "CH Đông Châu": a branch (chi hội)
     "|cđcs|cđ|lđlđ|mttq|ubmttq"  # "CĐCS Hợp tác xã …": a union's grassroots branch
+    "|chợ|siêu thị|chi nhánh|làng nghề|xí nghiệp|tập đoàn|cửa hàng|trang trại"  # "Chợ Đồng Xuân", "Chi nhánh …"
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -200,7 +204,7 @@ _RANK_RE = re.compile(
     r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư"
     # a profession's or a degree's title ("Bác sĩ Lê Minh Tuấn", "Y sĩ …", "Nghệ nhân ưu tú …", "ThS. …")
     r"|(?:Bác|Y|Dược) s[ĩỹ]|K[ỹĩ] sư|Luật sư|(?:Phó )?Giáo sư|Tiến sĩ|Thạc sĩ|ThS\.|TS\.|BS\.|PGS\.\s*TS\."
-    r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?|Già làng)\s+"  # … and a village elder's ("Già làng Clâu Blao")
+    r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?|Già làng|Achar|A cha)\s+"  # … and a village elder's ("Già làng Clâu Blao")
 )
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
 #: words or more ("Ông Ích Khiêm" keeps his family name).
@@ -432,6 +436,27 @@ def common_award(line: str) -> str:
     return found.group(1).strip(" .;") if found and names_an_award(found.group(1)) else ""
 
 
+#: A part's heading proposing an award: "I. ĐỀ NGHỊ CHỦ TỊCH UBND TỈNH TẶNG BẰNG KHEN (05 tập thể)", "2. Đề xuất tặng
+#: Giấy khen của Giám đốc Sở cho 08 cá nhân".
+_PROPOSED_PART_RE = re.compile(
+    r"^(?:[IVX]{1,4}|\d{1,2}|[A-Z])\s*[.)/-]\s*(?i:đề nghị|đề xuất)\s+(?:(.+?)\s+)??"
+    r"(?i:tặng thưởng|tặng|công nhận(?:\s+danh hiệu)?|khen thưởng)\s+(.+?)"
+    r"(?:\s+(?i:cho|đối với)\s.*)?\s*(?:\([^()]*\))?$"
+)
+
+
+def proposed_award(heading: str) -> str:
+    """The award a part's heading proposes, with who is asked to give it unless the award names its own ("" when none)."""
+    found = _PROPOSED_PART_RE.match(" ".join(heading.split()))
+    if not found:
+        return ""
+    award = found.group(2).strip(" .;:")
+    if not names_an_award(award):
+        return ""
+    giver = (found.group(1) or "").strip()
+    return f"{award} của {giver}" if giver and not parse_award(award).authority else award
+
+
 def part_award(title_lines: list[str]) -> str:
     """The award the heading over a part of a decision's annex gives its rows (its last title line), "" when none; a
     proposal ("Đề nghị … tặng …") gives none."""
@@ -585,7 +610,12 @@ class RowValidator:
             self.list_end = section.text if section.ends_list else None
             if award := part_award([section.text]):  # "I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG" over its rows
                 self.part_award = award
-            self.common_award = common_award(section.text)  # "Hình thức đề nghị chung cho mục III: …", else none
+            # "Hình thức đề nghị chung cho mục III: …", or in a list of proposals "III. ĐỀ NGHỊ … TẶNG BẰNG KHEN …"
+            proposed = proposed_award(section.text) if self.defaults.get(PROPOSAL_LIST) else ""
+            if award_line := common_award(section.text) or proposed:
+                self.common_award = award_line
+            elif not section.inside_part:
+                self.common_award = ""
             if decision := part_decision(section.text):  # "I. QĐ số 18/QĐ-UBND ngày …" over the rows it rewards
                 self.part_decision, section.year = decision, decision.year
             elif not section.inside_part:

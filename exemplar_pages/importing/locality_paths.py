@@ -18,7 +18,13 @@ K = Locality.Kind
 #: Levels are separated by “/”, “›”, “>”, or by commas as in an address (“Xã Ea Kly, huyện Krông Pắc, tỉnh Đắk Lắk”).
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
-_VILLAGE_RE = re.compile(r"(?:to|thon|ap|ban|buon|bon|phum|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b")
+_VILLAGE_RE = re.compile(
+    r"(?:to|thon|ap|ban|buon|bon|phum|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b|kp(?=\d)"
+)
+#: A neighbourhood or a residents' group written short ("KP3", "KP.5", "TDP 12"): in full, as the portal names it.
+_SHORT_VILLAGE_RE = re.compile(r"^(?:(KP|Kp|kp)|(TDP|Tdp|tdp))\.?\s*(?=\w)")
+#: Where a person comes from, after the address: "…; quê xã Lịch Hội Thượng, tỉnh Sóc Trăng (cũ)" is no locality.
+_HOMETOWN_RE = re.compile(r"\s*[;,(]\s*(?i:quê quán|nguyên quán|quê)\b.*$", re.DOTALL)
 #: A group of households inside a village or a neighbourhood ("Tổ 12, Khu phố 6"), not a "tổ dân phố".
 _HOUSEHOLD_GROUP_RE = re.compile(r"to\b(?! dan pho)")
 _DASH_RE = re.compile(r"\s+[-–—]\s+")
@@ -164,13 +170,23 @@ _FORMER_WORD_RE = re.compile(r"^((?i:tỉnh|thành phố|tp\.?|huyện|quận|th
 #: in, which is all the path needs.
 #: "(nay là tỉnh Đồng Nai)", "(nay thuộc tỉnh Lâm Đồng)" after a unit: what it became, which the portal knows.
 _NOW_RE = re.compile(r"\s*\(\s*nay\s+(?:là|thuộc|đã sáp nhập vào|sáp nhập vào)\s+[^()]+\)", re.IGNORECASE)
-_FORMER_COMMUNE_RE = re.compile(r"\s*\(\s*(?:thị trấn|xã|phường)\s+[^()]+?\s+cũ\s*\)", re.IGNORECASE)
+_FORMER_COMMUNE_RE = re.compile(
+    r"\s*\(\s*(?:thị trấn|xã|phường|tt\.|p\.|x\.)\s*[^()]+?\s+cũ\s*\)"  # "(P.11 cũ)" written short too
+    r"|\s+[-–]\s+(?:thị trấn|xã|phường|tt\.|p\.|x\.)\s*[^,;/()]+?\s+cũ\b",  # "KP11 - P.13 cũ"
+    re.IGNORECASE,
+)
 _FORMER_UNIT_RE = re.compile(r"\s*\(\s*((?:tỉnh|thành phố|tp\.?|huyện|quận|thị xã)\s+[^()]+?)\s+cũ\s*\)", re.IGNORECASE)
 
 
 #: "Số 112 đường Trần Hưng Đạo", "12/3 hẻm 5", "4 Trần Hưng Đạo", "ngõ 14 phố Huế": a house or a street in an address,
 #: below any locality (no unit's name opens with a number: "Phường 7", "Tổ 12").
 _STREET_RE = re.compile(r"^(?:so\s+)?\d|^so nha\b|^(?:duong|ngo|ngach|hem|kiet)\s")
+#: "Phố Hàng Đường": a street, read with its marks ("Phó Trưởng …" folds alike).
+_PHO_RE = re.compile(r"^(?i:phố)\s")
+
+
+def _in_full(short: re.Match) -> str:
+    return "Khu phố " if short.group(1) else "Tổ dân phố "
 
 
 def _compatible(kind: str | None, locality: Locality) -> bool:
@@ -208,9 +224,13 @@ class LocalityResolver:
         path = _FORMER_UNIT_RE.sub(self._former_unit, path or "")  # “phường Sông Cầu (tỉnh Phú Yên cũ)”
         path = _FORMER_COMMUNE_RE.sub("", path)  # “xã Măng Đen (thị trấn Măng Đen cũ)”: merged into the unit before it
         path = _NOW_RE.sub("", path)  # “tỉnh Bình Phước (nay là tỉnh Đồng Nai)”: the unit as written is on the portal
+        path = _HOMETOWN_RE.sub("", path)  # "KP12; quê xã Lịch Hội Thượng, …": where the person lives, not comes from
         names = [_FORMER_WORD_RE.sub(r"\1", _FORMER_RE.sub("", part).strip()) for part in PATH_SEPARATOR_RE.split(path)]
-        names = [self._top_as_written(name) for name in names]
-        streets = [name for name in names if _STREET_RE.match(name_key(name))]
+        names = [self._top_as_written(_SHORT_VILLAGE_RE.sub(_in_full, name)) for name in names]
+        streets = [name for name in names if _STREET_RE.match(name_key(name)) or _PHO_RE.match(name)]
+        if "," in path:  # "Châu Văn Liêm, KP4": a name below a neighbourhood or a village is its street
+            lowest = next((i for i, name in enumerate(names) if _VILLAGE_RE.match(name_key(name))), 0)
+            streets += [name for name in names[:lowest] if self._rank(name) is None and name not in streets]
         names = [name for name in names if name and name not in streets]  # a house or a street is no locality
         if streets and not names:
             raise LocalityProblem(

@@ -14,8 +14,20 @@ from cms.vietnamese import fold_vietnamese
 
 #: An entry's number: "1.", "12)".
 _ENTRY_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s+(\S.*)$", re.DOTALL)
-#: A part's heading: "I. TẬP THỂ", "B. CÁ NHÂN".
-_PART_RE = re.compile(r"^\s*(?:[IVX]{1,4}|[A-Z])\s*[.)]\s+\S")
+#: A part's heading: "I. TẬP THỂ", "B. CÁ NHÂN", "PHẦN II. CÁ NHÂN" (read without its "PHẦN").
+_PART_RE = re.compile(r"^\s*(?:(?i:phần|mục)\s+)?(?:[IVX]{1,4}|[A-Z])\s*[.)]\s+\S")
+_PART_WORD_RE = re.compile(r"^\s*(?i:phần|mục)\s+")
+#: A labelled line under an entry, as a report's annex writes each exemplar ("Địa chỉ: Thôn Giang Cao, xã Bát
+#: Tràng", "Thành tích: …", "Khen thưởng:" over its items), and the column each label (folded, its start) names.
+_LABELLED_RE = re.compile(r"^([^\W\d][^:]{1,40}?)\s*:\s*(.*)$")
+_LABELS = (
+    (("dia chi", "dia ban", "noi cu tru", "tru so", "noi o"), "locality"),
+    (("thanh tich", "tom tat thanh tich", "thanh tich noi bat", "thanh tich chu yeu"), "summary"),
+    (("khen thuong", "hinh thuc khen thuong", "danh hieu", "da duoc khen", "qua trinh khen"), "awards"),
+    (("chuc vu", "don vi cong tac", "noi cong tac", "nghe nghiep"), "position"),
+    (("phong trao",), "movement"),
+)
+_ITEM_MARK_RE = re.compile(r"^[-+•*]\s*")
 _HONORIFIC_RE = re.compile(r"^(?:Ông|Bà|Anh|Chị|Em|Cô|Thầy|Cụ|Đồng chí|Đ/c)\s+(?=[A-ZĐÀ-Ỹ])")
 #: Where a place is written in the head: after its unit ("thôn Kon Pring", "xã Măng Đen", "tổ dân phố 3").
 _UNIT = r"(?:thôn|xóm|bản|buôn|làng|plei|bon|ấp|khóm|tổ dân phố|khu phố|tổ|khu|xã|phường|thị trấn|huyện|quận|thị xã|thành phố|tỉnh|TP\.)"
@@ -172,6 +184,12 @@ def awards_in(text: str) -> list[str]:
     return found
 
 
+def _label_column(label: str) -> str:
+    """The column a card's label names ("Địa chỉ" → locality), "" for any other."""
+    key = " ".join(re.sub(r"[^\w]+", " ", fold_vietnamese(label).lower()).split())
+    return next((column for labels, column in _LABELS if key.startswith(labels)), "")
+
+
 def read_entries(lines: list[str]) -> tuple[list[str], list[dict[str, str]]] | None:
     """The title lines and the rows of a list written as numbered paragraphs; None when the lines hold fewer than
     `MIN_ENTRIES` entries."""
@@ -181,8 +199,26 @@ def read_entries(lines: list[str]) -> tuple[list[str], list[dict[str, str]]] | N
     texts: list[str] = []
     named: list[bool] = []
 
+    labelled: dict[str, list[str]] = {}
+    label = ""
+
     def close() -> None:
-        if entry is not None:
+        if entry is not None and labelled:  # "1. Công ty …" over "Địa chỉ: …", "Thành tích: …", "Khen thưởng:"
+            name, place, position = _read_head(" ".join(texts).strip())
+            named.append(_names_an_exemplar(name, name))
+            summary = " ".join(" ".join(labelled.get("summary", [])).split())
+            awards = [_ITEM_MARK_RE.sub("", item) for item in labelled.get("awards", []) if item.strip(" -+•*")]
+            entry.update(
+                subject_name=name,
+                locality=" ".join(labelled.get("locality", [])) or place,
+                summary=summary,
+                awards="\n".join(awards) if awards else "\n".join(awards_in(summary)),
+            )
+            if found := ", ".join(filter(None, [position, " ".join(labelled.get("position", []))])):
+                entry["position"] = found
+            if labelled.get("movement"):
+                entry["movement"] = " ".join(labelled["movement"])
+        elif entry is not None:
             head, body = _head_and_body(" ".join(texts))
             name, place, position = _read_head(head)
             named.append(_names_an_exemplar(head, name))
@@ -199,14 +235,27 @@ def read_entries(lines: list[str]) -> tuple[list[str], list[dict[str, str]]] | N
             rows.append({"subject_name": line})  # the line that ends the list
             break
         numbered = _ENTRY_RE.match(line)
+        labelled_line = _LABELLED_RE.match(line) if entry is not None else None
+        column = _label_column(labelled_line.group(1)) if labelled_line else ""
         if _PART_RE.match(line) and not numbered and len(line) <= 120:
             close()
-            entry, texts = None, []
-            rows.append({"subject_name": line})
+            entry, texts, labelled, label = None, [], {}, ""
+            rows.append({"subject_name": _PART_WORD_RE.sub("", line)})
         elif numbered:
             close()
-            entry, texts = {}, [numbered.group(2)]
+            entry, texts, labelled, label = {}, [numbered.group(2)], {}, ""
             rows.append(entry)
+        elif column:  # "Khen thưởng:" and the lines below it until the next label
+            label = column
+            labelled.setdefault(column, []).extend([labelled_line.group(2)] if labelled_line.group(2) else [])
+        elif label:
+            items = labelled[label]
+            if label == "awards" and (_ITEM_MARK_RE.match(line) or not items):
+                items.append(line)
+            elif items:
+                items[-1] = f"{items[-1]} {line}"  # a line wrapped
+            else:
+                items.append(line)
         elif rows and entry is not None:
             texts.append("\n" + line)
         elif not rows:
