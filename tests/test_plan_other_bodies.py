@@ -259,10 +259,13 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     minorities committee, a post office and a hospital's letter pasted from a chat. Round 84 is about movements and
     tasks (movements on labelled lines, unquoted, written short, tied to campaigns; deadlines with their hour) over a
     city ward, a labour federation, a procuracy, a rubber company's OCR copy, a radio station, a national park and a
-    university. They are read as `import_plan` reads them (`read_document`)."""
+    university. Round 85 varies the header and the title (three or four levels, a letterhead, a header in "|" cells,
+    the motto first, "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH PHỐI HỢP") over a women's union, a lottery company, a Party
+    inspection commission, a farmers' union typed with spaces, an electricity company and an elderly association. They
+    are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 260
+    assert sorted(facts) == files and len(files) == 270
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -320,6 +323,27 @@ thi đua Thợ giỏi khai thác mủ.
         "Xanh - Sạch - Đẹp, Bảo đảm an toàn vệ sinh lao động",
         "Thợ giỏi khai thác mủ",
     ]
+
+
+def test_a_chapter_s_header_with_its_organisation_s_national_name_and_an_ocr_s_number_label() -> None:
+    """Round 85: a farmers' union chapter's header typed with spaces, its organisation's national name in the motto's
+    place ("BCH HỘI NÔNG DÂN TỈNH LÂM ĐỒNG        HỘI NÔNG DÂN VIỆT NAM"), gives the chapter; the national body's own
+    header keeps its name; an OCR's "S6:" is the number's label; "phong trào thi đua chuyên đề “…”" names a movement."""
+    plan = parse_plan(
+        """BCH HỘI NÔNG DÂN TỈNH LÂM ĐỒNG        HỘI NÔNG DÂN VIỆT NAM
+                     *
+S6: 42-KH/HNDT                  Lâm Đồng, ngày 10 tháng 12 năm 2025
+KẾ HOẠCH
+Thi đua năm 2026
+1. Phong trào thi đua chuyên đề “Quay số mở thưởng an toàn, minh bạch”, không để xảy ra sai sót.
+"""
+    )
+    assert (plan.issuing_body, plan.number) == ("BCH Hội Nông dân tỉnh Lâm Đồng", "42-KH/HNDT")
+    assert [movement.name for movement in plan.movements] == ["Quay số mở thưởng an toàn, minh bạch"]
+    central = parse_plan(
+        "BAN CHẤP HÀNH TRUNG ƯƠNG\nHỘI NÔNG DÂN VIỆT NAM\nSố: 7/KH-HNDTW\nHà Nội, ngày 2 tháng 1 năm 2026\nKẾ HOẠCH\nThi đua"
+    )
+    assert "Hội Nông dân Việt Nam" in (central.issuing_body or "")
 
 
 def test_a_header_in_text_boxes_an_ocr_s_misread_marks_and_a_task_table_broken_by_wrapped_cells() -> None:

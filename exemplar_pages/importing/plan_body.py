@@ -44,6 +44,8 @@ SURNAMES = frozenset(
 #: The phrases below match as an OCR without diacritics leaves them too ("phong trao thi dua \"…\"").
 _MOVEMENT_TRIGGER_RE = re.compile(
     rf"(?<!Chỉ đạo )(?i:{loose('phong trào')})(?:\s+{loose('thi đua')})?(?:\s+{loose('yêu nước')})?(?:\s+{loose('năm')}\s+\d{{4}})?"
+    # "phong trào thi đua chuyên đề “…”", "… đặc biệt “…”": its kind before its name
+    rf"(?:\s+(?i:{loose('chuyên đề')}|{loose('đặc biệt')}|{loose('cao điểm')}|{loose('theo đợt')}))?"
     rf"(?:\s+(?:{loose('với chủ đề')}|{loose('mang tên')}|{loose('có tên')}))?"
     rf"\s*(?::|{loose('như')}\s*:?)?\s*(?=[“\"])"
 )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from cms.vietnamese import fold_vietnamese
+
 from .plan_basis import split_clauses
 from .plan_header import left_of_place
 from .plan_patterns import (
@@ -12,6 +14,7 @@ from .plan_patterns import (
     HEADING_RE,
     MOTTO_LINE_RE,
     MOTTO_RE,
+    NATIONAL_ORGANISATION,
     NUMBER_RE,
     OPENING_RE,
     ORG_START,
@@ -96,6 +99,21 @@ BLANK_DATE_RE = re.compile(
 MOTTO_TAIL_RE = re.compile(
     rf"\s({loose('ĐẢNG CỘNG SẢN VIỆT NAM')}|{loose('ĐỘI TNTP HỒ CHÍ MINH')}|{UNION_MOTTO})$", re.IGNORECASE
 )
+#: A mass organisation's national name in the motto's place, a column of spaces apart ("BCH HỘI NÔNG DÂN TỈNH LÂM
+#: ĐỒNG        HỘI NÔNG DÂN VIỆT NAM"): the left column's body is the issuer.
+_NATIONAL_ORGANISATION_TAIL_RE = re.compile(rf"\s({NATIONAL_ORGANISATION})\s*$", re.IGNORECASE)
+
+
+def _without_national_organisation(piece: str) -> str:
+    """A chapter's name without its organisation's national name run on after it, as the motto's column is when the
+    header's columns were typed with spaces ("BCH HỘI NÔNG DÂN TỈNH LÂM ĐỒNG HỘI NÔNG DÂN VIỆT NAM"); the national body's
+    own name ("BCH TRUNG ƯƠNG HỘI NÔNG DÂN VIỆT NAM") names it once and stays."""
+    tail = _NATIONAL_ORGANISATION_TAIL_RE.search(piece)
+    if tail is None:
+        return piece
+    organisation = " ".join(tail.group(1).split()[:-2])  # "HỘI NÔNG DÂN" of "HỘI NÔNG DÂN VIỆT NAM"
+    before = piece[: tail.start()]
+    return before.strip() if fold_vietnamese(organisation).lower() in fold_vietnamese(before).lower() else piece
 
 
 _BARE_BODY_RE = re.compile(
@@ -141,7 +159,7 @@ def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str
                 dash = is_allcaps(piece) and bool(re.search(r"\w\s+[-–]$", piece.rstrip()))
                 # "SỞ NÔNG NGHIỆP VÀ" over "MÔI TRƯỜNG": a name wrapped after its "và" goes on below
                 conjunction = is_allcaps(piece) and bool(re.search(rf"\s(?:{loose('VÀ')}|&)$", piece.rstrip()))
-                piece = " ".join(piece.split()).strip(" *-–—,;")
+                piece = _without_national_organisation(" ".join(piece.split()).strip(" *-–—,;"))
                 if is_allcaps(piece):
                     piece = re.sub(r"^\d{1,2}\.\s+(?=\D)", "", piece)  # "1. BỘ Y TẾ": a site's numbering of its text
                     piece = " ".join(unglue(word, text) for word in piece.split())

@@ -43,7 +43,9 @@ ORG_START = "|".join(
 DATED_LEAD = rf"{loose('Ngày')}\s+(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*(\d{{4}})\s*,\s*(?=[A-ZĐÀ-Ỹ])"
 DATED_LEAD_RE = re.compile(DATED_LEAD)
 
-NUMBER_RE = re.compile(rf"(?<!\w)(?:{loose('Số', True)}|{loose('SỐ', True)})\s*:?\s*({DOC_NUMBER})")
+NUMBER_RE = re.compile(  # … and an OCR's "S6" for "Số"
+    rf"(?<!\w)(?:{loose('Số', True)}|{loose('SỐ', True)}|S6(?=\s*:))\s*:?\s*({DOC_NUMBER})"
+)
 NUMBER_LINE_RE = re.compile(rf"^\s*(?:{loose('Số', True)}|{loose('SỐ', True)})(?:\s*:|\s+\d|\s*\d)")
 #: A place's words: "Đồng Nai", "Bà Rịa - Vũng Tàu", "Quận 12".
 PLACE_PATTERN = r"([^\W\d_]+(?:(?:[ \t]{1,2}|[ \t]?[-–][ \t]?)[^\W\d_]+){0,5}(?:[ \t]\d{1,2})?)"
@@ -73,6 +75,11 @@ MOTTO_RE = re.compile(
     rf"|{INDEPENDENCE}"
     r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
     re.IGNORECASE,
+)
+#: A mass organisation's national name, written in the motto's place by its chapters ("HỘI NÔNG DÂN VIỆT NAM").
+NATIONAL_ORGANISATION = (
+    rf"(?:{loose('HỘI NÔNG DÂN')}|{loose('HỘI LIÊN HIỆP PHỤ NỮ')}|{loose('HỘI CỰU CHIẾN BINH')}|{loose('CÔNG ĐOÀN')}"
+    rf"|{loose('HỘI NGƯỜI CAO TUỔI')})\s+{loose('VIỆT NAM')}"
 )
 #: Right-hand header lines that are a motto, not the issuer: the Republic's in two pieces, the Party's, the Unions'.
 MOTTO_LINE_RE = re.compile(
