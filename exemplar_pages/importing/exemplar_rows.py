@@ -221,12 +221,12 @@ def section_row(values: dict[str, Any]) -> Section | None:
     named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
     if len(texts) > 1 and not named and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split())):
         return Section(texts[0], None, ends_list=True)  # "Tổng cộng" | 65 | 40 | 15: the counts beside the total
+    others = [text for text in texts[1:] if text != texts[0]] if texts else []  # a cell merged across: once
     if (
-        len(texts) > 1
-        and not named
+        others
         and re.match(r"^tong (?:cong|so)\b", fold_vietnamese(texts[0]).lower())
-        and all(re.fullmatch(r"[\d\s.,]+", text) for text in texts[1:])
-    ):  # "Tổng cộng: 20 tập thể, 33 cá nhân" | 63
+        and all(re.fullmatch(r"[\d\s.,]+", text) for text in others)
+    ):  # "Tổng cộng: 20 tập thể, 33 cá nhân" | 63, even merged over the name column
         return Section(texts[0], None, ends_list=True)
     if len(texts) != 1:
         return None
@@ -343,6 +343,10 @@ def column_name(heading: Any) -> str:
     name = _heading_key(_PER_YEAR_RE.sub(" ", str(heading or "")))  # "Thu nhập (triệu đồng/năm)": no year
     if not name:
         return _heading_key(heading)
+    # "Tập thể, cá nhân (chức vụ, đơn vị công tác)": a name's heading, the brackets saying what its cells add
+    bare = re.sub(r"\s*\([^()]*\)\s*$", "", " ".join(str(heading).split()))
+    if bare and bare != " ".join(str(heading).split()) and column_name(bare) == "subject_name":
+        return "subject_name"
     if name in HEADING_ALIASES or name in COLUMNS:
         return HEADING_ALIASES.get(name, name)
     words = f" {name.replace('_', ' ')} "  # an office's longer heading: "Họ và tên cá nhân / Tên tập thể"
@@ -424,7 +428,7 @@ def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> i
 
 
 #: The longest heading a second header row holds ("Số, ngày quyết định").
-SUB_HEADING_WORDS = 8
+SUB_HEADING_WORDS = 10
 
 
 def _is_sub_header(header: list[Any], cells: list[Any], columns: list[str]) -> bool:
@@ -481,6 +485,9 @@ _FAMILY_NAME_KEYS = frozenset({"ho", "ho_dem", "ho_lot", "ho_va_dem", "ho_va_ten
 #: Under an achievements heading beside the award's form ("Thành tích đạt được" over "Năm", "Hình thức khen thưởng",
 #: "Số quyết định"): the award's year and its decision, written into the award ("… năm 2023 (QĐ 1234/QĐ-TLĐ)").
 AWARD_WHEN = "award_when"
+#: … headed as the year the exemplar was recognised ("Năm công nhận mô hình"): the row's year too, when the list has
+#: none of its own.
+AWARD_WHEN_OWN = "award_when_own"
 AWARD_DECISION = "award_decision"
 #: "Số quyết định", "QĐ"; not a column of files sent with a form ("Tải lên minh chứng (quyết định, bài báo …)").
 _DECISION_HEADING_RE = re.compile(
@@ -517,6 +524,8 @@ def _marked_awards(values: dict[str, Any]) -> None:
                 marked.append(award)
             elif _YEARS_LIST_RE.fullmatch(cell):  # "2021, 2023": the award once a year
                 marked += [f"{award} năm {year}" for year in re.split(r"\s*[,;]\s*|\s+và\s+", cell) if year]
+            elif re.fullmatch(r"\d{1,3}", cell):  # "21" on a total's row: how many got it, no award
+                continue
             elif re.search(r"\d", cell) and mark not in NO_AWARD:  # "2024", "QĐ 15/QĐ-UBND": the award, then when
                 marked.append(f"{award} {cell}")
             elif mark not in NO_AWARD:  # words under the column ("CHỦ TỊCH" of the signer's block): no award
@@ -543,7 +552,10 @@ def _marked_awards(values: dict[str, Any]) -> None:
             for award in (part.strip() for part in re.split(r"[;\n]", str(values.get("awards") or "")))
             if award
         )
-    year = str(values.pop(AWARD_WHEN, "") or "").strip()
+    own = str(values.pop(AWARD_WHEN_OWN, "") or "").strip()
+    year = str(values.pop(AWARD_WHEN, "") or "").strip() or own
+    if own and "year" not in values and (years := re.findall(r"(?:19|20)\d{2}", own)):
+        values["year"] = max(years)  # "Năm công nhận mô hình", in a list with no year of its own: the row's
     pieces = [
         str(values.pop(name) or "").strip() for name in [name for name in values if name.startswith(AWARD_DECISION)]
     ]
@@ -661,7 +673,8 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             continue
         alone, grouped = column_name(below), column_name(f"{group} {below}")
         if group in with_form and alone == "year" and column_name(group) in ("summary", "awards", "achievement"):
-            alone = AWARD_WHEN  # "Thành tích đạt được" over "Năm" and "Hình thức khen thưởng": the award's year
+            # "Thành tích đạt được" over "Năm" and "Hình thức khen thưởng": the award's year
+            alone = AWARD_WHEN_OWN if "cong nhan" in _heading_key(below).replace("_", " ") else AWARD_WHEN
         elif (
             alone != "awards"
             and group in with_form
@@ -671,7 +684,11 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
         elif column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
-        elif column_name(group) == "awards" and alone not in known and names_an_award(str(below)):
+        elif (
+            column_name(group) in ("awards", PROPOSED)
+            and alone in ("year", *((alone,) if alone not in known else ()))
+            and names_an_award(str(below))
+        ):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
         elif column_name(group) == "awards" and _LEVEL_HEADING_RE.match(_heading_key(below).replace("_", " ")):
             award = _RECEIVED_WORDS_RE.sub("", " ".join(str(group).split()))
@@ -864,10 +881,12 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         rows.append(SourceRow(SheetLine(line, sheet), values))
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
+    if AWARD_WHEN_OWN in columns and "year" not in columns:  # its years are the rows' too
+        columns[columns.index(AWARD_WHEN_OWN)] = "year"
     columns = [  # written into others
         name
         for name in columns
-        if name not in (AWARD_WHEN, AWARD_GIVER, GIVEN_NAME)
+        if name not in (AWARD_WHEN, AWARD_WHEN_OWN, AWARD_GIVER, GIVEN_NAME)
         and not name.startswith((LOCALITY_PART, AWARD_MORE, AWARD_DECISION))
     ]
     typed = [name for name in columns if name.startswith(TYPE_MARK)]

@@ -136,6 +136,8 @@ _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)
 #: The second word of many people's names, after a family name that is also a body's word ("Ca", "Đoàn").
 _MIDDLE_NAMES = frozenset("văn thị hữu đức công minh quang ngọc xuân thanh kim bá đình trọng quốc tiến".split())
 _HOUSEHOLD_NAME_RE = re.compile(r"^(?:hộ|gia đình)(?!\w)")
+#: A household named by its head: "Hộ ông …", "Gia đình bà …", "Hộ gia đình anh …".
+_HEAD_OF_HOUSEHOLD_RE = re.compile(r"^(?i:hộ|gia đình|hộ gia đình)\s+(?i:ông|bà|anh|chị)\s")
 
 
 #: A village's or a neighbourhood's word opening a name, which no family name is.
@@ -159,7 +161,8 @@ def subject_type_of_name(name: str) -> str:
         return "collective" if _COLLECTIVE_FOLDED_RE.match(key) else "individual"
     if _HOUSEHOLD_NAME_RE.match(written):
         return "household"
-    if written.split()[0] in _VILLAGE_WORDS and len(written.split()) > 1:  # "Ấp Công Điền": no "Công" of a person
+    # "Ấp Công Điền": no "Công" of a person; "Bon Niêng K'Tuấn" is a K'Ho name (a word with its apostrophe)
+    if written.split()[0] in _VILLAGE_WORDS and len(written.split()) > 1 and not re.search(r"\b[A-ZĐ]'\w", name):
         return "collective"
     if _is_person_name(name) and not re.search(r"\b[A-ZĐ]{2,}\b", name):
         words = written.split()
@@ -238,8 +241,9 @@ def name_and_position(cell: str) -> tuple[str, str]:
     bracketed = cell[len(found.group(1)) :].lstrip().startswith("(") and (
         not _is_person_name(rest) or bool(re.match(r"[A-ZĐ]{2,3}\s+\S", rest)) or is_ethnic_group(rest)
     )  # … or the person's people ("Trương Văn Sinh (Sán Dìu)")
-    # a unit's name after it ("…, Đồn BP Lũng Cú", "…, Trường THCS …") is where the person works, not a second name
-    unit = subject_type_of_name(rest) == "collective"
+    # a unit's name after it ("…, Đồn BP Lũng Cú", "…, Trường THCS …") is where the person works, not a second name;
+    # so is a position written short ("… - GV Trường PTDTBT TH Pù Nhi", "CB …")
+    unit = subject_type_of_name(rest) == "collective" or bool(re.match(r"[A-ZĐ]{2,4}\s+\S", rest))
     if not rest[:1].isalpha() or not (bracketed or unit or any(word[0].islower() for word in rest.split())):
         return cell, rank
     return found.group(1), ", ".join(filter(None, [rank, rest]))
@@ -272,6 +276,28 @@ def place_in_position(text: str) -> str:
         pieces.append(piece)
     place = ", ".join(pieces).strip(" .")
     return place[:-1] if place.endswith(")") and place.count(")") > place.count("(") else place
+
+
+#: A locality cell opening with a position or a body rather than a place ("Trưởng Công an xã Cúc Phương", "Người có uy
+#: tín thôn Mạc, xã Cúc Phương", "Tổ bảo vệ ANTT ở cơ sở thôn Khanh, …", "Cán bộ Phòng Cảnh sát …"), as a column
+#: headed "Địa bàn / đơn vị" holds for a person.
+_POSITION_CELL_RE = re.compile(
+    r"^(?i:(?:phó\s+)?(?:trưởng|chủ tịch|bí thư|giám đốc|hiệu trưởng|trạm trưởng|đội trưởng|tổ trưởng|tổ phó"
+    r"|chi hội trưởng|chủ nhiệm|trưởng ban)|phó\s|cán bộ|người có uy tín|công an viên|nhân viên|giáo viên|chuyên viên"
+    r"|công nhân|kế toán|ủy viên|uỷ viên|hội viên|đoàn viên|đảng viên|dân quân|chiến sĩ|bác sĩ|y sĩ|điều dưỡng"
+    r"|(?:đại|thượng|trung|thiếu)\s+(?:tá|úy|uý)|tổ (?:bảo vệ|hòa giải|hoà giải|tự quản|liên gia)"
+    r"|(?:khu|cụm) công nghiệp|công an|trường|trạm|phòng|văn phòng|ban|công ty|chi nhánh|bệnh viện|trung tâm"
+    r"|ủy ban|uỷ ban|ubnd|hội|chi hội|chi bộ|đảng ủy|đảng uỷ)\s+(?!\d)"
+)
+
+
+def place_of_position_cell(cell: str) -> str | None:
+    """The place a locality cell holding a position or a body names ("xã Cúc Phương" of "Trưởng Công an xã Cúc
+    Phương"; "" when it names none, "Cán bộ Phòng Cảnh sát QLHC"); None for a cell that is a place."""
+    text = " ".join(cell.split())
+    if not _POSITION_CELL_RE.match(text) or _PLACE_IN_NAME_RE.match(text):
+        return None
+    return place_in_position(text)
 
 
 def place_in_name(cell: str) -> tuple[str, str] | None:
@@ -457,11 +483,30 @@ def proposed_award(heading: str) -> str:
     return f"{award} của {giver}" if giver and not parse_award(award).authority else award
 
 
+def _supplement(row: SourceRow) -> bool:
+    """A row added below a list's total, an exemplar's ("Hộ ông …" | … | "Bổ sung"), not the signer's block."""
+    named = str(row.values.get("subject_name") or "").strip()
+    return bool(named) and any(
+        re.search(r"\bbo sung\b", fold_vietnamese(str(value)).lower()) for value in row.values.values() if value
+    )
+
+
+#: A group's heading naming its award alone, as a ceremony's running order heads each group called on stage ("TỐP 1:
+#: Huân chương Lao động hạng Ba (QĐ số 2016/QĐ-CTN ngày 09/10/2025)", "Đợt 2 - Bằng khen của Chủ tịch UBND tỉnh").
+_GROUP_AWARD_RE = re.compile(
+    r"^(?i:tốp|đợt|nhóm|khối|phần|mục)\s*\w{1,4}\s*[:.)–-]\s*"
+    r"((?i:huân chương|huy chương|bằng khen|giấy khen|cờ thi đua|kỷ niệm chương|chiến sĩ thi đua|danh hiệu)\b.{0,160})$"
+)
+
+
 def part_award(title_lines: list[str]) -> str:
-    """The award the heading over a part of a decision's annex gives its rows (its last title line), "" when none; a
-    proposal ("Đề nghị … tặng …") gives none."""
+    """The award the heading over a part of a decision's annex gives its rows (its last title line, or the nearest
+    group heading naming an award alone), "" when none; a proposal ("Đề nghị … tặng …") gives none."""
     found = _PART_AWARD_RE.match(title_lines[-1].strip()) if title_lines else None
     award = found.group(1).replace("“", "").replace("”", "").replace('"', "").strip() if found else ""
+    if not found:
+        grouped = (_GROUP_AWARD_RE.match(" ".join(line.split())) for line in reversed(title_lines))
+        award = next((match.group(1).strip(" .;") for match in grouped if match), "")
     return award if award and names_an_award(award) else ""
 
 
@@ -598,8 +643,8 @@ class RowValidator:
                     note = _("the rows of this sheet take the year its title or name gives, %(year)s.")
                     self.warnings.append(RowError(row.line, "year", note % {"year": year}))
                 self.defaults["year"] = year
-        if self.list_end is not None and _reopens(self.list_end, row):  # "Cộng: 09 tập thể" | … | "2. Cá nhân"
-            self.list_end = None
+        if self.list_end is not None and (_reopens(self.list_end, row) or _supplement(row)):
+            self.list_end = None  # "Cộng: 09 tập thể" | … | "2. Cá nhân", or a row added below the total ("Bổ sung")
         if self.list_end is not None:  # the signer's block below "Tổng cộng: 80"
             note = _("below the line that ends the list (“%(end)s”); not a story.") % {"end": self.list_end[:80]}
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
@@ -643,6 +688,10 @@ class RowValidator:
             self.warnings.append(RowError(row.line, _("(whole row)"), note))
             return None
         value["subject_type"] = value["subject_type"] or self.section_type or ""
+        if value["subject_type"] == self.section_type == "individual" and _HEAD_OF_HOUSEHOLD_RE.match(
+            value["subject_name"]
+        ):  # "Hộ ông Hà Văn Piềng" in a part of people and households: a household
+            value["subject_type"] = "household"
         if not value["locality"] and (placed := place_in_name(value["subject_name"])):
             # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
             value["subject_name"], value["locality"] = placed
@@ -652,6 +701,12 @@ class RowValidator:
             note = _("empty: taken from the position “%(position)s”: “%(place)s”; check it.")
             position = " ".join(_text(row.values.get("position")).split())[:80]
             self.warnings.append(RowError(row.line, "locality", note % {"position": position, "place": place}))
+        elif value["locality"] and (place := place_of_position_cell(value["locality"])) is not None:
+            # "Địa bàn / đơn vị" | "Trưởng Công an xã Cúc Phương": the place the position names, not a place of that name
+            note = _("“%(cell)s” is a position or a body, no place: read as “%(place)s”; check it.")
+            shown = " ".join(value["locality"].split())[:80]
+            self.warnings.append(RowError(row.line, "locality", note % {"cell": shown, "place": place or "—"}))
+            value["locality"] = place
         elif (again := _COMMUNE_AFTER_NAME_RE.match(value["subject_name"])) and name_key(again[2]) in name_key(
             value["locality"]
         ):
@@ -726,6 +781,14 @@ class RowValidator:
             if value["subject_name"].isupper() or value["subject_name"].islower():
                 written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
                 value["title"] = value["title"].replace(written, value["subject_name"])
+        elif (
+            subject_type == "household"
+            and value["subject_name"].isupper()
+            and (headed := _HEAD_OF_HOUSEHOLD_RE.match(value["subject_name"]))
+        ):  # "HỘ ÔNG CAO VĂN KHÁNH": "Hộ ông Cao Văn Khánh"
+            written = value["subject_name"]
+            value["subject_name"] = headed.group().capitalize() + person_name_case(written[headed.end() :])
+            value["title"] = value["title"].replace(written, value["subject_name"])
         elif subject_type == "collective" and value["subject_name"].isupper() and _names_village(value["subject_name"]):
             written, value["subject_name"] = value["subject_name"], person_name_case(value["subject_name"])
             value["title"] = value["title"].replace(written, value["subject_name"])  # "XÓM MỚ ĐÁ": "Xóm Mớ Đá"

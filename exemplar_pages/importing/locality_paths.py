@@ -19,8 +19,8 @@ K = Locality.Kind
 PATH_SEPARATOR_RE = re.compile(r"\s*[/›>,;]\s*")
 #: Units below a commune (folded): a path ending in one is written from the top down (“Phường Điện Biên / Tổ 5”).
 _VILLAGE_RE = re.compile(
-    r"(?:to|thon|ap|ban|buon|bon|phum|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi)\b|kp(?=\d)"
-)
+    r"(?:to|thon|ap|ban|buon|bon|phum|xom|lang|khom|khu|khu pho|to dan pho|tdp|plei|soc|doi|giao xu|giao ho)\b|kp(?=\d)"
+)  # a parish ("Giáo xứ Phát Diệm, xã Phát Diệm") is a community inside its commune
 #: A neighbourhood or a residents' group written short ("KP3", "KP.5", "TDP 12"): in full, as the portal names it.
 _SHORT_VILLAGE_RE = re.compile(r"^(?:(KP|Kp|kp)|(TDP|Tdp|tdp))\.?\s*(?=\w)")
 #: Where a person comes from, after the address: "…; quê xã Lịch Hội Thượng, tỉnh Sóc Trăng (cũ)" is no locality.
