@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .folding import fold_vietnamese
 from .syllable import is_valid_syllable
 
 APOSTROPHES = "'’ʼ"
@@ -174,8 +175,7 @@ ETHNIC_GROUPS = (
 
 
 def _group_key(text: str) -> str:
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D")).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", folded.lower())
+    return re.sub(r"[^a-z]", "", fold_vietnamese(text))  # "Ê-đê", "Ê Đê" and "Êđê" alike
 
 
 _GROUP_KEYS = frozenset(_group_key(name) for name in ETHNIC_GROUPS)

@@ -15,13 +15,11 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from cms.vietnamese import fold_vietnamese
-
 from ..models import ExemplarStoryPage, Locality, UnitPage
 from ..models.mixins import in_order
 from ..moderation.permissions import is_administrator
 from .awards import names_an_award
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, read_rows
+from .exemplar_rows import COLUMNS, PROPOSED, REQUIRED_COLUMNS, SUBMITTED, SpreadsheetError, column_name, read_rows
 from .exemplar_validation import (
     INFERRED,
     LIST_COMMUNE,
@@ -225,8 +223,7 @@ def import_exemplars(
     if not Path(file_name).suffix.lower() == ".json":
         defaults, notes = column_defaults(columns, table.title_lines, parent)
         result.warnings.extend(notes)
-        awards_heading = fold_vietnamese(table.headings.get("awards", "")).lower()
-        if "awards" not in columns or re.search(r"\bde (?:nghi|xuat)\b", awards_heading):
+        if "awards" not in columns or column_name(table.headings.get("awards", "")) == PROPOSED:
             defaults[PROPOSAL_LIST] = True  # its parts' headings proposing awards give them
         for column in REQUIRED_COLUMNS:
             if column not in columns and column not in defaults and not (column == "title" and titled_by_name):

@@ -95,9 +95,9 @@ HEADING_KEYWORDS: list[tuple[tuple[str, ...], str]] = [
     (("gioi tinh",), "sex"),
     (("doi tuong", "loai", "phan loai"), "subject_type"),
     (("linh vuc", "nganh"), "field"),
-    (("chuc vu", "don vi cong tac", "noi cong tac"), "position"),
+    (("chuc vu", "don vi cong tac", "noi cong tac", "nghe nghiep"), "position"),
     (
-        ("dia chi", "dia ban", "dia phuong", "noi cu tru", "tru so", "thon", "xom", "khu pho", "to dan pho")
+        ("dia chi", "dia ban", "dia phuong", "noi cu tru", "noi o", "tru so", "thon", "xom", "khu pho", "to dan pho")
         + ("xa phuong", "phuong xa", "ap khom", "khom ap"),  # "Xã, phường", "Ấp (khóm), xã (phường, đặc khu)"
         "locality",
     ),
@@ -686,7 +686,7 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
         elif (
             column_name(group) in ("awards", PROPOSED)
-            and alone in ("year", *((alone,) if alone not in known else ()))
+            and (alone not in known or alone == "year")  # "Gia đình văn hóa … 3 năm liền" sounds like a year
             and names_an_award(str(below))
         ):
             alone = f"{AWARD_MARK}{below}"  # "Danh hiệu thi đua" over "Lao động tiên tiến": marked with a cross
@@ -1309,7 +1309,7 @@ def _document_tables(file_name: str, blocks: list[str | list[tuple[int, list[Any
 
 def _numbered_table(lines: list[str]) -> Table | None:
     """A list written as numbered paragraphs (`numbered_list`), one exemplar each; None when the lines hold none."""
-    entries = numbered_list.read_entries(lines)
+    entries = numbered_list.read_entries(lines, column_name)  # a card's labels named as a header's headings
     if entries is None:
         return None
     title, rows = entries

@@ -9,6 +9,7 @@ headings ("I. TẬP THỂ") and the line that ends the list are rows as a table'
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from cms.vietnamese import fold_vietnamese
 
@@ -18,15 +19,9 @@ _ENTRY_RE = re.compile(r"^\s*(\d{1,3})\s*[.)]\s+(\S.*)$", re.DOTALL)
 _PART_RE = re.compile(r"^\s*(?:(?i:phần|mục)\s+)?(?:[IVX]{1,4}|[A-Z])\s*[.)]\s+\S")
 _PART_WORD_RE = re.compile(r"^\s*(?i:phần|mục)\s+")
 #: A labelled line under an entry, as a report's annex writes each exemplar ("Địa chỉ: Thôn Giang Cao, xã Bát
-#: Tràng", "Thành tích: …", "Khen thưởng:" over its items), and the column each label (folded, its start) names.
+#: Tràng", "Thành tích: …", "Khen thưởng:" over its items), and the columns such a label may name.
 _LABELLED_RE = re.compile(r"^([^\W\d][^:]{1,40}?)\s*:\s*(.*)$")
-_LABELS = (
-    (("dia chi", "dia ban", "noi cu tru", "tru so", "noi o"), "locality"),
-    (("thanh tich", "tom tat thanh tich", "thanh tich noi bat", "thanh tich chu yeu"), "summary"),
-    (("khen thuong", "hinh thuc khen thuong", "danh hieu", "da duoc khen", "qua trinh khen"), "awards"),
-    (("chuc vu", "don vi cong tac", "noi cong tac", "nghe nghiep"), "position"),
-    (("phong trao",), "movement"),
-)
+_LABELLED_COLUMNS = frozenset({"locality", "summary", "awards", "position", "movement"})
 _ITEM_MARK_RE = re.compile(r"^[-+•*]\s*")
 _HONORIFIC_RE = re.compile(r"^(?:Ông|Bà|Anh|Chị|Em|Cô|Thầy|Cụ|Đồng chí|Đ/c)\s+(?=[A-ZĐÀ-Ỹ])")
 #: Where a place is written in the head: after its unit ("thôn Kon Pring", "xã Măng Đen", "tổ dân phố 3").
@@ -184,15 +179,12 @@ def awards_in(text: str) -> list[str]:
     return found
 
 
-def _label_column(label: str) -> str:
-    """The column a card's label names ("Địa chỉ" → locality), "" for any other."""
-    key = " ".join(re.sub(r"[^\w]+", " ", fold_vietnamese(label).lower()).split())
-    return next((column for labels, column in _LABELS if key.startswith(labels)), "")
-
-
-def read_entries(lines: list[str]) -> tuple[list[str], list[dict[str, str]]] | None:
+def read_entries(
+    lines: list[str], column_of: Callable[[str], str] | None = None
+) -> tuple[list[str], list[dict[str, str]]] | None:
     """The title lines and the rows of a list written as numbered paragraphs; None when the lines hold fewer than
-    `MIN_ENTRIES` entries."""
+    `MIN_ENTRIES` entries. `column_of` names the column a labelled line under an entry gives ("Địa chỉ: …"), as a
+    header's heading would."""
     title: list[str] = []
     rows: list[dict[str, str]] = []
     entry: dict[str, str] | None = None
@@ -236,7 +228,8 @@ def read_entries(lines: list[str]) -> tuple[list[str], list[dict[str, str]]] | N
             break
         numbered = _ENTRY_RE.match(line)
         labelled_line = _LABELLED_RE.match(line) if entry is not None else None
-        column = _label_column(labelled_line.group(1)) if labelled_line else ""
+        column = column_of(labelled_line.group(1)) if labelled_line and column_of else ""
+        column = column if column in _LABELLED_COLUMNS else ""
         if _PART_RE.match(line) and not numbered and len(line) <= 120:
             close()
             entry, texts, labelled, label = None, [], {}, ""
