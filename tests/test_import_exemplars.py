@@ -2055,6 +2055,31 @@ def test_lists_of_round_44_written_blind(file_name: str, province: str) -> None:
         assert (first.form, first.decision_number) == ("Huân chương Lao động hạng Ba", "2016/QĐ-CTN")
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-nganh-y-te-tuyen-quang-2025.xlsx", "Tuyên Quang"),
+        ("y-te-thon-ban-sin-ho-2021-2025.odt", "Lai Châu"),
+    ],
+)
+def test_lists_of_round_45_written_blind(file_name: str, province: str) -> None:
+    """List round 45. A health department's list with a header over three rows ("Nơi công tác" over "Địa bàn" over "Xã,
+    phường (mới)" and "Tỉnh cũ"): its third row was read as a story named "Tên tập thể / Họ và tên" and the columns'
+    numbers as another. A regional health centre's list ticking the years its village health workers did well
+    ("Năm hoàn thành tốt nhiệm vụ" over "2021" … "2025") was refused: "“x” phải là số". Now a third header row names
+    the columns under it, and ticked years join the achievements, the latest the row's year."""
+    facts, result, _locality = written_round(45, file_name, province)
+    assert_read_as_written(result, facts)
+    first = result.drafts[0]
+    if file_name.endswith(".xlsx"):
+        assert first.locality.name == "Phường Minh Xuân" and result.drafts[1].locality.name == "Phường Hà Giang 1"
+    else:
+        assert first.year == 2025 and "Năm hoàn thành tốt nhiệm vụ: 2021, 2022, 2023, 2024, 2025." in first.summary
+        assert result.drafts[1].year == 2025 and "Năm hoàn thành tốt nhiệm vụ: 2021, 2023, 2024, 2025." in (
+            result.drafts[1].summary
+        )
+
+
 def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
     """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
     TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes

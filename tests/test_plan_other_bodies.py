@@ -261,16 +261,87 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     city ward, a labour federation, a procuracy, a rubber company's OCR copy, a radio station, a national park and a
     university. Round 85 varies the header and the title (three or four levels, a letterhead, a header in "|" cells,
     the motto first, "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH PHỐI HỢP") over a women's union, a lottery company, a Party
-    inspection commission, a farmers' union typed with spaces, an electricity company and an elderly association. They
+    inspection commission, a farmers' union typed with spaces, an electricity company and an elderly association.
+    Round 86 varies the legal basis again (texts cited by a short number, a basis in the purpose's first item, a Law
+    and its amending Law, "Thực hiện" and "Triển khai" sentences) over a provincial police, a military command, a
+    Party committee's office, a bar association, a forest protection sub-department and a Catholic committee. They
     are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 270
+    assert sorted(facts) == files and len(files) == 280
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
         right, total = accuracy(written, field)
         assert right / total >= 0.9, f"{field}: {right}/{total}\n{report(written)}"
+
+
+def test_a_basis_cited_short_or_in_the_purpose_and_a_term_celebrated() -> None:
+    """Round 86: "NĐ 98 của Chính phủ", "Nghị định 152 của Chính phủ" are cited by their bare numbers, and a Law before
+    "và Nghị định 152 của Chính phủ" keeps no issuer; a plan without a preamble that cites what it carries out in its
+    purpose's first item ("- Triển khai thực hiện Luật …, Nghị định số … và Kế hoạch số …; động viên …") takes that
+    as its basis; "nhiệm kỳ 2026 - 2031" in a title celebrating an election is not the plan's period, which runs
+    "từ ngày ký kế hoạch đến ngày 15/3/2026"; "Độc lập" wrapped as "… CHỦ NGHĨA" over "VIỆT NAM" is the motto's;
+    a date's year broken at a line's end ("25/11/20" over "23") and an OCR's "trươc ngay" give deadlines."""
+    plan = parse_plan(
+        """ĐOÀN LUẬT SƯ TỈNH THỬ
+Số: 27-KH/ĐLS
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA
+VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Thử, ngày 14 tháng 10 năm 2025
+KẾ HOẠCH
+thi đua chào mừng cuộc bầu cử đại biểu Hội đồng nhân dân các cấp nhiệm kỳ 2026 - 2031
+Thực hiện NĐ 98 của Chính phủ; Luật Thi đua, khen thưởng năm 2022 và Nghị định 152 của Chính phủ, Đoàn xây dựng kế
+hoạch như sau:
+I. NỘI DUNG
+1. Đợt thi đua được tính từ ngày ký kế hoạch đến ngày 15/3/2026.
+2. Các chi đoàn gửi báo cáo trước ngày 25/11/20
+25. Văn phòng tổng hợp, gửi báo cáo trươc ngay 05/12/2025.
+"""
+    )
+    assert plan.issuing_body == "Đoàn Luật sư tỉnh Thử"
+    assert [(ref.document_type, ref.number, ref.issuer) for ref in plan.basis] == [
+        ("Nghị định", "98", "Chính phủ"),
+        ("Luật", None, None),
+        ("Nghị định", "152", "Chính phủ"),
+    ]
+    assert (plan.period_start, plan.period_end) == (2025, 2026)
+    deadlines = sorted(deadline.date for assignment in plan.assignments for deadline in assignment.deadlines)
+    assert deadlines == [dt.date(2025, 11, 25), dt.date(2025, 12, 5)]
+    purpose = parse_plan(
+        """HỘI CHỮ THẬP ĐỎ TỈNH THỬ
+Số: 27/KH-CTĐ
+Thử, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua năm 2026
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+- Triển khai thực hiện Luật Thi đua, khen thưởng năm 2022, Nghị định số
+152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ và Kế hoạch số 40/KH-UBND ngày
+12/02/2026 của UBND tỉnh Thử về tổ chức phong trào thi đua yêu nước
+năm 2026; động viên cán bộ, hội viên thi đua hoàn thành xuất sắc nhiệm vụ.
+2. Yêu cầu
+- Thực hiện Nghị quyết của chi hội, khen thưởng kịp thời.
+"""
+    )
+    assert [(ref.document_type, ref.number) for ref in purpose.basis] == [
+        ("Luật", None),
+        ("Nghị định", "152/2025/NĐ-CP"),
+        ("Kế hoạch", "40/KH-UBND"),
+    ]
+    narrative = parse_plan(
+        """CHI HỘI PHỤ NỮ THÔN THỬ
+Thử, ngày 10 tháng 12 năm 2021
+BÁO CÁO
+Thành tích năm 2021
+A. KẾT QUẢ
+1. Công tác triển khai
+Thực hiện Nghị quyết của Ban Thường vụ Hội LHPN xã và Nghị quyết
+của chi bộ, chi hội đã cụ thể hóa thành phong trào thi đua.
+"""
+    )
+    assert narrative.basis == []
 
 
 def test_a_deadline_given_with_its_hour() -> None:

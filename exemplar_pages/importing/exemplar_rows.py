@@ -457,6 +457,9 @@ _SEX_SPLIT = frozenset({"nam", "nữ", "nu"})  # with its diacritics: "Năm" und
 AWARD_MARK = "award_mark:"
 #: A column of one year's awards under an awards heading ("2023": "LĐTT, GK").
 AWARD_YEAR = "award_year:"
+#: A column of one year under another heading ("Năm hoàn thành tốt nhiệm vụ" over "2021" … "2025"), its cells ticking
+#: the years the row's exemplar did so: `year_mark:<year>:<heading>`.
+YEAR_MARK = "year_mark:"
 #: A further column of awards received ("Khen thưởng đã đạt" over "Cấp huyện" and "Cấp tỉnh, Trung ương"): its awards
 #: follow the first column's.
 AWARD_MORE = "award_more:"
@@ -504,6 +507,22 @@ _LEVEL_HEADING_RE = re.compile(
 )
 #: What an awards heading adds to its award's name and a level cannot stand for ("Danh hiệu đã đạt" → "Danh hiệu").
 _RECEIVED_WORDS_RE = re.compile(r"\s+(?:(?i:đã\s+)?(?i:đạt|được\s+công\s+nhận|được\s+tặng)(?:\s+(?i:được))?)\b.*$")
+
+
+def _marked_years(values: dict[str, Any]) -> None:
+    """Ticks under a heading's years ("Năm hoàn thành tốt nhiệm vụ" over "2021" … "2025"): the heading and the years
+    ticked join the row's achievements, and the latest is its year when it has none."""
+    ticked: dict[str, list[str]] = {}
+    for name in [name for name in values if name.startswith(YEAR_MARK)]:
+        year, heading = name[len(YEAR_MARK) :].split(":", 1)
+        cell = fold_vietnamese(str(values.pop(name) or "")).strip().lower()
+        if cell and (cell in _MARKS or cell.split()[0] in _MARKS):  # "x", "x (6 th)"
+            ticked.setdefault(heading, []).append(year)
+    for heading, years in ticked.items():
+        summary = str(values.get("summary") or "").strip()
+        values["summary"] = "\n".join(filter(None, [summary, f"{heading}: {', '.join(years)}."]))
+        if not str(values.get("year") or "").strip():
+            values["year"] = max(years)
 
 
 def _marked_awards(values: dict[str, Any]) -> None:
@@ -684,6 +703,8 @@ def _merged_headings(header: list[Any], sub: list[Any], known: frozenset[str]) -
             alone = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
         elif column_name(group) == "awards" and _YEAR_HEADING_RE.match(str(below).strip()):
             alone = f"{AWARD_YEAR}{below}"  # "Danh hiệu … đã đạt" over "2023", "2024": each year's awards
+        elif re.fullmatch(r"(?:19|20)\d{2}", str(below).strip()) and group and column_name(group) != PROPOSED:
+            alone = f"{YEAR_MARK}{str(below).strip()}:{' '.join(str(group).split())}"  # ticked years of something
         elif (
             column_name(group) in ("awards", PROPOSED)
             and (alone not in known or alone == "year")  # "Gia đình văn hóa … 3 năm liền" sounds like a year
@@ -804,6 +825,16 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         below = [str(_cell(heading)) for heading in sub]
         written = [sub or top for top, sub in itertools.zip_longest(written, below, fillvalue="")]
         start += 1
+        # a third header row ("Nơi công tác" over "Địa bàn" over "Xã, phường (mới)" and "Tỉnh cũ"): its headings
+        # name the columns under them, with the second row's as their group
+        upper = [below or top for top, below in itertools.zip_longest(kept[start - 1][1], sub, fillvalue="")]
+        third = _under_header(upper, kept[start + 1][1]) if start + 1 < len(kept) else []
+        if third and _is_sub_header(upper, third, columns):
+            deeper = _merged_headings(upper, third, known)
+            for index, cell in enumerate(third):
+                if _cell(cell) and index < len(columns):
+                    columns[index], written[index] = deeper[index], str(_cell(cell))
+            start += 1
     if start + 1 < len(kept) and _numbers_the_columns(kept[start + 1][1]):
         start += 1  # "(1) (2) … (10)" under the header: the columns' numbers, no story
     if "awards" not in columns and PROPOSED in columns:  # "DANH SÁCH ĐỀ NGHỊ …" with no awards received: its own
@@ -859,6 +890,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             given = " ".join(str(values.pop(GIVEN_NAME) or "").split())
             values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
         _marked_awards(values)
+        _marked_years(values)
         if rows and (continued := _continues_cell(values, rows[-1].values)):  # "…chủ trương," | "chính sách, …"
             above = rows[-1].values
             above[continued] = f"{str(above[continued]).rstrip()} {str(values[continued]).strip()}"
@@ -893,6 +925,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     if typed:  # the crossed columns are the list's subject types
         headings["subject_type"] = ", ".join(headings.get(name, name) for name in typed)
         columns = [name for name in columns if name not in typed] + ["subject_type"]
+    if ticked := [name for name in columns if name.startswith(YEAR_MARK)]:  # written into the year and achievements
+        columns = [name for name in columns if name not in ticked] + ["year", "summary"]
     awarding = [name for name in columns if name.startswith((AWARD_MARK, AWARD_YEAR))]
     if awarding:  # the marked columns and the years' columns are the list's awards
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)

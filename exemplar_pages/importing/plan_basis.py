@@ -228,6 +228,14 @@ def _issuer_code(number: str) -> str:
     return body if body and kind in NUMBER_KINDS else code
 
 
+_LAW_RE = re.compile(rf"{loose('Luật')}\s", re.IGNORECASE)
+
+
+def _names_a_law(piece: str) -> bool:
+    verb = BASIS_VERB_RE.match(piece)
+    return bool(_LAW_RE.match(verb.group(2) if verb else piece))
+
+
 def _shared_owner(pieces: list[str]) -> str | None:
     """ "của nhà trường" ending a list of documents named without number or date ("chương trình công tác, kế hoạch năm
     học, kế hoạch chuyên môn … của nhà trường"): the owner of each of them."""
@@ -235,6 +243,8 @@ def _shared_owner(pieces: list[str]) -> str | None:
         return None
     if any(re.search(r"\d+\s*[/-]\s*[A-ZĐ]", piece) for piece in pieces):
         return None
+    if any(map(_names_a_law, pieces[:-1])) and not _names_a_law(pieces[-1]):
+        return None  # "Luật … năm 2022 và Nghị định 152 của Chính phủ": a Law is the National Assembly's
     of = OF_RE.search(pieces[-1])
     return pieces[-1][of.start() :] if of else None
 
@@ -249,6 +259,8 @@ _ABBREVIATED_TYPE_RE = re.compile(
     rf"\b({'|'.join(sorted(_ABBREVIATED_TYPES, key=len, reverse=True))})\s+(?={loose('số', True)}\s*:?\s*\d)",
     re.IGNORECASE,
 )
+#: A Decree, a Resolution, a Circular or a Decision cited short by its bare number: "NĐ 98 của Chính phủ".
+_ABBREVIATED_BARE_RE = re.compile(r"\b(NĐ|NQ|TT|QĐ)\s+(?=\d{1,4}(?:\s|[,;/]|$))")
 
 
 #: The issuer written before its document: "quy định của Chính phủ tại Nghị định số 98/2023/NĐ-CP ngày 31/12/2023",
@@ -282,6 +294,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
     lead: str | None = None  # "Căn cứ pháp lý:" over its items ("+ Luật …;", "a) Nghị định số …;")
     for para in basis_paragraphs(paragraphs):
         para = _ABBREVIATED_TYPE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1].upper()]} ", para)  # "QĐ số", "CV số"
+        para = _ABBREVIATED_BARE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1]]} ", para)  # "NĐ 98 của Chính phủ"
         para = _GIVER_FIRST_RE.sub(r"\g<kind> \g<rest> của \g<issuer>", para)  # "của Chính phủ tại Nghị định số …"
         para = _DATE_FIRST_RE.sub(r"\g<verb> \g<kind>\g<name> \g<number> ngày \g<date>", para)
         item = _LEAD_ITEM_RE.match(para)

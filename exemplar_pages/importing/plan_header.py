@@ -337,6 +337,9 @@ def left_of_place(m: re.Match) -> str:
     return "\n"
 
 
+_CELEBRATED_TERM_RE = re.compile(rf"{loose('nhiệm kỳ')}\s*:?\s*$", re.IGNORECASE)
+
+
 def parse_period(title: str | None, fallback_year: int | None) -> tuple[int | None, int | None]:
     """Years covered: "giai đoạn 2021 - 2025", "năm học 2021 – 2022" -> a range; "năm 2023" -> (2023, 2023).
 
@@ -345,6 +348,8 @@ def parse_period(title: str | None, fallback_year: int | None) -> tuple[int | No
     """
     if title:
         m = PERIOD_RANGE_RE.search(title)
+        if m and _CELEBRATED_TERM_RE.search(title[: m.start()]) and re.search(rf"{loose('chào mừng')}", title, re.I):
+            m = None  # "thi đua chào mừng Đại hội …, nhiệm kỳ 2025 - 2030": the term of what is celebrated
         if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 30:
             return int(m.group(1)), int(m.group(2))
         years = [

@@ -69,14 +69,18 @@ def rejoin_wrapped_header(lines: list[str]) -> list[str]:
             joined = f"{above} {below}"
             # "CỘNG / HÒA XÃ HỘI …", "ĐẢNG CỘNG SẢN" over "VIỆT NAM", "CỘNG HÒA XÃ HỘI CHỦ" over "NGHĨA VIỆT NAM"
             wrapped_motto = (
-                len(above.split()) <= 4
-                and _REPUBLIC_START_RE.match(joined)
-                and not _REPUBLIC_START_RE.match(above)
-                and not _REPUBLIC_START_RE.match(below)
-            ) or (
-                (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
-                and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
-            )
+                (
+                    len(above.split()) <= 4
+                    and _REPUBLIC_START_RE.match(joined)
+                    and not _REPUBLIC_START_RE.match(above)
+                    and not _REPUBLIC_START_RE.match(below)
+                )
+                or (
+                    (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
+                    and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
+                )
+                or (fold(below) == "viet nam" and bool(_REPUBLIC_ANYWHERE_RE.fullmatch(above)))
+            )  # "… CHỦ NGHĨA" over "VIỆT NAM"
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
             # "ỦY" over "BAN NHÂN DÂN TỈNH …": a body's first word, which names nothing alone
             wrapped_name = fold(above) in ("uy", "hoi", "uy ban", "hoi dong") and is_allcaps(joined)
@@ -298,6 +302,10 @@ _BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?
 _BROKEN_YEAR_RE = re.compile(r"(\b\d{1,5}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})/[A-ZĐ])")
 
 
+#: A date's year broken at a line's end ("trước ngày 25/11/20" over "23. Tổng kết …").
+_BROKEN_DATE_YEAR_RE = re.compile(r"(\b\d{1,2}/\d{1,2}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})(?!\d)(?![/\w]))")
+
+
 def _rejoined_year(match: re.Match) -> str:
     return match.group(1) + match.group(3) if len(match.group(2) + match.group(4)) == 4 else match.group()
 
@@ -310,7 +318,7 @@ def _rejoined_word(match: re.Match) -> str:
 
 def rejoin_broken_words(text: str) -> str:
     """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
-    text = _BROKEN_YEAR_RE.sub(_rejoined_year, text)
+    text = _BROKEN_DATE_YEAR_RE.sub(_rejoined_year, _BROKEN_YEAR_RE.sub(_rejoined_year, text))
     return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
 
 

@@ -32,6 +32,7 @@ from .plan_patterns import (
     NUMBER_RE,
     PLACE_DATE_RE,
     PUBLISHED_RE,
+    VERB_PATTERN,
     is_header_mark,
     match_kind,
 )
@@ -65,15 +66,20 @@ HEADING_START_RE = re.compile(r"^(?:[IVXL]+\.|\d{1,2}\.)\s")
 
 #: The line that says when a drive runs: "4. Thời gian thi đua: từ ngày 10/10/2025 đến ngày 31/01/2026".
 _TIME_SPAN_RE = re.compile(
-    rf"^\W*(?:\d+\s*[.)]\s*)?{loose('Thời gian')}\b.{{0,60}}?\b{loose('từ')}\b(.{{0,120}})$", re.IGNORECASE
+    rf"^\W*(?:\d+\s*[.)-]\s*)?(?:{loose('Thời gian')}|{loose('Đợt thi đua')})\b.{{0,60}}?\b{loose('từ')}\b(.{{0,120}})$",
+    re.IGNORECASE,
 )
+#: "từ ngày ký kế hoạch", "kể từ ngày ban hành": the span opens on the document's date.
+_FROM_SIGNING_RE = re.compile(rf"^\s*{loose('ngày')}\s+(?:{loose('ký')}|{loose('ban hành')})\b", re.IGNORECASE)
 
 
-def _time_span(body: list[str]) -> tuple[int, int] | None:
-    """The first and last year of the time a plan's body gives its drive, when they differ."""
+def _time_span(body: list[str], issued: int | None = None) -> tuple[int, int] | None:
+    """The first and last year of the time a plan's body gives its drive, when they differ (`issued`: the year of a
+    drive "từ ngày ký …")."""
     for line in body:
         if (found := _TIME_SPAN_RE.match(line)) and len(line) < 200:
             years = [int(year) for year in re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", found.group(1))]
+            years += [issued] if issued and _FROM_SIGNING_RE.match(found.group(1)) else []
             return (min(years), max(years)) if len(set(years)) > 1 and max(years) - min(years) <= 5 else None
     return None
 
@@ -214,6 +220,44 @@ def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
     return []
 
 
+#: The purpose's first item citing what the plan carries out: "- Triển khai thực hiện Luật …, Nghị định số … và Kế
+#: hoạch số … của UBND tỉnh …; động viên …".
+_PURPOSE_BASIS_RE = re.compile(
+    rf"^(?:[-+•]\s*|[a-zđ]\)\s+)?(?:{VERB_PATTERN})\s+(?:{loose('có hiệu quả')}\s+)?(?-i:{CAPITALISED_TYPE})\s",
+    re.IGNORECASE,
+)
+#: How far into the first section the purpose's items are looked for.
+_PURPOSE_LINES = 12
+
+
+def _purpose_basis(body: list[str], first_heading: int) -> list[str]:
+    """A plan with no preamble that cites what it rests on in its purpose's first items (under "1. Mục đích"): those
+    items' lines, each up to its sentence's end."""
+    cited: list[str] = []
+    lines = body[first_heading : first_heading + _PURPOSE_LINES]
+    at = 0
+    while at < len(lines):
+        if cited and HEADING_START_RE.match(lines[at]):
+            break  # "2. Yêu cầu": the purpose's items are over
+        if not _PURPOSE_BASIS_RE.match(lines[at]):
+            at += 1
+            continue
+        cited.append(lines[at])
+        while not cited[-1].rstrip().endswith((".", ";")) and at + 1 < len(lines):
+            at += 1
+            if _ITEM_START_RE.match(lines[at]) or HEADING_START_RE.match(lines[at]):
+                break
+            cited.append(lines[at])
+        at += 1
+    return cited
+
+
+def _numbered_only(refs: list) -> list:
+    """References read from a plan's purpose, when some carry a number: a report's narrative ("Thực hiện Nghị quyết
+    của chi bộ …") cites none."""
+    return refs if any(ref.number for ref in refs) else []
+
+
 _LISTED_REFERENCE_RE = re.compile(rf"^[-+•]\s*(?=(?:{CAPITALISED_TYPE})\s)")
 
 
@@ -336,6 +380,7 @@ def parse_plan(text: str) -> ParsedPlan:
         or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
         or parse_basis(_items_under_basis_line(preamble, body, first_heading))
+        or _numbered_only(parse_basis(_purpose_basis(body, first_heading)))
     )
     plan.basis = date_cited_elsewhere(plan.basis, repaired)
     below_header = "\n".join(lines[len(header) :])
@@ -372,7 +417,9 @@ def parse_plan(text: str) -> ParsedPlan:
             plan.title = title
     fallback_year = (plan.issue_date or plan.published_date).year if (plan.issue_date or plan.published_date) else None
     plan.period_start, plan.period_end = parse_period(plan.title, fallback_year)
-    if plan.period_start == plan.period_end and (span := _time_span(body)):  # a drive over the turn of a year
+    if plan.period_start == plan.period_end and (
+        span := _time_span(body, fallback_year)
+    ):  # a drive over the turn of a year
         if plan.period_start is None or span[0] <= plan.period_start <= span[1]:
             plan.period_start, plan.period_end = span
     plan.sections = parse_blocks(body)

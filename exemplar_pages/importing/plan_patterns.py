@@ -135,6 +135,7 @@ BASIS_VERBS = (
     "Nhằm thực hiện",
     "Tiếp tục thực hiện",
     "Tiếp tục triển khai",
+    "Triển khai thực hiện",
     "Thực hiện",
     "Căn cứ vào",
     "Căn cứ",

@@ -47,6 +47,11 @@ _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.I
 #: A number after a document's name: "Luật … số 46/2010/QH12".
 #: The word before a number: "số", "s" where a copy lost the "ố", "sổ" mistyped.
 _NUMBER_WORD = rf"(?:{loose('số')}|sổ|(?<!\w)s(?=\s+\d))"
+#: A number cited bare after its kind, ending there ("Nghị định 98 của Chính phủ", "NĐ số 152;"); never a year.
+_BARE_NUMBER_RE = re.compile(
+    rf"\s*(?:{_NUMBER_WORD}\s*:?\s*)?(?!(?:19|20)\d\d\b)(\d{{1,4}})(?=\s*(?:$|[,;.)]|\s(?:của|ngày|và|về)\b))",
+    re.IGNORECASE,
+)
 _NUMBER_LATER_RE = re.compile(rf"{_NUMBER_WORD}\s*:?\s*({DOC_NUMBER})", re.IGNORECASE)
 #: A basis that cites an opinion or a proposal "at" (in) a numbered document: the document is the reference.
 _WITHIN_RE = re.compile(
@@ -322,6 +327,9 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
         laws_own = doc_type == "Luật" and later and _LAW_NUMBER_RE.search(later.group(1))
         if later and (amending or laws_own or not OF_RE.search(head[: later.start()])):
             number_m, after = later, later.end()
+    if number_m is None and doc_type != "Luật":  # "Nghị định 98 của Chính phủ": a number cited short, not a year
+        number_m = _BARE_NUMBER_RE.match(head)
+        after = number_m.end() if number_m else 0
     number = normalise_number(number_m.group(number_m.lastindex)) if number_m else None
     if doc_type == "Văn bản" and number:  # "văn bản số 91/2017/NĐ-CP": a Decree; "số 2490/BTĐKT-VII": a letter
         doc_type = kind_from_number(number) or doc_type

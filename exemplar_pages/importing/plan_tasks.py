@@ -122,8 +122,8 @@ def table_assignments(blocks: list[Block], year: int | None) -> tuple[list[Assig
 
 
 #: A date a sentence sets as a deadline: "trước ngày 20/3/2026", "chậm nhất là ngày 15 tháng 11 năm 2026".
-_MARKED_DATE = re.compile(  # also as an OCR without diacritics leaves it ("truoc ngay 15/4/2026")
-    rf"(?i:{loose('trước')}|{loose('chậm nhất')}(?:\s+{loose('là')})?|{loose('hạn chót')}(?:\s+{loose('là')})?"
+_MARKED_DATE = re.compile(  # also as an OCR without diacritics leaves it ("truoc ngay 15/4/2026", "trươc ngay …")
+    rf"(?i:{loose('trước', True)}|{loose('chậm nhất')}(?:\s+{loose('là')})?|{loose('hạn chót')}(?:\s+{loose('là')})?"
     rf"|{loose('hạn cuối')}(?:\s+{loose('là')})?|{loose('không quá')}|{loose('không muộn hơn')})\s*"
     # an hour before the day ("trước 16h00 ngày 20/01/2026", "trước 17 giờ, ngày …")
     rf"(?:\d{{1,2}}\s*(?:h|(?i:{loose('giờ')}))\s*(?:\d{{2}}\s*(?:'|(?i:{loose('phút')}))?)?\s*,?\s*)?"

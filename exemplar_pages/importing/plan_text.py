@@ -155,7 +155,9 @@ LOCALITY_RE = re.compile(rf"\b({_UNIT_RE})[^\S\n]+([^\W\d_]+(?:[^\S\n]+[^\W\d_]+
 #: Markdown's bold and italic marks (a lone "*" opening after a space or closing before one: "*Căn cứ Luật …;*", not
 #: a footnote's "(*)"), headings and quotes.
 MARKDOWN_RE = re.compile(
-    r"\*\*|__|(?:(?<=\s)|^)\*(?=[^\s*])|(?<=[^\s*])\*(?=\s|$|[;,.:])|^#{1,6}\s*|^>\s*", re.MULTILINE
+    # "__" of emphasis only: a rule of underscores under a title ("_________") is left whole
+    r"\*\*|(?<!_)__(?=[^\s_])|(?<=[^\s_])__(?!_)|(?:(?<=\s)|^)\*(?=[^\s*])|(?<=[^\s*])\*(?=\s|$|[;,.:])|^#{1,6}\s*|^>\s*",
+    re.MULTILINE,
 )
 
 
