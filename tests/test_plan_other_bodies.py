@@ -264,11 +264,25 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     inspection commission, a farmers' union typed with spaces, an electricity company and an elderly association.
     Round 86 varies the legal basis again (texts cited by a short number, a basis in the purpose's first item, a Law
     and its amending Law, "Thực hiện" and "Triển khai" sentences) over a provincial police, a military command, a
-    Party committee's office, a bar association, a forest protection sub-department and a Catholic committee. They
-    are read as `import_plan` reads them (`read_document`)."""
+    Party committee's office, a bar association, a forest protection sub-department and a Catholic committee.
+    Round 87 varies the issuer, the place and the date (a parent over the issuer, abbreviated bodies, a joint plan,
+    the issuer only in the signer's block, a draft's blank number and date, the place before the number) over a
+    district committee, a commune Party committee, an industrial parks board, a Front committee, a prison, a railway
+    company's OCR copy, a fishing port board, a cooperative's page and a pagoda's charity board. Round 88 mixes
+    everything over a Party commission, a political school, a provincial press agency, a regional health centre's
+    OCR copy, a coffee cooperative union, former youth volunteers, Khmer monks' association, a heritage board and a
+    martial arts federation from a chat. Round 89 mixes everything again over a ward Party committee, a commune's
+    military command, a broadcaster's trade union (a PDF broken inside numbers), a school's youth union page, a
+    construction inspectorate, a diocese's charity office, a gardening association from a chat with emoji, an
+    ethnic boarding school's pioneer brigade, a traditional medicine association's OCR copy and a university's
+    student association. Round 90 mixes everything over a Party organisation commission (its basis in numbered
+    items), a regional customs office's OCR copy, a commune's social affairs office (Word 97, lines joined), a blind
+    association's chapter, a folk artists' club from a chat, a nursing home (its name wrapped mid-word), an industrial
+    parks' union, a fishing cooperative ("HTX …" over its name), a friendship union's decision and a former prisoners'
+    liaison board's page. They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 280
+    assert sorted(facts) == files and len(files) == 320
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -342,6 +356,124 @@ của chi bộ, chi hội đã cụ thể hóa thành phong trào thi đua.
 """
     )
     assert narrative.basis == []
+
+
+def test_an_issuer_named_only_by_its_signer_or_its_parent_and_an_ocr_s_marks_in_the_basis() -> None:
+    """Round 87: a copy whose header lost its letterhead takes its issuer from the signer's block ("CÔNG TY CỔ PHẦN
+    ĐƯỜNG SẮT" over "QUẢNG NAM - ĐÀ NẴNG" over "KT. GIÁM ĐỐC"); an OCR's "sô", "cùa" and "vè" are "số", "của" and
+    "về" in the basis ("bảo vệ" stays in a name); a police department's name keeps its commas; a sub-body's bare name
+    under its parent ("BAN TỪ THIỆN" under "CHÙA PHƯỚC LONG") is completed as the text writes it."""
+    plan = parse_plan(
+        """Số: 1125/KH-ĐSQNĐN\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc
+Đà Nẵng, ngày 17 tháng 11 năm 2025
+KẾ HOẠCH
+Phát động phong trào thi đua cao điểm năm 2025
+Căn cứ Nghị định sô 152/2025/NĐ-CP ngày 14/6/2025 cùa Chính phủ quy định chi tiết;
+Thực hiện Kế hoạch số 2150/KH-ĐS ngày 05/11/2025 cua Tổng công ty Đường sắt Việt Nam vè tổ chức vận tải;
+Thực hiện Kế hoạch số 286/KH-C10-P2 ngày 18/12/2024 của Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc,
+trường giáo dưỡng về thi đua năm 2025;
+I. MỤC ĐÍCH
+1. Bảo đảm an toàn chạy tàu.
+Nơi nhận:
+- Lưu: VT.
+CÔNG TY CỔ PHẦN ĐƯỜNG SẮT
+QUẢNG NAM - ĐÀ NẴNG
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Phạm Văn Thuận
+"""
+    )
+    assert plan.issuing_body == "Công ty Cổ Phần Đường Sắt Quảng Nam - Đà Nẵng"
+    assert [(ref.document_type, ref.number, ref.issuer) for ref in plan.basis] == [
+        ("Nghị định", "152/2025/NĐ-CP", "Chính phủ"),
+        ("Kế hoạch", "2150/KH-ĐS", "Tổng công ty Đường sắt Việt Nam"),
+        ("Kế hoạch", "286/KH-C10-P2", "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng"),
+    ]
+    charity = parse_plan(
+        """GIÁO HỘI PHẬT GIÁO VIỆT NAM\nCHÙA PHƯỚC LONG\nBAN TỪ THIỆN\nSố: 01/KH-BTT
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nCam Ranh, ngày 05 tháng 01 năm 2026
+KẾ HOẠCH
+Tổ chức chương trình Xuân năm 2026
+Ban Từ thiện chùa Phước Long xây dựng kế hoạch như sau:
+I. MỤC ĐÍCH
+"""
+    )
+    assert charity.issuing_body == "Ban Từ thiện chùa Phước Long"
+
+
+def test_movements_in_other_quotes_a_title_s_own_drive_and_an_ocr_s_rn() -> None:
+    """Round 88: a movement quoted «…» or ‘…’ is named as one quoted “…” (an apostrophe in a name is no quote); a
+    title's line "Thi đua “…” năm 2024" names its drive; an OCR's "rn" for "m" ("chào rnừng") is mended where only
+    "m" makes a syllable ("Bernard" stays)."""
+    plan = parse_plan(
+        """TRƯỜNG CHÍNH TRỊ TỈNH THỬ\nSố 08-KH/TrCT\nThử, ngày 12 tháng 3 năm 2024
+CHƯƠNG TRÌNH
+Thi đua “Cà phê bền vững - Nông dân thịnh vượng” năm 2024, chào rnừng ông Bernard
+I. NỘI DUNG
+1. Gắn phong trào thi đua «Dạy tốt, học tốt, phục vụ tốt» với phong trào thi đua ‘Bảo tồn di sản’ ở buôn K'Mơ.
+"""
+    )
+    assert plan.title == "Chương trình thi đua “Cà phê bền vững - Nông dân thịnh vượng” năm 2024, chào mừng ông Bernard"
+    assert [movement.name for movement in plan.movements] == [
+        "Cà phê bền vững - Nông dân thịnh vượng",
+        "Dạy tốt, học tốt, phục vụ tốt",
+        "Bảo tồn di sản",
+    ]
+
+
+def test_a_chat_s_emoji_an_overline_rule_an_inspectorate_under_its_department_and_a_number_broken_early() -> None:
+    """Round 89: a plan pasted from a chat opens its lines with emoji ("📌 KẾ HOẠCH", "✅ Căn cứ …"), left out; a rule
+    of overlines ("¯¯¯¯") is a rule; "THANH TRA SỞ" under "SỞ XÂY DỰNG BÌNH THUẬN" is that department's
+    inspectorate; a number's first digit broken at a line's end ("Nghị định số 9" over "8/2023/NĐ-CP") is one
+    number."""
+    plan = parse_plan(
+        """SỞ XÂY DỰNG BÌNH THUẬN\nTHANH TRA SỞ\n¯¯¯¯¯¯¯¯\nSố: 08/KH-TTr\nBình Thuận, ngày 10 tháng 02 năm 2023
+📌 KẾ HOẠCH
+Tổ chức phong trào thi đua năm 2023
+✅ Căn cứ Nghị định số 9
+8/2023/NĐ-CP ngày 31/12/2023 của Chính phủ;
+✅ Thực hiện Hướng dẫn số 05/HD-HĐTĐKT ngày 20/02/2023 của Hội đồng Thi đua - Khen thưởng tỉnh;
+🌱 Thanh tra Sở xây dựng kế hoạch như sau:
+I. MỤC ĐÍCH
+"""
+    )
+    assert (plan.issuing_body, plan.title) == (
+        "Thanh tra Sở Xây dựng Bình Thuận",
+        "Kế hoạch tổ chức phong trào thi đua năm 2023",
+    )
+    assert [(ref.document_type, ref.number) for ref in plan.basis] == [
+        ("Nghị định", "98/2023/NĐ-CP"),
+        ("Hướng dẫn", "05/HD-HĐTĐKT"),
+    ]
+
+
+def test_an_institution_s_name_wrapped_in_its_header_and_a_basis_in_numbered_items() -> None:
+    """Round 90: an institution's name in capitals wrapped to the next header line ("HTX DỊCH VỤ KHAI THÁC HẢI SẢN" over
+    "BIỂN XANH LÝ SƠN") is one name, while "CÔNG TY ĐIỆN LỰC …" under its corporation stays a body of its own; a basis
+    in numbered items ("1. Căn cứ …", "2. Căn cứ …", "3. Thực hiện …") is read whole; "Liên hiệp các tổ chức hữu nghị
+    Việt Nam" keeps its "tổ chức"."""
+    plan = parse_plan(
+        """HTX DỊCH VỤ KHAI THÁC HẢI SẢN\nBIỂN XANH LÝ SƠN\nSố: 02/KH-HTX\nLý Sơn, ngày 06/01/2026
+KẾ HOẠCH
+Thi đua năm 2026
+1. Căn cứ Luật Thi đua, khen thưởng năm 2022; Nghị định số 152/2025/NĐ-CP ngày 14/6/2025 của Chính phủ;
+2. Căn cứ Hướng dẫn số 11-HD/BTCTW ngày 26/12/2025 của Ban Tổ chức Trung ương về thi đua;
+3. Thực hiện Kế hoạch số 18/KH-LHHNVN ngày 22/01/2024 của Liên hiệp các tổ chức hữu nghị Việt Nam về thi đua;
+HTX Dịch vụ khai thác hải sản Biển Xanh Lý Sơn xây dựng kế hoạch như sau:
+I. MỤC ĐÍCH
+"""
+    )
+    assert plan.issuing_body == "HTX Dịch vụ khai thác hải sản Biển Xanh Lý Sơn"
+    assert [(ref.document_type, ref.number, ref.issuer) for ref in plan.basis] == [
+        ("Luật", None, None),
+        ("Nghị định", "152/2025/NĐ-CP", "Chính phủ"),
+        ("Hướng dẫn", "11-HD/BTCTW", "Ban Tổ chức Trung ương"),
+        ("Kế hoạch", "18/KH-LHHNVN", "Liên hiệp các tổ chức hữu nghị Việt Nam"),
+    ]
+    power = parse_plan(
+        "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC\nCÔNG TY ĐIỆN LỰC HƯNG YÊN\nSố: 5/KH-PCHY\nHưng Yên, ngày 6/1/2026\nKẾ HOẠCH\nThi đua"
+    )
+    assert power.issuing_body.lower() == "công ty điện lực hưng yên"  # its own body, not the corporation's rest
 
 
 def test_a_deadline_given_with_its_hour() -> None:

@@ -36,7 +36,7 @@ from .limits import (
 )
 from .pdf_tables import page_blocks
 
-SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".pdf", ".json")
+SUPPORTED_SUFFIXES = (".csv", ".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".pdf", ".html", ".htm", ".json")
 COLUMNS = (
     "title",
     "subject_name",
@@ -61,6 +61,7 @@ HEADING_ALIASES = {
     "ten_dien_hinh": "subject_name",
     "ca_nhan_tap_the": "subject_name",
     "tap_the_ca_nhan": "subject_name",
+    "ho_gia_dinh": "subject_name",  # a table of households headed "Hộ gia đình": "Hộ ông Nguyễn Văn Tín"
     "loai_dien_hinh": "subject_type",
     "loai": "subject_type",
     "linh_vuc": "field",
@@ -128,6 +129,9 @@ _SECTION_TYPES = (
     ("dang vien", "individual"),  # a Party committee's list: "I. ĐẢNG VIÊN TIÊU BIỂU", "II. TỔ CHỨC CƠ SỞ ĐẢNG …"
     ("to chuc co so dang", "collective"),
 )
+#: Words a part's heading names bodies by ("V. CƠ QUAN, ĐƠN VỊ, CÁ NHÂN CÓ THÀNH TÍCH …": both kinds, each row typed by
+#: its name); not a sub-part's ("4. Cơ quan, đơn vị đóng trên địa bàn" under "II. CÁ NHÂN": where its people work).
+_PART_BODY_WORDS = ("co quan", "don vi")
 #: The line that ends the list: what follows it (the signer, "NGƯỜI LẬP BIỂU", notes) is no part of it.
 #: A group's own total ("Cộng xã Y Tý: 09", "Cộng khối Đảng") closes the group, not the list.
 _LIST_END_RE = re.compile(
@@ -199,6 +203,14 @@ def _names_award_group(text: str) -> bool:
     return award != text and names_an_award(award) and len(award.split()) <= 8
 
 
+#: A band across the table naming the award of the rows under it, with their count ("Bằng khen của Bộ trưởng Bộ Nông
+#: nghiệp và Môi trường (5)"), as a portal's honour roll groups them.
+AWARD_BAND_RE = re.compile(
+    r"^((?i:huân chương|huy chương|bằng khen|giấy khen|cờ thi đua|kỷ niệm chương|chiến sĩ thi đua|danh hiệu|giải)\b"
+    r".{0,160}?)\s*(?:\(\s*\d+[^()]*\))?$"
+)
+
+
 def section_row(values: dict[str, Any]) -> Section | None:
     """The section heading or closing line a row holds alone, else None (a row of data)."""
     texts = [
@@ -215,17 +227,29 @@ def section_row(values: dict[str, Any]) -> Section | None:
     if len(texts) == 2 and _PART_MARK_RE.match(texts[0]):  # "A" | "TẬP THỂ (07 tập thể)": the mark in the STT column
         texts = [f"{texts[0].rstrip('.)')}. {texts[1]}"]
         key = " ".join(re.sub(r"[^\w./]+", " ", fold_vietnamese(texts[0])).split())
-        kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
+        kinds = list(dict.fromkeys(kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "))
         if not kinds and not _CLOSING_RE.search(key):  # "I" | "Xã, thị trấn, xóm, tiểu khu": a group of its part
             return Section(texts[0], None, inside_part=True)
     named = any(str(values.get(column) or "").strip() for column in _NAME_COLUMNS)
     if len(texts) > 1 and not named and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split())):
         return Section(texts[0], None, ends_list=True)  # "Tổng cộng" | 65 | 40 | 15: the counts beside the total
     others = [text for text in texts[1:] if text != texts[0]] if texts else []  # a cell merged across: once
+    in_number_column = (
+        any(str(values.get(column) or "").strip() == texts[0] for column in _NUMBER_COLUMNS) if texts else False
+    )
+    if (  # "Cộng" in the number column, the name above merged down beside it, and the counts: the total's row
+        in_number_column
+        and _TOTAL_LABEL_RE.match(" ".join(fold_vietnamese(texts[0]).lower().split()))
+        and sum(not re.fullmatch(r"[\d\s.,]+", text) for text in others) <= 1
+        and len(others) >= 2
+    ):
+        return Section(texts[0], None, ends_list=True)
     if (
         others
         and re.match(r"^tong (?:cong|so)\b", fold_vietnamese(texts[0]).lower())
-        and all(re.fullmatch(r"[\d\s.,]+", text) for text in others)
+        and all(
+            re.fullmatch(r"[\d\s.,]+", text) or fold_vietnamese(text).lower().startswith("trong do") for text in others
+        )  # "Tổng cộng" | 36 | "Trong đó: 12 tập thể, 5 hộ gia đình, 19 cá nhân"
     ):  # "Tổng cộng: 20 tập thể, 33 cá nhân" | 63, even merged over the name column
         return Section(texts[0], None, ends_list=True)
     if len(texts) != 1:
@@ -237,10 +261,21 @@ def section_row(values: dict[str, Any]) -> Section | None:
     in_number = str(values.get("stt") or "").strip() == text and len(text.split()) >= 6
     if in_number and not _SECTION_RE.match(text) and not _CLOSING_RE.search(key):
         return Section(text, None, inside_part=True)  # "Từ 01/7/2025 thực hiện sắp xếp …" across the table: a note
-    kinds = [kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "]
+    kinds = list(dict.fromkeys(kind for words, kind in _SECTION_TYPES if f" {words} " in f" {key} "))
+    if _SECTION_RE.match(text) and any(f" {words} " in f" {key} " for words in _PART_BODY_WORDS):
+        kinds = list(dict.fromkeys(["collective", *kinds]))
     capitals = re.sub(r"\s*\([^()]*\)\s*$", "", text)  # "II. TỔ CHỨC … (10 tổ chức)": the count is no part of it
     numbered = _SECTION_RE.match(text) and (kinds or capitals.upper() == capitals)
     if _NOTE_RE.match(key):
+        return Section(text, None, inside_part=True)
+    across = next((column for column, value in values.items() if str(value or "").strip() == text), "")
+    if (
+        (band := AWARD_BAND_RE.match(text))
+        and across in (*_NUMBER_COLUMNS, *_NAME_COLUMNS)  # across the table from its first cells, not an awards cell
+        and (names_an_award(band.group(1)) or not named)
+        and not _numbered(values)
+    ):
+        # "Bằng khen của … (5)" across the table over its rows; "Giải thưởng do các tổ chức trao tặng (4)" too
         return Section(text, None, inside_part=True)
     if not (numbered or _CLOSING_RE.search(key) or (kinds and capitals.upper() == capitals)):
         if _SUB_SECTION_RE.match(text) and _names_award_group(text):  # its rows' type: the award's, else theirs
@@ -255,6 +290,11 @@ def section_row(values: dict[str, Any]) -> Section | None:
         return None
     closing = bool(_CLOSING_RE.search(key))
     return Section(text, kinds[0] if len(kinds) == 1 and not closing else None, bool(_LIST_END_RE.search(key)))
+
+
+def _numbered(values: dict[str, Any]) -> bool:
+    """The row's number column holds a number (a row of data), not a heading written across it."""
+    return any(re.fullmatch(r"\d{1,4}\.?", str(values.get(column) or "").strip()) for column in _NUMBER_COLUMNS)
 
 
 class SpreadsheetError(Exception):
@@ -355,6 +395,8 @@ def column_name(heading: Any) -> str:
     # "Tên thôn", "Tên đơn vị": the exemplar's name (a heading's few words, not a sentence opening with "Tên")
     if words.startswith(" ten ") and len(words.split()) <= 4 and name not in _NOT_NAMES:
         return "subject_name"
+    if words.startswith((" huy chuong ", " giai thuong ")):  # "Huy chương, giải thưởng": medals and prizes
+        return "awards"
     if words.startswith(" de nghi ") or (" de nghi " in words and _AWARD_WORDS_RE.search(words)):
         return PROPOSED  # "Danh hiệu, hình thức đề nghị", "Đề nghị năm 2025": an award asked for, not received
     # "Thành tích nổi bật năm 2025", "Khen thưởng năm 2024": the year qualifies the heading, which is no year column
@@ -406,6 +448,84 @@ def _cell(value: Any) -> Any:
     return str(value).strip() if not isinstance(value, dict) else value
 
 
+def _holds_deeds(heading: Any) -> bool:
+    """A name's heading that also holds the exemplar's achievements ("Tên tập thể, cá nhân – thành tích")."""
+    key, bare = _heading_key(heading), _heading_key(re.sub(r"\([^()]*\)", " ", str(heading or "")))
+    return (
+        len(bare.split("_")) <= SUB_HEADING_WORDS  # a heading, not a sentence of a sheet of instructions
+        and column_name(heading) == "subject_name"
+        # "– thành tích", "(họ tên, địa chỉ, việc làm, hình thức đã khen thưởng)"
+        and bool(re.search(r"(?:^|_)(?:thanh_tich|viec_lam)(?:_|$)", key))
+    )
+
+
+def _heading_columns(heading: Any) -> set[str]:
+    """The columns a heading names: a name's and achievements' heading names both."""
+    return {column_name(heading), "summary"} if _holds_deeds(heading) else {column_name(heading)}
+
+
+#: A place in brackets after a name ("Ông Danh Sơn (ấp Cây Giá, xã Khánh Bình)"), a former district's inside it.
+_PLACE_IN_BRACKETS_RE = re.compile(
+    r"\s*\(((?i:ấp|khóm|sóc|thôn|bản|xóm|tổ|khu phố|buôn|làng|plei|xã|phường|thị trấn|đặc khu)\s[^()]*"
+    r"(?:\([^()]*\)[^()]*)*)\)"
+)
+
+
+#: A prize named by its rank, a medal: "Giải Ba Cuộc thi …", "Huy chương Vàng …", "HCV Giải …".
+_PRIZE_RE = re.compile(
+    r"^(?:(?i:giải)\s+(?:(?i:nhất|nhì|ba|tư|khuyến khích|đặc biệt|thưởng)|[ABC])\b|(?i:huy chương)\s|HC[VBĐ]\s)"
+)
+_DEED_CLAUSE_RE = re.compile(r"\s*;\s*|(?<=[.!])\s+(?=[A-ZĐÀ-Ỹ])")
+#: An entry of a cell listing several exemplars, one a line ("1. Chi hội …: …", "- Hộ ông …: …").
+_ENTRY_MARK_RE = re.compile(r"^\s*(?:\d{1,2}[.)]|[-+•])\s+")
+
+
+_RUN_ON_ENTRY_RE = re.compile(r"(?<=[.;])\s+(?=\d{1,2}[.)]\s+[A-ZĐÀ-Ỹ])")
+
+
+def _entries(cell: Any) -> list[str]:
+    """The exemplars a cell lists one a line, each marked (a commune's row of a summary table), else []."""
+    lines = [line for line in str(cell or "").split("\n") if line.strip()]
+    if len(lines) < 2 or not all(_ENTRY_MARK_RE.match(line) for line in lines):
+        return []
+    # "… năm 2024. 2. Hội Chữ thập đỏ xã …": two entries run together in one paragraph
+    lines = [piece for line in lines for piece in _RUN_ON_ENTRY_RE.split(line)]
+    return [_ENTRY_MARK_RE.sub("", line, count=1).strip() for line in lines]
+
+
+def _name_and_deeds(values: dict[str, Any], within_commune: bool = False) -> None:
+    """A cell holding the name, its place in brackets and the achievements after a colon or a dash ("Ông Danh Sơn (ấp
+    Cây Giá, xã Khánh Bình): nuôi tôm …"): the name, the locality (unless the row has one) and the summary."""
+    cell = " ".join(str(values.get("subject_name") or "").split())
+    depth, colon, dash = 0, None, None
+    for at, character in enumerate(cell):
+        depth += {"(": 1, ")": -1}.get(character, 0)
+        if depth == 0 and character == ":" and colon is None:
+            colon = at
+        elif depth == 0 and character in "-–—" and cell[at - 1 : at + 2].strip() == character and dash is None:
+            dash = at  # "… (ấp …) – nuôi tôm …" when there is no colon; "Tổ hợp tác tôm – lúa …: …" keeps its dash
+    cut = colon if colon is not None else dash
+    if cut is None:
+        return
+    named, deeds = cell[:cut].strip(), cell[cut + 1 :].strip()
+    # "…: Nông dân Việt Nam xuất sắc năm 2023; sản xuất lúa …", "… giữ rừng. Giấy khen của UBND xã năm 2025.": the
+    # awards among the achievements' clauses
+    awarded = [
+        clause.strip(" .")
+        for clause in _DEED_CLAUSE_RE.split(deeds)
+        if names_an_award(clause.strip(" .")) or _PRIZE_RE.match(clause.strip(" ."))
+    ]
+    if awarded:
+        values["awards"] = "\n".join(filter(None, [str(values.get("awards") or "").strip(), *awarded]))
+    if place := _PLACE_IN_BRACKETS_RE.search(named):
+        # "Ông Kê Văn Chòm (thôn A Đớt)" in a commune's row: the village, in the row's commune
+        commune = str(values.get("locality") or "").strip()
+        values["locality"] = f"{place.group(1)}, {commune}" if commune and within_commune else commune or place.group(1)
+        named = f"{named[: place.start()]} {named[place.end() :]}".strip()
+    values["subject_name"] = named
+    values["summary"] = "\n".join(filter(None, [str(values.get("summary") or "").strip(), deeds]))
+
+
 #: Records looked at for the header row: an office's list often has its title and date lines above it.
 HEADER_SEARCH_RECORDS = 10
 
@@ -415,7 +535,7 @@ def _header_index(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> i
     above it is a title, and so is "BAN THI ĐUA - KHEN THƯỞNG | Tuyên Quang, ngày …", whose words only sound like an
     awards and a year column), else the first naming a name, else the first naming two known columns, else the
     first record."""
-    first = [{column_name(cell) for cell in cells} for _line, cells in kept[:HEADER_SEARCH_RECORDS]]
+    first = [set().union(*map(_heading_columns, cells)) for _line, cells in kept[:HEADER_SEARCH_RECORDS]]
     for index, names in enumerate(first):
         if len(names & known) >= 2 and names & set(_NAME_COLUMNS):
             return index
@@ -783,7 +903,7 @@ def _in_old_fonts(kept: list[tuple[int, list[Any]]]) -> list[tuple[int, list[Any
 def _is_list(kept: list[tuple[int, list[Any]]], known: frozenset[str]) -> bool:
     """The records open with a list's header: two known columns, one of them a name (not a summary or a table of
     accepted values)."""
-    header = {column_name(cell) for cell in kept[_header_index(kept, known)][1]} if kept else set()
+    header = set().union(*map(_heading_columns, kept[_header_index(kept, known)][1])) if kept else set()
     return len(header & known) >= 2 and bool(header & set(_NAME_COLUMNS))
 
 
@@ -804,6 +924,16 @@ def _under_header(header: list[Any], cells: list[Any]) -> list[Any]:
 _COLUMN_NUMBER_RE = re.compile(r"^\(?\s*(\d{1,2})\s*\)?$")
 
 
+def _codes_the_columns(cells: list[Any], columns: list[str]) -> bool:
+    """A row under the header naming its columns by number and code ("(1) ĐVQT", "(2) ĐVTT" …), no name beside them."""
+    texts = {index: str(_cell(cell)) for index, cell in enumerate(cells) if _cell(cell)}
+    return (
+        bool(texts)
+        and not any(index < len(columns) and columns[index] == "subject_name" for index in texts)
+        and all(re.match(r"^\(\d{1,2}\)\s*\S", text) for text in texts.values())
+    )
+
+
 def _numbers_the_columns(cells: list[Any]) -> bool:
     """A row numbering the columns under the header, "(1)", "(2)" … or "1", "2" … counting up one by one."""
     numbers = [_COLUMN_NUMBER_RE.match(str(_cell(cell))) for cell in cells if _cell(cell) not in ("", None)]
@@ -820,6 +950,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
     columns = [column_name(heading) for heading in kept[start][1]]
     written = [str(_cell(heading)) for heading in kept[start][1]]
     sub = _under_header(kept[start][1], kept[start + 1][1]) if start + 1 < len(kept) else []
+    upper_headings = kept[start][1]
     if sub and _is_sub_header(kept[start][1], sub, columns):
         columns = _merged_headings(kept[start][1], sub, known)
         below = [str(_cell(heading)) for heading in sub]
@@ -828,6 +959,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         # a third header row ("Nơi công tác" over "Địa bàn" over "Xã, phường (mới)" and "Tỉnh cũ"): its headings
         # name the columns under them, with the second row's as their group
         upper = [below or top for top, below in itertools.zip_longest(kept[start - 1][1], sub, fillvalue="")]
+        upper_headings = upper
         third = _under_header(upper, kept[start + 1][1]) if start + 1 < len(kept) else []
         if third and _is_sub_header(upper, third, columns):
             deeper = _merged_headings(upper, third, known)
@@ -835,11 +967,21 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
                 if _cell(cell) and index < len(columns):
                     columns[index], written[index] = deeper[index], str(_cell(cell))
             start += 1
+    while start + 1 < len(kept) and (
+        not any(map(_cell, _under_header(upper_headings, kept[start + 1][1])))
+        or _codes_the_columns(_under_header(upper_headings, kept[start + 1][1]), columns)
+    ):
+        start += 1  # a header row merged down once more, repeating the headings above it: nothing of its own
     if start + 1 < len(kept) and _numbers_the_columns(kept[start + 1][1]):
         start += 1  # "(1) (2) … (10)" under the header: the columns' numbers, no story
     if "awards" not in columns and PROPOSED in columns:  # "DANH SÁCH ĐỀ NGHỊ …" with no awards received: its own
         columns[columns.index(PROPOSED)] = "awards"
     awarding = [index for index, name in enumerate(columns) if name == "awards"]
+    medals = [index for index in awarding if _heading_key(written[index]).startswith(("huy_chuong", "giai_thuong"))]
+    if medals and len(medals) < len(awarding):  # "Huy chương, giải thưởng" beside the awards: more awards
+        for index in medals:
+            columns[index] = f"{AWARD_MORE}{index}"
+        awarding = [index for index in awarding if index not in medals]
     received = [
         index for index in awarding if re.search(r"\bda (?:dat|duoc)\b", _heading_key(written[index]).replace("_", " "))
     ]
@@ -856,6 +998,11 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             columns[index] = f"{AWARD_MORE}{index}"  # "Danh hiệu thi đua" | "Hình thức khen thưởng": both received
     units = _unit_columns(columns, written)
     _type_column_named_as_names(columns, [cells for _line, cells in kept[start + 1 : start + 31]])
+    if columns.count("subject_name") > 1:  # "Hộ gia đình" beside "Họ và tên": a column of its own, not the name
+        columns = [
+            _heading_key(heading) if name == "subject_name" and _heading_key(heading) == "ho_gia_dinh" else name
+            for name, heading in zip(columns, written, strict=False)
+        ]
     seen: set[str] = set()
     for index, name in enumerate(columns):  # a second heading naming a column taken: a column of its own
         if name in known and name in seen:
@@ -871,7 +1018,8 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
                 # "Số QĐ" | "Ngày QĐ": one decision in two columns
                 columns[index] = AWARD_DECISION if AWARD_DECISION not in columns else f"{AWARD_DECISION}:{index}"
     rows: list[SourceRow] = []
-    summarised = False  # achievements read from rows of their own: a summary column the header does not name
+    deeds_in_name = any(name == "subject_name" and _holds_deeds(heading) for name, heading in zip(columns, written))
+    summarised = deeds_in_name  # achievements read from rows of their own: a summary column the header does not name
     for line, cells in kept[start + 1 :]:
         values = {name: _cell(cell) for name, cell in zip(columns, cells) if name}
         if rows:  # "-nt-" under a movement: the row above's
@@ -891,6 +1039,15 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             values["subject_name"] = " ".join([*str(values.get("subject_name") or "").split(), given]).strip()
         _marked_awards(values)
         _marked_years(values)
+        deeds_in_row = deeds_in_name and section_row(values) is None  # not a heading's or the total's row
+        if deeds_in_row and (entries := _entries(values.get("subject_name"))):
+            for entry in entries:  # a commune's exemplars in one cell: a story each, in the commune's row
+                each = {**values, "subject_name": entry}
+                _name_and_deeds(each, within_commune=True)
+                rows.append(SourceRow(SheetLine(line, sheet), each))
+            continue
+        if deeds_in_row:
+            _name_and_deeds(values)
         if rows and (continued := _continues_cell(values, rows[-1].values)):  # "…chủ trương," | "chính sách, …"
             above = rows[-1].values
             above[continued] = f"{str(above[continued]).rstrip()} {str(values[continued]).strip()}"
@@ -932,6 +1089,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
         headings["awards"] = ", ".join(name.split(":", 1)[1] for name in awarding)
         columns = [name for name in columns if name not in awarding] + ["awards"]
     columns += ["summary"] if summarised else []
+    columns += ["locality"] if deeds_in_name and any(row.values.get("locality") for row in rows) else []
     return Table([name for name in dict.fromkeys(columns) if name], rows, titles, headings)
 
 
@@ -1385,12 +1543,13 @@ def _is_web_page(data: bytes) -> bool:
 
 
 def _read_html(file_name: str, data: bytes, known: frozenset[str]) -> Table:
-    """A web page's table, as portals export a list "to Excel" (HTML under an .xls name): read as a Word document's
-    tables are, the lines above the table its title lines."""
+    """A web page's table, as portals export a list "to Excel" (HTML under an .xls name) or a portal's honour roll
+    saved as a page: read as a Word document's tables are, the lines above the table its title lines."""
     try:
         blocks = web_pages.blocks(data)
     except web_pages.WebPageError as error:
-        raise SpreadsheetError(file_name, f"trang web (HTML) mang đuôi .xls nhưng không đọc được ({error}).") from error
+        named = "mang đuôi .xls " if file_name.lower().endswith(".xls") else ""
+        raise SpreadsheetError(file_name, f"trang web (HTML) {named}nhưng không đọc được ({error}).") from error
     return _document_tables(file_name, blocks, known)
 
 
@@ -1598,6 +1757,8 @@ def read_rows(file_name: str, data: bytes, known: Iterable[str] = COLUMNS) -> Ta
         ".doc": _read_doc,
         ".odt": _read_odt,
         ".pdf": _read_pdf,
+        ".html": _read_html,
+        ".htm": _read_html,
         ".json": _read_json,
     }[suffix]
     return reader(file_name, data, frozenset(known))

@@ -16,11 +16,12 @@ from cms.vietnamese.minority import is_ethnic_group
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .awards import gives_no_award, names_an_award, parse_award, split_if_awards
-from .exemplar_rows import COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
+from .exemplar_rows import AWARD_BAND_RE, COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, heading_commune, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .national_movements import national_movement_abbreviated, national_movement_of_initials
 from .plan_body import SURNAMES, parse_movements
+from .plan_text import PROVINCES, caps_to_name, is_allcaps
 from .story_awards import AwardResolver, StoryAwardDraft
 
 SUBJECT_TYPES = {
@@ -130,6 +131,8 @@ _COLLECTIVE_OPENINGS = (
     "|công đoàn|liên đoàn|đảng bộ|hiệp hội|liên hiệp|khối|cụm|ch"  # "CH Đông Châu": a branch (chi hội)
     "|cđcs|cđ|lđlđ|mttq|ubmttq"  # "CĐCS Hợp tác xã …": a union's grassroots branch
     "|chợ|siêu thị|chi nhánh|làng nghề|xí nghiệp|tập đoàn|cửa hàng|trang trại"  # "Chợ Đồng Xuân", "Chi nhánh …"
+    "|thư viện|bảo tàng|nhà hát|đoàn nghệ thuật|ban quản lý|bql"  # "Thư viện tỉnh", "Bảo tàng tỉnh"
+    "|tiểu đội|trung đội|ban chqs|ban chỉ huy"  # a militia's units
 )
 _COLLECTIVE_NAME_RE = re.compile(rf"^(?:{_COLLECTIVE_OPENINGS})(?!\w)")
 _COLLECTIVE_FOLDED_RE = re.compile(rf"^(?:{fold_vietnamese(_COLLECTIVE_OPENINGS)})\b")
@@ -196,7 +199,8 @@ def _is_person_name(text: str) -> bool:
 
 #: Family names of the Central Highlands' and the northern mountains' peoples, two-word names often following them.
 MINORITY_FAMILY_NAMES = frozenset(
-    "Điểu Y A K' H' Ksor Siu Rơ Nay Rmah Kpă Đinh Lò Thào Giàng Sùng Vàng Ma Ka Touneh Đàng Bế Lầu Hờ Mấu Liêng".split()
+    "Điểu Y A K' H' Ksor Siu Rơ Nay Rmah Kpă Đinh Lò Thào Giàng Sùng Vàng Ma Ka Touneh Đàng Bế Lầu Hờ Mấu Liêng"
+    " Sơn Thạch Danh Chau Néang".split()  # and the Khmer's ("Ông Sơn Phước")
 )
 #: How a Party list addresses a member before the name: "Đ/c", "Đ/c:", "Đồng chí".
 _COMRADE_RE = re.compile(r"^(?:Đ/[Cc]|đ/c|Đồng chí|đồng chí|ĐỒNG CHÍ)\.?\s*:?\s+(?=[^\W\d_])")
@@ -207,6 +211,8 @@ _RANK_RE = re.compile(
     r"|Đại đức|Thượng tọa|Thượng toạ|Hòa thượng|Hoà thượng|Ni sư|Ni trưởng|Sư cô|Linh mục|Mục sư"
     # a profession's or a degree's title ("Bác sĩ Lê Minh Tuấn", "Y sĩ …", "Nghệ nhân ưu tú …", "ThS. …")
     r"|(?:Bác|Y|Dược) s[ĩỹ]|K[ỹĩ] sư|Luật sư|(?:Phó )?Giáo sư|Tiến sĩ|Thạc sĩ|ThS\.|TS\.|BS\.|PGS\.\s*TS\."
+    # a province's own craftsman title first ("Nghệ nhân Hà Nội", "Nghệ nhân Thành phố Hồ Chí Minh")
+    rf"|Nghệ nhân (?:(?:[Tt]ỉnh|[Tt]hành phố|TP\.?) )?(?:{'|'.join(map(re.escape, (*PROVINCES, 'Hồ Chí Minh')))})"
     r"|Nghệ (?:nhân|sĩ)(?: (?:[Nn]hân dân|[Ưư]u tú))?|Già làng|Achar|A cha)\s+"  # … and a village elder's ("Già làng Clâu Blao")
 )
 #: "Ông Y Brơm Niê Kdăm", "Bà Nguyễn Thị Lài", "Thầy giáo Đỗ Văn Tình": the form of address before a name of three
@@ -307,6 +313,8 @@ def place_in_name(cell: str) -> tuple[str, str] | None:
     name ("HTX Nông nghiệp - Dịch vụ Quảng Tâm" is one name)."""
     if _PLACE_IN_NAME_RE.match(cell):  # "Thôn 2, xã Cư Pui": the place is the subject, its name whole
         return None
+    if (bracket := re.search(r"\s*\(([^()]+)\)\s*$", cell)) and _PLACE_IN_NAME_RE.match(bracket.group(1)):
+        return cell[: bracket.start()].strip(), bracket.group(1).strip()  # "UBND xã Tiên Lữ" over "(xã Tiên Lữ)"
     cuts = [m.end() for m in re.finditer(r",\s+|\s+[-–—]\s+", cell)]
     for cut in cuts:
         piece = re.split(r",\s+|\s+[-–—]\s+", cell[cut:])[0]
@@ -499,15 +507,46 @@ _GROUP_AWARD_RE = re.compile(
 )
 
 
+def _names_a_group_only(line: str) -> bool:
+    """A table's caption naming only its rows' kind and count, or that it goes on ("2. Cá nhân (tiếp theo)")."""
+    words = re.sub(r"\([^()]*\)", " ", fold_vietnamese(line).lower())
+    words = re.sub(r"^\s*(?:[ivx]{1,4}|\d{1,2}|[a-z])\s*[.)/-]\s*|\btiep theo\b|[^\w\s]|\d+", " ", words)
+    return (
+        bool(words.split())
+        and not re.sub(r"\b(?:tap the|ca nhan|ho gia dinh|ho|va)\b", " ", " ".join(words.split())).strip()
+    )
+
+
 def part_award(title_lines: list[str]) -> str:
     """The award the heading over a part of a decision's annex gives its rows (its last title line, or the nearest
     group heading naming an award alone), "" when none; a proposal ("Đề nghị … tặng …") gives none."""
-    found = _PART_AWARD_RE.match(title_lines[-1].strip()) if title_lines else None
+    # the nearest heading giving one: "II. TẶNG BẰNG KHEN CỦA CHỦ TỊCH UBND TỈNH" over "1. Tập thể (10 tập thể)"
+    found = next(
+        (found for line in reversed(title_lines) if (found := _PART_AWARD_RE.match(line.strip()))),
+        None,
+    )
     award = found.group(1).replace("“", "").replace("”", "").replace('"', "").strip() if found else ""
     if not found:
         grouped = (_GROUP_AWARD_RE.match(" ".join(line.split())) for line in reversed(title_lines))
         award = next((match.group(1).strip(" .;") for match in grouped if match), "")
-    return award if award and names_an_award(award) else ""
+    if not award and title_lines and (band := AWARD_BAND_RE.match(" ".join(title_lines[-1].split()))):
+        award = band.group(1).strip(" .;:")  # "Bằng khen của Bộ trưởng … (5)": a band over its rows
+    return written_case(award) if award and names_an_award(award) else ""
+
+
+#: Offices and titles an award names its giver by, capitalised in running text ("Chủ tịch UBND tỉnh").
+_GIVER_TITLES_RE = re.compile(
+    r"\b(?:chủ tịch|phó chủ tịch|giám đốc|tổng giám đốc|bộ trưởng|thủ tướng|hiệu trưởng|ban chấp hành|ban thường vụ"
+    r"|tổng liên đoàn|ban chỉ huy|chỉ huy trưởng|cục trưởng|vụ trưởng|viện trưởng|chánh án)\b"
+)
+
+
+def written_case(award: str) -> str:
+    """An award written in capitals in a heading ("CỜ THI ĐUA CỦA UBND TỈNH"), as running text writes it ("Cờ thi
+    đua của UBND tỉnh", "Bằng khen của Chủ tịch UBND tỉnh"); one in mixed case as written."""
+    if not is_allcaps(award):
+        return award
+    return _GIVER_TITLES_RE.sub(lambda m: m.group()[:1].upper() + m.group()[1:], caps_to_name(award))
 
 
 #: What a form's test response gives as the nominee's name ("test", "thử"), folded.
@@ -636,7 +675,10 @@ class RowValidator:
             self.title_commune = self.localities.list_commune
             self.sheet_columns = row.part.columns or None
             self.list_title = " ".join(row.part.title_lines) or self.list_title
-            self.part_award = part_award(row.part.title_lines)
+            award = part_award(row.part.title_lines)
+            # "2. Cá nhân (tiếp theo)", "3. Hộ gia đình (06 hộ)": a part of the award heading the tables above
+            if award or not all(map(_names_a_group_only, row.part.title_lines)):
+                self.part_award = award
             if self.list_year not in (None, SUBMITTED):  # "SỔ THEO DÕI KHEN THƯỞNG NĂM 2022" on the sheet "2022"
                 year = part_year(row.part.title_lines, row.part.text) or self.list_year
                 if year != self.defaults["year"]:
@@ -655,6 +697,8 @@ class RowValidator:
             self.list_end = section.text if section.ends_list else None
             if award := part_award([section.text]):  # "I. TẶNG GIẤY KHEN CỦA CHỦ TỊCH UBND PHƯỜNG" over its rows
                 self.part_award = award
+            elif AWARD_BAND_RE.match(section.text):  # "Giải thưởng do các tổ chức trao tặng": no award of the band's
+                self.part_award = ""
             # "Hình thức đề nghị chung cho mục III: …", or in a list of proposals "III. ĐỀ NGHỊ … TẶNG BẰNG KHEN …"
             proposed = proposed_award(section.text) if self.defaults.get(PROPOSAL_LIST) else ""
             if award_line := common_award(section.text) or proposed:
@@ -820,6 +864,12 @@ class RowValidator:
                     field_term = by_awards[0]
                     note = _(
                         "“%(value)s” names no field of the site: read as “%(field)s” from the row's awards; check it."
+                    )
+                    note %= {"value": value["field"], "field": field_term.name}
+                elif inferred is None and (by_title := self.fields.infer("", self.list_title)):
+                    field_term = by_title[0]  # "… ngành Y tế": nothing in the row, the list's title says it
+                    note = _(
+                        "“%(value)s” names no field of the site: read as “%(field)s” from the list's title; check it."
                     )
                     note %= {"value": value["field"], "field": field_term.name}
                 elif inferred is None:

@@ -97,7 +97,8 @@ class ExemplarUploadForm(ImportUploadForm):
         label=_("Exemplar list"),
         required=False,
         help_text=_(
-            "A .csv (UTF-8), .xlsx, .xls, .ods or .json file, or a Word, LibreOffice or PDF table (.docx, .doc, .odt, .pdf), with the columns title, subject_name, subject_type, field, locality, "
+            "A .csv (UTF-8), .xlsx, .xls, .ods or .json file, or a table of a Word, LibreOffice or PDF document or a web page (.docx, .doc, .odt, .pdf, .html), with the columns title, subject_name, subject_type, field, "
+            "locality, "
             "movement, year, quarter, summary, body, awards, tags (see the template). If one row has an error, no row "
             "is imported; awards that are no form of award under the Law are kept verbatim and reported."
         ),

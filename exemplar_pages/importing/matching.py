@@ -338,6 +338,11 @@ FIELD_SYNONYMS = {
     "nghien cuu khoa hoc": "khoa hoc",
     # a person's workplace, for a list whose rows say only where each works ("Công nhân, Công ty CP …")
     "cong ty": "cong thuong", "nha may": "cong thuong", "xi nghiep": "cong thuong", "hop tac xa": "cong thuong",
+    # an industry's trade, as a union's list writes it under "Ngành, nghề"
+    "dien tu": "cong thuong", "luyen kim": "cong thuong", "khai khoang": "cong thuong", "khai thac than": "cong thuong",
+    "det may": "cong thuong", "may mac": "cong thuong", "da giay": "cong thuong", "co khi": "cong thuong",
+    "nang luong": "cong thuong", "dien nang": "cong thuong", "hoa chat": "cong thuong", "che bien": "cong thuong",
+    "vat lieu xay dung": "cong thuong", "xi mang": "cong thuong",
     "benh vien": "y te", "trung tam y te": "y te", "tram y te": "y te", "dieu duong": "y te", "y si": "y te",
     "ho sinh": "y te", "duoc si": "y te", "thcs": "giao duc", "thpt": "giao duc", "trung hoc": "giao duc",
     "mau giao": "giao duc", "giang vien": "giao duc", "truong dai hoc": "giao duc", "lien doan lao dong": "doan the", "ldld": "doan the", "cong nhan vien chuc": "doan the",

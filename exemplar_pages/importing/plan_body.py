@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 
 from cms.vietnamese import is_valid_syllable
@@ -58,6 +59,7 @@ _OWN_TRIGGER_RE = re.compile(
     rf"(?i:{loose('cuộc vận động')}|{loose('đợt thi đua')}(?:\s+{loose('cao điểm')})?|{loose('chiến dịch')}(?:\s+{loose('tình nguyện')})?)"
     rf"(?:\s+(?i:{loose('với')}|{loose('có')}|mang)\s+(?i:{loose('chủ đề')}|{loose('tên')}))?\s*:?\s*(?=[“\"])"
 )
+_OTHER_QUOTES_RE = re.compile(r"«\s*([^«»\n]{3,200}?)\s*»|‘([^‘’\n]{3,200}?)’")
 #: A month of action named in quotes ("Tháng Thanh niên", "Tháng hành động về an toàn, vệ sinh lao động"): a campaign.
 _MONTH_OF_ACTION_RE = re.compile(rf"(?=[“\"]{loose('Tháng')}\s+[^\W\d])")
 _CONTEXT_RE = re.compile(rf"(?i:{loose('phong trào')})")
@@ -249,6 +251,17 @@ def is_signature_line(line: str) -> bool:
     return _is_signer_piece(line) or is_person_name(line) or bool(SIGNATURE_NOTE_RE.match(line))
 
 
+def signer_body(signer_title: str | None) -> str | None:
+    """The body a signer's block names above its signer's lines ("CÔNG TY CỔ PHẦN ĐƯỜNG SẮT" over "QUẢNG NAM - ĐÀ
+    NẴNG" over "KT. GIÁM ĐỐC"), for a text whose header lost it; None when the block opens with the signer."""
+    lines = (signer_title or "").split("\n")
+    above = list(itertools.takewhile(lambda line: not _is_signer_piece(line), lines))
+    named = " ".join(" ".join(above).split())
+    if not above or len(above) == len(lines) or len(above) > 3 or re.search(r"\d", named) or len(named.split()) < 2:
+        return None
+    return named
+
+
 def _split_tail(item: str) -> tuple[str, str | None]:
     """Split "HĐ TĐKT huyện; PHÓ CHỦ TỊCH" (two PDF columns) into recipient and signer text."""
     for m in re.finditer(r"[;.]\s+", item):
@@ -307,6 +320,8 @@ def _read_quote(text: str, i: int) -> tuple[str, int]:
 
 def parse_movements(text: str) -> list[Movement]:
     """Quoted movement names after "phong trào (thi đua)", with their campaigns."""
+    # «…» and ‘…’ quote a name as “…” does ("phong trào thi đua «Dạy tốt, học tốt»"); an apostrophe (K'Ho) does not
+    text = _OTHER_QUOTES_RE.sub(lambda m: f"“{m.group(1) or m.group(2)}”", text)
     movements: dict[str, Movement] = {}
     seen_at: dict[str, int] = {}
     # "“<movement>” gắn với Cuộc vận động “…”": the movement's campaign, not one of its own
@@ -323,6 +338,7 @@ def parse_movements(text: str) -> list[Movement]:
             if not re.search(rf"{loose('danh hiệu')}\s*$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
             and _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
             or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
+            or text[max(0, m.start() - 1) : m.start()] in ("", "\n")  # a title's line "Thi đua “Cà phê bền vững …”"
         ]
     )
     for trigger in sorted(triggers, key=lambda m: m.start()):

@@ -29,6 +29,7 @@ from .plan_patterns import (
 from .plan_text import (
     LOCALITY_UNITS,
     ORG_WORDS,
+    PROVINCES,
     caps_to_name,
     expand_locality,
     fold,
@@ -132,6 +133,36 @@ def complete_bare_body(name: str | None, text: str, place: str | None) -> str | 
     units = "|".join(loose(unit) for unit in LOCALITY_UNITS)
     m = re.search(rf"(?<!\w)({units})\s+{loose(place)}(?!\w)", text, re.IGNORECASE)
     return f"{name} {m.group(1).lower()} {place}" if m else name
+
+
+#: A body's kind a sub-body's name may end with, naming the body above it ("Thanh tra Sở", "Công đoàn Trường").
+_KIND_WORDS = frozenset({"so", "bo", "cuc", "vien", "truong", "benh vien", "cong ty"})
+
+
+def with_parent_named(name: str | None, header_lines: list[str], text: str) -> str | None:
+    """A sub-body's bare name ("BAN TỪ THIỆN" under "CHÙA PHƯỚC LONG") with the header line above it, when the text
+    names it so ("Ban Từ thiện chùa Phước Long xây dựng kế hoạch …")."""
+    if not name or len(name.split()) > 4:
+        return name
+    words = name.split()
+    for line in header_lines:  # "THANH TRA SỞ" under "SỞ XÂY DỰNG BÌNH THUẬN": the department's inspectorate
+        parent = " ".join(line.split())
+        if (
+            len(words) >= 2
+            and fold(words[-1]) in _KIND_WORDS
+            and is_allcaps(parent)
+            and fold(parent).startswith(fold(words[-1]) + " ")
+            and len(parent.split()) >= 3
+        ):
+            return f"{' '.join(words[:-1])} {caps_to_name(parent)}"
+    for line in header_lines:
+        parent = " ".join(line.split())
+        if len(parent.split()) < 2 or fold(parent) in fold(name) or not is_allcaps(parent):
+            continue
+        written = re.search(rf"(?<!\w){loose(name)}\s+({loose(parent)})(?!\w)", text, re.IGNORECASE)
+        if written:
+            return f"{name} {written.group(1)}"
+    return name
 
 
 def _header_fragments(header_lines: list[str], text: str = "") -> tuple[list[str], bool]:
@@ -302,9 +333,38 @@ def _place_wrapped(name: str, fragment: str, written: str) -> bool:
     return f" {' '.join(words[unit + 1 :] + more)} " in written
 
 
+_PROVINCE_KEYS = frozenset(fold(province) for province in PROVINCES)
+
+
+#: An institution's kind opening a header line whose proper name may wrap to the next ("HTX DỊCH VỤ KHAI THÁC HẢI SẢN" over
+#: "BIỂN XANH LÝ SƠN", "TRUNG TÂM NUÔI DƯỠNG VÀ ĐIỀU" over "DƯỠNG NGƯỜI CÓ CÔNG NGHỆ AN").
+_WRAPPING_KIND_RE = re.compile(r"^(?:htx|hop tac xa|trung tam|cong ty|tong cong ty|lien hiep htx)\b")
+
+
+def _wrapped_after_kind(name: str, fragment: str) -> bool:
+    """A line in capitals naming no body of its own (no organisation's or unit's word in it) under an institution's
+    name in capitals: the rest of that name."""
+    if not (is_allcaps(name) and is_allcaps(fragment) and _WRAPPING_KIND_RE.match(fold(name))):
+        return False
+    words = fold(fragment).split()
+    return (
+        bool(words)
+        and not any(word in _ORG_KEYS or word in _UNIT_WORDS for word in words)
+        and not _OWN_UNIT_RE.match(fold(fragment))
+        and not _ORG_START_RE.match(fragment)
+        and not _WRAPPING_KIND_RE.match(fold(fragment))  # "CÔNG TY ĐIỆN LỰC …" under its corporation: its own
+        and not _INSTITUTION_START_RE.match(fold(fragment))
+        and not MOTTO_RE.search(fragment)
+    )
+
+
 def _region_tail(fragment: str) -> bool:
-    """A header line that is only a region's name: the end of the name above it, not a body of its own."""
-    return is_allcaps(fragment) and " ".join(fold(fragment).split()) in _REGIONS
+    """A header line that is only a region's name, or provinces' names ("QUẢNG NAM - ĐÀ NẴNG" under "CÔNG TY CỔ PHẦN
+    ĐƯỜNG SẮT"): the end of the name above it, not a body of its own."""
+    if not is_allcaps(fragment):
+        return False
+    folded = " ".join(fold(fragment).split())
+    return folded in _REGIONS or all(part.strip() in _PROVINCE_KEYS for part in re.split(r"\s[-–]\s", folded))
 
 
 #: An institution's kind that ends a header line, its proper name on the next ("ĐẢNG BỘ HỌC VIỆN" over "CHÍNH SÁCH
@@ -545,6 +605,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
         elif names and (
             wrapped
             or _CONTINUED_NAME_RE.match(fragment)
+            or _wrapped_after_kind(names[-1], fragment)
             or _names_institution(names[-1])
             or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
             or (_CHAPTER_ORGAN_RE.match(fold(names[-1])) and _INSTITUTION_START_RE.match(fold(fragment)))

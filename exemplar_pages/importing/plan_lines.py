@@ -255,11 +255,18 @@ def _kind_apart(match: re.Match) -> str:
     return f"{kind} {rest}"
 
 
+#: Pictographs a text pasted from a chat opens its lines with, and their joiners.
+_LEADING_EMOJI_RE = re.compile(
+    r"^[ \t]*(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+[ \t]*)+", re.M
+)
+
+
 def clean_markup(text: str) -> str:
     """The text without what its copy added (escaped or HTML line breaks, page markers, drawings' labels), an old
     font's "thỏng" and a damaged "Căn cứ" written again."""
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
     text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
+    text = _LEADING_EMOJI_RE.sub("", text)  # "📌 KẾ HOẠCH", "✅ Căn cứ …": a chat's bullets
     for damaged, written in VERB_REPAIRS:
         text = damaged.sub(written, text)
     return text
@@ -302,6 +309,8 @@ _BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?
 _BROKEN_YEAR_RE = re.compile(r"(\b\d{1,5}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})/[A-ZĐ])")
 
 
+#: A number's first digits broken at a line's end ("Nghị định số 9" over "8/2023/NĐ-CP ngày …").
+_BROKEN_NUMBER_START_RE = re.compile(r"(\b(?i:số|so)\s*:?\s*\d{1,3})\n[ \t]*(\d{1,4}/(?:19|20)\d{2}/[A-ZĐ])")
 #: A date's year broken at a line's end ("trước ngày 25/11/20" over "23. Tổng kết …").
 _BROKEN_DATE_YEAR_RE = re.compile(r"(\b\d{1,2}/\d{1,2}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})(?!\d)(?![/\w]))")
 
@@ -319,7 +328,18 @@ def _rejoined_word(match: re.Match) -> str:
 def rejoin_broken_words(text: str) -> str:
     """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
     text = _BROKEN_DATE_YEAR_RE.sub(_rejoined_year, _BROKEN_YEAR_RE.sub(_rejoined_year, text))
+    text = _BROKEN_NUMBER_START_RE.sub(r"\1\2", text)
     return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
+
+
+#: A word an OCR read with "rn" for an "m" ("chào rnừng", "nărn"): no Vietnamese syllable holds "rn".
+_OCR_RN_RE = re.compile(r"\b\w*rn\w*\b")
+
+
+def _ocr_m(match: re.Match) -> str:
+    word = match.group()
+    meant = word.replace("rn", "m")
+    return meant if not is_valid_syllable(word) and is_valid_syllable(meant) else word
 
 
 def repair_text(text: str) -> str:
@@ -330,5 +350,6 @@ def repair_text(text: str) -> str:
     for pattern in _OCR_DAY_RES:
         text = pattern.sub(lambda m: m.group()[: m.start("day") - m.start()] + m["day"].translate(_OCR_DIGITS), text)
     text = _OCR_LETTER_L_RE.sub("l", _OCR_NUMBER_ONE_RE.sub("1", _OCR_CAPITAL_I_RE.sub("I", text)))
+    text = _OCR_RN_RE.sub(_ocr_m, text)
     text = "\n".join(map(_ocr_zeros, text.split("\n")))
     return unglue_basis(GLUED_DATE_RE.sub(r" \1", text))  # "70-TB/TWngày 06" -> "… ngày 06"

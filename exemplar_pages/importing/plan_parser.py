@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from cms.vietnamese import text_quality
 
 from .plan_basis import date_cited_elsewhere, parse_basis
-from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements
+from .plan_body import is_signature_line, parse_assignments, parse_blocks, parse_closing, parse_movements, signer_body
 from .plan_header import (
     attached_to,
     authority_line,
@@ -19,7 +19,7 @@ from .plan_header import (
     parse_place_date,
     parse_published,
 )
-from .plan_issuer import complete_bare_body, header_body_name, opening_body_name, spelled_out
+from .plan_issuer import complete_bare_body, header_body_name, opening_body_name, spelled_out, with_parent_named
 from .plan_lines import NUMBER_VALUE_RE, clean_markup, rejoin_wrapped_header, repair_text, split_lines
 from .plan_models import ParsedPlan
 from .plan_patterns import (
@@ -40,6 +40,7 @@ from .plan_reference import parse_reference
 from .plan_tasks import attached_assignments, plan_dates
 from .plan_text import (
     DOC_NUMBER,
+    caps_to_name,
     expand_locality,
     find_dates,
     fold,
@@ -215,9 +216,12 @@ _BASIS_TITLE_RE = re.compile(rf"^(?:{loose('CĂN CỨ')}|{loose('CƠ SỞ PHÁP 
 def _numbered_basis(body: list[str], first_heading: int) -> list[str]:
     """A letter with no preamble whose first numbered item gives its basis ("1. Căn cứ nội dung chỉ đạo của UBND
     tỉnh tại Công văn số …; các cơ quan … triển khai …"): that item."""
-    if first_heading < len(body) and (number := _NUMBERED_BASIS_RE.match(body[first_heading])):
-        return [body[first_heading][number.end() :]]
-    return []
+    items = []  # "1. Căn cứ Luật …;" "2. Căn cứ Hướng dẫn …;": each numbered item a basis line
+    for line in body[first_heading:]:
+        if not (number := _NUMBERED_BASIS_RE.match(line)):
+            break
+        items.append(line[number.end() :])
+    return items
 
 
 #: The purpose's first item citing what the plan carries out: "- Triển khai thực hiện Luật …, Nghị định số … và Kế
@@ -376,8 +380,8 @@ def parse_plan(text: str) -> ParsedPlan:
     plan.basis = (
         parse_basis(_tabled_basis(preamble))  # a table's cells would read as one run-on sentence
         or parse_basis(preamble)
+        or parse_basis(_numbered_basis(body, first_heading))  # "1. Căn cứ …", "2. Căn cứ …" as the first items
         or parse_basis(_basis_section(body, first_heading))
-        or parse_basis(_numbered_basis(body, first_heading))
         or parse_basis(_listed_basis(preamble))
         or parse_basis(_items_under_basis_line(preamble, body, first_heading))
         or _numbered_only(parse_basis(_purpose_basis(body, first_heading)))
@@ -390,6 +394,7 @@ def parse_plan(text: str) -> ParsedPlan:
         body_name = body_name[:1].upper() + body_name[1:]
     plan.issuing_body = expand_locality(body_name, repaired) if body_name else opening_body_name(preamble, repaired)
     plan.issuing_body = complete_bare_body(plan.issuing_body, repaired, plan.place)
+    plan.issuing_body = with_parent_named(plan.issuing_body, header, below_header)
     _fill_from_metadata(plan, lines)
     number, date, issuer = attached_to(lines)  # a regulation: the number, date and issuer of its decision
     plan.number, plan.issue_date = plan.number or number, plan.issue_date or date
@@ -399,7 +404,9 @@ def parse_plan(text: str) -> ParsedPlan:
         plan.issue_date = plan.issue_date or make_date(*lead.group(1, 2, 3))
         if plan.document_kind in (None, "Phát động"):  # a post titled "Phát động phong trào …" reports a plan
             plan.document_kind = lead.group("kind")
-    if plan.issuing_body is None and (authority := issuer or authority_line(lines)):
+    signed_by = signer_body(parse_closing(lines[closing:])[1])  # "CÔNG TY …" over "KT. GIÁM ĐỐC" when nothing else
+    signed_by = caps_to_name(signed_by) if signed_by and is_allcaps(signed_by) else signed_by
+    if plan.issuing_body is None and (authority := issuer or authority_line(lines) or signed_by):
         plan.issuing_body = restore_case(authority.lower(), repaired) if is_allcaps(authority) else authority
         plan.issuing_body = plan.issuing_body[:1].upper() + plan.issuing_body[1:]
     plan.document_kind = plan.document_kind or kind_from_number(plan.number)

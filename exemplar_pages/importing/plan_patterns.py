@@ -73,7 +73,7 @@ REPUBLIC = rf"{REPUBLIC_HEAD}\s+CH\w\s+NGH\w{{1,3}}"  # an OCR's "CHU NGHTA" too
 MOTTO_RE = re.compile(
     rf"{REPUBLIC}(?:\s+VI\w{{1,2}}T(?:\s*NAM)?)?|{loose('VIỆT NAM DÂN CHỦ CỘNG HÒA')}"  # the state's name to 1976
     rf"|{INDEPENDENCE}"
-    r"|[-_=—–.…*¾]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text
+    r"|[-_=—–.…*¾¯]{3,}|o0o|-oOo-",  # "¾¾¾": a rule in the Symbol font, read as text; "¯¯¯" an overline
     re.IGNORECASE,
 )
 #: A mass organisation's national name, written in the motto's place by its chapters ("HỘI NÔNG DÂN VIỆT NAM").
@@ -276,4 +276,4 @@ def _above_header(lines: list[str], i: int) -> bool:
 
 
 #: "của" before an issuer ("ngày 03/12/2021của …" too), or as a hurried typist wrote it ("cảu", "cúa").
-OF_RE = re.compile(rf"(?<![^\W\d_])(?:{loose('của')}|{loose('cảu')}|{loose('cúa')})\s+", re.IGNORECASE)
+OF_RE = re.compile(rf"(?<![^\W\d_])(?:{loose('của', True)}|{loose('cảu')})\s+", re.IGNORECASE)  # an OCR's "cùa", "cúa"

@@ -29,11 +29,11 @@ from .plan_text import (
     normalise_number,
 )
 
-ABOUT_RE = re.compile(rf"\s{loose('về')}\s", re.IGNORECASE)
+ABOUT_RE = re.compile(rf"\s(?:{loose('về')}|vè)\s", re.IGNORECASE)  # an OCR's "vè" too (not "vệ" of "bảo vệ")
 
 
 #: "<Type> số <digit>": a numbered document.
-NUMBERED = rf"({DOC_TYPE_PATTERN})\s+{loose('số')}\s*:?\s*\d"
+NUMBERED = rf"({DOC_TYPE_PATTERN})\s+{loose('số', True)}\s*:?\s*\d"  # an OCR's "sô" too
 NUMBERED_IN_RE = re.compile(rf"(?<!\w){NUMBERED}", re.IGNORECASE)
 
 
@@ -46,7 +46,7 @@ _ISSUED_BY_RE = re.compile(rf"\s{loose('do')}\s+(\S.*?)\s+$", re.IGNORECASE)
 _NUMBER_IN_RE = re.compile(rf"(?:{loose('số')}\s*:?\s*|^)({DOC_NUMBER})", re.IGNORECASE)
 #: A number after a document's name: "Luật … số 46/2010/QH12".
 #: The word before a number: "số", "s" where a copy lost the "ố", "sổ" mistyped.
-_NUMBER_WORD = rf"(?:{loose('số')}|sổ|(?<!\w)s(?=\s+\d))"
+_NUMBER_WORD = rf"(?:{loose('số', True)}|(?<!\w)s(?=\s+\d))"  # "sổ", an OCR's "sô" too
 #: A number cited bare after its kind, ending there ("Nghị định 98 của Chính phủ", "NĐ số 152;"); never a year.
 _BARE_NUMBER_RE = re.compile(
     rf"\s*(?:{_NUMBER_WORD}\s*:?\s*)?(?!(?:19|20)\d\d\b)(\d{{1,4}})(?=\s*(?:$|[,;.)]|\s(?:của|ngày|và|về)\b))",
@@ -68,7 +68,8 @@ _CONGRESS_ORDINAL_RE = re.compile(rf"\s+{loose('lần thứ')}\s+(?:[IVXLC]+|\d+
 _BRACKETED_REFERENCE_RE = re.compile(rf"\(\s*(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')})", re.IGNORECASE)
 _PROPOSAL_RE = re.compile(rf"{loose('đề nghị')}\b", re.IGNORECASE)
 _ISSUER_END_RE = re.compile(
-    r"\s+(?:triển khai|thực hiện|thi hành(?! án)|tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên"
+    # "… tổ chức …" ends a body but in "Liên hiệp các tổ chức hữu nghị" and "các tổ chức …" (bodies named together)
+    r"\s+(?:triển khai|thực hiện|thi hành(?! án)|(?<!các )tổ chức|phát động|đẩy mạnh|công bố|điều chỉnh|tại|đã|đến|để|nhằm|trên"
     r"|theo|nhiệm kỳ)\b"  # but "Cục Quản lý thi hành án dân sự" is a body
     r"|\s+xây\s*dựng\s+(?i:kế hoạch|chương trình|hướng dẫn)\b"  # "… Trung ương xâydựng Kế hoạch", not a movement's name
     r"|(?<!Hội nghị)\s+(?i:lần thứ)\b"  # but "Hội nghị lần thứ sáu Ban Chấp hành Trung ương …" is a plenum's name
@@ -121,8 +122,11 @@ _JOINT_ISSUER_RE = re.compile(
 
 #: A name that holds a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thông tin, …", "Hội đồng Thi đua, Khen
 #: thưởng".
-_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua))$")
-_COMMA_IN_NAME_AFTER_RE = re.compile(r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình)\b")
+#: "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng" too.
+_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua)|trại giam|giáo dục bắt buộc)$")
+_COMMA_IN_NAME_AFTER_RE = re.compile(
+    r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình|cơ sở giáo dục bắt buộc|trường giáo dưỡng)\b"
+)
 #: Words pointing back at documents already cited: "quy định nêu trên", "các văn bản trên đây", "Kế hoạch này".
 _ANAPHORA_RE = re.compile(
     rf"(?:{loose('nêu trên')}|{loose('trên đây')}|{loose('đã nêu')}|{loose('vừa nêu')}|{loose('này')})(?!\w)",

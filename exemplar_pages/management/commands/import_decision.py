@@ -20,7 +20,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "file",
             metavar="FILE",
-            help="Tệp .csv, .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf (bảng Word, LibreOffice, PDF) hoặc .json.",
+            help="Tệp .csv, .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, .html (bảng Word, LibreOffice, PDF, trang web) hoặc .json.",
         )
         parser.add_argument("--parent", required=True, metavar="UNIT", help="ID hoặc slug của trang đơn vị.")
         parser.add_argument("--number", help="Số quyết định, ví dụ 1234/QĐ-UBND.")

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "file",
             metavar="FILE",
-            help="Tệp .csv, .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf (bảng Word, LibreOffice, PDF) hoặc .json.",
+            help="Tệp .csv, .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, .html (bảng Word, LibreOffice, PDF, trang web) hoặc .json.",
         )
         parser.add_argument("--parent", type=int, required=True, metavar="PAGE_ID", help="ID trang đơn vị chứa bài.")
         parser.add_argument("--user", metavar="USERNAME", help="Người nhập (chủ sở hữu bài).")
