@@ -2180,6 +2180,34 @@ def test_lists_of_round_49_written_blind() -> None:
     assert [draft.subject_type for draft in result.drafts] == [fact["subject_type"] for fact in facts]
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("noi-vu-lao-dong-vinh-long-2025.xlsx", "Vĩnh Long"),
+        ("nguoi-co-uy-tin-dan-toc-quang-ngai-2025.docx", "Quảng Ngãi"),
+    ],
+)
+def test_lists_of_round_50_written_blind(file_name: str, province: str) -> None:
+    """List round 50. A home affairs department's list heads its column of people with merit and disabilities
+    "Đối tượng (NCC, khuyết tật)": "Con liệt sĩ", "Thương binh 2/4" were refused as subject types (16 rows). A column
+    headed as the subject type whose cells mostly name something else is now a column of its own. An ethnic affairs
+    department sets two exemplars side by side ("TT | Họ và tên, dân tộc, nơi cư trú – thành tích – khen thưởng" twice),
+    each cell a card (the name, the place on the next line, "- Thành tích: …", "- Khen thưởng:" over "+ …" items): it
+    was refused as no list. Now such a table is read down its left half, then its right, and each card gives the name,
+    the locality, the summary and the awards."""
+    facts, result, _locality = written_round(50, file_name, province)
+    assert_read_as_written(result, facts)
+    if file_name.endswith(".docx"):
+        by_name = {draft.subject_name: draft for draft in result.drafts}
+        assert result.drafts[18].subject_name == "Đinh Văn Tốt"  # no. 19, the right half's first
+        nghinh = by_name["Hồ Văn Nghinh"]
+        assert [award.parsed.text for award in nghinh.awards] == [
+            "Giấy khen của Chủ tịch UBND huyện Trà Bồng năm 2023",
+            "Bằng khen UBND tỉnh (2025)",
+        ]
+        assert nghinh.locality.name == "Thôn Trà Ong" and nghinh.summary.startswith("Phát triển 60 ha quế")
+
+
 def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
     """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
     TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes

@@ -279,10 +279,14 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     items), a regional customs office's OCR copy, a commune's social affairs office (Word 97, lines joined), a blind
     association's chapter, a folk artists' club from a chat, a nursing home (its name wrapped mid-word), an industrial
     parks' union, a fishing cooperative ("HTX …" over its name), a friendship union's decision and a former prisoners'
-    liaison board's page. They are read as `import_plan` reads them (`read_document`)."""
+    liaison board's page. Round 91 mixes everything over a People's Council's standing board, a Party inspection
+    commission (a PDF broken inside words), a science department, a Young Pioneers' council, a labour federation's
+    women's board (a page with its menu), a Cao Đài board (a header typed with spaces), a river port authority's OCR
+    copy, a salt cooperative from a chat, a ranger station and a boarding school's union. They are read as
+    `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 320
+    assert sorted(facts) == files and len(files) == 330
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -474,6 +478,26 @@ I. MỤC ĐÍCH
         "TỔNG CÔNG TY ĐIỆN LỰC MIỀN BẮC\nCÔNG TY ĐIỆN LỰC HƯNG YÊN\nSố: 5/KH-PCHY\nHưng Yên, ngày 6/1/2026\nKẾ HOẠCH\nThi đua"
     )
     assert power.issuing_body.lower() == "công ty điện lực hưng yên"  # its own body, not the corporation's rest
+
+
+def test_an_ocr_s_motto_wrapped_before_nam_and_a_body_wrapped_before_its_province() -> None:
+    """Round 91: an OCR's motto without marks wrapped before its last word ("CONG HOA XA HOI CHU NGHIA VIET" over
+    "NAM") is the motto, not a body named "Nam"; a body's name wrapped before its province ("LIÊN ĐOÀN LAO ĐỘNG" over
+    "TỈNH QUẢNG NGÃI" over "BAN NỮ CÔNG") is one name with its board."""
+    port = parse_plan(
+        """CUC DUONG THUY NOI DIA VIET\nNAM\nCANG VU DUONG THUY NOI DIA\nKHU VUC IV\nS6: 125/KH-CVIV
+CONG HOA XA HOI CHU NGHIA VIET\nNAM\nDoc lap - Tu do - Hanh phuc\nCần Thơ, ngày 15 tháng 5 năm 2023
+KẾ HOẠCH\nThi đua năm 2023
+"""
+    )
+    assert fold(port.issuing_body) == "cang vu duong thuy noi dia khu vuc iv"
+    board = parse_plan(
+        """LIÊN ĐOÀN LAO ĐỘNG\nTỈNH QUẢNG NGÃI\nBAN NỮ CÔNG\nSố: 03/HD-BNC
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nQuảng Ngãi, ngày 26 tháng 02 năm 2024
+HƯỚNG DẪN\nTổ chức phong trào thi đua năm 2024
+"""
+    )
+    assert board.issuing_body == "Ban Nữ công Liên đoàn Lao động tỉnh Quảng Ngãi"
 
 
 def test_a_deadline_given_with_its_hour() -> None:

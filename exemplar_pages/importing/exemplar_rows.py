@@ -448,11 +448,15 @@ def _cell(value: Any) -> Any:
     return str(value).strip() if not isinstance(value, dict) else value
 
 
+#: The longest heading of a name and its deeds ("Họ và tên, dân tộc, nơi cư trú – thành tích – khen thưởng").
+DEEDS_HEADING_WORDS = 14
+
+
 def _holds_deeds(heading: Any) -> bool:
     """A name's heading that also holds the exemplar's achievements ("Tên tập thể, cá nhân – thành tích")."""
     key, bare = _heading_key(heading), _heading_key(re.sub(r"\([^()]*\)", " ", str(heading or "")))
     return (
-        len(bare.split("_")) <= SUB_HEADING_WORDS  # a heading, not a sentence of a sheet of instructions
+        len(bare.split("_")) <= DEEDS_HEADING_WORDS  # a heading, not a sentence of a sheet of instructions
         and column_name(heading) == "subject_name"
         # "– thành tích", "(họ tên, địa chỉ, việc làm, hình thức đã khen thưởng)"
         and bool(re.search(r"(?:^|_)(?:thanh_tich|viec_lam)(?:_|$)", key))
@@ -493,9 +497,39 @@ def _entries(cell: Any) -> list[str]:
     return [_ENTRY_MARK_RE.sub("", line, count=1).strip() for line in lines]
 
 
+#: A labelled line of a card ("- Thành tích: …", "- Khen thưởng: …").
+_CARD_LABEL_RE = re.compile(
+    r"^\s*[-+•]?\s*(?P<label>(?i:thành tích|khen thưởng|đã được khen|danh hiệu))\s*:\s*(?P<text>.*)$"
+)
+
+
+def _card(values: dict[str, Any]) -> bool:
+    """A cell written as a card: the name (its people and position after it), its place on the next line, then
+    labelled lines ("- Thành tích: …", "- Khen thưởng: …"): the name, the locality, the summary and the awards."""
+    lines = [line.strip() for line in str(values.get("subject_name") or "").split("\n") if line.strip()]
+    labelled = [(at, found) for at, line in enumerate(lines) if (found := _CARD_LABEL_RE.match(line))]
+    if not labelled or labelled[0][0] == 0:
+        return False
+    head = lines[: labelled[0][0]]
+    kind = re.search(r"\s*\(((?i:tập thể|cá nhân|hộ gia đình)\b[^()]*)\)\s*$", head[0])
+    values["subject_name"] = head[0][: kind.start()] if kind else head[0]  # "Thôn Nước Lăng (tập thể)"
+    if kind:
+        values["subject_type"] = kind.group(1).split(",")[0]
+    if len(head) > 1 and not str(values.get("locality") or "").strip():
+        values["locality"] = " ".join(head[1:])
+    ends = [at for at, _found in labelled[1:]] + [len(lines)]
+    for (at, found), end in zip(labelled, ends, strict=True):  # "- Khen thưởng:" over "+ Giấy khen …" lines
+        key = "summary" if fold_vietnamese(found["label"]).lower() == "thanh tich" else "awards"
+        items = [found["text"].strip(), *(_ENTRY_MARK_RE.sub("", line, count=1) for line in lines[at + 1 : end])]
+        values[key] = "\n".join(filter(None, [str(values.get(key) or "").strip(), *items]))
+    return True
+
+
 def _name_and_deeds(values: dict[str, Any], within_commune: bool = False) -> None:
     """A cell holding the name, its place in brackets and the achievements after a colon or a dash ("Ông Danh Sơn (ấp
     Cây Giá, xã Khánh Bình): nuôi tôm …"): the name, the locality (unless the row has one) and the summary."""
+    if _card(values):
+        return
     cell = " ".join(str(values.get("subject_name") or "").split())
     depth, colon, dash = 0, None, None
     for at, character in enumerate(cell):
@@ -947,6 +981,7 @@ def _numbers_the_columns(cells: list[Any]) -> bool:
 def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet: str = "") -> Table:
     """Header (see `_header_index`) and the data rows under it, numbered in their sheet."""
     start = header_at = _header_index(kept, known)
+    kept = _side_by_side(kept, start)
     columns = [column_name(heading) for heading in kept[start][1]]
     written = [str(_cell(heading)) for heading in kept[start][1]]
     sub = _under_header(kept[start][1], kept[start + 1][1]) if start + 1 < len(kept) else []
@@ -1068,6 +1103,7 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
                 rows[-1].values["year"] = max(above_year, *later)  # the exemplar's latest award's year is its own
             continue
         rows.append(SourceRow(SheetLine(line, sheet), values))
+    _not_types_column(columns, written, rows)
     titles = [" ".join(str(_cell(cell)) for cell in cells if _cell(cell)) for _line, cells in kept[:header_at]]
     headings = {name: text for name, text in zip(columns, written, strict=False) if name and text}
     if AWARD_WHEN_OWN in columns and "year" not in columns:  # its years are the rows' too
@@ -1111,6 +1147,42 @@ _UNIT_PREFIX_RE = re.compile(
     r"(?:tinh|huyen|quan|thi xa|xa|phuong|thi tran|dac khu|thanh pho|thon|xom|ban|ap|buon|bon|lang|plei|soc|khom"
     r"|khu|to|tp|tx|tt|tdp)\b|[a-z]\.",
 )
+
+
+def _side_by_side(kept: list[tuple[int, list[Any]]], header_at: int) -> list[tuple[int, list[Any]]]:
+    """A table setting two exemplars side by side, its header's columns twice over ("TT | Họ và tên … | TT | Họ và tên
+    …"): its left half read down, then its right half."""
+    header = [_cell(cell) for cell in kept[header_at][1]]
+    while header and not header[-1]:
+        header.pop()
+    half = len(header) // 2
+    names = [column_name(cell) for cell in header]
+    if not half or len(header) % 2 or names[:half] != names[half:] or not set(names[:half]) & set(_NAME_COLUMNS):
+        return kept
+    below = kept[header_at + 1 :]
+    return [
+        *kept[: header_at + 1],
+        *((line, cells[:half]) for line, cells in below),
+        *((line, cells[half : 2 * half]) for line, cells in below if any(map(_cell, cells[half : 2 * half]))),
+    ]
+
+
+def _not_types_column(columns: list[str], written: list[str], rows: list[SourceRow]) -> None:
+    """A column headed as the subject type whose cells mostly name something else ("Đối tượng (NCC, khuyết tật)":
+    "Con liệt sĩ", "Thương binh 2/4"): a column of its own, each row typed by its part or its name."""
+    from .exemplar_validation import subject_type_of  # the validation reads the types; it imports this module
+
+    if "subject_type" not in columns:
+        return
+    cells = [str(row.values.get("subject_type") or "").strip() for row in rows]
+    cells = [cell for cell in cells if cell]
+    if not cells or sum(subject_type_of(cell) is not None for cell in cells) * 2 >= len(cells):
+        return
+    index = columns.index("subject_type")
+    columns[index] = _heading_key(written[index]) or f"cot_{index}"
+    for row in rows:
+        if "subject_type" in row.values:
+            row.values[columns[index]] = row.values.pop("subject_type")
 
 
 def _type_column_named_as_names(columns: list[str], rows: list[list[Any]]) -> None:

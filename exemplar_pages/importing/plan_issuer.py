@@ -358,6 +358,22 @@ def _wrapped_after_kind(name: str, fragment: str) -> bool:
     )
 
 
+_PLACE_ONLY_RE = re.compile(r"^(?:tinh|thanh pho|huyen|quan|thi xa)(?: [a-z0-9]+){1,4}$")
+
+
+def _place_of_body_above(name: str, fragment: str) -> bool:
+    """A province's or a district's name alone ("TỈNH QUẢNG NGÃI") under a body's name in capitals that names no place
+    ("LIÊN ĐOÀN LAO ĐỘNG"): the body's name wrapped before its place."""
+    words = fold(name).split()
+    return (
+        is_allcaps(name)
+        and is_allcaps(fragment)
+        and bool(_PLACE_ONLY_RE.match(" ".join(fold(fragment).split())))
+        and not any(word in _UNIT_WORDS for word in words)
+        and len(words) >= 2
+    )
+
+
 def _region_tail(fragment: str) -> bool:
     """A header line that is only a region's name, or provinces' names ("QUẢNG NAM - ĐÀ NẴNG" under "CÔNG TY CỔ PHẦN
     ĐƯỜNG SẮT"): the end of the name above it, not a body of its own."""
@@ -606,6 +622,7 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             wrapped
             or _CONTINUED_NAME_RE.match(fragment)
             or _wrapped_after_kind(names[-1], fragment)
+            or _place_of_body_above(names[-1], fragment)
             or _names_institution(names[-1])
             or _ORGANS_ONLY_RE.match(" ".join(_PUNCTUATION_RE.sub(" ", fold(names[-1])).split()))
             or (_CHAPTER_ORGAN_RE.match(fold(names[-1])) and _INSTITUTION_START_RE.match(fold(fragment)))

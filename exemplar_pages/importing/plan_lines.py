@@ -79,8 +79,12 @@ def rejoin_wrapped_header(lines: list[str]) -> list[str]:
                     (MOTTO_LINE_RE.match(joined) or MOTTO_RE.fullmatch(joined))
                     and not (MOTTO_LINE_RE.match(above) or MOTTO_RE.fullmatch(above))
                 )
-                or (fold(below) == "viet nam" and bool(_REPUBLIC_ANYWHERE_RE.fullmatch(above)))
-            )  # "… CHỦ NGHĨA" over "VIỆT NAM"
+                # "… CHỦ NGHĨA" over "VIỆT NAM", an OCR's "… CHU NGHIA VIET" over "NAM"
+                or (
+                    bool(_REPUBLIC_START_RE.match(above) and MOTTO_RE.fullmatch(above))
+                    and (fold(below) == "viet nam" or (fold(below) == "nam" and fold(above).endswith(" viet")))
+                )
+            )
             wrapped_number = _NUMBER_LABEL_RE.match(above) and NUMBER_VALUE_RE.match(below)
             # "ỦY" over "BAN NHÂN DÂN TỈNH …": a body's first word, which names nothing alone
             wrapped_name = fold(above) in ("uy", "hoi", "uy ban", "hoi dong") and is_allcaps(joined)
