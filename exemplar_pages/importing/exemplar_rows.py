@@ -1161,7 +1161,8 @@ def _side_by_side(kept: list[tuple[int, list[Any]]], header_at: int) -> list[tup
         return kept
     below = kept[header_at + 1 :]
     return [
-        *kept[: header_at + 1],
+        *kept[:header_at],
+        (kept[header_at][0], kept[header_at][1][:half]),  # the header once: its second half names the same columns
         *((line, cells[:half]) for line, cells in below),
         *((line, cells[half : 2 * half]) for line, cells in below if any(map(_cell, cells[half : 2 * half]))),
     ]
