@@ -28,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from exemplar_pages.importing import ParsedPlan, parse_plan, read_document
+from exemplar_pages.importing.plan_lines import rejoin_broken_words
 from exemplar_pages.importing.plan_tasks import plan_dates
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "plans" / "other_bodies"
@@ -282,11 +283,18 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     liaison board's page. Round 91 mixes everything over a People's Council's standing board, a Party inspection
     commission (a PDF broken inside words), a science department, a Young Pioneers' council, a labour federation's
     women's board (a page with its menu), a Cao Đài board (a header typed with spaces), a river port authority's OCR
-    copy, a salt cooperative from a chat, a ranger station and a boarding school's union. They are read as
-    `import_plan` reads them (`read_document`)."""
+    copy, a salt cooperative from a chat, a ranger station and a boarding school's union. Round 92 is of bodies the set
+    lacked, on the issuer and the basis: a notary office, a drainage company's decision, a college under its ministry
+    (its header typed with tabs), a corporation's Party committee, a social work centre (a PDF broken inside words), a
+    hospital's nursing department, a union of science associations' page, a bank's branch by e-mail, a company's
+    union read by OCR and a bus company from a chat. Round 93 mixes everything, half damaged, over an archives centre,
+    a pilotage company (a PDF hyphenating syllables at line ends), a sports training centre, a disabled people's
+    association's page, a tea cooperative's OCR copy, a commune health station, a railway branch from a chat, an
+    economic zone's board, a Party school and a fisheries surveillance branch. They are read as `import_plan` reads
+    them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 330
+    assert sorted(facts) == files and len(files) == 350
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -498,6 +506,46 @@ HƯỚNG DẪN\nTổ chức phong trào thi đua năm 2024
 """
     )
     assert board.issuing_body == "Ban Nữ công Liên đoàn Lao động tỉnh Quảng Ngãi"
+
+
+def test_a_name_wrapped_mid_phrase_an_issuer_before_the_number_and_a_month_to_finish_within() -> None:
+    """Rounds 92 and 93: a centre's name wrapped before its sector ("TRUNG TÂM HUẤN LUYỆN VÀ THI ĐẤU" over "THỂ DỤC
+    THỂ THAO TỈNH ĐẮK LẮK") is one name when the text runs on into the second line; a basis may name the issuer before
+    the number ("Kế hoạch của UBND tỉnh số 05/KH-UBND …"), a congress's resolution after a comma and a plan of the
+    body's own after "và"; a syllable hyphenated at a line's end is whole again; "hoàn thành trong tháng 01/2026" sets
+    the month's last day, "ngày Nhà giáo Việt Nam 20/11/2025" none; the title's "Chương trình thi đua “…”" names its
+    drive."""
+    centre = parse_plan(
+        """SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM HUẤN LUYỆN VÀ THI ĐẤU\tĐộc lập - Tự do - Hạnh phúc\nTHỂ DỤC THỂ THAO TỈNH ĐẮK LẮK\nSố: 36/KH-TTHLTĐ
+KẾ HOẠCH\nThi đua năm 2026\nĐắk Lắk, ngày 03 tháng 02 năm 2026
+Thực hiện Kế hoạch của UBND tỉnh số 05/KH-UBND ngày 08/01/2026 về thi đua năm 2026, Trung tâm Huấn luyện và Thi đấu \
+thể dục thể thao xây dựng Kế hoạch như sau:
+I. TỔ CHỨC THỰC HIỆN
+1. Sơ kết học kỳ I; hoàn thành trong tháng 01/2026.
+2. Các phòng chào mừng ngày Nhà giáo Việt Nam 20/11/2026.
+"""
+    )
+    assert fold(centre.issuing_body) == "trung tam huan luyen va thi dau the duc the thao tinh dak lak"
+    assert [(ref.number, ref.issuer) for ref in centre.basis] == [("05/KH-UBND", "UBND tỉnh")]
+    assert {deadline.date for a in centre.assignments for deadline in a.deadlines} == {dt.date(2026, 1, 31)}
+    party = parse_plan(
+        """ĐẢNG ỦY TỔNG CÔNG TY THỬ\nSố 27-CTr/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nHà Nội, ngày 10 tháng 02 năm 2026
+CHƯƠNG TRÌNH\nthi đua “Truyền tải điện an toàn”\nnăm 2026
+Thực hiện Chỉ thị số 34-CT/TW ngày 07/4/2014 của Bộ Chính trị về tiếp tục đổi mới công tác thi đua, khen thưởng, \
+Nghị quyết Đại hội đại biểu Đảng bộ Tổng công ty lần thứ IV, nhiệm kỳ 2025 - 2030 và Kế hoạch nhiệm vụ năm 2026 của \
+Tổng công ty, Đảng ủy Tổng công ty ban hành Chương trình như sau:
+"""
+    )
+    assert [(ref.document_type, ref.number) for ref in party.basis] == [
+        ("Chỉ thị", "34-CT/TW"),
+        ("Nghị quyết", None),
+        ("Kế hoạch", None),
+    ]
+    assert party.basis[2].issuer == "Tổng công ty"
+    assert [movement.name for movement in party.movements] == ["Truyền tải điện an toàn"]
+    assert "Bảo đảm an toàn hàng hải" in rejoin_broken_words("Tổng công ty Bảo đảm an to-\nàn hàng hải")
+    assert "Bà Rịa-\nVũng Tàu" in rejoin_broken_words("tỉnh Bà Rịa-\nVũng Tàu")
 
 
 def test_a_deadline_given_with_its_hour() -> None:

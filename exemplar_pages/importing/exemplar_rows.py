@@ -180,7 +180,7 @@ _YEAR_HEADING_ROW_RE = re.compile(r"^(?i:năm)\s+((?:19|20)\d{2})\s*:?$")
 _PART_MARK_RE = re.compile(r"^(?:[IVX]{1,4}|[A-Z])[.)]?$")
 
 
-def _only_types(key: str) -> bool:
+def only_types(key: str) -> bool:
     """A folded sub-part's heading naming subject types and nothing else ("b) Cá nhân, hộ gia đình", "1. Tập thể
     (05)"): a heading even in the name column, where "1. Tập thể lớp 5A" would be a name."""
     heading = re.sub(r"^\S+\s*", "", key)  # after its mark ("b", "1.")
@@ -283,7 +283,7 @@ def section_row(values: dict[str, Any]) -> Section | None:
         numbers = [column for column in _NUMBER_COLUMNS if column in values]
         unnumbered = bool(numbers) and not any(str(values.get(column) or "").strip() for column in numbers)
         if (_SUB_SECTION_RE.match(text) or _SECTION_RE.match(text)) and (
-            not named or unnumbered or _only_types(key) or _names_commune(key)
+            not named or unnumbered or only_types(key) or _names_commune(key)
         ):  # "II. Trường học" alone in the number column, "1. Địa bàn xã Thanh Luận (cũ)" beside an empty one: a group
             # inside its part
             return Section(text, kinds[0] if len(kinds) == 1 else None, inside_part=True)

@@ -16,7 +16,7 @@ from cms.vietnamese.minority import is_ethnic_group
 
 from ..models import ExemplarStoryPage, Field, Locality, MovementPage, SubjectType, UnitPage
 from .awards import gives_no_award, names_an_award, parse_award, split_if_awards
-from .exemplar_rows import AWARD_BAND_RE, COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, section_row
+from .exemplar_rows import AWARD_BAND_RE, COLUMNS, REQUIRED_COLUMNS, SUBMITTED, SourceRow, only_types, section_row
 from .locality_paths import LocalityProblem, LocalityResolver, NewLocality, heading_commune, list_commune
 from .matching import FieldIndex, FieldProblem, MovementIndex, name_key
 from .national_movements import national_movement_abbreviated, national_movement_of_initials
@@ -509,12 +509,8 @@ _GROUP_AWARD_RE = re.compile(
 
 def _names_a_group_only(line: str) -> bool:
     """A table's caption naming only its rows' kind and count, or that it goes on ("2. Cá nhân (tiếp theo)")."""
-    words = re.sub(r"\([^()]*\)", " ", fold_vietnamese(line).lower())
-    words = re.sub(r"^\s*(?:[ivx]{1,4}|\d{1,2}|[a-z])\s*[.)/-]\s*|\btiep theo\b|[^\w\s]|\d+", " ", words)
-    return (
-        bool(words.split())
-        and not re.sub(r"\b(?:tap the|ca nhan|ho gia dinh|ho|va)\b", " ", " ".join(words.split())).strip()
-    )
+    words = re.sub(r"\([^()]*\)|\btiep theo\b|[^\w\s]", " ", fold_vietnamese(line).lower())
+    return only_types("0 " + re.sub(r"^\s*(?:[ivx]{1,4}|\d{1,2}|[a-z])\s+", "", words))
 
 
 def part_award(title_lines: list[str]) -> str:

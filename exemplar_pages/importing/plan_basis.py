@@ -74,7 +74,15 @@ _NEXT_REFERENCE_RE = re.compile(
     rf"|\s+(?:{loose('và')}|{loose('cũng như')})\s+(?=(?-i:{CAPITALISED_TYPE})\s)"
     rf"|(?<=\w)\s+và\s+(?=(?-i:kế hoạch|chương trình)\s)"  # "… của Hiệu trưởng … và kế hoạch hoạt động Thư viện …"
     rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
-    rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})",  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
+    rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})"  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
+    rf"|\s*,\s+(?=(?-i:{CAPITALISED_TYPE})\s+{loose('Đại hội')}\s)",  # "…, Nghị quyết Đại hội … lần thứ IV"
+    re.IGNORECASE,
+)
+#: A document named without number, with its owner or its congress: "Kế hoạch nhiệm vụ năm học … của Nhà trường",
+#: "Nghị quyết Đại hội đại biểu Đảng bộ … lần thứ IV": a reference of its own, not the subject of the one before.
+_OWNED_UNNUMBERED_RE = re.compile(
+    rf"(?-i:{CAPITALISED_TYPE})\s+(?:(?:(?!(?-i:{CAPITALISED_TYPE})\b)[^,;]){{0,80}}?\s{loose('của')}\s+"
+    rf"(?!(?-i:{CAPITALISED_TYPE})\b)(?-i:[A-ZĐÀ-Ỹ])|{loose('Đại hội')}\s)",
     re.IGNORECASE,
 )
 _NUMBERED_DATED_RE = re.compile(rf"(?:{DOC_TYPE_PATTERN})\s+\d+\s*[/-]\S*\s*,?\s*{loose('ngày')}\s*\d", re.IGNORECASE)
@@ -115,6 +123,7 @@ def split_references(clause: str) -> list[str]:
         own = _NUMBERED_DATED_RE.match(clause, m.end())
         # "…, Luật Hợp tác xã số 17/2023/QH15 ngày …": a Law with its number, a reference of its own
         own = own or _NUMBERED_LAW_RE.match(clause, m.end())
+        own = own or _OWNED_UNNUMBERED_RE.match(clause, m.end())
         if law and not dated and not own and _SUBJECT_VERB_RE.search(clause[start : m.start()]):
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):
@@ -274,6 +283,12 @@ _GIVER_FIRST_RE = re.compile(
 )
 
 
+#: The issuer written between the kind and the number: "Kế hoạch của UBND tỉnh số 05/KH-UBND ngày 08/01/2026" (read as
+#: "Kế hoạch số 05/KH-UBND ngày 08/01/2026 của UBND tỉnh").
+_OWNER_BEFORE_NUMBER_RE = re.compile(
+    rf"(?P<kind>(?-i:{CAPITALISED_TYPE}))\s+(?i:của)\s+(?P<issuer>[A-ZĐ](?:(?!(?-i:{CAPITALISED_TYPE})\b)[^,;:]){{1,80}}?)\s+"
+    r"(?P<rest>(?i:số)\s*:?\s*[\w/.-]*\d[\w/.-]*(?:,?\s+(?i:ngày)\s+[\d/.-]+)?)(?![\w/.-])(?!\s+(?i:của)\s)"
+)
 #: The date written before the document: "Thực hiện ngày 12/3/2024, Chương trình phối hợp số 04/CTPH-…".
 _DATE_FIRST_RE = re.compile(
     rf"(?P<verb>{VERB_PATTERN})\s+(?i:ngày)\s+(?P<date>\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{4}}),?\s+"
@@ -296,6 +311,7 @@ def parse_basis(paragraphs: list[str]) -> list[BasisReference]:
         para = _ABBREVIATED_TYPE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1].upper()]} ", para)  # "QĐ số", "CV số"
         para = _ABBREVIATED_BARE_RE.sub(lambda m: f"{_ABBREVIATED_TYPES[m[1]]} ", para)  # "NĐ 98 của Chính phủ"
         para = _GIVER_FIRST_RE.sub(r"\g<kind> \g<rest> của \g<issuer>", para)  # "của Chính phủ tại Nghị định số …"
+        para = _OWNER_BEFORE_NUMBER_RE.sub(r"\g<kind> \g<rest> của \g<issuer>", para)  # "Kế hoạch của UBND tỉnh số …"
         para = _DATE_FIRST_RE.sub(r"\g<verb> \g<kind>\g<name> \g<number> ngày \g<date>", para)
         item = _LEAD_ITEM_RE.match(para)
         if lead and item and DOC_TYPE_RE.match(para[item.end() :]):

@@ -10,7 +10,8 @@ from cms.vietnamese import is_valid_syllable
 
 from .national_movements import national_movement_at, same_movement
 from .plan_models import Assignment, Block, Deadline, Movement
-from .plan_tasks import marked_assignments, plan_dates, sentence_subject, table_assignments
+from .plan_patterns import CAPITALISED_TYPE
+from .plan_tasks import WITHIN_PERIOD_RE, last_day, marked_assignments, plan_dates, sentence_subject, table_assignments
 from .plan_text import DAY_MONTH_RE, DOC_NUMBER, find_dates, is_allcaps, loose, make_date, sentence_case
 
 _ROMAN = r"(?=[IVXL])L?X{0,3}(?:IX|IV|V?I{0,3})"
@@ -52,6 +53,8 @@ _MOVEMENT_TRIGGER_RE = re.compile(
 )
 #: "… phải thi đua “Dạy tốt – Học tốt”": a quoted name after "thi đua", "phát động" or "hưởng ứng",
 #: when the text around speaks of a movement (phong trào).
+#: What may open a title's line before its drive's "thi đua “…”": nothing, or the document's kind.
+_TITLE_KIND_RE = re.compile(rf"(?:(?:{CAPITALISED_TYPE})\s+)?")
 _CONTEXT_TRIGGER_RE = re.compile(rf"(?i:{loose('thi đua')}|{loose('phát động')}|{loose('hưởng ứng')})\s*:?\s*(?=[“\"])")
 #: A campaign named on its own ("thực hiện Cuộc vận động “Toàn dân đoàn kết …”"), a short drive of emulation
 #: ("đợt thi đua cao điểm “Hoa điểm 10 tặng thầy cô”") or a volunteers' campaign ("Chiến dịch tình nguyện “Mùa hè xanh”").
@@ -133,9 +136,12 @@ def _clean_unit(text: str) -> tuple[str, str | None]:
 
 
 _ANNIVERSARY_RE = re.compile(r"\(\s*[^()]{0,40}?\d{4}\s*[-–—]\s*[^()]{0,40}?\d{4}\s*\)")
-#: A day the calendar names, before its date: "nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11".
+#: A day the calendar names, before its date: "nhân dịp Ngày truyền thống Mặt trận Tổ quốc Việt Nam 18/11", "chào mừng
+#: ngày Nhà giáo Việt Nam 20/11/2025" (a capital after "ngày").
 #: Not when a deadline's words come between: "… kỷ niệm 64 năm Ngày thành lập Ngành gửi trước ngày 25/6/2024".
-_NAMED_DAY_RE = re.compile(r"\bNgày\s+(?:(?!(?i:trước|ngày|hạn|chậm|đến|xong)\b)[^\W\d_]+[ \t]+){1,12}$")
+_NAMED_DAY_RE = re.compile(
+    r"\b(?:Ngày|ngày(?=\s+[A-ZĐÀ-Ỹ]))\s+(?:(?!(?i:trước|ngày|hạn|chậm|đến|xong)\b)[^\W\d_]+[ \t]+){1,12}$"
+)
 
 
 _EVENT_DAYS_RE = re.compile(
@@ -174,6 +180,9 @@ def find_deadlines(task: str, year: int | None) -> list[Deadline]:
             named_day = named_day or bool(RECURRING_RE.search(task[clause : min(ends, default=len(task))]))
             if date and not overlaps and not named_day and not _REFERENCE_DATE_RE.search(task[: m.start()]):
                 found.append((date, m.start(), m.end()))
+    for m in WITHIN_PERIOD_RE.finditer(task):
+        if (date := last_day(m)) and not any(s <= m.start("year") < e for _, s, e in found):
+            found.append((date, m.start("year") - 1, m.end()))
     found.sort(key=lambda item: item[1])
     groups: list[list[tuple[dt.date, int, int]]] = []
     for item in found:
@@ -210,9 +219,9 @@ def parse_assignments(blocks: list[Block], year: int | None) -> list[Assignment]
         if block.level == 2:
             unit, task = _clean_unit(block.text)
             assignments.append(Assignment(unit=unit, number=block.number))
-            if (
-                task or len(block.text) > 80
-            ):  # "1. Các công đoàn bộ phận … gửi về … trước ngày 20/3/2026.": its own task
+            # "1. Các công đoàn bộ phận … gửi về … trước ngày 20/3/2026.", "2. Sơ kết học kỳ I; hoàn thành trong tháng
+            # 01/2026.": its own task
+            if task or len(block.text) > 80 or find_deadlines(block.text, year):
                 assignments[-1].tasks.append(task or block.text)
         elif block.type != "heading" and (task := TASK_SENTENCE_RE.match(block.text)):
             unit = (task.group(1) or task.group(2)).strip().rstrip(",")
@@ -338,7 +347,8 @@ def parse_movements(text: str) -> list[Movement]:
             if not re.search(rf"{loose('danh hiệu')}\s*$", text[max(0, m.start() - 20) : m.start()], re.IGNORECASE)
             and _CONTEXT_RE.search(text, max(0, m.start() - 400), m.start())
             or _CONTEXT_RE.search(text, m.end(), m.end() + 300)  # "… thi đua “Dạy tốt – Học tốt”, … các phong trào"
-            or text[max(0, m.start() - 1) : m.start()] in ("", "\n")  # a title's line "Thi đua “Cà phê bền vững …”"
+            # a title's line "Thi đua “Cà phê bền vững …”", or its kind's "Chương trình thi đua “Dạy tốt, học tốt …”"
+            or _TITLE_KIND_RE.fullmatch(text, text.rfind("\n", 0, m.start()) + 1, m.start())
         ]
     )
     for trigger in sorted(triggers, key=lambda m: m.start()):

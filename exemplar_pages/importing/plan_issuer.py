@@ -339,12 +339,15 @@ _PROVINCE_KEYS = frozenset(fold(province) for province in PROVINCES)
 #: An institution's kind opening a header line whose proper name may wrap to the next ("HTX DỊCH VỤ KHAI THÁC HẢI SẢN" over
 #: "BIỂN XANH LÝ SƠN", "TRUNG TÂM NUÔI DƯỠNG VÀ ĐIỀU" over "DƯỠNG NGƯỜI CÓ CÔNG NGHỆ AN").
 _WRAPPING_KIND_RE = re.compile(r"^(?:htx|hop tac xa|trung tam|cong ty|tong cong ty|lien hiep htx)\b")
+#: The same kind after its union's or Party cell's name: "CĐCS CÔNG TY CP MÔI TRƯỜNG" over "ĐÔ THỊ ĐÀ NẴNG".
+_ORGAN_OF_KIND_RE = re.compile(r"^(?:cdcs|cong doan(?: co so)?|chi doan|doan thanh nien|chi bo|dang bo|dang uy)\s+")
 
 
 def _wrapped_after_kind(name: str, fragment: str) -> bool:
     """A line in capitals naming no body of its own (no organisation's or unit's word in it) under an institution's
     name in capitals: the rest of that name."""
-    if not (is_allcaps(name) and is_allcaps(fragment) and _WRAPPING_KIND_RE.match(fold(name))):
+    kind = _ORGAN_OF_KIND_RE.sub("", fold(name))
+    if not (is_allcaps(name) and is_allcaps(fragment) and _WRAPPING_KIND_RE.match(kind)):
         return False
     words = fold(fragment).split()
     return (
@@ -588,18 +591,34 @@ def header_body_name(header_lines: list[str], rest: str = "") -> str | None:
             blocks.append(line)
         else:
             blocks[-1] += " " + line
-    # a ";" ends a clause: "… của Bộ Nông nghiệp và Môi trường;" then "Vườn quốc gia Cúc Phương xây dựng …" are two
+    # a ";" ends a clause: "… của Bộ Nông nghiệp và Môi trường;" then "Vườn quốc gia Cúc Phương xây dựng …" are two;
+    # so does a bracket ("(… của Ban Chỉ đạo Đại hội … Việt Nam), Tiểu ban Thi đua – Khen thưởng Đại hội …")
     written = " | ".join(
-        " ".join(_PUNCTUATION_RE.sub(" ", fold(clause)).split()) for block in blocks for clause in block.split(";")
+        " ".join(_PUNCTUATION_RE.sub(" ", fold(clause)).split())
+        for block in blocks
+        for clause in re.split(r"[;()]", block)
     )
     written = f" {written} "
     names: list[str] = []
+
+    def key(*pieces: str) -> str:
+        return f" {' '.join(_PUNCTUATION_RE.sub(' ', fold(' '.join(pieces))).split())} "
+
     for fragment in fragments:  # "BỘ VĂN HÓA, THỂ THAO" over "VÀ DU LỊCH": one name on two lines
         wrapped = (
             (
                 names
                 and is_allcaps(names[-1])
-                and f" {' '.join(fold(names[-1].replace(',', ' ') + ' ' + fragment).split())} " in written
+                and (
+                    key(names[-1], fragment) in written
+                    # "TRUNG TÂM HUẤN LUYỆN VÀ THI ĐẤU" over "THỂ DỤC THỂ THAO TỈNH ĐẮK LẮK", the text writing "Trung
+                    # tâm Huấn luyện và Thi đấu thể dục thể thao": the name runs on, its place left out
+                    or (
+                        is_allcaps(fragment)
+                        and len(fragment.split()) >= 3
+                        and key(names[-1], *fragment.split()[:2]) in written
+                    )
+                )
                 # "BẢO HIỂM XÃ HỘI VIỆT NAM" over "BẢO HIỂM XÃ HỘI KHU VỰC XVIII": a name of its own, not the rest of one
                 and fold(fragment).split()[:2] != fold(names[-1]).split()[:2]
                 # "BỘ TÀI CHÍNH" over "CỤC THỐNG KÊ", a sentence "… của Bộ Tài chính" over "Cục Thống kê ban hành …"

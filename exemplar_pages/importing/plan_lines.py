@@ -306,6 +306,8 @@ _OCR_LETTER_L_RE = re.compile(r"(?<![\w/.-])1(?=[aeiouy][a-z])")
 #: A word a PDF's text layer breaks at a line's end ("… “Dâ" over "n vận khéo”", "thực hiện t" over "ốt"), and a
 #: number's code ("268-KH/BDVT" over "U, ngày …"); not a list's mark after it ("thôn" over "g) …").
 _BROKEN_WORD_RE = re.compile(r"(\w+)\n[ \t]*(\w+)(?![).\w])")
+#: A syllable a text layer hyphenated at a line's end ("Bảo đảm an to-" over "àn hàng hải").
+_HYPHENATED_WORD_RE = re.compile(r"(\w+)-\n[ \t]*([a-zđà-ỹ]\w*)")
 _BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?=[,;]|\s+(?:ngày|ngay)\b)")
 
 
@@ -329,8 +331,14 @@ def _rejoined_word(match: re.Match) -> str:
     return first + second if broken and is_valid_syllable(first + second) else match.group()
 
 
+def _rejoined_syllable(match: re.Match) -> str:
+    whole = match.group(1) + match.group(2)
+    return whole if not match.group(1).isdigit() and is_valid_syllable(whole) else match.group()
+
+
 def rejoin_broken_words(text: str) -> str:
     """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
+    text = _HYPHENATED_WORD_RE.sub(_rejoined_syllable, text)
     text = _BROKEN_DATE_YEAR_RE.sub(_rejoined_year, _BROKEN_YEAR_RE.sub(_rejoined_year, text))
     text = _BROKEN_NUMBER_START_RE.sub(r"\1\2", text)
     return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
