@@ -290,11 +290,18 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     union read by OCR and a bus company from a chat. Round 93 mixes everything, half damaged, over an archives centre,
     a pilotage company (a PDF hyphenating syllables at line ends), a sports training centre, a disabled people's
     association's page, a tea cooperative's OCR copy, a commune health station, a railway branch from a chat, an
-    economic zone's board, a Party school and a fisheries surveillance branch. They are read as `import_plan` reads
-    them (`read_document`)."""
+    economic zone's board, a Party school and a fisheries surveillance branch. Round 94 is on the header: a
+    hydrometeorological station, a district inspectorate (a PDF breaking words, "THANH TRA HUY ỆN"), a lottery
+    company's union from a chat, a culture centre's page, a port's customs branch, a protective forest board ("BAN QUẢN
+    LÝ RỪNG" over "PHÒNG HỘ TÂN PHÚ"), a cooperative alliance's letter, a student association's secretariat ("HSV …"
+    over "BAN THƯ KÝ"), an urban order team's scan and a water company under its ministry. Round 95 is on the basis: a
+    justice department, a State Audit region, a social insurance office by e-mail, a district education office's OCR
+    copy, an industrial parks' board (a Decree "được sửa đổi, bổ sung bởi" another), a national park's page, a
+    university's Party committee, a study promotion association, a farmers' support fund and an election commission (a
+    PDF breaking words). They are read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 350
+    assert sorted(facts) == files and len(files) == 370
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -546,6 +553,45 @@ Tổng công ty, Đảng ủy Tổng công ty ban hành Chương trình như sau
     assert [movement.name for movement in party.movements] == ["Truyền tải điện an toàn"]
     assert "Bảo đảm an toàn hàng hải" in rejoin_broken_words("Tổng công ty Bảo đảm an to-\nàn hàng hải")
     assert "Bà Rịa-\nVũng Tàu" in rejoin_broken_words("tỉnh Bà Rịa-\nVũng Tàu")
+
+
+def test_a_heading_broken_inside_its_words_a_secretariat_a_protective_forest_and_an_amending_decree() -> None:
+    """Rounds 94 and 95: a PDF's capitals broken inside a word ("THANH TRA HUY ỆN", "VI ỆT NAM") are whole again;
+    "BAN THƯ KÝ" under "HSV …" is the association's secretariat; "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" ends
+    its name (no department); a Decree "được sửa đổi, bổ sung bởi Nghị định số …" cites the amending one too, and an
+    OCR's "vê" ends an issuer as "về" does."""
+    inspectorate = parse_plan(
+        """UBND HUYỆN KRÔNG P ẮC\nTHANH TRA HUY ỆN\nSố: 03 /KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VI ỆT NAM
+Độc lập - Tự do - H ạnh phúc\nKẾ HO ẠCH\nThi đua năm 2024\nKrông Pắc, ngày 26 tháng 01 năm 2024
+"""
+    )
+    assert inspectorate.issuing_body == "Thanh tra huyện Krông Pắc"
+    students = parse_plan(
+        """HSV ĐẠI HỌC QUỐC GIA TP.HCM\nBAN THƯ KÝ\n***\nSố: 27/CTr-HSV\nHỘI SINH VIÊN VIỆT NAM
+TP. Hồ Chí Minh, ngày 18 tháng 9 năm 2025\nCHƯƠNG TRÌNH\nThi đua năm học 2025 - 2026
+"""
+    )
+    assert fold(students.issuing_body) == "ban thu ky hoi sinh vien dai hoc quoc gia tp.hcm"
+    forest = parse_plan(
+        """SỞ NN&MT TỈNH ĐỒNG NAI\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nBAN QUẢN LÝ RỪNG\tĐộc lập - Tự do - Hạnh phúc
+PHÒNG HỘ TÂN PHÚ\nSố: 11/KH-BQLR\nKẾ HOẠCH\nThi đua năm 2026
+Ban Quản lý rừng phòng hộ Tân Phú xây dựng Kế hoạch như sau:
+"""
+    )
+    assert fold(forest.issuing_body) == "ban quan ly rung phong ho tan phu tinh dong nai"
+    board = parse_plan(
+        """BAN QUẢN LÝ THỬ\nSố: 12/KH-BQL\nBắc Ninh, ngày 02 tháng 02 năm 2026\nKẾ HOẠCH\nThi đua năm 2026
+Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết thi hành một số điều \
+của Luật Thi đua, khen thưởng, được sửa đổi, bổ sung bởi Nghị định số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025 của \
+Chính phủ;
+Thực hien Ke hoach so 312/KH-UBND ngay 15/9/2023 cua UBND huyện vê tổ chức phong trào thi đua;
+"""
+    )
+    assert [(ref.number, ref.issuer) for ref in board.basis] == [
+        ("98/2023/NĐ-CP", "Chính phủ"),
+        ("152/2025/NĐ-CP", "Chính phủ"),
+        ("312/KH-UBND", "UBND huyện"),
+    ]
 
 
 def test_a_deadline_given_with_its_hour() -> None:

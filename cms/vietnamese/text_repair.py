@@ -345,6 +345,9 @@ def _fix_stray_marks(text: str) -> str:
 
 def _can_glue(left: str, right: str) -> str | None:
     """Return the joined syllable if two fragments are one broken word, else None."""
+    if left.isupper() and right.isupper() and len(left + right) > 2:  # a heading's "HUY ỆN", "VI ỆT NAM"
+        joined = _can_glue(left.lower(), right.lower())
+        return joined.upper() if joined else None
     if not right[0].islower() or not (left.islower() or left.istitle()):
         return None
     joined = fix_word(unicodedata.normalize("NFC", left + right))

@@ -66,6 +66,11 @@ _NEXT_NUMBER_RE = re.compile(_NEXT_NUMBER, re.IGNORECASE)
 _YEARS_LIST_RE = re.compile(
     rf"{loose('năm')}\s+\d{{4}}(?:\s*(?:,|{loose('và')})\s*{loose('năm')}\s+\d{{4}})+\s*$", re.IGNORECASE
 )
+_AMENDED_BY = (
+    rf"\s*,\s+(?:{loose('đã')}\s+)?{loose('được')}\s+{loose('sửa đổi')},?\s+{loose('bổ sung')}\s+"
+    rf"(?:{loose('bởi')}|{loose('tại')}|{loose('theo')})\s+(?=(?:{DOC_TYPE_PATTERN})\s+{loose('số')}\b)"
+)
+_AMENDED_BY_RE = re.compile(_AMENDED_BY, re.IGNORECASE)
 _NEXT_REFERENCE_RE = re.compile(
     # "… và các Luật sửa đổi, bổ sung …": the amending Laws, "các" before a Law too
     rf"(?:\s+{loose('và')}|\s*,)\s+(?=(?:{loose('các')}\s+)?(?:(?:{DOC_TYPE_PATTERN})\s+(?:{loose('số')}\b|\d+\s*[/-])"
@@ -75,7 +80,9 @@ _NEXT_REFERENCE_RE = re.compile(
     rf"|(?<=\w)\s+và\s+(?=(?-i:kế hoạch|chương trình)\s)"  # "… của Hiệu trưởng … và kế hoạch hoạt động Thư viện …"
     rf"|(?<=[”\"])\s*(?=(?-i:{CAPITALISED_TYPE})\s+{loose('số')})"  # "… tỉnh Lạng Sơn”Quyết định số …": a lost "; "
     rf"|(?:\s+{loose('và')}|\s*,)\s+(?={_NEXT_NUMBER})"  # "các Nghị định số 42/2010/NĐ-CP …, số 39/2012/NĐ-CP …"
-    rf"|\s*,\s+(?=(?-i:{CAPITALISED_TYPE})\s+{loose('Đại hội')}\s)",  # "…, Nghị quyết Đại hội … lần thứ IV"
+    rf"|\s*,\s+(?=(?-i:{CAPITALISED_TYPE})\s+{loose('Đại hội')}\s)"  # "…, Nghị quyết Đại hội … lần thứ IV"
+    # "Nghị định số 98/2023/NĐ-CP … , được sửa đổi, bổ sung bởi Nghị định số 152/2025/NĐ-CP …": the amending one too
+    rf"|{_AMENDED_BY}",
     re.IGNORECASE,
 )
 #: A document named without number, with its owner or its congress: "Kế hoạch nhiệm vụ năm học … của Nhà trường",
@@ -128,6 +135,8 @@ def split_references(clause: str) -> list[str]:
             continue  # "… quy định chi tiết … của Luật A và Luật B": the Decree's subject, not a new reference
         if _named_in_subject(clause, start, m):
             continue
+        if _AMENDED_BY_RE.match(clause, m.start()) and len(NUMBERED_IN_RE.findall(clause, start, m.start())) > 1:
+            continue  # "… ban hành kèm theo Thông tư số 17/…, đã được sửa đổi, bổ sung bởi …": the subject's text amended
         pieces.append(clause[start : m.start()])
         start = m.end()
     pieces.append(clause[start:])

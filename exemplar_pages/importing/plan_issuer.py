@@ -427,7 +427,10 @@ _COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (
 
 
 #: A header line opening with a unit's kind names a unit of its own, never the rest of the line above.
-_OWN_UNIT_RE = re.compile(r"(?:cuc|so|phong|van phong|trung tam|chi cuc|vien|truong|benh vien|cong an)\b")
+#: Not "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" (a protective forest), nor "PHÒNG CHỐNG …" (prevention).
+_OWN_UNIT_RE = re.compile(
+    r"(?:cuc|so|phong(?! (?:ho|chong)\b)|van phong|trung tam|chi cuc|vien|truong|benh vien|cong an)\b"
+)
 
 
 def _repeats_a_name(fragment: str, above: list[str]) -> bool:
@@ -469,7 +472,7 @@ _VILLAGES = "thôn|ấp|bản|xóm|buôn|làng|khu phố|tổ dân phố|giáo x
 _BODY_OF_ITS_OWN_RE = re.compile(r"^(?:uy ban|ubnd|ubmttq|hoi|cong doan|doan|dang uy|dang bo|mat tran)\b")
 #: An organ of a body that names no body: "Ban Chấp hành Trung ương", "Ban Thường vụ", "BCH".
 _BARE_ORGAN_RE = re.compile(
-    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|doan chu tich|bch|btv)(?: (?:trung uong|tw))?$"
+    r"^(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|doan chu tich|ban thu ky|bch|btv)(?: (?:trung uong|tw))?$"
 )
 
 
@@ -526,6 +529,8 @@ _SPELLED_OUT = (
     (re.compile(r"\bUB(?= (?:MTTQ|Mặt trận|nhân dân|ND)\b)"), "Ủy ban"),
     (re.compile(r"\bHND(?= )"), "Hội Nông dân"),
     (re.compile(r"\bHCCB(?= )"), "Hội Cựu chiến binh"),
+    (re.compile(r"\bHSV(?= )"), "Hội Sinh viên"),
+    (re.compile(r"\bHLHPN(?= )"), "Hội Liên hiệp Phụ nữ"),
 )
 
 

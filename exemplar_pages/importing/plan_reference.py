@@ -29,7 +29,7 @@ from .plan_text import (
     normalise_number,
 )
 
-ABOUT_RE = re.compile(rf"\s(?:{loose('về')}|vè)\s", re.IGNORECASE)  # an OCR's "vè" too (not "vệ" of "bảo vệ")
+ABOUT_RE = re.compile(rf"\s(?:{loose('về')}|vè|vê)\s", re.IGNORECASE)  # an OCR's "vè", "vê" too (not "vệ" of "bảo vệ")
 
 
 #: "<Type> số <digit>": a numbered document.
