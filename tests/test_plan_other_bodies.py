@@ -557,15 +557,17 @@ Tổng công ty, Đảng ủy Tổng công ty ban hành Chương trình như sau
 
 def test_a_heading_broken_inside_its_words_a_secretariat_a_protective_forest_and_an_amending_decree() -> None:
     """Rounds 94 and 95: a PDF's capitals broken inside a word ("THANH TRA HUY ỆN", "VI ỆT NAM") are whole again;
-    "BAN THƯ KÝ" under "HSV …" is the association's secretariat; "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" ends
+    a date line's "ngà y" is "ngày"; "BAN THƯ KÝ" under "HSV …" is the association's secretariat; "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" ends
     its name (no department); a Decree "được sửa đổi, bổ sung bởi Nghị định số …" cites the amending one too, and an
     OCR's "vê" ends an issuer as "về" does."""
     inspectorate = parse_plan(
         """UBND HUYỆN KRÔNG P ẮC\nTHANH TRA HUY ỆN\nSố: 03 /KH-TTr\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VI ỆT NAM
-Độc lập - Tự do - H ạnh phúc\nKẾ HO ẠCH\nThi đua năm 2024\nKrông Pắc, ngày 26 tháng 01 năm 2024
+Độc lập - Tự do - H ạnh phúc\nKẾ HO ẠCH\nThi đua năm 2024\nKrông Pắc, ngà y 26 tháng 01 năm 2024
 """
     )
     assert inspectorate.issuing_body == "Thanh tra huyện Krông Pắc"
+    # the date line's "ngà y" (a stray space inside the word) is still the date line
+    assert (inspectorate.place, inspectorate.issue_date) == ("Krông Pắc", dt.date(2024, 1, 26))
     students = parse_plan(
         """HSV ĐẠI HỌC QUỐC GIA TP.HCM\nBAN THƯ KÝ\n***\nSố: 27/CTr-HSV\nHỘI SINH VIÊN VIỆT NAM
 TP. Hồ Chí Minh, ngày 18 tháng 9 năm 2025\nCHƯƠNG TRÌNH\nThi đua năm học 2025 - 2026

@@ -15,13 +15,16 @@ def loose(text: str, misread: bool = False) -> str:
     `misread`: also with a marked letter read with other marks ("Sô" for "Số", "nãm" for "năm"), for the few words
     whose place says what they are (the number's label, the words of the date line).
 
-    "ngày" -> "ng[aà]y"; spaces match any run of spaces. Use with re.IGNORECASE for capitals.
+    "ngày" -> "ng[aà]y"; spaces match any run of spaces. Use with re.IGNORECASE for capitals. `misread` also lets a
+    text layer's stray space stand inside a word ("ngà y 05 tháng 01").
     """
     out = []
-    for char in text:
+    for at, char in enumerate(text):
         if char.isspace():
             out.append(r"\s+")
             continue
+        if misread and at and not text[at - 1].isspace():
+            out.append("[ ]?")
         base = fold_vietnamese(char, lower=False)
         if misread and char == "m":  # "nărn" for "năm": an OCR reads "m" as "rn"
             out.append("(?:m|rn)")
