@@ -2211,6 +2211,31 @@ def test_lists_of_round_50_written_blind(file_name: str, province: str) -> None:
         assert nghinh.locality.name == "Thôn Trà Ong" and nghinh.summary.startswith("Phát triển 60 ha quế")
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-tien-tien-ntm-xa-hoang-loc-2025.xlsx", "Thanh Hóa"),
+        ("bieu-duong-nong-dan-sxkdg-krong-no-2024.docx", "Lâm Đồng"),
+    ],
+)
+def test_lists_of_round_51_written_blind(file_name: str, province: str) -> None:
+    """List round 51: both lists imported whole at first sight. A farmers' union's column "Nơi cư trú – thành tích
+    nổi bật" ("Xã Nam Xuân. Liên kết tiêu thụ …; doanh thu 8,5 tỷ đồng.") gave the place "Doanh thu 8": the place now
+    ends at the sentence after it, which becomes the summary. A commune's list without a locality column, imported by
+    a unit above the commune, filed a row naming no place under the unit's province: it is now the commune the title
+    names ("ỦY BAN NHÂN DÂN" over "XÃ HOẰNG LỘC")."""
+    facts, result, _locality = written_round(51, file_name, province)
+    assert_read_as_written(result, facts)
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".docx"):
+        cooperative = by_name["Hợp tác xã Nông nghiệp Nam Xuân"]
+        assert cooperative.locality.name == "Xã Nam Xuân"
+        assert cooperative.summary.startswith("Liên kết tiêu thụ 1.200 tấn cà phê")
+    else:
+        assert {draft.locality.name for draft in result.drafts if draft.locality.parent is None} == set()
+        assert result.drafts[10].locality.name == "Xã Hoằng Lộc"
+
+
 def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
     """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
     TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes

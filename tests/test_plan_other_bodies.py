@@ -298,10 +298,17 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     justice department, a State Audit region, a social insurance office by e-mail, a district education office's OCR
     copy, an industrial parks' board (a Decree "được sửa đổi, bổ sung bởi" another), a national park's page, a
     university's Party committee, a study promotion association, a farmers' support fund and an election commission (a
-    PDF breaking words). They are read as `import_plan` reads them (`read_document`)."""
+    PDF breaking words). Round 96 mixes everything, half damaged, over a veterinary sub-department, a friendship union
+    (a PDF breaking words), a coffee company's decision, a trade promotion centre's page, a national museum, a clean
+    water centre by e-mail, an elderly association's OCR copy, an agricultural college, a legal aid centre ("Cục Phổ
+    biến, giáo dục pháp luật và Trợ giúp pháp lý" in its basis) and a port company from a chat (its header after the
+    message's time and sender). Round 97 is of the bodies that publish most plans: a ward, a kindergarten, a pioneer
+    brigade from a chat, a commune youth union, a department, a commune's decision on its portal, a school's union (a
+    PDF breaking words), an education department's letter, a college and a ward women's union's OCR copy. They are
+    read as `import_plan` reads them (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 370
+    assert sorted(facts) == files and len(files) == 390
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -594,6 +601,31 @@ Thực hien Ke hoach so 312/KH-UBND ngay 15/9/2023 cua UBND huyện vê tổ ch�
         ("152/2025/NĐ-CP", "Chính phủ"),
         ("312/KH-UBND", "UBND huyện"),
     ]
+
+
+def test_a_header_after_a_chat_message_s_sender_a_branch_of_its_own_and_a_department_named_with_a_comma() -> None:
+    """Rounds 96 and 97: a chat message's time and sender opening the header's first line ("[10/02/2026 07:53] Trần
+    Thị Mỹ Duyên (TCHC): CÔNG TY CỔ PHẦN CẢNG") are no part of it; a branch with a name of its own under its company
+    ("CHI NHÁNH VẬN TẢI ĐƯỜNG SẮT VINH") is the issuer, a bank's "CHI NHÁNH TỈNH …" the bank's branch; "Cục Phổ
+    biến, giáo dục pháp luật và Trợ giúp pháp lý" is one name."""
+    port = parse_plan(
+        """[10/02/2026 07:52] Trần Thị Mỹ Duyên (TCHC): Chào cả nhà, em gửi nội dung KH thi đua năm nay
+[10/02/2026 07:53] Trần Thị Mỹ Duyên (TCHC): CÔNG TY CỔ PHẦN CẢNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+THỦY NỘI ĐỊA LONG XUYÊN\tĐộc lập - Tự do - Hạnh phúc\nSố: 15/KH-CLX\tAn Giang, ngày 09 tháng 02 năm 2026
+KẾ HOẠCH\nThi đua năm 2026
+Thực hiện Công văn số 25/CPBGDPL-TGPL ngày 02/01/2026 của Cục Phổ biến, giáo dục pháp luật và Trợ giúp pháp lý về \
+công tác thi đua, Công ty xây dựng Kế hoạch như sau:
+"""
+    )
+    assert fold(port.issuing_body) == "cong ty co phan cang thuy noi dia long xuyen"
+    assert [ref.issuer for ref in port.basis] == ["Cục Phổ biến, giáo dục pháp luật và Trợ giúp pháp lý"]
+    branch = parse_plan(
+        """CÔNG TY CP VẬN TẢI ĐƯỜNG SẮT HÀ NỘI\nCHI NHÁNH VẬN TẢI ĐƯỜNG SẮT VINH\nSố: 21/KH-CNVTĐSV
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nVinh, ngày 14 tháng 01 năm 2026\nKẾ HOẠCH\nThi đua năm 2026
+Văn thư gửi Kế hoạch thi đua năm 2026 của Công ty CP Vận tải đường sắt Hà Nội Chi nhánh Vận tải đường sắt Vinh.
+"""
+    )
+    assert fold(branch.issuing_body) == "chi nhanh van tai duong sat vinh"
 
 
 def test_a_deadline_given_with_its_hour() -> None:

@@ -270,6 +270,23 @@ _COMMUNE_AFTER_NAME_RE = re.compile(
 )
 
 
+#: A place cell going on into a sentence: the place (two words at least), then the rest.
+_PLACE_THEN_DEEDS_RE = re.compile(r"^\s*(?P<place>[^.;:]*\w\s+[^.;:]*?)\.\s+(?P<deeds>[A-ZĐÀ-Ỹ0-9].{10,})$", re.DOTALL)
+
+
+def place_then_deeds(cell: str) -> tuple[str, str] | None:
+    """ "Xã Nam Xuân. Liên kết tiêu thụ …; doanh thu 8,5 tỷ đồng.": the place and the achievements after it; not a
+    place whose full stop ends an abbreviation ("Phường 5, TP. Hồ Chí Minh")."""
+    found = _PLACE_THEN_DEEDS_RE.match(cell)
+    if not found or re.search(r"(?:^|[\s,])(?:tp|tx|tt|p|q|x|h|t|f)$", found["place"].lower()):
+        return None
+    if re.match(
+        r"(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho|dac khu)\b", fold_vietnamese(found["deeds"]).lower()
+    ):
+        return None  # "Ấp 3. Xã Long Hòa …": the place goes on
+    return found["place"], found["deeds"]
+
+
 def place_in_position(text: str) -> str:
     """The place a position or address cell names from its first unit's word on ("Trưởng xóm Chiềng, xã Phong Phú"
     → "xóm Chiềng, xã Phong Phú", "Trạm trưởng Trạm Y tế xã Ngổ Luông" → "xã Ngổ Luông"), "" when it names none
@@ -732,6 +749,10 @@ class RowValidator:
             value["subject_name"]
         ):  # "Hộ ông Hà Văn Piềng" in a part of people and households: a household
             value["subject_type"] = "household"
+        if deeds := place_then_deeds(value["locality"] or ""):
+            # "Nơi cư trú – thành tích" | "Xã Nam Xuân. Liên kết tiêu thụ …; doanh thu 8,5 tỷ đồng.": the place, then
+            # the achievements (whose commas are no levels of the place)
+            value["locality"], value["summary"] = deeds[0], value["summary"] or deeds[1]
         if not value["locality"] and (placed := place_in_name(value["subject_name"])):
             # "Chi bộ bon Bu Prăng 1, xã Quảng Trực", "Ông …, Trưởng bon …, xã …": where the name cell says it is
             value["subject_name"], value["locality"] = placed
@@ -777,7 +798,12 @@ class RowValidator:
         if not re.sub(r"\([^()]*\)", "", value["locality"]).strip(" ,;.-–"):  # "(xã Vĩnh Trạch Đông cũ)" alone
             value["locality"] = ""  # a former unit's note names no place of today: as an empty cell
         unit_locality = None  # a locality cell left empty ("Phó Chủ tịch UBND xã"): the importing unit's
-        if not value["locality"] and "locality" not in self.defaults and self.localities.list_commune:
+        above = self.defaults.get("locality")  # a list without a locality column: the importing unit's
+        # a commune's list imported by a unit above the commune: a row naming no place is the commune's
+        commune_first = above is None or (
+            isinstance(above, Locality) and name_key(above.name) != name_key(self.localities.list_commune)
+        )
+        if not value["locality"] and commune_first and self.localities.list_commune:
             value["locality"] = self.localities.list_commune  # the commune whose list it is (its title, its sheet)
             note = _("empty: taken as the commune or ward whose list it is, “%(name)s”; check it.")
             self.warnings.append(RowError(row.line, "locality", note % {"name": value["locality"]}))

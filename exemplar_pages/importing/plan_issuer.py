@@ -427,9 +427,11 @@ _COUNCIL_RE = re.compile(r"^(?:hoi dong|ban chi dao|ban to chuc|tieu ban)\b(?! (
 
 
 #: A header line opening with a unit's kind names a unit of its own, never the rest of the line above.
-#: Not "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" (a protective forest), nor "PHÒNG CHỐNG …" (prevention).
+#: Not "PHÒNG HỘ TÂN PHÚ" under "BAN QUẢN LÝ RỪNG" (a protective forest), nor "PHÒNG CHỐNG …" (prevention); a branch
+#: with a name of its own ("CHI NHÁNH VẬN TẢI ĐƯỜNG SẮT VINH"), not a bank's "CHI NHÁNH TỈNH CÀ MAU".
 _OWN_UNIT_RE = re.compile(
-    r"(?:cuc|so|phong(?! (?:ho|chong)\b)|van phong|trung tam|chi cuc|vien|truong|benh vien|cong an)\b"
+    r"(?:cuc|so|phong(?! (?:ho|chong)\b)|van phong|trung tam|chi cuc|vien|truong|benh vien|cong an|xi nghiep"
+    r"|chi nhanh(?! (?:tinh|thanh pho|huyen|quan|thi xa|khu vuc|tai)\b))\b"
 )
 
 

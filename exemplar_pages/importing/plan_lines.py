@@ -265,12 +265,17 @@ _LEADING_EMOJI_RE = re.compile(
 )
 
 
+#: A chat message's time and sender opening a line ("[10/02/2026 07:53] Trần Thị Duyên (TCHC): CÔNG TY …",
+#: "[08:07, 15/01/2026] Văn thư - Hằng: …"): the message's text follows.
+_CHAT_SENDER_RE = re.compile(r"^[ \t]*\[[\d/:,. ]{4,25}\][ \t]*[^:\n\[\]]{1,60}?:[ \t]*", re.M)
+
+
 def clean_markup(text: str) -> str:
     """The text without what its copy added (escaped or HTML line breaks, page markers, drawings' labels), an old
     font's "thỏng" and a damaged "Căn cứ" written again."""
     text = OLD_FONT_MONTH_RE.sub(r"\1tháng", ESCAPED_BREAK_RE.sub("\n", PAGE_MARKER_RE.sub("", text)))
     text = HTML_INLINE_RE.sub("", HTML_BLOCK_RE.sub("\n", WORD_DRAWING_RE.sub("", text)))
-    text = _LEADING_EMOJI_RE.sub("", text)  # "📌 KẾ HOẠCH", "✅ Căn cứ …": a chat's bullets
+    text = _LEADING_EMOJI_RE.sub("", _CHAT_SENDER_RE.sub("", text))  # a chat's senders, its bullets ("📌 KẾ HOẠCH")
     for damaged, written in VERB_REPAIRS:
         text = damaged.sub(written, text)
     return text

@@ -122,10 +122,13 @@ _JOINT_ISSUER_RE = re.compile(
 
 #: A name that holds a comma: "Bộ Văn hóa, Thể thao và Du lịch", "Sở Văn hóa, Thông tin, …", "Hội đồng Thi đua, Khen
 #: thưởng".
-#: "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng" too.
-_COMMA_IN_NAME_BEFORE_RE = re.compile(r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua)|trại giam|giáo dục bắt buộc)$")
+#: "Cục Cảnh sát quản lý trại giam, cơ sở giáo dục bắt buộc, trường giáo dưỡng", "Cục Phổ biến, giáo dục pháp luật và
+#: Trợ giúp pháp lý" too.
+_COMMA_IN_NAME_BEFORE_RE = re.compile(
+    r"(?:Văn hóa|Văn hoá|Thông tin|(?i:thi đua)|trại giam|giáo dục bắt buộc|(?i:phổ biến))$"
+)
 _COMMA_IN_NAME_AFTER_RE = re.compile(
-    r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình|cơ sở giáo dục bắt buộc|trường giáo dưỡng)\b"
+    r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình|cơ sở giáo dục bắt buộc|trường giáo dưỡng|(?i:giáo dục pháp luật))\b"
 )
 #: Words pointing back at documents already cited: "quy định nêu trên", "các văn bản trên đây", "Kế hoạch này".
 _ANAPHORA_RE = re.compile(
