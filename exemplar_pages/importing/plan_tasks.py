@@ -3,6 +3,7 @@ task with its deadline. A table's rows come one per line, cells between "|" (`re
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -139,20 +140,16 @@ WITHIN_PERIOD_RE = re.compile(
     rf"|{loose('quý')}\s*(?P<quarter>IV|I{{1,3}}|[1-4]))\s*[/-]\s*(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 
 def last_day(match: re.Match) -> dt.date | None:
     """The last day of the month or quarter a task is to be finished within."""
-    month = (
-        int(match["month"])
-        if match["month"]
-        else 3 * _QUARTERS.get(match["quarter"].upper(), 0) or 3 * int(match["quarter"])
-    )
+    month = int(match["month"]) if match["month"] else 3 * _QUARTERS[match["quarter"].upper()]
     if not 1 <= month <= 12:
         return None
-    following = dt.date(int(match["year"]) + month // 12, month % 12 + 1, 1)
-    return following - dt.timedelta(days=1)
+    year = int(match["year"])
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
 #: Who a sentence asks: "Hội Cựu chiến binh các xã, phường gửi …", "Hồ sơ: Các chi bộ hoàn thành …".
@@ -180,8 +177,10 @@ def marked_assignments(blocks: list[Block], skip: set[int], year: int | None, kn
 
     found: dict[str, Assignment] = {}
     for position, block in enumerate(blocks):
+        if position in skip:
+            continue
         marked = [m.group() for pattern in (_MARKED_DATE, WITHIN_PERIOD_RE) for m in pattern.finditer(block.text)]
-        if position in skip or not marked:
+        if not marked:
             continue
         repeating = RECURRING_RE.search(block.text)  # "trước ngày 15/6 hằng năm": a day of every year, not a date
         fragments = [fragment for fragment in marked if not repeating or re.search(r"\d{4}", fragment)]
