@@ -31,11 +31,13 @@ def pytest_collection_modifyitems(config, items) -> None:
 
     For pytest-xdist's ``--dist loadgroup`` (scripts/run-tests): the tests that start the portal's processes
     or a browser run one after the other on one worker, so that two of them never share the machine's
-    cores and clocks; the others are sent module by module (a module's fixtures are built once).
+    cores and clocks; the others are sent module by module (a module's fixtures are built once), but for a test
+    that names a group of its own.
     """
     for item in items:
         processes = item.get_closest_marker("live") or item.get_closest_marker("browser")
-        item.add_marker(pytest.mark.xdist_group("processes" if processes else item.nodeid.split("::")[0]))
+        if not item.get_closest_marker("xdist_group"):  # a long test may be a group of its own
+            item.add_marker(pytest.mark.xdist_group("processes" if processes else item.nodeid.split("::")[0]))
         if item.get_closest_marker("live") or item.get_closest_marker("django_db"):
             continue
         if DATABASE_FIXTURES.isdisjoint(getattr(item, "fixturenames", ())):

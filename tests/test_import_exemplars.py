@@ -2236,6 +2236,36 @@ def test_lists_of_round_51_written_blind(file_name: str, province: str) -> None:
         assert result.drafts[10].locality.name == "Xã Hoằng Lộc"
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("dien-hinh-ntm-so-nong-nghiep-ha-nam-2024.xlsx", "Ninh Bình"),
+        ("dien-hinh-dtts-hdtdkt-krong-no-2024.docx", "Lâm Đồng"),
+    ],
+)
+def test_lists_of_round_52_written_blind(file_name: str, province: str) -> None:
+    """List round 52: a department's list over four districts with its awards ticked in three columns imported whole
+    at first sight. In a council's list whose column "Địa chỉ, thành tích tiêu biểu" opens with the village, three
+    cells held achievements only ("Giúp 04 hộ nghèo làm nhà; tu sửa 2 km đường nội bon."), and their last clause
+    became the place: such a cell is now the summary, and the place is the village a collective is named after
+    ("Chi đoàn bon Phi Dơ") or the commune of the row's group ("5. Xã Nam Xuân")."""
+    facts, result, _locality = written_round(52, file_name, province)
+    assert_read_as_written(result, facts)
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".docx"):
+        youth = by_name["Chi đoàn bon Phi Dơ"]
+        assert (youth.locality.name, youth.summary) == (
+            "Bon Phi Dơ",
+            "Giúp 04 hộ nghèo làm nhà; tu sửa 2 km đường nội bon.",
+        )
+        assert by_name["Cộng đồng bon R'Cập"].locality.name == "Bon R'Cập"
+        cooperative = by_name["Hợp tác xã nông nghiệp Nam Xuân"]
+        assert cooperative.locality.name == "Xã Nam Xuân" and cooperative.summary.startswith("Liên kết sản xuất cà phê")
+    else:
+        ticked = by_name["Lê Văn Quân"]
+        assert len(ticked.awards) == 2
+
+
 def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
     """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
     TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes

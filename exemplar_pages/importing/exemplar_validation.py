@@ -287,6 +287,20 @@ def place_then_deeds(cell: str) -> tuple[str, str] | None:
     return found["place"], found["deeds"]
 
 
+#: Words of a place's levels: a cell naming one after its first word is no sentence of achievements.
+_UNIT_WORDS = frozenset("xã phường huyện tỉnh quận thôn xóm ấp buôn bon làng bản tổ khóm plei".split())
+
+
+def deeds_only(cell: str) -> bool:
+    """Whether a "place, achievements" cell holds achievements only: its first clause a sentence of five words or
+    more, none after the first capitalised and none a place's level ("Bon đạt chuẩn khu dân cư văn hóa 3 năm liền;
+    …", "Giúp 04 hộ nghèo làm nhà; …"), where a place is names ("Thôn Nam Sơn. …") or a level and its number."""
+    words = re.split(r"[.,;:](?:\s|$)", " ".join(cell.split()), maxsplit=1)[0].split()
+    if len(words) < 5 or re.match(r"(?i:tổ dân phố|khu phố|số|đường|ngõ|hẻm|kiệt)\b", " ".join(words)):
+        return False
+    return not any(word[0].isupper() or word.lower() in _UNIT_WORDS for word in words[1:])
+
+
 def place_in_position(text: str) -> str:
     """The place a position or address cell names from its first unit's word on ("Trưởng xóm Chiềng, xã Phong Phú"
     → "xóm Chiềng, xã Phong Phú", "Trạm trưởng Trạm Y tế xã Ngổ Luông" → "xã Ngổ Luông"), "" when it names none
@@ -749,7 +763,10 @@ class RowValidator:
             value["subject_name"]
         ):  # "Hộ ông Hà Văn Piềng" in a part of people and households: a household
             value["subject_type"] = "household"
-        if deeds := place_then_deeds(value["locality"] or ""):
+        if deeds_only(value["locality"] or ""):
+            # "Địa chỉ, thành tích" | "Giúp 04 hộ nghèo làm nhà; …": no place, the achievements
+            value["locality"], value["summary"] = "", value["summary"] or value["locality"]
+        elif deeds := place_then_deeds(value["locality"] or ""):
             # "Nơi cư trú – thành tích" | "Xã Nam Xuân. Liên kết tiêu thụ …; doanh thu 8,5 tỷ đồng.": the place, then
             # the achievements (whose commas are no levels of the place)
             value["locality"], value["summary"] = deeds[0], value["summary"] or deeds[1]
@@ -762,6 +779,15 @@ class RowValidator:
             note = _("empty: taken from the position “%(position)s”: “%(place)s”; check it.")
             position = " ".join(_text(row.values.get("position")).split())[:80]
             self.warnings.append(RowError(row.line, "locality", note % {"position": position, "place": place}))
+        elif (
+            not value["locality"]
+            and subject_type_of_name(value["subject_name"]) == "collective"
+            and (named := _PLACE_IN_NAME_RE.search(value["subject_name"]))
+        ):  # "Chi đoàn bon Phi Dơ": the village the collective is named after
+            value["locality"] = named.group(1)
+            note = _("empty: taken from the name “%(name)s”: “%(place)s”; check it.")
+            shown = " ".join(value["subject_name"].split())[:80]
+            self.warnings.append(RowError(row.line, "locality", note % {"name": shown, "place": value["locality"]}))
         elif value["locality"] and (place := place_of_position_cell(value["locality"])) is not None:
             # "Địa bàn / đơn vị" | "Trưởng Công an xã Cúc Phương": the place the position names, not a place of that name
             note = _("“%(cell)s” is a position or a body, no place: read as “%(place)s”; check it.")

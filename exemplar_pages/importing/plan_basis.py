@@ -17,7 +17,7 @@ from .plan_patterns import (
     VERB_PATTERN,
     is_body_start,
 )
-from .plan_reference import ABOUT_RE, NUMBERED, NUMBERED_IN_RE, parse_reference
+from .plan_reference import ABOUT_RE, NUMBERED, NUMBERED_IN_RE, comma_in_name, parse_reference
 from .plan_text import (
     NUMBER_KINDS,
     find_dates,
@@ -46,6 +46,8 @@ def split_clauses(paragraph: str) -> list[str]:
     for part in re.split(rf";\s*|{FULL_STOP}\s+(?=[A-ZĐÀ-Ỹ])", paragraph):
         start = 0
         for m in re.finditer(r",\s*", part):
+            if comma_in_name(part, m):
+                continue  # "của Sở Văn hóa, Thể thao và Du lịch …"
             rest = _ALSO_RE.sub("", part[m.end() :])  # ", đồng thời thực hiện Kế hoạch số …": the same verbs
             if (
                 (rest[:1].isupper() and OPENING_RE.match(rest))

@@ -90,6 +90,13 @@ _NAMED_AFTER_RE = re.compile(
     r"(?<=[^\W\d_,;] )phong trào thi đua ([^\W\d_][^;.\n“”\"()]{8,120}?)"
     r"(?=\s*[;.\n(]|\s+(?:gắn với|năm (?:19|20)\d{2}|giai đoạn|trong|tại|của|do|được)\s)"
 )
+#: A movement heading an item, named without quotes up to the colon that opens its tasks ("3. Phong trào thi đua
+#: Nghiên cứu khoa học - Đổi mới sáng tạo trong sinh viên: mỗi Bộ môn …").
+_ITEM_MOVEMENT_RE = re.compile(
+    rf"^[ \t]*(?:\d{{1,2}}[.)]|[a-zđ]\)|[-+•])[ \t]*(?:{loose('Phong trào')}|{loose('Cuộc vận động')})"
+    rf"(?:[ \t]+{loose('thi đua')})?[ \t]+([^\W\d_][^:;“”\"\n]{{6,160}}?)[ \t]*:",
+    re.MULTILINE,
+)
 #: What such a place names that is no movement's own name: the body launching it, or the kind of movement.
 _NOT_A_NAME_RE = re.compile(
     r"^(?:UBND|HĐND|Ủy ban|Uỷ ban|Tỉnh|Huyện|Thành phố|Sở|Bộ|Ban|Đảng|Chính phủ|Thủ tướng|Nhà nước|Trung ương|Cấp"
@@ -379,6 +386,7 @@ def parse_movements(text: str) -> list[Movement]:
     # "Phong trào thi đua: CHUNG TAY …" on a line of its own, "phong trào thi đua Thợ giỏi khai thác mủ": unquoted
     unquoted = [(m.start(1), m.group(1), True) for m in _LABELLED_MOVEMENT_RE.finditer(text)]
     unquoted += [(m.start(1), m.group(1), False) for m in _NAMED_AFTER_RE.finditer(text)]
+    unquoted += [(m.start(1), m.group(1), False) for m in _ITEM_MOVEMENT_RE.finditer(text)]
     for start, raw, labelled in sorted(unquoted):
         name = " ".join(raw.split()).strip(" ,.;:-–")
         if not name[:1].isupper():  # a name's capital ("được tổ chức thiết thực" describes the movement)

@@ -8,6 +8,7 @@ cuts the text into lines, the header's wrapped and letter-spaced lines made whol
 from __future__ import annotations
 
 import re
+from itertools import product
 
 from cms.vietnamese import is_valid_syllable, repair_vietnamese
 
@@ -306,6 +307,8 @@ _OCR_DIGITS = str.maketrans("lIO", "110")
 _OCR_CAPITAL_I_RE = re.compile(r"(?<=[A-ZĐ]{2})l(?=[A-ZĐ]|\b)|(?<=[A-ZĐ])1(?=[A-ZĐ])")
 _OCR_NUMBER_ONE_RE = re.compile(r"(?<=/QH)[lI](?=\d)|(?<=\d)[lI](?=\d)")
 _OCR_LETTER_L_RE = re.compile(r"(?<![\w/.-])1(?=[aeiouy][a-z])")
+#: A number's label an OCR read with a zero: "S0: 07/KH-HKL".
+_OCR_NUMBER_LABEL_RE = re.compile(r"(?<!\w)S0(?=\s*:\s*\d)")
 
 
 #: A word a PDF's text layer breaks at a line's end ("… “Dâ" over "n vận khéo”", "thực hiện t" over "ốt"), and a
@@ -353,10 +356,23 @@ def rejoin_broken_words(text: str) -> str:
 _OCR_RN_RE = re.compile(r"\b\w*rn\w*\b")
 
 
+#: The letters an unaccented copy lost the marks of: each, and what it may have been.
+_MARKED = {"a": "aăâ", "e": "eê", "o": "oôơ", "u": "uư"}
+
+
+def _could_be_syllable(word: str) -> bool:
+    """A syllable, or one once its vowels get back the marks an unaccented copy lost ("Kiem" of "Kiểm")."""
+    if is_valid_syllable(word):
+        return True
+    if not word.isascii():
+        return False
+    return any(is_valid_syllable("".join(letters)) for letters in product(*(_MARKED.get(c, c) for c in word.lower())))
+
+
 def _ocr_m(match: re.Match) -> str:
     word = match.group()
     meant = word.replace("rn", "m")
-    return meant if not is_valid_syllable(word) and is_valid_syllable(meant) else word
+    return meant if not is_valid_syllable(word) and _could_be_syllable(meant) else word
 
 
 def repair_text(text: str) -> str:
@@ -367,6 +383,7 @@ def repair_text(text: str) -> str:
     for pattern in _OCR_DAY_RES:
         text = pattern.sub(lambda m: m.group()[: m.start("day") - m.start()] + m["day"].translate(_OCR_DIGITS), text)
     text = _OCR_LETTER_L_RE.sub("l", _OCR_NUMBER_ONE_RE.sub("1", _OCR_CAPITAL_I_RE.sub("I", text)))
+    text = _OCR_NUMBER_LABEL_RE.sub("So", text)
     text = _OCR_RN_RE.sub(_ocr_m, text)
     text = "\n".join(map(_ocr_zeros, text.split("\n")))
     return unglue_basis(GLUED_DATE_RE.sub(r" \1", text))  # "70-TB/TWngày 06" -> "… ngày 06"

@@ -130,6 +130,15 @@ _COMMA_IN_NAME_BEFORE_RE = re.compile(
 _COMMA_IN_NAME_AFTER_RE = re.compile(
     r"\s*(?:Thể thao|Thông tin|(?i:khen thưởng)|Gia đình|cơ sở giáo dục bắt buộc|trường giáo dưỡng|(?i:giáo dục pháp luật))\b"
 )
+
+
+def comma_in_name(text: str, comma: re.Match) -> bool:
+    """Whether a comma of the text is inside a body's name ("Sở Văn hóa, Thể thao và Du lịch")."""
+    return bool(
+        _COMMA_IN_NAME_BEFORE_RE.search(text, 0, comma.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, comma.end())
+    )
+
+
 #: Words pointing back at documents already cited: "quy định nêu trên", "các văn bản trên đây", "Kế hoạch này".
 _ANAPHORA_RE = re.compile(
     rf"(?:{loose('nêu trên')}|{loose('trên đây')}|{loose('đã nêu')}|{loose('vừa nêu')}|{loose('này')})(?!\w)",
@@ -156,6 +165,8 @@ _STEERING_PLACE_RE = re.compile(
     rf"\s(?:{'|'.join(loose(unit) for unit in LOCALITY_UNITS)})\s+[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*)*"
 )
 
+#: A subject opening right after a number, with no "về": its "của" names what the subject is about.
+_SUBJECT_VERB_RE = re.compile(rf"[\s,]*(?:{loose('quy định')}|{loose('phê duyệt')})\s", re.IGNORECASE)
 #: Where the name has ended: another body's part of the sentence ("… tỉnh Khánh Hòa và chỉ đạo của UBND tỉnh …"),
 #: the subject ("… về tổ chức Ngày hội …").
 _OTHER_BODY_RE = re.compile(rf"\s(?:{loose('của')}|{loose('về')})\s", re.IGNORECASE)
@@ -190,7 +201,7 @@ def _issuer(text: str) -> str | None:
         and (
             _JOINT_ISSUER_RE.match(text, m.end())  # "của Đảng ủy, HĐND, UBND xã …": several bodies
             or _JOINT_MINISTRIES_RE.match(text)
-            or (_COMMA_IN_NAME_BEFORE_RE.search(text, 0, m.start()) and _COMMA_IN_NAME_AFTER_RE.match(text, m.end()))
+            or comma_in_name(text, m)
             or _STEERING_RE.match(text)
         )
     ):
@@ -346,6 +357,8 @@ def parse_reference(clause: str, inherited_verb: str | None = None) -> BasisRefe
     anchor = max(after, dates[0][2] if dates and dates[0][1] >= after else 0)
     issuer = None
     of = OF_RE.search(head, anchor) if (number or date) else OF_RE.search(head)
+    if of and number and _SUBJECT_VERB_RE.match(head, anchor, of.start()):
+        of = None  # "Quyết định số 1040/QĐ-BHXH quy định chức năng … của Bảo hiểm xã hội tỉnh": the subject's body
     # a Law's "của" names its issuer only after its date or year ("Luật … năm 2015 của Quốc hội"), else it is its subject's
     year = dates[0][1] if dates else (y.start() if (y := re.search(rf"{loose('năm')}\s+\d{{4}}", head)) else None)
     if of and not (doc_type == "Luật" and (year is None or of.start() < year)):
