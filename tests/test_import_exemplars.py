@@ -2266,6 +2266,34 @@ def test_lists_of_round_52_written_blind(file_name: str, province: str) -> None:
         assert len(ticked.awards) == 2
 
 
+@pytest.mark.parametrize(
+    ("file_name", "province"),
+    [
+        ("guong-nguoi-tot-viec-tot-cong-an-ha-nam-2024.xlsx", "Ninh Bình"),
+        ("ho-gia-dinh-nguoi-uy-tin-xa-ia-rve-2025.docx", "Đắk Lắk"),
+    ],
+)
+def test_lists_of_round_53_written_blind(file_name: str, province: str) -> None:
+    """List round 53. A provincial police's list headed "Khen thưởng" over "Hình thức" and "Năm" refused four rows
+    whose year cell held a year a line beside an award a line ("2023" over "2024"); the latest is the row's year now,
+    with a note. A row
+    without number or name carrying on the achievement above ("(vụ cháy nhà dân …)") with a second award was refused
+    as a story without a name; it is the same exemplar's. In a border commune's "Nơi cư trú, thành tích tiêu biểu"
+    ("Thôn 5, trưởng dòng họ Thào. Vận động …") the position after the village was read as the place; it now opens the
+    summary."""
+    facts, result, _locality = written_round(53, file_name, province)
+    assert_read_as_written(result, facts)
+    by_name = {draft.subject_name: draft for draft in result.drafts}
+    if file_name.endswith(".xlsx"):
+        assert by_name["Vũ Đức Long"].year == 2024  # "2023" over "2024" beside his two awards: the latest
+        hero = by_name["Nguyễn Hữu Nghĩa"]
+        assert len(hero.awards) == 2 and "(vụ cháy nhà dân xảy ra đêm 14/3/2024)" in hero.summary
+    else:
+        elder = by_name["Thào A Chư"]
+        assert elder.locality.name == "Thôn 5" and elder.summary.startswith("Trưởng dòng họ Thào. Vận động")
+        assert by_name["Nay Blúp"].locality.name == "Buôn Ia Jlơi"
+
+
 def test_a_list_of_proposals_gives_each_part_the_award_its_heading_proposes(tmp_path: Path) -> None:
     """A list of proposals without an awards column, its parts headed by the award proposed ("I. ĐỀ NGHỊ CHỦ TỊCH UBND
     TỈNH TẶNG BẰNG KHEN"): each row gets its part's award, with who is asked to give it; a part heading that proposes

@@ -316,11 +316,16 @@ def test_plans_as_offices_make_them_in_word_and_pdf_written_blind() -> None:
     basis in the purpose's paragraph), a customs branch, a culture centre ("Sở Văn hóa, Thể thao và Du lịch" in a basis
     run into the purpose), a social insurance office's page (a decision "quy định chức năng … của Bảo hiểm xã hội
     tỉnh"), an elderly association from a chat, a university's faculty (a PDF viewer's copy), a forest ranger unit's
-    OCR copy ("S0:", "Kiern"), a hydropower company's joint plan with its union and an association of the blind. They
-    are read as `import_plan` reads them (`read_document`)."""
+    OCR copy ("S0:", "Kiern"), a hydropower company's joint plan with its union and an association of the blind.
+    Round 99 mixes everything, half damaged, over an irrigation company, a seed centre (a PDF breaking words: "GI ỐNG",
+    "năm 20 26"), a provincial library, a national park's page, a coach station's letter from a chat (its "V/v" line
+    run on into the place and date), a lottery company's decision, a rubber plantation's OCR copy ("Số: O4/…", "ngay
+    O5/0l/2026"), a vocational college, a bar association whose line breaks were lost ("LIÊN ĐOÀN LUẬT SƯ VIỆT NAM
+    ĐOÀN LUẬT SƯ TỈNH THANH HÓA") and a volleyball federation. They are read as `import_plan` reads them
+    (`read_document`)."""
     facts = json.loads((WRITTEN_FILES / "facts.json").read_text(encoding="utf-8"))
     files = sorted(p.name for p in WRITTEN_FILES.iterdir() if p.name != "facts.json")
-    assert sorted(facts) == files and len(files) == 400
+    assert sorted(facts) == files and len(files) == 410
     assert sorted({Path(name).suffix for name in files}) == [".doc", ".docx", ".html", ".odt", ".pdf", ".txt"]
     written = {name: score(parse_plan(read_document(WRITTEN_FILES / name)), fact) for name, fact in facts.items()}
     for field in (*REQUIRED, "date", "number", "deadlines"):
@@ -664,6 +669,39 @@ I. MỤC ĐÍCH, YÊU CẦU
     ocr = parse_plan(read_document(WRITTEN_FILES / "1195_hkl_krong_bong_pcccr_ocr.pdf"))
     assert ocr.number == "07/KH-HKL"
     assert [fold(ref.issuer or "") for ref in ocr.basis][-1] == "chi cuc kiem lam"
+
+
+def test_words_and_a_year_broken_by_a_space_a_subject_run_into_the_date_and_an_ocr_s_digits() -> None:
+    """Round 99: a text layer's "GI ỐNG", "s ố”;" and "năm 20 26" are whole again; a letter's "V/v" line with the
+    place and date run on after it ends before them; a national body and its chapter on one line ("LIÊN ĐOÀN LUẬT SƯ
+    VIỆT NAM ĐOÀN LUẬT SƯ TỈNH THANH HÓA") give the chapter; an OCR's "Số: O4/…" and "ngay O5/0l/2026" are digits; a
+    task "hoàn thành lắp đặt … tại quầy số 2 trong tháng 3/2026" is due on the month's last day."""
+    seeds = parse_plan(
+        """SỞ NN&MT HƯNG YÊN     CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TRUNG TÂM GI ỐNG CÂY TRỒNG    Độc lập - Tự do - Hạnh phúc
+Số: 18/KH-TTGCT     Hưng Yên, ngày 09 tháng 01 năm 2026
+KẾ HOẠCH
+Phát động phong trào thi đua “Nâng cao chất lượng gi ống cây trồng” năm 20 26
+Gắn với phong trào “Cả nước thi đua đổi mới sáng tạo và chuyển đổi s ố”; mỗi phòng có 01 sáng kiến.
+"""
+    )
+    assert fold(seeds.issuing_body).startswith("trung tam giong cay trong")
+    assert seeds.title == "Kế hoạch phát động phong trào thi đua “Nâng cao chất lượng giống cây trồng” năm 2026"
+    assert "Cả nước thi đua đổi mới sáng tạo và chuyển đổi số" in [movement.name for movement in seeds.movements]
+    letter = parse_plan(
+        """LIÊN ĐOÀN LUẬT SƯ VIỆT NAM ĐOÀN LUẬT SƯ TỈNH THANH HÓA
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nSố: 09/ĐLS-VP
+V/v triển khai phong trào thi đua năm 2026 Thanh Hóa, ngày 04 tháng 02 năm 2026
+Kính gửi: Các luật sư thành viên.
+1. Văn phòng hoàn thành lắp đặt hệ thống bán vé điện tử và màn hình thông tin tại quầy số 2 trong tháng 3/2026.
+"""
+    )
+    assert fold(letter.issuing_body) == "doan luat su tinh thanh hoa"
+    assert letter.title == "Công văn về việc triển khai phong trào thi đua năm 2026"
+    assert [d.date for a in letter.assignments for d in a.deadlines] == [dt.date(2026, 3, 31)]
+    ocr = parse_plan(read_document(WRITTEN_FILES / "1204_caosu_phurieng_scan.pdf"))
+    assert ocr.number == "04/KH-NTLH"
+    assert [ref.date for ref in ocr.basis] == [None, dt.date(2026, 1, 5), None]
 
 
 def test_a_deadline_given_with_its_hour() -> None:

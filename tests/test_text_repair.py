@@ -107,6 +107,9 @@ def test_repair_is_idempotent_on_any_text(text: str) -> None:
         ("ca\u0301c", "các"),
         ("chương trỡnh, tỡnh hỡnh, CHƯƠNG TRỠNH", "chương trình, tình hình, CHƯƠNG TRÌNH"),  # a faulty TCVN3 conversion
         ("thỡ vẫn sỡ hữu", "thỡ vẫn sỡ hữu"),  # a syllable as written is left alone
+        ("chất lượng gi ống cây trồng", "chất lượng giống cây trồng"),  # "gi" is no word on its own
+        ("chuyển đổi s ố”; mỗi", "chuyển đổi số”; mỗi"),  # a fragment before punctuation
+        ("ra ở ống nước", "ra ở ống nước"),
     ],
 )
 def test_concrete_repairs(broken: str, fixed: str) -> None:

@@ -343,6 +343,12 @@ def _fix_stray_marks(text: str) -> str:
     return _STRAY_RE.sub(repl, text)
 
 
+#: Fragments that spell a syllable but are no word on their own: "gi ống" is "giống", "qu ốc" "quốc".
+_ONSET_ONLY = frozenset({"gi", "qu"})
+#: A fragment of a word with the punctuation after it: "ố”;" of "chuyển đổi s ố”;".
+_WORD_THEN_MARKS_RE = re.compile(r"^(\w+)(\W+)$")
+
+
 def _can_glue(left: str, right: str) -> str | None:
     """Return the joined syllable if two fragments are one broken word, else None."""
     if left.isupper() and right.isupper() and len(left + right) > 2:  # a heading's "HUY ỆN", "VI ỆT NAM"
@@ -354,7 +360,7 @@ def _can_glue(left: str, right: str) -> str | None:
     if not is_valid_syllable(joined):
         return None
     left_ok, right_ok = is_valid_syllable(left), is_valid_syllable(right)
-    if left_ok and right_ok:
+    if left_ok and right_ok and left.lower() not in _ONSET_ONLY:
         first = split_tone(right.lower())[0][:1]
         if parse_toneless(split_tone(right.lower())[0]) is None or first not in "aăâeêioôơuưy":
             return None
@@ -370,16 +376,12 @@ def _join_fragments(line: str) -> str:
     i = 0
     while i < len(parts):
         part = parts[i]
-        if (
-            out
-            and len(out) >= 2
-            and out[-1] == " "
-            and WORD_RE.fullmatch(out[-2] or "-")
-            and WORD_RE.fullmatch(part or "-")
-        ):
-            joined = _can_glue(out[-2], part)
+        if out and len(out) >= 2 and out[-1] == " " and WORD_RE.fullmatch(out[-2] or "-"):
+            found = _WORD_THEN_MARKS_RE.match(part) if out[-2].islower() else None  # not "Hà N i," of an OCR
+            word, marks = found.groups() if found else (part, "")
+            joined = _can_glue(out[-2], word) if WORD_RE.fullmatch(word or "-") else None
             if joined is not None:
-                out[-2:] = [joined]
+                out[-2:] = [joined + marks]
                 i += 1
                 continue
         out.append(part)

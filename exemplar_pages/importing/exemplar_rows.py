@@ -750,6 +750,13 @@ def _marked_awards(values: dict[str, Any]) -> None:
         values["awards"] = "\n".join(awards)
 
 
+def _carries_on(text: Any, before: Any) -> bool:
+    """Whether a cell's text carries on the one above, which stops mid-sentence or is followed by a lower-case word or
+    a bracket."""
+    text, before = str(text or "").strip(), str(before or "").rstrip()
+    return bool(text and before) and (before[-1] not in ".!?" or text[0].islower() or text[0] in "(")
+
+
 def _continues_awards(values: dict[str, Any], above: dict[str, Any]) -> bool:
     """A row holding only an award, under a row naming someone: the same person's next achievement, the name (and
     its number) merged down over both rows."""
@@ -769,6 +776,8 @@ def _continues_awards(values: dict[str, Any], above: dict[str, Any]) -> bool:
     about_the_award = {"awards", "year"} | {
         name for name in filled if name not in COLUMNS and name not in _NUMBER_COLUMNS
     }
+    if _carries_on(values.get("summary"), above.get("summary")):  # "… cứu 02 người" over "(vụ cháy …)." and its award
+        about_the_award.add("summary")
     return (
         bool(filled)
         and filled <= about_the_award
@@ -1094,6 +1103,9 @@ def _table_rows(kept: list[tuple[int, list[Any]]], known: frozenset[str], sheet:
             summarised = True
             continue
         if rows and _continues_awards(values, rows[-1].values):  # a second achievement under a name merged down
+            if _carries_on(values.get("summary"), rows[-1].values.get("summary")):
+                above = rows[-1].values
+                above["summary"] = f"{str(above['summary']).rstrip()} {str(values['summary']).strip()}"
             award, year = str(values["awards"]).strip(), str(values.get("year") or "").strip()
             if year and not re.search(r"\b(?:19|20)\d{2}\b", award):
                 award = f"{award} năm {year}"  # the register's year column: the award's year

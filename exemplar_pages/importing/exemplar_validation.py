@@ -65,7 +65,8 @@ def year_as_written(text: str) -> tuple[str, str | None]:
         else:  # "2021 - 2025": a movement's five years, told in its last
             note = _("“%(value)s” taken as the year %(year)s (the period's last year).")
         return span.group(2), note % {"value": text, "year": span.group(2)}
-    if listed := re.fullmatch(r"((?:19|20)\d{2})(?:\s*(?:,|;|và)\s*(?:19|20)\d{2})+", text):  # "2023, 2024"
+    # "2023, 2024", or one year a line beside an award a line ("- Giấy khen …" over "- Bằng khen …")
+    if listed := re.fullmatch(r"((?:19|20)\d{2})(?:(?:\s*(?:,|;|và)\s*|\s*\n[\s-]*)(?:19|20)\d{2})+", text):
         latest = max(re.findall(r"(?:19|20)\d{2}", listed.group()))
         return latest, _("“%(value)s” taken as the year %(year)s (the latest).") % {"value": text, "year": latest}
     if dated := _DATE_YEAR_RE.match(text):
@@ -284,6 +285,19 @@ def place_then_deeds(cell: str) -> tuple[str, str] | None:
         r"(?:xa|phuong|thi tran|thi xa|huyen|quan|tinh|thanh pho|dac khu)\b", fold_vietnamese(found["deeds"]).lower()
     ):
         return None  # "Ấp 3. Xã Long Hòa …": the place goes on
+    # "Thôn 5, trưởng dòng họ Thào. Vận động …": after the place, a position, which opens the achievements
+    pieces = re.split(r"\s*,\s*", found["place"].strip())
+    kept = next(
+        (
+            at
+            for at, piece in enumerate(pieces[1:], 1)
+            if not _PLACE_IN_NAME_RE.match(piece) and (piece[:1].islower() or _POSITION_CELL_RE.match(piece))
+        ),
+        len(pieces),
+    )
+    if kept < len(pieces):
+        position = ", ".join(pieces[kept:])
+        return ", ".join(pieces[:kept]), f"{position[:1].upper()}{position[1:]}. {found['deeds']}"
     return found["place"], found["deeds"]
 
 

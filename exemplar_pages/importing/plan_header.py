@@ -75,6 +75,8 @@ def split_run_on_header(line: str) -> list[str]:
     authority = _AUTHORITY_THEN_VERB_RE.match(line)
     if authority and is_allcaps(authority.group(1)) and len(authority.group(1).split()) >= 2:
         return [authority.group(1), *split_run_on_header(line[authority.end() :])]
+    if subject := _SUBJECT_THEN_PLACE_DATE_RE.match(line):  # "V/v triển khai … năm 2026 Lạng Sơn, ngày 04 tháng 02 …"
+        return [subject.group(1), line[subject.end(1) :].strip()]
     heading = _DATE_THEN_KIND_RE.search(line)  # "Đông Hà, ngày 15 tháng 9 năm 2020 DỰ THẢO KẾ HOẠCH"
     if heading and PLACE_DATE_RE.search(line[: heading.start()]) and is_allcaps(line[heading.end() :]):
         return [line[: heading.start()], *split_run_on_header(line[heading.end() :])]
@@ -117,6 +119,11 @@ def split_flattened(line: str) -> list[str]:
 
 
 #: A kind heading in capitals (a draft's too) after the date line's year, on the same line.
+#: A letter's "V/v" subject with the place and date of the column beside it run on after it.
+_SUBJECT_THEN_PLACE_DATE_RE = re.compile(
+    rf"^([Vv]\s*/\s*[Vv]\s.+?)\s+(?=[A-ZĐÀ-Ỹ][^\W\d_]*(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]*){{0,3}}\s*,\s*{loose('ngày')}\s*\d{{1,2}}"
+    rf"\s*{loose('tháng')}\s*\d{{1,2}}\s*,?\s*{loose('năm')}\s*\d{{4}}\s*$)"
+)
 _DATE_THEN_KIND_RE = re.compile(rf"(?<=\d{{4}})\s+(?=(?:{DRAFT}\s+)?(?:{KIND_HEADINGS})\b)")
 _GLUED_REPUBLIC_RE = re.compile(rf"(?<=[^\W\d_]){REPUBLIC_HEAD}")
 _REPUBLIC_THEN_RE = re.compile(rf"^({REPUBLIC}\s+{loose('VIỆT NAM')})\s+(\S.*)$", re.IGNORECASE)

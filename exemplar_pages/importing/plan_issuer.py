@@ -241,6 +241,13 @@ def _without_national_name(piece: str) -> str:
 _PARTY_CHILD_RE = re.compile(rf"^({loose('ĐẢNG BỘ')}\s.+?)\s({loose('ĐẢNG')}\s+(?:ỦY|UỶ|UY)\s.+)$")
 
 
+#: A national organisation, then its chapter of a place, on one line: "HỘI NÔNG DÂN VIỆT NAM BCH HỘI NÔNG DÂN TỈNH …".
+_NATIONAL_THEN_LOCAL_RE = re.compile(
+    rf"^(\S+(?:\s+\S+){{2,}}?\s{loose('VIỆT NAM')})\s+([^\W\d_]\S*(?:\s+\S+)*?\s"
+    rf"(?:{loose('TỈNH')}|{loose('THÀNH PHỐ')}|TP\.?|{loose('HUYỆN')}|{loose('XÃ')}|{loose('PHƯỜNG')})\s\S.*)$"
+)
+
+
 def _split_parent_child(piece: str) -> list[str]:
     """ "LIÊN ĐOÀN LAO ĐỘNG TP HUẾ CĐCS MẦM NON II" -> [parent, child] (two header lines run together)."""
     if not is_allcaps(piece):
@@ -248,6 +255,9 @@ def _split_parent_child(piece: str) -> list[str]:
     party = _PARTY_CHILD_RE.match(piece)  # "ĐẢNG BỘ HUYỆN ĐẠI TỪ ĐẢNG ỦY XÃ LA BẰNG"
     if party:
         return [party.group(1), party.group(2)]
+    national = _NATIONAL_THEN_LOCAL_RE.match(piece)
+    if national and not re.match(r"(?:cong hoa|dang cong san)\b", fold(piece)):
+        return [national.group(1), national.group(2)]  # "LIÊN ĐOÀN LUẬT SƯ VIỆT NAM ĐOÀN LUẬT SƯ TỈNH THANH HÓA"
     joined = re.match(rf"^(.+?)\s+[-–/|]\s+((?:{DEPARTMENT_ORG}|{CHILD_ORG})\s.+)$", piece)
     if joined:  # "UBND TỈNH HÀ TĨNH - SỞ VĂN HÓA, THỂ THAO VÀ DU LỊCH": the two lines joined by a dash or a slash
         return [joined.group(1).strip(), joined.group(2).strip()]

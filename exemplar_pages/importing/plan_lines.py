@@ -308,7 +308,20 @@ _OCR_CAPITAL_I_RE = re.compile(r"(?<=[A-ZĐ]{2})l(?=[A-ZĐ]|\b)|(?<=[A-ZĐ])1(?=
 _OCR_NUMBER_ONE_RE = re.compile(r"(?<=/QH)[lI](?=\d)|(?<=\d)[lI](?=\d)")
 _OCR_LETTER_L_RE = re.compile(r"(?<![\w/.-])1(?=[aeiouy][a-z])")
 #: A number's label an OCR read with a zero: "S0: 07/KH-HKL".
-_OCR_NUMBER_LABEL_RE = re.compile(r"(?<!\w)S0(?=\s*:\s*\d)")
+_OCR_NUMBER_LABEL_RE = re.compile(r"(?<!\w)S0(?=\s*:\s*[\dlIO])")
+#: A number's digits after its label, or a date's day and month, an OCR read with "O", "l" or "I": "Số: O4/KH-NTLH",
+#: "ngay O5/0l/2026" (each a digit at least).
+_OCR_NUMBER_DIGITS_RE = re.compile(r"(?<=\b[Ss][ốoô0]:)(\s*)((?=[lIO]?\d)[\dlIO]{1,4})(?=\s*/)")
+_OCR_DATE_DIGITS_RE = re.compile(
+    r"(?<![\w/])((?=[lIO]?\d)[\dlIO]{1,2})(\s?[/.-]\s?)((?=[lIO]?\d)[\dlIO]{1,2})(\s?[/.-]\s?(?:19|20)\d\d\b)"
+)
+
+
+def _ocr_digits(text: str) -> str:
+    text = _OCR_NUMBER_DIGITS_RE.sub(lambda m: m[1] + m[2].translate(_OCR_DIGITS), text)
+    return _OCR_DATE_DIGITS_RE.sub(
+        lambda m: m[1].translate(_OCR_DIGITS) + m[2] + m[3].translate(_OCR_DIGITS) + m[4], text
+    )
 
 
 #: A word a PDF's text layer breaks at a line's end ("… “Dâ" over "n vận khéo”", "thực hiện t" over "ốt"), and a
@@ -320,6 +333,8 @@ _BROKEN_CODE_RE = re.compile(r"(\d+[-/][\w/-]*/[A-ZĐ]+)\n[ \t]*([A-ZĐ]{1,3})(?
 
 
 #: A number's year broken at a line's end ("Nghị định số 98/202" over "3/NĐ-CP ngày …").
+#: A year a text layer broke in two after "năm": "năm 20 26".
+_SPLIT_YEAR_RE = re.compile(rf"(?<=\b{loose('năm')} )((?:19|20)) (\d{{2}})\b")
 _BROKEN_YEAR_RE = re.compile(r"(\b\d{1,5}/((?:1|2)\d{0,2}))\n[ \t]*((\d{1,3})/[A-ZĐ])")
 
 
@@ -348,7 +363,7 @@ def rejoin_broken_words(text: str) -> str:
     """The words and numbers' codes a text layer broke at line ends, whole again (the line runs on into the next)."""
     text = _HYPHENATED_WORD_RE.sub(_rejoined_syllable, text)
     text = _BROKEN_DATE_YEAR_RE.sub(_rejoined_year, _BROKEN_YEAR_RE.sub(_rejoined_year, text))
-    text = _BROKEN_NUMBER_START_RE.sub(r"\1\2", text)
+    text = _SPLIT_YEAR_RE.sub(r"\1\2", _BROKEN_NUMBER_START_RE.sub(r"\1\2", text))
     return _BROKEN_WORD_RE.sub(_rejoined_word, _BROKEN_CODE_RE.sub(r"\1\2", text))
 
 
@@ -383,7 +398,7 @@ def repair_text(text: str) -> str:
     for pattern in _OCR_DAY_RES:
         text = pattern.sub(lambda m: m.group()[: m.start("day") - m.start()] + m["day"].translate(_OCR_DIGITS), text)
     text = _OCR_LETTER_L_RE.sub("l", _OCR_NUMBER_ONE_RE.sub("1", _OCR_CAPITAL_I_RE.sub("I", text)))
-    text = _OCR_NUMBER_LABEL_RE.sub("So", text)
+    text = _ocr_digits(_OCR_NUMBER_LABEL_RE.sub("So", text))
     text = _OCR_RN_RE.sub(_ocr_m, text)
     text = "\n".join(map(_ocr_zeros, text.split("\n")))
     return unglue_basis(GLUED_DATE_RE.sub(r" \1", text))  # "70-TB/TWngày 06" -> "… ngày 06"

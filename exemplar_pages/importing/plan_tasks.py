@@ -136,7 +136,7 @@ _MARKED_DATE = re.compile(  # also as an OCR without diacritics leaves it ("truo
 #: A task to finish within a month or a quarter ("hoàn thành trong tháng 11/2026", "hoàn thành trong Quý III/2026"):
 #: its last day is the deadline.
 WITHIN_PERIOD_RE = re.compile(
-    rf"{loose('hoàn thành')}[^,;.\n]{{0,60}}?\s{loose('trong')}\s+(?:{loose('tháng')}\s*(?P<month>\d{{1,2}})"
+    rf"{loose('hoàn thành')}[^,;.\n]{{0,120}}?\s{loose('trong')}\s+(?:{loose('tháng')}\s*(?P<month>\d{{1,2}})"
     rf"|{loose('quý')}\s*(?P<quarter>IV|I{{1,3}}|[1-4]))\s*[/-]\s*(?P<year>(?:19|20)\d{{2}})\b",
     re.IGNORECASE,
 )
